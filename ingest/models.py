@@ -1,0 +1,118 @@
+"""Plain data types passed between the ingest steps and the stores.
+
+Every offset (`start`, `end`) is a character offset into the *cleaned* document text, so
+`text[start:end]` is always the exact passage a citation quotes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+class IngestError(Exception):
+    """A file could not be ingested.
+
+    `reason` is a short English explanation for logs and the CLI; `reason_da` is the Danish
+    text shown to staff in the widget (falls back to `reason`).
+    """
+
+    def __init__(self, reason: str, reason_da: str | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.reason_da = reason_da or reason
+
+
+@dataclass
+class LoadedFile:
+    """What a loader returns: raw page texts before cleaning.
+
+    `pages` holds one string per physical page for PDFs; other formats return one string and
+    cleaning may find page boundaries inside it (web transcripts of PDFs).
+    """
+
+    path: str
+    kind: str  # "pdf" | "docx" | "html" | "markdown" | "text"
+    pages: list[str]
+    title_hint: str | None = None  # e.g. PDF /Title, DOCX core title, HTML <title>
+
+
+@dataclass
+class PageSpan:
+    number: int  # 1-based page number as printed in the document
+    start: int
+    end: int
+
+
+@dataclass
+class CleanText:
+    text: str
+    pages: list[PageSpan]
+
+    def page_at(self, offset: int) -> int:
+        """Page number that contains `offset` (first page if none matches)."""
+        for span in self.pages:
+            if span.start <= offset < span.end:
+                return span.number
+        if self.pages and offset >= self.pages[-1].end:
+            return self.pages[-1].number
+        return self.pages[0].number if self.pages else 1
+
+
+@dataclass
+class Section:
+    """A node of the section tree; `end` covers the heading and all its body."""
+
+    id: int
+    parent: int | None
+    level: int
+    kind: str  # "agenda_item" | "numbered" | "ad_pkt" | "standard" | "markdown" | "heading"
+    title: str
+    start: int
+    end: int
+    number: str | None = None
+    heading_end: int | None = None  # where the heading line stops and the body begins
+
+
+@dataclass
+class DocumentMeta:
+    title: str
+    doc_type: str  # referat | dagsorden | beslutningsprotokol | kommissorium | bilag | notat | status | handleplan | other
+    date: str | None = None  # ISO yyyy-mm-dd (first of month/year when only that is known)
+    date_text: str | None = None
+    committee: str | None = None
+    case_numbers: list[str] = field(default_factory=list)
+    closed: bool = False  # "Lukket" item
+
+
+@dataclass
+class Chunk:
+    id: str
+    doc_id: str
+    index: int
+    text: str
+    start: int
+    end: int
+    page: int
+    section_path: list[str]
+    context: str  # title / date / committee / section path, prepended for embedding
+
+    def embed_text(self) -> str:
+        return f"{self.context}\n{self.text}" if self.context else self.text
+
+
+@dataclass
+class DocumentRecord:
+    id: str
+    path: str
+    source: str
+    content_hash: str
+    kind: str
+    meta: DocumentMeta
+    text: str
+    pages: list[PageSpan]
+    sections: list[Section]
+    access: str = "public"
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
