@@ -1,0 +1,227 @@
+"""HTML loader for saved agenda-portal pages.
+
+Portals wrap a short agenda item in menus, breadcrumbs, cookie banners and footers. We drop
+those by tag (nav, header, footer, ...) and by the words sites use in id/class/role/aria-label,
+then write headings, paragraphs and list items as lines and table rows as "cell | cell".
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+
+from ingest.loaders.text import decode_bytes
+from ingest.models import IngestError, LoadedFile
+
+_DROP_TAGS = (
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "nav",
+    "footer",
+    "aside",
+    "button",
+    "select",
+    "input",
+    "textarea",
+    "svg",
+    "iframe",
+    "object",
+    "embed",
+    "canvas",
+    "dialog",
+    "menu",
+    "head",
+)
+# Keywords in id/class/role/aria-label that mark page furniture (English and Danish).
+_FURNITURE = re.compile(
+    r"nav|menu|cookie|consent|gdpr|breadcrumb|brødkrumme|brodkrumme|footer|sidefod|banner|"
+    r"skip|genvej|contentinfo|social-?share|share-?buttons|print-?link"
+)
+_NEVER_DROP = ("html", "body", "main", "article")
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_BLOCKS = (
+    *_HEADINGS,
+    "p",
+    "li",
+    "dt",
+    "dd",
+    "div",
+    "section",
+    "article",
+    "main",
+    "blockquote",
+    "pre",
+    "ul",
+    "ol",
+    "dl",
+    "form",
+    "fieldset",
+    "figure",
+    "figcaption",
+    "caption",
+    "address",
+    "header",
+    "hr",
+    "center",
+)
+_LINE_ITEMS = ("li", "dt", "dd")
+
+
+def _attribute_text(tag: Tag) -> str:
+    parts: list[str] = []
+    for name in ("id", "class", "role", "aria-label"):
+        value = tag.get(name)
+        if isinstance(value, list):
+            parts.extend(value)
+        elif value:
+            parts.append(str(value))
+    return " ".join(parts).lower()
+
+
+def _is_furniture(tag: Tag) -> bool:
+    if tag.name in _NEVER_DROP:
+        return False
+    attributes = _attribute_text(tag)
+    if not attributes:
+        return False
+    # Split tokens so that e.g. "navn" (Danish: name) or "canvas" do not count as "nav".
+    for token in re.split(r"[^a-z0-9æøå-]+", attributes):
+        token = token.strip("-")
+        if token and not token.startswith("navn") and _FURNITURE.search(token):
+            return True
+    return tag.get("aria-hidden") == "true"
+
+
+def _holds_content(tag: Tag, body_chars: int) -> bool:
+    """A wrapper marked e.g. "has-sidenav" may hold the whole page: never drop that."""
+    if tag.find("h1") is not None:
+        return True
+    chars = len(tag.get_text(" ", strip=True))
+    return chars >= 1000 and chars > body_chars // 2
+
+
+def _strip_furniture(soup: BeautifulSoup) -> None:
+    for comment in soup.find_all(string=lambda value: isinstance(value, Comment)):
+        comment.extract()
+    for tag in soup.find_all(_DROP_TAGS):
+        tag.decompose()
+    for tag in soup.find_all("header"):
+        # A page's site header is furniture; an article header usually carries the title.
+        if not tag.find(_HEADINGS):
+            tag.decompose()
+    body = soup.body or soup
+    body_chars = len(body.get_text(" ", strip=True))
+    for tag in soup.find_all(True):
+        if tag.decomposed:
+            continue
+        if (_is_furniture(tag) or tag.has_attr("hidden")) and not _holds_content(tag, body_chars):
+            tag.decompose()
+
+
+def _inline_text(tag: Tag) -> str:
+    return " ".join(tag.get_text(" ").split())
+
+
+class _Writer:
+    """Collects blocks of text; list items and table rows stay on adjacent lines."""
+
+    def __init__(self) -> None:
+        self.blocks: list[tuple[str, str]] = []  # (kind, text)
+        self.inline: list[str] = []
+
+    def flush(self, kind: str = "p") -> None:
+        # Whitespace in HTML is layout, except <br>, which we recorded as "\n".
+        lines = ("".join(self.inline).replace("\n", " ").replace("\x00", "\n")).split("\n")
+        text = "\n".join(" ".join(line.split()) for line in lines if line.strip())
+        self.inline = []
+        if text:
+            self.blocks.append((kind, text))
+
+    def add(self, kind: str, text: str) -> None:
+        self.flush()
+        text = text.strip()
+        if text:
+            self.blocks.append((kind, text))
+
+    def render(self) -> str:
+        out: list[str] = []
+        previous = ""
+        for kind, text in self.blocks:
+            if out:
+                tight = kind == previous and kind in ("li", "tr")
+                out.append("\n" if tight else "\n\n")
+            out.append(text)
+            previous = kind
+        return "".join(out)
+
+
+def _table(writer: _Writer, table: Tag) -> None:
+    writer.flush()
+    caption = table.find("caption")
+    if caption is not None and caption.find_parent("table") is table:
+        writer.add("p", _inline_text(caption))
+    for row in table.find_all("tr"):
+        if row.find_parent("table") is not table:
+            continue  # rows of nested tables are written inside their cell
+        cells = [_inline_text(cell) for cell in row.find_all(("td", "th"), recursive=False)]
+        cells = [cell for cell in cells if cell]
+        if cells:
+            writer.add("tr", " | ".join(cells))
+
+
+def _walk(writer: _Writer, node: Tag, line_kind: str = "p") -> None:
+    for child in node.children:
+        if isinstance(child, NavigableString):
+            writer.inline.append(str(child))
+            continue
+        if not isinstance(child, Tag):
+            continue
+        name = child.name
+        if name == "br":
+            writer.inline.append("\x00")  # placeholder for a hard line break
+        elif name in _HEADINGS:
+            writer.flush(line_kind)
+            writer.add("h", _inline_text(child))
+        elif name == "table":
+            writer.flush(line_kind)
+            _table(writer, child)
+        elif name in _LINE_ITEMS:
+            writer.flush(line_kind)
+            _walk(writer, child, "li")
+            writer.flush("li")
+        elif name in _BLOCKS:
+            writer.flush(line_kind)
+            _walk(writer, child, line_kind)
+            writer.flush(line_kind)
+        else:
+            _walk(writer, child, line_kind)
+
+
+def html_to_text(markup: str) -> tuple[str, str | None]:
+    """Return (text, title hint) for an HTML document."""
+    soup = BeautifulSoup(markup, "lxml")
+    title_tag = soup.find("title")
+    page_title = _inline_text(title_tag) if title_tag else ""
+    _strip_furniture(soup)
+    first_h1 = soup.find("h1")
+    heading = _inline_text(first_h1) if first_h1 else ""
+    writer = _Writer()
+    _walk(writer, soup.body or soup)
+    writer.flush()
+    # The content's own h1 names the document; <title> often carries only the site name.
+    return writer.render(), heading or page_title or None
+
+
+def load_html(path: Path) -> LoadedFile:
+    """Read a saved web page into one page of text."""
+    data = path.read_bytes()
+    if not data.strip():
+        raise IngestError("empty file", "tom fil")
+    text, title = html_to_text(decode_bytes(data))
+    if not text.strip():
+        raise IngestError("no text in HTML page", "websiden indeholder ingen tekst")
+    return LoadedFile(path=str(path), kind="html", pages=[text], title_hint=title)
