@@ -1,0 +1,312 @@
+"""Amounts of money in Danish text, normalised to DKK, with their exact offsets.
+
+Danish writes "1,5 mio. kr.", "600.000 kr.", "5 mill. kr.", "DKK 50.000", "kr. 20.000,-",
+"650 DKK/time", "1-2 mio. kr.", "500 t.kr.", and tables whose header says "(1.000 kr.)" while the
+rows hold bare numbers. A number counts as money only next to a currency or a money scale
+("mio.", "mia."), or inside such a table, so years, percentages, case numbers, phone numbers and
+head counts ("650 ansatte") are never amounts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["MoneyMention", "find_amounts", "parse_number"]
+
+
+@dataclass
+class MoneyMention:
+    """One amount. For a range ("1-2 mio. kr.") `amount_dkk` is the low end and `high` the
+    high end; otherwise `low == high == amount_dkk`. `per` is the unit it is paid per ("time",
+    "år", "måned", "borger", ...). `from_table_header` marks bare numbers scaled by a table's
+    "(1.000 kr.)" header."""
+
+    start: int
+    end: int
+    text: str
+    amount_dkk: float
+    per: str | None = None
+    low: float | None = None
+    high: float | None = None
+    currency_explicit: bool = True
+    from_table_header: bool = False
+
+
+_FLAGS = re.IGNORECASE
+
+# 1.500.000 | 1 500 000 | 1,5 | 600 | 20.000,- | ½
+_NUM = (
+    r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:[ \u00a0]\d{3})+(?:,\d+)?|\d+(?:,\d+)?|½)"
+    r"(?:,-+|,00)?"
+)
+_NUM_WORDS = {
+    "en": 1, "et": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "syv": 7, "otte": 8,
+    "ni": 9, "ti": 10, "halv": 0.5, "en halv": 0.5,
+}  # fmt: skip
+_NUM_WORD_RE = r"(?:en\s+halv|en|et|to|tre|fire|fem|seks|syv|otte|ni|ti|halv)"
+_SCALE = (
+    r"(?:milliard(?:er)?|million(?:er)?|mia\.?|mio\.?|mill\.?|mil\.|"
+    r"t\.\s?kr\.?|tkr\.?|tusinde?|td\.)(?![a-zæøå])"
+)
+_CUR = r"(?:kr\.?(?![a-zæøå])|kroner|dkr\.?|dkk)"
+_RANGE_SEP = r"\s*(?:-|–|til)\s*"
+_PER = (
+    r"(?:\s*/\s*|\s+pr\.\s*|\s+per\s+|\s+om\s+|\s+i\s+)"
+    r"(timen|time|året|år|måneden|måned|md\.|ugen|uge|dagen|dag|døgnet|døgn|deltager|borger|"
+    r"barn|elev|medarbejder|person|plads|pladser|stk\.|m2|m²|kvm\.?|indbygger|bolig|sag)"
+    r"(?![a-zæøå])"
+    r"|\s+(årligt|månedligt|ugentligt|dagligt)\b"
+)
+_PER_NORMAL = {
+    "timen": "time", "året": "år", "måneden": "måned", "md.": "måned", "ugen": "uge",
+    "dagen": "dag", "døgnet": "døgn", "pladser": "plads", "stk.": "stk", "m²": "m2",
+    "kvm": "m2", "kvm.": "m2", "årligt": "år", "månedligt": "måned", "ugentligt": "uge",
+    "dagligt": "dag",
+}  # fmt: skip
+
+_LEAD = r"(?<![\w.,/-])"
+# NUM [- NUM] [scale] cur  |  NUM [- NUM] scale (no currency, money words only after)
+_AFTER = re.compile(
+    _LEAD
+    + r"(?:(?P<mellem>mellem\s+)?(?P<lo>"
+    + _NUM
+    + r")(?:(?(mellem)\s+og\s+|"
+    + _RANGE_SEP
+    + r")(?P<hi>"
+    + _NUM
+    + r"))?|(?P<word>"
+    + _NUM_WORD_RE
+    + r"))"
+    r"\s*(?P<scale>" + _SCALE + r")?\s*(?P<cur>" + _CUR + r")?",
+    _FLAGS,
+)
+# cur NUM [scale]: "DKK 50.000", "kr. 20.000,-", "kr. 1,5 mio."
+_BEFORE = re.compile(
+    r"(?<![\w.])(?P<cur>kr\.|kroner|dkk|dkr\.)\s*(?P<lo>"
+    + _NUM
+    + r")(?:"
+    + _RANGE_SEP
+    + r"(?P<hi>"
+    + _NUM
+    + r"))?(?:\s*(?P<scale>"
+    + _SCALE
+    + r"))?(?![\d])",
+    _FLAGS,
+)
+# A money scale without currency is money only when no noun follows ("1,5 mio. til dette",
+# but not "1,2 mio. indbyggere").
+_SCALE_ONLY_OK_AFTER = re.compile(
+    r"\s*(?:$|[.,;:)\n]|til\b|i\b|om\b|pr\.|per\b|og\b|eller\b|årligt\b|samlet\b|ekstra\b|"
+    r"afsat\b|afsættes\b|bevilget\b|bevilges\b|fra\b|over\b|netto\b|brutto\b)",
+    _FLAGS,
+)
+
+
+_YEAR_RE = re.compile(r"(?:19|20)\d\d")
+
+
+def parse_number(s: str) -> float | None:
+    """Danish number to float: '1.500.000' -> 1500000, '2,75' -> 2.75, '20.000,-' -> 20000."""
+    s = s.strip().replace("\u00a0", " ")
+    if s == "½":
+        return 0.5
+    s = re.sub(r",-+$|,00$", "", s)
+    if not s:
+        return None
+    s = s.replace(" ", "").replace(".", "").replace(",", ".")
+    try:
+        return float(s)
+    except ValueError:
+        return None
+
+
+def _scale_factor(scale: str | None) -> float:
+    if not scale:
+        return 1.0
+    s = scale.lower().replace(" ", "")
+    if s.startswith(("mia", "milliard")):
+        return 1e9
+    if s.startswith(("mio", "mill", "mil.", "million")):
+        return 1e6
+    return 1e3  # t.kr., tkr., tusind, td.
+
+
+def _per_after(text: str, end: int) -> tuple[str | None, int]:
+    m = re.match(_PER, text[end:], _FLAGS)
+    if not m:
+        return None, end
+    word = (m.group(1) or m.group(2)).lower()
+    return _PER_NORMAL.get(word, word), end + m.end()
+
+
+def _inline(text: str) -> list[MoneyMention]:
+    found: list[MoneyMention] = []
+    for m in _AFTER.finditer(text):
+        scale, cur = m["scale"], m["cur"]
+        if not scale and not cur:
+            continue
+        scale_l = (scale or "").lower().replace(" ", "")
+        unit_has_currency = scale_l.startswith(("t.kr", "tkr"))
+        if scale_l.startswith(("tusind", "td.")) and not cur:
+            continue  # "5 tusind borgere"
+        if not cur and not unit_has_currency and not _SCALE_ONLY_OK_AFTER.match(text, m.end()):
+            continue  # "1,2 mio. indbyggere"
+        start = m.start()
+        if m["word"]:
+            if _scale_factor(scale) < 1e6:
+                continue
+            lo: float | None = _NUM_WORDS[re.sub(r"\s+", " ", m["word"].lower())]
+            hi = None
+        else:
+            lo = parse_number(m["lo"])
+            hi = parse_number(m["hi"]) if m["hi"] else None
+            if hi is not None and _YEAR_RE.fullmatch(m["lo"].strip()):
+                # "fra 2006 til 11 mill. kr.": the year is not the low end of a range.
+                start, lo, hi = m.start("hi"), hi, None
+            elif not scale and hi is None and _YEAR_RE.fullmatch(m["lo"].strip()):
+                continue  # "2025 kr." is rarely money; "kr. 2025" in a table header never
+        if lo is None:
+            continue
+        factor = _scale_factor(scale)
+        end = m.end()
+        while end > start and text[end - 1].isspace():
+            end -= 1  # do not swallow trailing whitespace into the mention
+        per, end = _per_after(text, end)
+        low = lo * factor
+        high = hi * factor if hi is not None else low
+        if high < low:
+            continue
+        found.append(
+            MoneyMention(
+                start=start,
+                end=end,
+                text=text[start:end],
+                amount_dkk=low,
+                per=per,
+                low=low,
+                high=high,
+                currency_explicit=bool(cur) or unit_has_currency,
+            )
+        )
+    for m in _BEFORE.finditer(text):
+        lo_s = m["lo"].strip()
+        if _YEAR_RE.fullmatch(lo_s) and not m["scale"]:
+            continue
+        lo = parse_number(lo_s)
+        hi = parse_number(m["hi"]) if m["hi"] else None
+        if lo is None:
+            continue
+        factor = _scale_factor(m["scale"])
+        per, end = _per_after(text, m.end())
+        low = lo * factor
+        high = hi * factor if hi is not None else low
+        found.append(
+            MoneyMention(
+                start=m.start(),
+                end=end,
+                text=text[m.start() : end],
+                amount_dkk=low,
+                per=per,
+                low=low,
+                high=high,
+            )
+        )
+    return found
+
+
+_TABLE_HEADER = re.compile(
+    r"(?:\(\s*|\b(?:beløb|tal|alle\s+tal|udgifter)\s+)?(?:i\s+)?"
+    r"(?P<unit>1\.000\s*kr\.?|t\.\s?kr\.?|tkr\.?|mio\.\s*kr\.?|mill\.\s*kr\.?)(?:\s*\))?",
+    _FLAGS,
+)
+_TABLE_NUMBER = re.compile(r"(?<![\w.,/-])-?\d{1,3}(?:\.\d{3})*(?:,\d+)?(?![\w/]|[.,]\d)")
+_WORD = re.compile(r"[A-Za-zÆØÅæøåÉé][\wÆØÅæøå-]*")
+
+
+def _headers(text: str) -> list[re.Match[str]]:
+    """Table unit headers: "(1.000 kr.)", "i 1.000 kr." at a line end, "t.kr." or "mio. kr."
+    with no number before them, or "1.000 kr." alone on its line."""
+    out = []
+    for m in _TABLE_HEADER.finditer(text):
+        before = text[max(0, m.start() - 12) : m.start()]
+        if re.search(r"(?:\d[\d.,]*|½|\b" + _NUM_WORD_RE + r")\s*$", before, _FLAGS):
+            continue
+        g = m.group(0)
+        if m["unit"].startswith("1.000"):
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            line_end = text.find("\n", m.end())
+            line_end = len(text) if line_end < 0 else line_end
+            alone = text[line_start : m.start()].strip() == "" and re.fullmatch(
+                r"[\s\d)]*", text[m.end() : line_end]
+            )
+            in_parens = g.lstrip().startswith("(")
+            before_i = re.search(r"\bi\s*$", text[max(0, m.start() - 3) : m.start()])
+            if not (in_parens or alone or before_i or re.match(r"\s*i\b", g, _FLAGS)):
+                continue
+        out.append(m)
+    return out
+
+
+def _table_amounts(text: str, taken: list[tuple[int, int]]) -> list[MoneyMention]:
+    """Bare numbers after a "(1.000 kr.)"-style header, until prose resumes."""
+    found: list[MoneyMention] = []
+    for h in _headers(text):
+        factor = 1e3 if "1.000" in h["unit"] or "t" in h["unit"].lower()[:2] else 1e6
+        pos, limit = h.end(), min(len(text), h.end() + 1500)
+        words_in_row = 0
+        while pos < limit:
+            nm = _TABLE_NUMBER.search(text, pos, limit)
+            wm = _WORD.search(text, pos, limit)
+            if wm and (not nm or wm.start() < nm.start()):
+                words_in_row += 1
+                if words_in_row > 8:
+                    break
+                pos = wm.end()
+                continue
+            if not nm:
+                break
+            pos = nm.end()
+            s = nm.group(0)
+            after = text[nm.end() : nm.end() + 8].lower()
+            if re.fullmatch(r"(?:19|20)\d\d", s) or re.match(r"\s*(%|pct|procent)", after):
+                continue
+            if any(a <= nm.start() < b for a, b in taken):
+                words_in_row = 0
+                continue
+            words_in_row = 0
+            value = parse_number(s)
+            if value is None or value == 0:
+                continue
+            amount = value * factor
+            found.append(
+                MoneyMention(
+                    start=nm.start(),
+                    end=nm.end(),
+                    text=s,
+                    amount_dkk=amount,
+                    low=amount,
+                    high=amount,
+                    currency_explicit=False,
+                    from_table_header=True,
+                )
+            )
+    return found
+
+
+def find_amounts(text: str) -> list[MoneyMention]:
+    """All amounts in `text` in order of appearance; overlapping matches keep the longest."""
+    header_spans = [(h.start(), h.end()) for h in _headers(text)]
+    inline = [
+        m for m in _inline(text) if not any(m.start < b and a < m.end for a, b in header_spans)
+    ]
+    inline.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    chosen: list[MoneyMention] = []
+    last_end = -1
+    for m in inline:
+        if m.start >= last_end:
+            chosen.append(m)
+            last_end = m.end
+    taken = [(m.start, m.end) for m in chosen]
+    table = _table_amounts(text, taken)
+    return sorted(chosen + table, key=lambda m: m.start)

@@ -1,0 +1,135 @@
+"""Amounts of money: Danish notations, ranges, tables, and numbers that are not money."""
+
+import pytest
+
+from ingest.money import find_amounts, parse_number
+
+
+def amounts(text: str):
+    found = find_amounts(text)
+    for m in found:
+        assert text[m.start : m.end] == m.text
+    return [(m.text, m.amount_dkk, m.per) for m in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Der afsættes i alt 1,5 mio. kr. til dette.", [("1,5 mio. kr.", 1_500_000, None)]),
+        ("Der afsættes 600.000 kr. til dette.", [("600.000 kr.", 600_000, None)]),
+        (
+            "Beregninger viser en merudgift i 2005 på 5 mill. kr. og for 2006 og frem "
+            "forventes forøgede udgifter på 11 mill. kr.",
+            [("5 mill. kr.", 5_000_000, None), ("11 mill. kr.", 11_000_000, None)],
+        ),
+        ("er der i 2005 afsat 2,75 mill. kr. til", [("2,75 mill. kr.", 2_750_000, None)]),
+        (
+            "Tilskud DKK 50.000 og gebyr kr. 20.000,-",
+            [("DKK 50.000", 50_000, None), ("kr. 20.000,-", 20_000, None)],
+        ),
+        ("Konsulenten koster 650 DKK/time.", [("650 DKK/time", 650, "time")]),
+        ("Tolkning: 600 kr. i timen", [("600 kr. i timen", 600, "time")]),
+        ("der er afsat 10 mio. kr. årligt til", [("10 mio. kr. årligt", 10_000_000, "år")]),
+        ("Tilskud på 25.000 kr. pr. deltager", [("25.000 kr. pr. deltager", 25_000, "deltager")]),
+        (
+            "Der er afsat 0,7 mio. kr. i 2025, 17,5 mio. kr. i 2026 og 18,2 mio. kr. i 2027.",
+            [
+                ("0,7 mio. kr.", 700_000, None),
+                ("17,5 mio. kr.", 17_500_000, None),
+                ("18,2 mio. kr.", 18_200_000, None),
+            ],
+        ),
+        ("Anlægget koster 3 mia. kr.", [("3 mia. kr.", 3_000_000_000, None)]),
+        (
+            "Rammen er 500 t.kr. og 200 tkr.",
+            [("500 t.kr.", 500_000, None), ("200 tkr.", 200_000, None)],
+        ),
+        ("Budget: 1 500 000 kr.", [("1 500 000 kr.", 1_500_000, None)]),
+        ("Der afsættes 1,5 mio. til dette.", [("1,5 mio.", 1_500_000, None)]),
+        ("et beløb på en halv mio. kr.", [("en halv mio. kr.", 500_000, None)]),
+        ("Udgifterne stiger fra 2006 til 11 mill. kr.", [("11 mill. kr.", 11_000_000, None)]),
+        ("Huset sælges for 2.450.000 kr.", [("2.450.000 kr.", 2_450_000, None)]),
+        ("Merudgift på 3,2 millioner kroner", [("3,2 millioner kroner", 3_200_000, None)]),
+    ],
+)
+def test_notations(text, expected):
+    assert amounts(text) == expected
+
+
+def test_ranges_keep_both_ends():
+    for text in (
+        "Prisen skønnes til 1-2 mio. kr.",
+        "mellem 1 og 2 mio. kr.",
+        "fra 1 til 2 mio. kr.",
+    ):
+        (m,) = find_amounts(text)
+        assert (m.amount_dkk, m.low, m.high) == (1_000_000, 1_000_000, 2_000_000)
+    (m,) = find_amounts("en udgift på 1,5-2,0 mio. kr.")
+    assert (m.text, m.low, m.high) == ("1,5-2,0 mio. kr.", 1_500_000, 2_000_000)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mere end hver tredje ansatte (650 ansatte) i lokalforvaltningen er over 50 år.",
+        "Samtidig har mere end 43 % eller ca. 800 ansatte over ti års erfaring.",
+        "Sagsnr.: 330-2020-156136 Dok.nr.: 330-2021-186755",
+        "Telefon: 8970 1000, Tlf. 89 70 10 00",
+        "Budget 2016-2019 og i perioden 2021-2023",
+        "De enkelte teams vil være på 11-12 medarbejdere.",
+        "Kommunen har 1,2 mio. indbyggere og 5 tusind borgere i kø.",
+        "Pr. 1. juni 2021 er der 54 % af personalegruppen",
+        "hver 6. måned til hver 3. måned",
+        "Beløb i mio. kr.",
+    ],
+)
+def test_not_money(text):
+    assert find_amounts(text) == []
+
+
+def test_table_with_thousand_kroner_header():
+    text = (
+        "Tabel 2. Udgifter (1.000 kr.)\n"
+        "2025 2026 2027\n"
+        "Drift 700 17.500 18.200\n"
+        "Stigning 2 %\n"
+        "I alt 700 17.500 18.200\n"
+        "\n"
+        "Det betyder at vi i de kommende år skal arbejde videre med at udvikle området."
+    )
+    found = find_amounts(text)
+    assert [(m.text, m.amount_dkk, m.from_table_header) for m in found] == [
+        ("700", 700_000, True),
+        ("17.500", 17_500_000, True),
+        ("18.200", 18_200_000, True),
+        ("700", 700_000, True),
+        ("17.500", 17_500_000, True),
+        ("18.200", 18_200_000, True),
+    ]
+    for m in found:
+        assert text[m.start : m.end] == m.text
+
+
+def test_table_in_million_kroner_flattened_on_one_line():
+    text = (
+        "Økonomi, mio. kr. 2025 2026 Anlæg 0,7 17,5 Drift 1,0 1,0 Projektet forventes at gå "
+        "i gang i foråret og blive afsluttet i løbet af efteråret."
+    )
+    assert [(m.text, m.amount_dkk) for m in find_amounts(text)] == [
+        ("0,7", 700_000),
+        ("17,5", 17_500_000),
+        ("1,0", 1_000_000),
+        ("1,0", 1_000_000),
+    ]
+
+
+def test_inline_thousand_kroner_is_an_amount_not_a_header():
+    assert amounts("Hver deltager får 1.000 kr. i tilskud.") == [("1.000 kr.", 1000, None)]
+
+
+@pytest.mark.parametrize(
+    ("s", "value"),
+    [("1.500.000", 1_500_000), ("2,75", 2.75), ("20.000,-", 20_000), ("1 500", 1500), ("½", 0.5)],
+)
+def test_parse_number(s, value):
+    assert parse_number(s) == value
