@@ -1,0 +1,333 @@
+"""Clean raw page texts into one document text with page spans.
+
+Line breaks are kept (the structure step reads headings as lines); everything else that PDF
+extraction and document-hosting sites add is removed: ligatures, odd spaces, soft hyphens, words
+split at line ends, running headers and footers, bare page numbers, hosting-site boilerplate and
+"related documents" lists. Web transcripts of PDFs carry their page numbers inside the text; we
+turn those into page boundaries so a citation names the right page.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+
+from ingest.models import CleanText, LoadedFile, PageSpan
+
+PAGE_SEPARATOR = "\n\n"
+
+# --- characters -------------------------------------------------------------------------------
+
+_LIGATURES = str.maketrans(
+    {
+        "\ufb00": "ff",
+        "\ufb01": "fi",
+        "\ufb02": "fl",
+        "\ufb03": "ffi",
+        "\ufb04": "ffl",
+        "\ufb05": "st",
+        "\ufb06": "st",
+        "\u2011": "-",  # non-breaking hyphen
+        "\u2028": "\n",
+        "\u2029": "\n",
+        "\f": "\n",
+        "\v": "\n",
+        "\t": " ",
+    }
+)
+_ODD_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_SOFT_HYPHEN_BREAK = re.compile(r"\u00ad[ \t]*\n[ \t]*")
+_SPACES = re.compile(r" {2,}")
+_MANY_NEWLINES = re.compile(r"\n{3,}")
+
+
+def normalize_characters(text: str) -> str:
+    """NFC, ligatures, odd spaces, soft hyphens; collapse spaces and strip every line."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _SOFT_HYPHEN_BREAK.sub("", text)  # "an\u00ad\nlæg" was one word
+    text = text.translate(_LIGATURES)
+    text = _INVISIBLE.sub("", text)
+    text = _CONTROL.sub("", text)
+    text = unicodedata.normalize("NFC", text)
+    text = _ODD_SPACES.sub(" ", text)
+    text = _SPACES.sub(" ", text)
+    return "\n".join(line.strip() for line in text.split("\n"))
+
+
+# --- words hyphenated at line ends ------------------------------------------------------------
+
+# "Børne- og Ungeudvalget": a hyphen before a conjunction is a real (suspended) hyphen.
+_CONJUNCTIONS = frozenset({"og", "eller", "samt", "til", "el", "resp", "henholdsvis", "and", "or"})
+_LINE_END_HYPHEN = re.compile(r"([^\W_]+)-\n([^\W_]+)")
+
+
+def _join_hyphenated(match: re.Match[str]) -> str:
+    before, after = match.group(1), match.group(2)
+    if after.lower() in _CONJUNCTIONS:
+        return f"{before}- {after}"
+    if before[-1].isdigit() or after[0].isdigit():
+        return f"{before}-{after}"  # "2021-\n2023"
+    if (len(before) >= 2 and before.isupper()) or after[0].isupper():
+        return f"{before}-{after}"  # "LEAN-\nmanagement", "Nord-\nDanmark": keep the hyphen
+    if before[-1].isalpha() and after[0].islower():
+        return f"{before}{after}"  # "an-\nlæg" -> "anlæg"
+    return match.group(0)
+
+
+def join_hyphenated(text: str) -> str:
+    """Join words split over a line break, keeping real hyphens."""
+    return _LINE_END_HYPHEN.sub(_join_hyphenated, text)
+
+
+def tidy(text: str) -> str:
+    return _MANY_NEWLINES.sub("\n\n", text).strip()
+
+
+# --- PDF running headers, footers and page numbers --------------------------------------------
+
+_PAGE_NUMBER_LINE = re.compile(
+    r"^(?:(?:side|page|s\.)\s*)?\d{1,4}(?:\s*(?:af|of|/)\s*\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$",
+    re.IGNORECASE,
+)
+_EDGE_ZONE = 3  # lines at the top and bottom of a page where headers and footers live
+_NUMBER_ZONE = 2
+
+
+def _line_key(line: str) -> str:
+    return " ".join(re.sub(r"\d+", "#", line.lower()).split())
+
+
+def is_page_number_line(line: str) -> bool:
+    return bool(_PAGE_NUMBER_LINE.match(line.strip()))
+
+
+def remove_running_lines(pages: list[str]) -> list[str]:
+    """Drop lines repeated at the top or bottom of at least half the pages, and page numbers.
+
+    A running header is kept once, on the first page where it appears: it often carries the
+    committee and meeting date that the metadata step looks for. Footers go everywhere.
+    """
+    page_lines = [page.split("\n") for page in pages]
+    edges: list[tuple[list[int], list[int]]] = []
+    top_counts: Counter[str] = Counter()
+    bottom_counts: Counter[str] = Counter()
+    for lines in page_lines:
+        filled = [i for i, line in enumerate(lines) if line.strip()]
+        top, bottom = filled[:_EDGE_ZONE], filled[-_EDGE_ZONE:]
+        edges.append((top, bottom))
+        top_counts.update({_line_key(lines[i]) for i in top if len(lines[i]) <= 200})
+        bottom_counts.update({_line_key(lines[i]) for i in bottom if len(lines[i]) <= 200})
+    threshold = max(2, math.ceil(len(pages) / 2))
+    running_top = {key for key, count in top_counts.items() if count >= threshold}
+    running_bottom = {key for key, count in bottom_counts.items() if count >= threshold}
+    if len(pages) < 2:
+        running_top, running_bottom = set(), set()
+
+    seen_headers: set[str] = set()
+    result: list[str] = []
+    for lines, (top, bottom) in zip(page_lines, edges, strict=True):
+        drop: set[int] = set()
+        for i in top[:_NUMBER_ZONE] + bottom[-_NUMBER_ZONE:]:
+            if is_page_number_line(lines[i]):
+                drop.add(i)
+        for i in top:
+            key = _line_key(lines[i])
+            if key in running_top and i not in drop:
+                if key in seen_headers:
+                    drop.add(i)
+                seen_headers.add(key)
+        for i in bottom:
+            if _line_key(lines[i]) in running_bottom:
+                drop.add(i)
+        result.append("\n".join(line for i, line in enumerate(lines) if i not in drop))
+    return result
+
+
+# --- document-hosting boilerplate -------------------------------------------------------------
+
+_BOILERPLATE_LINE = re.compile(
+    r"^(?:størrelse:\s*(?:\d+\s*)?px|starte visningen fra side:?\s*\d*|"
+    r"download\s*[\"“”„«].*|download(?: pdf)?|rapport[eé]r (?:dette )?dokument|"
+    r"indlejr(?: dokument)?|del dokument)$",
+    re.IGNORECASE,
+)
+_TRANSCRIPT_MARKER = re.compile(r"^(?:transkript|transcript|transkription)\s*:?$", re.IGNORECASE)
+_RELATED_MARKER = re.compile(
+    r"^(?:relaterede|lignende|andre|related|similar)\s+(?:dokumenter|documents)\s*:?$",
+    re.IGNORECASE,
+)
+_LONG_PARAGRAPH = 300  # a "related documents" list holds titles, never paragraphs this long
+
+
+def _drop_related_list(lines: list[str], transcript_at: int | None) -> list[str]:
+    start = next((i for i, line in enumerate(lines) if _RELATED_MARKER.match(line)), None)
+    if start is None:
+        return lines
+    if transcript_at is not None and transcript_at > start:
+        return lines[:start] + lines[transcript_at:]
+    end = start + 1
+    while end < len(lines) and len(lines[end]) < _LONG_PARAGRAPH:
+        end += 1
+    return lines[:start] + lines[end:]
+
+
+def strip_hosting_boilerplate(text: str) -> tuple[str, str | None]:
+    """Remove hosting-site furniture; return (text before transcript, transcript or None)."""
+    lines = text.split("\n")
+    transcript_at = next(
+        (i for i, line in enumerate(lines) if _TRANSCRIPT_MARKER.match(line)), None
+    )
+    lines = _drop_related_list(lines, transcript_at)
+    head: list[str] = []
+    body: list[str] | None = None
+    for line in lines:
+        if _TRANSCRIPT_MARKER.match(line) and body is None:
+            body = []
+            continue
+        if _BOILERPLATE_LINE.match(line):
+            continue
+        (head if body is None else body).append(line)
+    return tidy("\n".join(head)), (tidy("\n".join(body)) if body is not None else None)
+
+
+# --- page numbers inside web transcripts ------------------------------------------------------
+
+# "3 af arbejdet ..." starts page 3; "2. Udvikling ..." is a numbered heading, never a page.
+_LEADING_NUMBER = re.compile(r"^(\d{1,3})(?![\d.,:)/-])\s+(?=\S)")
+_TRAILING_NUMBER = re.compile(r"(?:^|\s)(?:side\s+)?(\d{1,3})(?:\s+af\s+\d{1,3})?$", re.IGNORECASE)
+# "... jf. bilag 3" ends with a number that is a reference, not a page.
+_REFERENCE_BEFORE = re.compile(
+    r"(?:bilag|punkt|pkt\.|nr\.|kapitel|afsnit|§|stk\.|figur|tabel)\s+\d{1,3}$", re.IGNORECASE
+)
+_MIN_PAGE_PARAGRAPH = 20
+
+
+def _leading(paragraph: str) -> int | None:
+    match = _LEADING_NUMBER.match(paragraph)
+    if match and len(paragraph) >= _MIN_PAGE_PARAGRAPH:
+        return int(match.group(1))
+    return None
+
+
+def _trailing(paragraph: str) -> int | None:
+    match = _TRAILING_NUMBER.search(paragraph)
+    if not match or len(paragraph) < _MIN_PAGE_PARAGRAPH or _REFERENCE_BEFORE.search(paragraph):
+        return None
+    return int(match.group(1))
+
+
+def _in_sequence(candidates: list[int | None]) -> list[int | None]:
+    """Keep the candidates that run 1, 2, 3 ... in order (one missing page tolerated)."""
+    accepted: list[int | None] = [None] * len(candidates)
+    expected: int | None = None
+    for index, number in enumerate(candidates):
+        if number is None:
+            continue
+        if (expected is None and number in (1, 2)) or (
+            expected is not None and number in (expected, expected + 1)
+        ):
+            accepted[index] = number
+            expected = number + 1
+    return accepted
+
+
+def _strip_leading(paragraph: str, number: int) -> str:
+    match = _LEADING_NUMBER.match(paragraph)
+    return paragraph[match.end() :] if match and int(match.group(1)) == number else paragraph
+
+
+def _strip_trailing(paragraph: str, number: int) -> str:
+    match = _TRAILING_NUMBER.search(paragraph)
+    if match and int(match.group(1)) == number and not _REFERENCE_BEFORE.search(paragraph):
+        return paragraph[: match.start()].rstrip()
+    return paragraph
+
+
+def split_transcript_pages(head: str, body: str, min_pages: int) -> list[tuple[int, str]] | None:
+    """Split a transcript whose paragraphs start or end with page numbers into pages.
+
+    Returns (page number, text) pairs, or None when no page sequence of `min_pages` is found.
+    `head` (the text before the transcript, e.g. the title line) joins the first page.
+    """
+    paragraphs = [p for p in re.split(r"\n{2,}", body) if p.strip()]
+    leading = _in_sequence([_leading(p) for p in paragraphs])
+    trailing = _in_sequence([_trailing(p) for p in paragraphs])
+    lead_count = sum(n is not None for n in leading)
+    trail_count = sum(n is not None for n in trailing)
+    if max(lead_count, trail_count) < min_pages:
+        return None
+
+    pages: dict[int, list[str]] = {}
+    if lead_count >= trail_count:
+        current = 1
+        for paragraph, number in zip(paragraphs, leading, strict=True):
+            if number is not None:
+                current = number
+                paragraph = _strip_leading(paragraph, number)
+            # "... Side 2" at the end of page 2 is the same page number printed again.
+            paragraph = _strip_trailing(paragraph, current)
+            pages.setdefault(current, []).append(paragraph)
+    else:
+        buffer: list[str] = []
+        last = 0
+        for paragraph, number in zip(paragraphs, trailing, strict=True):
+            if number is None:
+                buffer.append(paragraph)
+                continue
+            buffer.append(_strip_trailing(paragraph, number))
+            buffer[0] = _strip_leading(buffer[0], number)
+            pages.setdefault(number, []).extend(buffer)
+            buffer, last = [], number
+        if buffer:
+            pages.setdefault(last + 1, []).extend(buffer)
+
+    result = [(number, tidy("\n\n".join(parts))) for number, parts in sorted(pages.items())]
+    if head:
+        first_number, first_text = result[0]
+        result[0] = (first_number, tidy(f"{head}\n\n{first_text}"))
+    return result
+
+
+# --- assembly ---------------------------------------------------------------------------------
+
+
+def assemble(pages: list[tuple[int, str]]) -> CleanText:
+    """Join pages with a blank line; each span covers its page and the separator after it."""
+    kept = [(number, text) for number, text in pages if text]
+    if not kept:
+        return CleanText(text="", pages=[PageSpan(number=1, start=0, end=0)])
+    parts: list[str] = []
+    spans: list[PageSpan] = []
+    position = 0
+    for index, (number, text) in enumerate(kept):
+        piece = text + (PAGE_SEPARATOR if index < len(kept) - 1 else "")
+        spans.append(PageSpan(number=number, start=position, end=position + len(piece)))
+        parts.append(piece)
+        position += len(piece)
+    return CleanText(text="".join(parts), pages=spans)
+
+
+def clean(loaded: LoadedFile) -> CleanText:
+    """Clean a loaded file into text plus 1-based page spans covering the whole text."""
+    pages = [normalize_characters(page) for page in loaded.pages]
+    if loaded.kind == "pdf":
+        pages = remove_running_lines(pages)
+        cleaned = [tidy(join_hyphenated(page)) for page in pages]
+        return assemble(list(enumerate(cleaned, start=1)))
+
+    text = tidy(join_hyphenated(PAGE_SEPARATOR.join(pages)))
+    head, transcript = strip_hosting_boilerplate(text)
+    if transcript is not None:
+        split = split_transcript_pages(head, transcript, min_pages=2)
+        if split:
+            return assemble(split)
+        return assemble([(1, tidy(f"{head}\n\n{transcript}"))])
+    # No transcript marker: only a long, clean page sequence counts as page numbers.
+    split = split_transcript_pages("", head, min_pages=3)
+    if split:
+        return assemble(split)
+    return assemble([(1, head)])

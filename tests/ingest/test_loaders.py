@@ -1,0 +1,209 @@
+"""Loaders on generated files: good inputs keep text and pages, bad inputs fail with a reason."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ingest.loaders import SUPPORTED_EXTENSIONS, load_file
+from ingest.models import IngestError
+
+# --- bad input ---------------------------------------------------------------------------------
+
+
+def _reason(path: Path) -> str:
+    with pytest.raises(IngestError) as caught:
+        load_file(path)
+    assert caught.value.reason_da  # staff always get a Danish text
+    return caught.value.reason
+
+
+def test_zero_byte_file_is_empty(tmp_path: Path) -> None:
+    path = tmp_path / "tom.pdf"
+    path.write_bytes(b"")
+    assert _reason(path) == "empty file"
+
+
+def test_whitespace_only_text_is_empty(tmp_path: Path) -> None:
+    path = tmp_path / "blank.txt"
+    path.write_text(" \n\n\t \n", encoding="utf-8")
+    assert _reason(path) == "empty file"
+
+
+def test_unknown_extension(tmp_path: Path) -> None:
+    path = tmp_path / "data.xyz"
+    path.write_text("Dette er ikke et understøttet format.", encoding="utf-8")
+    assert _reason(path) == "unsupported file type '.xyz'"
+
+
+def test_old_word_format_is_unsupported(tmp_path: Path) -> None:
+    path = tmp_path / "referat.doc"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64)
+    assert _reason(path) == "unsupported file type '.doc'"
+
+
+def test_corrupt_pdf(corrupt_pdf: Path) -> None:
+    assert _reason(corrupt_pdf).startswith("corrupt PDF: ")
+
+
+def test_truncated_pdf_is_corrupt_or_textless(truncated_pdf: Path) -> None:
+    reason = _reason(truncated_pdf)
+    assert reason.startswith("corrupt PDF") or reason == "no text layer; OCR is not supported"
+
+
+def test_pdf_extension_without_pdf_content(tmp_path: Path) -> None:
+    path = tmp_path / "falsk.pdf"
+    path.write_text("Bare tekst, ingen PDF.", encoding="utf-8")
+    assert _reason(path) == "corrupt PDF: no PDF header"
+
+
+def test_encrypted_pdf(encrypted_pdf: Path) -> None:
+    assert _reason(encrypted_pdf) == "encrypted PDF"
+
+
+def test_pdf_with_empty_user_password_opens(owner_only_encrypted_pdf: Path) -> None:
+    loaded = load_file(owner_only_encrypted_pdf)
+    assert "Der afsættes 600.000 kr." in loaded.pages[0]
+
+
+def test_scanned_pdf_without_text_layer(scanned_pdf: Path) -> None:
+    assert _reason(scanned_pdf) == "no text layer; OCR is not supported"
+
+
+def test_file_deleted_before_load(tmp_path: Path) -> None:
+    path = tmp_path / "forsvundet.txt"
+    path.write_text("Kort notat.", encoding="utf-8")
+    path.unlink()
+    assert _reason(path) == "file disappeared during ingest"
+
+
+def test_binary_garbage_in_text_file(tmp_path: Path) -> None:
+    path = tmp_path / "affald.txt"
+    path.write_bytes(bytes(range(256)) * 8)
+    assert _reason(path).startswith("invalid text encoding")
+
+
+def test_corrupt_docx(tmp_path: Path) -> None:
+    path = tmp_path / "beskadiget.docx"
+    path.write_bytes(b"PK\x03\x04 not really a zip archive")
+    assert _reason(path).startswith("corrupt DOCX")
+
+
+# --- text encodings ----------------------------------------------------------------------------
+
+DANISH = "Børne- og Ungeudvalget godkendte økonomien på mødet.\nDer afsættes 600.000 kr. til år 2."
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252", "latin-1", "utf-16"])
+def test_danish_text_in_common_encodings(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / f"notat-{encoding}.txt"
+    path.write_bytes(DANISH.encode(encoding))
+    loaded = load_file(path)
+    assert loaded.kind == "text"
+    assert loaded.pages == [DANISH]
+
+
+def test_short_cp1252_text_keeps_danish_letters(tmp_path: Path) -> None:
+    # Short legacy text is where charset detection guesses cp850/cp1250 and breaks æøå.
+    path = tmp_path / "kort.txt"
+    path.write_bytes("Sø, å og æble – Økonomi".encode("cp1252"))
+    assert load_file(path).pages == ["Sø, å og æble – Økonomi"]
+
+
+# --- formats -----------------------------------------------------------------------------------
+
+
+def test_supported_extensions() -> None:
+    assert SUPPORTED_EXTENSIONS == {".pdf", ".docx", ".html", ".htm", ".md", ".markdown", ".txt"}
+
+
+def test_pdf_pages_in_order(danish_pdf: Path, danish_pages: list[list[str]]) -> None:
+    loaded = load_file(danish_pdf)
+    assert loaded.kind == "pdf"
+    assert len(loaded.pages) == 3
+    for page_text, lines in zip(loaded.pages, danish_pages, strict=True):
+        for line in lines:
+            assert line in page_text
+    assert "Side 2 af 3" in loaded.pages[1]
+    assert loaded.title_hint == "Referat af Børne- og Ungeudvalgets møde"
+
+
+def test_pdf_is_sniffed_by_content(danish_pdf: Path, tmp_path: Path) -> None:
+    misnamed = tmp_path / "referat.txt"
+    misnamed.write_bytes(danish_pdf.read_bytes())
+    assert load_file(misnamed).kind == "pdf"
+
+
+def test_pdf_default_titles_are_ignored(make_pdf) -> None:  # type: ignore[no-untyped-def]
+    path = make_pdf("x.pdf", [["Et notat om budget."]], title="Microsoft Word - notat.docx")
+    assert load_file(path).title_hint is None
+
+
+def test_docx_heading_paragraph_and_table(docx_file: Path) -> None:
+    loaded = load_file(docx_file)
+    assert loaded.kind == "docx"
+    assert loaded.title_hint == "Status på handleplanen"
+    assert loaded.pages == [
+        "Status på handleplanen\n\n"
+        "Børne- og Ungeudvalget orienteres om fremdriften.\n\n"
+        "Økonomi\n\n"
+        "Indsats | Beløb\n"
+        "Videndeling | 600.000 kr.\n"
+        "Evaluering | 1,5 mio. kr.\n\n"
+        "Handleplanen skal være godkendt senest september 2021."
+    ]
+
+
+def test_html_strips_navigation_keeps_headings_and_table(agenda_html: Path) -> None:
+    loaded = load_file(agenda_html)
+    assert loaded.kind == "html"
+    assert loaded.title_hint == "568. Status på Task Force-projektet"
+    assert loaded.pages == [
+        "568. Status på Task Force-projektet\n\n"
+        "Beslutningstema\n\n"
+        "Børne- og Ungeudvalget orienteres om fremdrift og status.\n"
+        "Sagen er åben.\n\n"
+        "Økonomiske konsekvenser\n\n"
+        "År | Beløb\n"
+        "2021 | 1,5 mio. kr.\n"
+        "2022 | 600.000 kr.\n\n"
+        "Bilag\n\n"
+        "Bilag 1: Statusrapport\n"
+        "Bilag 2: Udviklingsplan"
+    ]
+
+
+def test_html_without_h1_uses_title(tmp_path: Path) -> None:
+    path = tmp_path / "side.htm"
+    path.write_text(
+        "<html><head><title>Referat 7. juni 2021</title></head>"
+        "<body><p>Udvalget godkendte indstillingen.</p></body></html>",
+        encoding="utf-8",
+    )
+    loaded = load_file(path)
+    assert loaded.title_hint == "Referat 7. juni 2021"
+    assert loaded.pages == ["Udvalget godkendte indstillingen."]
+
+
+def test_html_saved_as_txt_is_sniffed(tmp_path: Path) -> None:
+    path = tmp_path / "side.txt"
+    path.write_text("<!doctype html><html><body><h1>Notat</h1></body></html>", encoding="utf-8")
+    assert load_file(path).kind == "html"
+
+
+def test_markdown_title_hint(tmp_path: Path) -> None:
+    path = tmp_path / "kommissorium.md"
+    path.write_text("August 2005\n\n## **Kommissorium for styrkelsen**\n\nTekst.", encoding="utf-8")
+    loaded = load_file(path)
+    assert loaded.kind == "markdown"
+    assert loaded.title_hint == "Kommissorium for styrkelsen"
+
+
+def test_corpus_seeds_load_verbatim(corpus_dir: Path) -> None:
+    files = sorted(corpus_dir.glob("*.txt"))
+    assert len(files) == 5
+    for path in files:
+        loaded = load_file(path)
+        assert loaded.kind == "text"
+        assert loaded.pages == [path.read_text(encoding="utf-8")]
