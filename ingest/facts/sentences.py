@@ -1,0 +1,204 @@
+"""Sentence splitting for Danish municipal text, keeping exact offsets.
+
+Every fact row quotes the sentence that states it, so the sentence boundaries decide what a
+citation shows. Generic splitters break Danish prose at "kr.", "mio.", "bl.a.", "f.eks.",
+"7. juni" and numbered list markers, and they ignore the line breaks that end headings and list
+items. The rules here:
+
+- "." ends a sentence only before an upper-case word, a digit, a bullet, a quote or the end of
+  the text; never before a lower-case word ("1,5 mio. kr. til dette").
+- After an abbreviation that always continues ("bl.a.", "f.eks.", "jf.", "pr.", "nr.", "pkt.",
+  "ca.", "inkl.", ...) it never ends one; after one that may close a sentence ("kr.", "mio.",
+  "mv.", "osv.") only before an upper-case word.
+- "1." at the start of a line, or "2. Bedre ..." inside a flattened list, is a list marker: the
+  sentence breaks *before* the marker, not after it.
+- A line break ends a sentence unless the next line starts in lower case and the line before
+  has no closing punctuation (a paragraph wrapped by a PDF).
+- Very long runs without punctuation (web transcripts of PDFs) are split before typical
+  sentence-opening words ("Det", "Der", "Den", ...).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+__all__ = ["Sentence", "split_sentences", "sentence_at"]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+# Abbreviations after which a sentence never ends (they always introduce something).
+_NEVER_END = {
+    "bl.a", "bla", "f.eks", "fx", "f.x", "eks", "ex", "jf", "jvf", "cf", "pr", "nr", "pkt", "ca",
+    "inkl", "ekskl", "excl", "incl", "vedr", "ift", "i.f.t", "hhv", "iht", "i.h.t", "dvs", "d.v.s",
+    "mht", "m.h.t", "mhp", "m.h.p", "ifm", "i.f.m", "evt", "kl", "stk", "tlf", "d", "ang", "pga",
+    "p.g.a", "iflg", "ifølge", "sagsnr", "dok.nr", "j.nr", "jnr", "afd", "att", "ref", "min",
+    "max", "maks", "hr", "fru", "dr", "st", "vs", "resp", "div", "gl", "f", "ff", "tilsv",
+    "udg", "bilagsnr", "sag", "mrk", "vejl", "kap", "afs", "lov", "bekg", "bek", "v",
+}  # fmt: skip
+# Abbreviations that may also close a sentence: they end one only before an upper-case word.
+_MAY_END = {
+    "kr", "mio", "mill", "mia", "mil", "t.kr", "tkr", "mv", "m.v", "m.m", "mm", "osv", "o.s.v",
+    "m.fl", "mfl", "etc", "o.lign", "o.l", "ol", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "okt", "nov", "dec", "dkk", "dkr", "årl", "md", "mdr", "pct", "ha", "km",
+}  # fmt: skip
+
+_MONTHS = {
+    "januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
+    "oktober", "november", "december",
+}  # fmt: skip
+
+_BULLET = r"[-•·*–▪►■◦‣●○□✓]|o(?=[\s\u00a0])"
+_LEAD_TRIM = re.compile(r"(?:[\s\u00a0]*(?:" + _BULLET + r")[\s\u00a0]+)+|[\s\u00a0]+")
+_SENT_PUNCT = re.compile(r"(?:\.{3}|…|[.!?])[\"'”»)\]]*")
+_NEWLINES = re.compile(r"[ \t\u00a0]*\n[\s\u00a0]*")
+_TOKEN_BEFORE = re.compile(r"(\S+)$")
+_OPENERS = (
+    "Det|Der|Den|De|Dette|Disse|Denne|Derfor|Desuden|Derudover|Endvidere|Herudover|Hertil|"
+    "Samtidig|Alle|Hvert|Hver|Vi|Man|Her|Målet|Formålet|Afdelingen|Medarbejderne|Medarbejderen|"
+    "Teamet|Projektet|Arbejdet|Kommunen|Udvalget|Forvaltningen|Administrationen|Ligeledes|"
+    "Endelig|Efterfølgende|Herefter|Aktuelt|Gennem|Ved|Når|Hvis|Som|Med|Til|På|For|Et|En"
+)
+_RUN_ON = re.compile(r"(?<=[a-zæøå0-9)] )(?=(?:" + _OPENERS + r")\s)")
+_LONG = 300
+
+
+def _next_visible(text: str, pos: int, limit: int) -> tuple[int, str]:
+    """Position and character of the first non-space character at or after `pos`."""
+    m = re.compile(r"[^\s\u00a0]").search(text, pos, limit)
+    return (m.start(), m.group(0)) if m else (limit, "")
+
+
+def _line_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
+
+
+def _is_marker_position(text: str, tok_start: int) -> bool:
+    """True when only whitespace or a bullet precedes `tok_start` on its line."""
+    before = text[_line_start(text, tok_start) : tok_start]
+    return re.fullmatch(r"[\s\u00a0]*(?:(?:" + _BULLET + r")[\s\u00a0]*)?", before) is not None
+
+
+def _punct_breaks(text: str, lo: int, hi: int) -> set[int]:
+    breaks: set[int] = set()
+    for m in _SENT_PUNCT.finditer(text, lo, hi):
+        end = m.end()
+        if end < hi and not text[end].isspace():
+            continue  # "1.500", "bl.a", "v.10", "kr.)" inside a token
+        nxt_pos, nxt = _next_visible(text, end, hi)
+        punct = m.group(0)
+        if not nxt:
+            breaks.add(end)
+            continue
+        if nxt.islower():
+            continue
+        if punct[0] in "!?" or punct.startswith(("...", "…")):
+            breaks.add(end)
+            continue
+        tm = _TOKEN_BEFORE.search(text, max(lo, m.start() - 40), m.start())
+        tok = tm.group(1) if tm else ""
+        tok_l = tok.lower().lstrip("(\"'“«")
+        next_word = re.match(r"[\wæøåÆØÅ]+", text[nxt_pos:hi])
+        next_w = next_word.group(0) if next_word else ""
+        if "\n" in text[end:nxt_pos]:
+            # A line break follows: the newline rule decides; a list marker never ends.
+            if tok.isdigit() and _is_marker_position(text, tm.start()):
+                continue
+            breaks.add(end)
+            continue
+        if tok.isdigit() and tm is not None and _is_marker_position(text, tm.start()):
+            continue  # "568. Status ...", "1.   at udvalget ..." at a line start
+        if tok_l in _NEVER_END:
+            continue
+        if tok_l in _MAY_END:
+            if nxt.isupper() and next_w.lower() not in _MONTHS:
+                breaks.add(end)
+            continue
+        if re.fullmatch(r"\d{1,2}", tok) or re.fullmatch(r"[a-zæøå]", tok):
+            # "1." / "a." before an upper-case word: a list marker, at a line start or inline.
+            if next_w.lower() in _MONTHS:
+                continue
+            if nxt.isupper() and tm is not None:
+                if not _is_marker_position(text, tm.start()):
+                    breaks.add(tm.start())
+                continue
+        if re.fullmatch(r"[A-ZÆØÅ]", tok):
+            continue  # an initial: "H. C. Andersen"
+        if nxt.isupper() or nxt.isdigit() or nxt in "\"'“«(–-•·":
+            breaks.add(end)
+    return breaks
+
+
+def _newline_breaks(text: str, lo: int, hi: int) -> set[int]:
+    breaks: set[int] = set()
+    for m in _NEWLINES.finditer(text, lo, hi):
+        prev_c = text[max(lo, m.start() - 20) : m.start()].rstrip(" \t\u00a0")[-1:]
+        _, nxt = _next_visible(text, m.end(), hi)
+        if not nxt or not prev_c:
+            continue
+        if nxt.islower() and prev_c not in ".!?:;" and not _starts_with_bullet(text, m.end(), hi):
+            continue  # a wrapped paragraph line
+        breaks.add(m.start())
+    return breaks
+
+
+def _starts_with_bullet(text: str, pos: int, hi: int) -> bool:
+    """A bullet or a letter marker ("b. En ...") opens the line."""
+    head = text[pos : min(hi, pos + 12)]
+    return re.match(r"[\s\u00a0]*(?:(?:" + _BULLET + r")|[a-zæøå][.)])[\s\u00a0]", head) is not None
+
+
+def _trimmed(text: str, a: int, b: int) -> tuple[int, int] | None:
+    m = _LEAD_TRIM.match(text, a, b)
+    if m:
+        a = m.end()
+    while b > a and text[b - 1] in " \t\n\r\u00a0":
+        b -= 1
+    return (a, b) if b > a else None
+
+
+def _split_run_on(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    if b - a <= _LONG:
+        return [(a, b)]
+    cuts = [m.start() for m in _RUN_ON.finditer(text, a, b)]
+    spans, prev = [], a
+    for c in cuts:
+        if c - prev >= 40:  # keep short fragments attached
+            spans.append((prev, c))
+            prev = c
+    spans.append((prev, b))
+    return spans
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
+    """Sentences of `text[start:end]` with offsets into `text`; whitespace and bullet symbols
+    are trimmed from both ends, so `text[s.start:s.end] == s.text`."""
+    hi = len(text) if end is None else min(end, len(text))
+    lo = max(0, start)
+    cuts = sorted(_punct_breaks(text, lo, hi) | _newline_breaks(text, lo, hi) | {hi})
+    out: list[Sentence] = []
+    prev = lo
+    for c in cuts:
+        if c <= prev:
+            continue
+        for a, b in _split_run_on(text, prev, c):
+            span = _trimmed(text, a, b)
+            if span and re.search(r"\w", text[span[0] : span[1]]):
+                out.append(Sentence(span[0], span[1], text[span[0] : span[1]]))
+        prev = c
+    return out
+
+
+def sentence_at(sentences: list[Sentence], offset: int) -> Sentence | None:
+    """The sentence containing `offset` (sentences sorted by start)."""
+    i = bisect_right([s.start for s in sentences], offset) - 1
+    if i >= 0 and sentences[i].start <= offset < sentences[i].end:
+        return sentences[i]
+    return None

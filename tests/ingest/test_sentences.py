@@ -1,0 +1,176 @@
+"""Sentence splitting: Danish abbreviations, dates, list markers, headings, offsets."""
+
+from pathlib import Path
+
+import pytest
+
+from ingest.facts.sentences import sentence_at, split_sentences
+
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+
+
+def texts(text: str) -> list[str]:
+    out = split_sentences(text)
+    for s in out:
+        assert text[s.start : s.end] == s.text
+    return [s.text for s in out]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Der afsættes i alt 1,5 mio. kr. til dette.",
+        "Det koster 5 mill. kr. i 2005 og bl.a. Socialstyrelsen deltager.",
+        "Der tilbydes f.eks. kurser, jf. pkt. 3 i aftalen, mv. i hele perioden.",
+        "Aftalen gælder pr. 1. juni 2015 for sag nr. 12 og ca. 25 sager inkl. opfølgning.",
+        "Mødet holdes den 7. juni 2021 kl. 14 på rådhuset.",
+        "Udgiften er 600.000 kr. pr. år, dvs. 50.000 kr. om måneden.",
+        "Projektet ledes af H. C. Andersen fra forvaltningen.",
+        "Der skal udarbejdes handleplaner inkl. tidsplan for henholdsvis SOF og BIF.",
+    ],
+)
+def test_abbreviations_and_dates_do_not_end_a_sentence(sentence):
+    assert texts(sentence + " Næste sætning starter her.") == [
+        sentence,
+        "Næste sætning starter her.",
+    ]
+
+
+def test_may_end_abbreviation_closes_before_upper_case():
+    text = "Det svarer til et ressourceniveau på 14 mill. kr. Indgår i ønskelisten for budget 2006."
+    assert texts(text) == [
+        "Det svarer til et ressourceniveau på 14 mill. kr.",
+        "Indgår i ønskelisten for budget 2006.",
+    ]
+
+
+def test_year_then_capital_ends_sentence():
+    assert texts("Projektet blev gennemført i 2006. De øvrige projekter er overført til 2007.") == [
+        "Projektet blev gennemført i 2006.",
+        "De øvrige projekter er overført til 2007.",
+    ]
+
+
+def test_headings_and_numbered_sections():
+    text = (
+        "3. Videndeling\n\n"
+        "I 2005 gennemførtes en analyse. Der afsættes 600.000 kr. til dette.\n\n"
+        "568. Status på projektet\n"
+        "Introduktionsplan til nye medarbejdere\n"
+        "Der er udarbejdet en introduktionsplan."
+    )
+    assert texts(text) == [
+        "3. Videndeling",
+        "I 2005 gennemførtes en analyse.",
+        "Der afsættes 600.000 kr. til dette.",
+        "568. Status på projektet",
+        "Introduktionsplan til nye medarbejdere",
+        "Der er udarbejdet en introduktionsplan.",
+    ]
+
+
+def test_list_items_end_at_line_breaks_and_bullets_are_trimmed():
+    text = (
+        "De konkrete resultatmål er:\n\n"
+        "- en nedbringelse af sygefraværet\n"
+        "- en lavere personaleomsætning på en række områder, samt\n"
+        "• en forbedret medarbejdertrivsel\n"
+        "1.\u00a0\u00a0\u00a0 at udvalget tager status til orientering."
+    )
+    assert texts(text) == [
+        "De konkrete resultatmål er:",
+        "en nedbringelse af sygefraværet",
+        "en lavere personaleomsætning på en række områder, samt",
+        "en forbedret medarbejdertrivsel",
+        "1.\u00a0\u00a0\u00a0 at udvalget tager status til orientering.",
+    ]
+
+
+def test_wrapped_paragraph_line_does_not_end_a_sentence():
+    text = "Meget af den viden, der ligger til grund for\n\nindsatsen var udokumenteret. Slut."
+    assert texts(text) == [
+        "Meget af den viden, der ligger til grund for\n\nindsatsen var udokumenteret.",
+        "Slut.",
+    ]
+
+
+def test_inline_numbered_list_breaks_before_markers():
+    text = (
+        "Handleplanen omfatter 5 indsatsområder: 1. Hurtigere sagsbehandling "
+        "2. Bedre kommunikation med borgerne 3. Styrke dialogen med omverdenen"
+    )
+    assert texts(text) == [
+        "Handleplanen omfatter 5 indsatsområder:",
+        "1. Hurtigere sagsbehandling",
+        "2. Bedre kommunikation med borgerne",
+        "3. Styrke dialogen med omverdenen",
+    ]
+
+
+def test_letter_markers_inline_and_after_page_number():
+    text = (
+        "Der er tre mål: a. At skabe grundlag for selvstændighed. b. At effektivisere "
+        "arbejdsgangene. Alle gennemgår forløbet. 2\n\nb. En specifik kompetenceudvikling."
+    )
+    assert texts(text) == [
+        "Der er tre mål:",
+        "a. At skabe grundlag for selvstændighed.",
+        "b. At effektivisere arbejdsgangene.",
+        "Alle gennemgår forløbet.",
+        "2",
+        "b. En specifik kompetenceudvikling.",
+    ]
+
+
+def test_long_run_on_transcript_is_split_before_sentence_openers():
+    text = (
+        "Fælles kick-off arrangement for alle afdelingens medarbejdere den 6. marts 2013 "
+        "Frontløbere i de forskellige sektioner, der skal understøtte afprøvningen af nye "
+        "redskaber og hjælpe med at fastholde fokus på coachende samtaler og relationer i egen "
+        "enhed Det enkelte team udvikler en plan med mål for coaching i egen enhed og i "
+        "tværgående samarbejder Den enkelte medarbejder udarbejder en personlig udviklingsplan."
+    )
+    out = texts(text)
+    assert len(out) == 3
+    assert out[1].startswith("Det enkelte team udvikler")
+    assert out[2] == "Den enkelte medarbejder udarbejder en personlig udviklingsplan."
+
+
+def test_question_and_exclamation_marks():
+    assert texts("Hvem betaler? Kommunen gør! Det er aftalt.") == [
+        "Hvem betaler?",
+        "Kommunen gør!",
+        "Det er aftalt.",
+    ]
+
+
+def test_quotes_stay_inside_the_sentence():
+    text = "Nye medarbejdere har gennemgået kurset ”Systematik i sagsbehandlingen”, og mere."
+    assert texts(text) == [text]
+
+
+def test_range_and_sentence_at():
+    text = "Første sætning. Anden sætning er her. Tredje."
+    sents = split_sentences(text, 16, 38)
+    assert [s.text for s in sents] == ["Anden sætning er her."]
+    all_s = split_sentences(text)
+    assert sentence_at(all_s, text.index("er her")).text == "Anden sætning er her."
+    assert sentence_at(all_s, text.index(" Anden")) is None
+
+
+def test_corpus_minutes_sentences():
+    text = (CORPUS / "bufu_2021-06-07_568_task_force_status.txt").read_text(encoding="utf-8")
+    out = texts(text)
+    for expected in [
+        "Handleplanen skal være godkendt senest september 2021.",
+        "Det forventes, at ombygningen er gennemført inden årets udgang.",
+        "Til næste opfølgning i september 2021 fremlægges den forventede tidsplan.",
+        "Pr. 1. juni 2021 er der 54 % af personale- og ledergruppen indenfor socialrådgivere og "
+        "socialformidlere, som har mellem +0 og 2 års ansættelse, hvoraf 40 % ligger mellem +0-1 "
+        "års ansættelse.",
+        "Beslutning i Børne- og Ungeudvalget den 7. juni 2021:",
+        "Taget til efterretning.",
+        "Ad pkt. 4:",
+        "Kompetencekatalog",
+    ]:
+        assert expected in out
