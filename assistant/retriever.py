@@ -1,0 +1,258 @@
+"""Hybrid retrieval: Danish BM25 + dense vectors, fused by weighted reciprocal rank.
+
+Filters (access, type, committee, dates, source) are applied inside both searches, before
+ranking: the BM25 side gets a boolean mask, the dense side a Chroma `where` clause. Nothing is
+filtered afterwards, so a hidden document can neither appear nor take a top-k slot.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from llama_index.core.retrievers import BaseRetriever
+from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
+
+from assistant.lexical import LexicalIndex
+from assistant.types import SearchFilters, SearchHit
+from plan_assistant.settings import Settings
+from stores.bundle import Stores
+
+
+@dataclass
+class FusionConfig:
+    """Weighted RRF. See README "Retrieval" for how these were tuned on eval/questions.jsonl."""
+
+    rrf_k: int = 60
+    lexical_weight: float = 1.0
+    dense_weight: float = 1.0
+    candidates: int = 50  # taken from each side before fusion
+    heading_boost: float = 0.006  # added per matched query term found in the section path
+
+
+@dataclass
+class _ChunkTable:
+    """Chunk rows as parallel arrays, so filters become vectorised masks."""
+
+    ids: list[str]
+    rows: list[dict[str, Any]]
+    access: np.ndarray
+    doc_type: np.ndarray
+    committee: np.ndarray
+    date: np.ndarray
+    source: np.ndarray
+    position: dict[str, int]
+
+
+def _section_label(path: list[str]) -> str:
+    return " > ".join(path)
+
+
+class HybridRetriever:
+    def __init__(self, stores: Stores, fusion: FusionConfig | None = None) -> None:
+        self.stores = stores
+        self.fusion = fusion or FusionConfig()
+        self._lock = threading.Lock()
+        self._revision = -1
+        self._table: _ChunkTable | None = None
+        self._lexical: LexicalIndex | None = None
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> HybridRetriever:
+        return cls(Stores.open(settings))
+
+    # --- index state ------------------------------------------------------------------
+    def _ensure_fresh(self) -> tuple[_ChunkTable, LexicalIndex]:
+        revision = self.stores.registry.revision()
+        with self._lock:
+            if self._table is None or self._lexical is None or revision != self._revision:
+                self._table, self._lexical = self._build()
+                self._revision = revision
+            return self._table, self._lexical
+
+    def _build(self) -> tuple[_ChunkTable, LexicalIndex]:
+        import json
+
+        rows = [dict(r) for r in self.stores.registry.all_chunks()]
+        for r in rows:
+            r["section_path"] = json.loads(r["section_path"])
+        ids = [r["id"] for r in rows]
+        table = _ChunkTable(
+            ids=ids,
+            rows=rows,
+            access=np.array([r["access"] for r in rows], dtype=object),
+            doc_type=np.array([r["doc_type"] for r in rows], dtype=object),
+            committee=np.array([(r["committee"] or "").lower() for r in rows], dtype=object),
+            date=np.array([r["date"] or "" for r in rows], dtype=object),
+            source=np.array([r["source"] for r in rows], dtype=object),
+            position={cid: i for i, cid in enumerate(ids)},
+        )
+        # BM25 sees the section path too: a heading names what its paragraphs are about.
+        texts = [f"{_section_label(r['section_path'])}\n{r['text']}" for r in rows]
+        return table, LexicalIndex.build(ids, texts)
+
+    # --- filters ----------------------------------------------------------------------
+    @staticmethod
+    def _mask(table: _ChunkTable, f: SearchFilters | None) -> np.ndarray | None:
+        if f is None:
+            return None
+        mask = np.ones(len(table.ids), dtype=bool)
+        if f.access is not None:
+            mask &= np.isin(table.access, list(f.access))
+        if f.doc_types:
+            mask &= np.isin(table.doc_type, f.doc_types)
+        if f.committee:
+            needle = f.committee.lower()
+            mask &= np.array([needle in c for c in table.committee], dtype=bool)
+        if f.date_from:
+            mask &= np.array([d != "" and d >= f.date_from for d in table.date], dtype=bool)
+        if f.date_to:
+            mask &= np.array([d != "" and d <= f.date_to for d in table.date], dtype=bool)
+        if f.sources:
+            mask &= np.isin(table.source, f.sources)
+        return mask
+
+    @staticmethod
+    def _where(f: SearchFilters | None) -> dict[str, Any] | None:
+        if f is None:
+            return None
+        conds: list[dict[str, Any]] = []
+        if f.access is not None:
+            conds.append({"access": {"$in": sorted(f.access) or ["\x00none"]}})
+        if f.doc_types:
+            conds.append({"doc_type": {"$in": list(f.doc_types)}})
+        if f.sources:
+            conds.append({"source": {"$in": list(f.sources)}})
+        if f.date_from:
+            conds.append({"date": {"$gte": int(f.date_from.replace("-", ""))}})
+        if f.date_to:
+            conds.append({"date": {"$lte": int(f.date_to.replace("-", ""))}})
+        if not conds:
+            return None
+        return conds[0] if len(conds) == 1 else {"$and": conds}
+
+    # --- search -----------------------------------------------------------------------
+    def search(
+        self, query: str, k: int = 10, filters: SearchFilters | None = None
+    ) -> list[SearchHit]:
+        query = query.strip()
+        if not query:
+            return []
+        table, lexical = self._ensure_fresh()
+        if not table.ids:
+            return []
+        mask = self._mask(table, filters)
+        if mask is not None and not mask.any():
+            return []
+        n = max(self.fusion.candidates, k)
+        lexical_hits = lexical.search(query, k=n, allowed=mask)
+        dense_hits = self._dense(query, n, filters, table, mask)
+
+        scores: dict[str, float] = {}
+        lex_rank: dict[str, int] = {}
+        dense_rank: dict[str, int] = {}
+        cfg = self.fusion
+        for rank, (cid, _) in enumerate(lexical_hits, 1):
+            lex_rank[cid] = rank
+            scores[cid] = scores.get(cid, 0.0) + cfg.lexical_weight / (cfg.rrf_k + rank)
+        for rank, cid in enumerate(dense_hits, 1):
+            dense_rank[cid] = rank
+            scores[cid] = scores.get(cid, 0.0) + cfg.dense_weight / (cfg.rrf_k + rank)
+        if cfg.heading_boost:
+            terms = set(lexical.analyze(query))
+            for cid in scores:
+                path = table.rows[table.position[cid]]["section_path"]
+                if path and terms:
+                    heading_terms = set(lexical.analyze(" ".join(path[-2:])))
+                    scores[cid] += cfg.heading_boost * len(terms & heading_terms)
+        ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)[:k]
+        return [
+            self._hit(
+                table.rows[table.position[cid]], score, lex_rank.get(cid), dense_rank.get(cid)
+            )
+            for cid, score in ranked
+        ]
+
+    def _dense(
+        self,
+        query: str,
+        n: int,
+        filters: SearchFilters | None,
+        table: _ChunkTable,
+        mask: np.ndarray | None,
+    ) -> list[str]:
+        vector = self.stores.embedder.embed_query(query)
+        hits = self.stores.vectors.query(vector, n, where=self._where(filters))
+        out = []
+        for hit in hits:
+            pos = table.position.get(hit.chunk_id)
+            if pos is None:
+                continue  # a vector without a registry row (crash leftovers): never shown
+            if mask is not None and not mask[pos]:
+                continue  # committee substring filter is not expressible in Chroma
+            out.append(hit.chunk_id)
+        return out
+
+    @staticmethod
+    def _hit(row: dict[str, Any], score: float, lex: int | None, dense: int | None) -> SearchHit:
+        return SearchHit(
+            chunk_id=row["id"],
+            doc_id=row["doc_id"],
+            source=row["source"],
+            title=row["title"],
+            page=row["page"],
+            section=_section_label(row["section_path"]),
+            text=row["text"],
+            start=row["start"],
+            end=row["end"],
+            score=score,
+            lexical_rank=lex,
+            dense_rank=dense,
+            doc_type=row["doc_type"],
+            date=row["date"],
+            committee=row["committee"],
+        )
+
+    def timed_search(
+        self, query: str, k: int = 10, filters: SearchFilters | None = None
+    ) -> tuple[list[SearchHit], float]:
+        t0 = time.perf_counter()
+        hits = self.search(query, k, filters)
+        return hits, (time.perf_counter() - t0) * 1000
+
+
+class LlamaIndexHybridRetriever(BaseRetriever):
+    """The hybrid retriever as a llama-index `BaseRetriever`, for query engines and agents."""
+
+    def __init__(
+        self, retriever: HybridRetriever, k: int = 5, filters: SearchFilters | None = None
+    ) -> None:
+        super().__init__()
+        self._retriever = retriever
+        self._k = k
+        self._filters = filters
+
+    def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
+        hits = self._retriever.search(query_bundle.query_str, self._k, self._filters)
+        return [
+            NodeWithScore(
+                node=TextNode(
+                    id_=h.chunk_id,
+                    text=h.text,
+                    start_char_idx=h.start,
+                    end_char_idx=h.end,
+                    metadata={
+                        "source": h.source,
+                        "page": h.page,
+                        "section": h.section,
+                        "doc_id": h.doc_id,
+                        "title": h.title,
+                    },
+                ),
+                score=h.score,
+            )
+            for h in hits
+        ]

@@ -1,0 +1,237 @@
+"""Section-aware chunks that hold one thought each, with exact offsets.
+
+A chunk never crosses a section boundary (so never two agenda items or two numbered
+initiatives) nor a page boundary (so its page number is exact). Inside a section, paragraphs
+are packed up to `target` characters; a paragraph longer than `hard_max` (web transcripts
+have whole pages as one line) is split at sentence ends.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.models import Chunk, CleanText, DocumentMeta, Section
+from ingest.structure import section_path
+
+_PARA_BREAK = re.compile(r"\n\s*\n")
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÆØÅ\"“«(])")
+_ABBREVIATIONS = {
+    "kr",
+    "ca",
+    "nr",
+    "pr",
+    "jf",
+    "bl.a",
+    "mv",
+    "mio",
+    "mia",
+    "mill",
+    "pkt",
+    "inkl",
+    "evt",
+    "f.eks",
+    "dvs",
+    "d",
+    "st",
+    "tlf",
+    "hhv",
+    "ift",
+    "mht",
+    "vedr",
+    "iht",
+    "o.l",
+    "mfl",
+}
+
+
+def _is_sentence_end(text: str, dot: int) -> bool:
+    """False for abbreviations ("kr.", "bl.a.") and ordinals/dates ("7. Juni")."""
+    if text[dot] != ".":
+        return True
+    word_start = dot
+    while word_start > 0 and not text[word_start - 1].isspace():
+        word_start -= 1
+    word = text[word_start:dot].lower().strip('("“')
+    return not (word in _ABBREVIATIONS or word.isdigit() or len(word) == 1)
+
+
+@dataclass
+class ChunkingConfig:
+    target: int = 800
+    hard_max: int = 1200
+    min_chars: int = 250
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _own_spans(text: str, sections: list[Section]) -> list[tuple[int, int, int | None]]:
+    """(start, end, section index) for text owned directly by each section (not its children)."""
+    spans: list[tuple[int, int, int | None]] = []
+    first = sections[0].start if sections else len(text)
+    if first > 0:
+        spans.append((0, first, None))
+    for i, sec in enumerate(sections):
+        children = [s for s in sections if s.parent == i]
+        own_end = children[0].start if children else sec.end
+        # text between the end of this section and the next section start (gaps) stays with it
+        nxt = sections[i + 1].start if i + 1 < len(sections) else len(text)
+        if not children and sec.end < nxt:
+            own_end = nxt
+        spans.append((sec.start, own_end, i))
+    return spans
+
+
+def _merge_heading_only(
+    text: str, spans: list[tuple[int, int, int | None]], sections: list[Section]
+) -> list[tuple[int, int, int | None]]:
+    """A heading with no body of its own is glued to the span that follows it."""
+    out: list[tuple[int, int, int | None]] = []
+    carry: int | None = None
+    for start, end, idx in spans:
+        s, e = _strip_span(text, start, end)
+        if s == e:
+            continue
+        if carry is not None:
+            s = carry
+            carry = None
+        heading_end = sections[idx].heading_end if idx is not None else None
+        if heading_end is not None and _strip_span(text, heading_end, e)[0] >= e:
+            carry = s  # nothing but the heading line
+            continue
+        out.append((s, e, idx))
+    if carry is not None:
+        if out:
+            last = out[-1]
+            out[-1] = (last[0], _strip_span(text, last[0], len(text))[1], last[2])
+        else:
+            out.append((carry, _strip_span(text, carry, len(text))[1], None))
+    return out
+
+
+def _pieces(text: str, start: int, end: int, cfg: ChunkingConfig) -> list[tuple[int, int]]:
+    """Paragraphs of [start, end), long ones cut at sentence ends."""
+    out: list[tuple[int, int]] = []
+    pos = start
+    for m in _PARA_BREAK.finditer(text, start, end):
+        out.extend(_sentences_if_long(text, pos, m.start(), cfg))
+        pos = m.end()
+    out.extend(_sentences_if_long(text, pos, end, cfg))
+    return [(s, e) for s, e in (_strip_span(text, a, b) for a, b in out) if e > s]
+
+
+def _sentences_if_long(
+    text: str, start: int, end: int, cfg: ChunkingConfig
+) -> list[tuple[int, int]]:
+    if end - start <= cfg.hard_max:
+        return [(start, end)]
+    cuts = [
+        m.end()
+        for m in _SENTENCE_END.finditer(text, start, end)
+        if _is_sentence_end(text, m.start())
+    ]
+    pieces: list[tuple[int, int]] = []
+    pos = start
+    for cut in cuts:
+        pieces.append((pos, cut))
+        pos = cut
+    pieces.append((pos, end))
+    # pack sentences up to the target size
+    packed: list[tuple[int, int]] = []
+    cur_s, cur_e = pieces[0]
+    for s, e in pieces[1:]:
+        if e - cur_s > cfg.target and cur_e > cur_s:
+            packed.append((cur_s, cur_e))
+            cur_s = s
+        cur_e = e
+    packed.append((cur_s, cur_e))
+    # a single sentence still over the hard limit is cut at a space
+    final: list[tuple[int, int]] = []
+    for s, e in packed:
+        while e - s > cfg.hard_max * 2:
+            cut = text.rfind(" ", s, s + cfg.hard_max)
+            cut = cut if cut > s else s + cfg.hard_max
+            final.append((s, cut))
+            s = cut
+        final.append((s, e))
+    return final
+
+
+def _pack(pieces: list[tuple[int, int]], cfg: ChunkingConfig) -> list[tuple[int, int]]:
+    """Greedy packing up to `target`; a piece shorter than `min_chars` (a heading, a title
+    line) always joins its neighbour, and a short tail joins the chunk before it."""
+    packed: list[tuple[int, int]] = []
+    cur_s, cur_e = pieces[0]
+    for s, e in pieces[1:]:
+        if e - cur_s > cfg.target and cur_e - cur_s >= cfg.min_chars:
+            packed.append((cur_s, cur_e))
+            cur_s = s
+        cur_e = e
+    packed.append((cur_s, cur_e))
+    if len(packed) > 1:
+        (ps, _), (ls, le) = packed[-2], packed[-1]
+        if le - ls < cfg.min_chars and le - ps <= cfg.hard_max:
+            packed[-2:] = [(ps, le)]
+    return packed
+
+
+def _split_at_pages(clean: CleanText, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    for page in clean.pages:
+        s, e = max(start, page.start), min(end, page.end)
+        if e > s:
+            out.append((s, e))
+    return out or [(start, end)]
+
+
+def chunk_document(
+    doc_id: str,
+    content_hash: str,
+    clean: CleanText,
+    sections: list[Section],
+    meta: DocumentMeta,
+    cfg: ChunkingConfig | None = None,
+) -> list[Chunk]:
+    cfg = cfg or ChunkingConfig()
+    text = clean.text
+    chunks: list[Chunk] = []
+    for span_start, span_end, idx in _merge_heading_only(
+        text, _own_spans(text, sections), sections
+    ):
+        path = section_path(sections, idx) if idx is not None else []
+        for page_start, page_end in _split_at_pages(clean, span_start, span_end):
+            pieces = _pieces(text, page_start, page_end, cfg)
+            if not pieces:
+                continue
+            for s, e in _pack(pieces, cfg):
+                chunks.append(
+                    Chunk(
+                        id=f"{doc_id}:{content_hash[:10]}:{len(chunks):04d}",
+                        doc_id=doc_id,
+                        index=len(chunks),
+                        text=text[s:e],
+                        start=s,
+                        end=e,
+                        page=clean.page_at(s),
+                        section_path=path,
+                        context=_context(meta, path),
+                    )
+                )
+    return chunks
+
+
+def _context(meta: DocumentMeta, path: list[str]) -> str:
+    parts = [meta.title]
+    if meta.date_text:
+        parts.append(meta.date_text)
+    if meta.committee:
+        parts.append(meta.committee)
+    head = " · ".join(p for p in parts if p)
+    trail = " > ".join(p for p in path if p and p != meta.title)
+    return f"{head}\n{trail}" if trail else head

@@ -1,0 +1,237 @@
+"""The ingest pipeline: file -> load -> clean -> structure -> chunks -> facts -> stores.
+
+Idempotent by content hash: an unchanged file is skipped, a changed file replaces its chunks
+and facts, embeddings of unchanged chunk texts come from the cache. A bad file is reported by
+name and never stops the others.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ingest.chunking import chunk_document
+from ingest.clean import clean
+from ingest.loaders import SUPPORTED_EXTENSIONS, load_file
+from ingest.metadata import extract_metadata
+from ingest.models import Chunk, DocumentRecord, IngestError
+from ingest.structure import build_sections
+from plan_assistant.settings import Settings
+from stores.bundle import Stores
+from stores.registry import Registry
+
+log = logging.getLogger("plan_assistant.ingest")
+
+CLOSED_GROUP = "lukket"  # access group for "Lukket" agenda items found at ingest
+
+
+@dataclass
+class FileResult:
+    path: str
+    source: str
+    status: str  # "added" | "updated" | "unchanged" | "failed"
+    doc_id: str | None = None
+    reason: str | None = None
+    reason_da: str | None = None
+    pages: int = 0
+    chunks: int = 0
+    seconds: float = 0.0
+
+
+@dataclass
+class IngestReport:
+    files: list[FileResult] = field(default_factory=list)
+    seconds: float = 0.0
+    embedded: int = 0  # chunk texts actually embedded (not from the cache)
+
+    @property
+    def failed(self) -> list[FileResult]:
+        return [f for f in self.files if f.status == "failed"]
+
+    def count(self, status: str) -> int:
+        return sum(1 for f in self.files if f.status == status)
+
+
+def document_id(path: Path) -> str:
+    return hashlib.sha1(str(path).encode()).hexdigest()[:16]
+
+
+def expand_paths(paths: Iterable[Path]) -> list[Path]:
+    """Files named directly, plus supported files found recursively in folders."""
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            out.extend(
+                sorted(
+                    f
+                    for f in p.rglob("*")
+                    if f.is_file()
+                    and not f.name.startswith(".")
+                    and f.suffix.lower() in SUPPORTED_EXTENSIONS
+                )
+            )
+        else:
+            out.append(p)
+    return out
+
+
+class Ingestor:
+    def __init__(self, settings: Settings, stores: Stores | None = None) -> None:
+        self.settings = settings
+        self.stores = stores or Stores.open(settings)
+
+    @property
+    def registry(self) -> Registry:
+        return self.stores.registry
+
+    def ingest_paths(
+        self,
+        paths: Iterable[Path],
+        access: str | None = None,
+        on_file: Callable[[FileResult], None] | None = None,
+        force: bool = False,
+    ) -> IngestReport:
+        started = time.perf_counter()
+        embedded_before = self.stores.embedder.computed
+        self.reconcile()
+        report = IngestReport()
+        for path in expand_paths(paths):
+            result = self.ingest_file(path, access=access, force=force)
+            report.files.append(result)
+            if on_file:
+                on_file(result)
+        if any(f.status in ("added", "updated") for f in report.files):
+            self._link_facts()
+        report.seconds = time.perf_counter() - started
+        report.embedded = self.stores.embedder.computed - embedded_before
+        return report
+
+    def ingest_file(self, path: Path, access: str | None = None, force: bool = False) -> FileResult:
+        t0 = time.perf_counter()
+        resolved = path.resolve()
+        result = FileResult(path=str(resolved), source=path.name, status="failed")
+        try:
+            try:
+                data = resolved.read_bytes()
+            except FileNotFoundError as exc:
+                raise IngestError(
+                    "file disappeared during ingest", "filen forsvandt under indlæsningen"
+                ) from exc
+            except IsADirectoryError as exc:
+                raise IngestError("is a directory", "er en mappe") from exc
+            content_hash = hashlib.sha256(data).hexdigest()
+            doc_id = document_id(resolved)
+            result.doc_id = doc_id
+            existing = self.registry.find_by_path(str(resolved))
+            if existing and existing["content_hash"] == content_hash and not force:
+                result.status = "unchanged"
+                return result
+            record, chunks = self.prepare(resolved, doc_id, content_hash, access)
+            facts = _extract_facts(record)
+            vectors = self.stores.embedder.embed_passages([c.embed_text() for c in chunks])
+            self._write(record, chunks, vectors, facts)
+            result.status = "updated" if existing else "added"
+            result.pages, result.chunks = len(record.pages), len(chunks)
+        except IngestError as exc:
+            result.reason, result.reason_da = exc.reason, exc.reason_da
+            log.warning("ingest failed: %s: %s", path.name, exc.reason)
+        except Exception as exc:  # a bug or a library failure must not stop the batch
+            result.reason = f"unexpected error: {type(exc).__name__}: {exc}"
+            result.reason_da = "uventet fejl under indlæsningen"
+            log.exception("ingest failed: %s", path.name)
+        finally:
+            result.seconds = time.perf_counter() - t0
+        return result
+
+    def prepare(
+        self, path: Path, doc_id: str, content_hash: str, access: str | None
+    ) -> tuple[DocumentRecord, list[Chunk]]:
+        """Everything before embedding: pure, no store writes (benchmarks time it alone)."""
+        loaded = load_file(path)
+        cleaned = clean(loaded)
+        if not cleaned.text.strip():
+            raise IngestError("no text after cleaning", "ingen tekst efter rensning")
+        sections = build_sections(cleaned.text)
+        meta = extract_metadata(cleaned.text, sections, path.name, loaded.title_hint)
+        record = DocumentRecord(
+            id=doc_id,
+            path=str(path),
+            source=path.name,
+            content_hash=content_hash,
+            kind=loaded.kind,
+            meta=meta,
+            text=cleaned.text,
+            pages=cleaned.pages,
+            sections=sections,
+            access=access or (CLOSED_GROUP if meta.closed else "public"),
+        )
+        chunks = chunk_document(doc_id, content_hash, cleaned, sections, meta)
+        if not chunks:
+            raise IngestError("no text to index", "ingen tekst at indeksere")
+        return record, chunks
+
+    def _write(self, record: DocumentRecord, chunks: list[Chunk], vectors, facts) -> None:
+        """Vectors first, then the registry commit: a crash in between leaves a registry that
+        still points at the old content hash, so the next run re-ingests the file, and
+        `reconcile` removes vectors no registry row owns."""
+        meta = record.meta
+        self.stores.vectors.delete_doc(record.id)
+        self.stores.vectors.add(
+            chunks,
+            vectors,
+            {
+                "doc_id": record.id,
+                "source": record.source,
+                "access": record.access,
+                "doc_type": meta.doc_type,
+                "committee": meta.committee or "",
+                "date": int((meta.date or "0000-00-00").replace("-", "")),
+            },
+        )
+        self.registry.save_document(record, chunks, self.stores.embedder.id, facts)
+
+    def remove(self, ref: str) -> list[str]:
+        """Remove documents matching an id, file name or path; returns the removed ids."""
+        removed = []
+        for row in self.registry.resolve(ref):
+            self.stores.vectors.delete_doc(row["id"])
+            self.registry.delete_document(row["id"])
+            removed.append(row["id"])
+        if removed:
+            self._link_facts()
+        return removed
+
+    def reconcile(self) -> dict[str, int]:
+        """Make vectors and registry agree after a crash: drop orphan vectors, and mark
+        documents whose vectors are incomplete for re-ingest (content hash cleared)."""
+        registry_ids = self.registry.chunk_ids()
+        vector_ids = self.stores.vectors.ids()
+        orphans = vector_ids - registry_ids
+        self.stores.vectors.delete_ids(sorted(orphans))
+        missing = registry_ids - vector_ids
+        stale_docs = {cid.split(":", 1)[0] for cid in missing}
+        for doc_id in stale_docs:
+            self.registry.conn.execute(
+                "UPDATE documents SET content_hash = '' WHERE id = ?", (doc_id,)
+            )
+        return {"orphan_vectors": len(orphans), "stale_documents": len(stale_docs)}
+
+    def _link_facts(self) -> None:
+        try:
+            from stores import facts as facts_store
+        except ImportError:  # pragma: no cover
+            return
+        if hasattr(facts_store, "link_followups"):
+            facts_store.link_followups(self.registry.conn)
+
+
+def _extract_facts(record: DocumentRecord):
+    try:
+        from ingest.facts import extract_facts
+    except ImportError:  # facts extractor not installed yet
+        return None
+    return extract_facts(record)

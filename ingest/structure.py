@@ -1,0 +1,331 @@
+"""Section tree of a cleaned Danish municipal document.
+
+Line-based: agenda items ("568. Status på ..."), numbered initiatives ("1. Videndeling"),
+"Ad pkt. N:", the standard headings of Danish minutes, Markdown headings and short stand-alone
+heading lines. Web transcripts have no line breaks inside pages, so numbered headings that run
+into the text ("2. Udvikling af arbejdsmarkedsområdet Chefgruppen har ...") are found inline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.models import Section
+
+# Headings of Danish minutes and case presentations (matched case-insensitively, whole line,
+# optionally followed by a colon).
+STANDARD_HEADINGS = [
+    "beslutningstema",
+    "resumé",
+    "resume",
+    "sagens indhold",
+    "sagsfremstilling",
+    "sagsbeskrivelse",
+    "baggrund",
+    "indstilling",
+    "administrationens indstilling",
+    "forvaltningens indstilling",
+    "direktionens indstilling",
+    "beslutning",
+    "bilag",
+    "økonomiske konsekvenser",
+    "økonomiske og personalemæssige konsekvenser",
+    "økonomi",
+    "bevillingsmæssige konsekvenser",
+    "retligt grundlag",
+    "lovgrundlag",
+    "handlemuligheder",
+    "vurdering",
+    "tværgående konsekvenser",
+    "kommunikation",
+    "høring",
+    "tidsplan",
+    "organisering",
+    "videre proces",
+    "det videre forløb",
+    "kompetence",
+    "sagsnr",
+    "konklusion",
+    "formål",
+    "indledning",
+    "opfølgning",
+    "historik",
+    "supplerende sagsfremstilling",
+    "politisk behandling",
+    "miljøvurdering",
+]
+
+_STD_RE = re.compile(
+    r"^(?:" + "|".join(re.escape(h) for h in STANDARD_HEADINGS) + r")\s*:?\s*$", re.IGNORECASE
+)
+_DECISION_RE = re.compile(
+    r"^(?:beslutning|afgørelse)\s+(?:i|på|truffet i)\s+.+?(?:\d{4}|udvalg\w*|byråd\w*|"
+    r"kommunalbestyrelse\w*|regionsråd\w*|borgerrepræsentation\w*|direktion\w*)\s*:?\s*$",
+    re.IGNORECASE,
+)
+_MD_RE = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
+_AD_PKT_RE = re.compile(r"^ad\s+(?:pkt|punkt)\.?\s*(\d+(?:\s*[-–og,]+\s*\d+)*)\s*:?\s*$", re.I)
+_NUMBERED_RE = re.compile(r"^(\d{1,4})\.\s+([A-ZÆØÅ\"'“”«].*)$")
+_INLINE_NUMBERED_RE = re.compile(
+    r"(?:^|(?<=[.:!?] )|(?<=[.:!?]\s\d )|(?<=\n))(\d{1,2})\. "
+    r"([A-ZÆØÅ][\wæøåÆØÅ\-/]*"
+    r"(?: (?:\d{1,2}\.(?= [a-zæøå])|[a-zæøå0-9][\wæøå\-/]*|[A-ZÆØÅ]{2,}[\wæøå\-]*)){0,9})"
+    r"(?=\.? [A-ZÆØÅ])"
+)
+_BULLET_RE = re.compile(r"^\s*(?:[-*•·o▪●]|\d+\))\s+")
+_TERMINAL_PUNCT = (".", ",", ";", "!", "?", ":")
+
+
+@dataclass
+class _Heading:
+    start: int
+    heading_end: int
+    kind: str
+    rank: int
+    title: str
+    number: str | None = None
+
+
+@dataclass
+class _Line:
+    start: int
+    end: int
+    text: str  # stripped
+
+
+def _lines(text: str) -> list[_Line]:
+    out: list[_Line] = []
+    pos = 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        lead = len(raw) - len(raw.lstrip())
+        out.append(_Line(pos + lead, pos + lead + len(stripped), stripped))
+        pos += len(raw) + 1
+    return out
+
+
+def _clean_title(title: str) -> str:
+    title = re.sub(r"[*_`]+", "", title).strip()
+    return re.sub(r"\s+", " ", title).rstrip(":").strip()
+
+
+def _is_heading_like(line: str) -> bool:
+    """A short stand-alone line that reads as a title, not a sentence or list item."""
+    if not line or len(line) > 90 or _BULLET_RE.match(line):
+        return False
+    if line.endswith(_TERMINAL_PUNCT) or not (line[0].isupper() or line[0].isdigit()):
+        return False
+    words = line.split()
+    if len(words) > 12 or len(words) == 0:
+        return False
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 3
+
+
+def _body_follows(lines: list[_Line], i: int) -> bool:
+    """True when the next non-empty line after i is running text (not another numbered line)."""
+    for nxt in lines[i + 1 :]:
+        if not nxt.text:
+            continue
+        if _NUMBERED_RE.match(nxt.text) or _MD_RE.match(nxt.text):
+            return False
+        return True
+    return False
+
+
+def _line_headings(lines: list[_Line]) -> list[_Heading]:
+    heads: list[_Heading] = []
+    numbered_candidates: list[tuple[int, _Heading, bool]] = []
+    for i, line in enumerate(lines):
+        t = line.text
+        if not t:
+            continue
+        prev_blank = i == 0 or not lines[i - 1].text
+        if m := _MD_RE.match(t):
+            heads.append(
+                _Heading(
+                    line.start, line.end, "markdown", len(m.group(1)), _clean_title(m.group(2))
+                )
+            )
+            continue
+        bare = _clean_title(t)
+        if _DECISION_RE.match(bare):
+            heads.append(_Heading(line.start, line.end, "standard", 10, bare))
+            continue
+        if _STD_RE.match(bare) and len(bare) < 60:
+            heads.append(_Heading(line.start, line.end, "standard", 10, bare))
+            continue
+        if m := _AD_PKT_RE.match(bare):
+            heads.append(_Heading(line.start, line.end, "ad_pkt", 11, bare, m.group(1)))
+            continue
+        if m := _NUMBERED_RE.match(t):
+            number, rest = int(m.group(1)), m.group(2).strip()
+            if len(rest) <= 150 and not rest.endswith((",", ";")):
+                kind = "agenda_item" if number >= 20 and len(rest) <= 200 else "numbered"
+                head = _Heading(
+                    line.start,
+                    line.end,
+                    kind,
+                    7 if kind == "agenda_item" else 12,
+                    _clean_title(rest),
+                    str(number),
+                )
+                numbered_candidates.append((i, head, _body_follows(lines, i)))
+            continue
+        if prev_blank and _is_heading_like(t) and _followed_by_paragraph(lines, i):
+            heads.append(_Heading(line.start, line.end, "heading", 9, bare))
+    heads.extend(_accept_numbered(numbered_candidates))
+    return heads
+
+
+def _followed_by_paragraph(lines: list[_Line], i: int) -> bool:
+    """A heading line is followed by a blank line and then text longer than itself."""
+    if i + 1 >= len(lines):
+        return False
+    j = i + 1
+    while j < len(lines) and not lines[j].text:
+        j += 1
+    if j >= len(lines) or j == i + 1:
+        # no blank line between: only a heading when the next line is a long paragraph
+        return j < len(lines) and len(lines[j].text) > 120 and len(lines[i].text) < 60
+    nxt = lines[j].text
+    return len(nxt) > max(60, len(lines[i].text) * 1.5) or _BULLET_RE.match(nxt) is not None
+
+
+def _accept_numbered(cands: list[tuple[int, _Heading, bool]]) -> list[_Heading]:
+    """Numbered lines are headings when they carry a body; a run of bare items is a list."""
+    out: list[_Heading] = []
+    for _, head, has_body in cands:
+        if head.kind == "agenda_item":
+            out.append(head)
+    smalls = [(i, h, b) for i, h, b in cands if h.kind == "numbered"]
+    if not smalls:
+        return out
+    with_body = sum(1 for _, _, b in smalls if b)
+    if with_body * 2 < len(smalls):
+        return out  # mostly bare items: an enumerated list, not sections
+    out.extend(h for _, h, b in smalls if b)
+    return out
+
+
+def _inline_headings(text: str, lines: list[_Line]) -> list[_Heading]:
+    """Numbered headings inside long transcript paragraphs, accepted only as a 1,2,3 sequence."""
+    found: list[_Heading] = []
+    for line in lines:
+        if len(line.text) < 400:
+            continue
+        for m in _INLINE_NUMBERED_RE.finditer(line.text):
+            start = line.start + m.start(1)
+            title = m.group(2).strip()
+            after = line.text[m.end(2) : m.end(2) + 1]
+            if len(title) < 4 or (re.search(r" \d{1,2}$", title) and after == "."):
+                continue  # "1. Foo 2. Bar": a run-in enumeration, not a heading
+            found.append(_Heading(start, line.start + m.end(2), "numbered", 12, title, m.group(1)))
+    # also numbered headings that open a line but were too long to be a line heading
+    for line in lines:
+        if len(line.text) < 400:
+            continue
+        m = _INLINE_NUMBERED_RE.match(line.text)
+        if m and not any(h.start == line.start for h in found):
+            found.append(
+                _Heading(
+                    line.start,
+                    line.start + m.end(2),
+                    "numbered",
+                    12,
+                    m.group(2).strip(),
+                    m.group(1),
+                )
+            )
+    found.sort(key=lambda h: h.start)
+    # keep the longest strictly increasing 1..n run
+    accepted: list[_Heading] = []
+    expected = 1
+    for head in found:
+        if head.number and int(head.number) == expected:
+            accepted.append(head)
+            expected += 1
+    return accepted if len(accepted) >= 2 else []
+
+
+def build_sections(text: str) -> list[Section]:
+    """Return the section tree as a flat list (parents before children, document order)."""
+    lines = _lines(text)
+    heads = _line_headings(lines)
+    line_starts = {h.start for h in heads}
+    heads.extend(h for h in _inline_headings(text, lines) if h.start not in line_starts)
+    heads.sort(key=lambda h: h.start)
+    has_agenda = any(h.kind == "agenda_item" for h in heads)
+
+    sections: list[Section] = []
+    stack: list[tuple[int, int]] = []  # (rank, section index)
+    for n, head in enumerate(heads):
+        rank = head.rank
+        if head.kind == "numbered" and stack and sections[stack[-1][1]].kind == "ad_pkt":
+            rank = 13
+        if head.kind == "heading" and stack and sections[stack[-1][1]].kind == "numbered":
+            rank = 12  # an unnumbered heading after numbered sections closes them (sibling)
+        if head.kind == "heading" and not has_agenda and not stack:
+            rank = 9
+        while stack and stack[-1][0] >= rank:
+            stack.pop()
+        parent = stack[-1][1] if stack else None
+        end = len(text)
+        for later in heads[n + 1 :]:
+            later_rank = later.rank
+            if later_rank <= rank or later.kind in ("agenda_item",):
+                end = later.start
+                break
+        sections.append(
+            Section(
+                id=len(sections),
+                parent=parent,
+                level=len(stack) + 1,
+                kind=head.kind,
+                title=head.title,
+                start=head.start,
+                end=end,
+                number=head.number,
+                heading_end=head.heading_end,
+            )
+        )
+        stack.append((rank, len(sections) - 1))
+    _fix_ends(sections, text)
+    return sections
+
+
+def _fix_ends(sections: list[Section], text: str) -> None:
+    """A section ends where the next section of the same or a higher level begins."""
+    for i, sec in enumerate(sections):
+        end = len(text)
+        for later in sections[i + 1 :]:
+            if later.level <= sec.level:
+                end = later.start
+                break
+        if sec.parent is not None:
+            end = min(
+                end, sections[sec.parent].end if sections[sec.parent].end > sec.start else end
+            )
+        while end > sec.start and text[end - 1].isspace():
+            end -= 1
+        sec.end = end
+
+
+def section_path(sections: list[Section], index: int) -> list[str]:
+    path: list[str] = []
+    cur: int | None = index
+    while cur is not None:
+        path.append(sections[cur].title)
+        cur = sections[cur].parent
+    return list(reversed(path))
+
+
+def innermost_section(sections: list[Section], offset: int) -> int | None:
+    """Index of the deepest section containing `offset`."""
+    best: int | None = None
+    for i, sec in enumerate(sections):
+        if sec.start <= offset < max(sec.end, sec.start + 1):
+            if best is None or sec.level >= sections[best].level:
+                best = i
+    return best
