@@ -73,6 +73,10 @@ def sniff_kind(path: Path, head: bytes) -> str:
     raise IngestError(f"unsupported file type '{shown}'", f"filtypen '{shown}' understøttes ikke")
 
 
+def _disappeared() -> IngestError:
+    return IngestError("file disappeared during ingest", "filen forsvandt under indlæsningen")
+
+
 def load_file(path: Path) -> LoadedFile:
     """Load `path` into a `LoadedFile`; raise `IngestError` with a one-line reason on failure."""
     path = Path(path)
@@ -92,9 +96,11 @@ def load_file(path: Path) -> LoadedFile:
         if kind == "html":
             return load_html(path)
         return load_text(path, kind)
+    except IngestError:
+        if not path.exists():  # a library may report a vanished file as a broken one
+            raise _disappeared() from None
+        raise
     except FileNotFoundError as exc:
-        raise IngestError(
-            "file disappeared during ingest", "filen forsvandt under indlæsningen"
-        ) from exc
+        raise _disappeared() from exc
     except PermissionError as exc:
         raise IngestError("permission denied", "ingen adgang til filen") from exc

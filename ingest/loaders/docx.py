@@ -18,6 +18,129 @@ from ingest.loaders.pdf import meaningful_title
 from ingest.models import IngestError, LoadedFile
 
 _HEADING_STYLES = ("heading", "overskrift", "title", "titel")
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _roman(number: int) -> str:
+    numerals = (
+        (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+        (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+    )  # fmt: skip
+    out = ""
+    for value, numeral in numerals:
+        while number >= value:
+            out, number = out + numeral, number - value
+    return out
+
+
+def _letters(number: int) -> str:
+    return chr(ord("a") + (number - 1) % 26) * ((number - 1) // 26 + 1)
+
+
+_FORMATS = {
+    "decimal": str,
+    "decimalZero": lambda n: f"{n:02d}",
+    "lowerLetter": _letters,
+    "upperLetter": lambda n: _letters(n).upper(),
+    "lowerRoman": _roman,
+    "upperRoman": lambda n: _roman(n).upper(),
+}
+
+
+class _Numbering:
+    """Rebuilds Word's automatic list numbers ("1.", "a)") that paragraph.text leaves out.
+
+    Numbered headings ("1. Personlig og faglig opkvalificering") are how the structure step
+    finds initiatives, so the numbers must be in the text.
+    """
+
+    def __init__(self, document: DocxDocument) -> None:
+        self.abstract_of: dict[str, str] = {}
+        self.levels: dict[tuple[str, int], tuple[int, str, str]] = {}
+        self.start_override: dict[tuple[str, int], int] = {}
+        self.counters: dict[str, list[int]] = {}
+        try:
+            root = document.part.numbering_part.element
+        except (NotImplementedError, KeyError, AttributeError):
+            return
+        for abstract in root.iter(f"{_W}abstractNum"):
+            abstract_id = abstract.get(f"{_W}abstractNumId")
+            for level in abstract.iter(f"{_W}lvl"):
+                ilvl = int(level.get(f"{_W}ilvl", "0"))
+                start = _val(level.find(f"{_W}start"), "1")
+                fmt = _val(level.find(f"{_W}numFmt"), "decimal")
+                text = _val(level.find(f"{_W}lvlText"), "")
+                self.levels[(abstract_id, ilvl)] = (int(start or 1), fmt, text)
+        for num in root.iter(f"{_W}num"):
+            num_id = num.get(f"{_W}numId")
+            self.abstract_of[num_id] = _val(num.find(f"{_W}abstractNumId"), "")
+            for override in num.iter(f"{_W}lvlOverride"):
+                start = override.find(f"{_W}startOverride")
+                if start is not None:
+                    ilvl = int(override.get(f"{_W}ilvl", "0"))
+                    self.start_override[(num_id, ilvl)] = int(_val(start, "1"))
+
+    def label(self, paragraph: Paragraph) -> str | None:
+        num_id, ilvl = _num_properties(paragraph)
+        if num_id is None or num_id == "0" or num_id not in self.abstract_of:
+            return None
+        abstract_id = self.abstract_of[num_id]
+        if (abstract_id, ilvl) not in self.levels:
+            return None
+        counts = self.counters.setdefault(num_id, [0] * 10)
+        ilvl = min(ilvl, 9)
+        counts[ilvl] += 1
+        for deeper in range(ilvl + 1, 10):
+            counts[deeper] = 0
+        _, fmt, text = self.levels[(abstract_id, ilvl)]
+        if fmt == "bullet":
+            return "-"
+        if fmt == "none":
+            return None
+
+        def number(level: int) -> str:
+            start, level_fmt, _ = self.levels.get((abstract_id, level), (1, "decimal", ""))
+            start = self.start_override.get((num_id, level), start)
+            value = start + max(counts[level], 1) - 1
+            return _FORMATS.get(level_fmt, str)(value)
+
+        label = text or f"%{ilvl + 1}."
+        for level in range(9, -1, -1):
+            label = label.replace(f"%{level + 1}", number(level))
+        return label.strip() or None
+
+
+def _val(element: object, default: str) -> str:
+    if element is None:
+        return default
+    return element.get(f"{_W}val", default)  # type: ignore[attr-defined]
+
+
+def _num_properties(paragraph: Paragraph) -> tuple[str | None, int]:
+    """numId and level from the paragraph, else from its style chain."""
+    candidates = [paragraph._p.pPr]
+    try:
+        style = paragraph.style
+        while style is not None:
+            candidates.append(style.element.pPr)
+            style = style.base_style
+    except (KeyError, ValueError, AttributeError):
+        pass
+    num_id: str | None = None
+    ilvl: int | None = None
+    for ppr in candidates:
+        if ppr is None:
+            continue
+        num_pr = ppr.find(f"{_W}numPr")
+        if num_pr is None:
+            continue
+        if num_id is None:
+            num_id = _val(num_pr.find(f"{_W}numId"), "") or None
+        if ilvl is None and num_pr.find(f"{_W}ilvl") is not None:
+            ilvl = int(_val(num_pr.find(f"{_W}ilvl"), "0"))
+        if num_id is not None and ilvl is not None:
+            break
+    return num_id, ilvl or 0
 
 
 def _style_name(paragraph: Paragraph) -> str:
@@ -53,16 +176,33 @@ def table_rows(table: Table) -> list[str]:
     return rows
 
 
+def _body_elements(body: object) -> list:  # type: ignore[type-arg]
+    """Body children in order, looking inside content controls (w:sdt) for their paragraphs."""
+    elements = []
+    for child in body.iterchildren():  # type: ignore[attr-defined]
+        if child.tag == f"{_W}sdt":
+            content = child.find(f"{_W}sdtContent")
+            if content is not None:
+                elements.extend(_body_elements(content))
+        else:
+            elements.append(child)
+    return elements
+
+
 def _blocks(document: DocxDocument) -> tuple[list[str], str | None]:
     blocks: list[str] = []
     first_heading: str | None = None
-    for child in document.element.body.iterchildren():
+    numbering = _Numbering(document)
+    for child in _body_elements(document.element.body):
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
             paragraph = Paragraph(child, document)
             text = _paragraph_text(paragraph)
             if not text:
                 continue
+            label = numbering.label(paragraph)
+            if label:
+                text = f"{label} {text}"
             if first_heading is None and _style_name(paragraph).startswith(_HEADING_STYLES):
                 first_heading = " ".join(text.split())
             blocks.append(text)

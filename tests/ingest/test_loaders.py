@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import docx
 import pytest
 
 from ingest.loaders import SUPPORTED_EXTENSIONS, load_file
@@ -152,6 +153,20 @@ def test_docx_heading_paragraph_and_table(docx_file: Path) -> None:
         "Videndeling | 600.000 kr.\n"
         "Evaluering | 1,5 mio. kr.\n\n"
         "Handleplanen skal være godkendt senest september 2021."
+    ]
+
+
+def test_docx_automatic_numbering_is_written(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("Personlig og faglig opkvalificering", style="List Number")
+    document.add_paragraph("Et fælles introduktionsforløb", style="List Bullet")
+    document.add_paragraph("Effektive arbejdsgange", style="List Number")
+    path = tmp_path / "bilag.docx"
+    document.save(str(path))
+    assert load_file(path).pages == [
+        "1. Personlig og faglig opkvalificering\n\n"
+        "- Et fælles introduktionsforløb\n\n"
+        "2. Effektive arbejdsgange"
     ]
 
 

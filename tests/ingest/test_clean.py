@@ -1,0 +1,276 @@
+"""Cleaning: characters, hyphenation, PDF headers/footers, hosting boilerplate, transcript pages."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from pypdf import PageObject
+
+from ingest.clean import clean, join_hyphenated
+from ingest.loaders import load_file
+from ingest.models import CleanText, LoadedFile
+
+SILKEBORG = "silkeborg_notat_2013_kompetenceudvikling_jobcenter.txt"
+NORDDJURS = "norddjurs_status_handleplan_arbejdsmarked_2015.txt"
+PLAIN_SEEDS = (
+    "bilag2_kompetencepulje_2006_sof.txt",
+    "kommissorium_socialcentre_jobcentre_2005.txt",
+    "bufu_2021-06-07_568_task_force_status.txt",
+)
+
+
+def _text(raw: str, kind: str = "text") -> str:
+    return clean(LoadedFile(path="x", kind=kind, pages=[raw])).text
+
+
+def _assert_spans_cover(cleaned: CleanText) -> None:
+    assert cleaned.pages[0].start == 0
+    assert cleaned.pages[-1].end == len(cleaned.text)
+    for previous, current in zip(cleaned.pages, cleaned.pages[1:], strict=False):
+        assert previous.end == current.start
+        assert previous.number < current.number
+
+
+def _page_of(cleaned: CleanText, sentence: str) -> int:
+    offset = cleaned.text.index(sentence)
+    return cleaned.page_at(offset)
+
+
+def _page_text(cleaned: CleanText, number: int) -> str:
+    span = next(span for span in cleaned.pages if span.number == number)
+    return cleaned.text[span.start : span.end].strip()
+
+
+# --- characters and whitespace -----------------------------------------------------------------
+
+
+def test_ligatures_become_letters() -> None:
+    raw = "\ufb01nansiering, \ufb02ytning, e\ufb00ekt, e\ufb03cient, ba\ufb04e"
+    assert _text(raw) == "finansiering, flytning, effekt, efficient, baffle"
+
+
+def test_spaces_soft_hyphens_and_nfc() -> None:
+    raw = (
+        "Der\u00a0afsættes\t\t1,5\u202fmio. kr.   til   kommu\u00adnen.  \n"
+        "Ba\u030arn og a\u030ar\u200b."
+    )
+    assert _text(raw) == "Der afsættes 1,5 mio. kr. til kommunen.\nBårn og år."
+
+
+def test_soft_hyphen_at_line_end_joins_word() -> None:
+    assert _text("et nyt an\u00ad\nlæg i byen") == "et nyt anlæg i byen"
+
+
+def test_line_breaks_kept_and_blank_runs_limited() -> None:
+    raw = (
+        "Beslutningstema\nUdvalget orienteres.\n\n\n\n\n"
+        "Indstilling\r\nAt sagen tages til efterretning."
+    )
+    assert _text(raw) == (
+        "Beslutningstema\nUdvalget orienteres.\n\nIndstilling\nAt sagen tages til efterretning."
+    )
+
+
+# --- hyphenation -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("et nyt an-\nlæg", "et nyt anlæg"),
+        ("kompetence-\nudvikling af medarbejdere", "kompetenceudvikling af medarbejdere"),
+        ("Børne-\nog Ungeudvalget", "Børne- og Ungeudvalget"),
+        ("Familie-\nog Arbejdsmarkedsforvaltningen", "Familie- og Arbejdsmarkedsforvaltningen"),
+        ("Social-\neller Sundhedsudvalget", "Social- eller Sundhedsudvalget"),
+        ("Social- og\nSundhedsudvalget", "Social- og\nSundhedsudvalget"),
+        ("Børne- og Ungeudvalget", "Børne- og Ungeudvalget"),
+        ("LEAN-\nmanagement", "LEAN-management"),
+        ("EU-\nborgere", "EU-borgere"),
+        ("Nord-\nDanmark", "Nord-Danmark"),
+        ("perioden 2021-\n2023", "perioden 2021-2023"),
+        ("Punkter:\n- et punkt\n- to punkter", "Punkter:\n- et punkt\n- to punkter"),
+    ],
+)
+def test_join_hyphenated(raw: str, expected: str) -> None:
+    assert join_hyphenated(raw) == expected
+
+
+# --- PDFs --------------------------------------------------------------------------------------
+
+
+def test_generated_pdf_pages_headers_and_hyphens(danish_pdf: Path, running_header: str) -> None:
+    cleaned = clean(load_file(danish_pdf))
+    _assert_spans_cover(cleaned)
+    assert [span.number for span in cleaned.pages] == [1, 2, 3]
+    assert _page_of(cleaned, "Der afsættes 600.000 kr. til et nyt anlæg ved rådhuset") == 1
+    assert _page_of(cleaned, "Familie- og Arbejdsmarkedsforvaltningen har ansvaret") == 1
+    assert _page_of(cleaned, "1,5 mio. kr. til LEAN-management i 2021 og 2022.") == 2
+    assert _page_of(cleaned, "Sagsbehandlingen skal være færdig senest september 2021.") == 2
+    assert _page_of(cleaned, "Børne- og Ungeudvalget tog orienteringen til efterretning.") == 3
+    # The running header is kept once (page 1); the "Side N af 3" footers are gone.
+    assert cleaned.text.count(running_header) == 1
+    assert cleaned.text.startswith(running_header + "\n568. Status på Task Force-projektet")
+    assert not re.search(r"Side \d af 3", cleaned.text)
+    assert _page_text(cleaned, 2).startswith("Økonomi\nUdvalget godkendte")
+    assert _page_text(cleaned, 3).endswith("Handleplanen skal være godkendt inden årets udgang.")
+
+
+def test_running_footer_with_changing_numbers_and_bare_page_numbers() -> None:
+    pages = [
+        "Aarhus Kommune\nIndledning\nSagen handler om skoler.\n- 1 -\nSagsnr. 2021-1 · side 1",
+        "Aarhus Kommune\n2\nØkonomi\nDer afsættes 2 mio. kr.\nSagsnr. 2021-1 · side 2",
+        "Aarhus Kommune\nSide 3\nBeslutning\nGodkendt.\nSagsnr. 2021-1 · side 3",
+        "Aarhus Kommune\nBilag\nBilag 1: Plan\n4\nSagsnr. 2021-1 · side 4",
+    ]
+    cleaned = clean(LoadedFile(path="x.pdf", kind="pdf", pages=pages))
+    _assert_spans_cover(cleaned)
+    assert cleaned.text == (
+        "Aarhus Kommune\nIndledning\nSagen handler om skoler.\n\n"
+        "Økonomi\nDer afsættes 2 mio. kr.\n\n"
+        "Beslutning\nGodkendt.\n\n"
+        "Bilag\nBilag 1: Plan"
+    )
+    assert [span.number for span in cleaned.pages] == [1, 2, 3, 4]
+    assert _page_of(cleaned, "Godkendt.") == 3
+
+
+def test_line_on_few_pages_is_not_a_header() -> None:
+    pages = ["Indstilling\nTekst et.", "Økonomi\nTekst to.", "Beslutning\nTekst 3.", "Bilag\nFire."]
+    cleaned = clean(LoadedFile(path="x.pdf", kind="pdf", pages=pages))
+    assert cleaned.text == "\n\n".join(pages)
+
+
+def test_page_that_fails_to_extract_is_skipped(
+    danish_pdf: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    original = PageObject.extract_text
+    calls = {"n": 0}
+
+    def flaky(self: PageObject, *args: object, **kwargs: object) -> str:
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise ValueError("broken content stream")
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(PageObject, "extract_text", flaky)
+    loaded = load_file(danish_pdf)
+    assert loaded.pages[1] == ""
+    cleaned = clean(loaded)
+    assert [span.number for span in cleaned.pages] == [1, 3]
+    assert _page_of(cleaned, "tog orienteringen til efterretning.") == 3
+
+
+# --- web transcripts of PDFs (real seeds) ------------------------------------------------------
+
+
+def _clean_seed(corpus_dir: Path, name: str) -> CleanText:
+    cleaned = clean(load_file(corpus_dir / name))
+    _assert_spans_cover(cleaned)
+    return cleaned
+
+
+def test_silkeborg_transcript_pages_lead_with_numbers(corpus_dir: Path) -> None:
+    cleaned = _clean_seed(corpus_dir, SILKEBORG)
+    assert [span.number for span in cleaned.pages] == [1, 2, 3, 4, 5, 6]
+    # Hosting-site boilerplate gone, the document's own title line kept.
+    for boilerplate in ("Størrelse: px", "Starte visningen fra side", "Download", "Transkript"):
+        assert boilerplate not in cleaned.text
+    assert cleaned.text.startswith(
+        "Kompetenceudvikling i Jobcenter og Udførersektion\n\n28. april 2013 Kompetenceudvikling"
+    )
+    assert _page_of(cleaned, "Sparringsteam: Afdelingen har etableret 4 sparringsteam") == 2
+    assert _page_of(cleaned, "Udførersektionen Jobkompagniet") == 4
+    assert _page_of(cleaned, "Jobkompagniet arbejder med kompetenceudvikling ad to spor") == 5
+    page_three = _page_text(cleaned, 3)
+    assert page_three.startswith("af arbejdet i hhv. Jobcentret og Udførersektionen.")
+    assert page_three.endswith("nye tilbudstyper til ledige fleksjobgodkendte.")
+    assert not re.search(r"Side \d", cleaned.text)
+
+
+def test_norddjurs_transcript_pages_end_with_numbers(corpus_dir: Path) -> None:
+    cleaned = _clean_seed(corpus_dir, NORDDJURS)
+    assert [span.number for span in cleaned.pages] == [1, 2, 3, 4, 5, 6]
+    # The ~120 unrelated "related documents" titles are gone; only the title line precedes
+    # the transcript.
+    assert "Relaterede dokumenter" not in cleaned.text
+    assert "Transkript" not in cleaned.text
+    title = "Status for implementering af handleplanen på arbejdsmarkedsområdet"
+    assert cleaned.text.startswith(f"{title}\n\n{title} Kommunalbestyrelsen besluttede")
+    assert _page_text(cleaned, 1).endswith("APV-vurderinger af alle arbejdspladser.")
+    # "2. Udvikling ..." is a numbered heading that starts page 2, not a page number.
+    assert _page_text(cleaned, 2).startswith("2. Udvikling af arbejdsmarkedsområdet")
+    assert _page_text(cleaned, 2).endswith("Alle medarbejdere gennemgår dette forløb.")
+    sentence = "Den samlede økonomi i organisationsændringen er opgjort til 5,5 mio. kr."
+    assert _page_of(cleaned, sentence) == 5
+    assert _page_of(cleaned, "3. Fastsættelse af målsætninger for den nye organisation") == 3
+    assert _page_text(cleaned, 6) == (
+        "En overordnet skitse for den videre implementering er vist i figuren nedenfor:"
+    )
+
+
+def test_plain_seeds_keep_every_line_and_have_one_page(corpus_dir: Path) -> None:
+    for name in PLAIN_SEEDS:
+        raw = (corpus_dir / name).read_text(encoding="utf-8")
+        cleaned = _clean_seed(corpus_dir, name)
+        assert [(s.number, s.start, s.end) for s in cleaned.pages] == [(1, 0, len(cleaned.text))]
+        for line in raw.splitlines():
+            # Only runs of layout spaces ("1.    Implementering") may change.
+            line = " ".join(line.split())
+            if line:
+                assert line in cleaned.text, (name, line)
+    bilag = _clean_seed(corpus_dir, PLAIN_SEEDS[0]).text
+    assert "Der afsættes 600.000 kr. til dette." in bilag
+    task_force = _clean_seed(corpus_dir, PLAIN_SEEDS[2]).text
+    assert "Handleplanen skal være godkendt senest september 2021." in task_force
+
+
+# --- generic transcript rules ------------------------------------------------------------------
+
+
+def test_leading_page_numbers_without_marker_need_three_pages() -> None:
+    three = (
+        "1 Indledning til notatet om kompetenceudvikling.\n\n"
+        "2 Økonomien er opgjort til 2 mio. kr. i alt for perioden.\n\n"
+        "3 Udvalget tager orienteringen til efterretning. Side 3"
+    )
+    cleaned = clean(LoadedFile(path="x.txt", kind="text", pages=[three]))
+    assert [span.number for span in cleaned.pages] == [1, 2, 3]
+    assert cleaned.text == (
+        "Indledning til notatet om kompetenceudvikling.\n\n"
+        "Økonomien er opgjort til 2 mio. kr. i alt for perioden.\n\n"
+        "Udvalget tager orienteringen til efterretning."
+    )
+    two = three.rsplit("\n\n", 1)[0]
+    assert clean(LoadedFile(path="x.txt", kind="text", pages=[two])).text == two
+
+
+def test_numbered_headings_are_not_page_numbers() -> None:
+    raw = (
+        "1. Personlig og faglig opkvalificering\n\nDer afsættes 1,5 mio. kr. til dette.\n\n"
+        "2. Effektive arbejdsgange\n\nDer afsættes 2,6 mio. kr. til dette.\n\n"
+        "3. Videndeling\n\nDer afsættes 600.000 kr. til dette."
+    )
+    cleaned = clean(LoadedFile(path="x.txt", kind="text", pages=[raw]))
+    assert cleaned.text == raw
+    assert len(cleaned.pages) == 1
+
+
+def test_related_list_without_transcript_marker_is_dropped() -> None:
+    long_paragraph = "Udvalget drøftede handleplanen for området og økonomien. " * 8
+    raw = (
+        "Status på handleplanen\n\nRelaterede dokumenter\nReferat fra Økonomiudvalget\n\n"
+        "Vejledning til ansøgning\n\nDirektionens strategiplan\n\n" + long_paragraph.strip()
+    )
+    cleaned = clean(LoadedFile(path="x.txt", kind="text", pages=[raw]))
+    assert cleaned.text == "Status på handleplanen\n\n" + long_paragraph.strip()
+
+
+def test_html_and_docx_clean_to_one_page(agenda_html: Path, docx_file: Path) -> None:
+    for path in (agenda_html, docx_file):
+        cleaned = clean(load_file(path))
+        assert [(s.number, s.start, s.end) for s in cleaned.pages] == [(1, 0, len(cleaned.text))]
+    html = clean(load_file(agenda_html)).text
+    assert "568. Status på Task Force-projektet\n\nBeslutningstema" in html
+    assert "2021 | 1,5 mio. kr." in html
