@@ -83,6 +83,25 @@ def join_hyphenated(text: str) -> str:
     return _LINE_END_HYPHEN.sub(_join_hyphenated, text)
 
 
+_PAGE_END_HYPHEN = re.compile(r"([^\W\d_]{2,})-$")
+_PAGE_START_WORD = re.compile(r"^([a-zæøåäöüé]+)([^\n]*)")
+
+
+def join_across_pages(pages: list[str]) -> list[str]:
+    """Move the rest of a word split over a page break ("an-" | "læg ...") onto the first page."""
+    pages = list(pages)
+    for index in range(len(pages) - 1):
+        end = _PAGE_END_HYPHEN.search(pages[index])
+        start = _PAGE_START_WORD.match(pages[index + 1])
+        if not end or not start or start.group(1) in _CONJUNCTIONS:
+            continue
+        pages[index] = pages[index][: end.end() - 1] + start.group(1)
+        pages[index + 1] = pages[index + 1][start.end(1) :].lstrip(" ")
+        if pages[index + 1].startswith("\n"):
+            pages[index + 1] = pages[index + 1][1:]
+    return pages
+
+
 def tidy(text: str) -> str:
     return _MANY_NEWLINES.sub("\n\n", text).strip()
 
@@ -113,12 +132,15 @@ def remove_running_lines(pages: list[str]) -> list[str]:
     """
     page_lines = [page.split("\n") for page in pages]
     edges: list[tuple[list[int], list[int]]] = []
+    numbers: list[list[int]] = []
     top_counts: Counter[str] = Counter()
     bottom_counts: Counter[str] = Counter()
     for lines in page_lines:
         filled = [i for i, line in enumerate(lines) if line.strip()]
-        top, bottom = filled[:_EDGE_ZONE], filled[-_EDGE_ZONE:]
+        zone = min(_EDGE_ZONE, len(filled) // 2)  # short pages: top and bottom must not overlap
+        top, bottom = filled[:zone], filled[len(filled) - zone :]
         edges.append((top, bottom))
+        numbers.append(filled[:_NUMBER_ZONE] + filled[-_NUMBER_ZONE:])
         top_counts.update({_line_key(lines[i]) for i in top if len(lines[i]) <= 200})
         bottom_counts.update({_line_key(lines[i]) for i in bottom if len(lines[i]) <= 200})
     threshold = max(2, math.ceil(len(pages) / 2))
@@ -129,9 +151,9 @@ def remove_running_lines(pages: list[str]) -> list[str]:
 
     seen_headers: set[str] = set()
     result: list[str] = []
-    for lines, (top, bottom) in zip(page_lines, edges, strict=True):
+    for lines, (top, bottom), number_zone in zip(page_lines, edges, numbers, strict=True):
         drop: set[int] = set()
-        for i in top[:_NUMBER_ZONE] + bottom[-_NUMBER_ZONE:]:
+        for i in number_zone:
             if is_page_number_line(lines[i]):
                 drop.add(i)
         for i in top:
@@ -316,8 +338,8 @@ def clean(loaded: LoadedFile) -> CleanText:
     pages = [normalize_characters(page) for page in loaded.pages]
     if loaded.kind == "pdf":
         pages = remove_running_lines(pages)
-        cleaned = [tidy(join_hyphenated(page)) for page in pages]
-        return assemble(list(enumerate(cleaned, start=1)))
+        cleaned = join_across_pages([tidy(join_hyphenated(page)) for page in pages])
+        return assemble([(n, tidy(page)) for n, page in enumerate(cleaned, start=1)])
 
     text = tidy(join_hyphenated(PAGE_SEPARATOR.join(pages)))
     head, transcript = strip_hosting_boilerplate(text)

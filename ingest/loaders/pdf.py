@@ -25,6 +25,7 @@ _USELESS_TITLE = re.compile(
     r"powerpoint.*|slide \d+|titel|title|\W*)$",
     re.IGNORECASE,
 )
+_WORD = re.compile(r"[^\W\d_]{2,}")
 _FILE_NAME = re.compile(r"\.(docx?|pdf|xlsx?|pptx?|rtf|odt|txt|html?)$", re.IGNORECASE)
 
 
@@ -93,7 +94,8 @@ def load_pdf(path: Path) -> LoadedFile:
     pages = _page_texts(reader)
     if not pages:
         raise IngestError("corrupt PDF: no pages", "beskadiget PDF: ingen sider")
-    if not any(page.strip() for page in pages):
+    # A scan often carries a stamped page number or a few stray glyphs: no words means no text.
+    if not any(_WORD.search(page) for page in pages):
         raise IngestError(
             "no text layer; OCR is not supported",
             "PDF'en har intet tekstlag (scannet billede); OCR understøttes ikke",

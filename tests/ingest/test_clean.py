@@ -142,6 +142,20 @@ def test_line_on_few_pages_is_not_a_header() -> None:
     assert cleaned.text == "\n\n".join(pages)
 
 
+def test_word_split_over_page_break_is_joined_on_first_page() -> None:
+    pages = [
+        "Referat\nDer bygges et nyt an-\n3",
+        "Referat\nlæg ved skolen.\nBørne-",
+        "og Ungeudvalget.",
+    ]
+    cleaned = clean(LoadedFile(path="x.pdf", kind="pdf", pages=pages))
+    assert (
+        cleaned.text
+        == "Referat\nDer bygges et nyt anlæg\n\nved skolen.\nBørne-\n\nog Ungeudvalget."
+    )
+    assert _page_of(cleaned, "anlæg") == 1
+
+
 def test_page_that_fails_to_extract_is_skipped(
     danish_pdf: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -48,9 +48,12 @@ def test_corrupt_pdf(corrupt_pdf: Path) -> None:
     assert _reason(corrupt_pdf).startswith("corrupt PDF: ")
 
 
-def test_truncated_pdf_is_corrupt_or_textless(truncated_pdf: Path) -> None:
-    reason = _reason(truncated_pdf)
-    assert reason.startswith("corrupt PDF") or reason == "no text layer; OCR is not supported"
+def test_truncated_pdf_is_corrupt(truncated_pdf: Path) -> None:
+    assert _reason(truncated_pdf).startswith("corrupt PDF: ")
+
+
+def test_pdf_with_only_page_numbers_has_no_text_layer(make_pdf) -> None:  # type: ignore[no-untyped-def]
+    assert _reason(make_pdf("stempel.pdf", [["1"], ["2"]])) == "no text layer; OCR is not supported"
 
 
 def test_pdf_extension_without_pdf_content(tmp_path: Path) -> None:
