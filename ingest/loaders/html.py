@@ -201,19 +201,38 @@ def _walk(writer: _Writer, node: Tag, line_kind: str = "p") -> None:
             _walk(writer, child, line_kind)
 
 
+def _content_root(soup: BeautifulSoup) -> Tag:
+    """The page's <main> (or role=main) when it holds real text; otherwise the whole body.
+
+    Everything outside <main> on a portal page is site furniture, including a logo in an h1.
+    """
+    body = soup.body or soup
+    for candidate in (soup.find("main"), soup.find(attrs={"role": "main"})):
+        if isinstance(candidate, Tag) and len(candidate.get_text(" ", strip=True)) >= 200:
+            return candidate
+    return body
+
+
 def html_to_text(markup: str) -> tuple[str, str | None]:
     """Return (text, title hint) for an HTML document."""
     soup = BeautifulSoup(markup, "lxml")
     title_tag = soup.find("title")
     page_title = _inline_text(title_tag) if title_tag else ""
     _strip_furniture(soup)
-    first_h1 = soup.find("h1")
-    heading = _inline_text(first_h1) if first_h1 else ""
+    root = _content_root(soup)
     writer = _Writer()
-    _walk(writer, soup.body or soup)
+    _walk(writer, root)
     writer.flush()
-    # The content's own h1 names the document; <title> often carries only the site name.
-    return writer.render(), heading or page_title or None
+    # The content's own top heading names the document; <title> and an h1 outside <main> often
+    # carry only the site name.
+    own = root.find("h1") or (root.find(("h2", "h3")) if root is not soup.body else None)
+    fallback = soup.find("h1")
+    title = (
+        (_inline_text(own) if own else "")
+        or page_title
+        or (_inline_text(fallback) if fallback else "")
+    )
+    return writer.render(), title or None
 
 
 def load_html(path: Path) -> LoadedFile:

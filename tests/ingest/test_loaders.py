@@ -192,6 +192,21 @@ def test_html_strips_navigation_keeps_headings_and_table(agenda_html: Path) -> N
     ]
 
 
+def test_html_main_wins_over_site_header_h1(tmp_path: Path) -> None:
+    body = "Udvalget godkendte indstillingen om en ny skolestruktur i hele kommunen. " * 4
+    path = tmp_path / "punkt.html"
+    path.write_text(
+        "<html><head><title>Aarhus Kommune</title></head><body>"
+        "<div class='top'><h1>Aarhus Kommune</h1><p>Kontakt og åbningstider</p></div>"
+        f"<main><h2>12. Ny skolestruktur</h2><p>{body}</p></main>"
+        "<div class='bund'>Rådhuspladsen 2</div></body></html>",
+        encoding="utf-8",
+    )
+    loaded = load_file(path)
+    assert loaded.pages == [f"12. Ny skolestruktur\n\n{body.strip()}"]
+    assert loaded.title_hint == "12. Ny skolestruktur"
+
+
 def test_html_without_h1_uses_title(tmp_path: Path) -> None:
     path = tmp_path / "side.htm"
     path.write_text(
