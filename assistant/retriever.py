@@ -162,11 +162,11 @@ class HybridRetriever:
             dense_rank[cid] = rank
             scores[cid] = scores.get(cid, 0.0) + cfg.dense_weight / (cfg.rrf_k + rank)
         if cfg.heading_boost:
-            terms = set(lexical.analyze(query))
+            terms = set(lexical.query_terms(query))
             for cid in scores:
                 path = table.rows[table.position[cid]]["section_path"]
                 if path and terms:
-                    heading_terms = set(lexical.analyze(" ".join(path[-2:])))
+                    heading_terms = set(lexical.analyzer.analyze(" ".join(path[-2:])))
                     scores[cid] += cfg.heading_boost * len(terms & heading_terms)
         ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)[:k]
         return [

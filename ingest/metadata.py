@@ -99,12 +99,11 @@ def _doc_type(title: str, head: str, sections: list[Section]) -> str:
                     return name
             return "referat"
         return "dagsorden"
-    for name, rule in _TYPE_RULES:
-        if rule.search(title):
-            return name
-    for name, rule in _TYPE_RULES:
-        if rule.search(head[:400]):
-            return name
+    for where in (title, head[:400]):
+        # the type word that comes first names the document ("Status for ... handleplanen")
+        found = [(m.start(), name) for name, rule in _TYPE_RULES if (m := rule.search(where))]
+        if found:
+            return min(found)[1]
     return "other"
 
 

@@ -1,0 +1,50 @@
+"""Session-wide fixtures: one store ingested from corpus/ with the real embedder and Chroma.
+
+Embedding runs at a few chunks per second on two cores, so the store is built once per test
+session and embeddings are cached by content under .cache/ (kept between local runs).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus"
+EMBED_CACHE = ROOT / ".cache"
+
+
+def make_settings(data_dir: Path, **overrides):
+    from plan_assistant.settings import Settings
+
+    return Settings(data_dir=data_dir, embed_cache_dir=EMBED_CACHE, corpus_dir=CORPUS, **overrides)
+
+
+@pytest.fixture(scope="session")
+def corpus_store(tmp_path_factory: pytest.TempPathFactory):
+    """(settings, stores, report) for a data dir holding the ingested corpus. Read-only!"""
+    from ingest.pipeline import Ingestor
+
+    settings = make_settings(tmp_path_factory.mktemp("corpus-store"))
+    ingestor = Ingestor(settings)
+    report = ingestor.ingest_paths([CORPUS])
+    assert not report.failed, [(f.source, f.reason) for f in report.failed]
+    return settings, ingestor.stores, report
+
+
+@pytest.fixture(scope="session")
+def corpus_retriever(corpus_store):
+    from assistant.retriever import HybridRetriever
+
+    _, stores, _ = corpus_store
+    return HybridRetriever(stores)
+
+
+@pytest.fixture()
+def fresh_settings(tmp_path: Path):
+    """Settings for an empty, writable data dir (embedding cache still shared)."""
+    return make_settings(tmp_path / "data")

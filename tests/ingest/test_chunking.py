@@ -1,0 +1,49 @@
+"""Chunks of the ingested corpus: verbatim offsets, one section each, one thought each."""
+
+from __future__ import annotations
+
+import json
+import statistics
+
+
+def test_every_chunk_is_a_verbatim_slice(corpus_store):
+    _, stores, _ = corpus_store
+    texts = {}
+    for row in stores.registry.all_chunks():
+        doc_text = texts.setdefault(row["doc_id"], stores.registry.get_document(row["doc_id"]).text)
+        assert doc_text[row["start"] : row["end"]] == row["text"]
+
+
+def test_chunks_never_span_two_initiatives(corpus_store):
+    _, stores, _ = corpus_store
+    for row in stores.registry.all_chunks():
+        doc = stores.registry.get_document(row["doc_id"])
+        for sec in doc.sections:
+            if sec.kind not in ("numbered", "agenda_item"):
+                continue
+            inside = sec.start <= row["start"] < sec.end
+            assert not inside or row["end"] <= sec.end, (row["text"][:80], sec.title)
+
+
+def test_videndeling_chunk_holds_heading_and_amount(corpus_store):
+    _, stores, _ = corpus_store
+    rows = [r for r in stores.registry.all_chunks() if r["text"].startswith("4. Videndeling")]
+    assert len(rows) == 1
+    assert rows[0]["text"].endswith("Der afsættes 600.000 kr. til dette.")
+    assert json.loads(rows[0]["section_path"])[-1] == "Videndeling"
+
+
+def test_chunk_sizes_hold_one_thought(corpus_store):
+    _, stores, _ = corpus_store
+    sizes = [len(r["text"]) for r in stores.registry.all_chunks()]
+    assert max(sizes) <= 1200
+    assert 300 <= statistics.mean(sizes) <= 900
+
+
+def test_transcript_chunks_carry_their_page(corpus_store):
+    _, stores, _ = corpus_store
+    rows = [
+        r for r in stores.registry.all_chunks()
+        if "opgjort til 5,5 mio. kr." in r["text"]
+    ]
+    assert len(rows) == 1 and rows[0]["page"] == 5

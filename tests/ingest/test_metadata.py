@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ingest.clean import clean
+from ingest.loaders import load_file
+from ingest.metadata import extract_metadata
+from ingest.structure import build_sections
+
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+
+
+def _meta(name: str):
+    loaded = load_file(CORPUS / name)
+    text = clean(loaded).text
+    return extract_metadata(text, build_sections(text), name, loaded.title_hint)
+
+
+@pytest.mark.parametrize(
+    ("name", "doc_type", "date", "committee"),
+    [
+        ("bufu_2021-06-07_568_task_force_status.txt", "referat", "2021-06-07",
+         "Børne- og Ungeudvalget"),
+        ("kommissorium_socialcentre_jobcentre_2005.txt", "kommissorium", "2005-08-01",
+         "Familie- og Arbejdsmarkedsudvalget"),
+        ("bilag2_kompetencepulje_2006_sof.txt", "bilag", "2006-01-01", None),
+        ("silkeborg_notat_2013_kompetenceudvikling_jobcenter.txt", "notat", "2013-04-28", None),
+        ("norddjurs_status_handleplan_arbejdsmarked_2015.txt", "status", None, None),
+    ],
+)
+def test_type_date_committee(name, doc_type, date, committee):
+    meta = _meta(name)
+    assert meta.doc_type == doc_type
+    if date:
+        assert meta.date == date
+    if committee:
+        assert meta.committee == committee
+
+
+def test_minutes_title_case_numbers_and_open_item():
+    meta = _meta("bufu_2021-06-07_568_task_force_status.txt")
+    assert meta.title == "568. Status på Task Force-projektet i Afdeling for Børn og Familie (O)"
+    assert meta.case_numbers == ["Sagsnr.: 330-2020-156136", "Dok.nr.: 330-2021-186755"]
+    assert meta.closed is False
+
+
+def test_closed_item_detected():
+    text = "123. Køb af ejendom\n\nSagsnr.: 01.02-2024-1        Lukket\n\nSagens indhold\n\nTekst."
+    meta = extract_metadata(text, build_sections(text), "x.txt")
+    assert meta.closed is True
+
+
+def test_bilag_title_keeps_its_label():
+    meta = _meta("bilag2_kompetencepulje_2006_sof.txt")
+    assert meta.title.startswith("Bilag 2: Beskrivelse af projekterne i kompetencepuljen")
+
+
+def test_transcript_title_skips_hosting_boilerplate():
+    meta = _meta("norddjurs_status_handleplan_arbejdsmarked_2015.txt")
+    assert meta.title == "Status for implementering af handleplanen på arbejdsmarkedsområdet"

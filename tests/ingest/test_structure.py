@@ -1,0 +1,78 @@
+"""Section trees of the five corpus documents (cleaned as the pipeline cleans them)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ingest.clean import clean
+from ingest.loaders import load_file
+from ingest.structure import build_sections, innermost_section, section_path
+
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+
+
+def _sections(name: str):
+    text = clean(load_file(CORPUS / name)).text
+    return text, build_sections(text)
+
+
+def test_bilag_has_six_initiatives_plus_evaluation_as_siblings():
+    text, sections = _sections("bilag2_kompetencepulje_2006_sof.txt")
+    numbered = [s for s in sections if s.kind == "numbered"]
+    assert [s.number for s in numbered] == ["1", "2", "3", "4", "5", "6"]
+    assert numbered[3].title == "Videndeling"
+    assert numbered[0].title == "Personlig og faglig opkvalificering"
+    evaluation = [s for s in sections if s.title.startswith("Evaluering, effektmåling")]
+    assert len(evaluation) == 1
+    assert evaluation[0].parent == numbered[0].parent  # a sibling, not inside initiative 6
+    # each initiative's span holds its own budget sentence and not the next one's
+    videndeling = text[numbered[3].start : numbered[3].end]
+    assert "Der afsættes 600.000 kr. til dette." in videndeling
+    assert "750.000" not in videndeling
+
+
+def test_minutes_item_tree():
+    text, sections = _sections("bufu_2021-06-07_568_task_force_status.txt")
+    agenda = [s for s in sections if s.kind == "agenda_item"]
+    assert len(agenda) == 1 and agenda[0].number == "568"
+    titles = [s.title for s in sections]
+    for heading in ("Beslutningstema", "Sagens indhold", "Indstilling", "Bilag"):
+        assert heading in titles
+    ad = [s for s in sections if s.kind == "ad_pkt"]
+    assert [s.title for s in ad] == ["Ad pkt. 1", "Ad pkt. 2", "Ad pkt. 3", "Ad pkt. 4"]
+    assert all(sections[s.parent].title == "Sagens indhold" for s in ad)
+    decision = next(s for s in sections if s.title.startswith("Beslutning i"))
+    assert "Taget til efterretning." in text[decision.start : decision.end]
+    recommendation = next(s for s in sections if s.title == "Indstilling")
+    assert "Taget til efterretning" not in text[recommendation.start : recommendation.end]
+    # the numbered focus list inside "Sagens indhold" is a list, not four sections
+    assert not [s for s in sections if s.kind == "numbered"]
+    offset = text.index("Handleplanen skal være godkendt senest september 2021")
+    path = section_path(sections, innermost_section(sections, offset))
+    assert path[-2:] == ["Sagens indhold", "Ad pkt. 3"]
+
+
+def test_markdown_headings_of_kommissorium():
+    _, sections = _sections("kommissorium_socialcentre_jobcentre_2005.txt")
+    titles = [s.title for s in sections if s.kind == "markdown"]
+    assert titles[0].startswith("Kommissorium for styrkelsen af indsatsen")
+    for t in ("Kommissorium", "Organisering", "Tidsplan", "Bilag 1: Baggrund for kommissoriet"):
+        assert t in titles
+
+
+def test_inline_numbered_headings_in_web_transcript():
+    text, sections = _sections("norddjurs_status_handleplan_arbejdsmarked_2015.txt")
+    numbered = [s for s in sections if s.kind == "numbered"]
+    assert [s.number for s in numbered] == ["1", "2", "3", "4", "5", "6"]
+    assert numbered[0].title == "Implementering af ny organisation"
+    assert numbered[4].title == "Økonomi"
+    economy = text[numbered[4].start : numbered[4].end]
+    assert "5,5 mio. kr." in economy
+
+
+def test_run_in_enumeration_is_not_a_heading():
+    text = (
+        "Handleplanen omfatter 3 indsatsområder: 1. Hurtigere sagsbehandling 2. Bedre "
+        "kommunikation med borgerne 3. Godt arbejdsmiljø. " + "Fyldtekst om planen. " * 30
+    )
+    assert [s for s in build_sections(text) if s.kind == "numbered"] == []
