@@ -135,7 +135,7 @@ _ENGLISH_MONTHS = {
 MONTH_NUMBER = (
     {name: i + 1 for i, name in enumerate(MONTHS)} | _MONTH_ABBREVIATIONS | _ENGLISH_MONTHS
 )
-_MONTH_STEMS = tuple(Stemmer.Stemmer("danish").stemWords(MONTHS))
+_MONTH_STEMS = tuple(Stemmer.Stemmer("danish").stemWords(MONTHS))  # no irregular verbs here
 
 # Surface forms that mean the same unit; mapped before stemming.
 _SYNONYMS = {
@@ -159,6 +159,25 @@ _SYNONYMS = {
     "tusinde": "tusind",
     "tkr": "tusindkr",
 } | {name: MONTHS[number - 1] for name, number in _ENGLISH_MONTHS.items()}
+
+# Strong and irregular verbs: past forms are rewritten to the infinitive before stemming, so
+# "afsat" meets "afsættes", "planlagt" meets "planlægge" and "udvalgt" stays apart from "udvalg".
+_IRREGULAR_ENDINGS = (
+    ("satte", "sætte"),
+    ("sat", "sætte"),
+    ("lagde", "lægge"),
+    ("lagte", "lægge"),
+    ("lagt", "lægge"),
+    ("fulgte", "følge"),
+    ("fulgt", "følge"),
+    ("valgte", "vælge"),
+    ("valgt", "vælge"),
+    ("solgte", "sælge"),
+    ("solgt", "sælge"),
+    ("gjorde", "gøre"),
+    ("gjorte", "gøre"),
+    ("gjort", "gøre"),
+)
 
 _UNIT_FACTORS = {"mio": 1_000_000, "mia": 1_000_000_000, "tusind": 1_000, "tusindkr": 1_000}
 
@@ -417,10 +436,24 @@ class DanishAnalyzer:
         self.stopwords = frozenset(stop)
         base = read_word_list(LEXICON_FILE) if lexicon is None else [normalize(w) for w in lexicon]
         self._stemmer = Stemmer.Stemmer("danish")
+        self._stem_cache: dict[str, str] = {}
         self.split_compounds = split_compounds
         self.min_token_length = min_token_length
-        self.splitter = CompoundSplitter(self.stopwords, base, self._stemmer.stemWord)
+        self.splitter = CompoundSplitter(self.stopwords, base, self.stem)
         self._word_cache: dict[str, tuple[Token, ...]] = {}
+
+    def stem(self, word: str) -> str:
+        """Snowball Danish stem; past forms of common strong verbs join their present stem."""
+        cached = self._stem_cache.get(word)
+        if cached is None:
+            surface = word
+            for ending, infinitive in _IRREGULAR_ENDINGS:
+                if surface.endswith(ending):
+                    surface = surface[: -len(ending)] + infinitive
+                    break
+            cached = self._stemmer.stemWord(surface)
+            self._stem_cache[word] = cached
+        return cached
 
     # vocabulary ---------------------------------------------------------------------------
 
@@ -524,7 +557,7 @@ class DanishAnalyzer:
         result: tuple[Token, ...] = ()
         if len(word) >= self.min_token_length and word not in self.stopwords:
             canonical = _SYNONYMS.get(word, word)
-            result = (Token(self._stemmer.stemWord(canonical)),)
+            result = (Token(self.stem(canonical)),)
             if self.split_compounds:
                 result += tuple(Token(s, True) for s in self.splitter.derived_stems(canonical))
         self._word_cache[word] = result
