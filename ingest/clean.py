@@ -280,18 +280,22 @@ def split_transcript_pages(head: str, body: str, min_pages: int) -> list[tuple[i
     trailing = _in_sequence([_trailing(p) for p in paragraphs])
     lead_count = sum(n is not None for n in leading)
     trail_count = sum(n is not None for n in trailing)
-    if max(lead_count, trail_count) < min_pages:
+    use_leading = lead_count >= trail_count
+    accepted = [n for n in (leading if use_leading else trailing) if n is not None]
+    if len(accepted) < min_pages or (len(accepted) == 1 and accepted[0] != 1):
         return None
 
     pages: dict[int, list[str]] = {}
-    if lead_count >= trail_count:
+    if use_leading:
         current = 1
-        for paragraph, number in zip(paragraphs, leading, strict=True):
+        for index, (paragraph, number) in enumerate(zip(paragraphs, leading, strict=True)):
             if number is not None:
                 current = number
                 paragraph = _strip_leading(paragraph, number)
-            # "... Side 2" at the end of page 2 is the same page number printed again.
-            paragraph = _strip_trailing(paragraph, current)
+            page_ends = index + 1 == len(paragraphs) or leading[index + 1] is not None
+            if page_ends:
+                # "... Side 2" at the end of page 2 is the same page number printed again.
+                paragraph = _strip_trailing(paragraph, current)
             pages.setdefault(current, []).append(paragraph)
     else:
         buffer: list[str] = []
@@ -344,7 +348,7 @@ def clean(loaded: LoadedFile) -> CleanText:
     text = tidy(join_hyphenated(PAGE_SEPARATOR.join(pages)))
     head, transcript = strip_hosting_boilerplate(text)
     if transcript is not None:
-        split = split_transcript_pages(head, transcript, min_pages=2)
+        split = split_transcript_pages(head, transcript, min_pages=1)
         if split:
             return assemble(split)
         return assemble([(1, tidy(f"{head}\n\n{transcript}"))])

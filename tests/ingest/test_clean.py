@@ -260,6 +260,34 @@ def test_leading_page_numbers_without_marker_need_three_pages() -> None:
     assert clean(LoadedFile(path="x.txt", kind="text", pages=[two])).text == two
 
 
+def test_one_page_transcript_loses_its_page_number() -> None:
+    raw = (
+        "Notat om sygefravær\n\nStørrelse: px\nStarte visningen fra side:\n\n"
+        'Download "Notat om sygefravær"\n\nTranskript\n\n'
+        "1 Notat om sygefravær Sygefraværet faldt til 4,1 procent i 2014. Side 1"
+    )
+    cleaned = clean(LoadedFile(path="x.txt", kind="text", pages=[raw]))
+    assert cleaned.text == (
+        "Notat om sygefravær\n\nNotat om sygefravær Sygefraværet faldt til 4,1 procent i 2014."
+    )
+    assert [span.number for span in cleaned.pages] == [1]
+
+
+def test_inner_paragraph_ending_in_page_number_is_kept() -> None:
+    raw = (
+        "Transkript:\n\n"
+        "1 Indledning om sagens baggrund og forløb.\n\n"
+        "2 Økonomi for hele perioden er beregnet.\n\nAntal nye stillinger i alt 2\n\n"
+        "Resten af siden handler om tidsplanen. Side 2\n\n"
+        "3 Beslutning og videre forløb i udvalget."
+    )
+    cleaned = clean(LoadedFile(path="x.txt", kind="text", pages=[raw]))
+    assert _page_text(cleaned, 2) == (
+        "Økonomi for hele perioden er beregnet.\n\nAntal nye stillinger i alt 2\n\n"
+        "Resten af siden handler om tidsplanen."
+    )
+
+
 def test_numbered_headings_are_not_page_numbers() -> None:
     raw = (
         "1. Personlig og faglig opkvalificering\n\nDer afsættes 1,5 mio. kr. til dette.\n\n"
