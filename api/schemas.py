@@ -1,0 +1,251 @@
+"""Request and response models of the HTTP API (they also make the OpenAPI schema at /docs).
+
+The response models mirror the dataclasses in `assistant/types.py`; the routers convert with
+`Model.model_validate(dataclasses.asdict(x))`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+MESSAGE_MAX_CHARS = 2000
+# Anything larger is refused by validation before the friendlier 413 check sees it.
+MESSAGE_HARD_LIMIT = 100_000
+
+
+class ErrorOut(BaseModel):
+    detail: str = Field(description="Fejlbesked på dansk.")
+
+
+# ----------------------------------------------------------------------------- chat
+
+
+class ChatFilters(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    doc_types: list[str] | None = Field(None, description="Dokumenttyper, fx referat, bilag.")
+    committee: str | None = Field(None, max_length=200)
+    date_from: date | None = None
+    date_to: date | None = None
+    sources: list[str] | None = Field(None, description="Filnavne at søge i.")
+
+
+class ChatRequest(BaseModel):
+    message: str = Field(max_length=MESSAGE_HARD_LIMIT, description="Spørgsmålet.")
+    conversation_id: str | None = Field(None, max_length=64)
+    as_of: date | None = Field(None, description="Vurder frister pr. denne dato (ÅÅÅÅ-MM-DD).")
+    filters: ChatFilters | None = None
+    stream: bool = False
+
+
+class SearchHitOut(BaseModel):
+    chunk_id: str
+    doc_id: str
+    source: str
+    title: str
+    page: int
+    section: str
+    text: str
+    start: int
+    end: int
+    score: float
+    lexical_rank: int | None = None
+    dense_rank: int | None = None
+    doc_type: str | None = None
+    date: str | None = None
+    committee: str | None = None
+
+
+class CitationOut(BaseModel):
+    n: int
+    doc_id: str
+    source: str
+    title: str
+    page: int
+    section: str
+    quote: str
+    start: int
+    end: int
+    date: str | None = None
+    committee: str | None = None
+
+
+class AnswerOut(BaseModel):
+    text: str
+    citations: list[CitationOut] = []
+    table: list[dict[str, Any]] | None = None
+    abstained: bool = False
+    mode: str = "extractive"
+    intent: str = "lookup"
+    notice: str | None = None
+    sources: list[SearchHitOut] = []
+    timings_ms: dict[str, float] = {}
+
+
+class ChatResponse(AnswerOut):
+    conversation_id: str
+    message_id: str
+
+
+class MessageOut(BaseModel):
+    id: str
+    role: Literal["user", "assistant"]
+    content: str
+    answer: AnswerOut | None = None
+    created_at: str
+
+
+class ConversationOut(BaseModel):
+    id: str
+    title: str
+    created_at: str
+    updated_at: str
+    messages: list[MessageOut]
+
+
+class SuggestionsOut(BaseModel):
+    suggestions: list[str]
+
+
+# ----------------------------------------------------------------------------- search
+
+
+class SearchOut(BaseModel):
+    query: str
+    k: int
+    hits: list[SearchHitOut]
+
+
+# ----------------------------------------------------------------------------- documents
+
+
+class DocumentSummary(BaseModel):
+    id: str
+    source: str
+    title: str
+    doc_type: str
+    date: str | None = None
+    date_text: str | None = None
+    committee: str | None = None
+    case_numbers: list[str] = []
+    closed: bool = False
+    access: str
+    kind: str
+    n_pages: int
+    n_chunks: int
+    ingested_at: str
+
+
+class DocumentList(BaseModel):
+    documents: list[DocumentSummary]
+
+
+class PageOut(BaseModel):
+    number: int
+    start: int
+    end: int
+
+
+class SectionOut(BaseModel):
+    id: int
+    parent: int | None = None
+    level: int
+    kind: str
+    title: str
+    start: int
+    end: int
+    number: str | None = None
+    heading_end: int | None = None
+
+
+class DocumentOut(BaseModel):
+    id: str
+    source: str
+    title: str
+    doc_type: str
+    date: str | None = None
+    date_text: str | None = None
+    committee: str | None = None
+    case_numbers: list[str] = []
+    closed: bool = False
+    access: str
+    kind: str
+    text: str = Field(description="Den rensede tekst; citaters start/slut peger ind i den.")
+    pages: list[PageOut]
+    sections: list[SectionOut]
+
+
+class UploadResult(BaseModel):
+    filename: str = Field(description="Navnet filen blev gemt under (renset).")
+    original_filename: str
+    status: Literal["added", "updated", "unchanged", "failed"]
+    reason: str | None = None
+    doc_id: str | None = None
+    chunks: int = 0
+
+
+class UploadOut(BaseModel):
+    results: list[UploadResult]
+
+
+# ----------------------------------------------------------------------------- feedback
+
+
+class FeedbackIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    message_id: str = Field(max_length=64, description="Id på svaret (fra /api/chat).")
+    rating: Literal["up", "down"]
+    comment: str | None = Field(None, max_length=2000)
+
+
+class FeedbackOut(BaseModel):
+    id: int
+    message_id: str
+    rating: Literal["up", "down"]
+
+
+# ----------------------------------------------------------------------------- health
+
+
+class HealthOut(BaseModel):
+    status: str
+
+
+class ReadyOut(BaseModel):
+    status: str
+    documents: int = 0
+    chunks: int = 0
+    vectors: int | None = None
+    detail: str | None = None
+
+
+# ----------------------------------------------------------------------------- OpenAI
+
+
+class OpenAIMessage(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    role: str
+    content: str | list[dict[str, Any]] | None = None
+
+
+class OpenAIChatRequest(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    model: str | None = None
+    messages: list[OpenAIMessage] = Field(min_length=1)
+    stream: bool = False
+
+
+# ----------------------------------------------------------------------------- facts
+
+
+class FactsOut(BaseModel):
+    kind: Literal["budgets", "followups", "decisions"]
+    count: int
+    as_of: str | None = None
+    rows: list[dict[str, Any]]
