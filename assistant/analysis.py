@@ -41,6 +41,8 @@ DATA_DIR = Path(__file__).parent / "data"
 STOPWORDS_FILE = DATA_DIR / "danish_stopwords.txt"
 LEXICON_FILE = DATA_DIR / "danish_lexicon.txt"
 
+_CACHE_LIMIT = 500_000  # entries per cache before it is emptied
+
 # Bump when analysis changes in a way that makes stored indexes stale.
 ANALYZER_VERSION = 1
 
@@ -389,6 +391,8 @@ class CompoundSplitter:
         cached = self._cache.get(key)
         if cached is not None:
             return cached
+        if len(self._cache) > _CACHE_LIMIT:
+            self._cache.clear()
         result: list[str] = []
         spans = self._split_spans(word, self._min_learned if _nested else self._min_part)
         if spans:
@@ -441,6 +445,7 @@ class DanishAnalyzer:
         self.min_token_length = min_token_length
         self.splitter = CompoundSplitter(self.stopwords, base, self.stem)
         self._word_cache: dict[str, tuple[Token, ...]] = {}
+        self._raw_cache: dict[str, list[Token]] = {}
 
     def stem(self, word: str) -> str:
         """Snowball Danish stem; past forms of common strong verbs join their present stem."""
@@ -472,6 +477,7 @@ class DanishAnalyzer:
     def set_vocabulary(self, words: Iterable[str]) -> None:
         self.splitter.learn(words)
         self._word_cache.clear()
+        self._raw_cache.clear()
 
     # analysis -----------------------------------------------------------------------------
 
@@ -486,8 +492,15 @@ class DanishAnalyzer:
         """Index terms of `text` with their `derived` flag."""
         folded = normalize(text)
         out: list[Token] = []
+        cache = self._raw_cache
+        if len(cache) > _CACHE_LIMIT:  # bounded memory on very large corpora
+            cache.clear()
         for match in _RAW_TOKEN.finditer(folded):
-            out.extend(_dedupe(self._raw_tokens(match.group())))
+            raw = match.group()
+            tokens = cache.get(raw)
+            if tokens is None:
+                tokens = cache[raw] = _dedupe(self._raw_tokens(raw))
+            out.extend(tokens)
         out.extend(self._phrase_tokens(folded))
         return out
 
@@ -554,6 +567,8 @@ class DanishAnalyzer:
         cached = self._word_cache.get(word)
         if cached is not None:
             return cached
+        if len(self._word_cache) > _CACHE_LIMIT:
+            self._word_cache.clear()
         result: tuple[Token, ...] = ()
         if len(word) >= self.min_token_length and word not in self.stopwords:
             canonical = _SYNONYMS.get(word, word)

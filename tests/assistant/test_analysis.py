@@ -80,6 +80,8 @@ def test_amount_with_unit_gives_its_value_in_kroner(analyzer: DanishAnalyzer):
     assert Token("2750000", True) in analyzer.tokens("2,75 mill. kr.")
     assert Token("5500000", True) in analyzer.tokens("økonomi (5,5 mio. kr.)")
     assert Token("20000", True) in analyzer.tokens("20 t.kr.")
+    assert Token("600000", True) in analyzer.tokens("0,6 mio. kr.")
+    assert Token("2000000000", True) in analyzer.tokens("2 mia. kr.")
     # No unit, no extra value.
     assert [t for t in analyzer.tokens("600.000 kr.") if t.derived] == []
 
