@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Annotated
 
-from fastapi import Depends, HTTPException, Request
+from fastapi import Depends, Request
 
+from api.security import access_set, principal
 from api.services.container import Services
 from plan_assistant.settings import Settings
 
@@ -36,11 +37,9 @@ def get_services(request: Request) -> Services:
 
 
 def current_caller(request: Request) -> Caller:
-    """Anonymous callers read public documents (issue 7 replaces this with API keys)."""
-    settings: Settings = request.app.state.settings
-    if not settings.anonymous_access:
-        raise HTTPException(status_code=401, detail="Adgang kræver en API-nøgle.")
-    return Caller()
+    """The caller from an API key (api/security.py); anonymous reads public documents."""
+    who = principal(request)
+    return Caller(owner=who.owner, access=frozenset(access_set(who)), role=who.role)
 
 
 def current_access(request: Request) -> set[str]:
