@@ -132,3 +132,36 @@ def test_authenticate_before_any_key_exists(tmp_path):
 
     conn = open_registry(tmp_path / "fresh")
     assert authenticate(conn, "pa_0123456789ab_" + "x" * 43) is None
+
+
+def test_keys_cli_create_list_revoke(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from plan_assistant.cli_keys import app
+
+    data = str(tmp_path / "cli")
+    runner = CliRunner()
+    made = runner.invoke(
+        app, ["create", "jurist", "--role", "editor", "-g", "lukket", "--data-dir", data, "--json"]
+    )
+    assert made.exit_code == 0, made.output
+    created = json.loads(made.output)
+    assert (created["name"], created["role"], created["groups"]) == ("jurist", "editor", ["lukket"])
+    conn = open_keys(data)
+    assert authenticate(conn, created["token"]).name == "jurist"
+
+    listed = runner.invoke(app, ["list", "--data-dir", data, "--json"])
+    rows = json.loads(listed.output)
+    assert [(r["id"], r["name"]) for r in rows] == [(created["id"], "jurist")]
+    assert created["token"] not in listed.output
+
+    bad = runner.invoke(app, ["create", "x", "--role", "boss", "--data-dir", data])
+    assert bad.exit_code == 2 and "unknown role" in bad.output
+
+    gone = runner.invoke(app, ["revoke", "jurist", "--data-dir", data])
+    assert gone.exit_code == 0 and created["id"] in gone.output
+    assert authenticate(conn, created["token"]) is None
+    assert runner.invoke(app, ["revoke", "jurist", "--data-dir", data]).exit_code == 1
+    assert json.loads(runner.invoke(app, ["list", "--data-dir", data, "--json"]).output) == []
