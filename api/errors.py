@@ -96,7 +96,8 @@ def danish_message(error: dict[str, Any]) -> str:
     if kind in ("less_than_equal", "less_than"):
         return f"»{name}« må højst være {ctx.get('le', ctx.get('lt'))}."
     if kind in ("literal_error", "enum"):
-        return f"»{name}« skal være en af: {ctx.get('expected', '')}."
+        expected = str(ctx.get("expected", "")).replace(" or ", " eller ")
+        return f"»{name}« skal være en af: {expected}."
     if kind == "extra_forbidden":
         return f"Feltet »{name}« kendes ikke."
     return f"»{name}« er ugyldig."

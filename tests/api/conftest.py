@@ -1,0 +1,94 @@
+"""API fixtures: one corpus store for the API tests (written to: conversations, feedback),
+separate from the lead's read-only `corpus_store`, plus helpers to run a real server."""
+
+from __future__ import annotations
+
+import json
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from tests.conftest import CORPUS, make_settings
+
+
+@pytest.fixture(scope="session")
+def api_settings(tmp_path_factory: pytest.TempPathFactory):
+    """Settings of a data dir holding the ingested corpus (embeddings come from the cache)."""
+    from ingest.pipeline import Ingestor
+
+    settings = make_settings(tmp_path_factory.mktemp("api-store"))
+    report = Ingestor(settings).ingest_paths([CORPUS])
+    assert not report.failed, [(f.source, f.reason) for f in report.failed]
+    return settings
+
+
+@pytest.fixture(scope="session")
+def client(api_settings) -> Iterator[TestClient]:
+    from api.app import create_app
+
+    with TestClient(create_app(api_settings)) as c:
+        yield c
+
+
+@pytest.fixture()
+def empty_client(tmp_path: Path) -> Iterator[TestClient]:
+    """An app on an empty, writable data dir (uploads, deletes, not-ready states)."""
+    from api.app import create_app
+
+    with TestClient(create_app(make_settings(tmp_path / "data", upload_max_mb=1))) as c:
+        yield c
+
+
+def sse_events(text: str) -> list[tuple[str, dict]]:
+    """Parse a text/event-stream body into (event, JSON data) pairs."""
+    events = []
+    for block in text.replace("\r\n", "\n").split("\n\n"):
+        name, data = "message", []
+        for line in block.split("\n"):
+            if line.startswith("event:"):
+                name = line[6:].strip()
+            elif line.startswith("data:"):
+                data.append(line[5:].lstrip(" "))
+        if data:
+            events.append((name, json.loads("\n".join(data))))
+    return events
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class ThreadedServer:
+    """uvicorn serving an app on 127.0.0.1 in a background thread."""
+
+    def __init__(self, app) -> None:  # type: ignore[no-untyped-def]
+        import uvicorn
+
+        self.port = free_port()
+        config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning")
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def __enter__(self) -> ThreadedServer:
+        self.thread.start()
+        deadline = time.monotonic() + 60
+        while not self.server.started:
+            if time.monotonic() > deadline or not self.thread.is_alive():
+                raise RuntimeError("uvicorn did not start")
+            time.sleep(0.05)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=30)
