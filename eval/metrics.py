@@ -307,6 +307,7 @@ def _date_covers(specific: str, general: str) -> bool:
 
 
 _CITATION_MARKER = re.compile(r"\[\s*\d+(?:\s*[,;-]\s*\d+)*\s*\]")
+_FILE_NAME = re.compile(r"[\w.-]+\.(?:txt|pdf|docx?|html?|md)\b", re.IGNORECASE)
 _LIST_NUMBER = re.compile(
     rf"^(?P<lead>[ \t>]*(?:[-*•][ \t]+)?)\d{{1,2}}[.)](?=[ \t]+(?!(?:{_MONTH_ALT})\b))",
     re.IGNORECASE | re.MULTILINE,
@@ -315,8 +316,10 @@ _NUMBER_TOKEN = re.compile(r"(?<![\w])\d+(?:[.,:]\d+)*")
 
 
 def _strip_markers(text: str) -> str:
-    """Remove citation markers ("[1]", "[1, 2]") and list numbering at line starts ("1. ")."""
+    """Remove citation markers ("[1]", "[1, 2]"), source file names ("bufu_2021-06-07_568.txt"
+    names a source, it claims no date) and list numbering at line starts ("1. ")."""
     text = _CITATION_MARKER.sub(" ", unicodedata.normalize("NFC", text))
+    text = _FILE_NAME.sub(" ", text)
     return _LIST_NUMBER.sub(lambda m: m.group("lead"), text)
 
 
@@ -344,8 +347,9 @@ def unsupported_numbers(answer_text: str, quotes: Sequence[str]) -> list[str]:
 
     Amounts compare by value ("1,5 mio. kr." is supported by "1.500.000 kr."); a date is
     supported by a quote date at least as precise ("juni 2021" by "7. juni 2021", not the other
-    way round); any other number must occur as a number token in some quote. Citation markers
-    and list numbering are ignored. Returns the unsupported surface strings in answer order.
+    way round); any other number must occur as a number token in some quote. Citation markers,
+    source file names and list numbering are ignored. Returns the unsupported surface strings
+    in answer order.
     """
     text = _strip_markers(answer_text)
     quote_text = "\n".join(unicodedata.normalize("NFC", q) for q in quotes)
@@ -638,7 +642,7 @@ def summarize(
         else:
             abstain_answerable.append(float(abstained))
             overlap_pairs.append(([] if abstained else quotes, gold.get("evidence")))
-        if answer.strip() and unsupported_numbers(answer, quotes):
+        if answer.strip() and not abstained and unsupported_numbers(answer, quotes):
             with_unsupported += 1
         if documents is not None:
             for c in citations:

@@ -305,6 +305,8 @@ def test_unsupported_numbers_ignores_markers_and_numbering() -> None:
     quotes = ["De enkelte teams vil fremadrettet være på 11-12 medarbejdere."]
     answer = "Svar:\n1. Teams på 11-12 medarbejdere [1][2]\n2) Se også [3, 4]."
     assert unsupported_numbers(answer, quotes) == []
+    # a source file name claims nothing
+    assert unsupported_numbers("Se bufu_2021-06-07_568_task_force_status.txt [1].", quotes) == []
     # an agenda item number at a line start is not list numbering (3 digits)
     assert unsupported_numbers("568. Status på Task Force-projektet", quotes) == ["568"]
 
@@ -410,7 +412,7 @@ def test_summarize_with_answers() -> None:
         {
             "id": "q004",
             "retrieved": _retrieved(CHUNK_OTHER),
-            "answer": "Det kan jeg ikke finde i dokumenterne.",
+            "answer": "Det kan jeg ikke finde i dokumenterne. Nærmeste kilde: side 2.",
             "citations": [],
             "abstained": True,
             "latency_ms": {"search": 9, "ask": 90},
@@ -423,7 +425,8 @@ def test_summarize_with_answers() -> None:
     assert answers["citation_evidence_overlap"] == 1.0
     assert answers["abstention_recall"] == 1.0
     assert answers["false_abstention"] == 0.0
-    assert answers["unsupported_numbers"] == 1  # "1. oktober 2021" is in no quote
+    # "1. oktober 2021" is in no quote; the abstention's "side 2" is not a claim
+    assert answers["unsupported_numbers"] == 1
     assert summary["by_kind"]["followup"]["correct"] == 0.0
     assert summary["by_kind"]["unanswerable"]["correct"] == 1.0
     latency = summary["latency_ms"]
