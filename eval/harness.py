@@ -1,0 +1,135 @@
+"""The evaluation harness behind `plan-assistant eval`: ingest a corpus into its own store, run
+every question through retrieval (and the assistant, when it is installed), write records and
+a summary computed by `eval.metrics`.
+
+The command is not tied to `corpus/`: any folder and any questions file of the same format
+(see eval/README.md) can be measured.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from eval.metrics import summarize
+from plan_assistant.settings import Settings
+
+RETRIEVE_K = 10
+
+
+@dataclass
+class EvalRun:
+    records: list[dict[str, Any]]
+    summary: dict[str, Any]
+    ingest_seconds: float
+
+
+def load_questions(path: Path) -> list[dict[str, Any]]:
+    rows = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip():
+            try:
+                rows.append(json.loads(line))
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"{path}:{n}: not JSON: {exc}") from exc
+    return rows
+
+
+def _make_assistant(stores: Any, retriever: Any) -> Any | None:
+    try:
+        from assistant.answer import Assistant
+    except ImportError:
+        return None
+    return Assistant(stores, retriever=retriever)
+
+
+def run_eval(
+    settings: Settings,
+    corpus: Path,
+    questions_path: Path,
+    answers: bool = True,
+    on_question: Callable[[dict[str, Any]], None] | None = None,
+) -> EvalRun:
+    from assistant.retriever import HybridRetriever
+    from ingest.pipeline import Ingestor
+
+    ingestor = Ingestor(settings)
+    t0 = time.perf_counter()
+    report = ingestor.ingest_paths([corpus])
+    ingest_seconds = time.perf_counter() - t0
+    if report.failed:
+        names = ", ".join(f"{f.source} ({f.reason})" for f in report.failed)
+        raise RuntimeError(f"ingest failed for: {names}")
+    stores = ingestor.stores
+    retriever = HybridRetriever(stores)
+    assistant = _make_assistant(stores, retriever) if answers else None
+    questions = load_questions(questions_path)
+
+    records = []
+    for q in questions:
+        t_search = time.perf_counter()
+        hits = retriever.search(q["question"], k=RETRIEVE_K)
+        search_ms = (time.perf_counter() - t_search) * 1000
+        record: dict[str, Any] = {
+            "id": q["id"],
+            "question": q["question"],
+            "retrieved": [
+                {"source": h.source, "page": h.page, "text": h.text, "score": round(h.score, 6)}
+                for h in hits
+            ],
+            "answer": "",
+            "citations": [],
+            "abstained": False,
+            "latency_ms": round(search_ms, 2),
+            "search_latency_ms": round(search_ms, 2),
+        }
+        if assistant is not None:
+            t_ask = time.perf_counter()
+            answer = assistant.ask(q["question"])
+            record["latency_ms"] = round((time.perf_counter() - t_ask) * 1000, 2)
+            record["answer"] = answer.text
+            record["abstained"] = answer.abstained
+            record["citations"] = [
+                {"n": c.n, "source": c.source, "page": c.page, "quote": c.quote,
+                 "start": c.start, "end": c.end}
+                for c in answer.citations
+            ]
+        records.append(record)
+        if on_question:
+            on_question(record)
+
+    documents = {d["source"]: stores.registry.get_document(d["id"]).text
+                 for d in stores.registry.list_documents()}
+    summary = summarize(records, questions=questions, documents=documents)
+    summary["ingest"] = {
+        "documents": len(report.files),
+        "chunks": stores.registry.counts()["chunks"],
+        "seconds": round(ingest_seconds, 2),
+    }
+    return EvalRun(records, summary, ingest_seconds)
+
+
+def facts_scores(settings: Settings, gold_path: Path) -> dict[str, Any] | None:
+    """Precision/recall of the facts tables against hand-made gold rows (issue 4)."""
+    try:
+        from eval.facts_eval import evaluate_store
+    except ImportError:
+        return None
+    from stores.registry import open_registry
+
+    return evaluate_store(open_registry(settings.data_dir), gold_path)
+
+
+def glossary_scores(settings: Settings, gold_path: Path) -> dict[str, Any] | None:
+    """Precision/recall of the glossary against hand-made gold entries (issue 9)."""
+    try:
+        from eval.glossary_eval import evaluate_store
+    except ImportError:
+        return None
+    from stores.registry import open_registry
+
+    return evaluate_store(open_registry(settings.data_dir), gold_path)

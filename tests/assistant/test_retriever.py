@@ -1,0 +1,81 @@
+"""Hybrid retrieval on the ingested corpus: ranking, filters before ranking, explanations."""
+
+from __future__ import annotations
+
+from llama_index.core.schema import QueryBundle
+
+from assistant.retriever import HybridRetriever, LlamaIndexHybridRetriever
+from assistant.types import SearchFilters
+
+BILAG = "bilag2_kompetencepulje_2006_sof.txt"
+MINUTES = "bufu_2021-06-07_568_task_force_status.txt"
+
+
+def test_videndeling_section_ranks_first(corpus_retriever: HybridRetriever):
+    hits = corpus_retriever.search("Hvor meget blev afsat til videndeling?", k=5)
+    assert hits[0].source == BILAG
+    assert hits[0].text.startswith("4. Videndeling")
+    assert hits[0].section.endswith("Videndeling")
+    assert hits[0].lexical_rank == 1
+
+
+def test_strong_lexical_match_is_not_flattened_by_fusion(corpus_retriever):
+    hits = corpus_retriever.search("er supervision obligatorisk for rådgiverne", k=3)
+    assert "Supervision er blevet obligatorisk for rådgiverne" in hits[0].text
+
+
+def test_decision_question_finds_the_decision(corpus_retriever):
+    hits = corpus_retriever.search("Hvad besluttede udvalget den 7. juni 2021?", k=3)
+    assert hits[0].source == MINUTES
+    assert hits[0].section.endswith("Beslutning i Børne- og Ungeudvalget den 7. juni 2021")
+
+
+def test_english_question_reaches_danish_text(corpus_retriever):
+    hits = corpus_retriever.search("How much money was set aside for LEAN?", k=3)
+    assert any("2,6 mio. kr." in h.text for h in hits)
+
+
+def test_source_and_type_filters_apply_before_ranking(corpus_retriever):
+    hits = corpus_retriever.search(
+        "Hvor meget blev afsat til videndeling?", k=5, filters=SearchFilters(sources=[MINUTES])
+    )
+    assert hits and all(h.source == MINUTES for h in hits)
+    assert len(hits) == 5  # the filter does not eat top-k slots
+    by_type = corpus_retriever.search(
+        "kompetenceudvikling", k=5, filters=SearchFilters(doc_types=["kommissorium"])
+    )
+    assert by_type and all(h.doc_type == "kommissorium" for h in by_type)
+
+
+def test_date_and_committee_filters(corpus_retriever):
+    hits = corpus_retriever.search(
+        "kompetenceudvikling", k=10,
+        filters=SearchFilters(date_from="2013-01-01", date_to="2021-12-31"),
+    )
+    assert hits and all("2013-01-01" <= (h.date or "") <= "2021-12-31" for h in hits)
+    committee = corpus_retriever.search(
+        "status", k=5, filters=SearchFilters(committee="børne- og unge")
+    )
+    assert committee and all(h.source == MINUTES for h in committee)
+
+
+def test_access_filter_hides_everything_not_allowed(corpus_retriever):
+    assert corpus_retriever.search("videndeling", k=5, filters=SearchFilters(access=set())) == []
+    assert corpus_retriever.search(
+        "videndeling", k=5, filters=SearchFilters(access={"lukket"})
+    ) == []
+    public = corpus_retriever.search("videndeling", k=5, filters=SearchFilters(access={"public"}))
+    assert public
+
+
+def test_empty_query_returns_nothing(corpus_retriever):
+    assert corpus_retriever.search("   ", k=5) == []
+
+
+def test_llama_index_retriever_wrapper(corpus_retriever):
+    nodes = LlamaIndexHybridRetriever(corpus_retriever, k=2).retrieve(
+        QueryBundle("Hvor meget blev afsat til videndeling?")
+    )
+    assert len(nodes) == 2
+    assert nodes[0].node.metadata["source"] == BILAG
+    assert "600.000 kr." in nodes[0].node.get_content()
