@@ -60,10 +60,16 @@ class SentenceTransformerEmbedder:
     """Any sentence-transformers model from a local directory (optional extra `st`)."""
 
     def __init__(self, model_dir: str, query_prefix: str = "", passage_prefix: str = "") -> None:
+        import os
+
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")  # a local directory, never the hub
         from sentence_transformers import SentenceTransformer
 
         self._model = SentenceTransformer(model_dir, device="cpu", local_files_only=True)
-        self.dim = int(self._model.get_sentence_embedding_dimension())
+        get_dim = getattr(self._model, "get_embedding_dimension", None) or (
+            self._model.get_sentence_embedding_dimension
+        )
+        self.dim = int(get_dim())
         self.id = f"st:{Path(model_dir).name}"
         self.query_prefix = query_prefix
         self.passage_prefix = passage_prefix
