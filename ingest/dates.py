@@ -245,6 +245,9 @@ _END_OF = re.compile(
     + r"))(?!\d)",
     _FLAGS,
 )
+_FIRST_MONTHS = re.compile(
+    r"\b(?:de\s+)?(første|sidste)\s+(?:par\s+)?måneder\s+(?:af|i)\s+(" + _YEAR + r")(?!\d)", _FLAGS
+)
 _YEARS_END = re.compile(r"\b(?:årets|årsskiftet)\b(?:\s+(?:udgang|afslutning|slutning)\b)?", _FLAGS)
 _RELATIVE_YEAR = re.compile(
     r"\b(?:i\s+(?:år|indeværende\s+år)|i\s+løbet\s+af\s+året|næste\s+år|sidste\s+år)\b", _FLAGS
@@ -427,6 +430,14 @@ def _candidates(text: str) -> list[_Candidate]:
             out.append(
                 _Candidate(m.start(), m.end(), "day", y, lambda yy: (dt.date(yy, 12, 31),) * 2)
             )
+
+    for m in _FIRST_MONTHS.finditer(text):
+        q = 1 if m[1].lower() == "første" else 4
+
+        def fm(yy: int, q=q) -> tuple[dt.date, dt.date]:
+            return dt.date(yy, 3 * q - 2, 1), _last_day(yy, 3 * q)
+
+        out.append(_Candidate(m.start(), m.end(), "quarter", int(m[2]), fm))
 
     for m in _YEARS_END.finditer(text):
         if m.group(0).lower().startswith("årets") and m.end() - m.start() <= len("årets"):

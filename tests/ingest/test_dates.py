@@ -168,6 +168,14 @@ def one(text: str, ref: dt.date | None = REF):
             "week",
             "i",
         ),
+        (
+            "Ændringerne sker i de første måneder af 2016.",
+            "de første måneder af 2016",
+            D(2016, 1, 1),
+            D(2016, 3, 31),
+            "quarter",
+            "i",
+        ),
         ("Der følges op i år.", "i år", D(2021, 1, 1), D(2021, 12, 31), "year", None),
         (
             "Evalueringen sker vinteren 2015/16.",
