@@ -193,6 +193,10 @@ _mount_optional("plan_assistant.cli_serve", "serve", "Run the HTTP API and widge
 _mount_optional("plan_assistant.cli_feedback", "feedback", "Feedback on answers.")
 _mount_optional("plan_assistant.cli_ask", "ask", "Ask a question.")
 _mount_optional("plan_assistant.cli_eval", "eval", "Evaluate retrieval and answers.")
+_mount_optional("plan_assistant.cli_keys", "keys", "API keys: create, list, revoke.")
+_mount_optional("plan_assistant.cli_doctor", "doctor", "Check and repair store consistency.")
+_mount_optional("plan_assistant.cli_access", "access", "Change a document's access group.")
+_mount_optional("plan_assistant.cli_overview", "overview", "Cards, glossary, timeline.")
 
 
 if __name__ == "__main__":  # pragma: no cover
