@@ -1,0 +1,63 @@
+"""Structured facts extracted at ingest time: budgets, follow-ups and decisions.
+
+`extract_facts(doc)` is what the ingest pipeline calls; every row quotes the sentence that
+states it, with offsets into the cleaned document text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ingest.facts.budgets import extract_budgets
+from ingest.facts.decisions import extract_decisions
+from ingest.facts.followups import extract_followups
+from ingest.facts.models import BudgetRow, DecisionRow, Facts, FollowupRow
+from ingest.facts.sentences import DocIndex
+from ingest.models import DocumentRecord
+
+__all__ = [
+    "BudgetRow",
+    "DecisionRow",
+    "Facts",
+    "FollowupRow",
+    "extract_facts",
+    "record_for_path",
+]
+
+
+def extract_facts(doc: DocumentRecord) -> Facts:
+    """Budgets, follow-ups and decisions of one document (sentences split once, shared)."""
+    index = DocIndex(doc.text, doc.pages, doc.sections)
+    return Facts(
+        budgets=extract_budgets(doc, index),
+        followups=extract_followups(doc, index),
+        decisions=extract_decisions(doc, index),
+    )
+
+
+def record_for_path(path: Path | str, doc_id: str | None = None) -> DocumentRecord:
+    """A `DocumentRecord` for a file without any store: load, clean, structure, metadata.
+
+    For evaluation and tests; the ingest pipeline builds its own records.
+    """
+    from ingest.clean import clean
+    from ingest.loaders import load_file
+    from ingest.metadata import extract_metadata
+    from ingest.structure import build_sections
+
+    path = Path(path)
+    loaded = load_file(path)
+    cleaned = clean(loaded)
+    sections = build_sections(cleaned.text)
+    meta = extract_metadata(cleaned.text, sections, path.name, loaded.title_hint)
+    return DocumentRecord(
+        id=doc_id or path.stem,
+        path=str(path),
+        source=path.name,
+        content_hash="",
+        kind=loaded.kind,
+        meta=meta,
+        text=cleaned.text,
+        pages=cleaned.pages,
+        sections=sections,
+    )

@@ -24,7 +24,9 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-__all__ = ["Sentence", "split_sentences", "sentence_at"]
+from ingest.models import CleanText, PageSpan, Section
+
+__all__ = ["DocIndex", "Sentence", "split_sentences", "sentence_at"]
 
 
 @dataclass(frozen=True)
@@ -202,3 +204,59 @@ def sentence_at(sentences: list[Sentence], offset: int) -> Sentence | None:
     if i >= 0 and sentences[i].start <= offset < sentences[i].end:
         return sentences[i]
     return None
+
+
+class DocIndex:
+    """Sentences, pages and section paths of one document, for locating fact rows.
+
+    The section tree is taken as given (built by `ingest.structure`); this only looks up which
+    section and page an offset falls in.
+    """
+
+    def __init__(self, text: str, pages: list[PageSpan], sections: list[Section]) -> None:
+        self.text = text
+        self.sections = sections
+        self.sentences = split_sentences(text)
+        self._starts = [s.start for s in self.sentences]
+        self._clean = CleanText(text, pages)
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        i = bisect_right(self._starts, offset) - 1
+        if i >= 0 and self.sentences[i].start <= offset < self.sentences[i].end:
+            return self.sentences[i]
+        return None
+
+    def sentence_index(self, sentence: Sentence) -> int:
+        return bisect_right(self._starts, sentence.start) - 1
+
+    def page_at(self, offset: int) -> int:
+        return self._clean.page_at(offset)
+
+    def innermost(self, offset: int) -> Section | None:
+        """The deepest section whose span contains `offset`."""
+        best: Section | None = None
+        for sec in self.sections:
+            if sec.start <= offset < max(sec.end, sec.start + 1):
+                if best is None or sec.level >= best.level:
+                    best = sec
+        return best
+
+    def ancestors(self, sec: Section | None) -> list[Section]:
+        """`sec` and its parents, innermost first."""
+        by_id = {s.id: s for s in self.sections}
+        out: list[Section] = []
+        while sec is not None:
+            out.append(sec)
+            sec = by_id.get(sec.parent) if sec.parent is not None else None
+        return out
+
+    def section_path(self, offset: int) -> str:
+        return " > ".join(s.title for s in reversed(self.ancestors(self.innermost(offset))))
+
+    def in_heading(self, start: int, end: int) -> Section | None:
+        """The section whose heading line overlaps [start, end), if any."""
+        for sec in self.sections:
+            h_end = sec.heading_end if sec.heading_end is not None else sec.start
+            if sec.start < end and start < max(h_end, sec.start + 1):
+                return sec
+        return None

@@ -1,0 +1,402 @@
+"""Budget rows: every amount of money in a document, typed and tied to its initiative.
+
+The initiative of an amount is, in this order: the heading of the numbered section it sits in
+("4. Videndeling ... Der afsættes 600.000 kr. til dette."), the "til ..." clause ("afsat 2,75
+mill. kr. til kompetenceudvikling"), a noun phrase naming it ("økonomien i organisations-
+ændringen"), the purpose stated at another mention of the same amount or in the same sentence,
+the nearest specific section heading, the agenda item, the document title. Generic headings
+("Økonomi", "Baggrund", "Bilag 2") never name an initiative.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ingest.dates import find_dates
+from ingest.facts.models import BudgetRow
+from ingest.facts.sentences import DocIndex, Sentence
+from ingest.models import DocumentRecord, Section
+from ingest.money import MoneyMention, find_amounts
+
+__all__ = ["extract_budgets", "classify_kind", "is_generic_title", "doc_ref_date"]
+
+_F = re.IGNORECASE
+
+# --- kinds ---------------------------------------------------------------------------------
+
+_PRICE_OR_PAY = re.compile(
+    r"\b(?:købesum\w*|købspris\w*|salgspris\w*|pris(?:en)?|koster|kostede|sælges|solgt|købt|"
+    r"køber|lejen?|husleje\w*|løn(?:nen|ninger)?|grundløn\w*|gage\w*|honorar\w*|vederlag\w*|"
+    r"årsløn\w*|månedsløn\w*|ejendomsværdi\w*|kontantpris\w*|indskud\w*)\b",
+    _F,
+)
+_HOURLY = re.compile(r"\b(?:timepris\w*|timeløn\w*|timesats\w*|i timen|pr\. time)\b", _F)
+_EXTRA = re.compile(
+    r"\b(?:merudgift\w*|meromkostning\w*|merforbrug\w*|(?:forøgede|øgede|ekstra|yderligere|"
+    r"stigende)\s+udgift\w*|udgiftsstigning\w*|overskridelse\w*)\b",
+    _F,
+)
+_GRANT = re.compile(
+    r"\b(?:\w*bevilling\w*|bevilget|bevilges|bevilger|bevilliget|tilskud\w*|tildelt|tildeles|"
+    r"tildeler|puljemidler|satspulje\w*|støttet|støtte(?:n)?\s+på|donation\w*|fondsmidler)\b",
+    _F,
+)
+_ALLOC = re.compile(
+    r"\b(?:afsat|afsættes|afsætte|afsætter|reserveret|reserveres|øremærket|øremærkes|"
+    r"prioriteret|prioriteres|budgetteret|budgetteres|indarbejdet|indarbejdes|"
+    r"til rådighed|afsat i budget\w*)\b",
+    _F,
+)
+_FINANCING = re.compile(
+    r"\b(?:\w*finansier\w*|dækkes af|dækkes ved|dækket af|kassetræk\w*|medfinansiering\w*)\b", _F
+)
+_TOTAL_STRONG = re.compile(
+    r"\b(?:samlede?|totale?)\s+(?:økonomi\w*|ramme\w*|budget\w*|udgift\w*|beløb\w*|pulje\w*|"
+    r"investering\w*|omkostning\w*|bevilling\w*)|\b(?:rammen|puljen|totalrammen)\s+(?:er|på|udgør)",
+    _F,
+)
+_TOTAL_WEAK = re.compile(r"\b(?:i alt|samlet|samlede|total\w*|ramme\w*|pulje\w*)\b", _F)
+
+ALLOCATION_KINDS = {"allocation", "grant", "total", "financing"}
+
+
+def classify_kind(region: str, per: str | None) -> str:
+    """The kind of the amount stated in `region` (its clause of the sentence)."""
+    if per == "time" or _HOURLY.search(region):
+        return "hourly_rate"
+    if _PRICE_OR_PAY.search(region) and not (_ALLOC.search(region) or _GRANT.search(region)):
+        return "other"
+    if _EXTRA.search(region):
+        return "extra_cost"
+    if _TOTAL_STRONG.search(region):
+        return "total"
+    if _GRANT.search(region):
+        return "grant"
+    if _ALLOC.search(region):
+        return "allocation"
+    if _FINANCING.search(region):
+        return "financing"
+    if _TOTAL_WEAK.search(region):
+        return "total"
+    return "other"
+
+
+# --- initiative and purpose ----------------------------------------------------------------
+
+_GENERIC_TITLE = re.compile(
+    r"^(?:bilag\b.*|baggrund\b.*|indledning|resum[eé]|økonomi\b.*|økonomiske?\b.*|budget\w*|"
+    r"bevilling\w*|finansiering\w*|sagens indhold|sagsfremstilling|sagsbeskrivelse|"
+    r"beslutning\w*\b.*|indstilling\w*|tidsplan\w*|organisering|status\w*|konklusion|vurdering|"
+    r"det videre\b.*|videre proces|opfølgning|handlemuligheder|retligt grundlag|lovgrundlag|"
+    r"tværgående konsekvenser|kompetence|formål|ad pkt\..*|side \d+|transkript)\W*$",
+    _F,
+)
+
+
+def is_generic_title(title: str) -> bool:
+    t = title.strip()
+    return not t or bool(_GENERIC_TITLE.match(t)) or not re.search(r"[a-zæøå]{3}", t, _F)
+
+
+_ANAPHOR = re.compile(
+    r"^(?:dette|denne|disse|det|den|de|formålet|ovennævnte|ovenstående|samme|hertil|herfor)\b",
+    _F,
+)
+_NOT_PURPOSE_BEFORE_TIL = re.compile(
+    r"\b(?:svarende|op|stiger|steg|steget|stige|nedsat|nedsættes|reduceret|reduceres|forhøjet|"
+    r"forhøjes|øget|øges|hævet|faldet|falder|opgjort|opgøres|beregnet|skønnet|anslået|vurderet|"
+    r"fra)\s*$",
+    _F,
+)
+_CLAUSE_END = re.compile(
+    r"[.;:!?\n(]|,\s+(?:der|som|hvor|hvilket|men|så|idet|mens|da|og\s+der|og\s+det)\b|"
+    r"\s+(?:i|fra|for)\s+(?:årene\s+)?(?:19|20)\d\d\b|\s+og\s+(?:der|det|den|de|dermed)\b|"
+    r"\s+(?:finansieres|finansieret|indgår|afsættes|bevilges|er|blev|bliver|skal|vil|kan|har|"
+    r"forventes|udgør|dækkes|svarende|heraf|hvoraf)\b",
+    _F,
+)
+_NOUN_PREP = re.compile(
+    r"\b(?:økonomi(?:en)?|udgift(?:en|erne)?|udgifter|omkostning(?:en|erne)?|bevilling(?:en)?|"
+    r"budget(?:tet)?|ramme(?:n)?|tilskud(?:det)?|plan(?:en)?|forslag(?:et)?|projekt(?:et)?|"
+    r"indsats(?:en)?|program(?:met)?|pulje(?:n)?|midler(?:ne)?|investering(?:en)?)\s+"
+    r"(?:til|for|i|ved|om|vedrørende)\s+(?=[a-zæøåA-ZÆØÅ])(?!alt\b|år\b|året\b)",
+    _F,
+)
+_STOP_TAIL = re.compile(r"(?:\s+(?:og|samt|i|til|for|på|af|med|at|om|en|et|de|den|det))+\s*$", _F)
+_MAX_WORDS = 14
+
+
+def _clause_from(text: str, pos: int, limit: int) -> str | None:
+    m = _CLAUSE_END.search(text, pos, limit)
+    end = m.start() if m else limit
+    words = text[pos:end].split()
+    if not words:
+        return None
+    phrase = " ".join(words[:_MAX_WORDS])
+    phrase = _STOP_TAIL.sub("", phrase).strip(" ,'\"”“")
+    return phrase or None
+
+
+def purpose_of(text: str, amount: MoneyMention, lo: int, hi: int) -> tuple[str | None, bool]:
+    """The stated purpose of `amount` within its clause [lo, hi): (phrase, anaphoric).
+
+    "... 600.000 kr. til dette." gives (None, True): the purpose is the section it sits in.
+    """
+    window = text[amount.end : min(hi, amount.end + 60)]
+    for m in re.finditer(r"\btil\s+", window, _F):
+        if _NOT_PURPOSE_BEFORE_TIL.search(window[: m.start()]):
+            continue
+        if re.match(r"(?:rådighed|gengæld|trods|sammen|stede)\b", window[m.end() :], _F):
+            continue
+        phrase = _clause_from(text, amount.end + m.end(), hi)
+        if phrase is None:
+            continue
+        if _ANAPHOR.match(phrase):
+            return None, True
+        return phrase, False
+    before = list(_NOUN_PREP.finditer(text, lo, amount.start))
+    if before:
+        m = before[-1]
+        phrase = _clause_from(text, m.end(), amount.start)
+        if phrase and not _ANAPHOR.match(phrase) and not re.match(r"\d", phrase):
+            return phrase, False
+    return None, False
+
+
+# --- period --------------------------------------------------------------------------------
+
+_ONWARDS = re.compile(r"\s+og\s+(?:frem(?:efter|over)?|fremad)\b", _F)
+
+
+@dataclass
+class _Period:
+    text: str
+    year: int | None
+    start: int
+    end: int
+
+
+def _periods(sentence: Sentence, ref: dt.date | None) -> list[_Period]:
+    out: list[_Period] = []
+    for d in find_dates(sentence.text, ref):
+        if not d.explicit_year or d.precision in ("day", "week"):
+            continue
+        start, end, label = d.start, d.end, d.text
+        m = _ONWARDS.match(sentence.text, end)
+        if m:
+            end = m.end()
+            label = sentence.text[start:end]
+        elif d.qualifier == "fra":
+            label = f"fra {d.text}"
+        multi = d.precision == "year" and d.end_date.year != d.date.year
+        year = None if multi else d.date.year
+        out.append(_Period(label, year, sentence.start + start, sentence.start + end))
+    return out
+
+
+def _period_for(text: str, amount: MoneyMention, periods: list[_Period], lo: int, hi: int):
+    best, best_score = None, 10**9
+    for p in periods:
+        if p.start < lo or p.end > hi:
+            continue
+        if p.end <= amount.start:
+            gap = text[p.end : amount.start]
+        elif p.start >= amount.end:
+            gap = text[amount.end : p.start]
+        else:
+            continue
+        if len(gap) > 80:
+            continue
+        score = len(gap) + (30 if re.search(r",|\bog\b", gap) else 0)
+        if score < best_score:
+            best, best_score = p, score
+    return best
+
+
+# --- splits --------------------------------------------------------------------------------
+
+_SPLIT_WORDS = re.compile(
+    r"\b(?:heraf|hvoraf|deraf|fordelt|fordeles|fordeling\w*|fordelt med)\b", _F
+)
+
+
+def _split_parent(text: str, group: list[tuple[MoneyMention, _Period | None]]) -> int | None:
+    """Index in `group` of a total that the per-year amounts after it add up to."""
+    if len(group) < 3:
+        return None
+    for i, (m, _) in enumerate(group):
+        rest = [(r, p) for r, p in group[i + 1 :] if p is not None and p.year is not None]
+        if len(rest) < 2 or len({p.year for _, p in rest}) < len(rest):
+            continue
+        total = sum(r.amount_dkk for r, _ in rest)
+        near = text[m.end : rest[0][0].start]
+        if abs(total - m.amount_dkk) <= 0.005 * m.amount_dkk or _SPLIT_WORDS.search(near):
+            return i
+    return None
+
+
+# --- main ----------------------------------------------------------------------------------
+
+
+def doc_ref_date(doc: DocumentRecord) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(doc.meta.date) if doc.meta.date else None
+    except ValueError:
+        return None
+
+
+def _line_span(text: str, pos: int) -> Sentence:
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    b = len(text) if b < 0 else b
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return Sentence(a, b, text[a:b])
+
+
+def _numbered_ancestor(index: DocIndex, sec: Section | None) -> Section | None:
+    for s in index.ancestors(sec):
+        if s.kind == "numbered" and not is_generic_title(s.title):
+            return s
+        if s.kind == "numbered":
+            return None  # a generic numbered heading ("5. Økonomi") names no initiative
+    return None
+
+
+def _fallback_title(index: DocIndex, sec: Section | None, doc: DocumentRecord) -> str | None:
+    for s in index.ancestors(sec):
+        if s.kind in ("heading", "markdown", "numbered") and not is_generic_title(s.title):
+            return s.title
+        if s.kind == "agenda_item":
+            return s.title
+    return doc.meta.title or None
+
+
+@dataclass
+class _Draft:
+    row: BudgetRow
+    sentence: Sentence
+    section: Section | None
+    anaphoric: bool
+    numbered: Section | None
+
+
+def extract_budgets(doc: DocumentRecord, index: DocIndex | None = None) -> list[BudgetRow]:
+    """One row per amount of money in `doc`, in document order."""
+    index = index or DocIndex(doc.text, doc.pages, doc.sections)
+    text = doc.text
+    ref = doc_ref_date(doc)
+    groups: dict[tuple[int, int], list[MoneyMention]] = {}
+    sentences: dict[tuple[int, int], Sentence] = {}
+    for m in find_amounts(text):
+        s = _line_span(text, m.start) if m.from_table_header else index.sentence_at(m.start)
+        if s is None:
+            s = _line_span(text, m.start)
+        if s.end < m.end:  # an amount cut by a sentence break: quote both parts
+            s = Sentence(s.start, m.end, text[s.start : m.end])
+        key = (s.start, s.end)
+        groups.setdefault(key, []).append(m)
+        sentences[key] = s
+
+    drafts: list[_Draft] = []
+    for key in sorted(groups):
+        s, mentions = sentences[key], groups[key]
+        periods = _periods(s, ref)
+        bounds = [s.start] + [m.end for m in mentions[:-1]]
+        ends = [m.start for m in mentions[1:]] + [s.end]
+        with_periods = []
+        for m, lo, hi in zip(mentions, bounds, ends, strict=True):
+            with_periods.append((m, _period_for(text, m, periods, lo, hi)))
+        parent = _split_parent(text, with_periods)
+        first_index = len(drafts)
+        sec = index.innermost(s.start)
+        numbered = _numbered_ancestor(index, sec)
+        for i, ((m, period), lo, hi) in enumerate(zip(with_periods, bounds, ends, strict=True)):
+            region = text[lo:hi]
+            kind = classify_kind(region, m.per)
+            if parent is not None and i == parent:
+                kind = "total"
+            purpose, anaphoric = purpose_of(text, m, lo, hi)
+            if m.from_table_header:
+                label = re.match(r"[^\d\n]*", text[s.start : m.start]).group(0).strip(" :.-")
+                purpose = label or None
+            period_text = period.text if period else None
+            if m.per == "år":
+                period_text = "årligt" if period_text is None else f"årligt, {period_text}"
+            row = BudgetRow(
+                doc_id=doc.id,
+                page=index.page_at(s.start),
+                section=index.section_path(s.start),
+                start=s.start,
+                end=s.end,
+                quote=s.text,
+                amount_dkk=m.amount_dkk,
+                amount_text=m.text,
+                kind=kind,
+                period=period_text,
+                year=period.year if period else None,
+                parent_index=(first_index + parent) if parent is not None and i > parent else None,
+                purpose=purpose,
+                amount_start=m.start,
+                amount_end=m.end,
+                amount_high=m.high if m.high != m.low else None,
+                per=m.per,
+                is_allocation=kind in ALLOCATION_KINDS,
+            )
+            drafts.append(_Draft(row, s, sec, anaphoric, numbered))
+    _resolve_initiatives(drafts, index, doc)
+    return [d.row for d in drafts]
+
+
+def _resolve_initiatives(drafts: list[_Draft], index: DocIndex, doc: DocumentRecord) -> None:
+    per_numbered: dict[int, set[str]] = {}
+    for d in drafts:
+        if d.numbered is not None and d.row.purpose:
+            per_numbered.setdefault(d.numbered.id, set()).add(d.row.purpose.lower())
+    for d in drafts:
+        if d.numbered is not None:
+            several = len(per_numbered.get(d.numbered.id, set())) > 1
+            d.row.initiative = d.row.purpose if several and d.row.purpose else d.numbered.title
+        elif d.row.purpose:
+            d.row.initiative = d.row.purpose
+    # The purpose stated at another mention of the same amount, or in the same sentence.
+    for _ in range(3):
+        changed = False
+        for d in drafts:
+            if d.row.initiative or d.anaphoric:
+                continue
+            donor = next(
+                (
+                    o
+                    for o in drafts
+                    if o is not d
+                    and o.row.initiative
+                    and o.row.purpose is not None
+                    and abs(o.row.amount_dkk - d.row.amount_dkk) < 0.5
+                    and o.row.year == d.row.year
+                ),
+                None,
+            ) or next(
+                (
+                    o
+                    for o in drafts
+                    if o is not d
+                    and o.sentence == d.sentence
+                    and o.row.initiative
+                    and o.row.kind == d.row.kind
+                ),
+                None,
+            )
+            if donor is not None:
+                d.row.initiative = donor.row.initiative
+                d.row.purpose = d.row.purpose or donor.row.purpose
+                changed = True
+        if not changed:
+            break
+    for d in drafts:
+        if not d.row.initiative:
+            d.row.initiative = _fallback_title(index, d.section, doc)

@@ -1,0 +1,156 @@
+"""Decision rows: per agenda item, the recommendation and the decision, kept apart.
+
+"Indstilling" is what the administration proposes; only a "Beslutning i <udvalg> den <dato>"
+section (or "Afgørelse") holds what was decided. A recommendation is never stored as the
+decision: an item without a decision section gets `decision = None` and no outcome.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.dates import find_dates
+from ingest.facts.models import DecisionRow
+from ingest.facts.sentences import DocIndex
+from ingest.models import DocumentRecord, Section
+
+__all__ = ["extract_decisions", "decision_outcome"]
+
+_F = re.IGNORECASE
+_DECISION_TITLE = re.compile(r"^(?:beslutning|afgørelse)(?!stema)\b", _F)
+_RECOMMENDATION_TITLE = re.compile(
+    r"^(?:\w+s\s+)?indstilling\b|^(?:forvaltningen|administrationen|direktionen)\s+indstiller", _F
+)
+_COMMITTEE = re.compile(
+    r"^(?:beslutning|afgørelse)\s+(?:i|på|truffet\s+i|fra)\s+(.+?)"
+    r"(?:\s+(?:den|d\.)\s+.*|\s+\d.*|\s*:?\s*)$",
+    _F,
+)
+
+# Outcome phrases, most specific first; "ikke godkendt" before "godkendt".
+_OUTCOME_WORDS: list[tuple[str, str]] = [
+    ("afvist", r"\b(?:afvist|afvises|afviste|ikke\s+godkendt|forkastet|forkastes)\b"),
+    ("udsat", r"\b(?:udsat|udsættes|udsatte)\b"),
+    ("oversendt", r"\b(?:oversendt|oversendes|sendes\s+videre|videresendt)\b"),
+    (
+        "taget til efterretning",
+        r"\b(?:tages|taget|toges|tog)\b[^.]{0,40}?\btil\s+efterretning\b|\btil\s+efterretning\b",
+    ),
+    (
+        "taget til orientering",
+        r"\b(?:tages|taget|tog)\b[^.]{0,40}?\btil\s+orientering\b"
+        r"|\borienteringen\s+(?:tages|blev\s+taget)\b",
+    ),
+    ("anbefalet", r"\b(?:anbefales|anbefalet|anbefalede|indstilles\s+til\s+godkendelse)\b"),
+    (
+        "godkendt",
+        r"\b(?:godkendt|godkendes|godkendte|tiltrådt|tiltrædes|tiltrådte|vedtaget|vedtages|"
+        r"vedtog|bevilget|bevilges)\b",
+    ),
+]
+_OUTCOMES = [(name, re.compile(p, _F)) for name, p in _OUTCOME_WORDS]
+_VOTES = re.compile(
+    r"[^.\n]*\b(?:stemte|stemmer|stemme|undlod|imod\s+stemte|for\s+stemte)\b[^.\n]*\.?", _F
+)
+
+
+def decision_outcome(text: str) -> tuple[str | None, tuple[int, int] | None]:
+    """The outcome named earliest in a decision text, and the offsets of the phrase."""
+    best: tuple[int, str, tuple[int, int]] | None = None
+    for name, pattern in _OUTCOMES:
+        m = pattern.search(text)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), name, (m.start(), m.end()))
+    if best is None:
+        return None, None
+    return best[1], best[2]
+
+
+def _body(text: str, sec: Section) -> tuple[int, int] | None:
+    a = sec.heading_end if sec.heading_end is not None else sec.start
+    b = sec.end
+    while a < b and text[a] in " \t\r\n\u00a0:":
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return (a, b) if b > a else None
+
+
+def _items(doc: DocumentRecord) -> list[tuple[Section | None, list[Section]]]:
+    """Agenda items with their descendant sections; the whole document when it has none."""
+    secs = doc.sections
+    by_parent: dict[int | None, list[Section]] = {}
+    for s in secs:
+        by_parent.setdefault(s.parent, []).append(s)
+
+    def descendants(sec: Section) -> list[Section]:
+        out: list[Section] = []
+        for child in by_parent.get(sec.id, []):
+            out.append(child)
+            out.extend(descendants(child))
+        return out
+
+    items = [s for s in secs if s.kind == "agenda_item"]
+    if items:
+        return [(item, descendants(item)) for item in items]
+    return [(None, list(secs))]
+
+
+def extract_decisions(doc: DocumentRecord, index: DocIndex | None = None) -> list[DecisionRow]:
+    """One row per agenda item that has a recommendation or a decision section."""
+    index = index or DocIndex(doc.text, doc.pages, doc.sections)
+    text = doc.text
+    rows: list[DecisionRow] = []
+    for item, children in _items(doc):
+        recs = [c for c in children if _RECOMMENDATION_TITLE.match(c.title.strip())]
+        decs = [c for c in children if _DECISION_TITLE.match(c.title.strip())]
+        if not recs and not decs:
+            continue
+        rec_span = _body(text, recs[0]) if recs else None
+        dec_sec = decs[-1] if decs else None  # the latest decision when an item was re-treated
+        dec_span = _body(text, dec_sec) if dec_sec else None
+        title = item.title if item else (doc.meta.title or "")
+        outcome, phrase = (
+            decision_outcome(text[dec_span[0] : dec_span[1]]) if dec_span else (None, None)
+        )
+        decision_date = committee = votes = None
+        if dec_sec is not None:
+            dates = [d for d in find_dates(dec_sec.title) if d.explicit_year]
+            decision_date = dates[0].date.isoformat() if dates else None
+            m = _COMMITTEE.match(dec_sec.title.strip())
+            committee = m.group(1).strip(" :") if m else None
+            if dec_span:
+                found = [v.group(0).strip() for v in _VOTES.finditer(text, *dec_span)]
+                votes = " ".join(found) or None
+        if dec_span and phrase:
+            sent = index.sentence_at(dec_span[0] + phrase[0])
+            start, end = (sent.start, sent.end) if sent else dec_span
+        elif dec_span:
+            start, end = dec_span
+        else:
+            anchor = item or recs[0]
+            start = anchor.start
+            end = anchor.heading_end if anchor.heading_end is not None else anchor.end
+        rows.append(
+            DecisionRow(
+                doc_id=doc.id,
+                page=index.page_at(start),
+                section=index.section_path(start),
+                start=start,
+                end=end,
+                quote=text[start:end],
+                item_title=title,
+                item_number=item.number if item else None,
+                recommendation=text[rec_span[0] : rec_span[1]] if rec_span else None,
+                recommendation_start=rec_span[0] if rec_span else None,
+                recommendation_end=rec_span[1] if rec_span else None,
+                decision=text[dec_span[0] : dec_span[1]] if dec_span else None,
+                decision_start=dec_span[0] if dec_span else None,
+                decision_end=dec_span[1] if dec_span else None,
+                decision_date=decision_date,
+                committee=committee or (doc.meta.committee if dec_sec else None),
+                outcome=outcome,
+                votes=votes,
+            )
+        )
+    return rows

@@ -1,0 +1,279 @@
+"""Follow-up rows: stated next steps and deadlines, with status and a normalised due date.
+
+A sentence is a follow-up when it names a time (a date, a period or "snarest muligt") and
+either looks forward ("skal", "vil", "forventes", "senest", a present passive such as
+"fremlægges", "afventer", or a date after the document's own date in a sentence without past
+tense), or reports a step completed ("er gennemført", "er afsluttet", "er trådt i kraft" — status
+done). Dates that are the period of an amount ("merudgift i 2005 på 5 mill. kr.") are not
+deadlines, and past narrative ("blev besat pr. 1. juni 2015") is history, not a follow-up.
+
+The due date is the last day of the latest forward-looking period in the sentence ("i løbet af
+efteråret 2015 og foråret 2016" -> 2016-05-31), resolved against the document's date. That
+reference is raised to the latest date the document itself reports as past ("Den 18. september
+2015 blev afholdt ..."): a status note is written after what it reports.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ingest.dates import DateMention, find_dates
+from ingest.facts.budgets import doc_ref_date
+from ingest.facts.models import FollowupRow
+from ingest.facts.sentences import DocIndex, Sentence
+from ingest.models import DocumentRecord
+from ingest.money import find_amounts
+
+__all__ = ["extract_followups", "reference_date", "followup_status"]
+
+_F = re.IGNORECASE
+
+_FUTURE = re.compile(
+    r"\b(?:skal|vil|forventes|forventer|forventet|forventede|forventningen|planlagt|planlægges|"
+    r"planlægger|påtænkt|påtænkes|senest|frist(?:en)?|deadline|næste|fremover|kommer|bliver|"
+    r"overført til|overføres til|udskudt til|udskydes til|udsat til|starter|slutter|begynder|"
+    r"drøfter|fremlægger|forelægger|behandler|indfører|afventer|afventes|snarest|hurtigst|"
+    r"inden|med start|påbegyndes|er på vej)\b",
+    _F,
+)
+_PASSIVE = re.compile(r"\b[a-zæøå]{3,}(?:es|ås)\b")
+_PAST = re.compile(
+    r"\b(?:blev|var|havde|har\s+været|har\s+haft|trådte|bad|besluttede|godkendte|vedtog|"
+    r"gennemførte|gennemførtes|afholdtes|fik|meddelt|meddelte|arbejdede|tog|gik|startede|"
+    r"igangsatte|iværksatte|ansatte|indgik|gennemgik|deltog|afsluttede|har\s+\w+\s+\w+et)\b",
+    _F,
+)
+_DONE = re.compile(
+    r"\ber\s+(?:nu\s+)?(?:blevet\s+)?(?:gennemført|afsluttet|implementeret|færdiggjort|"
+    r"overstået|trådt\s+i\s+kraft)\b|\btrådte\s+i\s+kraft\b",
+    _F,
+)
+_AWAIT = re.compile(r"\b(?:afventer|afventes|afhænger\s+af|venter\s+på)\b", _F)
+_IN_PROGRESS = re.compile(
+    r"\b(?:er\s+i\s+gang|er\s+igangsat|pågår|er\s+under\s+udarbejdelse|er\s+påbegyndt|"
+    r"er\s+ved\s+at)\b",
+    _F,
+)
+_UNDATED = re.compile(
+    r"\b(?:snarest\s+muligt|hurtigst\s+muligt|snarest|om\s+kort\s+tid|straks)\b", _F
+)
+_DEADLINE_QUALIFIERS = {
+    "senest", "senest den", "senest d.", "inden", "inden den", "inden d.", "før", "før den",
+    "i løbet af", "frem til", "frem mod", "indtil", "til og med", "med", "ved", "pr.", "pr",
+    "per", "fra", "fra den", "fra d.", "fra og med", "til", "omkring", "i", "primo", "medio",
+    "ultimo", "den", "d.",
+}  # fmt: skip
+# Passive verbs that describe the document itself ("Nedenfor beskrives ..."), not a next step.
+_SELF_REFERENCE = {
+    "beskrives", "fremgår", "findes", "vises", "ses", "listes", "præsenteres", "omfattes",
+    "indgår", "nævnes", "gengives", "redegøres", "opsummeres", "orienteres", "henvises",
+    "bemærkes", "understreges", "anvendes", "bruges", "forstås", "betegnes", "kaldes",
+}  # fmt: skip
+# Strong past-event wording: a date stated this way lies before the document was written.
+_PAST_EVENT = re.compile(
+    r"\b(?:blev|trådte|afholdtes|gennemførtes|startede|afsluttede|er\s+afsluttet|"
+    r"er\s+gennemført|er\s+trådt\s+i\s+kraft)\b",
+    _F,
+)
+_FILLER = re.compile(
+    r"^(?:.{0,80}?\b(?:forventes\s+det|det\s+forventes|forventningen|planen|hensigten|målet)"
+    r"(?:\s+er)?,?\s+at\s+|som\s+et\s+resultat\s+af\s+dette,?\s+|på\s+den\s+baggrund\s+vil\s+"
+    r"det\s+være\s+hensigtsmæssigt,?\s+at\s+|desuden\s+|herefter\s+|endvidere\s+|ligeledes\s+)",
+    _F,
+)
+_ANAPHORIC_ACTION = re.compile(
+    r"^(?:dette|det|denne|disse|hvilket)\s+(?:skal|vil|forventes|kan|bliver)\b", _F
+)
+_RESPONSIBLE = re.compile(
+    r"\b((?:Forvaltningen|Administrationen|Direktionen|Chefgruppen|Styregruppen|Arbejdsgruppen|"
+    r"Projektgruppen|Ledergruppen|Sekretariatet|Byrådet|Kommunalbestyrelsen|Udvalget|"
+    r"[A-ZÆØÅ][\wæøå-]*(?:udvalget|forvaltningen|afdelingen|sekretariatet|centret|chefen|"
+    r"direktøren|gruppen|enheden|teamet))(?:\s+og\s+[A-ZÆØÅ][\wæøå-]+)?)\s+"
+    r"(?:vil|skal|udarbejder|fremlægger|forelægger|sender|afholder|indfører|gennemfører|"
+    r"evaluerer|følger|analyserer|forventer|planlægger|drøfter|behandler)\b"
+    r"|\b(?:af|v/)\s*((?:forvaltningen|administrationen|direktionen|chefgruppen|styregruppen|"
+    r"[A-ZÆØÅ][\wæøå-]+(?:udvalget|forvaltningen|afdelingen|sekretariatet|styrelsen|centret)))\b"
+)
+_MAX_ACTION_WORDS = 25
+
+
+def _past_dates(index: DocIndex, ref: dt.date | None) -> list[dt.date]:
+    out: list[dt.date] = []
+    for s in index.sentences:
+        if not _PAST_EVENT.search(s.text) or _FUTURE.search(s.text):
+            continue
+        for d in find_dates(s.text, ref):
+            if d.explicit_year and d.precision in ("day", "month"):
+                out.append(d.date)
+    return out
+
+
+def reference_date(doc: DocumentRecord, index: DocIndex) -> dt.date | None:
+    """The document's date, raised to the latest date it reports as past (within two years)."""
+    ref = doc_ref_date(doc)
+    past = _past_dates(index, ref)
+    if not past:
+        return ref
+    latest = max(past)
+    if ref is None:
+        return latest
+    if ref < latest <= ref + dt.timedelta(days=730):
+        return latest
+    return ref
+
+
+def _money_periods(s: Sentence) -> list[tuple[int, int]]:
+    """Spans (in `s.text`) where a year belongs to an amount ("merudgift i 2005 på 5 mill. kr.",
+    "for 2006 og frem forventes forøgede udgifter på 11 mill. kr."), not to a deadline."""
+    amounts = find_amounts(s.text)
+    spans = []
+    for i, m in enumerate(amounts):
+        lo = amounts[i - 1].end if i > 0 else 0
+        hi = amounts[i + 1].start if i + 1 < len(amounts) else len(s.text)
+        spans.append((max(lo, m.start - 80), min(hi, m.end + 80)))
+    return spans
+
+
+def _is_present_passive(word: str) -> bool:
+    w = word.lower()
+    if len(w) < 6 or w in _SELF_REFERENCE:
+        return False
+    if re.search(r"(?<=[rldgkvn])tes$|edes$", w):
+        return False  # past passive: "gennemførtes", "behandledes"
+    return True
+
+
+def _forward_marker(text: str) -> bool:
+    if _FUTURE.search(text):
+        return True
+    return any(_is_present_passive(m.group(0)) for m in _PASSIVE.finditer(text))
+
+
+def followup_status(text: str, forward: bool) -> str:
+    if _AWAIT.search(text):
+        return "awaiting"
+    if _DONE.search(text) and not forward:
+        return "done"
+    if _IN_PROGRESS.search(text):
+        return "in_progress"
+    return "planned"
+
+
+def _deadline_span(text: str, dates: list[DateMention], chosen: DateMention) -> tuple[int, int]:
+    """Offsets (in `text`) of the deadline phrase: qualifier + coordinated dates + chosen."""
+    start = chosen.start
+    i = dates.index(chosen)
+    while i > 0 and re.fullmatch(r"\s*(?:og|eller|,|-|–|til)\s*", text[dates[i - 1].end : start]):
+        i -= 1
+        start = dates[i].start
+    q = dates[i].qualifier
+    if q and q in _DEADLINE_QUALIFIERS and q != "i":
+        m = re.search(re.escape(q) + r"\s*$", text[max(0, start - 30) : start], _F)
+        if m:
+            start = max(0, start - 30) + m.start()
+    elif q == "i":
+        m = re.search(r"\b(?:i løbet af|i)\s*$", text[max(0, start - 15) : start], _F)
+        if m:
+            start = max(0, start - 15) + m.start()
+    return start, chosen.end
+
+
+def _action(text: str, cut: tuple[int, int] | None) -> str:
+    if cut:
+        a, b = cut
+        text = text[:a] + " " + text[b:]
+    text = re.sub(r"\s+", " ", text).strip()
+    text = _FILLER.sub("", text, count=1)
+    text = re.sub(r"\s+([,.;:])", r"\1", text).strip(" ,.;:")
+    words = text.split()
+    if len(words) > _MAX_ACTION_WORDS:
+        text = " ".join(words[:_MAX_ACTION_WORDS]) + " …"
+    return text[:1].upper() + text[1:] if text else text
+
+
+def _responsible(text: str) -> str | None:
+    m = _RESPONSIBLE.search(text)
+    if not m:
+        return None
+    name = m.group(1) or m.group(2)
+    return name[:1].upper() + name[1:]
+
+
+def extract_followups(doc: DocumentRecord, index: DocIndex | None = None) -> list[FollowupRow]:
+    """One row per sentence that states a next step, a deadline or a completed step."""
+    index = index or DocIndex(doc.text, doc.pages, doc.sections)
+    ref = reference_date(doc, index)
+    ref_month = ref.replace(day=1) if ref else None
+    rows: list[FollowupRow] = []
+    for n, s in enumerate(index.sentences):
+        if index.in_heading(s.start, s.end) is not None:
+            continue
+        sec = index.innermost(s.start)
+        if sec is not None and sec.title.lower().startswith("bilag") and sec.kind == "standard":
+            continue
+        money = _money_periods(s)
+        dates = [
+            d
+            for d in find_dates(s.text, ref)
+            if not (
+                d.precision == "year"
+                and d.qualifier not in ("senest", "inden", "i løbet af", "med")
+                and any(a <= d.start and d.end <= b for a, b in money)
+            )
+        ]
+        forward = [d for d in dates if ref_month is None or d.end_date >= ref_month]
+        strictly_future = [d for d in dates if ref is not None and d.date > ref]
+        marker = _forward_marker(s.text)
+        past = bool(_PAST.search(s.text))
+        done = bool(_DONE.search(s.text)) and not _FUTURE.search(s.text)
+        undated = _UNDATED.search(s.text)
+
+        chosen: DateMention | None = None
+        status: str
+        if forward and (marker or (strictly_future and not past)) and not done:
+            chosen = max(forward, key=lambda d: (d.end_date, d.start))
+            status = followup_status(s.text, True)
+        elif done and dates and (ref is None or max(d.end_date for d in dates).year >= ref.year):
+            chosen = max(dates, key=lambda d: (d.end_date, d.start))
+            status = "done"
+        elif undated and _FUTURE.search(s.text) and not past and not dates:
+            status = followup_status(s.text, True)
+        else:
+            continue
+
+        start, end, quote_text = s.start, s.end, s.text
+        if chosen is not None:
+            a, b = _deadline_span(s.text, dates, chosen)
+            deadline_text = s.text[a:b]
+            action = _action(s.text, (a, b))
+            d_start, d_end = s.start + a, s.start + b
+        else:
+            deadline_text = re.sub(r"\s+", " ", undated.group(0)) if undated else None
+            action = _action(s.text, (undated.start(), undated.end()) if undated else None)
+            d_start = s.start + undated.start() if undated else None
+            d_end = s.start + undated.end() if undated else None
+        if _ANAPHORIC_ACTION.match(action) and len(action.split()) <= 6 and n > 0:
+            prev = index.sentences[n - 1]
+            start = prev.start
+            quote_text = doc.text[start:end]
+            action = _action(prev.text, None)
+        rows.append(
+            FollowupRow(
+                doc_id=doc.id,
+                page=index.page_at(s.start),
+                section=index.section_path(s.start),
+                start=start,
+                end=end,
+                quote=quote_text,
+                action=action,
+                deadline_text=deadline_text,
+                due_date=chosen.end_date.isoformat() if chosen else None,
+                due_precision=chosen.precision if chosen else None,
+                responsible=_responsible(s.text),
+                status=status,
+                deadline_start=d_start,
+                deadline_end=d_end,
+            )
+        )
+    return rows
