@@ -22,6 +22,7 @@ __all__ = [
     "FollowupRow",
     "extract_facts",
     "record_for_path",
+    "record_from_text",
 ]
 
 
@@ -59,5 +60,26 @@ def record_for_path(path: Path | str, doc_id: str | None = None) -> DocumentReco
         meta=meta,
         text=cleaned.text,
         pages=cleaned.pages,
+        sections=sections,
+    )
+
+
+def record_from_text(text: str, source: str = "dokument.txt", doc_id: str | None = None):
+    """A `DocumentRecord` for already clean text (one page), sections and metadata included."""
+    from ingest.metadata import extract_metadata
+    from ingest.models import PageSpan
+    from ingest.structure import build_sections
+
+    sections = build_sections(text)
+    meta = extract_metadata(text, sections, source, None)
+    return DocumentRecord(
+        id=doc_id or Path(source).stem,
+        path=source,
+        source=source,
+        content_hash="",
+        kind="text",
+        meta=meta,
+        text=text,
+        pages=[PageSpan(1, 0, len(text))],
         sections=sections,
     )

@@ -64,6 +64,11 @@ ALLOCATION_KINDS = {"allocation", "grant", "total", "financing"}
 
 def classify_kind(region: str, per: str | None) -> str:
     """The kind of the amount stated in `region` (its clause of the sentence)."""
+    return _classify(region, per) or "other"
+
+
+def _classify(region: str, per: str | None) -> str | None:
+    """Like `classify_kind`, but None when the clause has no telling word at all."""
     if per == "time" or _HOURLY.search(region):
         return "hourly_rate"
     if _PRICE_OR_PAY.search(region) and not (_ALLOC.search(region) or _GRANT.search(region)):
@@ -80,7 +85,7 @@ def classify_kind(region: str, per: str | None) -> str:
         return "financing"
     if _TOTAL_WEAK.search(region):
         return "total"
-    return "other"
+    return None
 
 
 # --- initiative and purpose ----------------------------------------------------------------
@@ -111,10 +116,12 @@ _NOT_PURPOSE_BEFORE_TIL = re.compile(
     _F,
 )
 _CLAUSE_END = re.compile(
-    r"[.;:!?\n(]|,\s+(?:der|som|hvor|hvilket|men|så|idet|mens|da|og\s+der|og\s+det)\b|"
+    r"[.;:!?\n(]|,\s+(?:der|som|hvor|hvilket|men|så|idet|mens|da|og\s+der|og\s+det|fordelt|"
+    r"heraf|hvoraf|svarende|dvs|jf|eller|samt\s+\d)\b|"
     r"\s+(?:i|fra|for)\s+(?:årene\s+)?(?:19|20)\d\d\b|\s+og\s+(?:der|det|den|de|dermed)\b|"
     r"\s+(?:finansieres|finansieret|indgår|afsættes|bevilges|er|blev|bliver|skal|vil|kan|har|"
-    r"forventes|udgør|dækkes|svarende|heraf|hvoraf)\b",
+    r"forventes|udgør|udgøre|dækkes|svarende|heraf|hvoraf|skønnes|anslås|vurderes|beregnes|"
+    r"koster|beløber|løber|fordelt|fordeles)\b",
     _F,
 )
 _NOUN_PREP = re.compile(
@@ -156,6 +163,17 @@ def purpose_of(text: str, amount: MoneyMention, lo: int, hi: int) -> tuple[str |
         if _ANAPHOR.match(phrase):
             return None, True
         return phrase, False
+    fronted = re.match(
+        r"\s*(?:(hertil|herudover|til\s+(?:dette|det|formålet)\b)|til\s+)",
+        text[lo : amount.start],
+        _F,
+    )
+    if fronted:
+        if fronted.group(1):
+            return None, True
+        phrase = _clause_from(text, lo + fronted.end(), amount.start)
+        if phrase and not _ANAPHOR.match(phrase):
+            return phrase, False
     before = list(_NOUN_PREP.finditer(text, lo, amount.start))
     if before:
         m = before[-1]
@@ -178,10 +196,32 @@ class _Period:
     end: int
 
 
+_BUDGET_YEARS = re.compile(
+    r"\bbudget(?:år(?:et)?|perioden|forslag(?:et)?|forlig(?:et)?)?\s+(?:for\s+)?"
+    r"((?:19|20)\d\d)(?:\s*[-–]\s*((?:19|20)?\d\d))?(?!\d)",
+    _F,
+)
+
+
 def _periods(sentence: Sentence, ref: dt.date | None) -> list[_Period]:
     out: list[_Period] = []
+    for m in _BUDGET_YEARS.finditer(sentence.text):
+        # "indarbejdet i Budget 2016-2019": the budget years are the amount's period
+        multi = m.group(2) is not None
+        label = sentence.text[m.start(1) : m.end()]
+        out.append(
+            _Period(
+                label,
+                None if multi else int(m.group(1)),
+                sentence.start + m.start(1),
+                sentence.start + m.end(),
+            )
+        )
+    taken = [(p.start - sentence.start, p.end - sentence.start) for p in out]
     for d in find_dates(sentence.text, ref):
         if not d.explicit_year or d.precision in ("day", "week"):
+            continue
+        if any(a <= d.start < b for a, b in taken):
             continue
         start, end, label = d.start, d.end, d.text
         m = _ONWARDS.match(sentence.text, end)
@@ -315,15 +355,26 @@ def extract_budgets(doc: DocumentRecord, index: DocIndex | None = None) -> list[
         first_index = len(drafts)
         sec = index.innermost(s.start)
         numbered = _numbered_ancestor(index, sec)
+        kinds: list[str] = []
+        for (m, _), lo, hi in zip(with_periods, bounds, ends, strict=True):
+            kind = _classify(text[lo:hi], m.per)
+            if kind is None:  # coordinated amounts share the verb: "0,7 ... og 17,5 mio. kr."
+                kind = kinds[-1] if kinds else classify_kind(s.text, m.per)
+            kinds.append(kind)
+        if parent is not None:
+            for i in range(parent + 1, len(kinds)):
+                if kinds[i] == "other":
+                    kinds[i] = kinds[parent]
+            kinds[parent] = "total"
         for i, ((m, period), lo, hi) in enumerate(zip(with_periods, bounds, ends, strict=True)):
-            region = text[lo:hi]
-            kind = classify_kind(region, m.per)
-            if parent is not None and i == parent:
-                kind = "total"
+            kind = kinds[i]
             purpose, anaphoric = purpose_of(text, m, lo, hi)
             if m.from_table_header:
+                kind = _classify(_table_header_text(text, m), None) or "other"
                 label = re.match(r"[^\d\n]*", text[s.start : m.start]).group(0).strip(" :.-")
                 purpose = label or None
+                if period is None:
+                    period = _table_year(text, s, m)
             period_text = period.text if period else None
             if m.per == "år":
                 period_text = "årligt" if period_text is None else f"årligt, {period_text}"
@@ -352,7 +403,51 @@ def extract_budgets(doc: DocumentRecord, index: DocIndex | None = None) -> list[
     return [d.row for d in drafts]
 
 
+_UNIT_LINE = re.compile(r"[^\n]*\(?(?:i\s+)?(?:1\.000\s*kr|t\.\s?kr|tkr|mio\.\s*kr)[^\n]*", _F)
+
+
+def _table_header_text(text: str, m: MoneyMention) -> str:
+    """The line holding the table's unit header above a table cell ("Udgifter (1.000 kr.)")."""
+    found = list(_UNIT_LINE.finditer(text, max(0, m.start - 600), m.start))
+    return found[-1].group(0) if found else ""
+
+
+def _table_year(text: str, row: Sentence, m: MoneyMention) -> _Period | None:
+    """The column year of a table cell: the k-th number of its row under the k-th year of the
+    nearest line above that holds only years ("2025 2026 2027")."""
+    cells = [
+        c
+        for c in re.finditer(r"(?<![\w.,])-?\d[\d.]*(?:,\d+)?(?![\w])", row.text)
+        if not re.fullmatch(r"(?:19|20)\d\d", c.group(0))
+    ]
+    k = next((i for i, c in enumerate(cells) if row.start + c.start() == m.start), None)
+    if k is None:
+        return None
+    pos = row.start
+    for _ in range(8):
+        prev_end = text.rfind("\n", 0, pos)
+        if prev_end < 0:
+            return None
+        prev_start = text.rfind("\n", 0, prev_end) + 1
+        line = text[prev_start:prev_end].strip()
+        pos = prev_start
+        if not line:
+            continue
+        years = re.findall(r"(?:19|20)\d\d", line)
+        if (
+            years
+            and re.fullmatch(r"[\s\w.()]*?(?:(?:19|20)\d\d\s*)+", line)
+            and len(years) == len(cells)
+        ):
+            y = int(years[k])
+            return _Period(str(y), y, m.start, m.end)
+    return None
+
+
 def _resolve_initiatives(drafts: list[_Draft], index: DocIndex, doc: DocumentRecord) -> None:
+    for d in drafts:  # a per-year split belongs to its total's initiative
+        if d.row.parent_index is not None and not d.row.purpose:
+            d.row.purpose = drafts[d.row.parent_index].row.purpose
     per_numbered: dict[int, set[str]] = {}
     for d in drafts:
         if d.numbered is not None and d.row.purpose:

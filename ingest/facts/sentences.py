@@ -206,6 +206,26 @@ def sentence_at(sentences: list[Sentence], offset: int) -> Sentence | None:
     return None
 
 
+def _split_at_headings(
+    text: str, sentences: list[Sentence], sections: list[Section]
+) -> list[Sentence]:
+    """Cut sentences where a section starts or its heading ends: a heading that runs into its
+    text in a transcript ("5. Økonomi Den samlede økonomi ...") is not part of the sentence."""
+    cuts = sorted({s.start for s in sections} | {s.heading_end for s in sections if s.heading_end})
+    out: list[Sentence] = []
+    for sent in sentences:
+        inner = [c for c in cuts if sent.start < c < sent.end]
+        if not inner:
+            out.append(sent)
+            continue
+        bounds = [sent.start, *inner, sent.end]
+        for a, b in zip(bounds, bounds[1:], strict=False):
+            span = _trimmed(text, a, b)
+            if span and re.search(r"\w", text[span[0] : span[1]]):
+                out.append(Sentence(span[0], span[1], text[span[0] : span[1]]))
+    return out
+
+
 class DocIndex:
     """Sentences, pages and section paths of one document, for locating fact rows.
 
@@ -216,7 +236,7 @@ class DocIndex:
     def __init__(self, text: str, pages: list[PageSpan], sections: list[Section]) -> None:
         self.text = text
         self.sections = sections
-        self.sentences = split_sentences(text)
+        self.sentences = _split_at_headings(text, split_sentences(text), sections)
         self._starts = [s.start for s in self.sentences]
         self._clean = CleanText(text, pages)
 

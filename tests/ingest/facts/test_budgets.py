@@ -1,0 +1,242 @@
+"""Budget rows: corpus documents end to end, and sentences written for the tests."""
+
+from pathlib import Path
+
+import pytest
+
+from ingest.facts import record_for_path, record_from_text
+from ingest.facts.budgets import classify_kind, extract_budgets
+
+CORPUS = Path(__file__).resolve().parents[3] / "corpus"
+
+
+def rows(text: str, source: str = "test.txt"):
+    doc = record_from_text(text, source)
+    out = extract_budgets(doc)
+    for r in out:
+        assert doc.text[r.start : r.end] == r.quote
+        assert doc.text[r.amount_start : r.amount_end] == r.amount_text
+        assert r.amount_start >= r.start and r.amount_end <= r.end
+    return out
+
+
+def brief(r):
+    return (r.amount_dkk, r.kind, r.year, r.parent_index, r.initiative, r.is_allocation)
+
+
+def test_kompetencepulje_annex_amounts_belong_to_numbered_headings():
+    doc = record_for_path(CORPUS / "bilag2_kompetencepulje_2006_sof.txt")
+    got = extract_budgets(doc)
+    for r in got:
+        assert doc.text[r.start : r.end] == r.quote
+    assert [(r.amount_text, r.initiative, r.kind, r.is_allocation) for r in got] == [
+        ("10 mio. kr. årligt", "kompetenceudvikling i socialforvaltningen", "allocation", True),
+        ("1,5 mio. kr.", "Personlig og faglig opkvalificering", "allocation", True),
+        (
+            "2,6 mio. kr.",
+            "Effektive arbejdsgange med udgangspunkt i LEAN-management",
+            "allocation",
+            True,
+        ),
+        (
+            "1,8 mio. kr.",
+            "Retænkning/Revitalisering af socialt arbejde og opbygning af effektive "
+            "team i den nye Socialforvaltning",
+            "allocation",
+            True,
+        ),
+        ("600.000 kr.", "Videndeling", "allocation", True),
+        ("750.000 kr.", "Kompetenceudvikling af erfarne medarbejdere", "allocation", True),
+        ("2 mio. kr.", "Udvikling af SOF som en attraktiv arbejdsplads", "allocation", True),
+        (
+            "750.000 kr.",
+            "evaluering, opfølgning og igangsættelse af opfølgende initiativer på de "
+            "seks indsatsområder",
+            "allocation",
+            True,
+        ),
+    ]
+    videndeling = got[4]
+    assert videndeling.quote == "Der afsættes 600.000 kr. til dette."
+    assert videndeling.section.endswith("Videndeling")
+    assert got[0].period == "årligt, 2006" and got[0].per == "år"
+
+
+def test_kommissorium_extra_costs_periods_and_purposes():
+    doc = record_for_path(CORPUS / "kommissorium_socialcentre_jobcentre_2005.txt")
+    got = extract_budgets(doc)
+    assert [(r.amount_dkk, r.kind, r.period, r.initiative, r.is_allocation) for r in got] == [
+        (5_000_000, "extra_cost", "2005", "kontaktførelser", False),
+        (11_000_000, "extra_cost", "2006 og frem", "kontaktførelser", False),
+        (5_000_000, "extra_cost", "2005", "kontaktførelser", False),
+        (11_000_000, "extra_cost", "2006 og frem", "kontaktførelser", False),
+        (
+            14_000_000,
+            "other",
+            "2006",
+            "efteruddannelse og kompetenceudvikling for medarbejderne i de lokale centre",
+            False,
+        ),
+        (
+            2_750_000,
+            "allocation",
+            "2005",
+            "kompetenceudvikling og efteruddannelse for medarbejdere",
+            True,
+        ),
+    ]
+    assert got[5].amount_text == "2,75 mill. kr."
+
+
+def test_status_note_total_with_generic_heading_takes_the_named_subject():
+    doc = record_for_path(CORPUS / "norddjurs_status_handleplan_arbejdsmarked_2015.txt")
+    (r,) = extract_budgets(doc)
+    assert brief(r) == (5_500_000, "total", None, None, "organisationsændringen", True)
+    assert r.period == "2016-2019"
+    assert r.quote == (
+        "Den samlede økonomi i organisationsændringen er opgjort til 5,5 mio. kr. der er "
+        "indarbejdet i Budget 2016-2019."
+    )
+    assert r.section.endswith("> Økonomi") and r.page == 5
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "bufu_2021-06-07_568_task_force_status.txt",
+        "silkeborg_notat_2013_kompetenceudvikling_jobcenter.txt",
+    ],
+)
+def test_documents_without_amounts_have_no_rows(name):
+    assert extract_budgets(record_for_path(CORPUS / name)) == []
+
+
+def test_per_year_split_links_to_its_total():
+    got = rows(
+        "Økonomi\n\nDer afsættes i alt 18,2 mio. kr. til ombygning af rådhuset, fordelt med "
+        "0,7 mio. kr. i 2025 og 17,5 mio. kr. i 2026.\n"
+    )
+    assert [brief(r) for r in got] == [
+        (18_200_000, "total", None, None, "ombygning af rådhuset", True),
+        (700_000, "allocation", 2025, 0, "ombygning af rådhuset", True),
+        (17_500_000, "allocation", 2026, 0, "ombygning af rådhuset", True),
+    ]
+    assert {r.quote for r in got} == {
+        "Der afsættes i alt 18,2 mio. kr. til ombygning af rådhuset, fordelt med 0,7 mio. kr. "
+        "i 2025 og 17,5 mio. kr. i 2026."
+    }
+
+
+def test_per_year_amounts_without_total_share_verb_and_purpose():
+    got = rows(
+        "Der er afsat 0,7 mio. kr. i 2025, 17,5 mio. kr. i 2026 og 18,2 mio. kr. i 2027 til "
+        "driften af det nye bosted."
+    )
+    assert [brief(r) for r in got] == [
+        (700_000, "allocation", 2025, None, "driften af det nye bosted", True),
+        (17_500_000, "allocation", 2026, None, "driften af det nye bosted", True),
+        (18_200_000, "allocation", 2027, None, "driften af det nye bosted", True),
+    ]
+
+
+def test_range_keeps_both_ends():
+    (r,) = rows("Udgiften til en ny it-løsning skønnes at udgøre 1-2 mio. kr.")
+    assert (r.amount_dkk, r.amount_high, r.amount_text, r.initiative, r.is_allocation) == (
+        1_000_000,
+        2_000_000,
+        "1-2 mio. kr.",
+        "en ny it-løsning",
+        False,
+    )
+
+
+def test_building_price_in_a_letter_is_not_an_allocation():
+    (r,) = rows(
+        "Kære Jens Hansen\n\nVi kan bekræfte, at ejendommen Torvegade 22 sælges for "
+        "2.450.000 kr. Overtagelsen sker 1. marts 2024.\n\nMed venlig hilsen\nKommunen",
+        "brev.txt",
+    )
+    assert (r.amount_dkk, r.kind, r.is_allocation) == (2_450_000, "other", False)
+    assert r.quote == "Vi kan bekræfte, at ejendommen Torvegade 22 sælges for 2.450.000 kr."
+
+
+def test_hourly_rate_and_salary_in_a_job_ad_are_not_allocations():
+    got = rows(
+        "Stillingsopslag: konsulent\n\nKonsulenten aflønnes med 650 DKK/time. Lønnen udgør "
+        "herudover et tillæg på 2.000 kr. om måneden."
+    )
+    assert [(r.amount_dkk, r.kind, r.per, r.is_allocation) for r in got] == [
+        (650, "hourly_rate", "time", False),
+        (2000, "other", "måned", False),
+    ]
+
+
+def test_grant_financing_and_fronted_purpose():
+    (g,) = rows("Socialstyrelsen har bevilget 2,5 mio. kr. til projektet Styrket sagsbehandling.")
+    assert brief(g) == (2_500_000, "grant", None, None, "projektet Styrket sagsbehandling", True)
+    (f,) = rows("Udgiften på 300.000 kr. finansieres af puljen til kompetenceudvikling.")
+    assert (f.kind, f.is_allocation) == ("financing", True)
+    got = rows(
+        "Til projektet Bedre trivsel bevilges kr. 20.000,- fra fonden, DKK 50.000 fra kommunen "
+        "og ½ mio. kr. fra staten."
+    )
+    assert [(r.amount_dkk, r.kind, r.initiative) for r in got] == [
+        (20_000, "grant", "projektet Bedre trivsel"),
+        (50_000, "grant", "projektet Bedre trivsel"),
+        (500_000, "grant", "projektet Bedre trivsel"),
+    ]
+
+
+def test_numbered_sections_and_anaphoric_purpose():
+    got = rows(
+        "Kompetenceudvikling 2025\n\n1. Styrket introduktion\n\nNye medarbejdere får et "
+        "introduktionsforløb over tre måneder. Der afsættes 400.000 kr. til dette.\n\n"
+        "2. Supervision\n\nAlle rådgivere tilbydes supervision i grupper. Hertil afsættes "
+        "1,2 mio. kr. årligt.\n"
+    )
+    assert [(r.amount_dkk, r.initiative, r.period) for r in got] == [
+        (400_000, "Styrket introduktion", None),
+        (1_200_000, "Supervision", "årligt"),
+    ]
+
+
+def test_table_in_thousand_kroner_gives_one_row_per_cell_with_column_year():
+    got = rows(
+        "Økonomiske konsekvenser\n\nTabel 1. Udgifter (1.000 kr.)\n2025 2026 2027\n"
+        "Drift 700 17.500 18.200\nAnlæg 1.000 0 0\n\nBeløbene er i faste priser, og de indgår i "
+        "budgetlægningen for de kommende år."
+    )
+    assert [(r.amount_dkk, r.year, r.initiative, r.quote) for r in got] == [
+        (700_000, 2025, "Drift", "Drift 700 17.500 18.200"),
+        (17_500_000, 2026, "Drift", "Drift 700 17.500 18.200"),
+        (18_200_000, 2027, "Drift", "Drift 700 17.500 18.200"),
+        (1_000_000, 2025, "Anlæg", "Anlæg 1.000 0 0"),
+    ]
+
+
+def test_extra_cost_periods_are_the_nearest_year_in_the_clause():
+    got = rows(
+        "Beregninger viser en merudgift i 2025 på 3 mio. kr. og for 2026 og frem forventes "
+        "forøgede udgifter på 4,5 mio. kr."
+    )
+    assert [(r.amount_dkk, r.kind, r.period, r.year) for r in got] == [
+        (3_000_000, "extra_cost", "2025", 2025),
+        (4_500_000, "extra_cost", "2026 og frem", 2026),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("region", "per", "kind"),
+    [
+        ("Der afsættes 2 mio. kr. til dette", None, "allocation"),
+        ("Byrådet har bevilget 2 mio. kr.", None, "grant"),
+        ("en merudgift på 2 mio. kr.", None, "extra_cost"),
+        ("finansieres af kassebeholdningen", None, "financing"),
+        ("Den samlede ramme er 9 mio. kr.", None, "total"),
+        ("Konsulenten koster 900 kr.", "time", "hourly_rate"),
+        ("Huset er solgt for 2 mio. kr.", None, "other"),
+        ("svarende til et ressourceniveau på 14 mill. kr.", None, "other"),
+    ],
+)
+def test_classify_kind(region, per, kind):
+    assert classify_kind(region, per) == kind
