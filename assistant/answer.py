@@ -1,0 +1,249 @@
+"""The assistant: a question (and the conversation so far) in, a verified `Answer` out.
+
+    question ─► condense (history) ─► intent ─► retrieve ─► answer ─► verify ─► Answer
+                                                    │          │
+                                            facts tables    LLM (optional; checked, and
+                                            (budgets, ...)   replaced by the extractive
+                                                             answer when it fails)
+
+Without an LLM (the default) the answer is extractive: facts rows for budgets, follow-ups and
+decisions, selected sentences for everything else, each with a numbered citation whose quote is
+exactly the registry text at its offsets. With an LLM configured, the model writes the answer
+from the same numbered passages and the verifier decides whether it may be shown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from assistant.citations import CitationSet, DocumentCache
+from assistant.conversation import condense
+from assistant.extractive import ExtractiveAnswerer, Selection, TermStats
+from assistant.facts_answers import FactsAnswerer
+from assistant.intent import Intent, classify, parse_as_of
+from assistant.retriever import HybridRetriever
+from assistant.types import Answer, SearchFilters, SearchHit
+from assistant.verify import verify
+from plan_assistant.settings import Settings
+from stores.bundle import Stores
+
+ABSTAIN_DA = "Det kan jeg ikke finde i dokumenterne."
+ABSTAIN_EN = "(I cannot find this in the documents.)"
+RETRIEVE_K = 8
+
+
+@dataclass
+class Draft:
+    """An answer before verification: text with markers and the citations they use."""
+
+    text: str
+    cset: CitationSet
+    intent: str
+    table: list[dict[str, Any]] | None = None
+    abstained: bool = False
+    notice: str | None = None
+    frames: tuple[str, ...] = ()
+    facts_texts: tuple[str, ...] = ()
+
+
+def _label(title: str) -> str:
+    """A document title without numbers (numbers in an answer must come from quotes)."""
+    t = re.sub(r"^\s*\d+[.)]\s*", "", title or "")
+    t = re.sub(r"\([^)]*\d[^)]*\)", "", t)
+    t = re.sub(r"\s*(?:\b(?:fra|i|for|af|pr\.?|nr\.?)\s+)?\S*\d\S*", "", t)
+    t = re.sub(r"\s+([:.,])", r"\1", t)
+    return " ".join(t.split()).strip(" .,:;-")
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+class Assistant:
+    """Facade used by the CLI, the HTTP API and the eval harness."""
+
+    def __init__(
+        self,
+        stores: Stores,
+        retriever: HybridRetriever | None = None,
+        llm: Any | None = None,
+    ) -> None:
+        self.stores = stores
+        self.retriever = retriever or HybridRetriever(stores)
+        self.docs = DocumentCache(stores.registry)
+        self.stats = TermStats(stores.registry)
+        self.extractive = ExtractiveAnswerer(self.docs, self.stats)
+        self.facts = FactsAnswerer(stores.registry, self.docs, self.extractive)
+        self.llm = llm
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Assistant:
+        stores = Stores.open(settings)
+        llm = None
+        if settings.llm_base_url or getattr(settings, "llm_model_path", None):
+            from assistant.llm import make_llm
+
+            llm = make_llm(settings)
+        return cls(stores, llm=llm)
+
+    # --- public API -------------------------------------------------------------------
+    def ask(
+        self,
+        question: str,
+        history: list[dict[str, str]] | None = None,
+        as_of: str | dt.date | None = None,
+        filters: SearchFilters | None = None,
+    ) -> Answer:
+        events = list(self.stream(question, history, as_of, filters, stream_tokens=False))
+        done = events[-1]
+        return done["answer_obj"]
+
+    def stream(
+        self,
+        question: str,
+        history: list[dict[str, str]] | None = None,
+        as_of: str | dt.date | None = None,
+        filters: SearchFilters | None = None,
+        stream_tokens: bool = True,
+    ) -> Iterator[dict[str, Any]]:
+        """Events: {"type": "delta", "text"}..., {"type": "citations", "citations"},
+        {"type": "table", "rows"} (list answers), {"type": "done", "answer": dict}."""
+        t0 = time.perf_counter()
+        timings: dict[str, float] = {}
+        standalone = condense(question, history or [], llm=self.llm)
+        intent = classify(standalone)
+        day = parse_as_of(as_of)
+        t1 = time.perf_counter()
+        hits = self.retriever.search(standalone, k=RETRIEVE_K, filters=filters)
+        timings["retrieval"] = (time.perf_counter() - t1) * 1000
+
+        t2 = time.perf_counter()
+        draft = self._extractive(standalone, intent, hits, day, filters)
+        answer = self._finish(draft, intent, hits)
+        if self.llm is not None and not answer.abstained:
+            from assistant.llm import llm_answer
+
+            generated = None
+            for event in llm_answer(
+                self.llm, standalone, intent, hits, answer, self, stream_tokens
+            ):
+                if event["type"] == "delta":
+                    yield event
+                elif event["type"] == "result":
+                    generated = event["answer"]
+            if generated is not None:
+                answer = generated
+        else:
+            yield {"type": "delta", "text": answer.text}
+        timings["answer"] = (time.perf_counter() - t2) * 1000
+
+        t3 = time.perf_counter()
+        answer = self._verified(answer, draft)
+        timings["verify"] = (time.perf_counter() - t3) * 1000
+        timings["total"] = (time.perf_counter() - t0) * 1000
+        answer.timings_ms = {k: round(v, 2) for k, v in timings.items()}
+        yield {"type": "citations", "citations": [c.__dict__ for c in answer.citations]}
+        if answer.table:
+            yield {"type": "table", "rows": answer.table}
+        yield {"type": "done", "answer": answer.to_dict(), "answer_obj": answer}
+
+    # --- answering --------------------------------------------------------------------
+    def _extractive(
+        self,
+        question: str,
+        intent: Intent,
+        hits: list[SearchHit],
+        day: dt.date,
+        filters: SearchFilters | None,
+    ) -> Draft:
+        cset = CitationSet(self.docs)
+        facts_draft = self.facts.answer(question, intent, hits, day, filters, cset)
+        if facts_draft is not None:
+            text, table, abstain, notice = facts_draft
+            if abstain:
+                return self._abstain(intent, CitationSet(self.docs), notice)
+            return Draft(text, cset, intent.kind, table=table, notice=notice)
+        require = None
+        if intent.kind == "budget":
+            require = "amount"
+        selection = self.extractive.select(question, intent, hits, require=require)
+        if not selection.confident:
+            return self._abstain(intent, CitationSet(self.docs))
+        return Draft(self.render(selection, cset, intent), cset, intent.kind)
+
+    def _abstain(self, intent: Intent, cset: CitationSet, notice: str | None = None) -> Draft:
+        text = ABSTAIN_DA + (f" {ABSTAIN_EN}" if intent.english else "")
+        return Draft(text, cset, intent.kind, abstained=True, notice=notice)
+
+    def render(self, selection: Selection, cset: CitationSet, intent: Intent) -> str:
+        """Selected sentences as Markdown: paragraphs per document, list items as bullets."""
+        lines: list[str] = []
+        docs_used = list(dict.fromkeys(c.doc_id for c in selection.sentences))
+        previous: tuple[str, int] | None = None
+        for c in selection.sentences:
+            if len(docs_used) > 1 and (previous is None or previous[0] != c.doc_id):
+                view = self.docs.get(c.doc_id)
+                label = _label(view.record.meta.title) if view else ""
+                if label:
+                    if lines:
+                        lines.append("")
+                    lines.append(f"*{label}*:")
+            n = cset.add(c.doc_id, c.start, c.end)
+            sentence = f"{_one_line(c.text)} [{n}]"
+            adjacent = previous is not None and previous == (c.doc_id, c.index - 1)
+            if lines and adjacent and lines[-1] and not lines[-1].startswith("- "):
+                lines[-1] += " " + sentence
+            else:
+                if lines and lines[-1] and not lines[-1].endswith(":"):
+                    lines.append("")
+                lines.append(sentence)
+            previous = (c.doc_id, c.index)
+            for item in selection.list_items.get(id(c), []):
+                m = cset.add(item.doc_id, item.start, item.end)
+                lines.append(f"- {_one_line(item.text)} [{m}]")
+                previous = (item.doc_id, item.index)
+        return "\n".join(lines).strip()
+
+    # --- verification -----------------------------------------------------------------
+    def _finish(self, draft: Draft, intent: Intent, hits: list[SearchHit]) -> Answer:
+        answer = Answer(
+            text=draft.text,
+            citations=list(draft.cset.citations),
+            table=draft.table,
+            abstained=draft.abstained,
+            mode="extractive",
+            intent=intent.kind,
+            notice=draft.notice,
+            sources=hits[:3] if draft.abstained else [],
+        )
+        return answer
+
+    def _verified(self, answer: Answer, draft: Draft) -> Answer:
+        from assistant.verify import repair
+
+        result = verify(answer, self.docs, draft.facts_texts, draft.frames)
+        if result.ok:
+            return answer
+        if not result.citations_verbatim:
+            # Never show a citation that does not match its source, whatever produced it.
+            raise AssertionError("; ".join(result.problems))
+        repaired = repair(answer, result)
+        if repaired is not None and verify(repaired, self.docs, draft.facts_texts).ok:
+            repaired.notice = (repaired.notice + " " if repaired.notice else "") + (
+                "Dele af svaret kunne ikke underbygges af kilderne og er udeladt."
+            )
+            return repaired
+        fallback = Answer(
+            text=ABSTAIN_DA,
+            abstained=True,
+            mode=answer.mode,
+            intent=answer.intent,
+            notice="Svaret kunne ikke verificeres mod kilderne.",
+            sources=answer.sources,
+        )
+        return fallback

@@ -1,0 +1,211 @@
+"""Citations: verbatim, numbered pointers into the registry's cleaned document text.
+
+Everything the assistant cites goes through `CitationSet.add(doc_id, start, end)`. The span is
+trimmed of surrounding whitespace, checked against the registry text and given a number; the
+same span (or one inside an already cited span) keeps its number. A citation whose quote is not
+exactly `document_text[start:end]` can therefore not be built, and the verifier re-checks every
+answer anyway.
+
+`DocumentCache` keeps the documents the answer step reads (text, page spans, section tree and
+the sentence split) so a question does not parse a document twice; it is dropped whenever the
+registry's revision changes.
+"""
+
+from __future__ import annotations
+
+import threading
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from assistant.types import Citation
+from ingest.facts.sentences import Sentence, split_sentences
+from ingest.models import DocumentRecord, Section
+from stores.registry import Registry
+
+_WS = " \t\r\n\u00a0"
+
+
+@dataclass
+class DocView:
+    """One document with the lookups citations and sentence selection need."""
+
+    record: DocumentRecord
+
+    @property
+    def id(self) -> str:
+        return self.record.id
+
+    @property
+    def text(self) -> str:
+        return self.record.text
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        return split_sentences(self.record.text)
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    @cached_property
+    def _sections_by_id(self) -> dict[int, Section]:
+        return {s.id: s for s in self.record.sections}
+
+    def page_at(self, offset: int) -> int:
+        pages = self.record.pages
+        for span in pages:
+            if span.start <= offset < span.end:
+                return span.number
+        if pages and offset >= pages[-1].end:
+            return pages[-1].number
+        return pages[0].number if pages else 1
+
+    def sections_at(self, offset: int) -> list[Section]:
+        """Sections containing `offset`, outermost first."""
+        inside = [s for s in self.record.sections if s.start <= offset < s.end]
+        return sorted(inside, key=lambda s: (s.level, s.start))
+
+    def section_path(self, offset: int) -> list[str]:
+        return [s.title for s in self.sections_at(offset)]
+
+    def heading_of(self, section: Section) -> tuple[int, int]:
+        """(start, end) of a section's heading line, whitespace trimmed."""
+        end = section.heading_end if section.heading_end is not None else section.start
+        end = max(end, section.start)
+        if end == section.start:
+            line_end = self.text.find("\n", section.start)
+            end = len(self.text) if line_end < 0 else line_end
+        return trim_span(self.text, section.start, end)
+
+    def in_heading(self, start: int, end: int) -> bool:
+        """True when the span lies inside the heading line of some section."""
+        for s in self.record.sections:
+            h_start, h_end = self.heading_of(s)
+            if h_start <= start and end <= h_end + 1:
+                return True
+        return False
+
+    def sentences_between(self, start: int, end: int) -> list[Sentence]:
+        """Sentences overlapping [start, end)."""
+        i = max(0, bisect_right(self._sentence_starts, start) - 1)
+        out = []
+        for s in self.sentences[i:]:
+            if s.start >= end:
+                break
+            if s.end > start:
+                out.append(s)
+        return out
+
+    def sentence_index(self, offset: int) -> int | None:
+        i = bisect_right(self._sentence_starts, offset) - 1
+        if i >= 0 and self.sentences[i].start <= offset < self.sentences[i].end:
+            return i
+        return None
+
+    def sentence_span(self, start: int, end: int) -> tuple[int, int]:
+        """The span widened to whole sentences (used to cite a row or a fragment)."""
+        inside = self.sentences_between(start, end)
+        if not inside:
+            return trim_span(self.text, start, end)
+        return inside[0].start, max(inside[-1].end, min(end, len(self.text)))
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink a span so it neither starts nor ends with whitespace."""
+    start = max(0, start)
+    end = min(len(text), end)
+    while start < end and text[start] in _WS:
+        start += 1
+    while end > start and text[end - 1] in _WS:
+        end -= 1
+    return start, end
+
+
+class DocumentCache:
+    """Documents by id, loaded once per registry revision (thread-safe)."""
+
+    def __init__(self, registry: Registry) -> None:
+        self.registry = registry
+        self._lock = threading.Lock()
+        self._revision = -1
+        self._docs: dict[str, DocView | None] = {}
+
+    def get(self, doc_id: str) -> DocView | None:
+        revision = self.registry.revision()
+        with self._lock:
+            if revision != self._revision:
+                self._docs.clear()
+                self._revision = revision
+            if doc_id not in self._docs:
+                record = self.registry.get_document(doc_id)
+                self._docs[doc_id] = DocView(record) if record is not None else None
+            return self._docs[doc_id]
+
+
+@dataclass
+class CitationSet:
+    """Numbered citations of one answer, in order of first use."""
+
+    docs: DocumentCache
+    citations: list[Citation] = field(default_factory=list)
+
+    def add(self, doc_id: str, start: int, end: int, *, whole_sentences: bool = False) -> int:
+        """Number for the span (reusing an existing citation that contains it).
+
+        Raises `ValueError` for an unknown document or an empty span: a citation that cannot be
+        verified must never be produced.
+        """
+        view = self.docs.get(doc_id)
+        if view is None:
+            raise ValueError(f"unknown document {doc_id}")
+        if whole_sentences:
+            start, end = view.sentence_span(start, end)
+        start, end = trim_span(view.text, start, end)
+        if end <= start:
+            raise ValueError("empty citation span")
+        for c in self.citations:
+            if c.doc_id == doc_id and c.start <= start and end <= c.end:
+                return c.n
+        record = view.record
+        citation = Citation(
+            n=len(self.citations) + 1,
+            doc_id=doc_id,
+            source=record.source,
+            title=record.meta.title,
+            page=view.page_at(start),
+            section=" > ".join(view.section_path(start)),
+            quote=view.text[start:end],
+            start=start,
+            end=end,
+            date=record.meta.date,
+            committee=record.meta.committee,
+        )
+        self.citations.append(citation)
+        return citation.n
+
+    def quotes(self) -> list[str]:
+        return [c.quote for c in self.citations]
+
+
+def renumber(text: str, citations: list[Citation]) -> tuple[str, list[Citation]]:
+    """Drop citations the text no longer refers to and number the rest 1..n in order of use."""
+    import re
+
+    order: list[int] = []
+    for m in re.finditer(r"\[(\d+)\]", text):
+        n = int(m.group(1))
+        if n not in order and any(c.n == n for c in citations):
+            order.append(n)
+    mapping = {old: new for new, old in enumerate(order, 1)}
+    by_n = {c.n: c for c in citations}
+    new_citations = []
+    for old in order:
+        c = by_n[old]
+        new_citations.append(Citation(**{**c.__dict__, "n": mapping[old]}))
+    new_text = re.sub(
+        r"\[(\d+)\]",
+        lambda m: f"[{mapping[int(m.group(1))]}]" if int(m.group(1)) in mapping else "",
+        text,
+    )
+    return new_text, new_citations

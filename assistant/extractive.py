@@ -1,0 +1,447 @@
+"""The no-LLM answerer: pick the sentences that answer the question and cite each.
+
+Candidates are the sentences of the retrieved chunks (split over the whole document, so a
+sentence is never cut at a chunk edge), plus any extra sentences a caller adds (facts rows).
+Each is scored against the question:
+
+- *coverage*: the question's words, grouped per surface word, IDF-weighted (document frequency
+  over chunks), matched by stem or - for compounds - by their parts ("videndelingen" meets
+  "videndeling"; "kontaktforløbene" half-meets "kontaktførelser" through "kontakt").
+  Measured on the sentence alone and on the sentence with its context (section headings,
+  document title, committee): "Der afsættes 600.000 kr. til dette." is about the heading
+  "4. Videndeling" above it.
+- *what the question wants*: a date for "hvornår", a number for "hvor mange", an amount for
+  "hvor meget", a decision verb or a "Beslutning" section for decisions.
+- a small prior from the chunk's retrieval rank.
+
+The best sentence decides whether to answer at all (abstention below a coverage threshold
+tuned on eval/questions.jsonl); then up to three more sentences are added greedily when they
+score close to it and cover question words the answer does not have yet; a sentence that opens
+a list (ends with ":") brings its items. Sentences are shown in document order.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from assistant.analysis import DanishAnalyzer
+from assistant.citations import DocumentCache, DocView
+from assistant.intent import CUE_WORDS, Intent
+from assistant.types import SearchHit
+from ingest.dates import find_dates
+from ingest.facts.sentences import Sentence
+from ingest.money import find_amounts
+from stores.registry import Registry
+
+_WORD = re.compile(r"\w+(?:[-./'’]\w+)*")
+_NUMBER_WORDS = re.compile(
+    r"\b(?:en|et|to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|tyve|halvdelen|hver|"
+    r"halvårlig\w*|årlig\w*|månedlig\w*|ugentlig\w*|kvartalsvis|dagligt?)\b",
+    re.IGNORECASE,
+)
+_DIGITS = re.compile(r"\d")
+_DECISION_WORDS = re.compile(
+    r"\b(?:besluttede|besluttet|beslutning\w*|vedtog|vedtaget|godkendte|godkendt|"
+    r"tiltrådte|tiltrådt|taget\s+til\s+efterretning|tog\s+\w+\s+til\s+efterretning)\b",
+    re.IGNORECASE,
+)
+_LIST_ITEM_START = re.compile(r"^(?:\d{1,2}[.)]|[a-zæøå][.)])\s")
+_BULLET_BEFORE = re.compile(
+    r"(?:^|\n)[ \t\u00a0]*(?:[-•·*–▪►■◦‣●○□✓]|o(?=[ \t\u00a0]))?[ \t\u00a0]*$"
+)
+# English question words -> Danish stems the documents use (the only translation we do: the
+# corpus is Danish, and dense retrieval already carries the English question to the chunk).
+_ENGLISH_HINTS = {
+    "allocated": "afsat",
+    "allocation": "afsat",
+    "budget": "budget",
+    "cost": "koste",
+    "costs": "koste",
+    "committee": "udvalg",
+    "council": "byråd",
+    "decided": "besluttede",
+    "decision": "beslutning",
+    "approve": "godkend",
+    "approved": "godkendt",
+    "carried": "gennemført",
+    "completed": "gennemført",
+    "finished": "færdig",
+    "rebuilding": "ombygning",
+    "reorganisation": "organisationsændring",
+    "reorganization": "organisationsændring",
+    "employees": "medarbejdere",
+    "experienced": "erfarne",
+    "project": "projekt",
+    "recommendation": "indstilling",
+    "action": "handleplan",
+    "plans": "planer",
+    "education": "uddannelse",
+    "law": "lovgivning",
+    "counsellors": "vejledere",
+    "wrote": "notat",
+    "memo": "notat",
+    "case": "sag",
+    "number": "nummer",
+    "date": "dato",
+    "dated": "dato",
+    "month": "måned",
+    "year": "år",
+    "status": "status",
+    "report": "status",
+    "note": "efterretning",
+    "social": "social",
+    "expected": "forventes",
+    "total": "samlede",
+    "competence": "kompetence",
+    "development": "udvikling",
+    "job": "job",
+    "centre": "center",
+    "centres": "centre",
+}
+
+
+@dataclass
+class WordGroup:
+    """One surface word of the question: its stems, its compound parts and its weight."""
+
+    word: str
+    main: tuple[str, ...]
+    parts: tuple[str, ...]
+    weight: float
+
+
+@dataclass
+class Candidate:
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    index: int  # sentence index in its document
+    rank: int = 99  # best retrieval rank of a chunk holding it
+    boost: float = 0.0  # extra prior given by the caller (e.g. facts rows)
+    score: float = 0.0
+    coverage: float = 0.0
+    context_coverage: float = 0.0
+    matched: set[int] = field(default_factory=set)
+
+
+@dataclass
+class Selection:
+    """Chosen sentences (document order) and whether support is strong enough to answer."""
+
+    sentences: list[Candidate]
+    best: Candidate | None
+    confident: bool
+    list_items: dict[int, list[Candidate]] = field(default_factory=dict)  # by sentence index
+
+
+class TermStats:
+    """Analyzer fitted on the corpus and term document frequencies over chunks.
+
+    Rebuilt when the registry's revision changes; a few milliseconds per hundred chunks.
+    """
+
+    def __init__(self, registry: Registry) -> None:
+        self.registry = registry
+        self._lock = threading.Lock()
+        self._revision = -1
+        self.analyzer = DanishAnalyzer()
+        self.df: dict[str, int] = {}
+        self.n = 0
+        self._cue_terms: frozenset[str] = frozenset()
+
+    def refresh(self) -> TermStats:
+        revision = self.registry.revision()
+        with self._lock:
+            if revision != self._revision:
+                texts = [r["text"] for r in self.registry.all_chunks()]
+                analyzer = DanishAnalyzer()
+                analyzer.fit_vocabulary(texts)
+                df: dict[str, int] = {}
+                for text in texts:
+                    for term in set(analyzer.analyze(text)):
+                        df[term] = df.get(term, 0) + 1
+                self.analyzer, self.df, self.n = analyzer, df, len(texts)
+                self._cue_terms = frozenset(
+                    t for w in CUE_WORDS for t in analyzer.analyze(w)
+                ) | frozenset(analyzer.analyze("besluttede beslutning besluttet"))
+                self._revision = revision
+        return self
+
+    def idf(self, term: str) -> float:
+        n = max(self.n, 1)
+        df = min(self.df.get(term, 0), n)
+        return math.log(1.0 + (n - df + 0.5) / (df + 0.5))
+
+    def is_cue(self, term: str) -> bool:
+        return term in self._cue_terms
+
+    def terms(self, text: str) -> set[str]:
+        return set(self.analyzer.analyze(text))
+
+    def groups(self, question: str, english: bool = False) -> list[WordGroup]:
+        """The question's words as weighted groups (stopwords dropped, cue words light)."""
+        words = [m.group() for m in _WORD.finditer(question)]
+        if english:
+            words += [_ENGLISH_HINTS[w.lower()] for w in words if w.lower() in _ENGLISH_HINTS]
+        groups: list[WordGroup] = []
+        seen: set[str] = set()
+        for word in words:
+            spans: list[tuple[list[str], list[str]]] = []
+            for token in self.analyzer.tokens(word):
+                if not token.derived:
+                    spans.append(([token.term], []))
+                elif spans:
+                    spans[-1][1].append(token.term)
+            for main, parts in spans:
+                if main[0] in seen:
+                    continue
+                seen.add(main[0])
+                groups.append(WordGroup(word, tuple(main), tuple(parts), self._weight(main, parts)))
+        return groups
+
+    def _weight(self, main: list[str], parts: list[str]) -> float:
+        idf = max(self.idf(t) for t in main)
+        if all(self.df.get(t, 0) == 0 for t in main) and parts:
+            # Unseen compound: worth what its best-known part is worth, plus a little.
+            idf = min(self.idf("\x00unseen"), max(self.idf(p) for p in parts) + 0.5)
+        return idf * (0.3 if all(self.is_cue(t) for t in main) else 1.0)
+
+
+def match_group(group: WordGroup, terms: set[str]) -> float:
+    """1 for a stem match, a partial score when only compound parts match."""
+    if any(t in terms for t in group.main):
+        return 1.0
+    if group.parts:
+        found = sum(1 for p in group.parts if p in terms)
+        if found:
+            return 0.6 * found / len(group.parts)
+    return 0.0
+
+
+def coverage(groups: list[WordGroup], terms: set[str]) -> tuple[float, set[int]]:
+    total = sum(g.weight for g in groups)
+    if total <= 0:
+        return 0.0, set()
+    got, matched = 0.0, set()
+    for i, g in enumerate(groups):
+        m = match_group(g, terms)
+        if m > 0:
+            got += g.weight * m
+            if m >= 1.0:
+                matched.add(i)
+    return got / total, matched
+
+
+def _has_number(text: str) -> bool:
+    return bool(_DIGITS.search(text) or _NUMBER_WORDS.search(text))
+
+
+@dataclass
+class ExtractiveConfig:
+    """Weights and thresholds; tuned on eval/questions.jsonl (see README "Answers")."""
+
+    sentence_weight: float = 0.55
+    context_weight: float = 0.45
+    rank_prior: float = 0.08
+    date_bonus: float = 0.12
+    number_bonus: float = 0.08
+    amount_bonus: float = 0.12
+    decision_bonus: float = 0.12
+    min_context_coverage: float = 0.5
+    min_score: float = 0.45
+    follow_ratio: float = 0.8  # extra sentences must score this share of the best
+    max_sentences: int = 4
+    max_list_items: int = 10
+    max_sentence_chars: int = 600
+
+
+class ExtractiveAnswerer:
+    """Sentence selection over retrieved chunks (and caller-given extra sentences)."""
+
+    def __init__(
+        self, docs: DocumentCache, stats: TermStats, config: ExtractiveConfig | None = None
+    ) -> None:
+        self.docs = docs
+        self.stats = stats
+        self.config = config or ExtractiveConfig()
+
+    # --- candidates -------------------------------------------------------------------
+    def candidates(
+        self,
+        hits: list[SearchHit],
+        extra: Iterable[tuple[str, int, int, float]] = (),
+    ) -> list[Candidate]:
+        """Sentences of the hits (best rank kept) plus extra (doc_id, start, end, boost) spans."""
+        found: dict[tuple[str, int], Candidate] = {}
+        for rank, hit in enumerate(hits, 1):
+            view = self.docs.get(hit.doc_id)
+            if view is None:
+                continue
+            for sentence in view.sentences_between(hit.start, hit.end):
+                self._add(found, view, sentence, rank, 0.0)
+        for doc_id, start, end, boost in extra:
+            view = self.docs.get(doc_id)
+            if view is None:
+                continue
+            for sentence in view.sentences_between(start, end):
+                self._add(found, view, sentence, 50, boost)
+        return list(found.values())
+
+    def _add(
+        self,
+        found: dict[tuple[str, int], Candidate],
+        view: DocView,
+        sentence: Sentence,
+        rank: int,
+        boost: float,
+    ) -> None:
+        index = view.sentence_index(sentence.start)
+        if index is None:
+            return
+        key = (view.id, index)
+        cand = found.get(key)
+        if cand is None:
+            found[key] = Candidate(
+                view.id, sentence.start, sentence.end, sentence.text, index, rank, boost
+            )
+        else:
+            cand.rank = min(cand.rank, rank)
+            cand.boost = max(cand.boost, boost)
+
+    # --- scoring ----------------------------------------------------------------------
+    def context_text(self, view: DocView, offset: int) -> str:
+        meta = view.record.meta
+        path = view.section_path(offset)
+        return " ".join([*path, meta.title or "", meta.committee or ""])
+
+    def score(self, cands: list[Candidate], groups: list[WordGroup], intent: Intent) -> None:
+        cfg = self.config
+        context_terms: dict[tuple[str, str], set[str]] = {}
+        for c in cands:
+            view = self.docs.get(c.doc_id)
+            assert view is not None
+            terms = self.stats.terms(c.text)
+            c.coverage, c.matched = coverage(groups, terms)
+            path_key = (c.doc_id, " > ".join(view.section_path(c.start)))
+            ctx = context_terms.get(path_key)
+            if ctx is None:
+                ctx = context_terms[path_key] = self.stats.terms(self.context_text(view, c.start))
+            c.context_coverage, _ = coverage(groups, terms | ctx)
+            features = 0.0
+            if intent.asks_when and find_dates(c.text):
+                features += cfg.date_bonus
+            if intent.asks_count and _has_number(c.text):
+                features += cfg.number_bonus
+            if intent.asks_amount and find_amounts(c.text):
+                features += cfg.amount_bonus
+            if intent.kind == "decision":
+                in_decision = any(
+                    s.lower().startswith("beslutning") for s in path_key[1].split(" > ")
+                )
+                if in_decision or _DECISION_WORDS.search(c.text):
+                    features += cfg.decision_bonus
+            if len(c.text) > cfg.max_sentence_chars:
+                features -= 0.1
+            prior = cfg.rank_prior / c.rank if c.rank < 50 else 0.0
+            c.score = (
+                cfg.sentence_weight * c.coverage
+                + cfg.context_weight * c.context_coverage
+                + features
+                + prior
+                + c.boost
+            )
+
+    # --- selection --------------------------------------------------------------------
+    def select(
+        self,
+        question: str,
+        intent: Intent,
+        hits: list[SearchHit],
+        extra: Iterable[tuple[str, int, int, float]] = (),
+        require: str | None = None,
+    ) -> Selection:
+        """Best sentences for the question. `require`: "date" / "amount" / "number" / "decision"
+        keeps only sentences that state one (what the question cannot do without)."""
+        cands = self.candidates(hits, extra)
+        groups = self.stats.refresh().groups(question, intent.english)
+        if not cands or not groups:
+            return Selection([], None, False)
+        self.score(cands, groups, intent)
+        if require:
+            cands = [c for c in cands if _satisfies(c.text, require)]
+            if not cands:
+                return Selection([], None, False)
+        cands.sort(key=lambda c: (-c.score, c.rank, c.doc_id, c.index))
+        best = cands[0]
+        cfg = self.config
+        confident = (
+            best.context_coverage >= cfg.min_context_coverage and best.score >= cfg.min_score
+        )
+        chosen = [best]
+        covered = set(best.matched)
+        for c in cands[1:]:
+            if len(chosen) >= cfg.max_sentences:
+                break
+            if c.score < cfg.follow_ratio * best.score:
+                break
+            new = c.matched - covered
+            same_doc = c.doc_id == best.doc_id
+            near = same_doc and abs(c.index - best.index) <= 3
+            if not new and not near:
+                continue
+            if not same_doc and not new:
+                continue
+            chosen.append(c)
+            covered |= c.matched
+        chosen.sort(key=lambda c: (c.doc_id != best.doc_id, c.doc_id, c.index))
+        items: dict[int, list[Candidate]] = {}
+        for c in chosen:
+            if c.text.rstrip().endswith(":") or intent.wants_list or intent.kind == "list":
+                found = self.list_items(c)
+                if found:
+                    items[id(c)] = found
+        return Selection(chosen, best, confident, items)
+
+    def list_items(self, intro: Candidate) -> list[Candidate]:
+        """The items of a list that `intro` opens: following short sentences that start at a
+        bullet, a list number or a new line, up to the first ordinary sentence."""
+        view = self.docs.get(intro.doc_id)
+        if view is None:
+            return []
+        out: list[Candidate] = []
+        text = view.text
+        opens_list = intro.text.rstrip().endswith(":")
+        for i in range(intro.index + 1, len(view.sentences)):
+            s = view.sentences[i]
+            gap = text[view.sentences[i - 1].end : s.start]
+            before = text[max(0, s.start - 8) : s.start]
+            is_item = bool(
+                _LIST_ITEM_START.match(s.text)
+                or re.search(r"[-•·*–▪►■◦‣●○□✓]\s*$", gap)
+                or (opens_list and "\n" in gap and len(s.text) <= 250)
+            )
+            if not is_item or len(s.text) > 300:
+                break
+            if not opens_list and not out and not _BULLET_BEFORE.search(before):
+                break
+            out.append(Candidate(view.id, s.start, s.end, s.text, i))
+            if len(out) >= self.config.max_list_items:
+                break
+        return out if (opens_list or len(out) >= 2) else []
+
+
+def _satisfies(text: str, require: str) -> bool:
+    if require == "date":
+        return bool(find_dates(text))
+    if require == "amount":
+        return bool(find_amounts(text))
+    if require == "number":
+        return _has_number(text)
+    if require == "decision":
+        return bool(_DECISION_WORDS.search(text))
+    return True

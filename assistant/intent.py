@@ -1,0 +1,245 @@
+"""What is being asked: budget, follow-up, decision, list, definition or a plain lookup.
+
+Recognised from cue words in Danish and English questions ("hvor meget", "afsat", "beløb",
+"how much"; "hvornår", "frist", "mangler"; "besluttede", "indstilling"; "hvilke", "oversigt"),
+plus what the question pins down: years, dates and amounts it names (a near miss on any of them
+must lead to abstention or a corrected answer, never to a wrong figure). Rules, not a model: the
+cues are few, stable across municipalities, and a wrong guess only changes which answerer is
+tried first (every answerer falls back to sentence selection).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from ingest.dates import DateMention, find_dates
+from ingest.money import find_amounts
+
+KINDS = (
+    "budget",
+    "budget_list",
+    "followup",
+    "followup_list",
+    "decision",
+    "list",
+    "definition",
+    "lookup",
+)
+
+_F = re.IGNORECASE
+
+
+def _rx(*patterns: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), _F)
+
+
+_BUDGET = _rx(
+    r"\bhvor\s+(?:meget|mange\s+penge|stort?\s+(?:et\s+)?(?:beløb|budget|bevilling|ramme|pulje))",
+    r"\bbeløb\w*",
+    r"\bbudget(?:tet|ter|terne)?\b",
+    r"\bbudgetramme\w*",
+    r"\bafsat\b|\bafsætte[st]?\b|\bafsættes\b|\bsat\s+af\b|\bsatte\s+af\b",
+    r"\bbevilge[ts]?\b|\bbevilling\w*|\bbevilget\b",
+    r"\bkoste[tr]?\b|\bkostede\b|\bpris(?:en)?\b|\budgift\w*|\bmerudgift\w*|\bomkostning\w*",
+    r"\bpenge\b|\bmidler\b|\bfinansier\w*|\bøkonomi(?:en)?\b|\btilskud\w*",
+    r"\bkr\.|\bkroner\b|\bmio\b|\bmill\b",
+    r"\bhow\s+much\b|\bbudget\w*|\bcost[s]?\b|\ballocat\w*|\bfund(?:s|ing|ed)?\b|\bspend\w*",
+    r"\bmoney\b|\bamount\w*|\bgrant(?:s|ed)?\b|\bexpens\w*",
+)
+# "Hvad får indsatsen ...?" asks for money when an initiative is the subject.
+_BUDGET_GET = _rx(r"^\s*hvad\s+får\b", r"\bhvad\s+fik\b", r"\bhvad\s+(?:blev|er)\s+\w+\s+tildelt\b")
+_LIST = _rx(
+    r"\bhvilke\b",
+    r"\boversigt\w*",
+    r"\bliste\b|\blist\b|\bopstil\w*",
+    r"\bnævn\b|\bopregn\w*",
+    r"\balle\b",
+    r"\bwhich\b.*\b(?:are|were|got|get|have|has)\b",
+    r"\bwhat\s+are\b",
+)
+_BUDGET_LIST = _rx(
+    r"\bhvilke[tn]?\b.*\bhvilke[tn]?\s+(?:beløb|budget\w*|bevilling\w*|midler)",
+    r"\bhvilke\b.*\b(?:fik|får|fået|modtog|modtager)\b.*\b(?:beløb|budget\w*|penge|midler|kr)",
+    r"\boversigt\w*\b.*\b(?:beløb|budget\w*|bevilling\w*|midler|penge|afsat)",
+    r"\b(?:alle|samlede)\s+(?:beløb|budgetter|bevillinger)",
+    r"\bfordel(?:ing(?:en)?|es|t)\b.*\b(?:midler|beløb|budget\w*|penge)",
+    r"\bwhich\b.*\b(?:got|get|received?)\b.*\b(?:budget|amount|money|funding)",
+    r"\b(?:list|overview)\b.*\b(?:budgets?|amounts?|allocations?)",
+)
+_FOLLOWUP_LIST = _rx(
+    r"\bopfølgning\w*\b.*\b(?:mangler|udestående|åbne|resterende|tilbage)",
+    r"\bhvilke\b.*\b(?:opfølgning\w*|frister|deadlines?|tidsfrister|næste\s+skridt)",
+    r"\budestående\b",
+    r"\bmangler\s+(?:stadig|endnu|fortsat)\b",
+    r"\bhvad\s+mangler\b",
+    r"\b(?:outstanding|pending|open)\b.*\b(?:follow[- ]?ups?|actions?|deadlines?|items?|tasks?)",
+    r"\bfollow[- ]?ups?\b.*\b(?:outstanding|pending|open|remain\w*|left)",
+    r"\bupcoming\s+deadlines\b|\bwhat\s+is\s+(?:still\s+)?(?:outstanding|pending)\b",
+)
+_WHEN = _rx(
+    r"\bhvornår\b",
+    r"\bhvilken\s+dato\b|\bhvilket\s+tidspunkt\b|\bhvilken\s+måned\b|\bhvilket\s+år\b",
+    r"\bfra\s+hvornår\b|\binden\s+hvornår\b|\bhvor\s+længe\b|\bhvor\s+langt\s+ind\b",
+    r"\bwhen\b|\bwhat\s+date\b|\bwhich\s+date\b|\bby\s+when\b|\bwhat\s+(?:month|year)\b",
+)
+_DEADLINE = _rx(
+    r"\bfrist\w*",
+    r"\bdeadline\w*",
+    r"\bsenest\b",
+    r"\bskal\b.*\b(?:godkendt|færdig|afsluttet|gennemført|fremlagt|være)\b",
+    r"\bforvent\w*",
+    r"\bnæste\s+(?:opfølgning|skridt|møde)\b",
+    r"\bopfølgning\w*",
+    r"\bdue\b|\bexpected\b|\bwill\b",
+)
+_DECISION = _rx(
+    r"\bbesluttede?\b|\bbeslutning\w*|\bbesluttet\b|\bbeslutte\b",
+    r"\bvedt(?:og|aget|age|ages)\b",
+    r"\btog\b.*\btil\s+efterretning\b|\btaget\s+til\s+efterretning\b",
+    r"\bgodkendte\s+(?:udvalget|byrådet|kommunalbestyrelsen|regionsrådet)\b",
+    r"\bdecid\w*|\bdecision\w*|\bresolv\w*|\btake\s+note\b|\btook\s+note\b",
+    r"\bapprove[ds]?\b.*\b(?:committee|council|board)\b|\b(?:committee|council|board)\b.*\bapprove",
+)
+_RECOMMENDATION = _rx(
+    r"\bindstilling\w*|\bindstille[rt]?\b|\bindstillede\b",
+    r"\brecommend\w*|\bproposal\b|\bproposed\b",
+)
+_DEFINITION = _rx(
+    r"\bhvad\s+(?:står|stod)\s+(?P<term1>[\w\-./]+)\s+for\b",
+    r"\bhvad\s+betyder\s+(?P<term2>[\w\-./]+)",
+    r"\bhvad\s+er\s+(?:en\s+|et\s+)?(?P<term3>[A-ZÆØÅ]{2,}[\w\-]*)\s*\??$",
+    r"\bwhat\s+does\s+(?P<term4>[\w\-./]+)\s+(?:stand\s+for|mean)\b",
+    r"\bwhat\s+is\s+(?:an?\s+)?(?P<term5>[A-ZÆØÅ]{2,}[\w\-]*)\s*\??$",
+)
+_COUNT = _rx(
+    r"\bhvor\s+mange\b(?!\s+penge)",
+    r"\bhvor\s+stor\s+(?:en\s+)?(?:del|andel|procent\w*)\b",
+    r"\bhvor\s+(?:tit|ofte)\b",
+    r"\bantal(?:let)?\b",
+    r"\bhow\s+(?:many|often)\b|\bwhat\s+share\b|\bhow\s+large\s+a\s+share\b",
+)
+_WHO = _rx(r"\bhvem\b", r"\bwho\b", r"\bhvilke[tn]?\s+(?:udvalg|afdeling|firma|virksomhed)\b")
+_ENGLISH = re.compile(
+    r"\b(?:the|what|which|when|how|who|is|are|was|were|did|does|do|has|have|will|of|to|"
+    r"and|for|much|many|by|committee|council)\b",
+    _F,
+)
+_DANISH = re.compile(
+    r"\b(?:hvad|hvilke|hvilken|hvornår|hvor|hvem|er|og|til|af|på|den|det|der|som|med|"
+    r"blev|skal|har|om|fra|i)\b|[æøå]",
+    _F,
+)
+# Words that only steer the intent; they carry little of the topic.
+CUE_WORDS = frozenset(
+    """
+    hvor meget mange penge beløb beløbet budget budgettet afsat afsættes afsætte sat satte
+    bevilget bevilling koster kostede pris prisen hvad hvilke hvilken hvilket hvornår hvem
+    hvordan hvorfor blev er var bliver skal kan vil der det den de fik får fået oversigt lav
+    liste nævn alle besluttede beslutning beslutningen besluttet vedtog vedtaget indstilling
+    indstillingen frist fristen deadline mangler stadig udestående opfølgninger
+    how much many what which when who whom is are was were did does do the a an of for to in
+    on by and or budget cost costs allocated allocation decided decision recommendation list
+    """.split()
+)
+
+
+@dataclass
+class Intent:
+    kind: str
+    english: bool = False
+    years: list[int] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    amounts: list[float] = field(default_factory=list)
+    asks_when: bool = False
+    asks_count: bool = False
+    asks_amount: bool = False
+    asks_who: bool = False
+    recommendation: bool = False
+    definition_term: str | None = None
+    wants_list: bool = False
+
+    @property
+    def is_budget(self) -> bool:
+        return self.kind in ("budget", "budget_list")
+
+
+def is_english(question: str) -> bool:
+    """More English function words than Danish ones (and no æ/ø/å)."""
+    en = len(_ENGLISH.findall(question))
+    da = len(_DANISH.findall(question))
+    return en > da
+
+
+_YEAR_RANGE = re.compile(r"(?<![\d.,/-])((?:19|20)\d\d)(?:\s*[-–]\s*((?:19|20)\d\d))?(?!\d)")
+
+
+def question_years(question: str, dates: list[DateMention]) -> list[int]:
+    """Years the question names: from dates, year ranges ("2016-2019") and bare years."""
+    years: set[int] = set()
+    for d in dates:
+        years.update(range(d.date.year, d.end_date.year + 1))
+    for m in re.finditer(
+        r"(?<![\d.,/-])((?:19|20)\d\d)(?:\s*[-–]\s*((?:19|20)\d\d))?(?!\d)", question
+    ):
+        a = int(m.group(1))
+        b = int(m.group(2)) if m.group(2) else a
+        if b >= a and b - a <= 30:
+            years.update(range(a, b + 1))
+    return sorted(years)
+
+
+def classify(question: str) -> Intent:
+    """Intent of one question (after conversation condensing)."""
+    q = " ".join(question.split())
+    dates = [d for d in find_dates(q) if d.explicit_year or d.precision == "day"]
+    amounts = [m.amount_dkk for m in find_amounts(q)]
+    intent = Intent(
+        kind="lookup",
+        english=is_english(q),
+        years=question_years(q, dates),
+        dates=dates,
+        amounts=amounts,
+        asks_when=bool(_WHEN.search(q)),
+        asks_count=bool(_COUNT.search(q)),
+        asks_who=bool(_WHO.search(q)),
+        recommendation=bool(_RECOMMENDATION.search(q)),
+        wants_list=bool(_LIST.search(q)),
+    )
+    budget = bool(_BUDGET.search(q) or _BUDGET_GET.search(q) or amounts)
+    intent.asks_amount = budget and not intent.asks_when
+    definition = _DEFINITION.search(q)
+    if definition:
+        intent.kind = "definition"
+        intent.definition_term = next(v for v in definition.groupdict().values() if v)
+    elif _BUDGET_LIST.search(q):
+        intent.kind = "budget_list"
+    elif _FOLLOWUP_LIST.search(q):
+        intent.kind = "followup_list"
+    elif _DECISION.search(q) or (intent.recommendation and not budget):
+        intent.kind = "decision"
+    elif budget and not intent.asks_when and not intent.asks_count:
+        intent.kind = "budget"
+    elif budget and intent.asks_count and re.search(r"\bpenge\b|\bmoney\b", q, _F):
+        intent.kind = "budget"
+    elif intent.asks_when and _DEADLINE.search(q):
+        intent.kind = "followup"
+    elif intent.wants_list and not intent.asks_when and not intent.asks_count:
+        intent.kind = "list"
+    return intent
+
+
+def parse_as_of(value: str | dt.date | None) -> dt.date:
+    """`--as-of` value (ISO or Danish date) or today."""
+    if value is None:
+        return dt.date.today()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        found = find_dates(value)
+        if found:
+            return found[0].end_date if found[0].precision != "day" else found[0].date
+        raise ValueError(f"Ugyldig dato: {value!r}") from None
