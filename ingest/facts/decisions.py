@@ -21,6 +21,11 @@ _DECISION_TITLE = re.compile(r"^(?:beslutning|afgørelse)(?!stema)\b", _F)
 _RECOMMENDATION_TITLE = re.compile(
     r"^(?:\w+s\s+)?indstilling\b|^(?:forvaltningen|administrationen|direktionen)\s+indstiller", _F
 )
+_CASE_OPENER = re.compile(
+    r"^(?:sagens\s+indhold|beslutningstema|resum[eé]|sagsfremstilling|sagsbeskrivelse|"
+    r"kompetence|sagsnr|baggrund)\b",
+    _F,
+)
 _COMMITTEE = re.compile(
     r"^(?:beslutning|afgørelse)\s+(?:i|på|truffet\s+i|fra)\s+(.+?)"
     r"(?:\s+(?:den|d\.)\s+.*|\s+\d.*|\s*:?\s*)$",
@@ -66,9 +71,10 @@ def decision_outcome(text: str) -> tuple[str | None, tuple[int, int] | None]:
     return best[1], best[2]
 
 
-def _body(text: str, sec: Section) -> tuple[int, int] | None:
+def _body(text: str, sec: Section, sections: list[Section]) -> tuple[int, int] | None:
+    """The text under a heading, up to the next heading of any section."""
     a = sec.heading_end if sec.heading_end is not None else sec.start
-    b = sec.end
+    b = min([sec.end] + [s.start for s in sections if a <= s.start < sec.end and s is not sec])
     while a < b and text[a] in " \t\r\n\u00a0:":
         a += 1
     while b > a and text[b - 1].isspace():
@@ -93,7 +99,28 @@ def _items(doc: DocumentRecord) -> list[tuple[Section | None, list[Section]]]:
     items = [s for s in secs if s.kind == "agenda_item"]
     if items:
         return [(item, descendants(item)) for item in items]
-    return [(None, list(secs))]
+    # No agenda items in the tree ("12. Ny skolestruktur" may come out as a numbered section):
+    # an item heading is a heading directly followed by the opening heading of a case.
+    ordered = sorted(secs, key=lambda s: s.start)
+    anchors = [
+        s
+        for i, s in enumerate(ordered)
+        if s.kind in ("numbered", "heading", "markdown")
+        and i + 1 < len(ordered)
+        and ordered[i + 1].kind == "standard"
+        and _CASE_OPENER.match(ordered[i + 1].title.strip())
+    ]
+    if not anchors:
+        return [(None, list(secs))]
+    grouped: list[tuple[Section | None, list[Section]]] = [(a, []) for a in anchors]
+    for s in ordered:
+        owner = None
+        for k, a in enumerate(anchors):
+            if a.start < s.start:
+                owner = k
+        if owner is not None:
+            grouped[owner][1].append(s)
+    return grouped
 
 
 def extract_decisions(doc: DocumentRecord, index: DocIndex | None = None) -> list[DecisionRow]:
@@ -106,9 +133,9 @@ def extract_decisions(doc: DocumentRecord, index: DocIndex | None = None) -> lis
         decs = [c for c in children if _DECISION_TITLE.match(c.title.strip())]
         if not recs and not decs:
             continue
-        rec_span = _body(text, recs[0]) if recs else None
+        rec_span = _body(text, recs[0], doc.sections) if recs else None
         dec_sec = decs[-1] if decs else None  # the latest decision when an item was re-treated
-        dec_span = _body(text, dec_sec) if dec_sec else None
+        dec_span = _body(text, dec_sec, doc.sections) if dec_sec else None
         title = item.title if item else (doc.meta.title or "")
         outcome, phrase = (
             decision_outcome(text[dec_span[0] : dec_span[1]]) if dec_span else (None, None)

@@ -46,7 +46,7 @@ _PAST = re.compile(
 )
 _DONE = re.compile(
     r"\ber\s+(?:nu\s+)?(?:blevet\s+)?(?:gennemført|afsluttet|implementeret|færdiggjort|"
-    r"overstået|trådt\s+i\s+kraft)\b|\btrådte\s+i\s+kraft\b",
+    r"overstået|trådt\s+i\s+kraft|sat\s+i\s+værk)\b",
     _F,
 )
 _AWAIT = re.compile(r"\b(?:afventer|afventes|afhænger\s+af|venter\s+på)\b", _F)

@@ -1,0 +1,166 @@
+"""Follow-up rows: deadlines resolved against the document date, status, action, offsets."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from ingest.facts import record_for_path, record_from_text
+from ingest.facts.followups import extract_followups, followup_status
+from ingest.facts.models import is_outstanding, is_overdue
+
+CORPUS = Path(__file__).resolve().parents[3] / "corpus"
+
+
+def rows(text: str, source: str = "notat.txt"):
+    doc = record_from_text(text, source)
+    out = extract_followups(doc)
+    for r in out:
+        assert doc.text[r.start : r.end] == r.quote
+        if r.deadline_start is not None:
+            assert doc.text[r.deadline_start : r.deadline_end] == r.deadline_text
+    return out
+
+
+def test_committee_case_followups():
+    doc = record_for_path(CORPUS / "bufu_2021-06-07_568_task_force_status.txt")
+    got = extract_followups(doc)
+    for r in got:
+        assert doc.text[r.start : r.end] == r.quote
+    table = {(r.deadline_text, r.due_date, r.status) for r in got}
+    assert table == {
+        ("2021-2023", "2023-12-31", "planned"),
+        ("til september og november", "2021-11-30", "planned"),
+        ("I efteråret 2021", "2021-11-30", "planned"),
+        ("september 2022", "2022-09-30", "planned"),
+        ("i løbet af juni 2021", "2021-06-30", "planned"),
+        ("senest september 2021", "2021-09-30", "planned"),
+        ("fra den 1. juni 2021", "2021-06-01", "planned"),
+        ("fra den 1. september 2021", "2021-09-01", "planned"),
+        ("til juli og august 2021", "2021-08-31", "awaiting"),
+        ("inden årets udgang", "2021-12-31", "planned"),
+        ("i september 2021", "2021-09-30", "planned"),
+    }
+    by_deadline = {r.deadline_text: r for r in got}
+    approve = by_deadline["senest september 2021"]
+    assert approve.quote == "Handleplanen skal være godkendt senest september 2021."
+    assert approve.action == "Handleplanen skal være godkendt"
+    assert approve.section.endswith("Ad pkt. 3")
+    assert by_deadline["inden årets udgang"].action == "Ombygningen er gennemført"
+    assert (
+        by_deadline["i september 2021"].action
+        == "Til næste opfølgning fremlægges den forventede tidsplan"
+    )
+
+
+def test_terms_of_reference_followups_and_anaphoric_step():
+    doc = record_for_path(CORPUS / "kommissorium_socialcentre_jobcentre_2005.txt")
+    got = extract_followups(doc)
+    assert [(r.deadline_text, r.due_date) for r in got] == [
+        ("om kort tid", None),
+        ("den 17. august", "2005-08-17"),
+        ("i løbet af oktober måned 2005", "2005-10-31"),
+        ("i foråret 2006", "2006-05-31"),
+        ("17. august 2005", "2005-08-17"),
+        ("i 2007", "2007-12-31"),
+        ("pr 1. januar 2006", "2006-01-01"),
+        ("i løbet af oktober måned 2005", "2005-10-31"),
+    ]
+    last = got[-1]  # "Dette skal ske i løbet af oktober måned 2005." quotes the step before it
+    assert last.quote.endswith("Dette skal ske i løbet af oktober måned 2005.")
+    assert last.quote.startswith("På den baggrund vil det være hensigtsmæssigt")
+    assert last.action.startswith("De langsigtede handleplaner for såvel SOF og BIF")
+
+
+def test_status_note_reference_date_is_raised_past_reported_events():
+    doc = record_for_path(CORPUS / "norddjurs_status_handleplan_arbejdsmarked_2015.txt")
+    got = extract_followups(doc)
+    statuses = {(r.deadline_text, r.status) for r in got}
+    assert ("i september 2015", "done") in statuses  # "Lokalerokaden er afsluttet i september"
+    assert ("pr. 1. november 2015", "planned") in statuses
+    assert ("snarest muligt", "planned") in statuses
+    assert ("i løbet af efteråret 2015 og foråret 2016", "planned") in statuses
+    texts = " ".join(r.quote for r in got)
+    assert "blev besat" not in texts  # past narrative is not a follow-up
+    assert "blev afholdt" not in texts
+    analyse = next(r for r in got if r.due_date == "2016-05-31")
+    assert analyse.responsible == "Forvaltningen"
+
+
+@pytest.mark.parametrize(
+    ("text", "deadline", "due", "status"),
+    [
+        (
+            "Møde 1. marts 2024\n\nRapporten skal foreligge senest uge 23.",
+            "senest uge 23",
+            "2024-06-09",
+            "planned",
+        ),
+        (
+            "Notat 1. marts 2024\n\nProjektet afventer svar fra ministeriet, som ventes i 2. "
+            "kvartal 2024.",
+            "i 2. kvartal 2024",
+            "2024-06-30",
+            "awaiting",
+        ),
+        (
+            "Notat 1. marts 2024\n\nOmbygningen forventes afsluttet primo 2025.",
+            "primo 2025",
+            "2025-01-31",
+            "planned",
+        ),
+        (
+            "Notat 1. marts 2024\n\nArbejdet er i gang og forventes færdigt inden sommerferien "
+            "i juni.",
+            "i juni",
+            "2024-06-30",
+            "in_progress",
+        ),
+        (
+            "Notat 1. oktober 2024\n\nEvalueringen er gennemført i september 2024.",
+            "i september 2024",
+            "2024-09-30",
+            "done",
+        ),
+    ],
+)
+def test_written_followups(text, deadline, due, status):
+    (r,) = rows(text)
+    assert (r.deadline_text, r.due_date, r.status) == (deadline, due, status)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Notat 1. marts 2024\n\nKommunalbestyrelsen godkendte den 18. november 2023 planen.",
+        "Notat 1. marts 2024\n\nStillingerne blev besat pr. 1. februar 2024.",
+        "Notat 1. marts 2024\n\nDer afsættes 2 mio. kr. i 2025 til projektet.",
+        "Notat 1. marts 2024\n\nNedenfor beskrives projekterne for 2024.",
+        "Notat 1. marts 2024\n\nProjektet skal styrke samarbejdet.",
+    ],
+)
+def test_not_followups(text):
+    assert rows(text) == []
+
+
+def test_status_words():
+    assert followup_status("Projektet afventer kontraktindgåelse", True) == "awaiting"
+    assert followup_status("Arbejdet er i gang", True) == "in_progress"
+    assert followup_status("Lokalerokaden er afsluttet i september", False) == "done"
+    assert followup_status("Planen skal godkendes", True) == "planned"
+
+
+def test_outstanding_and_overdue():
+    as_of = dt.date(2021, 10, 1)
+    assert is_outstanding("planned", as_of, doc_date="2021-06-07")
+    assert is_overdue("planned", "2021-09-30", as_of)
+    assert not is_overdue("planned", "2021-12-31", as_of)
+    assert not is_outstanding("done", as_of, doc_date="2021-06-07")
+    assert not is_outstanding(
+        "planned", as_of, doc_date="2021-06-07", later_status="done", later_doc_date="2021-09-15"
+    )
+    # a later report written after as_of does not count yet
+    assert is_outstanding(
+        "planned", as_of, doc_date="2021-06-07", later_status="done", later_doc_date="2021-11-01"
+    )
+    assert not is_outstanding("planned", dt.date(2021, 1, 1), doc_date="2021-06-07")
