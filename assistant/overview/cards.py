@@ -123,11 +123,14 @@ def _score(record: DocumentRecord, s: Sentence, rank: int, title_words: set[str]
     score += min(3, len(title_words & set(_WORD.findall(text.lower()))))
     score += 1.0 if text.rstrip().endswith((".", "!", "?")) else 0.0
     score += 0.5 if 60 <= len(text) <= 260 else 0.0
-    score -= 1.5 if len(text) > 300 else 0.0
+    score -= 3.0 if len(text) > 300 else 0.0
     # Runs of capitalised words are headings a transcript ran into the text.
     words = text.split()[1:]
     capitalised = sum(1 for w in words if w[:1].isupper())
-    score -= 2.0 if words and capitalised / len(words) > 0.25 else 0.0
+    limit = 0.15 if len(text) > 200 else 0.25
+    score -= 2.0 if words and capitalised / len(words) > limit else 0.0
+    title = record.meta.title.lower()
+    score -= 2.0 if len(title) > 15 and title in text.lower() else 0.0
     return score - 0.6 * rank
 
 
