@@ -46,7 +46,7 @@ _PAST = re.compile(
 )
 _DONE = re.compile(
     r"\ber\s+(?:nu\s+)?(?:blevet\s+)?(?:gennemført|afsluttet|implementeret|færdiggjort|"
-    r"overstået|trådt\s+i\s+kraft|sat\s+i\s+værk)\b",
+    r"overstået|trådt\s+i\s+kraft|sat\s+i\s+værk|godkendt|vedtaget|på\s+plads)\b",
     _F,
 )
 _AWAIT = re.compile(r"\b(?:afventer|afventes|afhænger\s+af|venter\s+på)\b", _F)
@@ -226,7 +226,7 @@ def extract_followups(doc: DocumentRecord, index: DocIndex | None = None) -> lis
         strictly_future = [d for d in dates if ref is not None and d.date > ref]
         marker = _forward_marker(s.text)
         past = bool(_PAST.search(s.text))
-        done = bool(_DONE.search(s.text)) and not _FUTURE.search(s.text)
+        done = bool(_DONE.search(s.text)) and not marker and not strictly_future
         undated = _UNDATED.search(s.text)
 
         chosen: DateMention | None = None

@@ -280,3 +280,33 @@ class DocIndex:
             if sec.start < end and start < max(h_end, sec.start + 1):
                 return sec
         return None
+
+
+_STOPWORDS = frozenset(
+    """og i af til for på med at der det den de en et som er var vil skal kan om fra ved
+    har have være blev bliver samt eller men så hvor hvis når også ikke nu her efter over
+    under mellem mod sig sin sit sine deres dets dens hans hendes vores jeres alle alt hele
+    dette denne disse hertil herunder heri dermed derfor desuden endvidere ligeledes kr mio
+    mill mia dkk pr ca inkl bl.a f.eks jf mv""".split()
+)
+_WORD = re.compile(r"[a-zæøåé]+", re.IGNORECASE)
+
+
+def content_stems(text: str) -> set[str]:
+    """Stemmed content words (Danish Snowball via PyStemmer), for comparing two phrasings of
+    the same initiative or action: "kontaktførelser" and "kontaktførelserne" agree."""
+    import Stemmer  # PyStemmer; imported here so sentence splitting needs no extra module
+
+    words = [w.lower() for w in _WORD.findall(text)]
+    words = [w for w in words if len(w) > 2 and w not in _STOPWORDS]
+    return set(_stemmer(Stemmer).stemWords(words))
+
+
+_STEMMER = None
+
+
+def _stemmer(module):
+    global _STEMMER
+    if _STEMMER is None:
+        _STEMMER = module.Stemmer("danish")
+    return _STEMMER

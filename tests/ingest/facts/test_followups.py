@@ -66,6 +66,8 @@ def test_terms_of_reference_followups_and_anaphoric_step():
         ("pr 1. januar 2006", "2006-01-01"),
         ("i løbet af oktober måned 2005", "2005-10-31"),
     ]
+    # "forelægges ... i foråret 2006 eller når de nye forvaltninger fysisk er på plads" is planned
+    assert {r.status for r in got} == {"planned"}
     last = got[-1]  # "Dette skal ske i løbet af oktober måned 2005." quotes the step before it
     assert last.quote.endswith("Dette skal ske i løbet af oktober måned 2005.")
     assert last.quote.startswith("På den baggrund vil det være hensigtsmæssigt")
