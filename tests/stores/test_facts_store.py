@@ -181,3 +181,40 @@ def test_replace_facts_does_not_commit(tmp_path):
     assert other.execute("SELECT COUNT(*) FROM fact_followups").fetchone()[0] == 0
     c.rollback()
     assert c.execute("SELECT COUNT(*) FROM fact_followups").fetchone()[0] == 0
+
+
+def test_cli_tables_and_csv(corpus, monkeypatch):
+    from contextlib import contextmanager
+
+    from typer.testing import CliRunner
+
+    from plan_assistant import cli_facts
+
+    @contextmanager
+    def fake_connection():
+        yield corpus
+
+    monkeypatch.setattr(cli_facts, "_connection", fake_connection)
+    runner = CliRunner()
+    result = runner.invoke(
+        cli_facts.app, ["budgets", "--source", "bilag2_kompetencepulje_2006_sof.txt", "--csv"]
+    )
+    assert result.exit_code == 0, result.output
+    lines = result.output.lstrip("\ufeff").splitlines()
+    assert lines[0].startswith("kilde;side;initiativ;beløb_kr;")
+    assert len(lines) == 1 + 8
+    assert any(";Videndeling;600000;" in line for line in lines)
+    result = runner.invoke(cli_facts.app, ["budgets", "--min-amount", "10000000"])
+    assert result.exit_code == 0 and "Budgetter (4)" in result.output
+    result = runner.invoke(
+        cli_facts.app, ["followups", "--outstanding", "--as-of", "2021-10-01", "--csv"]
+    )
+    assert result.exit_code == 0, result.output
+    approve = next(line for line in result.output.splitlines() if "senest september 2021" in line)
+    assert "overskredet" in approve and ";2021-09-30;" in approve
+    result = runner.invoke(cli_facts.app, ["followups", "--as-of", "1. juni"])
+    assert result.exit_code != 0
+    result = runner.invoke(cli_facts.app, ["decisions", "--csv"])
+    assert result.exit_code == 0 and "taget til efterretning" in result.output
+    assert cli_facts.format_dkk(1_500_000) == "1.500.000 kr."
+    assert cli_facts.format_dkk(2.5) == "2,5 kr."
