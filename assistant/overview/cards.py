@@ -86,7 +86,7 @@ def _regions(record: DocumentRecord) -> list[tuple[str, tuple[int, int]]]:
     return out
 
 
-def _strip_lead(record: DocumentRecord, start: int, end: int) -> int:
+def strip_lead(record: DocumentRecord, start: int, end: int) -> int:
     """Skip a repeated title or a date that a transcript runs into the first sentence."""
     text = record.text
     title = record.meta.title.strip()
@@ -145,7 +145,7 @@ def summarize(record: DocumentRecord, max_sentences: int = 3) -> list[dict[str, 
             break
         sentences = []
         for s in split_sentences(record.text, lo, hi):
-            a = _strip_lead(record, s.start, s.end)
+            a = strip_lead(record, s.start, s.end)
             a, b = trim(record.text, a, s.end)
             s = Sentence(a, b, record.text[a:b])
             if _usable(record, s, headings) and not any(x < b and a < y for x, y in picked):
