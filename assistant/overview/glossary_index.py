@@ -13,19 +13,35 @@ import sqlite3
 import threading
 from collections import Counter
 from collections.abc import Iterable
-from typing import Any
+from contextlib import nullcontext
+from typing import TYPE_CHECKING, Any, Union
 
 from assistant.overview.glossary import EXTRACTOR_VERSION, extract, normalise_term
 from assistant.overview.sources import page_at, section_path
 from ingest.models import PageSpan, Section
 from stores import glossary as store
 
+if TYPE_CHECKING:
+    from stores.registry import Registry
+
 _sync_lock = threading.Lock()
 
 
-def sync(conn: sqlite3.Connection) -> int:
+Source = Union[sqlite3.Connection, "Registry"]
+
+
+def _connection(source: Source) -> tuple[sqlite3.Connection, Any]:
+    """The connection and the lock its writers share: a `Registry` serialises writes on its
+    connection with its own lock (an ingest may hold a transaction open on it)."""
+    if isinstance(source, sqlite3.Connection):
+        return source, nullcontext()
+    return source.conn, getattr(source, "_lock", nullcontext())
+
+
+def sync(source: Source) -> int:
     """Extract the glossary of every new or changed document; returns how many were done."""
-    with _sync_lock:
+    conn, lock = _connection(source)
+    with _sync_lock, lock:
         stale = store.stale_documents(conn, EXTRACTOR_VERSION)
         for doc_id in stale:
             row = conn.execute(
@@ -187,7 +203,7 @@ def _undefined(
 
 
 def build_glossary(
-    conn: sqlite3.Connection, allowed_access: Iterable[str] | None
+    source: Source, allowed_access: Iterable[str] | None
 ) -> dict[str, list[dict[str, Any]]]:
     """`{"entries": [...], "undefined": [...]}` for the documents the caller may read.
 
@@ -196,7 +212,8 @@ def build_glossary(
     (documents and counts). An undefined abbreviation: `term`, `count`, `documents` with
     their `occurrences` (citations of the token itself).
     """
-    sync(conn)
+    sync(source)
+    conn, _ = _connection(source)
     access = None if allowed_access is None else set(allowed_access)
     defs = store.query_definitions(conn, access)
     uses = store.query_usages(conn, access)
@@ -208,13 +225,14 @@ def build_glossary(
 
 
 def lookup(
-    conn: sqlite3.Connection, allowed_access: Iterable[str] | None, term: str
+    source: Source, allowed_access: Iterable[str] | None, term: str
 ) -> dict[str, Any] | None:
     """The glossary entry for `term` ("BIF", "bif", "Temperaturmålingen"), or None."""
     key = normalise_term(term)
     if not key:
         return None
-    sync(conn)
+    sync(source)
+    conn, _ = _connection(source)
     access = None if allowed_access is None else set(allowed_access)
     defs = store.query_definitions(conn, access, term_key=key)
     if not defs:
@@ -225,13 +243,14 @@ def lookup(
 
 
 def undefined_usage(
-    conn: sqlite3.Connection, allowed_access: Iterable[str] | None, term: str
+    source: Source, allowed_access: Iterable[str] | None, term: str
 ) -> dict[str, Any] | None:
     """Where an abbreviation that no readable document defines is used, or None."""
     key = normalise_term(term)
     if not key:
         return None
-    sync(conn)
+    sync(source)
+    conn, _ = _connection(source)
     access = None if allowed_access is None else set(allowed_access)
     if store.query_definitions(conn, access, term_key=key):
         return None
