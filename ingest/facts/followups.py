@@ -56,7 +56,11 @@ _IN_PROGRESS = re.compile(
     _F,
 )
 _UNDATED = re.compile(
-    r"\b(?:snarest\s+muligt|hurtigst\s+muligt|snarest|om\s+kort\s+tid|straks)\b", _F
+    r"\b(?:snarest\s+muligt|hurtigst\s+muligt|snarest|om\s+kort\s+tid|straks|"
+    r"(?:ca\.\s+|senest\s+|inden\s+for\s+)?(?:\d+|en|et|to|tre|fire|fem|seks|otte|ti|fjorten)\s+"
+    r"(?:dage|uger|måneder|år)(?:\s+efter\s+[\wæøå]+(?:\s+(?:på|af)\s+(?:et|en|den|det)"
+    r"\s+[\wæøå]+)?)?)\b",
+    _F,
 )
 _DEADLINE_QUALIFIERS = {
     "senest", "senest den", "senest d.", "inden", "inden den", "inden d.", "før", "før den",
@@ -237,7 +241,7 @@ def extract_followups(doc: DocumentRecord, index: DocIndex | None = None) -> lis
         elif done and dates and (ref is None or max(d.end_date for d in dates).year >= ref.year):
             chosen = max(dates, key=lambda d: (d.end_date, d.start))
             status = "done"
-        elif undated and _FUTURE.search(s.text) and not past and not dates:
+        elif undated and marker and not past and not dates:
             status = followup_status(s.text, True)
         else:
             continue

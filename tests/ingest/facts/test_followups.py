@@ -145,6 +145,18 @@ def test_not_followups(text):
     assert rows(text) == []
 
 
+def test_undated_and_relative_deadlines():
+    got = rows(
+        "Notat 1. marts 2024\n\nKlagen behandles inden for 14 dage efter modtagelsen. "
+        "De to stillinger genopslås snarest muligt."
+    )
+    assert [(r.deadline_text, r.due_date) for r in got] == [
+        ("inden for 14 dage efter modtagelsen", None),
+        ("snarest muligt", None),
+    ]
+    assert got[1].action == "De to stillinger genopslås"
+
+
 def test_status_words():
     assert followup_status("Projektet afventer kontraktindgåelse", True) == "awaiting"
     assert followup_status("Arbejdet er i gang", True) == "in_progress"
