@@ -155,7 +155,7 @@ def extract_decisions(doc: DocumentRecord, index: DocIndex | None = None) -> lis
         elif dec_span:
             start, end = dec_span
         else:
-            anchor = item or recs[0]
+            anchor = item or (recs or decs)[0]
             start = anchor.start
             end = anchor.heading_end if anchor.heading_end is not None else anchor.end
         rows.append(

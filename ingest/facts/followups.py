@@ -57,9 +57,10 @@ _IN_PROGRESS = re.compile(
 )
 _UNDATED = re.compile(
     r"\b(?:snarest\s+muligt|hurtigst\s+muligt|snarest|om\s+kort\s+tid|straks|"
-    r"(?:ca\.\s+|senest\s+|inden\s+for\s+)?(?:\d+|en|et|to|tre|fire|fem|seks|otte|ti|fjorten)\s+"
-    r"(?:dage|uger|måneder|år)(?:\s+efter\s+[\wæøå]+(?:\s+(?:på|af)\s+(?:et|en|den|det)"
-    r"\s+[\wæøå]+)?)?)\b",
+    r"(?:inden\s+for|senest)\s+(?:\d+|en|et|to|tre|fire|fem|seks|otte|ti|fjorten)\s+"
+    r"(?:dage|uger|måneder|år)(?:\s+efter\s+[\wæøå]+)?|"
+    r"(?:ca\.\s+)?(?:\d+|en|et|to|tre|fire|fem|seks|otte|ti|fjorten)\s+(?:dage|uger|måneder|år)"
+    r"\s+efter\s+[\wæøå]+(?:\s+(?:på|af)\s+(?:et|en|den|det)\s+[\wæøå]+)?)\b",
     _F,
 )
 _DEADLINE_QUALIFIERS = {
@@ -196,7 +197,15 @@ def _action(text: str, cut: tuple[int, int] | None) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
-def _responsible(text: str) -> str | None:
+_NAMED_RESPONSIBLE = re.compile(r"\b(?:ansvarlig|ansvar|tovholder)\s*:\s*([^.;\n]+)", _F)
+
+
+def _responsible(text: str, following: str = "") -> str | None:
+    """ "Ansvarlig: Tove Christensen" in or right after the sentence, else the acting unit."""
+    for part in (text, following):
+        named = _NAMED_RESPONSIBLE.search(part)
+        if named and (part is text or part.lstrip().lower().startswith(("ansvar", "tovholder"))):
+            return named.group(1).strip()
     m = _RESPONSIBLE.search(text)
     if not m:
         return None
@@ -274,7 +283,10 @@ def extract_followups(doc: DocumentRecord, index: DocIndex | None = None) -> lis
                 deadline_text=deadline_text,
                 due_date=chosen.end_date.isoformat() if chosen else None,
                 due_precision=chosen.precision if chosen else None,
-                responsible=_responsible(s.text),
+                responsible=_responsible(
+                    s.text,
+                    index.sentences[n + 1].text if n + 1 < len(index.sentences) else "",
+                ),
                 status=status,
                 deadline_start=d_start,
                 deadline_end=d_end,

@@ -157,6 +157,17 @@ def test_undated_and_relative_deadlines():
     assert got[1].action == "De to stillinger genopslås"
 
 
+def test_named_responsible_in_the_next_sentence_and_ages_are_not_deadlines():
+    got = rows(
+        "Notat 1. marts 2024\n\nIndsatsen skal styrke samarbejdet med ledige over 50 år. "
+        "Vej og Park udarbejder en opfølgning, som forelægges udvalget senest 26. september "
+        "2024. Ansvarlig: Tove Christensen."
+    )
+    assert [(r.deadline_text, r.due_date, r.responsible) for r in got] == [
+        ("senest 26. september 2024", "2024-09-26", "Tove Christensen")
+    ]
+
+
 def test_status_words():
     assert followup_status("Projektet afventer kontraktindgåelse", True) == "awaiting"
     assert followup_status("Arbejdet er i gang", True) == "in_progress"
