@@ -57,7 +57,11 @@ _TOTAL_STRONG = re.compile(
     r"investering\w*|omkostning\w*|bevilling\w*)|\b(?:rammen|puljen|totalrammen)\s+(?:er|på|udgør)",
     _F,
 )
-_TOTAL_WEAK = re.compile(r"\b(?:i alt|samlet|samlede|total\w*|ramme\w*|pulje\w*)\b", _F)
+_TOTAL_WEAK = re.compile(
+    r"\b(?:i alt|samlet|samlede|total\w*|\w*ramme(?:n|r|rne)?|\w*pulje(?:n|r|rne)?|"
+    r"\w*budget(?:tet|ter|terne)?)\b",
+    _F,
+)
 
 ALLOCATION_KINDS = {"allocation", "grant", "total", "financing"}
 
@@ -112,7 +116,7 @@ _ANAPHOR = re.compile(
 _NOT_PURPOSE_BEFORE_TIL = re.compile(
     r"\b(?:svarende|op|stiger|steg|steget|stige|nedsat|nedsættes|reduceret|reduceres|forhøjet|"
     r"forhøjes|øget|øges|hævet|faldet|falder|opgjort|opgøres|beregnet|skønnet|anslået|vurderet|"
-    r"fra)\s*$",
+    r"fra)\s*$|\bfra\s+(?:den\s+|det\s+)?[\wæøå-]+\s*$",
     _F,
 )
 _CLAUSE_END = re.compile(

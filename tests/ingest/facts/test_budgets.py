@@ -187,6 +187,23 @@ def test_grant_financing_and_fronted_purpose():
     ]
 
 
+def test_purpose_skips_the_source_of_the_money_and_keeps_period_ranges():
+    (r,) = rows(
+        "Kommunalbestyrelsen besluttede at afsætte 500.000 kr. fra puljen til grøn omstilling "
+        "til projektet Klimaskoler."
+    )
+    assert (r.kind, r.initiative) == ("allocation", "projektet Klimaskoler")
+    (r,) = rows("Der er bevilget 2,5 mio. kr. årligt i perioden 2024-2027 til lokale klimaråd.")
+    assert (r.kind, r.period, r.year, r.initiative) == (
+        "grant",
+        "årligt, 2024-2027",
+        None,
+        "lokale klimaråd",
+    )
+    (r,) = rows("Budgetrammen udgør 45,3 mio. kr. i 2024.")
+    assert (r.kind, r.year, r.is_allocation) == ("total", 2024, True)
+
+
 def test_numbered_sections_and_anaphoric_purpose():
     got = rows(
         "Kompetenceudvikling 2025\n\n1. Styrket introduktion\n\nNye medarbejdere får et "
