@@ -80,6 +80,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     for module in (health, widget, chat, search, documents, facts, feedback, openai_compat):
         app.include_router(module.router)
+    _include_optional(app, "api.routers.overview")
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
@@ -95,6 +96,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     app.openapi = openapi  # type: ignore[method-assign]
     return app
+
+
+def _include_optional(app: FastAPI, module_name: str) -> None:
+    """Feature routers that depend on optional packages (the overview) mount when present."""
+    import importlib
+
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError:
+        log.warning("router %s not available", module_name, exc_info=True)
+        return
+    app.include_router(module.router)
 
 
 def _danish_validation_schema(schema: dict[str, Any]) -> None:

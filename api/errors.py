@@ -35,7 +35,7 @@ STATUS_DA = {
 FIELD_DA = {
     "message": "besked",
     "conversation_id": "samtale-id",
-    "as_of": "dato",
+    "as_of": "pr. dato",
     "filters": "filtre",
     "stream": "stream",
     "q": "søgetekst",

@@ -189,12 +189,15 @@ def get_conversation(
 
 @router.get("/suggestions", response_model=SuggestionsOut, summary="Forslag til spørgsmål")
 def suggestions(services: ServicesDep, caller: CallerDep) -> SuggestionsOut:
-    answerer = services.chat.answerer
-    make = getattr(answerer, "suggestions", None)
+    """Starter questions the caller's documents can answer (generated from the corpus)."""
     items: list[str] = []
-    if callable(make):
-        try:
-            items = list(make(access=set(caller.access)))
-        except Exception:
-            log.exception("suggestions failed")
-    return SuggestionsOut(suggestions=items or DEFAULT_SUGGESTIONS)
+    try:
+        from assistant.overview.suggestions import starter_questions
+
+        items = starter_questions(services.stores.registry, set(caller.access))
+    except ImportError:
+        pass
+    except Exception:
+        log.exception("suggestions failed")
+    merged = list(dict.fromkeys([*DEFAULT_SUGGESTIONS, *items]))
+    return SuggestionsOut(suggestions=merged[:6])

@@ -83,10 +83,26 @@ CSV_RESPONSES: dict[int | str, dict[str, Any]] = {
 
 
 @router.get("/budgets", response_model=FactsOut, responses=CSV_RESPONSES, summary="Budgetter")
-def budgets(request: Request, services: ServicesDep, access: AccessDep, format: Format = None):
+def budgets(
+    request: Request,
+    services: ServicesDep,
+    access: AccessDep,
+    source: Annotated[
+        str | None, Query(max_length=300, description="Filnavn, dokument-id eller titel.")
+    ] = None,
+    min_amount: Annotated[float | None, Query(ge=0, description="Mindste beløb i kr.")] = None,
+    allocations_only: Annotated[bool, Query(description="Kun bevillinger/afsatte beløb.")] = False,
+    format: Format = None,
+):
     facts = _facts_module()
     with services.db() as conn:
-        rows = facts.query_budgets(conn, allowed_access=access)
+        rows = facts.query_budgets(
+            conn,
+            allowed_access=access,
+            source=source or None,
+            min_amount=min_amount,
+            allocations_only=allocations_only,
+        )
     return respond(request, "budgets", rows, format)
 
 

@@ -80,7 +80,9 @@ class ChatService:
                 piece = data.get("text", "") if isinstance(data, dict) else str(data or "")
                 if piece:
                     text.append(piece)
-                    yield ChatEvent("delta", piece)
+                    # An extractive answer arrives whole: send it in words, like tokens.
+                    for word in split_for_streaming(piece) if len(piece) > 40 else [piece]:
+                        yield ChatEvent("delta", word)
             elif name == "citations":
                 citations = [_citation(c) for c in _items(data, "citations")]
                 yield ChatEvent("citations", citations)
@@ -88,7 +90,7 @@ class ChatService:
                 table = _items(data, "rows")
                 yield ChatEvent("table", table)
             elif name in ("done", "answer"):
-                final = data if isinstance(data, Answer) else _answer_from(data, text)
+                final = _final_answer(data, text)
         if final is None:
             final = Answer(text="".join(text), citations=citations, table=table)
         if not final.citations and citations:
@@ -137,6 +139,20 @@ def _citation(c: Any) -> Citation:
     return Citation(**{k: v for k, v in dict(c).items() if k in fields})
 
 
+def _final_answer(data: Any, text: list[str]) -> Answer:
+    """The assistant's `done` event carries the verified answer (object and/or dict)."""
+    if isinstance(data, Answer):
+        return data
+    if isinstance(data, dict):
+        if isinstance(data.get("answer_obj"), Answer):
+            return data["answer_obj"]
+        if isinstance(data.get("answer"), Answer):
+            return data["answer"]
+        if isinstance(data.get("answer"), dict):
+            return _answer_from(data["answer"], text)
+    return _answer_from(data, text)
+
+
 def _answer_from(data: Any, text: list[str]) -> Answer:
     if not isinstance(data, dict):
         return Answer(text="".join(text))
@@ -153,10 +169,16 @@ def _answer_from(data: Any, text: list[str]) -> Answer:
 def make_answerer(settings: Settings, services: Services) -> Answerer:
     """The assistant of the answering issue when installed, else a retrieval-only stand-in."""
     try:
-        from assistant.answer import Assistant  # type: ignore[import-not-found]
+        from assistant.answer import Assistant
     except ImportError:
         return PassageAnswerer(services)
-    return Assistant.from_settings(settings, stores=services.stores, retriever=services.retriever)
+    llm = None
+    if settings.llm_base_url or getattr(settings, "llm_model_path", None):
+        from assistant.llm import make_llm
+
+        llm = make_llm(settings)
+    # Share the process's stores and retriever (one embedder, one BM25 index per worker).
+    return Assistant(services.stores, retriever=services.retriever, llm=llm)
 
 
 class PassageAnswerer:

@@ -333,8 +333,14 @@
       this.storageKey = `plan-assistant:${this.api}:conversation`;
       this.build();
       this.bind();
+      this.loadDocIndex();
       this.restoreConversation();
       this.loadSuggestions();
+    }
+
+    /** Events for the host page (analytics, tests): plan-assistant:delta, plan-assistant:answer. */
+    emit(name, detail) {
+      this.dispatchEvent(new CustomEvent(`plan-assistant:${name}`, { detail, bubbles: true, composed: true }));
     }
 
     headers(extra) {
@@ -634,6 +640,23 @@
 
     // ------------------------------------------------------------ sources
 
+    /** id -> date text ("August 2005", "7. juni 2021") from the document list, loaded once. */
+    loadDocIndex() {
+      this.docIndex = new Map();
+      fetch(`${this.api}/api/documents`, { headers: this.headers() })
+        .then((res) => (res.ok ? res.json() : { documents: [] }))
+        .then((body) => {
+          for (const d of body.documents || []) this.docIndex.set(d.id, d);
+        })
+        .catch(() => {});
+    }
+
+    dateLabel(docId, iso) {
+      const doc = this.docIndex && this.docIndex.get(docId);
+      if (doc && doc.date_text) return doc.date_text;
+      return iso ? String(iso).slice(0, 4) : "";
+    }
+
     async getDocument(docId) {
       if (!this.docCache.has(docId)) {
         const promise = fetch(`${this.api}/api/documents/${encodeURIComponent(docId)}`, { headers: this.headers() }).then(
@@ -676,10 +699,10 @@
 
     renderSourceMeta(c, doc) {
       const rows = [];
-      const date = (doc && doc.date) || c.date;
+      const date = (doc && (doc.date_text || doc.date)) || this.dateLabel(c.doc_id, c.date);
       const committee = (doc && doc.committee) || c.committee;
       const docType = doc && doc.doc_type;
-      if (date) rows.push([T.date, formatDate(date)]);
+      if (date) rows.push([T.date, /^\d{4}-\d{2}-\d{2}$/.test(date) ? formatDate(date) : date]);
       if (committee) rows.push([T.committee, committee]);
       if (docType && docType !== "other") rows.push([T.docType, docType.charAt(0).toUpperCase() + docType.slice(1)]);
       if (c.page) rows.push([T.page, String(c.page)]);
@@ -702,15 +725,18 @@
         start = found;
         end = found + quote.length;
       }
+      // About CONTEXT_CHARS either side, cut at a line break (else a space) inside that window.
       let from = Math.max(0, start - CONTEXT_CHARS);
       let to = Math.min(text.length, end + CONTEXT_CHARS);
       if (from > 0) {
-        const para = text.lastIndexOf("\n", start);
-        from = para >= from ? para + 1 : Math.max(from, text.indexOf(" ", from) + 1);
+        const line = text.indexOf("\n", from);
+        const space = text.indexOf(" ", from);
+        from = line !== -1 && line < start ? line + 1 : space !== -1 && space < start ? space + 1 : start;
       }
       if (to < text.length) {
-        const para = text.indexOf("\n", end);
-        to = para !== -1 && para <= to ? para : Math.max(end, text.lastIndexOf(" ", to));
+        const line = text.lastIndexOf("\n", to);
+        const space = text.lastIndexOf(" ", to);
+        to = line > end ? line : space > end ? space : end;
       }
       el.excerpt.innerHTML =
         (from > 0 ? '<span class="pa-ellipsis">… </span>' : "") +
@@ -773,6 +799,7 @@
         this.messageId = data.message_id || null;
       } else if (name === "delta") {
         this.text += data.text || "";
+        this.host.emit("delta", { text: data.text || "" });
         this.scheduleText();
       } else if (name === "citations") {
         this.citations = data.citations || [];
@@ -826,6 +853,7 @@
       this.renderExtra();
       this.renderActions();
       this.host.scrollToEnd();
+      this.host.emit("answer", Object.assign({}, data, { text: this.text, citations: this.citations }));
     }
 
     fail(message, retryText) {
@@ -860,7 +888,7 @@
           "beforeend",
           `<div class="pa-sources"><h3>${T.sources}</h3><ol>${this.citations
             .map((c) => {
-              const meta = [c.page ? `s. ${c.page}` : "", c.date ? formatDate(c.date) : ""].filter(Boolean).join(" · ");
+              const meta = [c.page ? `s. ${c.page}` : "", this.host.dateLabel(c.doc_id, c.date)].filter(Boolean).join(" · ");
               return `<li><button type="button" class="pa-source-link" data-n="${esc(c.n)}">[${esc(c.n)}] ${esc(c.title || c.source)}</button>${meta ? ` <span class="pa-source-meta">· ${esc(meta)}</span>` : ""}</li>`;
             })
             .join("")}</ol></div>`,

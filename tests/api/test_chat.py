@@ -89,7 +89,7 @@ def test_empty_and_overlong_messages_are_refused_in_danish(client):
     assert r.json()["detail"] == "Feltet »besked« mangler."
     r = client.post("/api/chat", json={"message": "Hvornår?", "as_of": "næste uge"})
     assert r.status_code == 422
-    assert r.json()["detail"] == "»dato« skal være en dato som ÅÅÅÅ-MM-DD."
+    assert r.json()["detail"] == "»pr. dato« skal være en dato som ÅÅÅÅ-MM-DD."
     r = client.post("/api/chat", content=b"{not json", headers={"content-type": "application/json"})
     assert r.status_code == 422
     assert r.json()["detail"] == "Forespørgslen er ikke gyldig JSON."
