@@ -1,0 +1,135 @@
+"""Programmes: grouping from case numbers, title initiatives and shared names; pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.overview.programmes import list_programmes, programme_name, programme_page
+from tests.assistant.overview.conftest import save
+
+KOMMISSORIUM = "kommissorium_socialcentre_jobcentre_2005.txt"
+BILAG = "bilag2_kompetencepulje_2006_sof.txt"
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        ("568. Status på Task Force-projektet i Afdeling for Børn og Familie (O)",
+         "Task Force-projektet i Afdeling for Børn og Familie"),
+        ("Status for implementering af handleplanen på arbejdsmarkedsområdet",
+         "Handleplanen på arbejdsmarkedsområdet"),
+        ("Bilag 2: Beskrivelse af projekterne i kompetencepuljen fra 2006 (SUD 125/2006).",
+         "Projekterne i kompetencepuljen fra 2006"),
+        ("Kommissorium for styrkelsen af indsatsen på socialcentre og jobcentre",
+         "Styrkelsen af indsatsen på socialcentre og jobcentre"),
+        ("Orientering om ny affaldsplan", "Ny affaldsplan"),
+    ],
+)  # fmt: skip
+def test_programme_name(title, name):
+    assert programme_name(title) == name
+
+
+def test_corpus_programmes(corpus_store):
+    _, stores, _ = corpus_store
+    programmes = list_programmes(stores.registry, {"public"})
+    by_sources = {tuple(d["source"] for d in p["documents"]): p for p in programmes}
+    # The 2005 mandate and the 2006 competence pool of the new Socialforvaltning belong
+    # together (shared names), in time order.
+    pair = by_sources[(KOMMISSORIUM, BILAG)]
+    assert pair["date_from"] == "2005-08-01" and pair["date_to"] == "2006-01-01"
+    assert any("SOF" in r and "Familie- og Arbejdsmarkedsforvaltning" in r for r in pair["reasons"])
+    # Single documents that name an initiative are programmes of their own.
+    assert ("bufu_2021-06-07_568_task_force_status.txt",) in by_sources
+    assert ("norddjurs_status_handleplan_arbejdsmarked_2015.txt",) in by_sources
+    # Different municipalities are never grouped, whatever they share.
+    assert all(len(p["documents"]) <= 2 for p in programmes)
+    assert len(programmes) == 4
+
+
+def test_programme_page_lists_budgets_and_open_followups(corpus_store):
+    _, stores, _ = corpus_store
+    registry = stores.registry
+    pair = next(p for p in list_programmes(registry, {"public"}) if len(p["documents"]) == 2)
+    page = programme_page(registry, pair["id"], {"public"})
+    assert [d["source"] for d in page["documents"]] == [KOMMISSORIUM, BILAG]
+    assert page["documents"][0]["summary"]
+    amounts = [b["amount_text"] for b in page["budgets"]]
+    assert "600.000 kr." in amounts and "2,75 mill. kr." in amounts
+    assert page["open_followups"] and all(f["open"] for f in page["open_followups"])
+    due = [f["due_date"] or "9999" for f in page["open_followups"]]
+    assert due == sorted(due)
+    texts = {d["id"]: registry.get_document(d["id"]).text for d in registry.list_documents()}
+    for row in page["budgets"] + page["open_followups"]:
+        c = row["citation"]
+        assert texts[c["doc_id"]][c["start"] : c["end"]] == c["quote"]
+    assert programme_page(registry, "p-000000000000", {"public"}) is None
+
+
+STATUS_1 = """Socialudvalget
+Referat af møde den 3. marts 2022
+
+14. Status på Ungeindsatsen
+
+Sagsnr.: 27.15.00-2021-88             Dok.nr.: 27.15.00-2022-501                 Åbent
+
+Beslutningstema
+
+Udvalget orienteres om fremdriften i indsatsen for unge uden uddannelse.
+
+Sagens indhold
+
+Der er afsat 1,2 mio. kr. til mentorforløb. Næste status forelægges senest 1. september 2022.
+"""
+
+STATUS_2 = """Socialudvalget
+Referat af møde den 1. september 2022
+
+31. Opfølgning på mentorordning for unge
+
+Sagsnr.: 27.15.00-2021-88             Dok.nr.: 27.15.00-2022-977                 Åbent
+
+Beslutningstema
+
+Udvalget får anden status på mentorforløbene for unge uden uddannelse.
+
+Sagens indhold
+
+Mentorforløbene er gennemført for 40 unge.
+"""
+
+OTHER = """Teknik- og Miljøudvalget
+Referat af møde den 3. marts 2022
+
+15. Vejbelysning på Strandvejen
+
+Sagsnr.: 05.01.00-2022-3             Dok.nr.: 05.01.00-2022-40                 Åbent
+
+Beslutningstema
+
+Udvalget skal godkende udskiftning af vejbelysningen.
+"""
+
+
+def test_case_number_groups_status_notes(registry):
+    save(registry, STATUS_2, "su_31.txt")
+    save(registry, STATUS_1, "su_14.txt")
+    save(registry, OTHER, "tmu_15.txt")
+    programmes = list_programmes(registry, {"public"})
+    grouped = [p for p in programmes if len(p["documents"]) == 2]
+    assert len(grouped) == 1
+    p = grouped[0]
+    assert [d["source"] for d in p["documents"]] == ["su_14.txt", "su_31.txt"]
+    assert p["reasons"][0] == "fælles sagsnummer 27.15.00-2021-88"
+    assert p["committees"] == ["Socialudvalget"]
+    assert "tmu_15.txt" not in {d["source"] for q in programmes for d in q["documents"]}
+    page = programme_page(registry, p["id"], {"public"})
+    assert [b["amount_text"] for b in page["budgets"]] == ["1,2 mio. kr."]
+    # The later note closed: a public caller sees the first note alone (an initiative of its
+    # own), and nothing of the closed one.
+    registry.set_access("su_31", "lukket")
+    public = list_programmes(registry, {"public"})
+    sources = [[d["source"] for d in q["documents"]] for q in public]
+    assert ["su_14.txt"] in sources
+    assert all("su_31.txt" not in s for s in sources)
+    assert programme_page(registry, p["id"], {"public"}) is None
+    assert list_programmes(registry, {"nobody"}) == []
