@@ -94,16 +94,24 @@ def run_eval(
             record["answer"] = answer.text
             record["abstained"] = answer.abstained
             record["citations"] = [
-                {"n": c.n, "source": c.source, "page": c.page, "quote": c.quote,
-                 "start": c.start, "end": c.end}
+                {
+                    "n": c.n,
+                    "source": c.source,
+                    "page": c.page,
+                    "quote": c.quote,
+                    "start": c.start,
+                    "end": c.end,
+                }
                 for c in answer.citations
             ]
         records.append(record)
         if on_question:
             on_question(record)
 
-    documents = {d["source"]: stores.registry.get_document(d["id"]).text
-                 for d in stores.registry.list_documents()}
+    documents = {
+        d["source"]: stores.registry.get_document(d["id"]).text
+        for d in stores.registry.list_documents()
+    }
     summary = summarize(records, questions=questions, documents=documents)
     summary["ingest"] = {
         "documents": len(report.files),
@@ -113,15 +121,11 @@ def run_eval(
     return EvalRun(records, summary, ingest_seconds)
 
 
-def facts_scores(settings: Settings, gold_path: Path) -> dict[str, Any] | None:
-    """Precision/recall of the facts tables against hand-made gold rows (issue 4)."""
-    try:
-        from eval.facts_eval import evaluate_store
-    except ImportError:
-        return None
-    from stores.registry import open_registry
+def facts_scores(corpus: Path, gold_path: Path) -> dict[str, Any]:
+    """Precision/recall of the facts extractor against hand-made gold rows (issue 4)."""
+    from eval.facts_eval import evaluate_facts, extract_corpus, load_gold
 
-    return evaluate_store(open_registry(settings.data_dir), gold_path)
+    return evaluate_facts(extract_corpus(corpus), load_gold(gold_path))
 
 
 def glossary_scores(settings: Settings, gold_path: Path) -> dict[str, Any] | None:

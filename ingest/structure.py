@@ -162,7 +162,9 @@ def _line_headings(lines: list[_Line]) -> list[_Heading]:
         if m := _NUMBERED_RE.match(t):
             number, rest = int(m.group(1)), m.group(2).strip()
             if len(rest) <= 150 and not rest.endswith((",", ";")):
-                kind = "agenda_item" if number >= 20 and len(rest) <= 200 else "numbered"
+                kind = (
+                    "agenda_item" if number >= 20 or _item_header_follows(lines, i) else "numbered"
+                )
                 head = _Heading(
                     line.start,
                     line.end,
@@ -177,6 +179,28 @@ def _line_headings(lines: list[_Line]) -> list[_Heading]:
             heads.append(_Heading(line.start, line.end, "heading", 9, bare))
     heads.extend(_accept_numbered(numbered_candidates))
     return heads
+
+
+_ITEM_HEADER_RE = re.compile(
+    r"^(?:sagsnr|sags nr|dok\.?\s?nr|j\.?\s?nr|åbent|lukket|beslutningstema|resumé|resume"
+    r"|sagsfremstilling|sagens indhold|indstilling)\b",
+    re.IGNORECASE,
+)
+
+
+def _item_header_follows(lines: list[_Line], i: int) -> bool:
+    """Minutes number their agenda items from 1; what marks an item is the case header
+    (Sagsnr., Åbent/Lukket, Beslutningstema ...) within the next few lines."""
+    seen = 0
+    for nxt in lines[i + 1 :]:
+        if not nxt.text:
+            continue
+        if _ITEM_HEADER_RE.match(nxt.text):
+            return True
+        seen += 1
+        if seen >= 3:
+            return False
+    return False
 
 
 def _followed_by_paragraph(lines: list[_Line], i: int) -> bool:

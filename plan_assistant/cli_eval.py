@@ -20,9 +20,9 @@ def _fmt(value: object) -> str:
 
 
 def eval_command(
-    corpus: Annotated[Path, typer.Option(help="Folder of documents to ingest and ask about.")] = Path(
-        "corpus"
-    ),
+    corpus: Annotated[
+        Path, typer.Option(help="Folder of documents to ingest and ask about.")
+    ] = Path("corpus"),
     questions: Annotated[Path, typer.Option(help="Questions JSONL (see eval/README.md).")] = Path(
         "eval/questions.jsonl"
     ),
@@ -32,8 +32,10 @@ def eval_command(
     records: Annotated[Path | None, typer.Option(help="Write one JSON line per question.")] = None,
     json_out: Annotated[Path | None, typer.Option("--json", help="Write the summary JSON.")] = None,
     facts_gold: Annotated[
-        Path | None, typer.Option(help="Gold facts rows (default eval/facts_gold.jsonl if the"
-                                       " corpus is corpus/).")
+        Path | None,
+        typer.Option(
+            help="Gold facts rows (default eval/facts_gold.jsonl if the corpus is corpus/)."
+        ),
     ] = None,
     glossary_gold: Annotated[Path | None, typer.Option(help="Gold glossary entries.")] = None,
     no_answers: Annotated[bool, typer.Option(help="Measure retrieval only.")] = False,
@@ -51,7 +53,7 @@ def eval_command(
     facts_gold = facts_gold or (Path("eval/facts_gold.jsonl") if default_gold else None)
     glossary_gold = glossary_gold or (Path("eval/glossary_gold.jsonl") if default_gold else None)
     if facts_gold and facts_gold.exists():
-        summary["facts"] = facts_scores(settings, facts_gold)
+        summary["facts"] = facts_scores(corpus, facts_gold)
     if glossary_gold and glossary_gold.exists():
         summary["glossary"] = glossary_scores(settings, glossary_gold)
 

@@ -76,3 +76,19 @@ def test_run_in_enumeration_is_not_a_heading():
         "kommunikation med borgerne 3. Godt arbejdsmiljø. " + "Fyldtekst om planen. " * 30
     )
     assert [s for s in build_sections(text) if s.kind == "numbered"] == []
+
+
+def test_minutes_with_small_item_numbers_are_agenda_items():
+    text = (
+        "Referat\n\n12. Ny skolestruktur\n\nSagsnr.: 17.01.00-A00-1-24    Åbent\n\n"
+        "Beslutningstema\n\nUdvalget skal tage stilling til skolestrukturen.\n\n"
+        "Beslutning\n\nGodkendt.\n\n"
+        "13. Budget 2025\n\nSagsnr.: 00.30.00-S00-2-24    Åbent\n\n"
+        "Sagens indhold\n\nDer afsættes 2 mio. kr. til skolerne.\n\nBeslutning\n\nUdsat.\n"
+    )
+    sections = build_sections(text)
+    items = [s for s in sections if s.kind == "agenda_item"]
+    assert [s.number for s in items] == ["12", "13"]
+    assert items[1].parent is None  # not nested under the first item's "Beslutning"
+    decisions = [s for s in sections if s.title == "Beslutning"]
+    assert [sections[d.parent].number for d in decisions] == ["12", "13"]
