@@ -220,7 +220,7 @@ def _followed_by_paragraph(lines: list[_Line], i: int) -> bool:
 def _accept_numbered(cands: list[tuple[int, _Heading, bool]]) -> list[_Heading]:
     """Numbered lines are headings when they carry a body; a run of bare items is a list."""
     out: list[_Heading] = []
-    for _, head, has_body in cands:
+    for _, head, _ in cands:
         if head.kind == "agenda_item":
             out.append(head)
     smalls = [(i, h, b) for i, h, b in cands if h.kind == "numbered"]
