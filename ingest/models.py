@@ -77,7 +77,8 @@ class Section:
 @dataclass
 class DocumentMeta:
     title: str
-    doc_type: str  # referat|dagsorden|beslutningsprotokol|kommissorium|bilag|notat|status|handleplan|other
+    # referat, dagsorden, beslutningsprotokol, kommissorium, bilag, notat, status, handleplan, other
+    doc_type: str
     date: str | None = None  # ISO yyyy-mm-dd (first of month/year when only that is known)
     date_text: str | None = None
     committee: str | None = None
