@@ -303,7 +303,9 @@ def _records(registry: Registry, access: set[str] | None) -> list[DocumentRecord
 
 def grouping(registry: Registry, access: set[str] | None) -> Grouping:
     """Programmes for the caller's readable documents, cached per registry revision."""
-    key = (id(registry.conn), registry.revision(), tuple(sorted(access)) if access else None)
+    # The database file, not the connection object: ids of closed connections are reused.
+    db = registry.conn.execute("PRAGMA database_list").fetchone()[2]
+    key = (db, registry.revision(), tuple(sorted(access)) if access is not None else None)
     with _cache_lock:
         if key in _cache:
             return _cache[key]
