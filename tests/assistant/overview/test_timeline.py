@@ -1,0 +1,104 @@
+"""Timeline: dated meetings, decisions, deadlines and completions with verbatim citations."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from assistant.overview.programmes import list_programmes
+from assistant.overview.timeline import timeline, what_happened
+from tests.assistant.overview.conftest import save
+
+TASK_FORCE = "bufu_2021-06-07_568_task_force_status.txt"
+NORDDJURS = "norddjurs_status_handleplan_arbejdsmarked_2015.txt"
+
+
+def _find(events, **match):  # type: ignore[no-untyped-def]
+    return [e for e in events if all(e.get(k) == v for k, v in match.items())]
+
+
+def test_corpus_timeline(corpus_store):
+    _, stores, _ = corpus_store
+    registry = stores.registry
+    events = timeline(registry, {"public"}, today=dt.date(2026, 1, 1))
+    dates = [e["date"] for e in events]
+    assert dates == sorted(dates)
+    [meeting] = _find(events, kind="meeting", source=TASK_FORCE)
+    assert meeting["date"] == "2021-06-07"
+    assert meeting["citation"]["quote"] == "7. juni 2021"
+    decision = _find(events, kind="decision", source=NORDDJURS, date="2014-11-18")
+    assert decision[0]["citation"]["quote"] == (
+        "Kommunalbestyrelsen besluttede på mødet den 18. november 2014 en handleplan for "
+        "arbejdsmarkedsområdet."
+    )
+    [approval] = [e for e in _find(events, kind="deadline", date="2021-09-30")
+                  if "godkendt" in e["citation"]["quote"]]  # fmt: skip
+    assert approval["citation"]["quote"] == "Handleplanen skal være godkendt senest september 2021."
+    assert approval["status"] == "overdue"
+    done = _find(events, kind="completion", source=NORDDJURS, date="2015-09-18")
+    assert done[0]["citation"]["quote"].startswith(
+        "Den 18. september 2015 blev afholdt en fællesdag"
+    )
+    texts = {d["id"]: registry.get_document(d["id"]).text for d in registry.list_documents()}
+    for e in events:
+        c = e["citation"]
+        assert texts[c["doc_id"]][c["start"] : c["end"]] == c["quote"]
+
+
+def test_filters(corpus_store):
+    _, stores, _ = corpus_store
+    registry = stores.registry
+    committee = timeline(registry, {"public"}, committee="børne- og ungeudvalget")
+    assert committee and {e["source"] for e in committee} == {TASK_FORCE}
+    pair = next(p for p in list_programmes(registry, {"public"}) if len(p["documents"]) == 2)
+    in_programme = timeline(registry, {"public"}, programme=pair["id"])
+    assert {e["source"] for e in in_programme} == {d["source"] for d in pair["documents"]}
+    assert all(pair["id"] in [p["id"] for p in e["programmes"]] for e in in_programme)
+    decisions = timeline(registry, {"public"}, kinds={"decision"})
+    assert decisions and {e["kind"] for e in decisions} == {"decision"}
+    assert timeline(registry, {"hr"}) == []
+
+
+def test_what_happened_latest_first(corpus_store):
+    _, stores, _ = corpus_store
+    events = what_happened(
+        stores.registry, {"public"}, "Hvad er der sket med Task Force-projektet?"
+    )
+    assert events[0]["date"] == "2021-06-07"
+    happened = [e for e in events if e["kind"] != "deadline"]
+    assert [e["date"] for e in happened] == sorted((e["date"] for e in happened), reverse=True)
+    assert {e["source"] for e in events} == {TASK_FORCE}
+
+
+MINUTES = """Kultur- og Fritidsudvalget
+Referat af møde den 12. maj 2023
+
+22. Ny bibliotekslov og lokale konsekvenser
+
+Beslutningstema
+
+Udvalget orienteres om den nye bibliotekslov.
+
+Sagens indhold
+
+Byrådet vedtog den 3. april 2023 en ny strategi for bibliotekerne. Den nye selvbetjening blev \
+etableret den 1. marts 2023. Forvaltningen skal udarbejde en handleplan senest 1. oktober 2023.
+"""
+
+
+def test_events_from_written_minutes(registry):
+    save(registry, MINUTES, "kfu_22.txt")
+    events = timeline(registry, {"public"}, today=dt.date(2023, 6, 1))
+    got = [(e["date"], e["kind"]) for e in events]
+    assert got == [
+        ("2023-03-01", "completion"),
+        ("2023-04-03", "decision"),
+        ("2023-05-12", "meeting"),
+        ("2023-10-01", "deadline"),
+    ]
+    deadline = events[-1]
+    assert deadline["status"] == "open"
+    assert deadline["citation"]["quote"] == (
+        "Forvaltningen skal udarbejde en handleplan senest 1. oktober 2023."
+    )
+    later = timeline(registry, {"public"}, today=dt.date(2024, 1, 1))
+    assert later[-1]["status"] == "overdue"
