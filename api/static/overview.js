@@ -1,0 +1,628 @@
+/*
+ * Overblik: the onboarding view beside the chat. Documents by committee and date, document
+ * cards, programme pages, the glossary of the house's abbreviations and a timeline; every
+ * line links to the exact passage it came from.
+ *
+ * A self-contained ES module (no build step, no external assets):
+ *
+ *   import { mountOverview } from "https://HOST/overview.js";
+ *   const view = mountOverview(element, {
+ *     api: "https://HOST",                 // default: where this module came from
+ *     headers: () => ({ Authorization: "Bearer …" }),
+ *     openSource: (citation, trigger) => …, // default: a source panel inside the view
+ *     ask: (question) => …,                 // default: none (the ask buttons are hidden)
+ *   });
+ *   view.show("glossary");                  // "documents" | "programmes" | "glossary" | "timeline"
+ *
+ * The element may live in a shadow root; the styles are injected next to the view.
+ */
+
+const MODULE_BASE = new URL(".", import.meta.url).href.replace(/\/+$/, "");
+
+const T = {
+  title: "Overblik",
+  intro: "Få overblik over dokumenterne: hvem har besluttet hvad og hvornår, hvad det koster, hvad der mangler, og hvad forkortelserne betyder. Alt henviser til kilden.",
+  start: "Kom i gang – spørg fx",
+  tabs: { documents: "Dokumenter", programmes: "Programmer", glossary: "Ordliste", timeline: "Tidslinje" },
+  loading: "Henter …",
+  failed: "Kunne ikke hentes. Prøv igen.",
+  retry: "Prøv igen",
+  back: "Tilbage",
+  source: "Kilde",
+  showSource: "Vis kilde",
+  ask: "Spørg",
+  noCommittee: "Uden udvalg",
+  documents: "dokumenter",
+  document: "dokument",
+  open: "Åben",
+  closed: "Lukket",
+  summary: "Kort fortalt",
+  sections: "Afsnit",
+  budgets: "Budgetter",
+  followups: "Opfølgninger",
+  openFollowups: "Åbne opfølgninger",
+  decisions: "Beslutninger",
+  amount: "Beløb",
+  initiative: "Initiativ",
+  period: "Periode",
+  action: "Opfølgning",
+  deadline: "Frist",
+  status: "Status",
+  decision: "Beslutning",
+  date: "Dato",
+  committee: "Udvalg",
+  caseNo: "Sag",
+  type: "Type",
+  file: "Fil",
+  why: "Samlet fordi",
+  programmeDocs: "Dokumenter i tidsorden",
+  noProgrammes: "Der er ikke fundet programmer eller initiativer endnu.",
+  glossaryDefined: "Forkortelser og begreber",
+  glossaryUndefined: "Brugt, men ikke defineret",
+  glossaryUndefinedNote: "Disse forkortelser bruges i dokumenterne, men forklares ingen steder. De er ikke gættet.",
+  term: "Forkortelse/begreb",
+  meaning: "Betydning",
+  usedIn: "Bruges i",
+  occurrences: "forekomster",
+  allCommittees: "Alle udvalg",
+  allProgrammes: "Alle programmer",
+  filterCommittee: "Udvalg",
+  filterProgramme: "Program",
+  noEvents: "Ingen hændelser med de valgte filtre.",
+  empty: "Ingen dokumenter endnu.",
+  none: "Ingen.",
+  overdue: "overskredet",
+  statusOpen: "åben",
+  done: "gennemført",
+  sourcePanel: "Kilde",
+  closeSource: "Luk",
+  quoteMissing: "Uddraget kunne ikke findes i dokumentteksten.",
+  openFile: "Åbn originalfilen",
+  page: "s.",
+};
+
+const MONTHS = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"];
+
+const STYLE = `
+.ov-root{--ov-primary:var(--pa-primary,#1d4e6e);--ov-soft:var(--pa-primary-soft,#e8f0f6);--ov-border:var(--pa-border,#d9dee4);--ov-muted:var(--pa-muted,#5b6773);--ov-mark:var(--pa-mark,#fff1b8);--ov-focus:var(--pa-focus,#f59e0b);--ov-surface:var(--pa-surface,#fff);font-family:var(--pa-font,system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif);color:var(--pa-text,#1f2933);line-height:1.5;display:flex;flex-direction:column;height:100%;min-height:0;background:var(--pa-bg,#f6f7f9)}
+.ov-root *,.ov-root *::before,.ov-root *::after{box-sizing:border-box}
+.ov-head{padding:.75rem 1rem .25rem}
+.ov-head h2{margin:0 0 .25rem;font-size:1.15rem}
+.ov-head p{margin:0 0 .5rem;color:var(--ov-muted);font-size:.9rem}
+.ov-starters{display:flex;flex-wrap:wrap;gap:.4rem;margin:.25rem 0 .5rem;padding:0;list-style:none}
+.ov-starters-label{font-size:.85rem;color:var(--ov-muted);margin:.25rem 0 0}
+.ov-tabs{display:flex;gap:.25rem;padding:0 1rem;border-bottom:1px solid var(--ov-border);overflow-x:auto}
+.ov-tab{appearance:none;border:0;background:none;padding:.55rem .8rem;font:inherit;font-size:.95rem;color:var(--ov-muted);border-bottom:3px solid transparent;cursor:pointer;white-space:nowrap}
+.ov-tab[aria-selected="true"]{color:var(--ov-primary);border-bottom-color:var(--ov-primary);font-weight:600}
+.ov-body{flex:1;min-height:0;display:flex;gap:0;overflow:hidden}
+.ov-panel{flex:1;min-width:0;overflow:auto;padding:.75rem 1rem 2rem}
+.ov-panel h3{font-size:1.05rem;margin:1.1rem 0 .4rem}
+.ov-panel h4{font-size:.95rem;margin:.9rem 0 .3rem}
+.ov-list{list-style:none;margin:0;padding:0}
+.ov-item{background:var(--ov-surface);border:1px solid var(--ov-border);border-radius:8px;padding:.55rem .75rem;margin:.4rem 0}
+.ov-meta{color:var(--ov-muted);font-size:.85rem}
+.ov-link{appearance:none;border:0;background:none;padding:0;font:inherit;color:var(--ov-primary);text-decoration:underline;cursor:pointer;text-align:left}
+.ov-btn{appearance:none;border:1px solid var(--ov-border);background:var(--ov-surface);border-radius:999px;padding:.3rem .75rem;font:inherit;font-size:.88rem;color:var(--ov-primary);cursor:pointer}
+.ov-btn:hover,.ov-link:hover{background:var(--ov-soft)}
+.ov-src{appearance:none;border:1px solid var(--ov-border);background:var(--ov-soft);border-radius:6px;padding:.05rem .45rem;font:inherit;font-size:.8rem;color:var(--ov-primary);cursor:pointer;margin-left:.35rem;white-space:nowrap}
+.ov-root button:focus-visible,.ov-root select:focus-visible,.ov-root [tabindex]:focus-visible{outline:3px solid var(--ov-focus);outline-offset:2px}
+.ov-badge{display:inline-block;font-size:.75rem;padding:.05rem .45rem;border-radius:999px;background:var(--ov-soft);color:var(--ov-primary);margin-right:.35rem;white-space:nowrap}
+.ov-badge.ov-overdue{background:#fde8e8;color:#9b1c1c}
+.ov-badge.ov-done{background:#e6f4ea;color:#1e6b34}
+.ov-table-wrap{overflow-x:auto}
+.ov-table{border-collapse:collapse;width:100%;font-size:.9rem;background:var(--ov-surface)}
+.ov-table th,.ov-table td{border:1px solid var(--ov-border);padding:.35rem .5rem;text-align:left;vertical-align:top}
+.ov-table th{background:var(--ov-soft)}
+.ov-num{text-align:right;white-space:nowrap}
+.ov-filters{display:flex;flex-wrap:wrap;gap:.75rem;align-items:end;margin:.25rem 0 .5rem}
+.ov-filters label{display:flex;flex-direction:column;font-size:.85rem;color:var(--ov-muted)}
+.ov-filters select{font:inherit;font-size:.9rem;padding:.25rem;border:1px solid var(--ov-border);border-radius:6px;background:var(--ov-surface);max-width:22rem}
+.ov-year{margin:1rem 0 .25rem;font-size:1rem}
+.ov-event{display:grid;grid-template-columns:7.5rem 1fr;gap:.5rem;padding:.45rem 0;border-bottom:1px solid var(--ov-border)}
+.ov-summary p{margin:.3rem 0}
+.ov-source{width:min(26rem,45%);border-left:1px solid var(--ov-border);background:var(--ov-surface);overflow:auto;padding:.75rem 1rem}
+.ov-source[hidden]{display:none}
+.ov-source-head{display:flex;justify-content:space-between;align-items:start;gap:.5rem}
+.ov-source-head h3{margin:0;font-size:1rem}
+.ov-excerpt{white-space:pre-wrap;font-size:.92rem;margin-top:.5rem}
+.ov-excerpt mark{background:var(--ov-mark);padding:0 .1rem}
+.ov-dl{display:grid;grid-template-columns:auto 1fr;gap:.1rem .75rem;font-size:.88rem;margin:.4rem 0}
+.ov-dl dt{color:var(--ov-muted)}
+.ov-dl dd{margin:0}
+.ov-status{color:var(--ov-muted);font-size:.9rem}
+@media (max-width:640px){.ov-body{flex-direction:column}.ov-source{width:auto;border-left:0;border-top:1px solid var(--ov-border);max-height:50%}.ov-event{grid-template-columns:1fr}}
+`;
+
+function esc(value) {
+  return String(value == null ? "" : value)
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
+}
+
+function formatDate(iso, text) {
+  if (text) return text;
+  if (!iso) return "";
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) return iso;
+  return `${Number(m[3])}. ${MONTHS[Number(m[2]) - 1]} ${m[1]}`;
+}
+
+class OverviewView {
+  constructor(container, options) {
+    this.container = container;
+    this.options = options || {};
+    this.api = (this.options.api || MODULE_BASE).replace(/\/+$/, "");
+    this.cache = new Map();
+    this.citations = [];
+    this.view = "documents";
+    this.history = [];
+    this.filters = { committee: "", programme: "" };
+    this.build();
+  }
+
+  headers() {
+    const extra = typeof this.options.headers === "function" ? this.options.headers() : this.options.headers;
+    return Object.assign({ Accept: "application/json" }, extra || {});
+  }
+
+  async get(path) {
+    if (!this.cache.has(path)) {
+      const promise = fetch(`${this.api}${path}`, { headers: this.headers() }).then(async (res) => {
+        if (!res.ok) {
+          let detail = T.failed;
+          try {
+            detail = (await res.json()).detail || detail;
+          } catch (_) {
+            /* keep the default */
+          }
+          throw new Error(detail);
+        }
+        return res.json();
+      });
+      this.cache.set(path, promise);
+      promise.catch(() => this.cache.delete(path));
+    }
+    return this.cache.get(path);
+  }
+
+  build() {
+    const root = document.createElement("div");
+    root.className = "ov-root";
+    root.innerHTML = `
+      <style>${STYLE}</style>
+      <div class="ov-head">
+        <h2 tabindex="-1">${T.title}</h2>
+        <p>${esc(T.intro)}</p>
+        <div class="ov-start" hidden>
+          <p class="ov-starters-label">${T.start}</p>
+          <ul class="ov-starters"></ul>
+        </div>
+      </div>
+      <div class="ov-tabs" role="tablist" aria-label="${T.title}">
+        ${Object.entries(T.tabs)
+          .map(([id, label]) => `<button type="button" role="tab" class="ov-tab" id="ov-tab-${id}" data-view="${id}" aria-selected="false" aria-controls="ov-panel" tabindex="-1">${label}</button>`)
+          .join("")}
+      </div>
+      <div class="ov-body">
+        <div class="ov-panel" id="ov-panel" role="tabpanel" tabindex="0" aria-live="polite"></div>
+        <aside class="ov-source" hidden aria-label="${T.sourcePanel}" tabindex="-1">
+          <div class="ov-source-head"><h3 tabindex="-1"></h3><button type="button" class="ov-btn ov-source-close">${T.closeSource}</button></div>
+          <dl class="ov-dl"></dl>
+          <div class="ov-excerpt"></div>
+          <p class="ov-source-foot"></p>
+        </aside>
+      </div>`;
+    this.container.appendChild(root);
+    this.root = root;
+    this.panel = root.querySelector(".ov-panel");
+    this.source = root.querySelector(".ov-source");
+    root.addEventListener("click", (e) => this.onClick(e));
+    root.addEventListener("change", (e) => this.onChange(e));
+    root.querySelector(".ov-tabs").addEventListener("keydown", (e) => this.onTabKey(e));
+    root.addEventListener("keydown", (e) => {
+      if (e.key === "Escape" && !this.source.hidden) {
+        e.stopPropagation();
+        this.closeSource();
+      }
+    });
+    this.loadStarters();
+    this.show("documents");
+  }
+
+  async loadStarters() {
+    if (typeof this.options.ask !== "function") return;
+    try {
+      const body = await this.get("/api/overview/suggestions");
+      const items = body.suggestions || [];
+      if (!items.length) return;
+      this.root.querySelector(".ov-starters").innerHTML = items
+        .map((q) => `<li><button type="button" class="ov-btn" data-ask="${esc(q)}">${esc(q)}</button></li>`)
+        .join("");
+      this.root.querySelector(".ov-start").hidden = false;
+    } catch (_) {
+      /* starters are optional */
+    }
+  }
+
+  // ------------------------------------------------------------------ navigation
+
+  selectTab(view) {
+    for (const tab of this.root.querySelectorAll(".ov-tab")) {
+      const on = tab.dataset.view === view;
+      tab.setAttribute("aria-selected", String(on));
+      tab.tabIndex = on ? 0 : -1;
+    }
+    this.panel.setAttribute("aria-labelledby", `ov-tab-${view}`);
+  }
+
+  show(view, arg) {
+    const views = {
+      documents: () => this.renderDocuments(),
+      programmes: () => this.renderProgrammes(),
+      glossary: () => this.renderGlossary(),
+      timeline: () => this.renderTimeline(),
+      card: () => this.renderCard(arg),
+      programme: () => this.renderProgramme(arg),
+    };
+    if (!views[view]) return;
+    const tab = { card: "documents", programme: "programmes" }[view] || view;
+    this.view = view;
+    this.selectTab(tab);
+    this.citations = [];
+    this.panel.innerHTML = `<p class="ov-status">${T.loading}</p>`;
+    this.panel.scrollTop = 0;
+    const token = (this.token = (this.token || 0) + 1);
+    views[view]()
+      .then((html) => {
+        if (token !== this.token) return;
+        this.panel.innerHTML = html;
+      })
+      .catch((err) => {
+        if (token !== this.token) return;
+        this.panel.innerHTML = `<p class="ov-status" role="alert">${esc(err.message || T.failed)}</p><button type="button" class="ov-btn" data-retry="${esc(view)}" data-arg="${esc(arg || "")}">${T.retry}</button>`;
+      });
+  }
+
+  open(view, arg) {
+    this.history.push([this.view, this.currentArg]);
+    this.currentArg = arg;
+    this.show(view, arg);
+    const heading = () => this.panel.querySelector("h3");
+    setTimeout(() => heading() && (heading().tabIndex = -1, heading().focus()), 0);
+  }
+
+  back() {
+    const [view, arg] = this.history.pop() || ["documents"];
+    this.currentArg = arg;
+    this.show(view, arg);
+  }
+
+  onTabKey(e) {
+    const tabs = Array.from(this.root.querySelectorAll(".ov-tab"));
+    const i = tabs.indexOf(e.target);
+    if (i < 0) return;
+    let next = null;
+    if (e.key === "ArrowRight") next = tabs[(i + 1) % tabs.length];
+    else if (e.key === "ArrowLeft") next = tabs[(i - 1 + tabs.length) % tabs.length];
+    else if (e.key === "Home") next = tabs[0];
+    else if (e.key === "End") next = tabs[tabs.length - 1];
+    if (!next) return;
+    e.preventDefault();
+    next.focus();
+    this.history = [];
+    this.show(next.dataset.view);
+  }
+
+  onClick(e) {
+    const el = e.target.closest("button");
+    if (!el || !this.root.contains(el)) return;
+    const d = el.dataset;
+    if (d.view) {
+      this.history = [];
+      this.show(d.view);
+    } else if (d.cite !== undefined) {
+      const c = this.citations[Number(d.cite)];
+      if (c) this.openSource(c, el);
+    } else if (d.doc) {
+      this.open("card", d.doc);
+    } else if (d.programme) {
+      this.open("programme", d.programme);
+    } else if (d.ask) {
+      if (typeof this.options.ask === "function") this.options.ask(d.ask);
+    } else if (d.back !== undefined) {
+      this.back();
+    } else if (d.retry) {
+      this.show(d.retry, d.arg || undefined);
+    } else if (el.classList.contains("ov-source-close")) {
+      this.closeSource();
+    }
+  }
+
+  onChange(e) {
+    const el = e.target;
+    if (el.name === "committee" || el.name === "programme") {
+      this.filters[el.name] = el.value;
+      this.show("timeline");
+    }
+  }
+
+  // ------------------------------------------------------------------ pieces
+
+  cite(citation, label) {
+    if (!citation) return "";
+    const i = this.citations.push(citation) - 1;
+    const page = citation.page ? ` ${T.page} ${citation.page}` : "";
+    return `<button type="button" class="ov-src" data-cite="${i}" aria-label="${esc(`${T.showSource}: ${citation.source}${page}`)}">${esc(label || T.source)}</button>`;
+  }
+
+  askButton(question) {
+    if (typeof this.options.ask !== "function") return "";
+    return `<button type="button" class="ov-btn" data-ask="${esc(question)}">${T.ask}: ${esc(question)}</button>`;
+  }
+
+  docLine(doc) {
+    const meta = [doc.doc_type_label, formatDate(doc.date, doc.date_text), doc.committee].filter(Boolean).join(" · ");
+    return `<button type="button" class="ov-link" data-doc="${esc(doc.id)}">${esc(doc.title)}</button>
+      <div class="ov-meta">${esc(meta)} · ${esc(doc.source)}</div>`;
+  }
+
+  table(columns, rows) {
+    if (!rows.length) return `<p class="ov-status">${T.none}</p>`;
+    const head = columns.map((c) => `<th scope="col"${c.num ? ' class="ov-num"' : ""}>${esc(c.label)}</th>`).join("");
+    const body = rows
+      .map((r) => `<tr>${columns.map((c) => `<td${c.num ? ' class="ov-num"' : ""}>${c.html ? c.value(r) : esc(c.value(r))}</td>`).join("")}</tr>`)
+      .join("");
+    return `<div class="ov-table-wrap"><table class="ov-table"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
+  }
+
+  budgetTable(rows) {
+    return this.table(
+      [
+        { label: T.amount, value: (r) => r.amount_text, num: true },
+        { label: T.initiative, value: (r) => r.initiative || r.purpose || "" },
+        { label: T.period, value: (r) => r.period || (r.year ? String(r.year) : "") },
+        { label: T.source, value: (r) => this.cite(r.citation, `${r.citation.source} ${T.page} ${r.citation.page}`), html: true },
+      ],
+      rows,
+    );
+  }
+
+  followupTable(rows) {
+    return this.table(
+      [
+        { label: T.action, value: (r) => r.action },
+        { label: T.deadline, value: (r) => r.deadline_text || formatDate(r.due_date) },
+        { label: T.status, value: (r) => this.statusBadge(r), html: true },
+        { label: T.source, value: (r) => this.cite(r.citation, `${r.citation.source} ${T.page} ${r.citation.page}`), html: true },
+      ],
+      rows,
+    );
+  }
+
+  statusBadge(r) {
+    if (r.status === "done") return `<span class="ov-badge ov-done">${T.done}</span>`;
+    if (r.overdue || r.status === "overdue") return `<span class="ov-badge ov-overdue">${T.overdue}</span>`;
+    return `<span class="ov-badge">${r.open === false ? T.done : T.statusOpen}</span>`;
+  }
+
+  decisionList(rows) {
+    if (!rows.length) return `<p class="ov-status">${T.none}</p>`;
+    return `<ul class="ov-list">${rows
+      .map((r) => {
+        const what = r.outcome || r.decision || r.item_title || "";
+        const when = formatDate(r.decision_date);
+        return `<li class="ov-item"><strong>${esc(r.committee || "")}</strong> ${esc(when)}: ${esc(what)} ${this.cite(r.citation)}</li>`;
+      })
+      .join("")}</ul>`;
+  }
+
+  // ------------------------------------------------------------------ views
+
+  async renderDocuments() {
+    const data = await this.get("/api/overview");
+    if (!data.committees.length) return `<p class="ov-status">${T.empty}</p>`;
+    return data.committees
+      .map((group) => {
+        const n = group.documents.length;
+        return `<h3>${esc(group.committee)} <span class="ov-meta">(${n} ${n === 1 ? T.document : T.documents})</span></h3>
+          <ul class="ov-list">${group.documents.map((doc) => `<li class="ov-item">${this.docLine(doc)}</li>`).join("")}</ul>`;
+      })
+      .join("");
+  }
+
+  async renderCard(docId) {
+    const c = await this.get(`/api/documents/${encodeURIComponent(docId)}/card`);
+    const rows = [
+      [T.type, c.doc_type_label],
+      [T.date, formatDate(c.date, c.date_text)],
+      [T.committee, c.committee],
+      [T.caseNo, (c.case_numbers || []).join(", ")],
+      [T.status, c.closed ? T.closed : T.open],
+      [T.file, c.source],
+    ].filter(([, v]) => v);
+    const summary = c.summary.map((s) => `<p>${esc(s.text)} ${this.cite(s.citation)}</p>`).join("");
+    const sections = c.sections
+      .filter((s) => s.level > 1 || c.sections.length < 4)
+      .map((s) => `<li style="margin-left:${(s.level - 1) * 1}rem"><button type="button" class="ov-link" data-cite="${this.citations.push(s.citation) - 1}">${esc(s.title)}</button> <span class="ov-meta">${T.page} ${s.page}</span></li>`)
+      .join("");
+    return `<button type="button" class="ov-btn" data-back>${T.back}</button>
+      <h3>${esc(c.title)}</h3>
+      <dl class="ov-dl">${rows.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join("")}</dl>
+      <h4>${T.summary}</h4><div class="ov-summary">${summary || `<p class="ov-status">${T.none}</p>`}</div>
+      <h4>${T.budgets}</h4>${this.budgetTable(c.budgets)}
+      <h4>${T.followups}</h4>${this.followupTable(c.followups)}
+      <h4>${T.decisions}</h4>${this.decisionList(c.decisions)}
+      <h4>${T.sections}</h4><ul class="ov-list">${sections || `<li class="ov-status">${T.none}</li>`}</ul>`;
+  }
+
+  async renderProgrammes() {
+    const data = await this.get("/api/programmes");
+    if (!data.programmes.length) return `<p class="ov-status">${T.noProgrammes}</p>`;
+    return `<ul class="ov-list">${data.programmes
+      .map((p) => {
+        const period = [formatDate(p.date_from), formatDate(p.date_to)].filter(Boolean);
+        const span = period.length === 2 && period[0] !== period[1] ? `${period[0]} – ${period[1]}` : period[0] || "";
+        const n = p.documents.length;
+        const meta = [span, p.committees.join(", "), `${n} ${n === 1 ? T.document : T.documents}`].filter(Boolean).join(" · ");
+        return `<li class="ov-item"><button type="button" class="ov-link" data-programme="${esc(p.id)}">${esc(p.name)}</button><div class="ov-meta">${esc(meta)}</div></li>`;
+      })
+      .join("")}</ul>`;
+  }
+
+  async renderProgramme(id) {
+    const p = await this.get(`/api/programmes/${encodeURIComponent(id)}`);
+    const docs = p.documents
+      .map((d) => {
+        const summary = (d.summary || []).map((s) => `${esc(s.text)} ${this.cite(s.citation)}`).join(" ");
+        return `<li class="ov-item">${this.docLine(d)}${summary ? `<p>${summary}</p>` : ""}</li>`;
+      })
+      .join("");
+    const reasons = p.reasons && p.reasons.length ? `<p class="ov-meta">${T.why}: ${esc(p.reasons.join("; "))}</p>` : "";
+    return `<button type="button" class="ov-btn" data-back>${T.back}</button>
+      <h3>${esc(p.name)}</h3>${reasons}
+      <p>${this.askButton(`Hvad er der sket med ${p.name}?`)}</p>
+      <h4>${T.programmeDocs}</h4><ol class="ov-list">${docs}</ol>
+      <h4>${T.budgets}</h4>${this.budgetTable(p.budgets)}
+      <h4>${T.openFollowups}</h4>${this.followupTable(p.open_followups)}
+      <h4>${T.decisions}</h4>${this.decisionList(p.decisions)}`;
+  }
+
+  async renderGlossary() {
+    const g = await this.get("/api/glossary");
+    const defined = this.table(
+      [
+        { label: T.term, value: (e) => `<strong>${esc(e.term)}</strong>`, html: true },
+        {
+          label: T.meaning,
+          html: true,
+          value: (e) =>
+            e.expansions
+              .map((x) => `${esc(x.expansion)} ${x.sources.map((s) => this.cite(s, `${s.source} ${T.page} ${s.page}`)).join(" ")}`)
+              .join("<br>"),
+        },
+        { label: T.usedIn, value: (e) => e.used_in.map((u) => u.source).join(", ") },
+        { label: "", html: true, value: (e) => this.askButton(`Hvad betyder ${e.term}?`) },
+      ],
+      g.entries,
+    );
+    const undefinedRows = g.undefined
+      .map((u) => {
+        const where = u.documents
+          .map((d) => `${esc(d.source)} ${d.occurrences.slice(0, 3).map((o) => this.cite(o, `${T.page} ${o.page}`)).join(" ")}`)
+          .join("; ");
+        return `<li class="ov-item"><strong>${esc(u.term)}</strong> <span class="ov-meta">(${u.count} ${T.occurrences})</span><div>${where}</div></li>`;
+      })
+      .join("");
+    return `<h3>${T.glossaryDefined}</h3>${defined}
+      <h3>${T.glossaryUndefined}</h3><p class="ov-meta">${T.glossaryUndefinedNote}</p>
+      <ul class="ov-list">${undefinedRows || `<li class="ov-status">${T.none}</li>`}</ul>`;
+  }
+
+  async renderTimeline() {
+    const overview = await this.get("/api/overview");
+    const params = new URLSearchParams();
+    if (this.filters.committee) params.set("committee", this.filters.committee);
+    if (this.filters.programme) params.set("programme", this.filters.programme);
+    const data = await this.get(`/api/timeline${params.toString() ? `?${params}` : ""}`);
+    const committees = overview.committees.map((c) => c.committee).filter((c) => c !== T.noCommittee);
+    const option = (value, label, current) => `<option value="${esc(value)}"${value === current ? " selected" : ""}>${esc(label)}</option>`;
+    const filters = `<div class="ov-filters">
+      <label>${T.filterCommittee}<select name="committee">${option("", T.allCommittees, this.filters.committee)}${committees.map((c) => option(c, c, this.filters.committee)).join("")}</select></label>
+      <label>${T.filterProgramme}<select name="programme">${option("", T.allProgrammes, this.filters.programme)}${overview.programmes.map((p) => option(p.id, p.name, this.filters.programme)).join("")}</select></label>
+    </div>`;
+    if (!data.events.length) return `${filters}<p class="ov-status">${T.noEvents}</p>`;
+    let year = "";
+    const items = data.events
+      .map((e) => {
+        const y = e.date.slice(0, 4);
+        const head = y !== year ? `<h3 class="ov-year">${esc((year = y))}</h3>` : "";
+        const status = e.status === "overdue" ? `<span class="ov-badge ov-overdue">${T.overdue}</span>` : e.status === "done" ? `<span class="ov-badge ov-done">${T.done}</span>` : "";
+        return `${head}<div class="ov-event"><div class="ov-meta">${esc(formatDate(e.date))}</div>
+          <div><span class="ov-badge">${esc(e.kind_label)}</span>${status}${esc(e.label)} ${this.cite(e.citation, `${e.source} ${T.page} ${e.citation.page}`)}</div></div>`;
+      })
+      .join("");
+    return filters + items;
+  }
+
+  // ------------------------------------------------------------------ sources
+
+  openSource(citation, trigger) {
+    if (typeof this.options.openSource === "function") {
+      this.options.openSource(citation, trigger);
+      return;
+    }
+    this.showOwnSource(citation, trigger);
+  }
+
+  async showOwnSource(c, trigger) {
+    const panel = this.source;
+    this.lastTrigger = trigger || null;
+    panel.hidden = false;
+    panel.querySelector("h3").textContent = c.title || c.source;
+    panel.querySelector(".ov-dl").innerHTML = [
+      [T.date, formatDate(c.date)],
+      [T.committee, c.committee],
+      ["Side", c.page],
+      [T.file, c.source],
+    ]
+      .filter(([, v]) => v)
+      .map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`)
+      .join("");
+    const excerpt = panel.querySelector(".ov-excerpt");
+    excerpt.textContent = T.loading;
+    panel.querySelector("h3").focus();
+    try {
+      const doc = await this.get(`/api/documents/${encodeURIComponent(c.doc_id)}`);
+      const text = doc.text || "";
+      let start = Number(c.start);
+      let end = Number(c.end);
+      if (text.slice(start, end) !== c.quote) {
+        start = text.indexOf(c.quote);
+        end = start + (c.quote || "").length;
+      }
+      if (start < 0) {
+        excerpt.innerHTML = `<p>${T.quoteMissing}</p><mark>${esc(c.quote)}</mark>`;
+        return;
+      }
+      const from = Math.max(0, start - 500);
+      const to = Math.min(text.length, end + 500);
+      excerpt.innerHTML = `${from > 0 ? "… " : ""}${esc(text.slice(from, start))}<mark>${esc(text.slice(start, end))}</mark>${esc(text.slice(end, to))}${to < text.length ? " …" : ""}`;
+      panel.querySelector(".ov-source-foot").innerHTML = `<a href="${esc(this.api)}/api/documents/${encodeURIComponent(c.doc_id)}/file" target="_blank" rel="noopener">${T.openFile}</a>`;
+      const mark = excerpt.querySelector("mark");
+      if (mark && mark.scrollIntoView) mark.scrollIntoView({ block: "center" });
+    } catch (err) {
+      excerpt.textContent = err.message || T.failed;
+    }
+  }
+
+  closeSource() {
+    this.source.hidden = true;
+    if (this.lastTrigger && this.lastTrigger.isConnected) this.lastTrigger.focus();
+    this.lastTrigger = null;
+  }
+
+  refresh() {
+    this.cache.clear();
+    this.show(this.view, this.currentArg);
+  }
+
+  destroy() {
+    this.root.remove();
+  }
+}
+
+/** Mount the Overblik view in `container`; returns { show(view), refresh(), destroy() }. */
+export function mountOverview(container, options) {
+  const view = new OverviewView(container, options);
+  return {
+    show: (name, arg) => view.show(name, arg),
+    refresh: () => view.refresh(),
+    destroy: () => view.destroy(),
+    element: view.root,
+  };
+}
+
+export default mountOverview;
