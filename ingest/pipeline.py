@@ -16,11 +16,14 @@ from pathlib import Path
 
 from ingest.chunking import chunk_document
 from ingest.clean import clean
+from ingest.facts import extract_facts
 from ingest.loaders import SUPPORTED_EXTENSIONS, load_file
 from ingest.metadata import extract_metadata
 from ingest.models import Chunk, DocumentRecord, IngestError
+from ingest.safe_load import safe_load_file
 from ingest.structure import build_sections
 from plan_assistant.settings import Settings
+from stores import facts as facts_store
 from stores.bundle import Stores
 from stores.registry import Registry
 
@@ -131,7 +134,7 @@ class Ingestor:
                 result.status = "unchanged"
                 return result
             record, chunks = self.prepare(resolved, doc_id, content_hash, access)
-            facts = _extract_facts(record)
+            facts = extract_facts(record)
             vectors = self.stores.embedder.embed_passages([c.embed_text() for c in chunks])
             self._write(record, chunks, vectors, facts)
             result.status = "updated" if existing else "added"
@@ -151,7 +154,7 @@ class Ingestor:
         self, path: Path, doc_id: str, content_hash: str, access: str | None
     ) -> tuple[DocumentRecord, list[Chunk]]:
         """Everything before embedding: pure, no store writes (benchmarks time it alone)."""
-        loaded = load_file(path)
+        loaded = _load(path)
         cleaned = clean(loaded)
         if not cleaned.text.strip():
             raise IngestError("no text after cleaning", "ingen tekst efter rensning")
@@ -221,17 +224,16 @@ class Ingestor:
         return {"orphan_vectors": len(orphans), "stale_documents": len(stale_docs)}
 
     def _link_facts(self) -> None:
-        try:
-            from stores import facts as facts_store
-        except ImportError:  # pragma: no cover
-            return
-        if hasattr(facts_store, "link_followups"):
-            facts_store.link_followups(self.registry.conn)
+        """Follow-ups are linked across documents (a later status reports on an earlier
+        deadline), so links are rebuilt after every change to the corpus."""
+        facts_store.link_followups(self.registry.conn)
 
 
-def _extract_facts(record: DocumentRecord):
-    try:
-        from ingest.facts import extract_facts
-    except ImportError:  # facts extractor not installed yet
-        return None
-    return extract_facts(record)
+def _load(path: Path):
+    """PDFs and DOCX (zip) files are parsed in a child process with a time and memory limit,
+    so a decompression bomb or a pathological PDF fails alone; plain text loads in-process."""
+    with path.open("rb") as fh:
+        head = fh.read(8)
+    if head.startswith((b"%PDF", b"PK")) or path.suffix.lower() in (".pdf", ".docx"):
+        return safe_load_file(path)
+    return load_file(path)

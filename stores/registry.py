@@ -74,10 +74,8 @@ def open_registry(data_dir: Path | str) -> sqlite3.Connection:
 
 def _create_feature_schemas(conn: sqlite3.Connection) -> None:
     """Tables owned by other stores live in the same file (one transaction per ingest)."""
-    try:
-        from stores import facts
-    except ImportError:  # pragma: no cover - facts store not installed
-        return
+    from stores import facts
+
     facts.create_schema(conn)
 
 
@@ -196,12 +194,9 @@ class Registry:
         with self._lock:
             self.conn.execute("BEGIN IMMEDIATE")
             try:
-                try:
-                    from stores import facts as facts_store
+                from stores import facts as facts_store
 
-                    facts_store.delete_facts(self.conn, doc_id)
-                except ImportError:  # pragma: no cover
-                    pass
+                facts_store.delete_facts(self.conn, doc_id)
                 self.conn.execute("DELETE FROM chunks WHERE doc_id = ?", (doc_id,))
                 cur = self.conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
                 self._bump_revision()
