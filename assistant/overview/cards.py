@@ -218,6 +218,7 @@ def build_card(
 ) -> dict[str, Any]:
     """The card of one document (JSON-ready)."""
     meta = record.meta
+    closed = meta.closed or record.access != "public"
     facts = facts or {"budgets": [], "followups": [], "decisions": []}
     budgets = [{**row, "citation": _fact_citation(record, row)} for row in facts.get("budgets", [])]
     followups = [
@@ -237,8 +238,9 @@ def build_card(
         "date_text": meta.date_text,
         "committee": meta.committee,
         "case_numbers": meta.case_numbers,
-        "closed": meta.closed,
-        "status_label": "Lukket" if meta.closed else "Åbent",
+        # A "Lukket" item, or one stored in a restricted access group, is closed to the public.
+        "closed": closed,
+        "status_label": "Lukket" if closed else "Åbent",
         "access": record.access,
         "kind": record.kind,
         "n_pages": len(record.pages),
