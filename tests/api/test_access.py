@@ -395,6 +395,83 @@ def test_readiness_reveals_no_count_of_hidden_documents(env):
     assert body.get("documents") in (None, len(env.public_ids))
 
 
+QUERY_VALUES = {  # what a curious reader would type into each kind of query parameter
+    "q": QUESTIONS[0],
+    "term": "Kvistgårdsvej",
+    "topic": "Kvistgårdsvej",
+    "source": CLOSED_SOURCE,
+    "committee": "Økonomiudvalget",
+    "programme": "Kvistgårdsvej",
+}
+
+
+def _ids_in(data: object, names: set[str]) -> set[str]:
+    """Every string value under a key in `names`, anywhere in a JSON document."""
+    found: set[str] = set()
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key in names and isinstance(value, str):
+                found.add(value)
+            found |= _ids_in(value, names)
+    elif isinstance(data, list):
+        for item in data:
+            found |= _ids_in(item, names)
+    return found
+
+
+def _get_requests(env: AccessEnv) -> list[tuple[str, dict[str, str]]]:
+    """Every GET route of the OpenAPI schema, filled with values that point at the closed item.
+
+    Path parameters get the closed document's id, or the ids a key holding the group sees in
+    the route's listing (e.g. /api/programmes -> /api/programmes/{programme_id}). Routes
+    added later are covered without editing this test.
+    """
+    requests = []
+    schema = env.client.get("/openapi.json").json()
+    for path, ops in schema["paths"].items():
+        op = ops.get("get")
+        if op is None or path.startswith("/api/conversations/"):
+            continue  # conversations are tested with a real conversation below
+        params = op.get("parameters", [])
+        query = {p["name"]: QUERY_VALUES[p["name"]] for p in params if p["in"] == "query"
+                 and p["name"] in QUERY_VALUES}  # fmt: skip
+        path_params = [p["name"] for p in params if p["in"] == "path"]
+        if not path_params:
+            requests.append((path, query))
+            continue
+        name = path_params[0]
+        if name == "doc_id":
+            values = {env.closed_id}
+        else:
+            listing = env.client.get(path.split("/{")[0], headers=env.headers("jurist"))
+            values = _ids_in(listing.json(), {"id", name}) if listing.status_code == 200 else set()
+            values = values or {env.closed_id}
+        requests.extend((path.replace("{" + name + "}", v), query) for v in sorted(values))
+    return requests
+
+
+@pytest.mark.parametrize("who", [None, "reader"])
+def test_every_get_route_leaves_no_trace(env, who):
+    requests = _get_requests(env)
+    assert len(requests) >= 10
+    for url, query in requests:
+        r = env.client.get(url, params=query, headers=env.headers(who))
+        assert r.status_code < 500, (url, r.status_code)
+        asked = " ".join(query.values()) + (env.closed_id if env.closed_id in url else "")
+        found = traces(body_text(r.text), env.closed_id, asked)
+        assert not found, f"{url} {query} leaked {found}"
+
+
+def test_the_route_crawl_does_see_the_closed_item_with_the_group(env):
+    """Positive control: the same requests made by a key holding the group do show traces."""
+    seen = set()
+    for url, query in _get_requests(env):
+        r = env.client.get(url, params=query, headers=env.headers("jurist"))
+        if traces(body_text(r.text), env.closed_id, " ".join(query.values())):
+            seen.add(url.split("?")[0])
+    assert {"/api/search", "/api/documents", f"/api/documents/{env.closed_id}"} <= seen
+
+
 # --------------------------------------------------------------- conversations of others
 
 
@@ -540,3 +617,76 @@ def test_editor_can_delete(small_app):
     r = client.delete(f"/api/documents/{doc_id}", headers={"X-API-Key": keys["editor"]})
     assert r.status_code == 204
     assert client.get(f"/api/documents/{doc_id}").status_code == 404
+
+
+# ------------------------------------------------------- an admin changes access later
+
+
+def test_access_set_moves_a_document_in_and_out_of_view_on_every_path(tmp_path):
+    from typer.testing import CliRunner
+
+    from api.app import create_app
+    from assistant.retriever import HybridRetriever
+    from ingest.pipeline import Ingestor
+    from plan_assistant.cli_access import app as access_cli
+
+    doc = tmp_path / OPEN_SOURCE
+    doc.write_text(OPEN_TEXT, encoding="utf-8")
+    shutil.copy(CORPUS / PUBLIC_REAL, tmp_path / PUBLIC_REAL)
+    settings = make_settings(tmp_path / "data")
+    ingestor = Ingestor(settings)
+    report = ingestor.ingest_paths([doc, tmp_path / PUBLIC_REAL])
+    doc_id = next(f.doc_id for f in report.files if f.source == OPEN_SOURCE)
+    stores = ingestor.stores
+    retriever = HybridRetriever(stores)  # built before the change: its cache must not leak
+    public = SearchFilters(access={"public"})
+    question = "Hvor meget koster renoveringen af legepladsen i Byparken?"
+    assert retriever.search(question, k=3, filters=public)[0].doc_id == doc_id
+    token = create_key(open_keys(settings.data_dir), "jurist", "reader", ["lukket"])
+    runner = CliRunner()
+
+    def set_access(group: str) -> None:
+        result = runner.invoke(
+            access_cli, ["set", OPEN_SOURCE, group, "--data-dir", str(settings.data_dir)]
+        )
+        assert result.exit_code == 0, result.output
+
+    def visible(filters: SearchFilters) -> dict[str, bool]:
+        vector = stores.embedder.embed_query(question)
+        dense = stores.vectors.query(vector, 200, where=HybridRetriever._where(filters))
+        chunks = stores.registry.chunk_ids(doc_id)
+        return {
+            "hybrid": doc_id in {h.doc_id for h in retriever.search(question, 10, filters)},
+            "dense": bool(chunks & {h.chunk_id for h in dense}),
+            "registry": doc_id in {d["id"] for d in stores.registry.list_documents(filters.access)},
+        }
+
+    set_access("lukket")
+    assert visible(public) == {"hybrid": False, "dense": False, "registry": False}
+    assert visible(SearchFilters(access={"public", "lukket"})) == dict.fromkeys(
+        ("hybrid", "dense", "registry"), True
+    )
+    facts = pytest.importorskip("stores.facts")
+    conn = stores.registry.conn
+    assert all(r["doc_id"] != doc_id for r in facts.query_budgets(conn, allowed_access={"public"}))
+    assert any(
+        r["doc_id"] == doc_id
+        for r in facts.query_budgets(conn, allowed_access={"public", "lukket"})
+    )
+    with TestClient(create_app(settings)) as client:
+        assert client.get(f"/api/documents/{doc_id}").status_code == 404
+        hits = client.get("/api/search", params={"q": question}).json()["hits"]
+        assert doc_id not in {h["doc_id"] for h in hits}
+        assert "450.000" not in client.get("/api/facts/budgets").text
+        allowed = client.get(f"/api/documents/{doc_id}", headers={"X-API-Key": token})
+        assert allowed.status_code == 200
+
+        set_access("public")
+        assert visible(public) == {"hybrid": True, "dense": True, "registry": True}
+        assert client.get(f"/api/documents/{doc_id}").status_code == 200
+        assert "450.000" in client.get("/api/facts/budgets").text
+
+    missing = runner.invoke(access_cli, ["set", "ingen.txt", "lukket", "--data-dir", str(tmp_path)])
+    assert missing.exit_code == 1
+    bad = runner.invoke(access_cli, ["set", OPEN_SOURCE, "a,b", "--data-dir", str(tmp_path)])
+    assert bad.exit_code == 2
