@@ -117,7 +117,23 @@
     page: "Side",
     section: "Afsnit",
     quote: "Citat",
+    kilde: "Dokument",
+    opfølgning: "Opfølgning",
+    frist: "Frist",
+    frist_dato: "Frist (dato)",
+    ansvarlig: "Ansvarlig",
+    initiativ: "Initiativ",
+    beløb: "Beløb",
+    beløb_kr: "Beløb (kr.)",
+    år: "År",
+    dokument: "Dokument",
+    dato: "Dato",
+    udvalg: "Udvalg",
+    beslutning: "Beslutning",
+    punkt: "Punkt",
   };
+  // "frist" + "frist_dato": show the words, sort by the date (likewise amounts in kr.).
+  const SORT_SUFFIXES = ["_dato", "_date", "_dkk", "_sort", "_kr"];
   const HIDDEN_COLUMNS = new Set([
     "doc_id", "chunk_id", "start", "end", "id", "access", "quote", "fact_id", "section_id",
   ]);
@@ -168,13 +184,44 @@
         `<button type="button" class="pa-chip" data-n="${n}" aria-label="${T.showSource} ${n}">${n}</button>`);
   }
 
-  /** A small, safe Markdown subset: paragraphs, bullet and numbered lists, headings as bold. */
-  function renderMarkdown(text) {
+  function tableCells(line) {
+    return line.trim().replace(/^\|/, "").replace(/\|$/, "").split("|").map((c) => c.trim());
+  }
+
+  function isPipeTable(lines) {
+    return (
+      lines.length >= 2 &&
+      lines.every((l) => /^\s*\|.*\|\s*$/.test(l)) &&
+      /^[\s|:-]+$/.test(lines[1])
+    );
+  }
+
+  /**
+   * A small, safe Markdown subset: paragraphs, bullet and numbered lists, headings as bold and
+   * pipe tables. With `tableSlot`, the first pipe table becomes a placeholder where the
+   * interactive (sortable, copyable) version of the answer's table is mounted.
+   */
+  function renderMarkdown(text, tableSlot) {
     const blocks = String(text || "").replace(/\r\n?/g, "\n").split(/\n{2,}/);
     const html = [];
+    let slotUsed = false;
     for (const block of blocks) {
       const lines = block.split("\n").filter((l) => l.trim() !== "");
       if (!lines.length) continue;
+      if (isPipeTable(lines)) {
+        if (tableSlot && !slotUsed) {
+          slotUsed = true;
+          html.push('<div class="pa-table-slot"></div>');
+        } else {
+          const head = tableCells(lines[0]).map((c) => `<th scope="col">${renderInline(esc(c))}</th>`).join("");
+          const body = lines
+            .slice(2)
+            .map((l) => `<tr>${tableCells(l).map((c) => `<td>${renderInline(esc(c))}</td>`).join("")}</tr>`)
+            .join("");
+          html.push(`<div class="pa-table-scroll"><table class="pa-table"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`);
+        }
+        continue;
+      }
       if (lines.every((l) => /^\s*[-*•]\s+/.test(l))) {
         html.push("<ul>" + lines.map((l) => `<li>${renderInline(esc(l.replace(/^\s*[-*•]\s+/, "")))}</li>`).join("") + "</ul>");
       } else if (lines.every((l) => /^\s*\d+[.)]\s+/.test(l))) {
@@ -276,8 +323,11 @@
         cols.push(key);
       }
     }
-    // Show the citation column last, like a footnote.
-    return cols.filter((c) => c !== "n" && c !== "citation").concat(cols.filter((c) => c === "n" || c === "citation"));
+    // A column nobody filled in (e.g. no responsible person named anywhere) is noise.
+    const filled = (k) => rows.some((r) => r[k] !== null && r[k] !== undefined && r[k] !== "");
+    cols.splice(0, cols.length, ...cols.filter(filled));
+    // The citation chip first: narrow, always visible, one click to the source.
+    return cols.filter(isCitationColumn).concat(cols.filter((c) => !isCitationColumn(c)));
   }
 
   function isCitationColumn(key) {
@@ -819,14 +869,15 @@
       this.pending = true;
       requestAnimationFrame(() => {
         this.pending = false;
-        this.renderText(true);
+        if (!this.finished) this.renderText(true); // `finish` already drew the final text
       });
     }
 
     renderText(streaming) {
       this.textEl.classList.remove("pa-thinking");
       this.textEl.classList.toggle("pa-typing", Boolean(streaming));
-      this.textEl.innerHTML = renderMarkdown(this.text);
+      this.textEl.innerHTML = renderMarkdown(this.text, Boolean(this.table && this.table.length));
+      this.placeTable();
       this.host.scrollToEnd();
     }
 
@@ -882,7 +933,7 @@
       const parts = [];
       if (this.notice) parts.push(`<p class="pa-notice">${esc(this.notice)}</p>`);
       this.extra.innerHTML = parts.join("");
-      if (this.table && this.table.length) this.extra.appendChild(this.buildTable(this.table));
+      this.placeTable();
       if (this.citations.length) {
         this.extra.insertAdjacentHTML(
           "beforeend",
@@ -912,11 +963,34 @@
       }
     }
 
+    /** Mount the interactive table where the text's own table was, else under the text. */
+    placeTable() {
+      if (!(this.table && this.table.length)) return;
+      if (!this.tableEl || this.tableEl._rows !== this.table) {
+        this.tableEl = this.buildTable(this.table);
+        this.tableEl._rows = this.table;
+      }
+      const slot = this.textEl.querySelector(".pa-table-slot");
+      if (slot) slot.replaceWith(this.tableEl);
+      else if (!this.textEl.contains(this.tableEl)) this.extra.prepend(this.tableEl);
+    }
+
     buildTable(rows) {
       const cols = tableColumns(rows);
+      const sortKey = {};
+      for (const col of cols.slice()) {
+        const helper = cols.find((c) => SORT_SUFFIXES.some((sfx) => c === col + sfx));
+        if (helper) {
+          sortKey[col] = helper;
+          cols.splice(cols.indexOf(helper), 1);
+        }
+      }
       const wrap = document.createElement("div");
       wrap.className = "pa-table-wrap";
       const numeric = new Set(cols.filter((k) => rows.every((r) => r[k] == null || typeof r[k] === "number")));
+      // The column with the longest texts gets room to wrap in lines, not in letters.
+      const textLength = (k) => rows.reduce((sum, r) => sum + String(r[k] == null ? "" : r[k]).length, 0);
+      const wide = cols.filter((k) => !numeric.has(k)).sort((a, b) => textLength(b) - textLength(a))[0];
       wrap.innerHTML = `<div class="pa-table-scroll"><table class="pa-table">
           <thead><tr>${cols
             .map((k) => `<th scope="col" aria-sort="none" class="${numeric.has(k) ? "pa-num" : ""}"><button type="button" data-col="${esc(k)}" aria-label="${T.sortBy} ${esc(columnLabel(k))}">${esc(columnLabel(k))}<span class="pa-sort-icon" aria-hidden="true">↕</span></button></th>`)
@@ -938,7 +1012,10 @@
                   if (isCitationColumn(k) && r[k] != null) {
                     return `<td><button type="button" class="pa-chip" data-n="${esc(r[k])}" aria-label="${T.showSource} ${esc(r[k])}">${esc(r[k])}</button></td>`;
                   }
-                  return `<td class="${numeric.has(k) ? "pa-num" : ""}">${esc(cellText(k, r[k]))}</td>`;
+                  // File names break after _ . - rather than in the middle of a word.
+                  const html = esc(cellText(k, r[k])).replace(/([_.\-/])(?=\S)/g, "$1<wbr>");
+                  const cls = numeric.has(k) ? "pa-num" : k === wide ? "pa-wide" : "";
+                  return `<td class="${cls}">${html}</td>`;
                 })
                 .join("")}</tr>`,
           )
@@ -953,7 +1030,8 @@
         const col = btn.dataset.col;
         sortDir = sortCol === col ? -sortDir : 1;
         sortCol = col;
-        order = rows.slice().sort((a, b) => sortDir * compareValues(a[col], b[col]));
+        const key = sortKey[col] || col;
+        order = rows.slice().sort((a, b) => sortDir * compareValues(a[key], b[key]));
         for (const th of wrap.querySelectorAll("th")) {
           const active = th.firstElementChild.dataset.col === col;
           th.setAttribute("aria-sort", active ? (sortDir > 0 ? "ascending" : "descending") : "none");

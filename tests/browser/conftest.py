@@ -1,0 +1,175 @@
+"""Browser fixtures: `plan-assistant serve` on 127.0.0.1 and Debian's chromium via Playwright.
+
+The server starts on an empty data dir, so its first-start ingest of the corpus is exercised
+too. Playwright never downloads a browser here: it drives /usr/bin/chromium.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from tests.api.conftest import free_port
+from tests.conftest import CORPUS, EMBED_CACHE, ROOT
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+OUTPUT = ROOT / "test-output"
+EMBED_PAGE = """<!doctype html>
+<html lang="da"><head><meta charset="utf-8"><title>Intranet</title></head>
+<body style="font-family: Georgia, serif; margin: 40px">
+  <h1>Medarbejderportalen</h1>
+  <p>Nyheder og vejledninger for nye medarbejdere.</p>
+  <script src="{api}/widget.js" data-title="Spørg planassistenten" data-api="{api}"></script>
+</body></html>"""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    if CHROMIUM.exists():
+        return
+    skip = pytest.mark.skip(reason="/usr/bin/chromium is absent (apt-get install chromium)")
+    for item in items:
+        if "browser" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def output_dir() -> Path:
+    OUTPUT.mkdir(exist_ok=True)
+    return OUTPUT
+
+
+def _wait_ready(url: str, proc: subprocess.Popen, timeout: float, log: Path) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            tail = log.read_text(errors="replace")[-3000:]
+            raise RuntimeError(f"plan-assistant serve exited with {proc.returncode}:\n{tail}")
+        try:
+            with urllib.request.urlopen(f"{url}/readyz", timeout=5) as r:
+                if json.load(r)["status"] == "ready":
+                    return
+        except OSError:
+            pass
+        time.sleep(0.5)
+    tail = log.read_text(errors="replace")[-3000:]
+    raise RuntimeError(f"plan-assistant serve did not become ready:\n{tail}")
+
+
+@pytest.fixture(scope="session")
+def ports() -> tuple[int, int]:
+    """(API port, port of the intranet page that embeds the widget from another origin)."""
+    return free_port(), free_port()
+
+
+@pytest.fixture(scope="session")
+def embed_url(ports: tuple[int, int]) -> Iterator[str]:
+    """A plain page on another origin (127.0.0.1, other port) that embeds widget.js."""
+    api = f"http://127.0.0.1:{ports[0]}"
+    body = EMBED_PAGE.format(api=api).encode()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - http.server API
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", ports[1]), Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{ports[1]}/portal.html"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def server_url(tmp_path_factory: pytest.TempPathFactory, ports: tuple[int, int]) -> Iterator[str]:
+    data_dir = tmp_path_factory.mktemp("browser-data")
+    port = ports[0]
+    env = dict(
+        os.environ,
+        PLAN_ASSISTANT_CORPUS_DIR=str(CORPUS),
+        PLAN_ASSISTANT_EMBED_CACHE_DIR=str(EMBED_CACHE),
+        PLAN_ASSISTANT_CORS_ORIGINS=json.dumps([f"http://127.0.0.1:{ports[1]}"]),
+        ANONYMIZED_TELEMETRY="False",
+    )
+    log_path = tmp_path_factory.mktemp("browser-log") / "serve.log"
+    log = log_path.open("wb")
+    cmd = [sys.executable, "-m", "plan_assistant.cli", "serve", "--host", "127.0.0.1"]
+    cmd += ["--port", str(port), "--data-dir", str(data_dir), "--log-level", "warning"]
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_ready(url, proc, timeout=180, log=log_path)
+        yield url
+    finally:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture()
+def page(browser, output_dir: Path, request: pytest.FixtureRequest) -> Iterator[object]:
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 860}, locale="da-DK", accept_downloads=True
+    )
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    yield pg
+    if request.node.rep_call.failed if hasattr(request.node, "rep_call") else False:
+        pg.screenshot(path=str(output_dir / f"failed-{request.node.name}.png"))
+    context.close()
+    assert not errors, errors
+
+
+@pytest.hookimpl(hookwrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):  # type: ignore[no-untyped-def]
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, f"rep_{report.when}", report)
+
+
+def save_readme_screenshot(src: Path) -> None:
+    docs = ROOT / "docs"
+    docs.mkdir(exist_ok=True)
+    shutil.copyfile(src, docs / "screenshot-widget.png")
