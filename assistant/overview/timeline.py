@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import threading
 from typing import Any
 
 from assistant.overview.cards import DOC_TYPE_LABELS, strip_lead
@@ -26,7 +27,7 @@ from assistant.overview.facts_source import facts_by_document, is_open
 from assistant.overview.programmes import grouping
 from assistant.overview.sources import citation_dict, cite
 from ingest.dates import find_dates
-from ingest.facts.sentences import split_sentences
+from ingest.facts.sentences import Sentence, split_sentences
 from ingest.models import DocumentRecord
 from stores.registry import Registry
 
@@ -50,6 +51,7 @@ _COMPLETION = re.compile(
     re.IGNORECASE,
 )
 _MEETING = re.compile(r"\bmøde(?:t)?\s+(?:\S+\s+){0,3}?(?:den|d\.)\s*$", re.IGNORECASE)
+_MEETING_WORD = re.compile(r"\bmøde", re.IGNORECASE)
 _FUTURE = re.compile(r"\b(?:skal|vil|forventes|forventer|planlægges|planlagt|senest)\b", re.I)
 _TOPIC_WORD = re.compile(r"[a-zæøå0-9]{3,}")
 _TOPIC_STOP = {
@@ -146,15 +148,32 @@ def _fact_events(record: DocumentRecord, facts: dict[str, list[dict[str, Any]]],
     return events
 
 
+def _cue_sentences(text: str, window: int = 600) -> list[Sentence]:
+    """The sentences around event cues, split only there (whole-text splitting is the slow
+    part on long documents); a window wider than the longest usable sentence keeps the
+    sentence that holds the cue exact."""
+    found: dict[tuple[int, int], Sentence] = {}
+    for regex in (_DECISION, _COMPLETION, _MEETING_WORD):
+        for m in regex.finditer(text):
+            lo, hi = max(0, m.start() - window), min(len(text), m.end() + window)
+            for s in split_sentences(text, lo, hi):
+                inside = (s.start > lo or lo == 0) and (s.end < hi or hi == len(text))
+                if s.start <= m.start() < s.end and inside:
+                    found[(s.start, s.end)] = s
+    return [found[k] for k in sorted(found)]
+
+
 def _text_events(record: DocumentRecord, taken: list[tuple[int, int]]) -> list[dict[str, Any]]:
     """Decisions, completions and meetings stated with a date in the running text."""
     ref = dt.date.fromisoformat(record.meta.date) if record.meta.date else None
     events = []
-    for s in split_sentences(record.text):
+    for s in _cue_sentences(record.text):
         if any(a < s.end and s.start < b for a, b in taken) or len(s.text) > 500:
             continue
         decided = _DECISION.search(s.text)
         completed = None if _FUTURE.search(s.text) else _COMPLETION.search(s.text)
+        if not (decided or completed or _MEETING_WORD.search(s.text)):
+            continue  # dating is the costly part: only sentences that can be events
         dates = [
             m
             for m in find_dates(s.text, ref)
@@ -194,6 +213,27 @@ def _text_events(record: DocumentRecord, taken: list[tuple[int, int]]) -> list[d
     return events
 
 
+_text_cache: dict[tuple, list[dict[str, Any]]] = {}
+_text_cache_lock = threading.Lock()
+_TEXT_CACHE_MAX = 5000
+
+
+def _cached_text_events(
+    record: DocumentRecord, taken: list[tuple[int, int]]
+) -> list[dict[str, Any]]:
+    """Text events depend only on the document version and the fact rows: computed once."""
+    key = (record.id, record.content_hash, record.meta.date, tuple(taken))
+    with _text_cache_lock:
+        hit = _text_cache.get(key)
+    if hit is None:
+        hit = _text_events(record, taken)
+        with _text_cache_lock:
+            if len(_text_cache) >= _TEXT_CACHE_MAX:
+                _text_cache.clear()
+            _text_cache[key] = hit
+    return [dict(e) for e in hit]
+
+
 def document_events(
     record: DocumentRecord, facts: dict[str, list[dict[str, Any]]], today: dt.date | None = None
 ) -> list[dict[str, Any]]:
@@ -205,8 +245,8 @@ def document_events(
         events.append(own)
     fact_events = _fact_events(record, facts, today)
     events.extend(fact_events)
-    taken = [(e["citation"]["start"], e["citation"]["end"]) for e in fact_events]
-    events.extend(_text_events(record, taken))
+    taken = sorted((e["citation"]["start"], e["citation"]["end"]) for e in fact_events)
+    events.extend(_cached_text_events(record, taken))
     return events
 
 
