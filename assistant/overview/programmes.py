@@ -7,9 +7,12 @@ are linked when the evidence adds up to at least `LINK_THRESHOLD`:
 - the same case number ("Sagsnr. 330-2020-156136"): +3 (document numbers do not count);
 - the same initiative in the title ("Task Force-projektet", "handleplanen på
   arbejdsmarkedsområdet"): +2 when the titles' initiative names share most content words;
-- shared distinctive names (proper nouns such as "Familie- og Arbejdsmarkedsforvaltningen",
-  "Professionshøjskolen Absalon"): +1 each, abbreviations (SOF) +0.5, at most +2 in all. A
-  name is distinctive when few documents use it (at most a quarter of the corpus, or two);
+- shared distinctive names that both documents are about, i.e. found in their titles, purpose
+  sections or openings (proper nouns such as "Task Force", "Professionshøjskolen Absalon"):
+  +1 each, abbreviations (SOF) +0.5, at most +2. Names shared only somewhere in the bodies
+  (people, units, places every document of a department mentions) add 0.25 each, at most 1:
+  never enough on their own, so departments do not chain into one giant programme. A name is
+  distinctive when few documents use it (at most about the square root of the corpus size);
   committees and councils never count, they are shared by everything a committee handles;
 - the same committee: +0.5 (never enough on its own).
 
@@ -22,6 +25,7 @@ documents stay in the overview's document list only.
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 import threading
 from collections import Counter
@@ -84,9 +88,11 @@ class DocFeatures:
     is_initiative: bool
     name_words: set[str]
     case_numbers: set[str]
-    names: Counter = field(default_factory=Counter)  # normalised name -> count
+    names: Counter = field(default_factory=Counter)  # normalised name -> count (whole text)
     name_display: dict[str, str] = field(default_factory=dict)
     abbreviations: set[str] = field(default_factory=set)
+    topic_names: set[str] = field(default_factory=set)  # in the title or the lead
+    topic_abbreviations: set[str] = field(default_factory=set)
     municipality: str | None = None
     committee: str | None = None
     date: str | None = None
@@ -158,10 +164,33 @@ def _municipality(text: str) -> str | None:
     return name if count >= 1 else None
 
 
+_LEAD_HEADINGS = ("beslutningstema", "resumé", "resume", "formål", "sammenfatning", "indledning")
+
+
+_ROLL_LINE = re.compile(
+    r"(?im)^[ \t]*(?:deltagere|til stede|fraværende|afbud|mødested|referent|sagsbehandler|"
+    r"kontaktperson|ansvarlig|forfatter|udarbejdet af|godkendt af|dato|sted)\b[^\n]*$"
+)
+
+
+def _lead(record: DocumentRecord) -> str:
+    """What the document says it is about: its title and purpose sections ("Beslutningstema",
+    "Resumé", ...), or its opening when it has none. Roll-call lines (participants, place)
+    are left out: people attend many meetings."""
+    parts = [record.meta.title]
+    for sec in record.sections:
+        if sec.title.lower().startswith(_LEAD_HEADINGS):
+            parts.append(record.text[sec.start : min(sec.end, sec.start + 1500)])
+    if len(parts) == 1:
+        parts.append(record.text[:1200])
+    return _ROLL_LINE.sub("", "\n".join(parts))
+
+
 def features(record: DocumentRecord) -> DocFeatures:
     meta = record.meta
     name = programme_name(meta.title)
     names, display, abbreviations = _names(record.text)
+    topic, _, topic_abbreviations = _names(_lead(record))
     return DocFeatures(
         id=record.id,
         title=meta.title,
@@ -172,6 +201,8 @@ def features(record: DocumentRecord) -> DocFeatures:
         names=names,
         name_display=display,
         abbreviations=abbreviations,
+        topic_names=set(topic),
+        topic_abbreviations=topic_abbreviations,
         municipality=_municipality(record.text),
         committee=meta.committee,
         date=meta.date,
@@ -193,19 +224,30 @@ def _link(a: DocFeatures, b: DocFeatures, df: Counter, n_docs: int) -> tuple[flo
         if len(shared_words) / len(union) >= 0.5:
             score += 2
             reasons.append(f"samme initiativ i titlen (»{a.name}«)")
-    limit = max(2, n_docs // 4)
-    bonus, shared_names = 0.0, []
+    # Names both documents are *about* (title, purpose, opening) count; names that only
+    # occur somewhere in both bodies (people, units, places) count a little, never enough.
+    topic_limit = max(2, round(math.sqrt(n_docs)))
+    body_limit = max(2, round(math.sqrt(n_docs) / 2))
+    topic, body, shared_names = 0.0, 0.0, []
     for key in sorted(set(a.names) & set(b.names)):
-        if df[key] <= limit:
-            bonus += 1
+        if key in a.topic_names and key in b.topic_names and df[key] <= topic_limit:
+            topic += 1
             shared_names.append(a.name_display.get(key, key))
+        elif df[key] <= body_limit:
+            body += 0.25
     for abbr in sorted(a.abbreviations & b.abbreviations):
-        if df["abbr:" + abbr] <= limit:
-            bonus += 0.5
+        both_topic = abbr in a.topic_abbreviations and abbr in b.topic_abbreviations
+        if both_topic and df["abbr:" + abbr] <= topic_limit:
+            topic += 0.5
             shared_names.append(abbr)
-    if bonus:
-        score += min(2.0, bonus)
-        reasons.append("fælles navne: " + ", ".join(shared_names[:6]))
+        elif df["abbr:" + abbr] <= body_limit:
+            body += 0.25
+    if topic:
+        score += min(2.0, topic)
+        reasons.append("samme emne: " + ", ".join(shared_names[:6]))
+    if body:
+        score += min(1.0, body)
+        reasons.append("nævner de samme navne")
     if a.committee and a.committee == b.committee:
         score += 0.5
         reasons.append(f"samme udvalg ({a.committee})")
