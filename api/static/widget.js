@@ -33,6 +33,8 @@
       "Svarene henviser til kilderne – klik på et nummer for at se det præcise uddrag.",
     starters: "Forslag til spørgsmål",
     newChat: "Ny samtale",
+    overview: "Overblik",
+    backToChat: "Tilbage til chatten",
     close: "Luk chatten",
     log: "Samtale",
     inputLabel: "Dit spørgsmål",
@@ -413,6 +415,7 @@
             <header class="pa-header">
               ${ICON.logo}
               <${h} id="pa-title">${esc(this.heading)}</${h}>
+              <button type="button" class="pa-overview-toggle" aria-pressed="false">${T.overview}</button>
               <button type="button" class="pa-new">${T.newChat}</button>
               ${floating ? `<button type="button" class="pa-close" aria-label="${T.close}">×</button>` : ""}
             </header>
@@ -428,6 +431,7 @@
                   <p class="pa-hint" id="pa-hint">${T.hint}</p>
                 </form>
               </div>
+              <div class="pa-overview" style="display:none;flex:1;flex-direction:column;min-width:0;min-height:0"></div>
               <aside class="pa-source" hidden tabindex="-1" aria-labelledby="pa-source-title">
                 <div class="pa-source-head">
                   <h2 id="pa-source-title" tabindex="-1">${T.sourcePanel}</h2>
@@ -446,6 +450,9 @@
         launcher: $(".pa-launcher"),
         panel: $(".pa-panel"),
         newChat: $(".pa-new"),
+        overviewToggle: $(".pa-overview-toggle"),
+        overview: $(".pa-overview"),
+        chat: $(".pa-chat"),
         close: $(".pa-close"),
         log: $(".pa-log"),
         form: $(".pa-composer"),
@@ -483,6 +490,7 @@
       });
       el.input.addEventListener("input", () => this.autosize());
       el.newChat.addEventListener("click", () => this.newConversation());
+      el.overviewToggle.addEventListener("click", () => this.toggleOverview());
       el.sourceClose.addEventListener("click", () => this.closeSource());
       if (el.launcher) el.launcher.addEventListener("click", () => this.togglePanel());
       if (el.close) el.close.addEventListener("click", () => this.togglePanel(false));
@@ -511,6 +519,39 @@
       el.launcher.setAttribute("aria-expanded", String(open));
       if (open) el.input.focus();
       else el.launcher.focus();
+    }
+
+    /** The Overblik view (api/static/overview.js, loaded on first use) in place of the chat. */
+    async toggleOverview(force) {
+      const el = this.el;
+      const open = typeof force === "boolean" ? force : el.overview.style.display === "none";
+      el.overview.style.display = open ? "flex" : "none";
+      el.chat.style.display = open ? "none" : "";
+      el.overviewToggle.setAttribute("aria-pressed", String(open));
+      el.overviewToggle.textContent = open ? T.backToChat : T.overview;
+      if (!open) {
+        el.input.focus();
+        return;
+      }
+      if (!this.overview) {
+        try {
+          const mod = await import(`${this.api}/overview.js`);
+          this.overview = mod.mountOverview(el.overview, {
+            api: this.api,
+            headers: () => this.headers(),
+            openSource: (c, trigger) => this.openSource(c, trigger),
+            ask: (question) => {
+              this.toggleOverview(false);
+              this.ask(question);
+            },
+          });
+        } catch (_) {
+          el.overview.textContent = T.serverError;
+          return;
+        }
+      }
+      const heading = el.overview.querySelector("h2");
+      if (heading) heading.focus();
     }
 
     showWelcome(starters) {
