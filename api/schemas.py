@@ -217,9 +217,7 @@ class HealthOut(BaseModel):
 
 class ReadyOut(BaseModel):
     status: str
-    documents: int = 0
-    chunks: int = 0
-    vectors: int | None = None
+    documents: int | None = Field(None, description="Dokumenter, du har adgang til.")
     detail: str | None = None
 
 

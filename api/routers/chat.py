@@ -13,7 +13,7 @@ from collections.abc import AsyncIterator, Iterator
 from dataclasses import asdict
 from typing import Any
 
-from fastapi import APIRouter, HTTPException
+from fastapi import APIRouter, Depends, HTTPException
 from sse_starlette import EventSourceResponse
 from starlette.concurrency import iterate_in_threadpool, run_in_threadpool
 
@@ -26,6 +26,7 @@ from api.schemas import (
     ErrorOut,
     SuggestionsOut,
 )
+from api.security import chat_rate_limit
 from api.services.chat import ChatEvent
 from api.services.container import Services
 from api.services.text import clean_message
@@ -113,11 +114,13 @@ def _json(data: Any) -> str:
 
 @router.post(
     "/chat",
+    dependencies=[Depends(chat_rate_limit)],
     response_model=ChatResponse,
     responses={
         200: {"content": {"text/event-stream": {}}, "description": "JSON eller SSE (stream)."},
         404: {"model": ErrorOut},
         413: {"model": ErrorOut},
+        429: {"model": ErrorOut},
     },
     summary="Stil et spørgsmål",
 )

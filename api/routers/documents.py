@@ -12,7 +12,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated
 
-from fastapi import APIRouter, File, Form, HTTPException, Response, UploadFile
+from fastapi import APIRouter, Depends, File, Form, HTTPException, Response, UploadFile
 from fastapi.responses import FileResponse
 
 from api.deps import AccessDep, CallerDep, ServicesDep
@@ -24,6 +24,7 @@ from api.schemas import (
     UploadOut,
     UploadResult,
 )
+from api.security import require_role
 from api.services import uploads
 from ingest.models import DocumentRecord
 
@@ -93,8 +94,9 @@ def get_file(doc_id: str, services: ServicesDep, access: AccessDep) -> FileRespo
 
 @router.post(
     "",
+    dependencies=[Depends(require_role("editor"))],
     response_model=UploadOut,
-    responses={413: {"model": ErrorOut}, 403: {"model": ErrorOut}},
+    responses={401: {"model": ErrorOut}, 403: {"model": ErrorOut}, 413: {"model": ErrorOut}},
     summary="Upload og indlæs en eller flere filer",
 )
 def upload_documents(
@@ -175,9 +177,10 @@ def upload_documents(
 
 @router.delete(
     "/{doc_id}",
+    dependencies=[Depends(require_role("editor"))],
     status_code=204,
     response_class=Response,
-    responses={404: {"model": ErrorOut}},
+    responses={401: {"model": ErrorOut}, 403: {"model": ErrorOut}, 404: {"model": ErrorOut}},
     summary="Slet et dokument med tekst, vektorer og fakta",
 )
 def delete_document(doc_id: str, services: ServicesDep, access: AccessDep) -> Response:

@@ -18,12 +18,13 @@ import uuid
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
-from fastapi import APIRouter, HTTPException
+from fastapi import APIRouter, Depends, HTTPException
 from fastapi.responses import StreamingResponse
 from starlette.concurrency import iterate_in_threadpool, run_in_threadpool
 
 from api.deps import CallerDep, ServicesDep
 from api.schemas import ErrorOut, OpenAIChatRequest, OpenAIMessage
+from api.security import chat_rate_limit
 from api.services.chat import ChatEvent
 from api.services.container import Services
 from api.services.text import clean_message
@@ -102,10 +103,12 @@ def list_models() -> dict[str, Any]:
 
 @router.post(
     "/chat/completions",
+    dependencies=[Depends(chat_rate_limit)],
     responses={
         200: {"content": {"text/event-stream": {}}, "description": "JSON eller SSE (stream)."},
         413: {"model": ErrorOut},
         422: {"model": ErrorOut},
+        429: {"model": ErrorOut},
     },
     summary="Chat completions (OpenAI-kompatibel)",
 )

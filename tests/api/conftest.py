@@ -27,20 +27,33 @@ def api_settings(tmp_path_factory: pytest.TempPathFactory):
     return settings
 
 
+def make_app(settings):  # type: ignore[no-untyped-def]
+    """The real app with chat rate limiting off (tests/api/test_security.py covers it)."""
+    from api.app import create_app
+    from api.security import TokenBucket
+
+    app = create_app(settings)
+    app.state.chat_limiter = TokenBucket(rate=0.0, burst=1)
+    return app
+
+
 @pytest.fixture(scope="session")
 def client(api_settings) -> Iterator[TestClient]:
-    from api.app import create_app
-
-    with TestClient(create_app(api_settings)) as c:
+    with TestClient(make_app(api_settings)) as c:
         yield c
 
 
 @pytest.fixture()
 def empty_client(tmp_path: Path) -> Iterator[TestClient]:
-    """An app on an empty, writable data dir (uploads, deletes, not-ready states)."""
-    from api.app import create_app
+    """An app on an empty, writable data dir (uploads, deletes, not-ready states), called
+    with an editor's API key, since uploading and deleting need that role."""
+    from stores.keys import create_key, open_keys
 
-    with TestClient(create_app(make_settings(tmp_path / "data", upload_max_mb=1))) as c:
+    settings = make_settings(tmp_path / "data", upload_max_mb=1)
+    conn = open_keys(settings.data_dir)
+    token = create_key(conn, "redaktør", "editor")
+    conn.close()
+    with TestClient(make_app(settings), headers={"X-API-Key": token}) as c:
         yield c
 
 

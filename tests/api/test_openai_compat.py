@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.api.conftest import ThreadedServer
+from tests.api.conftest import ThreadedServer, make_app
 
 openai = pytest.importorskip("openai")
 
@@ -16,9 +16,7 @@ SOURCE_LINE = re.compile(r"^\[(\d+)\] (\S+), s\. (\d+) — “(.+)”$")
 
 @pytest.fixture(scope="module")
 def server(api_settings):
-    from api.app import create_app
-
-    with ThreadedServer(create_app(api_settings)) as srv:
+    with ThreadedServer(make_app(api_settings)) as srv:
         yield srv
 
 

@@ -104,3 +104,16 @@ def test_upload_to_a_group_the_caller_lacks_is_403(empty_client):
     )
     assert r.status_code == 403
     assert r.json()["detail"] == "Du kan ikke gemme dokumenter i adgangsgruppen »hr«."
+
+
+def test_readers_may_not_upload_or_delete(empty_client):
+    c = empty_client
+    doc_id = c.post("/api/documents", files=[("files", ("a.txt", UPLOAD_TEXT.encode()))]).json()[
+        "results"
+    ][0]["doc_id"]
+    anonymous = {"X-API-Key": ""}
+    r = c.post("/api/documents", files=[("files", ("b.txt", b"x"))], headers=anonymous)
+    assert r.status_code == 401
+    assert r.json() == {"detail": "Adgang kræver en API-nøgle."}
+    assert c.delete(f"/api/documents/{doc_id}", headers=anonymous).status_code == 401
+    assert c.get(f"/api/documents/{doc_id}").status_code == 200
