@@ -1,0 +1,96 @@
+"""A new employee's first afternoon, in a real browser (Debian's chromium, headless) against
+`plan-assistant serve`: open Overblik, open a programme, open a budget row's source, look up
+an abbreviation in the glossary and ask what it means."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not Path("/usr/bin/chromium").exists(),
+        reason="/usr/bin/chromium is absent (apt-get install chromium)",
+    ),
+]
+
+WIDGET = "plan-assistant"
+
+
+def test_new_employee_path(page, server_url, output_dir):
+    page.goto(server_url + "/")
+    toggle = page.locator(f"{WIDGET} .pa-overview-toggle")
+    expect(toggle).to_have_text("Overblik")
+    toggle.click()
+    expect(toggle).to_have_attribute("aria-pressed", "true")
+
+    # Documents by committee, each opening its card with a cited summary.
+    tabs = page.locator(f"{WIDGET} [role=tab]")
+    expect(tabs).to_have_text(["Dokumenter", "Programmer", "Ordliste", "Tidslinje"])
+    panel = page.locator(f"{WIDGET} .ov-panel")
+    expect(panel.locator("h3").first).to_be_visible()
+    expect(panel).to_contain_text("Børne- og Ungeudvalget")
+    panel.get_by_role("button", name="568. Status på Task Force-projektet").click()
+    expect(panel).to_contain_text("Kort fortalt")
+    expect(panel).to_contain_text("orienteres om fremdrift og status for Task-Force projektet")
+    page.screenshot(path=str(output_dir / "overview-card.png"))
+
+    # Keyboard: arrow keys move between the tabs.
+    documents_tab = tabs.nth(0)
+    documents_tab.focus()
+    page.keyboard.press("ArrowRight")
+    expect(tabs.nth(1)).to_have_attribute("aria-selected", "true")
+    expect(tabs.nth(1)).to_be_focused()
+
+    # A programme page: documents in time order, budgets with their sources.
+    panel.get_by_role("button", name="Projekterne i kompetencepuljen fra 2006").click()
+    expect(panel.locator("h3")).to_have_text("Projekterne i kompetencepuljen fra 2006")
+    row = panel.locator(".ov-table tr", has_text="600.000 kr.")
+    expect(row).to_contain_text("Videndeling")
+    page.screenshot(path=str(output_dir / "overview-programme.png"))
+    row.locator(".ov-src").click()
+
+    # The widget's source panel shows the passage with the amount highlighted.
+    source = page.locator(f"{WIDGET} .pa-source")
+    expect(source).to_be_visible()
+    expect(source.locator("mark")).to_have_text("Der afsættes 600.000 kr. til dette.")
+    page.screenshot(path=str(output_dir / "overview-budget-source.png"))
+    page.keyboard.press("Escape")
+    expect(source).to_be_hidden()
+
+    # The glossary: defined abbreviations with their source, the undefined ones kept apart.
+    tabs.nth(2).click()
+    expect(panel).to_contain_text("Beskæftigelses- og Integrationsforvaltning")
+    expect(panel).to_contain_text("Brugt, men ikke defineret")
+    undefined = panel.locator(".ov-list .ov-item", has_text="FAU")
+    expect(undefined).to_contain_text("forekomster")
+    page.screenshot(path=str(output_dir / "overview-glossary.png"))
+
+    # Asking about an abbreviation goes to the chat, answered with a citation.
+    panel.get_by_role("button", name="Spørg: Hvad betyder BIF?").click()
+    expect(toggle).to_have_attribute("aria-pressed", "false")
+    answer = page.locator(f"{WIDGET} .pa-msg-assistant").last
+    expect(answer).to_contain_text("Beskæftigelses- og Integrationsforvaltning", timeout=60_000)
+    chip = answer.locator(".pa-chip").first
+    expect(chip).to_be_visible()
+    chip.click()
+    expect(source.locator("mark")).to_contain_text("(BIF)")
+    page.screenshot(path=str(output_dir / "overview-glossary-answer.png"))
+
+
+def test_timeline_filters_by_committee(page, server_url):
+    page.goto(server_url + "/")
+    page.locator(f"{WIDGET} .pa-overview-toggle").click()
+    page.locator(f"{WIDGET} [role=tab]", has_text="Tidslinje").click()
+    panel = page.locator(f"{WIDGET} .ov-panel")
+    expect(panel.locator(".ov-event").first).to_be_visible()
+    all_events = panel.locator(".ov-event").count()
+    panel.locator("select[name=committee]").select_option("Børne- og Ungeudvalget")
+    expect(panel.locator("select[name=committee]")).to_have_value("Børne- og Ungeudvalget")
+    expect(panel.locator(".ov-event").first).to_be_visible()
+    filtered = panel.locator(".ov-event")
+    assert 0 < filtered.count() < all_events
+    expect(filtered.first).to_contain_text("bufu_2021-06-07_568_task_force_status.txt")
