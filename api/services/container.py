@@ -68,6 +68,11 @@ class Services:
 
         return self._once("_chat", lambda: ChatService.create(self.settings, self))
 
+    @chat.setter
+    def chat(self, service: ChatService) -> None:
+        """Swap the answering service (tests, or a different assistant for one app)."""
+        self.__dict__["_chat"] = service
+
     @cached_property
     def uploads_dir(self):  # type: ignore[no-untyped-def]
         path = self.settings.data_dir / "uploads"

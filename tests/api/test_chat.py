@@ -115,3 +115,36 @@ def test_oversized_json_body_is_413(client):
     )
     assert r.status_code == 413
     assert r.json() == {"detail": "Forespørgslen er for stor."}
+
+
+class _BrokenAnswerer:
+    """An assistant that fails mid-answer, as a crashed LLM backend would."""
+
+    def ask(self, question, history=None, as_of=None, filters=None):
+        raise RuntimeError("backend down")
+
+    def stream(self, question, history=None, as_of=None, filters=None):
+        yield {"type": "delta", "text": "Til videndeling "}
+        raise RuntimeError("backend down")
+
+
+def test_a_failing_answer_streams_a_danish_error_and_stores_nothing(api_settings):
+    from fastapi.testclient import TestClient
+
+    from api.services.chat import ChatService
+    from tests.api.conftest import make_app
+
+    app = make_app(api_settings)
+    app.state.services.chat = ChatService(_BrokenAnswerer())
+    with TestClient(app, raise_server_exceptions=False) as c:
+        with c.stream("POST", "/api/chat", json={"message": QUESTION, "stream": True}) as r:
+            events = sse_events(r.read().decode())
+        assert [name for name, _ in events] == ["start", "delta", "error"]
+        assert events[-1][1] == {
+            "detail": "Der opstod en fejl, mens svaret blev skrevet. Prøv igen."
+        }
+        conv = c.get(f"/api/conversations/{events[0][1]['conversation_id']}").json()
+        assert conv["messages"] == []
+        r = c.post("/api/chat", json={"message": QUESTION})
+        assert r.status_code == 500
+        assert r.json() == {"detail": "Der opstod en intern fejl."}
