@@ -24,7 +24,7 @@ from typing import Any
 from assistant.citations import CitationSet, DocumentCache
 from assistant.conversation import condense
 from assistant.extractive import ExtractiveAnswerer, Selection, TermStats
-from assistant.facts_answers import FactsAnswerer
+from assistant.facts_answers import FactsAnswerer, sentence_date_matches
 from assistant.intent import Intent, classify, parse_as_of
 from assistant.retriever import HybridRetriever
 from assistant.types import Answer, SearchFilters, SearchHit
@@ -49,6 +49,19 @@ class Draft:
     notice: str | None = None
     frames: tuple[str, ...] = ()
     facts_texts: tuple[str, ...] = ()
+
+
+_SPLIT = re.compile(
+    r",\s*(?:og|and)\s+(?=(?:hvor|hvad|hvilke[tn]?|hvornår|hvem|hvordan|hvorfor|i\s+hvilken|"
+    r"has|have|had|did|does|is|was|were|what|when|which|who|how|where)\b)",
+    re.IGNORECASE,
+)
+
+
+def split_question(question: str) -> list[str]:
+    """ "Hvornår blev X lavet, og hvad viste den?" -> two questions (at most three)."""
+    parts = [p.strip() for p in _SPLIT.split(question) if p.strip()]
+    return parts[:3] if len(parts) > 1 else [question]
 
 
 def _label(title: str) -> str:
@@ -161,23 +174,113 @@ class Assistant:
         day: dt.date,
         filters: SearchFilters | None,
     ) -> Draft:
+        """The no-LLM answer; a two-part question ("..., og hvornår ...?") is answered part by
+        part, the later parts read with the topic of the first."""
         cset = CitationSet(self.docs)
-        facts_draft = self.facts.answer(question, intent, hits, day, filters, cset)
-        if facts_draft is not None:
-            text, table, abstain, notice = facts_draft
-            if abstain:
-                return self._abstain(intent, CitationSet(self.docs), notice)
-            return Draft(text, cset, intent.kind, table=table, notice=notice)
-        require = None
-        if intent.kind == "budget":
-            require = "amount"
-        selection = self.extractive.select(question, intent, hits, require=require)
-        if not selection.confident:
-            return self._abstain(intent, CitationSet(self.docs))
-        return Draft(self.render(selection, cset, intent), cset, intent.kind)
+        parts = split_question(question)
+        drafts: list[Draft] = []
+        for i, part in enumerate(parts):
+            if i == 0:
+                part_intent, part_hits, scoring = intent, hits, part
+            else:
+                scoring = f"{part} {parts[0]}"
+                part_intent = classify(part)
+                part_intent.english = intent.english
+                part_hits = self.retriever.search(scoring, k=RETRIEVE_K, filters=filters)
+            if len(parts) > 1 and i == 0:
+                part_intent = classify(part)
+                part_intent.english = intent.english
+            drafts.append(self._answer_part(scoring, part_intent, part_hits, day, filters, cset))
+        answered = [d for d in drafts if not d.abstained]
+        if not answered:
+            return drafts[0]
+        if len(answered) == 1:
+            return answered[0]
+        text = "\n\n".join(d.text for d in answered)
+        table = next((d.table for d in answered if d.table), None)
+        return Draft(text, cset, intent.kind, table=table)
 
-    def _abstain(self, intent: Intent, cset: CitationSet, notice: str | None = None) -> Draft:
-        text = ABSTAIN_DA + (f" {ABSTAIN_EN}" if intent.english else "")
+    def _answer_part(
+        self,
+        question: str,
+        intent: Intent,
+        hits: list[SearchHit],
+        day: dt.date,
+        filters: SearchFilters | None,
+        cset: CitationSet,
+    ) -> Draft:
+        if intent.kind == "definition":
+            draft = self._definition(question, filters, cset)
+            if draft is not None:
+                return draft
+        mark = len(cset.citations)
+        result = self.facts.answer(question, intent, hits, day, filters, cset)
+        if result is not None:
+            if result.abstain:
+                del cset.citations[mark:]
+                return self._abstain(intent, cset, result.notice, result.text or None)
+            return Draft(
+                result.text,
+                cset,
+                intent.kind,
+                table=result.table,
+                notice=result.notice,
+                facts_texts=tuple(result.facts_texts),
+            )
+        access = filters.access if filters else None
+        extra = []
+        if intent.asks_when or intent.kind == "followup":
+            extra = self.facts.followup_candidates(access, filters)
+        require = {"budget": "amount", "decision": "decision"}.get(intent.kind)
+        selection = self.extractive.select(question, intent, hits, extra=extra, require=require)
+        strict = intent.kind in ("budget", "decision")
+        if not selection.confident or (strict and not selection.key_found):
+            return self._abstain(intent, cset)
+        best = selection.best
+        assert best is not None
+        prefix = ""
+        if intent.kind == "decision" and intent.dates:
+            ok, exact = sentence_date_matches(intent, best.text)
+            if not ok:
+                return self._abstain(intent, cset)
+            if not exact:
+                prefix = "Bemærk: Datoen i spørgsmålet passer ikke; dokumenterne siger:\n\n"
+        if intent.kind == "budget" and intent.years:
+            years = {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", best.text)}
+            if years and not years & set(intent.years):
+                return self._abstain(intent, cset)
+        return Draft(prefix + self.render(selection, cset, intent), cset, intent.kind)
+
+    def _definition(
+        self, question: str, filters: SearchFilters | None, cset: CitationSet
+    ) -> Draft | None:
+        """A glossary definition, when the overview package knows the term."""
+        try:
+            from assistant.overview.glossary_answer import answer_definition
+        except ImportError:  # pragma: no cover - optional package
+            return None
+        try:
+            found = answer_definition(question, self.stores, filters.access if filters else None)
+        except Exception:  # noqa: BLE001 - a glossary failure must not stop the answer
+            return None
+        if found is None or found.abstained or not found.citations:
+            return None
+        mapping = {}
+        for c in found.citations:
+            mapping[c.n] = cset.add(c.doc_id, c.start, c.end)
+        text = re.sub(
+            r"\[(\d+)\]", lambda m: f"[{mapping.get(int(m.group(1)), m.group(1))}]", found.text
+        )
+        return Draft(text, cset, "definition")
+
+    def _abstain(
+        self,
+        intent: Intent,
+        cset: CitationSet,
+        notice: str | None = None,
+        text: str | None = None,
+    ) -> Draft:
+        text = text or ABSTAIN_DA + (f" {ABSTAIN_EN}" if intent.english else "")
         return Draft(text, cset, intent.kind, abstained=True, notice=notice)
 
     def render(self, selection: Selection, cset: CitationSet, intent: Intent) -> str:
@@ -185,6 +288,7 @@ class Assistant:
         lines: list[str] = []
         docs_used = list(dict.fromkeys(c.doc_id for c in selection.sentences))
         previous: tuple[str, int] | None = None
+        shown: set[tuple[int, int]] = set()
         for c in selection.sentences:
             if len(docs_used) > 1 and (previous is None or previous[0] != c.doc_id):
                 view = self.docs.get(c.doc_id)
@@ -195,6 +299,15 @@ class Assistant:
                     lines.append(f"*{label}*:")
             n = cset.add(c.doc_id, c.start, c.end)
             sentence = f"{_one_line(c.text)} [{n}]"
+            if c.heading and c.local_coverage - c.coverage >= 0.15 and c.heading not in shown:
+                # The sentence is about its heading ("Der afsættes 600.000 kr. til dette."):
+                # show and cite the heading with it.
+                shown.add(c.heading)
+                view = self.docs.get(c.doc_id)
+                heading = view.text[c.heading[0] : c.heading[1]] if view else ""
+                h = cset.add(c.doc_id, *c.heading)
+                title = re.sub(r"^\s*(?:#+\s*)?\d{1,2}[.)]\s*", "", _one_line(heading)).strip("*# ")
+                sentence = f"**{title}** [{h}]: {sentence}"
             adjacent = previous is not None and previous == (c.doc_id, c.index - 1)
             if lines and adjacent and lines[-1] and not lines[-1].startswith("- "):
                 lines[-1] += " " + sentence

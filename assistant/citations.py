@@ -13,13 +13,14 @@ registry's revision changes.
 
 from __future__ import annotations
 
+import re
 import threading
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from assistant.types import Citation
-from ingest.facts.sentences import Sentence, split_sentences
+from ingest.facts.sentences import DocIndex, Sentence
 from ingest.models import DocumentRecord, Section
 from stores.registry import Registry
 
@@ -42,7 +43,23 @@ class DocView:
 
     @cached_property
     def sentences(self) -> list[Sentence]:
-        return split_sentences(self.record.text)
+        """Sentences cut at section headings too, the same split the facts rows use."""
+        record = self.record
+        return DocIndex(record.text, record.pages, record.sections).sentences
+
+    @cached_property
+    def names(self) -> str:
+        """Capitalised words inside sentences (places, bodies, projects): what a document is
+        about beyond its headings ("Norddjurs", "Jobkompagniet")."""
+        found: set[str] = set()
+        for s in self.sentences:
+            for m in re.finditer(r"(?<=\s)([A-ZÆØÅ][\wæøå-]{2,})", s.text):
+                found.add(m.group(1))
+        return " ".join(sorted(found))
+
+    @cached_property
+    def heading_spans(self) -> list[tuple[int, int]]:
+        return [self.heading_of(s) for s in self.record.sections]
 
     @cached_property
     def _sentence_starts(self) -> list[int]:
@@ -80,11 +97,7 @@ class DocView:
 
     def in_heading(self, start: int, end: int) -> bool:
         """True when the span lies inside the heading line of some section."""
-        for s in self.record.sections:
-            h_start, h_end = self.heading_of(s)
-            if h_start <= start and end <= h_end + 1:
-                return True
-        return False
+        return any(a <= start and end <= b + 1 for a, b in self.heading_spans)
 
     def sentences_between(self, start: int, end: int) -> list[Sentence]:
         """Sentences overlapping [start, end)."""

@@ -125,7 +125,9 @@ class Candidate:
     boost: float = 0.0  # extra prior given by the caller (e.g. facts rows)
     score: float = 0.0
     coverage: float = 0.0
+    local_coverage: float = 0.0
     context_coverage: float = 0.0
+    heading: tuple[int, int] | None = None  # heading span of its innermost section
     matched: set[int] = field(default_factory=set)
 
 
@@ -136,7 +138,8 @@ class Selection:
     sentences: list[Candidate]
     best: Candidate | None
     confident: bool
-    list_items: dict[int, list[Candidate]] = field(default_factory=dict)  # by sentence index
+    list_items: dict[int, list[Candidate]] = field(default_factory=dict)  # by id(candidate)
+    key_found: bool = True  # the question's most specific word occurs with the best sentence
 
 
 class TermStats:
@@ -187,9 +190,13 @@ class TermStats:
         """The question's words as weighted groups (stopwords dropped, cue words light)."""
         words = [m.group() for m in _WORD.finditer(question)]
         if english:
-            words += [_ENGLISH_HINTS[w.lower()] for w in words if w.lower() in _ENGLISH_HINTS]
+            # English words cannot match Danish text; their Danish counterparts can.
+            words = [_ENGLISH_HINTS.get(w.lower(), w) for w in words]
         groups: list[WordGroup] = []
         seen: set[str] = set()
+        amount_words = {
+            w for m in find_amounts(question) for w in _WORD.findall(question[m.start : m.end])
+        }
         for word in words:
             spans: list[tuple[list[str], list[str]]] = []
             for token in self.analyzer.tokens(word):
@@ -197,19 +204,60 @@ class TermStats:
                     spans.append(([token.term], []))
                 elif spans:
                     spans[-1][1].append(token.term)
+            amount_word = bool(_DIGITS.search(word)) and word in amount_words
             for main, parts in spans:
                 if main[0] in seen:
                     continue
                 seen.add(main[0])
-                groups.append(WordGroup(word, tuple(main), tuple(parts), self._weight(main, parts)))
+                alternatives = self.near_terms(main[0]) if not parts else []
+                weight = self._weight(main + alternatives[:1], parts)
+                if alternatives:
+                    weight = min(self.idf(t) for t in alternatives)
+                weight *= 0.3 if amount_word else 1.0
+                if not alternatives and not parts and all(self.df.get(t, 0) == 0 for t in main):
+                    # An unseen simple word: a typo, an inflection the stemmer misses or an
+                    # English word; it still counts, but does not decide alone.
+                    weight *= 0.3 if english else 0.6
+                groups.append(WordGroup(word, tuple(main + alternatives), tuple(parts), weight))
         return groups
+
+    def near_terms(self, term: str) -> list[str]:
+        """Corpus terms an unseen question term probably means: the words it abbreviates
+        ("medarb." -> "medarbejd") or a one-letter typo ("atraktiv" -> "attraktiv")."""
+        if self.df.get(term, 0) > 0 or len(term) < 4 or not term.isalpha():
+            return []
+        found = [
+            t
+            for t in self.df
+            if (len(t) > len(term) and t.startswith(term))
+            or (len(t) >= 4 and len(term) - len(t) <= 2 and term.startswith(t))
+        ]
+        if not found and len(term) >= 6:
+            found = [t for t in self.df if abs(len(t) - len(term)) <= 1 and _one_edit(t, term)]
+        return sorted(found)[:20]
 
     def _weight(self, main: list[str], parts: list[str]) -> float:
         idf = max(self.idf(t) for t in main)
         if all(self.df.get(t, 0) == 0 for t in main) and parts:
             # Unseen compound: worth what its best-known part is worth, plus a little.
             idf = min(self.idf("\x00unseen"), max(self.idf(p) for p in parts) + 0.5)
-        return idf * (0.3 if all(self.is_cue(t) for t in main) else 1.0)
+        return idf * (0.3 if self.is_cue(main[0]) else 1.0)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True when a and b differ by one insertion, deletion or substitution."""
+    if a == b:
+        return False
+    if len(a) < len(b):
+        a, b = b, a
+    if len(a) - len(b) > 1:
+        return False
+    i = 0
+    while i < len(b) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1 :] == b[i + 1 :]
+    return a[i + 1 :] == b[i:]
 
 
 def match_group(group: WordGroup, terms: set[str]) -> float:
@@ -245,8 +293,9 @@ def _has_number(text: str) -> bool:
 class ExtractiveConfig:
     """Weights and thresholds; tuned on eval/questions.jsonl (see README "Answers")."""
 
-    sentence_weight: float = 0.55
-    context_weight: float = 0.45
+    sentence_weight: float = 0.3
+    local_weight: float = 0.35  # sentence + the heading of its own section
+    context_weight: float = 0.35  # sentence + all headings, title, committee
     rank_prior: float = 0.08
     date_bonus: float = 0.12
     number_bonus: float = 0.08
@@ -321,17 +370,27 @@ class ExtractiveAnswerer:
 
     def score(self, cands: list[Candidate], groups: list[WordGroup], intent: Intent) -> None:
         cfg = self.config
-        context_terms: dict[tuple[str, str], set[str]] = {}
+        context_terms: dict[tuple[str, str], tuple[set[str], set[str], tuple[int, int] | None]]
+        context_terms = {}
         for c in cands:
             view = self.docs.get(c.doc_id)
             assert view is not None
             terms = self.stats.terms(c.text)
             c.coverage, c.matched = coverage(groups, terms)
-            path_key = (c.doc_id, " > ".join(view.section_path(c.start)))
-            ctx = context_terms.get(path_key)
-            if ctx is None:
-                ctx = context_terms[path_key] = self.stats.terms(self.context_text(view, c.start))
-            c.context_coverage, _ = coverage(groups, terms | ctx)
+            sections = view.sections_at(c.start)
+            path_key = (c.doc_id, " > ".join(s.title for s in sections))
+            cached = context_terms.get(path_key)
+            if cached is None:
+                local: set[str] = set()
+                heading = None
+                if sections:
+                    heading = view.heading_of(sections[-1])
+                    local = self.stats.terms(view.text[heading[0] : heading[1]])
+                cached = (local, self.stats.terms(self.context_text(view, c.start)), heading)
+                context_terms[path_key] = cached
+            local, ctx, c.heading = cached
+            c.local_coverage, _ = coverage(groups, terms | local)
+            c.context_coverage, _ = coverage(groups, terms | local | ctx)
             features = 0.0
             if intent.asks_when and find_dates(c.text):
                 features += cfg.date_bonus
@@ -350,6 +409,7 @@ class ExtractiveAnswerer:
             prior = cfg.rank_prior / c.rank if c.rank < 50 else 0.0
             c.score = (
                 cfg.sentence_weight * c.coverage
+                + cfg.local_weight * c.local_coverage
                 + cfg.context_weight * c.context_coverage
                 + features
                 + prior
@@ -372,16 +432,19 @@ class ExtractiveAnswerer:
         if not cands or not groups:
             return Selection([], None, False)
         self.score(cands, groups, intent)
+        cands = [c for c in cands if not self._is_heading(c)]
         if require:
             cands = [c for c in cands if _satisfies(c.text, require)]
-            if not cands:
-                return Selection([], None, False)
+        if not cands:
+            return Selection([], None, False)
         cands.sort(key=lambda c: (-c.score, c.rank, c.doc_id, c.index))
         best = cands[0]
         cfg = self.config
         confident = (
             best.context_coverage >= cfg.min_context_coverage and best.score >= cfg.min_score
         )
+        key = max(range(len(groups)), key=lambda i: groups[i].weight)
+        key_found = self._group_in_context(groups[key], best)
         chosen = [best]
         covered = set(best.matched)
         for c in cands[1:]:
@@ -390,14 +453,14 @@ class ExtractiveAnswerer:
             if c.score < cfg.follow_ratio * best.score:
                 break
             new = c.matched - covered
-            same_doc = c.doc_id == best.doc_id
-            near = same_doc and abs(c.index - best.index) <= 3
+            near = c.doc_id == best.doc_id and abs(c.index - best.index) <= 3
             if not new and not near:
-                continue
-            if not same_doc and not new:
                 continue
             chosen.append(c)
             covered |= c.matched
+        follower = self._follower(best, chosen)
+        if follower is not None and len(chosen) < cfg.max_sentences:
+            chosen.append(follower)
         chosen.sort(key=lambda c: (c.doc_id != best.doc_id, c.doc_id, c.index))
         items: dict[int, list[Candidate]] = {}
         for c in chosen:
@@ -405,7 +468,34 @@ class ExtractiveAnswerer:
                 found = self.list_items(c)
                 if found:
                     items[id(c)] = found
-        return Selection(chosen, best, confident, items)
+        return Selection(chosen, best, confident, items, key_found=key_found)
+
+    def _is_heading(self, c: Candidate) -> bool:
+        view = self.docs.get(c.doc_id)
+        return view is not None and view.in_heading(c.start, c.end)
+
+    def _group_in_context(self, group: WordGroup, c: Candidate) -> bool:
+        view = self.docs.get(c.doc_id)
+        if view is None:
+            return False
+        terms = self.stats.terms(c.text + " " + self.context_text(view, c.start))
+        return match_group(group, terms) >= 0.6
+
+    def _follower(self, best: Candidate, chosen: list[Candidate]) -> Candidate | None:
+        """The sentence right after the best one, when it continues it: same paragraph, not a
+        heading, and either short or sharing a question word ("Finansieres af ...")."""
+        view = self.docs.get(best.doc_id)
+        if view is None or best.index + 1 >= len(view.sentences):
+            return None
+        if any(c.doc_id == best.doc_id and c.index == best.index + 1 for c in chosen):
+            return None
+        nxt = view.sentences[best.index + 1]
+        gap = view.text[best.end : nxt.start]
+        if "\n\n" in gap or view.in_heading(nxt.start, nxt.end) or best.text.endswith(":"):
+            return None
+        if len(nxt.text) > 160 or _LIST_ITEM_START.match(nxt.text):
+            return None
+        return Candidate(view.id, nxt.start, nxt.end, nxt.text, best.index + 1, best.rank)
 
     def list_items(self, intro: Candidate) -> list[Candidate]:
         """The items of a list that `intro` opens: following short sentences that start at a

@@ -1,13 +1,720 @@
-"""Answers from the facts tables (placeholder until stores/facts.py lands)."""
+"""Answers from the facts tables: one budget, the table of budgets, outstanding follow-ups,
+decisions.
+
+The tables hold every amount, deadline and decision with the sentence that states it, so these
+answers are complete and exact where sentence selection would be neither. Each answerer returns
+None when the question is not one it can answer from the rows (the caller then selects
+sentences) or an abstaining result when the rows show that the documents do not say it - a
+near miss: the asked initiative has no amount, the asked year is not the row's year, the asked
+date is not the decision's date.
+
+Matching a question to a row: the question's words (stemmed, compound-aware, IDF-weighted:
+`TermStats.groups`) against the row's initiative, purpose, quote, section path and document
+title. The most specific word of the question must be found, so "budgettet for mentorordningen"
+never returns the budget of another initiative in the same programme.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+from dataclasses import dataclass, field
 from typing import Any
+
+from assistant.citations import CitationSet, DocumentCache, trim_span
+from assistant.extractive import (
+    ExtractiveAnswerer,
+    TermStats,
+    WordGroup,
+    coverage,
+    match_group,
+)
+from assistant.intent import Intent
+from assistant.types import SearchFilters, SearchHit
+from ingest.dates import find_dates
+from ingest.money import find_amounts
+from stores.registry import Registry
+
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_OPEN_ENDED = re.compile(r"og\s+frem|fremover|fremad|og\s+følgende|ff\.?", re.IGNORECASE)
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+_COMMITTEE = re.compile(
+    r"\b([A-ZÆØÅ][\wæøå-]*(?:\s+og\s+[A-ZÆØÅ]?[\wæøå-]+)?udvalg(?:et)?|byrådet|byråd|"
+    r"kommunalbestyrelsen|regionsrådet|magistraten|borgerrepræsentationen|"
+    r"[A-ZÆØÅ]{2,5})\b"
+)
+_COUNCILS = {"byråd", "byrådet", "kommunalbestyrelsen", "borgerrepræsentationen", "magistraten"}
+
+STATUS_DA = {
+    "planned": "planlagt",
+    "in_progress": "i gang",
+    "awaiting": "afventer",
+    "done": "gennemført",
+}
+MONTHS_DA = (
+    "januar februar marts april maj juni juli august september oktober november december".split()
+)
+
+
+@dataclass
+class FactsResult:
+    """What a facts answerer produced; `abstain` means the rows show the answer is not there."""
+
+    text: str = ""
+    table: list[dict[str, Any]] | None = None
+    abstain: bool = False
+    notice: str | None = None
+    facts_texts: list[str] = field(default_factory=list)
+
+
+def _years_of(text: str | None) -> set[int]:
+    if not text:
+        return set()
+    years = {int(y) for y in _YEAR.findall(text)}
+    if years and _OPEN_ENDED.search(text):
+        years |= set(range(max(years), max(years) + 30))
+    m = re.search(r"((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)", text)
+    if m and int(m.group(1)) <= int(m.group(2)):
+        years |= set(range(int(m.group(1)), int(m.group(2)) + 1))
+    return years
+
+
+def _digits_ok(text: str, support: str) -> bool:
+    """Every number of `text` also occurs in `support` (so it may appear in the answer)."""
+    have = set(_DIGITS.findall(support))
+    return all(n in have for n in _DIGITS.findall(text))
+
+
+def _strip_unsupported_digits(text: str, support: str) -> str:
+    if _digits_ok(text, support):
+        return text
+    have = set(_DIGITS.findall(support))
+    out = re.sub(
+        r"\s*(?:\b(?:fra|i|for|pr\.?|nr\.?)\s+)?\S*\d\S*",
+        lambda m: m.group(0) if all(n in have for n in _DIGITS.findall(m.group(0))) else "",
+        text,
+    )
+    return " ".join(out.split()).strip(" ,.:;-")
+
+
+def _cell(text: str | None) -> str:
+    return " ".join((text or "").replace("|", "/").split())
 
 
 class FactsAnswerer:
-    def __init__(self, registry: Any, docs: Any, extractive: Any) -> None:
-        self.registry = registry
+    """Budget, follow-up and decision answers from `stores.facts`, with citations."""
 
-    def answer(self, *args: Any) -> None:
+    min_budget_coverage = 0.5
+    min_own_coverage = 0.25
+    min_followup_coverage = 0.5
+    min_decision_coverage = 0.4
+
+    def __init__(
+        self, registry: Registry, docs: DocumentCache, extractive: ExtractiveAnswerer
+    ) -> None:
+        self.registry = registry
+        self.docs = docs
+        self.extractive = extractive
+        self.stats: TermStats = extractive.stats
+
+    # --- entry point ------------------------------------------------------------------
+    def answer(
+        self,
+        question: str,
+        intent: Intent,
+        hits: list[SearchHit],
+        day: dt.date,
+        filters: SearchFilters | None,
+        cset: CitationSet,
+    ) -> FactsResult | None:
+        try:
+            from stores import facts as facts_store
+        except ImportError:  # pragma: no cover - facts store not installed
+            return None
+        self._store = facts_store
+        access = filters.access if filters else None
+        if intent.kind == "budget":
+            return self.budget(question, intent, hits, access, filters, cset)
+        if intent.kind == "budget_list":
+            return self.budget_table(question, intent, hits, access, filters, cset)
+        if intent.kind == "followup_list":
+            return self.followup_table(question, intent, hits, access, filters, day, cset)
+        if intent.kind == "decision":
+            return self.decision(question, intent, hits, access, filters, cset)
         return None
+
+    # --- shared -----------------------------------------------------------------------
+    def topic_groups(self, question: str, intent: Intent) -> list[WordGroup]:
+        """Question words that name the topic: cue words, years and amounts left out."""
+        groups = self.stats.refresh().groups(question, intent.english)
+        amount_words = {
+            w for m in find_amounts(question) for w in re.findall(r"\w+", question[m.start : m.end])
+        }
+        out = []
+        for g in groups:
+            if g.word in amount_words:
+                continue
+            if self.stats.is_cue(g.main[0]):
+                continue
+            if all(re.fullmatch(r"[\d.,-]+", t) for t in g.main):
+                continue
+            out.append(g)
+        return out
+
+    def _allowed(self, row: dict[str, Any], filters: SearchFilters | None) -> bool:
+        if filters is None:
+            return True
+        if filters.sources and row.get("source") not in filters.sources:
+            return False
+        if (
+            filters.committee
+            and filters.committee.lower() not in (row.get("doc_committee") or "").lower()
+        ):
+            return False
+        date = row.get("doc_date") or ""
+        if filters.date_from and (not date or date < filters.date_from):
+            return False
+        if filters.date_to and (not date or date > filters.date_to):
+            return False
+        if filters.doc_types:
+            view = self.docs.get(row["doc_id"])
+            if view is None or view.record.meta.doc_type not in filters.doc_types:
+                return False
+        return True
+
+    def _row_match(
+        self, groups: list[WordGroup], specific: str, context: str
+    ) -> tuple[float, float, bool]:
+        """(coverage on the row itself, coverage with document context, key word found)."""
+        if not groups:
+            return 1.0, 1.0, True
+        own = self.stats.terms(specific)
+        ctx = own | self.stats.terms(context)
+        cov_own, _ = coverage(groups, own)
+        cov_ctx, _ = coverage(groups, ctx)
+        key = max(groups, key=lambda g: g.weight)
+        return cov_own, cov_ctx, match_group(key, ctx) >= 0.3
+
+    def _doc_rank(self, hits: list[SearchHit]) -> dict[str, int]:
+        ranks: dict[str, int] = {}
+        for i, h in enumerate(hits, 1):
+            ranks.setdefault(h.doc_id, i)
+        return ranks
+
+    def _cite_initiative(self, row: dict[str, Any], cset: CitationSet) -> tuple[str, int | None]:
+        """The initiative's name as it may appear in the answer, and the citation of its
+        heading when the name comes from there (not from the quoted sentence)."""
+        name = _cell(row.get("initiative") or row.get("purpose") or "")
+        quote = row["quote"]
+        if not name or name.lower() in quote.lower():
+            return _strip_unsupported_digits(name, quote), None
+        view = self.docs.get(row["doc_id"])
+        if view is not None:
+            for section in reversed(view.sections_at(row["start"])):
+                h_start, h_end = view.heading_of(section)
+                heading = view.text[h_start:h_end]
+                if name.lower()[:40] in " ".join(heading.split()).lower():
+                    n = cset.add(row["doc_id"], h_start, h_end)
+                    return name, n
+        return _strip_unsupported_digits(name, quote), None
+
+    # --- budgets ----------------------------------------------------------------------
+    def _budget_rows(self, access: set[str] | None, filters: SearchFilters | None) -> list[dict]:
+        rows = self._store.query_budgets(self.registry.conn, allowed_access=access)
+        return [r for r in rows if self._allowed(r, filters)]
+
+    def _row_years(self, row: dict[str, Any]) -> set[int]:
+        years = _years_of(row.get("period"))
+        if not years and row.get("year"):
+            years = {int(row["year"])}
+        return years
+
+    def budget(
+        self,
+        question: str,
+        intent: Intent,
+        hits: list[SearchHit],
+        access: set[str] | None,
+        filters: SearchFilters | None,
+        cset: CitationSet,
+    ) -> FactsResult | None:
+        rows = self._budget_rows(access, filters)
+        if not rows:
+            return None
+        groups = self.topic_groups(question, intent)
+        ranks = self._doc_rank(hits)
+        asked_years = set(intent.years) - {int(a) for a in intent.amounts}
+        scored = []
+        by_amount = []
+        for row in rows:
+            amount_match = any(abs(a - row["amount_dkk"]) < 0.5 for a in intent.amounts)
+            years = self._row_years(row)
+            if asked_years and years and not (asked_years & years) and not amount_match:
+                continue  # a different year: a near miss, not an answer
+            own, ctx, key = self._budget_match(groups, row)
+            if amount_match:
+                by_amount.append((ctx, row))
+            if not key or own < self.min_own_coverage or ctx < self.min_budget_coverage:
+                continue
+            score = 0.6 * own + 0.4 * ctx + (0.05 if amount_match else 0.0)
+            score += 0.05 / ranks.get(row["doc_id"], 20)
+            scored.append((score, row))
+        if not scored and by_amount:
+            # "Er de 5,5 mio. kr. ... ?": the amount itself identifies the row
+            top = {h.doc_id for h in hits[:3]}
+            scored = [(ctx, row) for ctx, row in by_amount if row["doc_id"] in top]
+        if not scored:
+            return FactsResult(abstain=True)
+        scored.sort(key=lambda x: -x[0])
+        best_score = scored[0][0]
+        chosen: list[dict[str, Any]] = []
+        for score, row in scored:
+            if score < best_score - 0.02 and chosen:
+                break
+            same = [
+                c
+                for c in chosen
+                if abs(c["amount_dkk"] - row["amount_dkk"]) < 0.5 and c["quote"] == row["quote"]
+            ]
+            if not same and len(chosen) < 3:
+                chosen.append(row)
+        lines = [self._budget_line(row, cset, groups) for row in chosen]
+        return FactsResult(text="\n\n".join(lines), facts_texts=[])
+
+    def _budget_match(
+        self, groups: list[WordGroup], row: dict[str, Any]
+    ) -> tuple[float, float, bool]:
+        """(coverage by the row's own words and its section heading, coverage with the document
+        context, most specific word found). The document's proper names count as context:
+        "i Norddjurs" is where, not what."""
+        view = self.docs.get(row["doc_id"])
+        heading = ""
+        if view is not None:
+            sections = view.sections_at(row["start"])
+            if sections:
+                a, b = view.heading_of(sections[-1])
+                heading = view.text[a:b]
+        specific = " ".join(
+            filter(None, [row.get("initiative"), row.get("purpose"), row["quote"], heading])
+        )
+        names = view.names if view is not None else ""
+        context = f"{row['section']} {row.get('title') or ''} {names} {self._before(row)}"
+        return self._row_match(groups, specific, context)
+
+    def _budget_line(
+        self, row: dict[str, Any], cset: CitationSet, groups: list[WordGroup] | None = None
+    ) -> str:
+        name, heading_n = self._cite_initiative(row, cset)
+        n = cset.add(row["doc_id"], row["start"], row["end"])
+        amount = row["amount_text"]
+        ref = f"[{heading_n}][{n}]" if heading_n else f"[{n}]"
+        period_txt = self._period_text(row)
+        kind = row.get("kind")
+        lead = ""
+        if name and kind in ("allocation", "grant", "total", "extra_cost"):
+            if kind == "allocation":
+                lead = f"Til {name} er der afsat {amount}{period_txt} {ref}."
+            elif kind == "grant":
+                lead = f"Til {name} er der bevilget {amount}{period_txt} {ref}."
+            elif kind == "total":
+                lead = f"Den samlede økonomi for {name} er {amount}{period_txt} {ref}."
+            else:
+                lead = f"Merudgiften til {name} er {amount}{period_txt} {ref}."
+        quote = " ".join(row["quote"].split())
+        follower = self._follower(row, cset)
+        if lead and not follower and not self._quote_adds(quote, name, amount):
+            return lead
+        body = f"> {quote} [{n}]" + (f" {follower}" if follower else "")
+        return f"{lead}\n\n{body}" if lead else body[2:]
+
+    def _before(self, row: dict[str, Any]) -> str:
+        """The sentence before the amount's, in the same paragraph: it often names what the
+        amount is for ("... individuelle kontaktførelser ... Beregninger viser en merudgift")."""
+        view = self.docs.get(row["doc_id"])
+        if view is None:
+            return ""
+        i = view.sentence_index(row["start"])
+        if not i:
+            return ""
+        prev = view.sentences[i - 1]
+        if "\n\n" in view.text[prev.end : row["start"]] or view.in_heading(prev.start, prev.end):
+            return ""
+        return prev.text
+
+    def _period_text(self, row: dict[str, Any]) -> str:
+        """The row's period as " (…)", minus what the amount text already says."""
+        period = _cell(row.get("period"))
+        amount = row["amount_text"].lower()
+        words = [w for w in re.split(r",\s*", period) if w and w.lower() not in amount]
+        period = ", ".join(words)
+        if not period or not _digits_ok(period, row["quote"]):
+            return ""
+        return f" ({period})"
+
+    def _follower(self, row: dict[str, Any], cset: CitationSet) -> str:
+        """The short sentence right after the amount's sentence, in the same paragraph, that
+        qualifies it ("Finansieres af ...", "Indgår i ønskelisten for budget 2006.")."""
+        view = self.docs.get(row["doc_id"])
+        if view is None:
+            return ""
+        i = view.sentence_index(max(row["start"], row["end"] - 1))
+        if i is None or i + 1 >= len(view.sentences):
+            return ""
+        nxt = view.sentences[i + 1]
+        gap = view.text[view.sentences[i].end : nxt.start]
+        if "\n" in gap or len(nxt.text) > 120 or view.in_heading(nxt.start, nxt.end):
+            return ""
+        if re.match(r"^(?:\d{1,2}[.)]|[-•])\s", nxt.text) or find_amounts(nxt.text):
+            return ""
+        m = cset.add(view.id, nxt.start, nxt.end)
+        return f"{_one(nxt.text)} [{m}]"
+
+    def _quote_adds(self, quote: str, name: str, amount: str) -> bool:
+        """True when the sentence says more than "<amount> to <initiative>" (then show it)."""
+        said = self.stats.terms(f"{name} {amount} afsættes afsat alt dette indsatsområde")
+        extra = {t for t in self.stats.terms(quote) - said if not t.isdigit()}
+        return len(extra) >= 2
+
+    def budget_table(
+        self,
+        question: str,
+        intent: Intent,
+        hits: list[SearchHit],
+        access: set[str] | None,
+        filters: SearchFilters | None,
+        cset: CitationSet,
+    ) -> FactsResult | None:
+        rows = [r for r in self._budget_rows(access, filters) if r["is_allocation"]]
+        if not rows:
+            return None
+        groups = self.topic_groups(question, intent)
+        by_doc: dict[str, list[dict[str, Any]]] = {}
+        for row in rows:
+            by_doc.setdefault(row["doc_id"], []).append(row)
+        ranks = self._doc_rank(hits)
+        docs: list[str]
+        if groups:
+            scored = []
+            for doc_id, doc_rows in by_doc.items():
+                text = " ".join(
+                    f"{r.get('initiative') or ''} {r.get('purpose') or ''} {r['quote']}"
+                    for r in doc_rows
+                )
+                context = f"{doc_rows[0].get('title') or ''} {doc_rows[0]['section']}"
+                own, ctx, key = self._row_match(groups, text, context)
+                if ctx < self.min_budget_coverage:
+                    continue
+                scored.append((ctx + 0.3 * own + 0.05 / ranks.get(doc_id, 20), doc_id))
+            if not scored:
+                return FactsResult(abstain=True)
+            scored.sort(reverse=True)
+            docs = [scored[0][1]]
+        else:
+            docs = sorted(by_doc, key=lambda d: ranks.get(d, 99))
+        table: list[dict[str, Any]] = []
+        lines: list[str] = []
+        for doc_id in docs:
+            view = self.docs.get(doc_id)
+            label = _label_of(view.record.meta.title if view else "")
+            lines.append(f"Beløb i *{label}*:" if label else "Beløb:")
+            lines.append("")
+            lines.append("| Initiativ | Beløb | Periode | Kilde |")
+            lines.append("|---|---|---|---|")
+            for row in by_doc[doc_id]:
+                name, heading_n = self._cite_initiative(row, cset)
+                n = cset.add(row["doc_id"], row["start"], row["end"])
+                ref = f"[{heading_n}][{n}]" if heading_n else f"[{n}]"
+                period = self._period_text(row).strip(" ()")
+                lines.append(f"| {_cell(name)} | {_cell(row['amount_text'])} | {period} | {ref} |")
+                table.append(
+                    {
+                        "initiativ": name,
+                        "beløb": row["amount_text"],
+                        "beløb_dkk": row["amount_dkk"],
+                        "periode": period,
+                        "kilde": row["source"],
+                        "n": n,
+                    }
+                )
+            lines.append("")
+        return FactsResult(text="\n".join(lines).strip(), table=table)
+
+    # --- follow-ups -------------------------------------------------------------------
+    def followup_candidates(
+        self, access: set[str] | None, filters: SearchFilters | None
+    ) -> list[tuple[str, int, int, float]]:
+        """Follow-up sentences as extra candidates for sentence selection ("Hvornår skal
+        handleplanen være godkendt?" is answered by the sentence stating the deadline)."""
+        try:
+            from stores import facts as facts_store
+        except ImportError:  # pragma: no cover
+            return []
+        rows = facts_store.query_followups(self.registry.conn, allowed_access=access)
+        return [
+            (r["doc_id"], r["start"], r["end"], 0.05) for r in rows if self._allowed(r, filters)
+        ]
+
+    def followup_table(
+        self,
+        question: str,
+        intent: Intent,
+        hits: list[SearchHit],
+        access: set[str] | None,
+        filters: SearchFilters | None,
+        day: dt.date,
+        cset: CitationSet,
+    ) -> FactsResult | None:
+        rows = self._store.query_followups(
+            self.registry.conn, allowed_access=access, outstanding=True, as_of=day
+        )
+        rows = [r for r in rows if self._allowed(r, filters)]
+        groups = [
+            g
+            for g in self.topic_groups(question, intent)
+            if not any(t.startswith(("opfølg", "udestå", "mangl")) for t in g.main)
+        ]
+        if groups and rows:
+            matched = []
+            for row in rows:
+                own, ctx, key = self._row_match(
+                    groups, f"{row['action']} {row['quote']}", f"{row['section']} {row['title']}"
+                )
+                if key and ctx >= self.min_followup_coverage:
+                    matched.append(row)
+            rows = matched
+        if not rows:
+            text = "Der er ingen udestående opfølgninger i dokumenterne på den dato."
+            return FactsResult(text=text, abstain=True)
+        rows = rows[:40]
+        lines = [
+            "Udestående opfølgninger (ikke meldt gennemført):",
+            "",
+            "| Opfølgning | Frist | Status | Kilde |",
+            "|---|---|---|---|",
+        ]
+        table = []
+        for row in rows:
+            n = cset.add(row["doc_id"], row["start"], row["end"])
+            refs = f"[{n}]"
+            status = STATUS_DA.get(row["status"], row["status"])
+            if row.get("overdue"):
+                status += ", frist overskredet"
+            later = self._later_citation(row, cset)
+            if later is not None:
+                status += f" (senere: {STATUS_DA.get(row['later_status'], row['later_status'])})"
+                refs += f"[{later}]"
+            action = _strip_unsupported_digits(_cell(row["action"]), row["quote"])
+            deadline = _cell(row.get("deadline_text"))
+            if not _digits_ok(deadline, row["quote"]):
+                deadline = ""
+            lines.append(f"| {action} | {deadline} | {status} | {refs} |")
+            table.append(
+                {
+                    "opfølgning": action,
+                    "frist": deadline,
+                    "frist_dato": row.get("due_date"),
+                    "status": status,
+                    "ansvarlig": row.get("responsible"),
+                    "kilde": row["source"],
+                    "n": n,
+                }
+            )
+        return FactsResult(text="\n".join(lines), table=table)
+
+    def _later_citation(self, row: dict[str, Any], cset: CitationSet) -> int | None:
+        quote, doc_id = row.get("later_quote"), row.get("later_doc_id")
+        if not quote or not doc_id:
+            return None
+        view = self.docs.get(doc_id)
+        if view is None:
+            return None
+        start = view.text.find(quote)
+        if start < 0:
+            return None
+        return cset.add(doc_id, start, start + len(quote))
+
+    # --- decisions --------------------------------------------------------------------
+    def decision(
+        self,
+        question: str,
+        intent: Intent,
+        hits: list[SearchHit],
+        access: set[str] | None,
+        filters: SearchFilters | None,
+        cset: CitationSet,
+    ) -> FactsResult | None:
+        rows = self._store.query_decisions(self.registry.conn, allowed_access=access)
+        rows = [r for r in rows if self._allowed(r, filters)]
+        if not rows:
+            return None
+        groups = self.topic_groups(question, intent)
+        asked_committee = _asked_committee(question)
+        ranks = self._doc_rank(hits)
+        scored = []
+        for row in rows:
+            if asked_committee and not _same_committee(asked_committee, row):
+                continue
+            date_ok, exact = _date_matches(intent, row.get("decision_date") or row.get("doc_date"))
+            if not date_ok:
+                continue
+            specific = " ".join(
+                filter(None, [row["item_title"], row.get("decision"), row.get("recommendation")])
+            )
+            context = f"{row['section']} {row.get('title') or ''} {row.get('committee') or ''}"
+            own, ctx, key = self._row_match(groups, specific, context)
+            if ctx < self.min_decision_coverage:
+                continue
+            scored.append((ctx + 0.3 * own + 0.05 / ranks.get(row["doc_id"], 20), exact, row))
+        if not scored:
+            return None  # the caller looks for a decision stated in prose, or abstains
+        scored.sort(key=lambda x: -x[0])
+        _, exact, row = scored[0]
+        return self._decision_text(row, intent, exact, cset)
+
+    def _decision_text(
+        self, row: dict[str, Any], intent: Intent, exact: bool, cset: CitationSet
+    ) -> FactsResult:
+        view = self.docs.get(row["doc_id"])
+        parts: list[str] = []
+        if not exact:
+            parts.append(
+                "Bemærk: Der er ingen beslutning fra den dato, du nævner; den nærmeste er:"
+            )
+        if intent.recommendation and row.get("recommendation_start") is not None:
+            rec = self._paragraphs(
+                row["doc_id"], row["recommendation_start"], row["recommendation_end"]
+            )
+            cited = " ".join(f"{_one(t)} [{cset.add(row['doc_id'], a, b)}]" for a, b, t in rec)
+            parts.append(f"Indstillingen (administrationens forslag, ikke en beslutning): {cited}")
+        if row.get("decision_start") is not None and view is not None:
+            heading = None
+            for section in reversed(view.sections_at(row["decision_start"])):
+                if section.title.lower().startswith("beslutning"):
+                    heading = view.heading_of(section)
+                    break
+            paragraphs = self._paragraphs(row["doc_id"], row["decision_start"], row["decision_end"])
+            body = " ".join(
+                f"{_one(t)} [{cset.add(row['doc_id'], a, b)}]" for a, b, t in paragraphs
+            )
+            if heading is not None:
+                h = cset.add(row["doc_id"], *heading)
+                title = _one(view.text[heading[0] : heading[1]]).rstrip(":")
+                parts.append(f"**{title}** [{h}]: {body}")
+            else:
+                parts.append(f"Beslutning: {body}")
+        elif not intent.recommendation:
+            parts.append("Der er endnu ikke truffet en beslutning i sagen.")
+            if row.get("recommendation_start") is not None:
+                rec = self._paragraphs(
+                    row["doc_id"], row["recommendation_start"], row["recommendation_end"]
+                )
+                cited = " ".join(f"{_one(t)} [{cset.add(row['doc_id'], a, b)}]" for a, b, t in rec)
+                parts.append(f"Indstillingen (ikke en beslutning): {cited}")
+        return FactsResult(text="\n\n".join(parts))
+
+    def _paragraphs(self, doc_id: str, start: int, end: int) -> list[tuple[int, int, str]]:
+        """Non-empty paragraphs of a span; a label alone ("Fraværende:") is left out."""
+        view = self.docs.get(doc_id)
+        if view is None:
+            return []
+        out = []
+        pos = start
+        for block in re.split(r"\n\s*\n", view.text[start:end]):
+            offset = view.text.find(block, pos)
+            if offset < 0:
+                continue
+            pos = offset + len(block)
+            a, b = trim_span(view.text, offset, offset + len(block))
+            text = view.text[a:b]
+            if b <= a or re.fullmatch(r"[^\n]{0,40}:", text.strip()):
+                continue
+            out.append((a, b, text))
+        return out
+
+
+def _one(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _label_of(title: str) -> str:
+    t = re.sub(r"^\s*\d+[.)]\s*", "", title or "")
+    t = re.sub(r"\([^)]*\d[^)]*\)", "", t)
+    t = re.sub(r"\s*(?:\b(?:fra|i|for|af|pr\.?|nr\.?)\s+)?\S*\d\S*", "", t)
+    t = re.sub(r"\s+([:.,])", r"\1", t)
+    return " ".join(t.split()).strip(" .,:;-")
+
+
+def _asked_committee(question: str) -> str | None:
+    for m in _COMMITTEE.finditer(question):
+        word = m.group(1)
+        low = word.lower()
+        if low in ("udvalget", "udvalg"):
+            continue  # "udvalget" alone names no particular committee
+        if word.isupper() and len(word) <= 5:
+            return low  # an abbreviation ("FAU", "BUU")
+        return low
+    return None
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[A-ZÆØÅ][\wæøå]*", name)).lower()
+
+
+def _same_committee(asked: str, row: dict[str, Any]) -> bool:
+    names = [(row.get("committee") or ""), (row.get("doc_committee") or "")]
+    for name in filter(None, names):
+        low = name.lower()
+        if asked in low or low in asked:
+            return True
+        if asked in _COUNCILS and any(c in low for c in _COUNCILS):
+            return True
+        stem = re.sub(r"(et|en)$", "", asked)
+        if len(stem) >= 5 and stem in low:
+            return True
+        if asked.isalpha() and len(asked) <= 5 and _initials(name) in (asked, asked + "u"):
+            return True
+    return False
+
+
+def _date_matches(intent: Intent, iso: str | None) -> tuple[bool, bool]:
+    """(acceptable, exact). A question date must agree with the decision on day and month (or
+    month for a month-precise question); a year alone may differ - a mistyped year is
+    corrected in the answer, a different meeting is not answered."""
+    if not intent.dates:
+        return True, True
+    if not iso:
+        return False, False
+    try:
+        when = dt.date.fromisoformat(iso[:10])
+    except ValueError:
+        return False, False
+    for d in intent.dates:
+        if d.precision == "day":
+            if (d.date.month, d.date.day) == (when.month, when.day):
+                return True, d.date.year == when.year
+        elif d.precision == "month":
+            if d.date.month == when.month:
+                return True, d.date.year == when.year
+        elif d.precision == "year":
+            if d.date.year == when.year:
+                return True, True
+        elif d.date <= when <= d.end_date:
+            return True, True
+    return False, False
+
+
+def sentence_date_matches(intent: Intent, text: str) -> tuple[bool, bool]:
+    """The same date rule for a decision stated in prose ("besluttede ... den 18. november
+    2014"): some date in the sentence must agree with the question's."""
+    if not intent.dates:
+        return True, True
+    best = (False, False)
+    for mention in find_dates(text):
+        ok, exact = _date_matches(intent, mention.date.isoformat())
+        if ok and mention.precision != "day":
+            ok = any(
+                d.precision != "day" and d.date.month == mention.date.month for d in intent.dates
+            )
+        if ok and (exact or not best[0]):
+            best = (ok, exact)
+    return best
