@@ -13,7 +13,8 @@ places where a document *defines* such a term and the places where it only *uses
 - "(SOF) Socialforvaltningen", "SOF: Socialforvaltningen" (glossary lines), "X, forkortet Y",
   "Y står for X", "Y er en forkortelse for X".
 - "... måling af medarbejdernes opfattelse ... (Temperaturmålingen)": a name given to the
-  phrase before it (kind "term"), accepted only when the name repeats a word of the phrase.
+  phrase before it (kind "term"), accepted only when the name repeats a word of the phrase;
+  "Lov om social service (serviceloven)": the short name of an act (kind "term").
 
 Upper-case tokens that are used but never defined (FAU, DUT, PPR, LBR ...) are reported as
 such and never expanded by guessing. Words set in capitals (headings such as "BILAG 2",
@@ -45,7 +46,7 @@ __all__ = [
 ]
 
 # Bump when the rules change: stored results of older versions are recomputed.
-EXTRACTOR_VERSION = 3
+EXTRACTOR_VERSION = 4
 
 _UP = "A-ZÆØÅ"
 _LO = "a-zæøåéü"
@@ -91,9 +92,19 @@ _COMMA_CUE_RE = re.compile(
     rf"(?:,|\s–|\s-)\s*(?:forkortet|fork\.|i\s+daglig\s+tale|også\s+kaldet|kaldet)\s+"
     rf"(?P<abbr>{_ABBR})(?![{_LETTER}0-9])"
 )
+_QUOTE = "[\"'“”«»‘’]?"
 _TERM_PAREN_RE = re.compile(
-    rf"\(\s*(?:{_NAMING_CUE}\s+)?(?P<term>[{_UP}][{_LO}]{{5,}}(?:-[{_LETTER}]+)?)\s*\)"
+    rf"\(\s*(?:{_NAMING_CUE}\s+)?{_QUOTE}(?P<term>[{_UP}][{_LO}]{{5,}}(?:-[{_LETTER}]+)?)"
+    rf"{_QUOTE}\s*\)"
 )
+# "Lov om social service (serviceloven)": the short name of an act.
+_LAW_RE = re.compile(
+    rf"(?<![{_LETTER}])(?P<law>(?:[Ll]ov(?:en)?|[Bb]ekendtgørelse(?:n)?)\s+(?:om|af)\s+"
+    rf"[^()\n.;:]{{3,120}}?)\s*\(\s*(?:{_NAMING_CUE}\s+)?{_QUOTE}"
+    rf"(?P<term>[{_LO}]+(?:loven|lov|bekendtgørelsen))\s*{_QUOTE}\s*\)"
+)
+# Labels and status words of minutes that are set in capitals but are no abbreviations.
+_CAPS_LABELS = {"ÅBENT", "LUKKET", "SAGSNR", "DOKNR", "JNR", "PKT", "NB", "PS", "OBS"}
 # Where a clause starts, looking back from a definition.
 _CLAUSE_BREAK_RE = re.compile(r"(?:[.!?](?=\s+[A-ZÆØÅ0-9])|[;:()\n\[\]]|\s[–—]\s)")
 _DETERMINERS = {"den", "det", "de", "en", "et", "denne", "dette", "disse", "vores", "sin", "sit"}
@@ -470,6 +481,26 @@ def _named_terms(text: str) -> list[Definition]:
     return out
 
 
+def _law_names(text: str) -> list[Definition]:
+    """ "Lov om aktiv beskæftigelsesindsats (beskæftigelsesindsatsloven)"."""
+    out = []
+    for m in _LAW_RE.finditer(text):
+        start, end = m.span("law")
+        while end > start and text[end - 1] in " \t":
+            end -= 1
+        out.append(
+            _def(
+                "term",
+                "Lov om ... (kortnavn)",
+                text,
+                m.span("term"),
+                (start, end),
+                (start, m.end()),
+            )  # fmt: skip
+        )
+    return out
+
+
 def find_definitions(text: str) -> list[Definition]:
     """Every definition in `text`, in order; one per (term, long form) and no overlaps."""
     found = (
@@ -477,6 +508,7 @@ def find_definitions(text: str) -> list[Definition]:
         + _long_in_paren(text)
         + _forward_patterns(text)
         + _comma_cue(text)
+        + _law_names(text)
         + _named_terms(text)
     )
     out: list[Definition] = []
@@ -499,7 +531,14 @@ def find_definitions(text: str) -> list[Definition]:
 def _is_word(token: str) -> bool:
     """A Danish word set in capitals rather than an abbreviation ("BILAG", "AUGUST")."""
     low = token.lower()
-    return len(token) >= 7 or low in _MONTHS or (len(token) >= 4 and low in _stopwords())
+    if token in _CAPS_LABELS or len(token) >= 7 or low in _MONTHS:
+        return True
+    return len(token) >= 4 and low in _stopwords()
+
+
+def _is_label(text: str, token: str, end: int) -> bool:
+    """A short Danish word in capitals used as a field label: "SAG: 12", "TIL: Udvalget"."""
+    return token.lower() in _stopwords() and bool(re.match(r"[ \t]*:", text[end : end + 3]))
 
 
 def _in_caps_line(text: str, start: int, end: int) -> bool:
@@ -510,7 +549,8 @@ def _in_caps_line(text: str, start: int, end: int) -> bool:
     line_hi = len(text) if line_hi == -1 else line_hi
     window = text[max(line_lo, start - 60) : min(line_hi, end + 60)]
     caps = re.findall(rf"(?<![{_LETTER}])[{_UP}]{{2,}}(?![{_LO}])", window)
-    if len(caps) >= 2 and any(_is_word(w) for w in caps):
+    words = re.findall(rf"[{_LETTER}]{{2,}}", window)
+    if len(caps) >= 2 and len(caps) >= 0.5 * len(words) and any(_is_word(w) for w in caps):
         return True
     # single spaced capitals: "S A G S N O T A T"
     return bool(re.search(rf"(?:[{_UP}] ){{3,}}", text[max(line_lo, start - 8) : end + 8]))
@@ -536,7 +576,7 @@ def find_usages(text: str, max_spans: int = 5) -> dict[str, Usage]:
             token = m.group(1)
             if not is_abbreviation(token) or _is_word(token):
                 continue
-            if _in_caps_line(text, m.start(1), m.end(1)):
+            if _in_caps_line(text, m.start(1), m.end(1)) or _is_label(text, token, m.end(1)):
                 continue
             use = usages.setdefault(token, Usage(term=token))
             use.count += 1

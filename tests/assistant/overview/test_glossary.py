@@ -47,6 +47,10 @@ def defs(text: str) -> dict[str, str]:
          {"MED": "Medindflydelse og medbestemmelse", "APV": "Arbejdspladsvurdering"}),
         ("(SOF) Socialforvaltningen\n(BIF) Beskæftigelses- og Integrationsforvaltningen\n",
          {"SOF": "Socialforvaltningen", "BIF": "Beskæftigelses- og Integrationsforvaltningen"}),
+        ("Efter Lov om social service (serviceloven) § 50 skal der laves en undersøgelse.",
+         {"serviceloven": "Lov om social service"}),
+        ("En ny model for borgerinddragelse (herefter »Borgermodellen«) indføres.",
+         {"Borgermodellen": "En ny model for borgerinddragelse"}),
         ("På fællesdagen blev den første halvårlige måling af medarbejdernes opfattelse af "
          "fremdriften (Temperaturmålingen) gennemført.",
          {"Temperaturmålingen":
@@ -86,6 +90,8 @@ def test_usages_skip_words_set_in_capitals():
     usages = find_usages(text)
     assert set(usages) == {"APV", "PPR", "MED", "AMR"}
     assert usages["MED"].count == 2
+    labels = "SAG: 12\nTIL: Udvalget\nMED-udvalget holder møde. ÅBENT punkt."
+    assert list(find_usages(labels)) == ["MED"]
     assert [text[a:b] for a, b in usages["MED"].spans] == ["MED", "MED"]
 
 
