@@ -8,6 +8,7 @@ without access to it, "used but not defined", exactly as the documents they can 
 
 from __future__ import annotations
 
+import copy
 import json
 import sqlite3
 import threading
@@ -215,13 +216,39 @@ def build_glossary(
     sync(source)
     conn, _ = _connection(source)
     access = None if allowed_access is None else set(allowed_access)
+    key = _cache_key(conn, access)
+    with _cache_lock:
+        hit = _cache.get(key)
+    if hit is not None:
+        return copy.deepcopy(hit)
     defs = store.query_definitions(conn, access)
     uses = store.query_usages(conn, access)
     entries = _entries(conn, defs, uses)
-    return {
+    result = {
         "entries": entries,
         "undefined": _undefined(conn, access, uses, {e["key"] for e in entries}),
     }
+    with _cache_lock:
+        if len(_cache) > 64:
+            _cache.clear()
+        _cache[key] = copy.deepcopy(result)
+    return result
+
+
+_cache: dict[tuple, dict[str, list[dict[str, Any]]]] = {}
+_cache_lock = threading.Lock()
+
+
+def _cache_key(conn: sqlite3.Connection, access: set[str] | None) -> tuple:
+    """The database file, its revision (bumped by every document change) and the access set:
+    the glossary of one revision never changes, so it is built once per reader group."""
+    db = conn.execute("PRAGMA database_list").fetchone()[2]
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'revision'").fetchone()
+    except sqlite3.OperationalError:  # no registry meta table: do not cache
+        return (db, object(), None)
+    revision = row[0] if row else "0"
+    return (db, revision, EXTRACTOR_VERSION, tuple(sorted(access)) if access is not None else None)
 
 
 def lookup(
