@@ -976,14 +976,26 @@
       this.extra.innerHTML = parts.join("");
       this.placeTable();
       if (this.citations.length) {
+        // One line per document: its title once, a chip per cited passage.
+        const groups = new Map();
+        for (const c of this.citations) {
+          if (!groups.has(c.doc_id)) groups.set(c.doc_id, []);
+          groups.get(c.doc_id).push(c);
+        }
+        const items = Array.from(groups.values()).map((cs) => {
+          const first = cs[0];
+          const pages = Array.from(new Set(cs.map((c) => c.page).filter(Boolean)));
+          const meta = [pages.length ? `s. ${pages.join(", ")}` : "", this.host.dateLabel(first.doc_id, first.date)]
+            .filter(Boolean)
+            .join(" · ");
+          const chips = cs
+            .map((c) => `<button type="button" class="pa-chip" data-n="${esc(c.n)}" aria-label="${T.showSource} ${esc(c.n)}">${esc(c.n)}</button>`)
+            .join("");
+          return `<li>${chips} <button type="button" class="pa-source-link" data-n="${esc(first.n)}">${esc(first.title || first.source)}</button>${meta ? ` <span class="pa-source-meta">· ${esc(meta)}</span>` : ""}</li>`;
+        });
         this.extra.insertAdjacentHTML(
           "beforeend",
-          `<div class="pa-sources"><h3>${T.sources}</h3><ol>${this.citations
-            .map((c) => {
-              const meta = [c.page ? `s. ${c.page}` : "", this.host.dateLabel(c.doc_id, c.date)].filter(Boolean).join(" · ");
-              return `<li><button type="button" class="pa-source-link" data-n="${esc(c.n)}">[${esc(c.n)}] ${esc(c.title || c.source)}</button>${meta ? ` <span class="pa-source-meta">· ${esc(meta)}</span>` : ""}</li>`;
-            })
-            .join("")}</ol></div>`,
+          `<div class="pa-sources"><h3>${T.sources}</h3><ul>${items.join("")}</ul></div>`,
         );
       } else if (this.abstained && this.sources.length) {
         this.extra.insertAdjacentHTML(
