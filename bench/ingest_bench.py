@@ -48,7 +48,7 @@ def run_ingest(
     fresh: bool = True,
 ) -> dict[str, Any]:
     """Ingest `corpus` into work/data with the cache in work/cache; return the measurements."""
-    from ingest.pipeline import Ingestor, _extract_facts, document_id, expand_paths
+    from ingest.pipeline import Ingestor, document_id, expand_paths, extract_facts
 
     if fresh and work.exists():
         shutil.rmtree(work)
@@ -76,7 +76,7 @@ def run_ingest(
                 resolved, document_id(resolved), hashlib.sha256(data).hexdigest(), None
             )
             t1 = time.perf_counter()
-            facts = _extract_facts(record)
+            facts = extract_facts(record)
             t2 = time.perf_counter()
             chunk_texts = [c.embed_text() for c in chunks]
             vectors = stores.embedder.embed_passages(chunk_texts)

@@ -8,7 +8,8 @@ no cache, so its ingest time is a cold ingest like ours), retrieved dense-only a
 Ours = `HybridRetriever` (Danish BM25 + dense, fused) over the store `bench.ingest_bench` built.
 
 Both get the answerable questions of eval/questions.jsonl; metrics come from eval/metrics.py
-(evidence_hit@k, reciprocal rank over the top 5) plus mean characters in the top 5 — how much
+(evidence_hit@k, reciprocal rank over the retrieved list, at most 5) plus the mean characters
+retrieved (top-k) — how much
 text a reader (or an LLM) has to go through.
 """
 
@@ -46,8 +47,8 @@ def _score(name: str, retrieve, questions: list[dict], ks=(1, 2, 5)) -> dict[str
         "pipeline": name,
         "questions": len(questions),
         **{f"evidence_hit@{k}": round(hits[k] / n, 3) for k in ks},
-        "mrr@5": round(rr / n, 3),
-        "mean_chars_top5": round(chars / n),
+        "mrr": round(rr / n, 3),
+        "mean_chars_retrieved": round(chars / n),
         "latency_ms": percentiles(ms),
     }
 
