@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from assistant.overview.programmes import list_programmes
 from assistant.overview.timeline import timeline, what_happened
+from assistant.overview.timeline_answer import answer_what_happened, topic_of
 from tests.assistant.overview.conftest import save
 
 TASK_FORCE = "bufu_2021-06-07_568_task_force_status.txt"
@@ -104,3 +106,26 @@ def test_events_from_written_minutes(registry):
     )
     later = timeline(registry, {"public"}, today=dt.date(2024, 1, 1))
     assert later[-1]["status"] == "overdue"
+
+
+def test_answer_what_happened(corpus_store):
+    _, stores, _ = corpus_store
+    assert topic_of("Hvordan går det med handleplanen?") == "handleplanen"
+    assert topic_of("Hvor meget blev afsat til videndeling?") is None
+    answer = answer_what_happened("Hvad er der sket med Task Force-projektet?", stores, {"public"})
+    lines = answer.text.split("\n")
+    assert lines[0] == "Det seneste om **Task Force-projektet**, nyeste først:"
+    assert lines[1] == "- 7. juni 2021 · Møde i Børne- og Ungeudvalget [1]"
+    assert answer.intent == "timeline" and len(answer.citations) == 6
+    texts = {}
+    for c in answer.citations:
+        text = texts.setdefault(c.doc_id, stores.registry.get_document(c.doc_id).text)
+        assert text[c.start : c.end] == c.quote
+    # Every number in the answer is in a cited quote.
+    quoted = " ".join(c.quote for c in answer.citations)
+    numbers = set(re.findall(r"\d+", re.sub(r"\[\d+\]", "", answer.text)))
+    assert numbers <= set(re.findall(r"\d+", quoted))
+    assert answer_what_happened("Hvad er der sket med ingenting?", stores, {"public"}) is None
+    assert (
+        answer_what_happened("Hvad er der sket med Task Force-projektet?", stores, {"hr"}) is None
+    )
