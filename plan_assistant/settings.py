@@ -38,6 +38,8 @@ class Settings(BaseSettings):
     llm_timeout_s: float = 60.0
 
     cors_origins: list[str] = Field(default_factory=list)
+    chat_rate_per_minute: float = 30.0  # per API key (or per client address when anonymous)
+    chat_rate_burst: int = 10
     upload_max_mb: int = 25
     anonymous_access: bool = True
 
