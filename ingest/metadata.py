@@ -48,8 +48,8 @@ def extract_metadata(
 ) -> DocumentMeta:
     head = text[:HEAD_CHARS]
     title = _title(text, sections, source, title_hint)
-    date = parse_document_date(text)
-    date_iso, date_text = (date.date.isoformat(), date.text) if date else _year_only(head)
+    date = _header_date(text)
+    date_iso, date_text = (date.date.isoformat(), date.text) if date else _year_only(text)
     return DocumentMeta(
         title=title,
         doc_type=_doc_type(title, head, sections),
@@ -132,6 +132,24 @@ def _case_numbers(head: str) -> list[str]:
     return out
 
 
-def _year_only(head: str) -> tuple[str | None, str | None]:
-    m = _YEAR_RE.search(head[:600])
-    return (f"{m.group(1)}-01-01", m.group(1)) if m else (None, None)
+def _header_lines(text: str) -> list[str]:
+    """The document's own header: its first lines, as long as they are short. Long lines are
+    running text, where a date is an event ("besluttede på mødet den 18. november 2014")."""
+    return _first_lines(text, 8)
+
+
+def _header_date(text: str):
+    for line in _header_lines(text):
+        found = parse_document_date(line)
+        if found is None:
+            continue
+        if len(line) <= 120 or found.start <= 3:
+            return found
+    return None
+
+
+def _year_only(text: str) -> tuple[str | None, str | None]:
+    for line in _header_lines(text):
+        if len(line) <= 120 and (m := _YEAR_RE.search(line)):
+            return f"{m.group(1)}-01-01", m.group(1)
+    return None, None

@@ -60,3 +60,10 @@ def test_bilag_title_keeps_its_label():
 def test_transcript_title_skips_hosting_boilerplate():
     meta = _meta("norddjurs_status_handleplan_arbejdsmarked_2015.txt")
     assert meta.title == "Status for implementering af handleplanen på arbejdsmarkedsområdet"
+
+
+def test_an_event_date_in_running_text_is_not_the_document_date():
+    # the status note mentions "besluttede på mødet den 18. november 2014" in its first
+    # paragraph; it was written a year later and states no date of its own
+    meta = _meta("norddjurs_status_handleplan_arbejdsmarked_2015.txt")
+    assert meta.date is None
