@@ -30,7 +30,7 @@ CORPUS_DOCS = (
 )
 SOURCE_OF_NOTES = CORPUS / "silkeborg_notat_2013_kompetenceudvikling_jobcenter.txt"
 KILLS = 4
-PARAGRAPHS = 2  # per note: ~2 chunks, so writes are spread over the whole run, a few seconds of embedding per run
+PARAGRAPHS = 2  # per note: ~2 chunks each, so writes are spread over the whole run
 SEED = 20240314
 
 
