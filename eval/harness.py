@@ -128,12 +128,11 @@ def facts_scores(corpus: Path, gold_path: Path) -> dict[str, Any]:
     return evaluate_facts(extract_corpus(corpus), load_gold(gold_path))
 
 
-def glossary_scores(settings: Settings, gold_path: Path) -> dict[str, Any] | None:
+def glossary_scores(settings: Settings, gold_path: Path) -> dict[str, Any]:
     """Precision/recall of the glossary against hand-made gold entries (issue 9)."""
-    try:
-        from eval.glossary_eval import evaluate_store
-    except ImportError:
-        return None
-    from stores.registry import open_registry
+    from eval.glossary_eval import load_gold, predictions, score
+    from stores.registry import Registry
 
-    return evaluate_store(open_registry(settings.data_dir), gold_path)
+    defs, undefined = predictions(Registry.open(settings.data_dir))
+    scores, _ = score(load_gold(gold_path), defs, undefined)
+    return {name: s.to_dict() for name, s in scores.items()}
