@@ -383,11 +383,6 @@ def test_suggestions_leave_no_trace(env, who):
     env.assert_clean(r.text)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="api/routers/health.py readyz reports registry.counts() (all documents and chunks,"
-    " closed ones included) to anonymous callers",
-)
 def test_readiness_reveals_no_count_of_hidden_documents(env):
     r = env.client.get("/readyz")
     assert r.status_code == 200
@@ -583,11 +578,6 @@ def small_app(tmp_path: Path) -> Iterator[tuple[TestClient, dict[str, str], str]
         yield client, keys, report.files[0].doc_id
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="api/routers/documents.py delete_document has no role check; needs"
-    " Depends(api.security.require_role('editor'))",
-)
 @pytest.mark.parametrize("who", [None, "reader"])
 def test_readers_cannot_delete_documents(small_app, who):
     client, keys, doc_id = small_app
@@ -597,11 +587,6 @@ def test_readers_cannot_delete_documents(small_app, who):
     assert client.get(f"/api/documents/{doc_id}").status_code == 200
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="api/routers/documents.py upload_documents has no role check; needs"
-    " Depends(api.security.require_role('editor'))",
-)
 @pytest.mark.parametrize("who", [None, "reader"])
 def test_readers_cannot_upload(small_app, who):
     client, keys, _ = small_app
