@@ -34,7 +34,7 @@ from stores.bundle import Stores
 
 ABSTAIN_DA = "Det kan jeg ikke finde i dokumenterne."
 ABSTAIN_EN = "(I cannot find this in the documents.)"
-RETRIEVE_K = 8
+RETRIEVE_K = 10
 
 
 @dataclass
@@ -228,9 +228,11 @@ class Assistant:
                 facts_texts=tuple(result.facts_texts),
             )
         access = filters.access if filters else None
-        extra = []
+        extra: list[tuple[str, int, int, float]] = []
         if intent.asks_when or intent.kind == "followup":
-            extra = self.facts.followup_candidates(access, filters)
+            extra += self.facts.followup_candidates(access, filters)
+        if intent.asks_amount:
+            extra += self.facts.budget_candidates(access, filters)
         require = {"budget": "amount", "decision": "decision"}.get(intent.kind)
         selection = self.extractive.select(question, intent, hits, extra=extra, require=require)
         strict = intent.kind in ("budget", "decision")

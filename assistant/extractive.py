@@ -38,11 +38,35 @@ from ingest.money import find_amounts
 from stores.registry import Registry
 
 _WORD = re.compile(r"\w+(?:[-./'’]\w+)*")
-_NUMBER_WORDS = re.compile(
-    r"\b(?:en|et|to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|tyve|halvdelen|hver|"
-    r"halvårlig\w*|årlig\w*|månedlig\w*|ugentlig\w*|kvartalsvis|dagligt?)\b",
+_COUNT_WORDS = (
+    r"to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|tretten|fjorten|femten|tyve|tredive|"
+    r"fyrre|halvtreds|hundrede|tusinde?|et\s+par|flere|mange|få|two|three|four|five|six|ten"
+)
+_NUMBER_WORDS = re.compile(rf"\b(?:{_COUNT_WORDS}|halvdelen|hver)\b", re.IGNORECASE)
+_COUNT = re.compile(
+    rf"(?<![\w.,])(?:\d+(?:[.,]\d+)*(?:\s*-\s*\d+)?|{_COUNT_WORDS})\b", re.IGNORECASE
+)
+_FREQUENCY_WORDS = re.compile(
+    r"\b(?:kvartalsvis|halvårlig\w*|årlig\w*|månedlig\w*|ugentlig\w*|daglig\w*|løbende|"
+    r"hver\s+(?:\d+\.?\s+)?(?:dag|uge|måned|kvartal|år)\w*|om\s+(?:året|måneden|ugen|dagen)|"
+    r"gange?\s+(?:om|pr\.?|i)\b|quarterly|monthly|weekly|yearly|annually)",
     re.IGNORECASE,
 )
+_SHARE_WORDS = re.compile(
+    r"%|\bprocent\b|\bpct\b|\bhalvdelen\b|\w+delen\b|\bhver\s+(?:anden|tredje|fjerde|femte)\b|"
+    r"\bud\s+af\b",
+    re.IGNORECASE,
+)
+_DATE_REF = None
+
+
+def _dates_in(text: str) -> list:
+    """Date expressions, relative ones ("inden årets udgang") included."""
+    import datetime as dt
+
+    return find_dates(text, ref=dt.date(2000, 1, 1))
+
+
 _DIGITS = re.compile(r"\d")
 _DECISION_WORDS = re.compile(
     r"\b(?:besluttede|besluttet|beslutning\w*|vedtog|vedtaget|godkendte|godkendt|"
@@ -104,6 +128,32 @@ _ENGLISH_HINTS = {
 }
 
 
+# Words Danish municipal documents use for the same thing; a question using one finds the other.
+_SYNONYM_SETS = (
+    ("byråd", "byrådet", "kommunalbestyrelse", "kommunalbestyrelsen", "borgerrepræsentationen"),
+    ("omorganisering", "omorganiseringen", "organisationsændring", "organisationsændringen"),
+    ("ansatte", "medarbejdere", "personale"),
+    ("andre", "øvrige"),
+    ("tit", "ofte", "hyppigt"),
+    ("venter", "afventer"),
+    ("sagsnummer", "sagsnr"),
+    ("beløb", "budget", "ramme"),
+    ("afsat", "afsættes", "reserveret", "prioriteret"),
+    ("stillinger", "stillingerne"),
+    ("vedtog", "besluttede", "vedtaget", "besluttet"),
+    ("udgifter", "merudgift", "omkostninger"),
+)
+SYNONYMS: dict[str, tuple[str, ...]] = {}
+
+
+def _build_synonyms(analyzer: DanishAnalyzer) -> None:
+    for words in _SYNONYM_SETS:
+        for w in words:
+            for stem in analyzer.analyze(w)[:1]:
+                SYNONYMS.setdefault(stem, ())
+                SYNONYMS[stem] = tuple(dict.fromkeys(SYNONYMS[stem] + words))
+
+
 @dataclass
 class WordGroup:
     """One surface word of the question: its stems, its compound parts and its weight."""
@@ -112,6 +162,7 @@ class WordGroup:
     main: tuple[str, ...]
     parts: tuple[str, ...]
     weight: float
+    relatives: tuple[str, ...] = ()  # corpus terms sharing a long prefix ("arbejdsmarked...")
 
 
 @dataclass
@@ -153,9 +204,12 @@ class TermStats:
         self._lock = threading.Lock()
         self._revision = -1
         self.analyzer = DanishAnalyzer()
+        if not SYNONYMS:
+            _build_synonyms(self.analyzer)
         self.df: dict[str, int] = {}
         self.n = 0
         self._cue_terms: frozenset[str] = frozenset()
+        self._relatives: dict[str, tuple[str, ...]] = {}
 
     def refresh(self) -> TermStats:
         revision = self.registry.revision()
@@ -169,6 +223,7 @@ class TermStats:
                     for term in set(analyzer.analyze(text)):
                         df[term] = df.get(term, 0) + 1
                 self.analyzer, self.df, self.n = analyzer, df, len(texts)
+                self._relatives = {}
                 self._cue_terms = frozenset(
                     t for w in CUE_WORDS for t in analyzer.analyze(w)
                 ) | frozenset(analyzer.analyze("besluttede beslutning besluttet"))
@@ -210,16 +265,52 @@ class TermStats:
                     continue
                 seen.add(main[0])
                 alternatives = self.near_terms(main[0]) if not parts else []
-                weight = self._weight(main + alternatives[:1], parts)
+                weight = self._weight(main, parts)
                 if alternatives:
                     weight = min(self.idf(t) for t in alternatives)
+                    weight *= 0.3 if self.is_cue(main[0]) else 1.0
                 weight *= 0.3 if amount_word else 1.0
                 if not alternatives and not parts and all(self.df.get(t, 0) == 0 for t in main):
                     # An unseen simple word: a typo, an inflection the stemmer misses or an
                     # English word; it still counts, but does not decide alone.
                     weight *= 0.3 if english else 0.6
-                groups.append(WordGroup(word, tuple(main + alternatives), tuple(parts), weight))
+                synonyms = [
+                    t for syn in SYNONYMS.get(main[0], ()) for t in self.analyzer.analyze(syn)[:1]
+                ]
+                groups.append(
+                    WordGroup(
+                        word,
+                        tuple(dict.fromkeys(main + alternatives + synonyms)),
+                        tuple(parts),
+                        weight,
+                        self.relatives(main[0]),
+                    )
+                )
         return groups
+
+    def relatives(self, term: str) -> tuple[str, ...]:
+        """Corpus terms that share a long prefix with `term` ("arbejdsmarked" and
+        "arbejdsmarkedsområd"): compounds and derivations the stemmer keeps apart."""
+        if len(term) < 7 or not term.isalpha():
+            return ()
+        cached = self._relatives.get(term)
+        if cached is not None:
+            return cached
+        out = []
+        for t in self.df:
+            if t == term or not t.isalpha():
+                continue
+            shorter = min(len(t), len(term))
+            need = max(7, int(0.75 * shorter) + 1)
+            if (
+                shorter >= 7
+                and t[:need] == term[:need]
+                and (t.startswith(term) or term.startswith(t) or shorter >= 9)
+            ):
+                out.append(t)
+        result = tuple(sorted(out)[:30])
+        self._relatives[term] = result
+        return result
 
     def near_terms(self, term: str) -> list[str]:
         """Corpus terms an unseen question term probably means: the words it abbreviates
@@ -261,9 +352,12 @@ def _one_edit(a: str, b: str) -> bool:
 
 
 def match_group(group: WordGroup, terms: set[str]) -> float:
-    """1 for a stem match, a partial score when only compound parts match."""
+    """1 for a stem match, a partial score for a word sharing a long prefix or for matching
+    compound parts."""
     if any(t in terms for t in group.main):
         return 1.0
+    if group.relatives and any(t in terms for t in group.relatives):
+        return 0.6
     if group.parts:
         found = sum(1 for p in group.parts if p in terms)
         if found:
@@ -297,7 +391,7 @@ class ExtractiveConfig:
     local_weight: float = 0.35  # sentence + the heading of its own section
     context_weight: float = 0.35  # sentence + all headings, title, committee
     rank_prior: float = 0.08
-    date_bonus: float = 0.12
+    date_bonus: float = 0.25
     number_bonus: float = 0.08
     amount_bonus: float = 0.12
     decision_bonus: float = 0.12
@@ -389,10 +483,13 @@ class ExtractiveAnswerer:
                 cached = (local, self.stats.terms(self.context_text(view, c.start)), heading)
                 context_terms[path_key] = cached
             local, ctx, c.heading = cached
+            window = self.stats.terms(
+                " ".join(s.text for s in view.sentences[max(0, c.index - 2) : c.index])
+            )
             c.local_coverage, _ = coverage(groups, terms | local)
-            c.context_coverage, _ = coverage(groups, terms | local | ctx)
+            c.context_coverage, _ = coverage(groups, terms | local | ctx | window)
             features = 0.0
-            if intent.asks_when and find_dates(c.text):
+            if intent.asks_when and _dates_in(c.text):
                 features += cfg.date_bonus
             if intent.asks_count and _has_number(c.text):
                 features += cfg.number_bonus
@@ -435,6 +532,14 @@ class ExtractiveAnswerer:
         cands = [c for c in cands if not self._is_heading(c)]
         if require:
             cands = [c for c in cands if _satisfies(c.text, require)]
+        if intent.counted:
+            counted = self._counted_terms(intent.counted, groups)
+            if counted:
+                cands = [c for c in cands if count_ok(c.text, counted, self.stats)]
+        elif intent.asks_frequency:
+            cands = [c for c in cands if _satisfies(c.text, "frequency")]
+        elif intent.asks_share:
+            cands = [c for c in cands if _satisfies(c.text, "share")]
         if not cands:
             return Selection([], None, False)
         cands.sort(key=lambda c: (-c.score, c.rank, c.doc_id, c.index))
@@ -443,8 +548,8 @@ class ExtractiveAnswerer:
         confident = (
             best.context_coverage >= cfg.min_context_coverage and best.score >= cfg.min_score
         )
-        key = max(range(len(groups)), key=lambda i: groups[i].weight)
-        key_found = self._group_in_context(groups[key], best)
+        topical = [g for g in groups if not self.stats.is_cue(g.main[0])] or groups
+        key_found = self._group_in_context(max(topical, key=lambda g: g.weight), best)
         chosen = [best]
         covered = set(best.matched)
         for c in cands[1:]:
@@ -469,6 +574,15 @@ class ExtractiveAnswerer:
                 if found:
                     items[id(c)] = found
         return Selection(chosen, best, confident, items, key_found=key_found)
+
+    def _counted_terms(self, words: str, groups: list[WordGroup]) -> set[str]:
+        """Terms of the counted noun(s), with their synonyms and long-prefix relatives."""
+        wanted = set(self.stats.terms(words))
+        out: set[str] = set()
+        for g in groups:
+            if set(g.main) & wanted:
+                out |= set(g.main) | set(g.relatives) | set(g.parts[-1:])
+        return out
 
     def _is_heading(self, c: Candidate) -> bool:
         view = self.docs.get(c.doc_id)
@@ -525,9 +639,25 @@ class ExtractiveAnswerer:
         return out if (opens_list or len(out) >= 2) else []
 
 
+def count_ok(text: str, counted: set[str], stats: TermStats) -> bool:
+    """A number that counts the asked thing: "ca. 25 sager", "to spor", "650 ansatte"."""
+    date_spans = [(d.start, d.end) for d in find_dates(text)]
+    for m in _COUNT.finditer(text):
+        if any(a <= m.start() < b for a, b in date_spans):
+            continue
+        after = _WORD.findall(text[m.end() : m.end() + 60])[:4]
+        if any(stats.terms(w) & counted for w in after):
+            return True
+    return False
+
+
 def _satisfies(text: str, require: str) -> bool:
     if require == "date":
-        return bool(find_dates(text))
+        return bool(_dates_in(text))
+    if require == "frequency":
+        return bool(_FREQUENCY_WORDS.search(text))
+    if require == "share":
+        return bool(_SHARE_WORDS.search(text))
     if require == "amount":
         return bool(find_amounts(text))
     if require == "number":

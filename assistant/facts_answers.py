@@ -454,6 +454,17 @@ class FactsAnswerer:
             (r["doc_id"], r["start"], r["end"], 0.05) for r in rows if self._allowed(r, filters)
         ]
 
+    def budget_candidates(
+        self, access: set[str] | None, filters: SearchFilters | None
+    ) -> list[tuple[str, int, int, float]]:
+        """Sentences stating amounts, as extra candidates for questions about money."""
+        try:
+            from stores import facts as facts_store
+        except ImportError:  # pragma: no cover
+            return []
+        rows = facts_store.query_budgets(self.registry.conn, allowed_access=access)
+        return [(r["doc_id"], r["start"], r["end"], 0.0) for r in rows if self._allowed(r, filters)]
+
     def followup_table(
         self,
         question: str,
@@ -592,12 +603,12 @@ class FactsAnswerer:
                 if section.title.lower().startswith("beslutning"):
                     heading = view.heading_of(section)
                     break
+            h = cset.add(row["doc_id"], *heading) if heading is not None else None
             paragraphs = self._paragraphs(row["doc_id"], row["decision_start"], row["decision_end"])
             body = " ".join(
                 f"{_one(t)} [{cset.add(row['doc_id'], a, b)}]" for a, b, t in paragraphs
             )
             if heading is not None:
-                h = cset.add(row["doc_id"], *heading)
                 title = _one(view.text[heading[0] : heading[1]]).rstrip(":")
                 parts.append(f"**{title}** [{h}]: {body}")
             else:

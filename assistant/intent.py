@@ -45,7 +45,9 @@ _BUDGET = _rx(
     r"\bkoste[tr]?\b|\bkostede\b|\bpris(?:en)?\b|\budgift\w*|\bmerudgift\w*|\bomkostning\w*",
     r"\bpenge\b|\bmidler\b|\bfinansier\w*|\bøkonomi(?:en)?\b|\btilskud\w*",
     r"\bkr\.|\bkroner\b|\bmio\b|\bmill\b",
-    r"\bhow\s+much\b|\bbudget\w*|\bcost[s]?\b|\ballocat\w*|\bfund(?:s|ing|ed)?\b|\bspend\w*",
+    r"\bhow\s+much\b|\bbudgets?\b|\bcost[s]?\b|\ballocat(?:ed|ion|ions)\b|\bfund(?:s|ing|ed)?\b",
+    r"\bspen[dt]\b|\bspending\b",
+    r"\bhvor\s+stor[te]?\b.*\b(?:pulje\w*|ramme\w*|budget\w*|bevilling\w*|beløb\w*|udgift\w*)",
     r"\bmoney\b|\bamount\w*|\bgrant(?:s|ed)?\b|\bexpens\w*",
 )
 # "Hvad får indsatsen ...?" asks for money when an initiative is the subject.
@@ -120,6 +122,18 @@ _COUNT = _rx(
     r"\bantal(?:let)?\b",
     r"\bhow\s+(?:many|often)\b|\bwhat\s+share\b|\bhow\s+large\s+a\s+share\b",
 )
+_COUNTED = re.compile(
+    r"\b(?:hvor\s+mange|how\s+many)\s+(?!penge\b)(?:af\s+(?:de\s+)?|of\s+the\s+)?"
+    r"([\w'-]+)(?:\s+([\w'-]+))?",
+    _F,
+)
+_FREQUENCY = _rx(r"\bhvor\s+(?:tit|ofte|hyppigt)\b", r"\bhow\s+often\b")
+_SHARE = _rx(
+    r"\bhvor\s+stor\s+(?:en\s+)?(?:del|andel)\b",
+    r"\bhow\s+large\s+a\s+share\b",
+    r"\bwhat\s+(?:share|percentage|proportion)\b",
+    r"\bhvor\s+mange\s+procent\b",
+)
 _WHO = _rx(r"\bhvem\b", r"\bwho\b", r"\bhvilke[tn]?\s+(?:udvalg|afdeling|firma|virksomhed)\b")
 _ENGLISH = re.compile(
     r"\b(?:the|what|which|when|how|who|is|are|was|were|did|does|do|has|have|will|of|to|"
@@ -160,6 +174,9 @@ class Intent:
     recommendation: bool = False
     definition_term: str | None = None
     wants_list: bool = False
+    counted: str | None = None  # the words after "hvor mange" ("sager", "best practice-...")
+    asks_frequency: bool = False  # "hvor ofte", "hvor tit", "how often"
+    asks_share: bool = False  # "hvor stor en del/andel", "what share"
 
     @property
     def is_budget(self) -> bool:
@@ -208,6 +225,11 @@ def classify(question: str) -> Intent:
         recommendation=bool(_RECOMMENDATION.search(q)),
         wants_list=bool(_LIST.search(q)),
     )
+    counted = _COUNTED.search(q)
+    if counted:
+        intent.counted = " ".join(w for w in counted.groups() if w)
+    intent.asks_frequency = bool(_FREQUENCY.search(q))
+    intent.asks_share = bool(_SHARE.search(q))
     budget = bool(_BUDGET.search(q) or _BUDGET_GET.search(q) or amounts)
     intent.asks_amount = budget and not intent.asks_when
     definition = _DEFINITION.search(q)
@@ -218,7 +240,7 @@ def classify(question: str) -> Intent:
         intent.kind = "budget_list"
     elif _FOLLOWUP_LIST.search(q):
         intent.kind = "followup_list"
-    elif _DECISION.search(q) or (intent.recommendation and not budget):
+    elif _DECISION.search(q) or (intent.recommendation and not budget and not intent.asks_when):
         intent.kind = "decision"
     elif budget and not intent.asks_when and not intent.asks_count:
         intent.kind = "budget"

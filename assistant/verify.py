@@ -43,6 +43,7 @@ class Unit:
     text: str
     line: int
     markers: list[int]
+    inherited: bool = False  # the marker follows a later sentence of the same passage
 
 
 @dataclass
@@ -95,7 +96,7 @@ def split_units(text: str) -> list[Unit]:
             sentences = [s.text for s in split_sentences(body)] or [body]
             for i, sentence in enumerate(sentences):
                 last = i == len(sentences) - 1
-                units.append(Unit(sentence, line_no, marks if last else []))
+                units.append(Unit(sentence, line_no, marks, inherited=not last and bool(marks)))
     return units
 
 
@@ -144,6 +145,13 @@ def unsupported_numbers(text: str, supports: Sequence[str]) -> list[str]:
     return missing
 
 
+def _contains(quote: str, sentence: str) -> bool:
+    """The sentence occurs verbatim in the quote (whitespace-insensitive, framing removed)."""
+    q = " ".join(quote.split())
+    t = " ".join(strip_markers(sentence).split()).strip(" >*_")
+    return bool(t) and t in q
+
+
 def _inside_supported(token: str, support: str) -> bool:
     return re.search(rf"(?<![\d]){re.escape(token)}(?![\d])", support) is not None
 
@@ -188,6 +196,11 @@ def verify(
             problems.append(f"sætning uden kilde: {unit.text[:60]}")
             bad.append(unit)
             continue
+        if unit.inherited and not any(_contains(by_n[n].quote, unit.text) for n in unit.markers):
+            # several sentences before one marker are fine only when copied from its quote
+            problems.append(f"sætning uden kilde: {unit.text[:60]}")
+            bad.append(unit)
+            continue
         quotes = [by_n[n].quote for n in unit.markers] + list(facts_texts)
         missing = unsupported_numbers(unit.text, quotes)
         if missing:
@@ -223,8 +236,9 @@ def repair(answer: Answer, verification: Verification) -> Answer | None:
         for unit in units_by_line.get(line_no, []):
             if (unit.line, unit.text) in bad_texts:
                 continue
-            parts.append(unit.text.strip() + "".join(f" [{n}]" for n in unit.markers))
-        if parts:
+            marks = "" if unit.inherited else "".join(f" [{n}]" for n in unit.markers)
+            parts.append(unit.text.strip() + marks)
+        if parts and markers_in(" ".join(parts)):
             kept_lines.append(" ".join(parts))
     text = "\n".join(line for line in kept_lines).strip()
     text = re.sub(r"\n{3,}", "\n\n", text)
