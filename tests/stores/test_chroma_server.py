@@ -186,3 +186,24 @@ def test_an_app_started_while_chroma_is_down_becomes_ready_when_it_comes_up(tmp_
             assert any("600.000 kr." in h["text"] for h in hits)
     finally:
         srv.stop()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="assistant/retriever.py HybridRetriever._dense lets the HttpClient ConnectError"
+    " through, so /api/search and /api/chat answer 500 while Chroma is down; expected a"
+    " lexical-only answer (BM25 is in-process) or a Danish 503",
+)
+def test_questions_while_chroma_is_down_get_an_answer_or_a_503_never_a_500(tmp_path, server):
+    from api.app import create_app
+    from ingest.pipeline import Ingestor
+
+    settings = make_settings(tmp_path / "data", chroma_host="127.0.0.1", chroma_port=server.port)
+    assert not Ingestor(settings).ingest_paths([_corpus(tmp_path)]).failed
+    with TestClient(create_app(settings), raise_server_exceptions=False) as client:
+        assert client.get("/api/search", params={"q": QUESTION}).status_code == 200
+        server.stop()
+        search = client.get("/api/search", params={"q": QUESTION})
+        chat = client.post("/api/chat", json={"message": QUESTION})
+        assert search.status_code in (200, 503), search.text
+        assert chat.status_code in (200, 503), chat.text
