@@ -213,3 +213,30 @@ def test_api_documents_uses_the_key(env, tmp_path):
     assert r.json()["detail"] == INVALID_KEY
     ok = client.get("/api/documents", headers={"Authorization": f"Bearer {tokens['closed']}"})
     assert ok.status_code == 200 and ok.json() == {"documents": []}
+
+
+def test_chat_endpoints_of_the_real_app_share_the_per_key_limit(env):
+    """/api/chat and /v1/chat/completions draw from one bucket per key (api/routers use
+    `chat_rate_limit`); the 429 is Danish and says when to retry."""
+    from api.app import create_app
+
+    settings, _, tokens = env
+    app = create_app(
+        settings.model_copy(update={"chat_rate_per_minute": 1.0, "chat_rate_burst": 2})
+    )
+    client = TestClient(app, raise_server_exceptions=False)
+    reader = {"Authorization": f"Bearer {tokens['reader']}"}
+    first = client.post("/api/chat", json={"message": "Hvad er budgettet?"}, headers=reader)
+    second = client.post(
+        "/v1/chat/completions",
+        json={"messages": [{"role": "user", "content": "Hvad er budgettet?"}]},
+        headers=reader,
+    )
+    assert first.status_code != 429 and second.status_code != 429
+    third = client.post("/api/chat", json={"message": "Hvad er budgettet?"}, headers=reader)
+    assert third.status_code == 429
+    assert third.json()["detail"].startswith("Du har stillet mange spørgsmål på kort tid.")
+    assert int(third.headers["retry-after"]) >= 1
+    other = {"X-API-Key": tokens["editor"]}
+    assert client.post("/api/chat", json={"message": "Hej"}, headers=other).status_code != 429
+    assert client.get("/api/documents", headers=reader).status_code == 200  # only chat is limited
