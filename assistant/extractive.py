@@ -291,7 +291,7 @@ class TermStats:
     def relatives(self, term: str) -> tuple[str, ...]:
         """Corpus terms that share a long prefix with `term` ("arbejdsmarked" and
         "arbejdsmarkedsområd"): compounds and derivations the stemmer keeps apart."""
-        if len(term) < 7 or not term.isalpha():
+        if len(term) < 4 or not term.isalpha():
             return ()
         cached = self._relatives.get(term)
         if cached is not None:
@@ -300,12 +300,17 @@ class TermStats:
         for t in self.df:
             if t == term or not t.isalpha():
                 continue
+            if len(term) < 7:
+                # short stems: only a few letters of derivation ("ændr" -> "ændring")
+                if t.startswith(term) and len(t) <= len(term) + 4:
+                    out.append(t)
+                continue
             shorter = min(len(t), len(term))
             need = max(7, int(0.75 * shorter) + 1)
             if (
                 shorter >= 7
                 and t[:need] == term[:need]
-                and (t.startswith(term) or term.startswith(t) or shorter >= 9)
+                and (t.startswith(term) or term.startswith(t) or shorter >= 8)
             ):
                 out.append(t)
         result = tuple(sorted(out)[:30])
@@ -566,6 +571,10 @@ class ExtractiveAnswerer:
         follower = self._follower(best, chosen)
         if follower is not None and len(chosen) < cfg.max_sentences:
             chosen.append(follower)
+        if intent.asks_when and not any(_dates_in(c.text) for c in chosen):
+            dated = self._dated_follower(best, chosen)
+            if dated is not None:
+                chosen.append(dated)
         chosen.sort(key=lambda c: (c.doc_id != best.doc_id, c.doc_id, c.index))
         items: dict[int, list[Candidate]] = {}
         for c in chosen:
@@ -583,6 +592,22 @@ class ExtractiveAnswerer:
             if set(g.main) & wanted:
                 out |= set(g.main) | set(g.relatives) | set(g.parts[-1:])
         return out
+
+    def _dated_follower(self, best: Candidate, chosen: list[Candidate]) -> Candidate | None:
+        """For "hvornår": the first of the next three sentences in the same paragraph that
+        states a date ("... analysere disse områder" is followed by "i løbet af efteråret")."""
+        view = self.docs.get(best.doc_id)
+        if view is None:
+            return None
+        for i in range(best.index + 1, min(best.index + 4, len(view.sentences))):
+            s = view.sentences[i]
+            if "\n\n" in view.text[view.sentences[i - 1].end : s.start]:
+                return None
+            if any(c.doc_id == best.doc_id and c.index == i for c in chosen):
+                continue
+            if _dates_in(s.text) and not view.in_heading(s.start, s.end):
+                return Candidate(view.id, s.start, s.end, s.text, i, best.rank)
+        return None
 
     def _is_heading(self, c: Candidate) -> bool:
         view = self.docs.get(c.doc_id)
