@@ -104,7 +104,10 @@ def _limit_child(memory_mb: int, timeout_s: float) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     # Safety net if the parent dies and cannot kill us: SIGALRM's default action ends the child.
-    signal.signal(signal.SIGALRM, signal.SIG_DFL)
+    try:
+        signal.signal(signal.SIGALRM, signal.SIG_DFL)
+    except ValueError:
+        pass
     signal.alarm(int(timeout_s) + 5)
 
 
@@ -151,8 +154,11 @@ def _child(write_fd: int, path: Path, loader: Callable[[Path], LoadedFile], memo
     code = 0
     try:
         gc.disable()  # no finalizers of objects inherited from the parent
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            signal.signal(sig, signal.SIG_DFL)
+        try:
+            for sig in (signal.SIGINT, signal.SIGTERM):
+                signal.signal(sig, signal.SIG_DFL)
+        except ValueError:  # not the main thread (never after fork on CPython; be safe)
+            pass
         warnings = _listen()
         _limit_child(memory_mb, timeout_s)
         try:

@@ -139,6 +139,41 @@ def test_good_pdf_loads_exactly_as_in_process(good_pdf):
     assert safe_load_file(good_pdf) == load_file(good_pdf)
 
 
+def test_works_from_a_worker_thread(good_pdf):
+    """The API ingests uploads in a thread pool, not the main thread."""
+    import threading
+
+    results: list[object] = []
+
+    def run() -> None:
+        try:
+            results.append(safe_load_file(good_pdf))
+        except Exception as exc:  # noqa: BLE001 - reported below
+            results.append(exc)
+
+    worker = threading.Thread(target=run)
+    worker.start()
+    worker.join()
+    assert results == [load_file(good_pdf)]
+    bomb_results: list[object] = []
+    worker = threading.Thread(
+        target=lambda: bomb_results.append(
+            _error_of(lambda: safe_load_file(good_pdf, memory_mb=128, loader=_hog))
+        )
+    )
+    worker.start()
+    worker.join()
+    assert bomb_results == ["PDF used too much memory (over 128 MB)"]
+
+
+def _error_of(call) -> str | None:  # type: ignore[no-untyped-def]
+    try:
+        call()
+    except IngestError as exc:
+        return exc.reason
+    return None
+
+
 def test_good_text_file_loads_too():
     path = CORPUS / "bilag2_kompetencepulje_2006_sof.txt"
     assert safe_load_file(path) == load_file(path)
