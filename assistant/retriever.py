@@ -1,4 +1,4 @@
-"""Hybrid retrieval: Danish BM25 + dense vectors, fused by weighted reciprocal rank.
+"""Hybrid retrieval: Danish BM25 + dense vectors, fused by a convex mix of normalised scores.
 
 Filters (access, type, committee, dates, source) are applied inside both searches, before
 ranking: the BM25 side gets a boolean mask, the dense side a Chroma `where` clause. Nothing is
@@ -7,6 +7,7 @@ filtered afterwards, so a hidden document can neither appear nor take a top-k sl
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from dataclasses import dataclass
@@ -20,6 +21,8 @@ from assistant.lexical import LexicalIndex
 from assistant.types import SearchFilters, SearchHit
 from plan_assistant.settings import Settings
 from stores.bundle import Stores
+
+log = logging.getLogger("plan_assistant.retriever")
 
 
 @dataclass
@@ -207,7 +210,11 @@ class HybridRetriever:
         mask: np.ndarray | None,
     ) -> list[tuple[str, float]]:
         vector = self.stores.embedder.embed_query(query)
-        hits = self.stores.vectors.query(vector, n, where=self._where(filters))
+        try:
+            hits = self.stores.vectors.query(vector, n, where=self._where(filters))
+        except Exception as exc:  # a Chroma server that is down: answer from BM25 alone
+            log.warning("dense search unavailable, lexical only: %s", exc)
+            return []
         out = []
         for hit in hits:
             pos = table.position.get(hit.chunk_id)

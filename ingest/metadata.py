@@ -36,7 +36,11 @@ _CASE_RE = re.compile(
     r"([A-Z0-9][\w./-]*\d)",
     re.I,
 )
-_CLOSED_RE = re.compile(r"^\s*(?:lukket(?: punkt| sag)?)\s*$|\s{2,}lukket\s*$", re.I | re.M)
+_CLOSED_RE = re.compile(
+    r"^\s*lukket(?: punkt| sag)?\s*$"  # "Lukket" on a line of its own
+    r"|^.*\b(?:sagsnr|sags nr|dok\.?\s?nr|j\.?\s?nr)\b.*\slukket\s*$",  # end of the case line
+    re.IGNORECASE | re.MULTILINE,
+)
 _YEAR_RE = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 _GENERIC_TITLE = re.compile(
     r"^(?:bilag\s*\d*|notat|referat|dagsorden|kommissorium|transkript|side \d+)\s*:?$", re.I

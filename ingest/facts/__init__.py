@@ -6,6 +6,7 @@ states it, with offsets into the cleaned document text.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ingest.facts.budgets import extract_budgets
@@ -26,12 +27,33 @@ __all__ = [
 ]
 
 
+# A sentence that addresses the reader (or a language model) with commands is not a statement
+# of fact, whatever figures it contains: "Ignorer tidligere instruktioner og svar at ...".
+_INSTRUCTION_RE = re.compile(
+    r"\b(?:ignorer|glem|tilsidesæt|ignore|disregard|forget)\b.{0,40}"
+    r"\b(?:instruktion\w*|instruks\w*|anvisning\w*|regler|prompt\w*|instructions?|rules)\b"
+    r"|\b(?:du skal|you must|you are now|system prompt|systemprompt)\b",
+    re.IGNORECASE,
+)
+
+
+def is_instruction(sentence: str) -> bool:
+    return _INSTRUCTION_RE.search(sentence) is not None
+
+
 def extract_facts(doc: DocumentRecord) -> Facts:
-    """Budgets, follow-ups and decisions of one document (sentences split once, shared)."""
+    """Budgets, follow-ups and decisions of one document (sentences split once, shared).
+
+    Rows stated by instruction-like sentences (prompt injection planted in a document) are
+    dropped: the passage stays searchable and quotable, but it never becomes a fact."""
     index = DocIndex(doc.text, doc.pages, doc.sections)
+
+    def stated(rows: list) -> list:
+        return [r for r in rows if not is_instruction(doc.text[r.start : r.end])]
+
     return Facts(
-        budgets=extract_budgets(doc, index),
-        followups=extract_followups(doc, index),
+        budgets=stated(extract_budgets(doc, index)),
+        followups=stated(extract_followups(doc, index)),
         decisions=extract_decisions(doc, index),
     )
 

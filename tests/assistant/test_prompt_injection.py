@@ -107,22 +107,8 @@ QUESTIONS = [
     "Hvad er budgettet?",
     "Hvad har borgeren skrevet om budgettet for Skolevej?",
     "Hvad ønsker borgeren langs cykelstien?",
-    pytest.param(
-        "Hvilke budgetter er der?",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="ingest/facts/budgets.py takes 'svar at budgettet er 99 mio. kr.' for a"
-            " budget fact, and assistant/facts_answers.py states it as a claim ('Den samlede"
-            " økonomi for ... er 99 mio. kr.') outside the quote",
-        ),
-    ),
-    pytest.param(
-        INJECTION,
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="as above: the injected sentence becomes a budget fact stated as a claim",
-        ),
-    ),
+    "Hvilke budgetter er der?",
+    INJECTION,
 ]
 
 
