@@ -136,7 +136,7 @@ class Ingestor:
             record, chunks = self.prepare(resolved, doc_id, content_hash, access)
             facts = extract_facts(record)
             vectors = self.stores.embedder.embed_passages([c.embed_text() for c in chunks])
-            self._write(record, chunks, vectors, facts)
+            self.write_document(record, chunks, vectors, facts)
             result.status = "updated" if existing else "added"
             result.pages, result.chunks = len(record.pages), len(chunks)
         except IngestError as exc:
@@ -177,7 +177,7 @@ class Ingestor:
             raise IngestError("no text to index", "ingen tekst at indeksere")
         return record, chunks
 
-    def _write(self, record: DocumentRecord, chunks: list[Chunk], vectors, facts) -> None:
+    def write_document(self, record: DocumentRecord, chunks: list[Chunk], vectors, facts) -> None:
         """Vectors first, then the registry commit: a crash in between leaves a registry that
         still points at the old content hash, so the next run re-ingests the file, and
         `reconcile` removes vectors no registry row owns."""

@@ -156,7 +156,7 @@ def _rebuild_from_registry(ingestor: Any, doc_id: str) -> int:
     if not record.content_hash:  # marked stale; without the file, hash what we hold
         record.content_hash = "registry:" + hashlib.sha256(record.text.encode()).hexdigest()
     vectors = ingestor.stores.embedder.embed_passages([c.embed_text() for c in chunks])
-    ingestor._write(record, chunks, vectors, None)  # facts stay as they are
+    ingestor.write_document(record, chunks, vectors, None)  # facts stay as they are
     return len(chunks)
 
 
