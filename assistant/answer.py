@@ -23,7 +23,7 @@ from typing import Any
 
 from assistant.citations import CitationSet, DocumentCache
 from assistant.conversation import condense
-from assistant.extractive import ExtractiveAnswerer, Selection, TermStats
+from assistant.extractive import ExtractiveAnswerer, ListCandidate, Selection, TermStats
 from assistant.facts_answers import FactsAnswerer, sentence_date_matches
 from assistant.intent import Intent, classify, parse_as_of
 from assistant.retriever import HybridRetriever
@@ -287,6 +287,8 @@ class Assistant:
 
     def render(self, selection: Selection, cset: CitationSet, intent: Intent) -> str:
         """Selected sentences as Markdown: paragraphs per document, list items as bullets."""
+        if selection.listing is not None:
+            return self.render_list(selection.listing, cset)
         lines: list[str] = []
         docs_used = list(dict.fromkeys(c.doc_id for c in selection.sentences))
         previous: tuple[str, int] | None = None
@@ -323,6 +325,18 @@ class Assistant:
                 lines.append(f"- {_one_line(item.text)} [{m}]")
                 previous = (item.doc_id, item.index)
         return "\n".join(lines).strip()
+
+    def render_list(self, listing: ListCandidate, cset: CitationSet) -> str:
+        lines = []
+        if listing.intro is not None:
+            n = cset.add(listing.doc_id, listing.intro.start, listing.intro.end)
+            intro = _one_line(listing.intro.text).strip("*# ")
+            lines.append(f"{intro} [{n}]")
+        for item in listing.items:
+            m = cset.add(item.doc_id, item.start, item.end)
+            text = re.sub(r"^\s*(?:#+\s*)?", "", _one_line(item.text)).strip("* ")
+            lines.append(f"- {text} [{m}]")
+        return "\n".join(lines)
 
     # --- verification -----------------------------------------------------------------
     def _finish(self, draft: Draft, intent: Intent, hits: list[SearchHit]) -> Answer:

@@ -183,6 +183,16 @@ class Candidate:
 
 
 @dataclass
+class ListCandidate:
+    """A list in a document: an intro (a sentence or a heading) and its items."""
+
+    doc_id: str
+    intro: Candidate | None
+    items: list[Candidate]
+    score: float = 0.0
+
+
+@dataclass
 class Selection:
     """Chosen sentences (document order) and whether support is strong enough to answer."""
 
@@ -191,6 +201,7 @@ class Selection:
     confident: bool
     list_items: dict[int, list[Candidate]] = field(default_factory=dict)  # by id(candidate)
     key_found: bool = True  # the question's most specific word occurs with the best sentence
+    listing: ListCandidate | None = None  # a whole list chosen for a list question
 
 
 class TermStats:
@@ -582,6 +593,11 @@ class ExtractiveAnswerer:
                 found = self.list_items(c)
                 if found:
                     items[id(c)] = found
+        listing = None
+        if intent.kind in ("list", "lookup") and intent.wants_list:
+            listing = self.best_list(question, groups, hits, best)
+        if listing is not None:
+            return Selection([], best, True, {}, key_found=True, listing=listing)
         return Selection(chosen, best, confident, items, key_found=key_found)
 
     def _counted_terms(self, words: str, groups: list[WordGroup]) -> set[str]:
@@ -591,6 +607,102 @@ class ExtractiveAnswerer:
         for g in groups:
             if set(g.main) & wanted:
                 out |= set(g.main) | set(g.relatives) | set(g.parts[-1:])
+        return out
+
+    # --- lists ------------------------------------------------------------------------
+    def best_list(
+        self, question: str, groups: list[WordGroup], hits: list[SearchHit], best: Candidate
+    ) -> ListCandidate | None:
+        """The list (sentence list, numbered sections, short-line section) that answers a
+        "hvilke ...?" question better than single sentences do, or None."""
+        wanted = _asked_count(question)
+        doc_ids = list(dict.fromkeys(h.doc_id for h in hits[:6]))
+        found: list[ListCandidate] = []
+        for doc_id in doc_ids:
+            found.extend(self.structured_lists(doc_id))
+        if not found:
+            return None
+        for lc in found:
+            text = " ".join([lc.intro.text if lc.intro else ""] + [i.text for i in lc.items])
+            view = self.docs.get(lc.doc_id)
+            offset = lc.intro.start if lc.intro else lc.items[0].start
+            ctx = self.context_text(view, offset) if view else ""
+            own, _ = coverage(groups, self.stats.terms(text))
+            with_ctx, _ = coverage(groups, self.stats.terms(f"{text} {ctx}"))
+            lc.score = 0.6 * own + 0.4 * with_ctx
+            if wanted is not None:
+                inline = lc.intro is not None and not lc.intro.text.rstrip().endswith(":")
+                count = len(lc.items) + (1 if inline else 0)
+                lc.score += 0.25 if wanted == count else -0.05
+        found.sort(key=lambda lc: -lc.score)
+        top = found[0]
+        spans = [x for x in [top.intro, *top.items] if x is not None]
+        holds_best = any(
+            x.doc_id == best.doc_id and x.start <= best.start < x.end + 1 for x in spans
+        ) or any(x.doc_id == best.doc_id and best.start <= x.start < best.end for x in spans)
+        if top.score < 0.5 or (not holds_best and top.score < 0.75 * best.context_coverage):
+            return None
+        return top
+
+    def structured_lists(self, doc_id: str) -> list[ListCandidate]:
+        view = self.docs.get(doc_id)
+        if view is None:
+            return []
+        out: list[ListCandidate] = []
+        # sentences that open a list
+        for i, sent in enumerate(view.sentences):
+            if ":" not in sent.text:
+                continue
+            intro = Candidate(doc_id, sent.start, sent.end, sent.text, i)
+            items = self.list_items(intro, inline=True)
+            if len(items) >= 2 or (items and not sent.text.rstrip().endswith(":")):
+                out.append(ListCandidate(doc_id, intro, items))
+        # numbered sections under one parent ("1. Personlig ...", "2. Effektive ...")
+        children: dict[int | None, list] = {}
+        for sec in view.record.sections:
+            if sec.kind == "numbered":
+                children.setdefault(sec.parent, []).append(sec)
+        by_id = {sec.id: sec for sec in view.record.sections}
+        for parent_id, secs in children.items():
+            if len(secs) < 2:
+                continue
+            items = []
+            for sec in secs:
+                a, b = view.heading_of(sec)
+                items.append(Candidate(doc_id, a, b, view.text[a:b], -1))
+            intro = None
+            parent = by_id.get(parent_id) if parent_id is not None else None
+            lo = view.heading_of(parent)[1] if parent is not None else 0
+            before = [
+                x for x in view.sentences_between(lo, secs[0].start) if x.end <= secs[0].start
+            ]
+            if before:
+                last = before[-1]
+                idx = view.sentence_index(last.start)
+                intro = Candidate(doc_id, last.start, last.end, last.text, idx or 0)
+                # the sentence that announces the list, if one of the earlier ones does
+                for x in before:
+                    if re.search(r"\b(?:nedenfor|følgende|herunder|beskrives)\b", x.text, re.I):
+                        idx = view.sentence_index(x.start)
+                        intro = Candidate(doc_id, x.start, x.end, x.text, idx or 0)
+            out.append(ListCandidate(doc_id, intro, items))
+        # a section whose body is a few short lines ("Bilag": one line per annex)
+        for sec in view.record.sections:
+            h_start, h_end = view.heading_of(sec)
+            body = [
+                x
+                for x in view.sentences_between(h_end, sec.end)
+                if not view.in_heading(x.start, x.end)
+            ]
+            inner = [x for x in view.record.sections if x.parent == sec.id]
+            if inner or not 2 <= len(body) <= 15 or any(len(x.text) > 150 for x in body):
+                continue
+            lines = [x for x in body if re.search(r"[A-Za-zÆØÅæøå]{3}", x.text)]
+            if len(lines) < 2:
+                continue
+            intro = Candidate(doc_id, h_start, h_end, view.text[h_start:h_end], -1)
+            items = [Candidate(doc_id, x.start, x.end, x.text, -1) for x in lines]
+            out.append(ListCandidate(doc_id, intro, items))
         return out
 
     def _dated_follower(self, best: Candidate, chosen: list[Candidate]) -> Candidate | None:
@@ -636,15 +748,19 @@ class ExtractiveAnswerer:
             return None
         return Candidate(view.id, nxt.start, nxt.end, nxt.text, best.index + 1, best.rank)
 
-    def list_items(self, intro: Candidate) -> list[Candidate]:
+    def list_items(self, intro: Candidate, inline: bool = False) -> list[Candidate]:
         """The items of a list that `intro` opens: following short sentences that start at a
-        bullet, a list number or a new line, up to the first ordinary sentence."""
+        bullet, a list number or a new line, up to the first ordinary sentence. `inline`: an
+        intro with ":" inside it ("Det drejer sig om: Den administrative ...") also opens one,
+        and its items may follow on the same line (web transcripts)."""
         view = self.docs.get(intro.doc_id)
         if view is None:
             return []
         out: list[Candidate] = []
         text = view.text
         opens_list = intro.text.rstrip().endswith(":")
+        inline_list = inline and not opens_list and ":" in intro.text
+        out_marked = False
         for i in range(intro.index + 1, len(view.sentences)):
             s = view.sentences[i]
             gap = text[view.sentences[i - 1].end : s.start]
@@ -653,15 +769,39 @@ class ExtractiveAnswerer:
                 _LIST_ITEM_START.match(s.text)
                 or re.search(r"[-•·*–▪►■◦‣●○□✓]\s*$", gap)
                 or (opens_list and "\n" in gap and len(s.text) <= 250)
+                or (inline_list and "\n" not in gap and len(s.text) <= 160)
             )
             if not is_item or len(s.text) > 300:
                 break
-            if not opens_list and not out and not _BULLET_BEFORE.search(before):
+            marked = bool(_LIST_ITEM_START.match(s.text) or re.search(r"[-•·*–▪►■◦‣●○□✓]\s*$", gap))
+            if out and out_marked and not marked:
+                break  # numbered or bulleted items end where the numbering stops
+            if s.text.rstrip().endswith(":") and out:
+                break  # the next list's intro
+            out_marked = marked if not out else out_marked
+            if not (opens_list or inline_list) and not out and not _BULLET_BEFORE.search(before):
                 break
             out.append(Candidate(view.id, s.start, s.end, s.text, i))
             if len(out) >= self.config.max_list_items:
                 break
+        if inline_list:
+            return out
         return out if (opens_list or len(out) >= 2) else []
+
+
+_COUNT_VALUES = {
+    "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "syv": 7, "otte": 8, "ni": 9, "ti": 10,
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+}  # fmt: skip
+
+
+def _asked_count(question: str) -> int | None:
+    """ "Hvilke seks projekter ...?" -> 6."""
+    m = re.search(r"\b(?:hvilke|which|de|the|alle)\s+(\d{1,2}|[a-zæøå]+)\s+\w", question, re.I)
+    if not m:
+        return None
+    word = m.group(1).lower()
+    return int(word) if word.isdigit() else _COUNT_VALUES.get(word)
 
 
 def count_ok(text: str, counted: set[str], stats: TermStats) -> bool:
