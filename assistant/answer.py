@@ -15,9 +15,10 @@ from the same numbered passages and the verifier decides whether it may be shown
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,6 +33,7 @@ from assistant.verify import verify
 from plan_assistant.settings import Settings
 from stores.bundle import Stores
 
+log = logging.getLogger(__name__)
 ABSTAIN_DA = "Det kan jeg ikke finde i dokumenterne."
 ABSTAIN_EN = "(I cannot find this in the documents.)"
 RETRIEVE_K = 10
@@ -137,33 +139,72 @@ class Assistant:
 
         t2 = time.perf_counter()
         draft = self._extractive(standalone, intent, hits, day, filters)
-        answer = self._finish(draft, intent, hits)
-        if self.llm is not None and not answer.abstained:
-            from assistant.llm import llm_answer
-
-            generated = None
-            for event in llm_answer(
-                self.llm, standalone, intent, hits, answer, self, stream_tokens
-            ):
-                if event["type"] == "delta":
-                    yield event
-                elif event["type"] == "result":
-                    generated = event["answer"]
-            if generated is not None:
-                answer = generated
+        t_verify = time.perf_counter()
+        extractive = self._verified(self._finish(draft, intent, hits), draft)
+        verify_ms = (time.perf_counter() - t_verify) * 1000
+        answer = extractive
+        if self.llm is not None and not extractive.abstained:
+            answer, llm_verify_ms = yield from self._generate(
+                standalone, intent, hits, extractive, stream_tokens
+            )
+            verify_ms += llm_verify_ms
         else:
             yield {"type": "delta", "text": answer.text}
-        timings["answer"] = (time.perf_counter() - t2) * 1000
-
-        t3 = time.perf_counter()
-        answer = self._verified(answer, draft)
-        timings["verify"] = (time.perf_counter() - t3) * 1000
+        timings["answer"] = (time.perf_counter() - t2) * 1000 - verify_ms
+        timings["verify"] = verify_ms
         timings["total"] = (time.perf_counter() - t0) * 1000
         answer.timings_ms = {k: round(v, 2) for k, v in timings.items()}
         yield {"type": "citations", "citations": [c.__dict__ for c in answer.citations]}
         if answer.table:
             yield {"type": "table", "rows": answer.table}
         yield {"type": "done", "answer": answer.to_dict(), "answer_obj": answer}
+
+    def _generate(
+        self,
+        question: str,
+        intent: Intent,
+        hits: list[SearchHit],
+        extractive: Answer,
+        stream_tokens: bool,
+    ) -> Generator[dict[str, Any], None, tuple[Answer, float]]:
+        """The LLM's answer if it passes verification (repaired if need be), else the
+        extractive one with a notice. Yields the model's tokens as they arrive."""
+        from assistant.llm import llm_answer
+        from assistant.verify import repair
+
+        generated: Answer | None = None
+        facts_texts: list[str] = []
+        try:
+            for event in llm_answer(
+                self.llm, question, intent, hits, extractive, CitationSet(self.docs), stream_tokens
+            ):
+                if event["type"] == "delta":
+                    yield event
+                elif event["type"] == "result":
+                    generated, facts_texts = event["answer"], event["facts_texts"]
+        except Exception as exc:  # noqa: BLE001 - an unreachable model must not stop answers
+            log.warning("LLM failed, using the extractive answer: %s", exc)
+            extractive.notice = "Sprogmodellen svarede ikke; viser uddrag fra dokumenterne."
+            yield {"type": "delta", "text": extractive.text}
+            return extractive, 0.0
+        t = time.perf_counter()
+        result = None
+        if generated is not None and not generated.abstained:
+            result = verify(generated, self.docs, facts_texts)
+            if result.ok:
+                return generated, (time.perf_counter() - t) * 1000
+            repaired = repair(generated, result) if result.citations_verbatim else None
+            if repaired is not None and verify(repaired, self.docs, facts_texts).ok:
+                repaired.notice = "Dele af svaret kunne ikke underbygges af kilderne og er udeladt."
+                return repaired, (time.perf_counter() - t) * 1000
+        if generated is not None and generated.abstained:
+            reason = "Sprogmodellen fandt ikke svaret; viser uddrag fra dokumenterne."
+        else:
+            reason = "Sprogmodellens svar kunne ikke verificeres; viser uddrag i stedet."
+            if result is not None:
+                log.info("LLM answer rejected: %s", "; ".join(result.problems))
+        extractive.notice = reason
+        return extractive, (time.perf_counter() - t) * 1000
 
     # --- answering --------------------------------------------------------------------
     def _extractive(

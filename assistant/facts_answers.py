@@ -307,6 +307,8 @@ class FactsAnswerer:
         name, heading_n = self._cite_initiative(row, cset)
         n = cset.add(row["doc_id"], row["start"], row["end"])
         amount = row["amount_text"]
+        if len(name) > 1 and name[0].isupper() and name[1].islower():
+            name = name[0].lower() + name[1:]  # "Til videndeling", not "Til Videndeling"
         ref = f"[{heading_n}][{n}]" if heading_n else f"[{n}]"
         period_txt = self._period_text(row)
         kind = row.get("kind")
