@@ -271,7 +271,9 @@ class Assistant:
         access = filters.access if filters else None
         extra: list[tuple[str, int, int, float]] = []
         if intent.asks_when or intent.kind == "followup":
-            extra += self.facts.followup_candidates(access, filters)
+            # a question about a coming deadline is answered by a stated next step
+            boost = 0.15 if intent.kind == "followup" else 0.05
+            extra += self.facts.followup_candidates(access, filters, boost)
         if intent.asks_amount:
             extra += self.facts.budget_candidates(access, filters)
         require = {"budget": "amount", "decision": "decision"}.get(intent.kind)

@@ -18,6 +18,7 @@ import threading
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from assistant.types import Citation
 from ingest.facts.sentences import DocIndex, Sentence
@@ -32,6 +33,7 @@ class DocView:
     """One document with the lookups citations and sentence selection need."""
 
     record: DocumentRecord
+    cache: dict[Any, Any] = field(default_factory=dict)  # per-document derived data
 
     @property
     def id(self) -> str:

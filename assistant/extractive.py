@@ -27,6 +27,7 @@ import re
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from assistant.analysis import DanishAnalyzer
 from assistant.citations import DocumentCache, DocView
@@ -417,6 +418,7 @@ class ExtractiveConfig:
     max_sentences: int = 4
     max_list_items: int = 10
     max_sentence_chars: int = 600
+    max_section_chars: int = 2500  # a section this short is context for all its sentences
 
 
 class ExtractiveAnswerer:
@@ -499,9 +501,7 @@ class ExtractiveAnswerer:
                 cached = (local, self.stats.terms(self.context_text(view, c.start)), heading)
                 context_terms[path_key] = cached
             local, ctx, c.heading = cached
-            window = self.stats.terms(
-                " ".join(s.text for s in view.sentences[max(0, c.index - 2) : c.index])
-            )
+            window = self._window_terms(view, c, sections[-1] if sections else None)
             c.local_coverage, _ = coverage(groups, terms | local)
             c.context_coverage, _ = coverage(groups, terms | local | ctx | window)
             features = 0.0
@@ -528,6 +528,19 @@ class ExtractiveAnswerer:
                 + prior
                 + c.boost
             )
+
+    def _window_terms(self, view: DocView, c: Candidate, section: Any) -> set[str]:
+        """What the sentence is about beyond itself: its whole (short) section, or else the
+        two sentences before it ("Det forventes, at ombygningen ..." is about Torvegade)."""
+        if section is not None and section.end - section.start <= self.config.max_section_chars:
+            key = ("section_terms", section.start, section.end)
+            cached = view.cache.get(key)
+            if cached is None:
+                cached = view.cache[key] = self.stats.terms(view.text[section.start : section.end])
+            return cached
+        return self.stats.terms(
+            " ".join(s.text for s in view.sentences[max(0, c.index - 2) : c.index])
+        )
 
     # --- selection --------------------------------------------------------------------
     def select(

@@ -45,6 +45,12 @@ _COMMITTEE = re.compile(
 )
 _COUNCILS = {"byråd", "byrådet", "kommunalbestyrelsen", "borgerrepræsentationen", "magistraten"}
 
+# Words that ask for "all of them" rather than name a topic ("Hvilke initiativer fik ...?").
+_GENERIC_LIST_WORDS = (
+    "initiativ", "projek", "indsats", "tiltag", "aktivitet", "formål", "område", "initiative",
+    "project", "beløb", "budget", "bevilling", "oversigt", "fordeling", "dokument",
+)  # fmt: skip
+
 STATUS_DA = {
     "planned": "planlagt",
     "in_progress": "i gang",
@@ -389,7 +395,11 @@ class FactsAnswerer:
         rows = [r for r in self._budget_rows(access, filters) if r["is_allocation"]]
         if not rows:
             return None
-        groups = self.topic_groups(question, intent)
+        groups = [
+            g
+            for g in self.topic_groups(question, intent)
+            if not any(g.main[0].startswith(w) for w in _GENERIC_LIST_WORDS)
+        ]
         by_doc: dict[str, list[dict[str, Any]]] = {}
         for row in rows:
             by_doc.setdefault(row["doc_id"], []).append(row)
@@ -443,7 +453,7 @@ class FactsAnswerer:
 
     # --- follow-ups -------------------------------------------------------------------
     def followup_candidates(
-        self, access: set[str] | None, filters: SearchFilters | None
+        self, access: set[str] | None, filters: SearchFilters | None, boost: float = 0.05
     ) -> list[tuple[str, int, int, float]]:
         """Follow-up sentences as extra candidates for sentence selection ("Hvornår skal
         handleplanen være godkendt?" is answered by the sentence stating the deadline)."""
@@ -453,7 +463,7 @@ class FactsAnswerer:
             return []
         rows = facts_store.query_followups(self.registry.conn, allowed_access=access)
         return [
-            (r["doc_id"], r["start"], r["end"], 0.05) for r in rows if self._allowed(r, filters)
+            (r["doc_id"], r["start"], r["end"], boost) for r in rows if self._allowed(r, filters)
         ]
 
     def budget_candidates(

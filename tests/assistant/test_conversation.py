@@ -1,0 +1,81 @@
+"""Follow-up questions made standalone by the heuristic (no LLM)."""
+
+from __future__ import annotations
+
+from assistant.conversation import condense, condense_heuristic
+
+
+def turns(*pairs: tuple[str, str]) -> list[dict[str, str]]:
+    out = []
+    for question, answer in pairs:
+        out += [{"role": "user", "content": question}, {"role": "assistant", "content": answer}]
+    return out
+
+
+BUDGET = turns(
+    ("Hvor meget blev der afsat til videndeling?", "Til videndeling er der afsat 600.000 kr. [1].")
+)
+
+
+def test_new_topic_in_the_same_frame() -> None:
+    assert (
+        condense_heuristic("Og hvad med LEAN-projektet?", BUDGET)
+        == "Hvor meget blev der afsat til LEAN-projektet?"
+    )
+    assert (
+        condense_heuristic("Hvad med personlig og faglig opkvalificering?", BUDGET)
+        == "Hvor meget blev der afsat til personlig og faglig opkvalificering?"
+    )
+    assert (
+        condense_heuristic("What about the evaluation?", BUDGET)
+        == "Hvor meget blev der afsat til the evaluation?"
+    )
+
+
+def test_preposition_of_the_new_topic_replaces_the_old_one() -> None:
+    assert (
+        condense_heuristic("Og til evalueringen?", BUDGET)
+        == "Hvor meget blev der afsat til evalueringen?"
+    )
+
+
+def test_a_qualifier_keeps_the_topic() -> None:
+    assert condense_heuristic("Og i 2007?", BUDGET) == (
+        "Hvor meget blev der afsat til videndeling i 2007?"
+    )
+
+
+def test_pronoun_gets_the_previous_topic() -> None:
+    history = turns(("Hvad skal der ske med handleplanen efter APV'en?", "Den skal godkendes [1]."))
+    assert (
+        condense_heuristic("Hvornår skal den være godkendt?", history)
+        == "Hvornår skal handleplanen efter APV'en være godkendt?"
+    )
+
+
+def test_standalone_question_is_left_alone() -> None:
+    question = "Hvornår blev APV gennemført i Afdeling for Børn og Familie?"
+    assert condense_heuristic(question, BUDGET) == question
+    assert condense(question, []) == question
+
+
+def test_llm_failure_falls_back_to_the_heuristic() -> None:
+    class Broken:
+        def chat(self, messages):  # noqa: ANN001, ANN201
+            raise ConnectionError("model down")
+
+    assert condense("Og hvad med LEAN-projektet?", BUDGET, llm=Broken()) == (
+        "Hvor meget blev der afsat til LEAN-projektet?"
+    )
+
+
+def test_llm_rewrite_is_used_when_available() -> None:
+    class Rewriter:
+        def chat(self, messages):  # noqa: ANN001, ANN201
+            assert "LEAN-projektet" in messages[-1]["content"]
+            assert "videndeling" in messages[-1]["content"]
+            return "Hvor meget blev der afsat til LEAN-projektet?\n"
+
+    assert condense("Og hvad med LEAN-projektet?", BUDGET, llm=Rewriter()) == (
+        "Hvor meget blev der afsat til LEAN-projektet?"
+    )

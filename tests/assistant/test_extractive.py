@@ -1,0 +1,132 @@
+"""Sentence selection on the corpus: scoring, requirements, followers, lists, abstention."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.citations import DocumentCache
+from assistant.extractive import (
+    ExtractiveAnswerer,
+    TermStats,
+    count_ok,
+    coverage,
+    match_group,
+)
+from assistant.intent import classify
+
+
+@pytest.fixture(scope="module")
+def parts(corpus_store, corpus_retriever):
+    _, stores, _ = corpus_store
+    docs = DocumentCache(stores.registry)
+    stats = TermStats(stores.registry).refresh()
+    return ExtractiveAnswerer(docs, stats), corpus_retriever
+
+
+def select(parts, question: str, **kwargs):
+    answerer, retriever = parts
+    intent = classify(question)
+    return answerer.select(question, intent, retriever.search(question, k=10), **kwargs)
+
+
+def texts(selection) -> list[str]:
+    return [c.text for c in selection.sentences]
+
+
+def test_groups_are_compound_aware_and_weighted(parts) -> None:
+    answerer, _ = parts
+    stats = answerer.stats
+    groups = stats.groups("Hvor meget blev afsat til videndelingen i kompetencepuljen?")
+    words = [g.word for g in groups]
+    assert words == ["afsat", "videndelingen", "kompetencepuljen"]
+    cue, topic = groups[0], groups[1]
+    assert cue.weight < topic.weight  # "afsat" only steers the intent
+    assert match_group(topic, stats.terms("4. Videndeling")) == 1.0
+    # an abbreviation and a typo still find their words
+    medarb = stats.groups("erfarne medarb.")[1]
+    assert "medarbejd" in medarb.main
+    typo = stats.groups("en atraktiv arbejdsplads")[0]
+    assert "attraktiv" in typo.main
+    # synonyms a municipality uses for the same body
+    council = stats.groups("byrådet")[0]
+    assert "kommunalbestyr" in council.main
+
+
+def test_coverage_counts_partial_compound_matches(parts) -> None:
+    stats = parts[0].stats
+    groups = stats.groups("kontaktforløb")
+    full, _ = coverage(groups, stats.terms("individuelle kontaktforløb"))
+    partial, _ = coverage(groups, stats.terms("individuelle kontaktførelser"))
+    assert full == 1.0
+    assert 0 < partial < 1.0
+
+
+def test_the_sentence_stating_a_deadline_is_chosen(parts) -> None:
+    selection = select(parts, "Hvornår skal handleplanen efter APV'en være godkendt?")
+    assert selection.confident
+    assert "Handleplanen skal være godkendt senest september 2021." in texts(selection)
+
+
+def test_a_sentence_about_its_heading_uses_the_heading(parts) -> None:
+    selection = select(parts, "beløb til kompetenceudvikling af erfarne medarb.?", require="amount")
+    assert selection.best.text == "Der afsættes 750.000 kr. til dette."
+    assert selection.best.local_coverage > selection.best.coverage  # the heading carried it
+
+
+def test_dated_follower_for_when_questions(parts) -> None:
+    selection = select(
+        parts, "Hvornår vil forvaltningen analysere den tværgående opgavevaretagelse?"
+    )
+    joined = " ".join(texts(selection))
+    assert "i løbet af efteråret 2015 og foråret 2016" in joined
+
+
+def test_count_questions_need_a_count_of_the_asked_thing(parts) -> None:
+    answerer = parts[0]
+    counted = answerer._counted_terms("sager", answerer.stats.groups("hvor mange sager"))
+    assert count_ok(
+        "hver socialrådgiver vil have i omegnen af ca. 25 sager", counted, answerer.stats
+    )
+    assert not count_ok("Den 18. september 2015 blev afholdt en fællesdag", counted, answerer.stats)
+    answered = select(parts, "Hvor mange sparringsteam har afdelingen Kontanthjælp?")
+    assert any("4 sparringsteam" in t for t in texts(answered))
+    unanswerable = select(
+        parts, "Hvor mange medarbejdere deltog i fællesdagen den 18. september 2015?"
+    )
+    assert not unanswerable.confident or not unanswerable.sentences
+
+
+def test_numbered_sections_answer_a_list_question(parts) -> None:
+    selection = select(parts, "Hvilke seks projekter omfatter kompetencepuljen for 2006?")
+    listing = selection.listing
+    assert listing is not None
+    assert listing.intro.text == (
+        "Nedenfor beskrives de 6 projekter som omfatter kompetencepuljen for 2006."
+    )
+    assert [i.text for i in listing.items] == [
+        "1. Personlig og faglig opkvalificering",
+        "2. Effektive arbejdsgange med udgangspunkt i LEAN-management",
+        "3. Retænkning/Revitalisering af socialt arbejde og opbygning af effektive team i den "
+        "nye Socialforvaltning",
+        "4. Videndeling",
+        "5. Kompetenceudvikling af erfarne medarbejdere",
+        "6. Udvikling af SOF som en attraktiv arbejdsplads",
+    ]
+
+
+def test_a_sentence_list_stops_where_its_numbering_stops(parts) -> None:
+    selection = select(parts, "Hvilke fire fokuspunkter skal afrapporteringen om Task Force have?")
+    listing = selection.listing
+    assert listing is not None
+    assert listing.intro.text.endswith("skal være fokus på:")
+    assert [i.text[:30] for i in listing.items] == [
+        "1. Implementering af udvikling",
+        "2. Kompetenceudvikling for med",
+        "3. Fokus på psykisk arbejdsmil",
+        "4. Bedre fysiske rammer for bo",
+    ]
+
+
+def test_weak_support_is_not_confident(parts) -> None:
+    selection = select(parts, "Hvad er ansøgningsfristen for et længerevarende Task Force forløb?")
+    assert not selection.confident

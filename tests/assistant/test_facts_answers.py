@@ -1,0 +1,153 @@
+"""Answers from the facts tables on the corpus: budgets, the budget table, follow-ups,
+decisions - and the near misses that must abstain."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from assistant.answer import Assistant
+from assistant.citations import CitationSet
+from assistant.intent import classify
+from assistant.types import SearchFilters
+
+
+@pytest.fixture(scope="module")
+def assistant(corpus_store, corpus_retriever) -> Assistant:
+    _, stores, _ = corpus_store
+    return Assistant(stores, retriever=corpus_retriever)
+
+
+def facts(assistant: Assistant, question: str, day: dt.date | None = None, filters=None):
+    intent = classify(question)
+    hits = assistant.retriever.search(question, k=10)
+    cset = CitationSet(assistant.docs)
+    result = assistant.facts.answer(
+        question, intent, hits, day or dt.date(2021, 7, 1), filters, cset
+    )
+    return result, cset.citations
+
+
+def test_budget_answer_cites_the_sentence_and_its_heading(assistant) -> None:
+    result, citations = facts(assistant, "Hvor meget blev afsat til videndeling?")
+    assert not result.abstain
+    assert result.text == "Til videndeling er der afsat 600.000 kr. [1][2]."
+    assert [c.quote for c in citations] == ["4. Videndeling", "Der afsættes 600.000 kr. til dette."]
+
+
+def test_budget_for_a_paraphrased_initiative(assistant) -> None:
+    result, citations = facts(assistant, "hvad er budgettet for lean projektet")
+    assert result.text.startswith(
+        "Til effektive arbejdsgange med udgangspunkt i LEAN-management er der afsat 2,6 mio. kr."
+    )
+    assert citations[-1].quote == "Der afsættes i alt 2,6 mio. kr. til dette indsatsområde."
+
+
+def test_wrong_amount_in_the_question_gets_the_right_one(assistant) -> None:
+    result, _ = facts(assistant, "Var det 2 mio. kr. der blev afsat til videndeling?")
+    assert "600.000 kr." in result.text and "2 mio" not in result.text
+
+
+def test_year_matters_and_a_following_qualifier_is_shown(assistant) -> None:
+    result, citations = facts(
+        assistant,
+        "Kommissoriet nævner 2,75 mill. kr. til kompetenceudvikling i 2006 - hvordan "
+        "finansieres de?",
+    )  # the amount names the row; the source corrects the year
+    assert "2,75 mill. kr. (2005)" in result.text
+    assert citations[-1].quote == "Finansieres af Familie- og Arbejdsmarkedsudvalgets overførsler."
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hvad er budgettet for mentorordningen i kompetencepuljen 2006?",  # no such initiative
+        "Hvor meget er der afsat til organisationsændringen i Norddjurs i budget 2020?",  # year
+        "Hvor mange penge blev der afsat til telefonpolitikken i de lokale centre?",
+        "Hvad koster ombygningen af de fysiske rammer for borgerservice i Ørsted?",
+    ],
+)
+def test_near_misses_abstain(assistant, question: str) -> None:
+    result, citations = facts(assistant, question)
+    assert result is not None and result.abstain
+    assert citations == []
+
+
+def test_budget_table_is_complete_with_one_citation_per_row(assistant) -> None:
+    result, citations = facts(
+        assistant, "Lav en oversigt over hvilke projekter i kompetencepuljen der fik hvilket beløb"
+    )
+    amounts = [row["beløb"] for row in result.table]
+    assert amounts == [
+        "10 mio. kr. årligt", "1,5 mio. kr.", "2,6 mio. kr.", "1,8 mio. kr.", "600.000 kr.",
+        "750.000 kr.", "2 mio. kr.", "750.000 kr.",
+    ]  # fmt: skip
+    by_n = {c.n: c for c in citations}
+    for row in result.table:
+        assert row["beløb"] in by_n[row["n"]].quote
+    assert "| Videndeling | 600.000 kr. |  | [8][9] |" in result.text.splitlines()
+
+
+def test_generic_budget_question_covers_every_document(assistant) -> None:
+    result, _ = facts(assistant, "Hvilke initiativer fik hvilket budget?")
+    sources = {row["kilde"] for row in result.table}
+    assert sources == {
+        "bilag2_kompetencepulje_2006_sof.txt",
+        "kommissorium_socialcentre_jobcentre_2005.txt",
+        "norddjurs_status_handleplan_arbejdsmarked_2015.txt",
+    }
+
+
+def test_outstanding_followups_as_of_a_date(assistant) -> None:
+    result, citations = facts(
+        assistant,
+        "Hvilke opfølgninger mangler stadig for Task Force-projektet?",
+        dt.date(2021, 7, 1),
+    )
+    deadlines = [row["frist"] for row in result.table]
+    assert "senest september 2021" in deadlines
+    assert "inden årets udgang" in deadlines
+    by_n = {c.n: c for c in citations}
+    row = next(r for r in result.table if r["frist"] == "senest september 2021")
+    assert by_n[row["n"]].quote == "Handleplanen skal være godkendt senest september 2021."
+    assert row["status"] == "planlagt"
+    later, _ = facts(
+        assistant,
+        "Hvilke opfølgninger mangler stadig for Task Force-projektet?",
+        dt.date(2022, 1, 1),
+    )
+    row = next(r for r in later.table if r["frist"] == "senest september 2021")
+    assert row["status"] == "planlagt, frist overskredet"
+
+
+def test_decision_is_the_beslutning_not_the_indstilling(assistant) -> None:
+    result, citations = facts(assistant, "Hvad besluttede udvalget den 7. juni 2021?")
+    assert result.text.startswith("**Beslutning i Børne- og Ungeudvalget den 7. juni 2021** [1]:")
+    assert "Taget til efterretning." in result.text
+    assert "indstiller" not in result.text
+    quotes = [c.quote for c in citations]
+    assert (
+        "Statusoplæg blev gennemgået og knyttes til sagen som bilag. Taget til efterretning."
+        in quotes
+    )
+
+
+def test_recommendation_is_labelled_as_such(assistant) -> None:
+    result, _ = facts(assistant, "Hvad var indstillingen i sagen om Task Force-projektet?")
+    assert result.text.startswith("Indstillingen (administrationens forslag, ikke en beslutning):")
+    assert "**Beslutning i Børne- og Ungeudvalget den 7. juni 2021**" in result.text
+
+
+def test_decision_date_near_miss(assistant) -> None:
+    wrong_year, _ = facts(assistant, "Hvad besluttede udvalget på mødet 7. juni 2020?")
+    assert wrong_year.text.startswith("Bemærk: Der er ingen beslutning fra den dato")
+    other_meeting, _ = facts(assistant, "Hvad besluttede Børne- og Ungeudvalget i september 2021?")
+    assert other_meeting is None  # no decision row: the caller looks in prose or abstains
+
+
+def test_access_filter_hides_rows(assistant) -> None:
+    result, _ = facts(
+        assistant, "Hvor meget blev afsat til videndeling?", filters=SearchFilters(access={"x"})
+    )
+    assert result is None  # no readable rows at all

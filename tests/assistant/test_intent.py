@@ -1,0 +1,84 @@
+"""Intent recognition on Danish and English questions written the way staff ask them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from assistant.intent import classify, is_english, parse_as_of, question_years
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Hvor meget blev afsat til videndeling?", "budget"),
+        ("hvad er budgettet for lean projektet", "budget"),
+        ("Hvor mange penge er der sat af til personlig og faglig opkvalificering?", "budget"),
+        ("Hvad får indsatsen om retænkning af socialt arbejde?", "budget"),
+        ("beløb til kompetenceudvikling af erfarne medarb.?", "budget"),
+        ("Hvad koster organisationsændringen?", "budget"),
+        ("Hvor stor er anlægsbevillingen til ombygningen?", "budget"),
+        ("How much was allocated to the project for experienced employees?", "budget"),
+        ("Hvilke initiativer fik hvilket budget?", "budget_list"),
+        ("Lav en oversigt over hvilke projekter der fik hvilket beløb", "budget_list"),
+        ("Which initiatives got which budget?", "budget_list"),
+        ("Hvilke opfølgninger mangler stadig?", "followup_list"),
+        ("Which follow-ups are still outstanding?", "followup_list"),
+        ("Hvornår skal handleplanen være godkendt?", "followup"),
+        ("When is the rebuilding expected to be finished?", "followup"),
+        ("Hvad besluttede udvalget den 7. juni 2021?", "decision"),
+        ("Hvornår vedtog Kommunalbestyrelsen handleplanen?", "decision"),
+        ("Hvad var indstillingen i sagen?", "decision"),
+        ("Did the committee approve the report or take note of it?", "decision"),
+        ("Hvilke fem indsatsområder indeholder handleplanen?", "list"),
+        ("Hvad står KIK for?", "definition"),
+        ("What does SOF stand for?", "definition"),
+        ("Hvem leverer vejledningstilbud til de forsikrede ledige?", "lookup"),
+        ("Hvilket budgetforlig førte til kompetencepuljen?", "lookup"),
+    ],
+)
+def test_kind(question: str, kind: str) -> None:
+    assert classify(question).kind == kind
+
+
+def test_recommendation_asked_with_when_is_a_deadline_not_a_decision() -> None:
+    intent = classify("When will the recommendation go to the Social Committee?")
+    assert intent.recommendation and intent.asks_when
+    assert intent.kind == "followup"
+
+
+def test_what_the_question_pins_down() -> None:
+    intent = classify("Er de 5,5 mio. kr. til omorganiseringen lagt ind i budget 2015-2018?")
+    assert intent.amounts == [5_500_000.0]
+    assert intent.years == [2015, 2016, 2017, 2018]
+    decision = classify("Hvad besluttede udvalget på mødet 7. juni 2020?")
+    assert [(d.date, d.precision) for d in decision.dates] == [(dt.date(2020, 6, 7), "day")]
+
+
+def test_counted_noun_frequency_and_share() -> None:
+    assert classify("Hvor mange sager har en rådgiver?").counted == "sager har"
+    assert classify("I hvor mange spor arbejder afdelingen?").counted == "spor arbejder"
+    assert classify("Hvor mange penge er der afsat?").counted is None
+    assert classify("Hvor tit skal udvalget have status?").asks_frequency
+    assert classify("Hvor stor en del af rådgiverne er nyansatte?").asks_share
+
+
+def test_language() -> None:
+    assert is_english("What month and year is the kommissorium dated?")
+    assert not is_english("Hvornår er notatet skrevet?")
+    assert not is_english("hvad er budgettet for lean projektet")
+
+
+def test_years_from_ranges_and_dates() -> None:
+    assert question_years("budget 2016-2019", []) == [2016, 2017, 2018, 2019]
+    assert question_years("i 2005 og 2006", []) == [2005, 2006]
+    assert question_years("sag 330-2020-156136", []) == []
+
+
+def test_as_of() -> None:
+    assert parse_as_of("2021-07-01") == dt.date(2021, 7, 1)
+    assert parse_as_of("1. september 2021") == dt.date(2021, 9, 1)
+    assert parse_as_of(None) == dt.date.today()
+    with pytest.raises(ValueError):
+        parse_as_of("i morgen tidlig")
