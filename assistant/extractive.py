@@ -41,7 +41,7 @@ from stores.registry import Registry
 _WORD = re.compile(r"\w+(?:[-./'’]\w+)*")
 _COUNT_WORDS = (
     r"to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|tretten|fjorten|femten|tyve|tredive|"
-    r"fyrre|halvtreds|hundrede|tusinde?|et\s+par|flere|mange|få|two|three|four|five|six|ten"
+    r"fyrre|halvtreds|hundrede|tusinde?|et\s+par|two|three|four|five|six|ten"
 )
 _NUMBER_WORDS = re.compile(rf"\b(?:{_COUNT_WORDS}|halvdelen|hver)\b", re.IGNORECASE)
 _COUNT = re.compile(
@@ -419,6 +419,7 @@ class ExtractiveConfig:
     max_list_items: int = 10
     max_sentence_chars: int = 600
     max_section_chars: int = 2500  # a section this short is context for all its sentences
+    window_chars: int = 1200  # else: this much text before the sentence, same paragraph
 
 
 class ExtractiveAnswerer:
@@ -538,9 +539,15 @@ class ExtractiveAnswerer:
             if cached is None:
                 cached = view.cache[key] = self.stats.terms(view.text[section.start : section.end])
             return cached
-        return self.stats.terms(
-            " ".join(s.text for s in view.sentences[max(0, c.index - 2) : c.index])
-        )
+        # no usable section (a long one, or a transcript without structure): the text before
+        # the sentence in the same paragraph, up to a bound
+        lo = max(0, c.start - self.config.window_chars)
+        para = view.text.rfind("\n\n", lo, c.start)
+        lo = para + 2 if para >= 0 else lo
+        before = [s.text for s in view.sentences[max(0, c.index - 8) : c.index] if s.start >= lo]
+        if not before and c.index > 0:
+            before = [view.sentences[c.index - 1].text]
+        return self.stats.terms(" ".join(before))
 
     # --- selection --------------------------------------------------------------------
     def select(
