@@ -291,12 +291,21 @@ def test_unexpected_exceptions_become_ingest_errors(good_pdf):
     assert err.value.reason_da == "uventet fejl under indlæsningen"
 
 
+def _child_pids() -> set[int]:
+    """Children of this process (zombies included), from /proc; other fixtures of the session
+    may own long-running children, so the test compares sets instead of expecting none."""
+    pids: set[int] = set()
+    for children in Path("/proc/self/task").glob("*/children"):
+        pids.update(int(p) for p in children.read_text().split())
+    return pids
+
+
 def test_no_child_is_left_behind(good_pdf):
+    before = _child_pids()
     for loader in (_sleeper, _hog, _bug):
         with pytest.raises(IngestError):
             safe_load_file(good_pdf, timeout_s=0.5, memory_mb=128, loader=loader)
-    with pytest.raises(ChildProcessError):
-        os.waitpid(-1, os.WNOHANG)
+    assert _child_pids() <= before
 
 
 # ---------------------------------------------------------------- in an ingest batch
