@@ -24,7 +24,13 @@ from typing import Any
 
 from assistant.citations import CitationSet, DocumentCache
 from assistant.conversation import condense
-from assistant.extractive import ExtractiveAnswerer, ListCandidate, Selection, TermStats
+from assistant.extractive import (
+    ExtractiveAnswerer,
+    ListCandidate,
+    Selection,
+    TermStats,
+    coverage,
+)
 from assistant.facts_answers import FactsAnswerer, sentence_date_matches
 from assistant.intent import Intent, classify, parse_as_of
 from assistant.retriever import HybridRetriever
@@ -58,6 +64,19 @@ _SPLIT = re.compile(
     r"has|have|had|did|does|is|was|were|what|when|which|who|how|where)\b)",
     re.IGNORECASE,
 )
+
+
+# The "which documents" frame of a per-document question; what remains is the topic.
+_PER_DOC_FRAME = re.compile(
+    r"\bhvilke\s+(?:dokumenter|sager|referater|notater|bilag)\s+(?:nævner|omtaler|handler\s+om|"
+    r"indeholder|beskriver)\b|\bi\s+hver\s+af\s+(?:dem|dokumenterne|sagerne)\b|"
+    r"\bbåde\b.+?\bog\b.+?\b(?:nævner|omtaler)\b|\bwhich\s+documents\s+mention\b|"
+    r"\bin\s+each\s+of\s+them\b",
+    re.IGNORECASE,
+)
+
+
+_BOTH = re.compile(r"\bbåde\s+(.+?)\s+og\s+(.+?)\s+(?:nævner|omtaler)\b", re.IGNORECASE)
 
 
 def split_question(question: str) -> list[str]:
@@ -254,6 +273,13 @@ class Assistant:
             draft = self._definition(question, filters, cset)
             if draft is not None:
                 return draft
+        document = self.facts.document_answer(question, intent, hits, cset)
+        if document is not None:
+            return Draft(document.text, cset, intent.kind)
+        if intent.per_document:
+            draft = self._per_document(question, intent, hits, cset, filters)
+            if draft is not None:
+                return draft
         mark = len(cset.citations)
         result = self.facts.answer(question, intent, hits, day, filters, cset)
         if result is not None:
@@ -295,6 +321,53 @@ class Assistant:
             if years and not years & set(intent.years):
                 return self._abstain(intent, cset)
         return Draft(prefix + self.render(selection, cset, intent), cset, intent.kind)
+
+    def _per_document(
+        self,
+        question: str,
+        intent: Intent,
+        hits: list[SearchHit],
+        cset: CitationSet,
+        filters: SearchFilters | None = None,
+    ) -> Draft | None:
+        """ "Hvilke dokumenter nævner LEAN?": the best passage of each document that does."""
+        topic = _PER_DOC_FRAME.sub(" ", question).strip(" -?,.") or question
+        single = Intent(**{**intent.__dict__, "kind": "lookup", "wants_list": False})
+        hits = self.retriever.search(topic, k=20, filters=filters) + hits
+        named = _BOTH.search(question)
+        wanted = [named.group(1), named.group(2)] if named else []
+        parts = []
+        for doc_id in list(dict.fromkeys(h.doc_id for h in hits))[:5]:
+            if wanted and not self._names_document(doc_id, wanted):
+                continue  # "Både X og Y nævner ...": only X and Y
+            doc_hits = [h for h in hits if h.doc_id == doc_id]
+            selection = self.extractive.select(topic, single, doc_hits)
+            if not selection.key_found or selection.best is None:
+                continue
+            if selection.best.context_coverage < self.extractive.config.min_context_coverage / 2:
+                continue
+            view = self.docs.get(doc_id)
+            label = _label(view.record.meta.title) if view else doc_id
+            selection.sentences = selection.sentences[:3]
+            parts.append(f"*{label}*:\n\n" + self.render(selection, cset, intent))
+        if not parts:
+            return None
+        return Draft("\n\n".join(parts), cset, intent.kind)
+
+    def _names_document(self, doc_id: str, phrases: list[str]) -> bool:
+        """Some phrase of the question ("Norddjurs-statussen") describes this document."""
+        view = self.docs.get(doc_id)
+        if view is None:
+            return False
+        meta = view.record.meta
+        about = self.stats.terms(
+            f"{meta.title} {meta.doc_type} {meta.committee or ''} {view.names} {view.text[:400]}"
+        )
+        for phrase in phrases:
+            groups = self.stats.groups(phrase)
+            if groups and coverage(groups, about)[0] >= 0.5:
+                return True
+        return False
 
     def _definition(
         self, question: str, filters: SearchFilters | None, cset: CitationSet

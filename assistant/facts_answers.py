@@ -45,6 +45,18 @@ _COMMITTEE = re.compile(
 )
 _COUNCILS = {"byråd", "byrådet", "kommunalbestyrelsen", "borgerrepræsentationen", "magistraten"}
 
+_DOC_DATE_Q = re.compile(
+    r"\b(?:dateret|dateres|dato(?:en)?|skrevet|udarbejdet|udsendt|dated|written|date)\b", re.I
+)
+_DOC_WORD = re.compile(
+    r"\b(?:notat\w*|kommissori\w*|referat\w*|bilag\w*|dokument\w*|memo|document|"
+    r"statusnotat\w*|rapport\w*|sag(?:en)?|item|punkt\w*|dagsorden\w*)\b",
+    re.I,
+)
+_COMMITTEE_Q = re.compile(
+    r"\b(?:hvilke[tn]?\s+udvalg|which\s+committee|what\s+committee|hvem\s+behandlede)\b", re.I
+)
+
 # Words that ask for "all of them" rather than name a topic ("Hvilke initiativer fik ...?").
 _GENERIC_LIST_WORDS = (
     "initiativ", "projek", "indsats", "tiltag", "aktivitet", "formål", "område", "initiative",
@@ -223,6 +235,60 @@ class FactsAnswerer:
                     n = cset.add(row["doc_id"], h_start, h_end)
                     return name, n
         return _strip_unsupported_digits(name, quote), None
+
+    # --- the document itself ------------------------------------------------------------
+    def document_answer(
+        self, question: str, intent: Intent, hits: list[SearchHit], cset: CitationSet
+    ) -> FactsResult | None:
+        """ "Hvornår er notatet dateret?", "Which committee handled item 568?": answered from
+        the document's own date and committee, cited where its text states them."""
+        wants_date = (
+            intent.asks_when and _DOC_DATE_Q.search(question) and _DOC_WORD.search(question)
+        )
+        wants_committee = bool(_COMMITTEE_Q.search(question))
+        if not (wants_date or wants_committee) or not hits:
+            return None
+        view = self._best_document(question, intent, hits)
+        if view is None:
+            return None
+        meta = view.record.meta
+        label = _label_of(meta.title)
+        lines = []
+        if wants_committee and meta.committee:
+            n = self._cite_text(view, meta.committee, cset)
+            if n is not None:
+                lines.append(f"Sagen hører under {meta.committee} [{n}].")
+        if wants_date and meta.date_text:
+            n = self._cite_text(view, meta.date_text, cset)
+            if n is not None:
+                lines.append(f"«{label}» er dateret {meta.date_text} [{n}].")
+        return FactsResult(text="\n\n".join(lines)) if lines else None
+
+    def _best_document(self, question: str, intent: Intent, hits: list[SearchHit]) -> Any:
+        groups = self.topic_groups(question, intent)
+        best, best_score = None, -1.0
+        for rank, doc_id in enumerate(dict.fromkeys(h.doc_id for h in hits[:5]), 1):
+            view = self.docs.get(doc_id)
+            if view is None:
+                continue
+            meta = view.record.meta
+            about = f"{meta.title} {meta.doc_type} {meta.committee or ''} {view.text[:400]}"
+            score = coverage(groups, self.stats.terms(about))[0] + 0.1 / rank
+            if score > best_score:
+                best, best_score = view, score
+        return best
+
+    def _cite_text(self, view: Any, needle: str, cset: CitationSet) -> int | None:
+        """Cite the line (or sentence) where the document first states `needle`."""
+        start = view.text.find(needle)
+        if start < 0:
+            return None
+        line_start = view.text.rfind("\n", 0, start) + 1
+        line_end = view.text.find("\n", start)
+        line_end = len(view.text) if line_end < 0 else line_end
+        if line_end - line_start > 300:
+            line_start, line_end = view.sentence_span(start, start + len(needle))
+        return cset.add(view.id, line_start, line_end)
 
     # --- budgets ----------------------------------------------------------------------
     def _budget_rows(self, access: set[str] | None, filters: SearchFilters | None) -> list[dict]:

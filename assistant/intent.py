@@ -134,6 +134,13 @@ _SHARE = _rx(
     r"\bwhat\s+(?:share|percentage|proportion)\b",
     r"\bhvor\s+mange\s+procent\b",
 )
+_PER_DOCUMENT = _rx(
+    r"\bhvilke\s+(?:dokumenter|sager|referater|notater|bilag)\b.*\b(?:nævner|omtaler|handler|"
+    r"indeholder|beskriver)",
+    r"\bi\s+hver\s+af\s+(?:dem|dokumenterne|sagerne)\b|\bbegge\s+(?:dokumenter|sager)\b",
+    r"\bbåde\b.+\bog\b.+\b(?:nævner|omtaler)\b",
+    r"\bwhich\s+documents\b.*\bmention|\bin\s+each\s+of\s+them\b|\bboth\s+documents\b",
+)
 _WHO = _rx(r"\bhvem\b", r"\bwho\b", r"\bhvilke[tn]?\s+(?:udvalg|afdeling|firma|virksomhed)\b")
 _ENGLISH = re.compile(
     r"\b(?:the|what|which|when|how|who|is|are|was|were|did|does|do|has|have|will|of|to|"
@@ -177,6 +184,7 @@ class Intent:
     counted: str | None = None  # the words after "hvor mange" ("sager", "best practice-...")
     asks_frequency: bool = False  # "hvor ofte", "hvor tit", "how often"
     asks_share: bool = False  # "hvor stor en del/andel", "what share"
+    per_document: bool = False  # "Hvilke dokumenter nævner X?", "... i hver af dem?"
 
     @property
     def is_budget(self) -> bool:
@@ -230,6 +238,7 @@ def classify(question: str) -> Intent:
         intent.counted = " ".join(w for w in counted.groups() if w)
     intent.asks_frequency = bool(_FREQUENCY.search(q))
     intent.asks_share = bool(_SHARE.search(q))
+    intent.per_document = bool(_PER_DOCUMENT.search(q))
     budget = bool(_BUDGET.search(q) or _BUDGET_GET.search(q) or amounts)
     intent.asks_amount = budget and not intent.asks_when
     definition = _DEFINITION.search(q)

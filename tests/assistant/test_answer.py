@@ -114,3 +114,29 @@ def test_every_answer_is_verbatim_and_numbers_are_supported(assistant: Assistant
         correct += answer_correct(row, answer.text, answer.abstained)
     # the measured level is ~0.91 (see README "Answers"); this guards against regressions
     assert correct / len(rows) >= 0.85
+
+
+def test_the_document_itself_answers_date_and_committee(assistant: Assistant) -> None:
+    dated = assistant.ask(
+        "What month and year is the kommissorium for the social and job centres dated?"
+    )
+    assert dated.text == (
+        "«Kommissorium for styrkelsen af indsatsen på socialcentre og jobcentre i den nye "
+        "struktur» er dateret August 2005 [1]."
+    )
+    assert dated.citations[0].quote == "August 2005"
+    committee = assistant.ask("Hvilket udvalg behandlede sagen om Task Force-projektet?")
+    assert committee.text == "Sagen hører under Børne- og Ungeudvalget [1]."
+
+
+def test_which_documents_mention_a_term(assistant: Assistant) -> None:
+    answer = assistant.ask("Hvilke dokumenter nævner LEAN?")
+    sources = {c.source for c in answer.citations}
+    assert sources == {
+        "bilag2_kompetencepulje_2006_sof.txt",
+        "kommissorium_socialcentre_jobcentre_2005.txt",
+    }
+    first = {}
+    for c in answer.citations:
+        first.setdefault(c.source, c.quote)
+    assert all("lean" in quote.lower() for quote in first.values())
