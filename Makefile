@@ -41,6 +41,7 @@ eval: install
 		--records eval/results/records.jsonl --json eval/results/summary.json
 
 bench: install-test
+	$(BIN)/pip install -q -e '.[test,st,bench]'
 	$(BIN)/python -m bench.run
 
 clean:

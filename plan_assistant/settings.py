@@ -30,6 +30,7 @@ class Settings(BaseSettings):
     embedder_model: str = "multilingual-e5-small"
     embedder_api_key: str | None = None
     embed_cache_dir: Path | None = None  # default: data_dir
+    embed_threads: int = 1  # OpenMP threads of the bundled embedder (see bench/results)
 
     # Optional OpenAI-compatible LLM (Ollama, vLLM, llama.cpp server, Azure OpenAI).
     llm_base_url: str | None = None

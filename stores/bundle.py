@@ -19,7 +19,12 @@ class Stores:
     @classmethod
     def open(cls, settings: Settings) -> Stores:
         embedder = CachedEmbedder(
-            make_embedder(settings.embedder),
+            make_embedder(
+                settings.embedder,
+                threads=settings.embed_threads,
+                model=settings.embedder_model,
+                api_key=settings.embedder_api_key,
+            ),
             EmbeddingCache(settings.cache_dir / "embeddings.sqlite"),
         )
         client = make_client(settings.data_dir, settings.chroma_host, settings.chroma_port)
