@@ -22,7 +22,7 @@ from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from assistant.citations import CitationSet, DocumentCache
+from assistant.citations import CitationSet, DocumentCache, renumber
 from assistant.conversation import condense
 from assistant.extractive import (
     ExtractiveAnswerer,
@@ -30,6 +30,7 @@ from assistant.extractive import (
     Selection,
     TermStats,
     coverage,
+    is_decision_heading,
 )
 from assistant.facts_answers import FactsAnswerer, sentence_date_matches
 from assistant.intent import Intent, classify, parse_as_of
@@ -303,6 +304,8 @@ class Assistant:
         if intent.asks_amount:
             extra += self.facts.budget_candidates(access, filters)
         require = {"budget": "amount", "decision": "decision"}.get(intent.kind)
+        if intent.kind == "decision" and intent.recommendation:
+            require = "recommendation"
         selection = self.extractive.select(question, intent, hits, extra=extra, require=require)
         strict = intent.kind in ("budget", "decision")
         if not selection.confident or (strict and not selection.key_found):
@@ -419,7 +422,13 @@ class Assistant:
                     lines.append(f"*{label}*:")
             n = cset.add(c.doc_id, c.start, c.end)
             sentence = f"{_one_line(c.text)} [{n}]"
-            if c.heading and c.local_coverage - c.coverage >= 0.15 and c.heading not in shown:
+            about_heading = c.heading and c.local_coverage - c.coverage >= 0.15
+            if c.heading and intent.kind == "decision" and c.heading not in shown:
+                view = self.docs.get(c.doc_id)
+                about_heading = view is not None and is_decision_heading(
+                    view.text[c.heading[0] : c.heading[1]].lstrip("# ")
+                )  # "Beslutning i ... den <dato>" says who decided and when
+            if about_heading and c.heading not in shown:
                 # The sentence is about its heading ("Der afsættes 600.000 kr. til dette."):
                 # show and cite the heading with it.
                 shown.add(c.heading)
@@ -456,9 +465,12 @@ class Assistant:
 
     # --- verification -----------------------------------------------------------------
     def _finish(self, draft: Draft, intent: Intent, hits: list[SearchHit]) -> Answer:
+        text, citations = draft.text, list(draft.cset.citations)
+        if not draft.abstained:
+            text, citations = renumber(text, citations)  # unused citations out, 1..n in order
         answer = Answer(
-            text=draft.text,
-            citations=list(draft.cset.citations),
+            text=text,
+            citations=citations,
             table=draft.table,
             abstained=draft.abstained,
             mode="extractive",

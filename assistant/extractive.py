@@ -71,9 +71,11 @@ def _dates_in(text: str) -> list:
 _DIGITS = re.compile(r"\d")
 _DECISION_WORDS = re.compile(
     r"\b(?:besluttede|besluttet|beslutning\w*|vedtog|vedtaget|godkendte|godkendt|"
-    r"tiltrådte|tiltrådt|taget\s+til\s+efterretning|tog\s+\w+\s+til\s+efterretning)\b",
+    r"tiltrådte|tiltrådt|taget\s+til\s+efterretning|tog\s+\w+\s+til\s+efterretning|"
+    r"udsat|udsatte|afvist|afviste|anbefalet|anbefalede|oversendt|forkastet)\b",
     re.IGNORECASE,
 )
+_RECOMMENDATION_WORDS = re.compile(r"\bindstille[rts]?\b|\bindstillede\b", re.IGNORECASE)
 _LIST_ITEM_START = re.compile(r"^(?:\d{1,2}[.)]|[a-zæøå][.)])\s")
 _BULLET_BEFORE = re.compile(
     r"(?:^|\n)[ \t\u00a0]*(?:[-•·*–▪►■◦‣●○□✓]|o(?=[ \t\u00a0]))?[ \t\u00a0]*$"
@@ -513,9 +515,7 @@ class ExtractiveAnswerer:
             if intent.asks_amount and find_amounts(c.text):
                 features += cfg.amount_bonus
             if intent.kind == "decision":
-                in_decision = any(
-                    s.lower().startswith("beslutning") for s in path_key[1].split(" > ")
-                )
+                in_decision = any(is_decision_heading(s) for s in path_key[1].split(" > "))
                 if in_decision or _DECISION_WORDS.search(c.text):
                     features += cfg.decision_bonus
             if len(c.text) > cfg.max_sentence_chars:
@@ -566,7 +566,9 @@ class ExtractiveAnswerer:
             return Selection([], None, False)
         self.score(cands, groups, intent)
         cands = [c for c in cands if not self._is_heading(c)]
-        if require:
+        if require in ("decision", "recommendation"):
+            cands = [c for c in cands if self._states(c, require)]
+        elif require:
             cands = [c for c in cands if _satisfies(c.text, require)]
         if intent.counted:
             counted = self._counted_terms(intent.counted, groups)
@@ -619,6 +621,17 @@ class ExtractiveAnswerer:
         if listing is not None:
             return Selection([], best, True, {}, key_found=True, listing=listing)
         return Selection(chosen, best, confident, items, key_found=key_found)
+
+    def _states(self, c: Candidate, what: str) -> bool:
+        """The sentence states a decision (or a recommendation): by its words or because it
+        stands in a "Beslutning ..." ("Indstilling") section."""
+        view = self.docs.get(c.doc_id)
+        heads = [s.title.lower() for s in view.sections_at(c.start)] if view else []
+        if what == "recommendation":
+            return any(h.startswith("indstilling") for h in heads) or bool(
+                _RECOMMENDATION_WORDS.search(c.text)
+            )
+        return any(is_decision_heading(h) for h in heads) or bool(_DECISION_WORDS.search(c.text))
 
     def _counted_terms(self, words: str, groups: list[WordGroup]) -> set[str]:
         """Terms of the counted noun(s), with their synonyms and long-prefix relatives."""
@@ -826,6 +839,11 @@ def _asked_count(question: str) -> int | None:
     return int(word) if word.isdigit() else _COUNT_VALUES.get(word)
 
 
+def is_decision_heading(title: str) -> bool:
+    """ "Beslutning i Børne- og Ungeudvalget den ...", "Beslutning:" - not "Beslutningstema"."""
+    return re.match(r"\s*beslutning(?:er)?\b", title, re.IGNORECASE) is not None
+
+
 def count_ok(text: str, counted: set[str], stats: TermStats) -> bool:
     """A number that counts the asked thing: "ca. 25 sager", "to spor", "650 ansatte"."""
     date_spans = [(d.start, d.end) for d in find_dates(text)]
@@ -833,8 +851,9 @@ def count_ok(text: str, counted: set[str], stats: TermStats) -> bool:
         if any(a <= m.start() < b for a, b in date_spans):
             continue
         after = _WORD.findall(text[m.end() : m.end() + 60])[:4]
-        if any(stats.terms(w) & counted for w in after):
-            return True
+        before = _WORD.findall(text[max(0, m.start() - 80) : m.start()])[-8:]
+        if any(stats.terms(w) & counted for w in after + before):
+            return True  # "25 sager", "antallet af børn ... steget fra 120 til 165"
     return False
 
 

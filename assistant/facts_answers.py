@@ -27,6 +27,7 @@ from assistant.extractive import (
     TermStats,
     WordGroup,
     coverage,
+    is_decision_heading,
     match_group,
 )
 from assistant.intent import Intent
@@ -45,6 +46,14 @@ _COMMITTEE = re.compile(
 )
 _COUNCILS = {"byråd", "byrådet", "kommunalbestyrelsen", "borgerrepræsentationen", "magistraten"}
 
+_PURPOSE = re.compile(
+    r"\b(?:til|for|af|på|om|ved|to|for|of|on)\s+(?!at\b|hvad\b|hvor\b)(.+?)\s*\??$", re.I
+)
+_TIME_WORDS = re.compile(
+    r"\b(?:om\s+året|årligt|året|år|pr\.?\s+år|måned\w*|budget(?:året|år)?|i\s+alt|"
+    r"samlet|samlede|per\s+year|a\s+year|each\s+year|in\s+total|total)\b|\d[\d.,-]*",
+    re.I,
+)
 _DOC_DATE_Q = re.compile(
     r"\b(?:dateret|dateres|dato(?:en)?|skrevet|udarbejdet|udsendt|dated|written|date)\b", re.I
 )
@@ -296,9 +305,15 @@ class FactsAnswerer:
         return [r for r in rows if self._allowed(r, filters)]
 
     def _row_years(self, row: dict[str, Any]) -> set[int]:
+        """The years an amount applies to: its period, else the years its sentence names, else
+        the year of its document (an amount in 2023 minutes is not an answer about 2030)."""
         years = _years_of(row.get("period"))
         if not years and row.get("year"):
             years = {int(row["year"])}
+        if not years:
+            years = _years_of(row["quote"])
+        if not years and row.get("doc_date"):
+            years = {int(row["doc_date"][:4])}
         return years
 
     def budget(
@@ -314,6 +329,7 @@ class FactsAnswerer:
         if not rows:
             return None
         groups = self.topic_groups(question, intent)
+        purpose = self.purpose_groups(question, intent)
         ranks = self._doc_rank(hits)
         asked_years = set(intent.years) - {int(a) for a in intent.amounts}
         scored = []
@@ -328,7 +344,10 @@ class FactsAnswerer:
                 by_amount.append((ctx, row))
             if not key or own < self.min_own_coverage or ctx < self.min_budget_coverage:
                 continue
+            if purpose and not self._purpose_found(purpose, row):
+                continue  # "budgettet for en ny gymnastiksal": every word of what it is for
             score = 0.6 * own + 0.4 * ctx + (0.05 if amount_match else 0.0)
+            score -= 0.03 if self._is_recommendation(row) else 0.0
             score += 0.05 / ranks.get(row["doc_id"], 20)
             scored.append((score, row))
         if not scored and by_amount:
@@ -346,12 +365,45 @@ class FactsAnswerer:
             same = [
                 c
                 for c in chosen
-                if abs(c["amount_dkk"] - row["amount_dkk"]) < 0.5 and c["quote"] == row["quote"]
+                if c["quote"] == row["quote"]  # one sentence, one line
+                or (
+                    abs(c["amount_dkk"] - row["amount_dkk"]) < 0.5
+                    and (c.get("initiative") or "") == (row.get("initiative") or "")
+                    and self._is_recommendation(row)  # the proposal repeats the decided amount
+                )
             ]
             if not same and len(chosen) < 3:
                 chosen.append(row)
         lines = [self._budget_line(row, cset, groups) for row in chosen]
         return FactsResult(text="\n\n".join(lines), facts_texts=[])
+
+    def purpose_groups(self, question: str, intent: Intent) -> list[WordGroup]:
+        """The words naming what the money is for: after "til/for/af/på/om" ("afsat til
+        videndeling i kompetencepuljen"), time words, years and amounts left out."""
+        own = question.split("?")[0]  # a later part of a question carries the first one after "?"
+        m = _PURPOSE.search(own)
+        if not m:
+            return []
+        phrase = _TIME_WORDS.sub(" ", m.group(1))
+        wanted = {g.word for g in self.stats.groups(phrase, intent.english)}
+        return [g for g in self.topic_groups(question, intent) if g.word in wanted]
+
+    def _purpose_found(self, purpose: list[WordGroup], row: dict[str, Any]) -> bool:
+        view = self.docs.get(row["doc_id"])
+        heads = " ".join(s.title for s in view.sections_at(row["start"])) if view else ""
+        names = view.names if view is not None else ""
+        parts = [
+            row.get("initiative"),
+            row.get("purpose"),
+            row["quote"],
+            row["section"],
+            row.get("title"),
+            heads,
+            names,
+            self._before(row),
+        ]
+        terms = self.stats.terms(" ".join(p for p in parts if p))
+        return all(match_group(g, terms) >= 0.3 for g in purpose)
 
     def _budget_match(
         self, groups: list[WordGroup], row: dict[str, Any]
@@ -362,10 +414,10 @@ class FactsAnswerer:
         view = self.docs.get(row["doc_id"])
         heading = ""
         if view is not None:
-            sections = view.sections_at(row["start"])
-            if sections:
-                a, b = view.heading_of(sections[-1])
-                heading = view.text[a:b]
+            # the headings above the amount name what it belongs to ("88. Renovering af ...")
+            heading = " ".join(
+                view.text[slice(*view.heading_of(sec))] for sec in view.sections_at(row["start"])
+            )
         specific = " ".join(
             filter(None, [row.get("initiative"), row.get("purpose"), row["quote"], heading])
         )
@@ -385,6 +437,8 @@ class FactsAnswerer:
         period_txt = self._period_text(row)
         kind = row.get("kind")
         lead = ""
+        if self._is_recommendation(row):
+            kind = "recommendation"  # proposed, not granted: quote it, never restate it as fact
         if name and kind in ("allocation", "grant", "total", "extra_cost"):
             if kind == "allocation":
                 lead = f"Til {name} er der afsat {amount}{period_txt} {ref}."
@@ -414,6 +468,13 @@ class FactsAnswerer:
         if "\n\n" in view.text[prev.end : row["start"]] or view.in_heading(prev.start, prev.end):
             return ""
         return prev.text
+
+    def _is_recommendation(self, row: dict[str, Any]) -> bool:
+        view = self.docs.get(row["doc_id"])
+        heads = [s.title.lower() for s in view.sections_at(row["start"])] if view else []
+        return any(h.startswith("indstilling") for h in heads) or bool(
+            re.search(r"\bindstille[rt]?\b|\bindstillede\b", row["quote"], re.I)
+        )
 
     def _period_text(self, row: dict[str, Any]) -> str:
         """The row's period as " (…)", minus what the amount text already says."""
@@ -678,7 +739,7 @@ class FactsAnswerer:
         if row.get("decision_start") is not None and view is not None:
             heading = None
             for section in reversed(view.sections_at(row["decision_start"])):
-                if section.title.lower().startswith("beslutning"):
+                if is_decision_heading(section.title):
                     heading = view.heading_of(section)
                     break
             h = cset.add(row["doc_id"], *heading) if heading is not None else None

@@ -140,3 +140,57 @@ def test_which_documents_mention_a_term(assistant: Assistant) -> None:
     for c in answer.citations:
         first.setdefault(c.source, c.quote)
     assert all("lean" in quote.lower() for quote in first.values())
+
+
+MINUTES_MD = """# Referat af møde i Opvækst- og Uddannelsesudvalget
+
+Dato: 14. marts 2023
+
+## 12. Udvidelse af Bakkeskolens SFO
+
+### Sagens indhold
+
+Antallet af børn i SFO'en er steget fra 120 til 165 siden 2020. Forvaltningen foreslår, at der \
+bygges en pavillon på skolens grund. Der afsættes 3,2 mio. kr. til pavillonen. Byggeriet \
+forventes færdigt senest 1. december 2023.
+
+### Indstilling
+
+Forvaltningen indstiller, at udvalget godkender en anlægsbevilling på 3,2 mio. kr. til pavillonen.
+
+### Beslutning i Opvækst- og Uddannelsesudvalget den 14. marts 2023
+
+Udsat. Udvalget ønsker en plan for trafiksikkerheden omkring pavillonen.
+"""
+
+
+@pytest.fixture(scope="module")
+def unseen(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    """Minutes written for this test, in Markdown: rules must not depend on the corpus."""
+    from ingest.pipeline import Ingestor
+    from tests.conftest import make_settings
+
+    root = tmp_path_factory.mktemp("unseen")
+    (root / "docs").mkdir()
+    (root / "docs" / "ouu_2023-03-14_referat.md").write_text(MINUTES_MD, encoding="utf-8")
+    settings = make_settings(root / "data")
+    report = Ingestor(settings).ingest_paths([root / "docs"])
+    assert not report.failed
+    return Assistant.from_settings(settings)
+
+
+def test_unseen_minutes(unseen: Assistant) -> None:
+    budget = unseen.ask("Hvor meget er afsat til pavillonen på Bakkeskolen?")
+    assert budget.text.startswith("Til pavillonen er der afsat 3,2 mio. kr.")
+    assert "bevilget" not in budget.text  # the Indstilling proposes; it grants nothing
+    assert unseen.ask("Hvad er budgettet for en ny gymnastiksal?").abstained
+    assert unseen.ask("Hvor meget er afsat til pavillonen i 2030?").abstained
+    decision = unseen.ask("Hvad besluttede udvalget om SFO'en på Bakkeskolen?")
+    assert decision.text.startswith(
+        "**Beslutning i Opvækst- og Uddannelsesudvalget den 14. marts 2023** [1]:"
+    )
+    assert "Udsat." in decision.text and "indstiller" not in decision.text
+    count = unseen.ask("Hvor mange børn går i SFO'en?")
+    assert "fra 120 til 165" in count.text
+    deadline = unseen.ask("Hvornår forventes pavillonen færdig?")
+    assert "senest 1. december 2023" in deadline.text
