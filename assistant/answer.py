@@ -297,12 +297,15 @@ class Assistant:
             )
         access = filters.access if filters else None
         extra: list[tuple[str, int, int, float]] = []
+        # facts sentences of the retrieved documents join the candidates (a chunk that missed
+        # the top k can still hold the stated deadline or amount)
+        doc_ids = {h.doc_id for h in hits}
         if intent.asks_when or intent.kind == "followup":
             # a question about a coming deadline is answered by a stated next step
             boost = 0.15 if intent.kind == "followup" else 0.05
-            extra += self.facts.followup_candidates(access, filters, boost)
+            extra += self.facts.followup_candidates(access, filters, boost, doc_ids)
         if intent.asks_amount:
-            extra += self.facts.budget_candidates(access, filters)
+            extra += self.facts.budget_candidates(access, filters, doc_ids)
         require = {"budget": "amount", "decision": "decision"}.get(intent.kind)
         if intent.kind == "decision" and intent.recommendation:
             require = "recommendation"

@@ -133,6 +133,7 @@ class FactsAnswerer:
 
     min_budget_coverage = 0.5
     min_own_coverage = 0.25
+    max_extra = 300  # facts sentences added to sentence selection, at most
     min_followup_coverage = 0.5
     min_decision_coverage = 0.4
 
@@ -580,7 +581,11 @@ class FactsAnswerer:
 
     # --- follow-ups -------------------------------------------------------------------
     def followup_candidates(
-        self, access: set[str] | None, filters: SearchFilters | None, boost: float = 0.05
+        self,
+        access: set[str] | None,
+        filters: SearchFilters | None,
+        boost: float = 0.05,
+        doc_ids: set[str] | None = None,
     ) -> list[tuple[str, int, int, float]]:
         """Follow-up sentences as extra candidates for sentence selection ("Hvornår skal
         handleplanen være godkendt?" is answered by the sentence stating the deadline)."""
@@ -589,12 +594,18 @@ class FactsAnswerer:
         except ImportError:  # pragma: no cover
             return []
         rows = facts_store.query_followups(self.registry.conn, allowed_access=access)
+        rows = [r for r in rows if doc_ids is None or r["doc_id"] in doc_ids]
         return [
-            (r["doc_id"], r["start"], r["end"], boost) for r in rows if self._allowed(r, filters)
+            (r["doc_id"], r["start"], r["end"], boost)
+            for r in rows[: self.max_extra]
+            if self._allowed(r, filters)
         ]
 
     def budget_candidates(
-        self, access: set[str] | None, filters: SearchFilters | None
+        self,
+        access: set[str] | None,
+        filters: SearchFilters | None,
+        doc_ids: set[str] | None = None,
     ) -> list[tuple[str, int, int, float]]:
         """Sentences stating amounts, as extra candidates for questions about money."""
         try:
@@ -602,7 +613,12 @@ class FactsAnswerer:
         except ImportError:  # pragma: no cover
             return []
         rows = facts_store.query_budgets(self.registry.conn, allowed_access=access)
-        return [(r["doc_id"], r["start"], r["end"], 0.0) for r in rows if self._allowed(r, filters)]
+        rows = [r for r in rows if doc_ids is None or r["doc_id"] in doc_ids]
+        return [
+            (r["doc_id"], r["start"], r["end"], 0.0)
+            for r in rows[: self.max_extra]
+            if self._allowed(r, filters)
+        ]
 
     def followup_table(
         self,
