@@ -71,27 +71,38 @@ class VectorStore:
         except Exception:
             return False
 
-    def add(self, chunks: Sequence[Chunk], vectors: np.ndarray, metadata: dict[str, Any]) -> None:
-        """Add chunks of one document; `metadata` holds the document fields used as filters."""
-        if not chunks:
-            return
+    def add_many(self, items: Sequence[tuple[Sequence[Chunk], np.ndarray, dict[str, Any]]]) -> None:
+        """Add the chunks of several documents in one write; each item is (chunks, vectors,
+        document metadata used as filters)."""
         nodes = []
-        for chunk, vec in zip(chunks, vectors, strict=True):
-            node = TextNode(
-                id_=chunk.id,
-                text=chunk.text,
-                embedding=[float(x) for x in vec],
-                metadata={**metadata, "page": chunk.page, "start": chunk.start, "end": chunk.end},
-                start_char_idx=chunk.start,
-                end_char_idx=chunk.end,
-            )
-            node.relationships[NodeRelationship.SOURCE] = RelatedNodeInfo(node_id=chunk.doc_id)
-            nodes.append(node)
-        self.delete_ids([c.id for c in chunks])
+        for chunks, vectors, metadata in items:
+            for chunk, vec in zip(chunks, vectors, strict=True):
+                node = TextNode(
+                    id_=chunk.id,
+                    text=chunk.text,
+                    embedding=[float(x) for x in vec],
+                    metadata={
+                        **metadata,
+                        "page": chunk.page,
+                        "start": chunk.start,
+                        "end": chunk.end,
+                    },
+                    start_char_idx=chunk.start,
+                    end_char_idx=chunk.end,
+                )
+                node.relationships[NodeRelationship.SOURCE] = RelatedNodeInfo(node_id=chunk.doc_id)
+                nodes.append(node)
+        if not nodes:
+            return
+        self.delete_ids([n.node_id for n in nodes])
         self._store.add(nodes)
 
     def delete_doc(self, doc_id: str) -> None:
-        self._store.delete(ref_doc_id=doc_id)
+        self.delete_docs([doc_id])
+
+    def delete_docs(self, doc_ids: Sequence[str]) -> None:
+        if doc_ids:
+            self.collection.delete(where={"document_id": {"$in": list(doc_ids)}})
 
     def delete_ids(self, ids: Sequence[str]) -> None:
         if ids:
