@@ -71,7 +71,7 @@ def _first_lines(text: str, n: int = 8) -> list[str]:
 
 def _title(text: str, sections: list[Section], source: str, hint: str | None) -> str:
     agenda = [s for s in sections if s.kind == "agenda_item"]
-    if agenda:
+    if len(agenda) == 1:  # one case from the minutes: the case is the document
         return f"{agenda[0].number}. {agenda[0].title}"
     markdown = [s for s in sections if s.kind == "markdown"]
     if markdown and markdown[0].start < 400:

@@ -143,11 +143,8 @@ def _line_headings(lines: list[_Line]) -> list[_Heading]:
             continue
         prev_blank = i == 0 or not lines[i - 1].text
         if m := _MD_RE.match(t):
-            heads.append(
-                _Heading(
-                    line.start, line.end, "markdown", len(m.group(1)), _clean_title(m.group(2))
-                )
-            )
+            title = _clean_title(m.group(2))
+            heads.append(_markdown_heading(line, len(m.group(1)), title, lines, i))
             continue
         bare = _clean_title(t)
         if _DECISION_RE.match(bare):
@@ -188,6 +185,19 @@ _ITEM_HEADER_RE = re.compile(
 )
 
 
+def _markdown_heading(line: _Line, level: int, title: str, lines: list[_Line], i: int) -> _Heading:
+    """Markdown minutes ("## 12. Ny skolestruktur", "### Beslutning i ...") keep their
+    Markdown level for the tree but get the meaning a plain-text heading would have."""
+    kind, number = "markdown", None
+    if _STD_RE.match(title) or _DECISION_RE.match(title):
+        kind = "standard"
+    elif m := _NUMBERED_RE.match(title):
+        number = m.group(1)
+        if int(number) >= 20 or _item_header_follows(lines, i):
+            kind, title = "agenda_item", _clean_title(m.group(2))
+    return _Heading(line.start, line.end, kind, level, title, number)
+
+
 def _item_header_follows(lines: list[_Line], i: int) -> bool:
     """Minutes number their agenda items from 1; what marks an item is the case header
     (Sagsnr., Åbent/Lukket, Beslutningstema ...) within the next few lines."""
@@ -195,7 +205,7 @@ def _item_header_follows(lines: list[_Line], i: int) -> bool:
     for nxt in lines[i + 1 :]:
         if not nxt.text:
             continue
-        if _ITEM_HEADER_RE.match(nxt.text):
+        if _ITEM_HEADER_RE.match(nxt.text.lstrip("#* ")):
             return True
         seen += 1
         if seen >= 3:

@@ -42,8 +42,5 @@ def test_chunk_sizes_hold_one_thought(corpus_store):
 
 def test_transcript_chunks_carry_their_page(corpus_store):
     _, stores, _ = corpus_store
-    rows = [
-        r for r in stores.registry.all_chunks()
-        if "opgjort til 5,5 mio. kr." in r["text"]
-    ]
+    rows = [r for r in stores.registry.all_chunks() if "opgjort til 5,5 mio. kr." in r["text"]]
     assert len(rows) == 1 and rows[0]["page"] == 5

@@ -21,10 +21,18 @@ def _meta(name: str):
 @pytest.mark.parametrize(
     ("name", "doc_type", "date", "committee"),
     [
-        ("bufu_2021-06-07_568_task_force_status.txt", "referat", "2021-06-07",
-         "Børne- og Ungeudvalget"),
-        ("kommissorium_socialcentre_jobcentre_2005.txt", "kommissorium", "2005-08-01",
-         "Familie- og Arbejdsmarkedsudvalget"),
+        (
+            "bufu_2021-06-07_568_task_force_status.txt",
+            "referat",
+            "2021-06-07",
+            "Børne- og Ungeudvalget",
+        ),
+        (
+            "kommissorium_socialcentre_jobcentre_2005.txt",
+            "kommissorium",
+            "2005-08-01",
+            "Familie- og Arbejdsmarkedsudvalget",
+        ),
         ("bilag2_kompetencepulje_2006_sof.txt", "bilag", "2006-01-01", None),
         ("silkeborg_notat_2013_kompetenceudvikling_jobcenter.txt", "notat", "2013-04-28", None),
         ("norddjurs_status_handleplan_arbejdsmarked_2015.txt", "status", None, None),

@@ -44,8 +44,11 @@ def test_reingest_is_idempotent_and_changed_file_replaces(fresh_settings, tmp_pa
     assert _consistent(ingestor) == (docs, chunks)
 
     path = folder / SMALL
-    path.write_text(path.read_text(encoding="utf-8") + "\n\n7. Nyt projekt\n\nDer afsættes "
-                    "300.000 kr. til et nyt projekt om digitalisering.\n", encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8") + "\n\n7. Nyt projekt\n\nDer afsættes "
+        "300.000 kr. til et nyt projekt om digitalisering.\n",
+        encoding="utf-8",
+    )
     changed = ingestor.ingest_paths([folder])
     assert changed.count("updated") == 1
     assert changed.embedded <= 2  # only the new/changed chunk texts are embedded again
@@ -92,8 +95,9 @@ def test_cli_ingest_exit_code_and_error_lines(fresh_settings, tmp_path):
 
 
 def test_pdf_pages_and_offsets(fresh_settings, tmp_path):
-    pdf = write_pdf(tmp_path / "referat.pdf", DANISH_PAGES, header="Referat 7. juni 2021",
-                    footer=True)
+    pdf = write_pdf(
+        tmp_path / "referat.pdf", DANISH_PAGES, header="Referat 7. juni 2021", footer=True
+    )
     ingestor = Ingestor(fresh_settings)
     report = ingestor.ingest_paths([pdf])
     assert report.count("added") == 1

@@ -54,7 +54,7 @@ def test_minutes_item_tree():
 
 def test_markdown_headings_of_kommissorium():
     _, sections = _sections("kommissorium_socialcentre_jobcentre_2005.txt")
-    titles = [s.title for s in sections if s.kind == "markdown"]
+    titles = [s.title for s in sections if s.kind in ("markdown", "standard")]
     assert titles[0].startswith("Kommissorium for styrkelsen af indsatsen")
     for t in ("Kommissorium", "Organisering", "Tidsplan", "Bilag 1: Baggrund for kommissoriet"):
         assert t in titles
@@ -92,3 +92,23 @@ def test_minutes_with_small_item_numbers_are_agenda_items():
     assert items[1].parent is None  # not nested under the first item's "Beslutning"
     decisions = [s for s in sections if s.title == "Beslutning"]
     assert [sections[d.parent].number for d in decisions] == ["12", "13"]
+
+
+def test_markdown_minutes_headings_keep_their_meaning():
+    text = (
+        "# Referat af møde i Opvækst- og Uddannelsesudvalget\n\n"
+        "## 12. Udvidelse af Bakkeskolens SFO\n\n### Sagens indhold\n\nDer afsættes 3,2 mio. kr."
+        "\n\n### Indstilling\n\nForvaltningen indstiller, at udvalget godkender.\n\n"
+        "### Beslutning i Opvækst- og Uddannelsesudvalget den 14. marts 2023\n\nUdsat.\n\n"
+        "## 13. Ny legeplads\n\n### Sagens indhold\n\nDer afsættes 400.000 kr.\n\n"
+        "### Beslutning i Opvækst- og Uddannelsesudvalget den 14. marts 2023\n\nGodkendt.\n"
+    )
+    sections = build_sections(text)
+    items = [s for s in sections if s.kind == "agenda_item"]
+    assert [(s.number, s.title) for s in items] == [
+        ("12", "Udvidelse af Bakkeskolens SFO"),
+        ("13", "Ny legeplads"),
+    ]
+    decisions = [s for s in sections if s.title.startswith("Beslutning i")]
+    assert all(s.kind == "standard" for s in decisions)
+    assert [sections[s.parent].number for s in decisions] == ["12", "13"]
