@@ -83,6 +83,20 @@ MONTHS_DA = (
 )
 
 
+MAX_TABLE_DOCUMENTS = 3  # documents in one budget table
+SMALL_CORPUS_DOCUMENTS = 20  # below this, every facts row is a candidate
+
+
+def _near_hits(rows: list[dict[str, Any]], hits: list[SearchHit]) -> list[dict[str, Any]]:
+    """On a large corpus only the facts rows of retrieved documents are scored: scoring every
+    row of thousands of documents costs seconds per question (bench/results), and a row of a
+    document retrieval did not find is not the answer anyway."""
+    if len({r["doc_id"] for r in rows}) <= SMALL_CORPUS_DOCUMENTS:
+        return rows
+    near = {h.doc_id for h in hits}
+    return [r for r in rows if r["doc_id"] in near]
+
+
 @dataclass
 class FactsResult:
     """What a facts answerer produced; `abstain` means the rows show the answer is not there."""
@@ -326,7 +340,7 @@ class FactsAnswerer:
         filters: SearchFilters | None,
         cset: CitationSet,
     ) -> FactsResult | None:
-        rows = self._budget_rows(access, filters)
+        rows = _near_hits(self._budget_rows(access, filters), hits)
         if not rows:
             return None
         groups = self.topic_groups(question, intent)
@@ -520,7 +534,9 @@ class FactsAnswerer:
         filters: SearchFilters | None,
         cset: CitationSet,
     ) -> FactsResult | None:
-        rows = [r for r in self._budget_rows(access, filters) if r["is_allocation"]]
+        rows = [
+            r for r in _near_hits(self._budget_rows(access, filters), hits) if r["is_allocation"]
+        ]
         if not rows:
             return None
         groups = [
@@ -550,7 +566,9 @@ class FactsAnswerer:
             scored.sort(reverse=True)
             docs = [scored[0][1]]
         else:
-            docs = sorted(by_doc, key=lambda d: ranks.get(d, 99))
+            # "which initiative got which budget": the tables of the documents the question
+            # retrieved, not every allocation of the corpus
+            docs = sorted(by_doc, key=lambda d: ranks.get(d, 99))[:MAX_TABLE_DOCUMENTS]
         table: list[dict[str, Any]] = []
         lines: list[str] = []
         for doc_id in docs:
