@@ -37,6 +37,9 @@ from typing import NamedTuple
 
 import Stemmer
 
+from ingest.dates import MONTH_ABBREVIATIONS
+from ingest.dates import MONTHS as DANISH_MONTHS
+
 DATA_DIR = Path(__file__).parent / "data"
 STOPWORDS_FILE = DATA_DIR / "danish_stopwords.txt"
 LEXICON_FILE = DATA_DIR / "danish_lexicon.txt"
@@ -97,34 +100,7 @@ def normalize(text: str) -> str:
 
 # --- vocabulary normalisation applied before stemming ---------------------------------------
 
-MONTHS = (
-    "januar",
-    "februar",
-    "marts",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
-_MONTH_ABBREVIATIONS = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "sept": 9,
-    "okt": 10,
-    "nov": 11,
-    "dec": 12,
-}
+MONTHS = tuple(DANISH_MONTHS)  # januar ... december, in order
 _ENGLISH_MONTHS = {
     "january": 1,
     "february": 2,
@@ -134,9 +110,7 @@ _ENGLISH_MONTHS = {
     "july": 7,
     "october": 10,
 }
-MONTH_NUMBER = (
-    {name: i + 1 for i, name in enumerate(MONTHS)} | _MONTH_ABBREVIATIONS | _ENGLISH_MONTHS
-)
+MONTH_NUMBER = dict(DANISH_MONTHS) | MONTH_ABBREVIATIONS | _ENGLISH_MONTHS
 _MONTH_STEMS = tuple(Stemmer.Stemmer("danish").stemWords(MONTHS))  # no irregular verbs here
 
 # Surface forms that mean the same unit; mapped before stemming.

@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-__all__ = ["DateMention", "find_dates", "parse_document_date", "MONTHS"]
+__all__ = ["DateMention", "find_dates", "parse_document_date", "MONTHS", "MONTH_ABBREVIATIONS"]
 
 MONTHS: dict[str, int] = {
     "januar": 1,
@@ -37,7 +37,7 @@ MONTHS: dict[str, int] = {
     "december": 12,
 }
 # Abbreviations are accepted only next to an explicit year or day ("1. okt. 2015", "jan. 2021").
-_MONTH_ABBR: dict[str, int] = {
+MONTH_ABBREVIATIONS: dict[str, int] = {
     "jan": 1,
     "feb": 2,
     "mar": 3,
@@ -151,7 +151,7 @@ _PART_WORDS = {
 }
 
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
-_ABBR_RE = "|".join(sorted(_MONTH_ABBR, key=len, reverse=True))
+_ABBR_RE = "|".join(sorted(MONTH_ABBREVIATIONS, key=len, reverse=True))
 _YEAR = r"(?:19|20)\d\d"
 _PART_RE = (
     r"primo|medio|ultimo|starten\s+af|start\s+af|begyndelsen\s+af|midten\s+af|"
@@ -168,7 +168,7 @@ def _norm_ws(s: str) -> str:
 
 def _month_of(word: str) -> int | None:
     w = word.lower().rstrip(".")
-    return MONTHS.get(w) or _MONTH_ABBR.get(w)
+    return MONTHS.get(w) or MONTH_ABBREVIATIONS.get(w)
 
 
 def _explicit_year(s: str | None) -> int | None:
@@ -339,7 +339,7 @@ def _candidates(text: str) -> list[_Candidate]:
         out.append(_Candidate(m.start(), m.end(), "month", year, b))
 
     for m in _ABBR_YEAR.finditer(text):
-        mo = _MONTH_ABBR[m[1].lower()]
+        mo = MONTH_ABBREVIATIONS[m[1].lower()]
         out.append(
             _Candidate(
                 m.start(), m.end(), "month", int(m[2]), lambda yy, mo=mo: _month_span(yy, mo)

@@ -14,6 +14,7 @@ from typing import Any
 
 from assistant.overview.timeline import what_happened
 from assistant.types import Answer, Citation
+from ingest.dates import MONTHS
 
 _PATTERNS = [
     r"hvad\s+(?:er\s+der\s+sket|skete\s+der|sker\s+der|er\s+status)\s+(?:med|i|på|for)\s+(?P<t>.+?)",
@@ -22,10 +23,7 @@ _PATTERNS = [
     r"what\s+(?:happened|has\s+happened|is\s+the\s+status)\s+(?:to|with|of|on)\s+(?P<t>.+?)",
 ]
 _COMPILED = [re.compile(rf"^\s*{p}\s*[?.!]*\s*$", re.IGNORECASE) for p in _PATTERNS]
-_MONTHS = [
-    "januar", "februar", "marts", "april", "maj", "juni",
-    "juli", "august", "september", "oktober", "november", "december",
-]  # fmt: skip
+_MONTHS = list(MONTHS)  # januar ... december, in order
 
 
 def topic_of(question: str) -> str | None:
