@@ -135,10 +135,11 @@ def markdown(results: dict[str, Any]) -> str:
     ]
     seen: set[tuple] = set()
     for r in rows:
-        if (r["size"], r["embedder"]) in seen:  # one ingest, queried with several thread counts
-            continue
-        seen.add((r["size"], r["embedder"]))
         i = r["ingest"]
+        key = (r["size"], r["embedder"], i["total_s"])
+        if key in seen:  # one ingest, queried with several thread counts
+            continue
+        seen.add(key)
         a = i["embed_alone"]
         alone = _f(a["seconds"]) + (" (sampled)" if a.get("sampled") else "")
         lines.append(
