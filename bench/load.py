@@ -44,6 +44,9 @@ def start_server(data_dir: Path, cache_dir: Path, workers: int = 1, wait_s: floa
         **os.environ,
         "PLAN_ASSISTANT_EMBED_CACHE_DIR": str(cache_dir),
         "ANONYMIZED_TELEMETRY": "False",
+        # the per-caller chat limit (30/min) would throttle clients that ask twice a second;
+        # this measures capacity, so it is off (tests/api/test_security.py covers the limit)
+        "PLAN_ASSISTANT_CHAT_RATE_PER_MINUTE": "0",
     }
     exe = ROOT / ".venv" / "bin" / "plan-assistant"
     cmd = [str(exe) if exe.exists() else "plan-assistant", "serve", "--host", "127.0.0.1"]
