@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import json
 import logging
 from pathlib import Path
@@ -176,27 +175,29 @@ def search(
         console.print(hit.text[:700] + (" …" if len(hit.text) > 700 else ""), markup=False)
 
 
-def _mount_optional(module: str, name: str, help_text: str) -> None:
-    """Feature CLIs live in their own modules; mount those that are installed."""
-    try:
-        mod = importlib.import_module(module)
-    except ImportError:
-        return
-    if callable(getattr(mod, "register", None)):
-        mod.register(app)  # single commands: the module adds itself with app.command()
-    elif isinstance(getattr(mod, "app", None), typer.Typer):
-        app.add_typer(mod.app, name=name, help=help_text)
+def _mount_features() -> None:
+    """Feature CLIs live in their own modules (one concern each). A module with `register(app)`
+    adds single commands; one with a Typer `app` becomes a command group."""
+    from plan_assistant import (
+        cli_access,
+        cli_ask,
+        cli_doctor,
+        cli_eval,
+        cli_facts,
+        cli_feedback,
+        cli_keys,
+        cli_overview,
+        cli_serve,
+    )
+
+    for module in (cli_serve, cli_ask, cli_eval, cli_feedback, cli_doctor, cli_overview):
+        module.register(app)
+    app.add_typer(cli_facts.app, name="facts", help="Budgets, follow-ups and decisions.")
+    app.add_typer(cli_keys.app, name="keys", help="API keys: create, list, revoke.")
+    app.add_typer(cli_access.app, name="access", help="Who may read a document.")
 
 
-_mount_optional("plan_assistant.cli_facts", "facts", "Budgets, follow-ups and decisions.")
-_mount_optional("plan_assistant.cli_serve", "serve", "Run the HTTP API and widget.")
-_mount_optional("plan_assistant.cli_feedback", "feedback", "Feedback on answers.")
-_mount_optional("plan_assistant.cli_ask", "ask", "Ask a question.")
-_mount_optional("plan_assistant.cli_eval", "eval", "Evaluate retrieval and answers.")
-_mount_optional("plan_assistant.cli_keys", "keys", "API keys: create, list, revoke.")
-_mount_optional("plan_assistant.cli_doctor", "doctor", "Check and repair store consistency.")
-_mount_optional("plan_assistant.cli_access", "access", "Change a document's access group.")
-_mount_optional("plan_assistant.cli_overview", "overview", "Cards, glossary, timeline.")
+_mount_features()
 
 
 if __name__ == "__main__":  # pragma: no cover
