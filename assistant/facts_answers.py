@@ -84,17 +84,7 @@ MONTHS_DA = (
 
 
 MAX_TABLE_DOCUMENTS = 3  # documents in one budget table
-SMALL_CORPUS_DOCUMENTS = 20  # below this, every facts row is a candidate
-
-
-def _near_hits(rows: list[dict[str, Any]], hits: list[SearchHit]) -> list[dict[str, Any]]:
-    """On a large corpus only the facts rows of retrieved documents are scored: scoring every
-    row of thousands of documents costs seconds per question (bench/results), and a row of a
-    document retrieval did not find is not the answer anyway."""
-    if len({r["doc_id"] for r in rows}) <= SMALL_CORPUS_DOCUMENTS:
-        return rows
-    near = {h.doc_id for h in hits}
-    return [r for r in rows if r["doc_id"] in near]
+SMALL_CORPUS_DOCUMENTS = 20  # up to this, every facts row is a candidate
 
 
 @dataclass
@@ -315,8 +305,20 @@ class FactsAnswerer:
         return cset.add(view.id, line_start, line_end)
 
     # --- budgets ----------------------------------------------------------------------
-    def _budget_rows(self, access: set[str] | None, filters: SearchFilters | None) -> list[dict]:
-        rows = self._store.query_budgets(self.registry.conn, allowed_access=access)
+    def _scope(self, hits: list[SearchHit]) -> set[str] | None:
+        """Documents whose facts rows are candidates: all of a small corpus; on a large one
+        only those the question retrieved. Scoring every row of thousands of documents cost
+        seconds per question (bench/results), and a row of a document retrieval did not find
+        is not the answer anyway."""
+        n = self.registry.conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+        return None if n <= SMALL_CORPUS_DOCUMENTS else {h.doc_id for h in hits}
+
+    def _budget_rows(
+        self, access: set[str] | None, filters: SearchFilters | None, hits: list[SearchHit]
+    ) -> list[dict]:
+        rows = self._store.query_budgets(
+            self.registry.conn, allowed_access=access, doc_ids=self._scope(hits)
+        )
         return [r for r in rows if self._allowed(r, filters)]
 
     def _row_years(self, row: dict[str, Any]) -> set[int]:
@@ -340,7 +342,7 @@ class FactsAnswerer:
         filters: SearchFilters | None,
         cset: CitationSet,
     ) -> FactsResult | None:
-        rows = _near_hits(self._budget_rows(access, filters), hits)
+        rows = self._budget_rows(access, filters, hits)
         if not rows:
             return None
         groups = self.topic_groups(question, intent)
@@ -534,9 +536,7 @@ class FactsAnswerer:
         filters: SearchFilters | None,
         cset: CitationSet,
     ) -> FactsResult | None:
-        rows = [
-            r for r in _near_hits(self._budget_rows(access, filters), hits) if r["is_allocation"]
-        ]
+        rows = [r for r in self._budget_rows(access, filters, hits) if r["is_allocation"]]
         if not rows:
             return None
         groups = [
@@ -611,8 +611,9 @@ class FactsAnswerer:
             from stores import facts as facts_store
         except ImportError:  # pragma: no cover
             return []
-        rows = facts_store.query_followups(self.registry.conn, allowed_access=access)
-        rows = [r for r in rows if doc_ids is None or r["doc_id"] in doc_ids]
+        rows = facts_store.query_followups(
+            self.registry.conn, allowed_access=access, doc_ids=doc_ids
+        )
         return [
             (r["doc_id"], r["start"], r["end"], boost)
             for r in rows[: self.max_extra]
@@ -630,8 +631,7 @@ class FactsAnswerer:
             from stores import facts as facts_store
         except ImportError:  # pragma: no cover
             return []
-        rows = facts_store.query_budgets(self.registry.conn, allowed_access=access)
-        rows = [r for r in rows if doc_ids is None or r["doc_id"] in doc_ids]
+        rows = facts_store.query_budgets(self.registry.conn, allowed_access=access, doc_ids=doc_ids)
         return [
             (r["doc_id"], r["start"], r["end"], 0.0)
             for r in rows[: self.max_extra]
@@ -649,7 +649,11 @@ class FactsAnswerer:
         cset: CitationSet,
     ) -> FactsResult | None:
         rows = self._store.query_followups(
-            self.registry.conn, allowed_access=access, outstanding=True, as_of=day
+            self.registry.conn,
+            allowed_access=access,
+            outstanding=True,
+            as_of=day,
+            doc_ids=self._scope(hits),
         )
         rows = [r for r in rows if self._allowed(r, filters)]
         groups = [
@@ -727,7 +731,9 @@ class FactsAnswerer:
         filters: SearchFilters | None,
         cset: CitationSet,
     ) -> FactsResult | None:
-        rows = self._store.query_decisions(self.registry.conn, allowed_access=access)
+        rows = self._store.query_decisions(
+            self.registry.conn, allowed_access=access, doc_ids=self._scope(hits)
+        )
         rows = [r for r in rows if self._allowed(r, filters)]
         if not rows:
             return None

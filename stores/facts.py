@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import sqlite3
+from collections.abc import Collection
 from typing import Any
 
 from ingest.facts.models import Facts, is_outstanding, is_overdue
@@ -170,6 +171,16 @@ def _access_clause(allowed_access: set[str] | None, params: list[Any]) -> str:
     return f" AND d.access IN ({','.join('?' * len(allowed_access))})"
 
 
+def _doc_clause(doc_ids: Collection[str] | None, params: list[Any]) -> str:
+    """Restrict to some documents (the ones a question retrieved, on a large corpus)."""
+    if doc_ids is None:
+        return ""
+    if not doc_ids:
+        return " AND 0"
+    params.extend(sorted(doc_ids))
+    return f" AND f.doc_id IN ({','.join('?' * len(doc_ids))})"
+
+
 def _dicts(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
     names = [c[0] for c in cursor.description]
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
@@ -182,6 +193,7 @@ def query_budgets(
     source: str | None = None,
     min_amount: float | None = None,
     allocations_only: bool = False,
+    doc_ids: Collection[str] | None = None,
 ) -> list[dict[str, Any]]:
     """Budget rows with their document's source, title and access, in document order.
 
@@ -202,6 +214,7 @@ def query_budgets(
         params.append(min_amount)
     if allocations_only:
         sql += " AND f.is_allocation = 1"
+    sql += _doc_clause(doc_ids, params)
     sql += " ORDER BY d.source, f.idx"
     out = _dicts(conn.execute(sql, params))
     for row in out:
@@ -215,6 +228,7 @@ def query_followups(
     allowed_access: set[str] | None = None,
     outstanding: bool | None = None,
     as_of: dt.date | None = None,
+    doc_ids: Collection[str] | None = None,
 ) -> list[dict[str, Any]]:
     """Follow-up rows with `outstanding` and `overdue` computed as of `as_of` (default today)
     and, when a later document reports on the same item, its status (`later_status`,
@@ -241,6 +255,7 @@ def query_followups(
             + ")",
         )
         params = sorted(allowed_access) + params
+    sql += _doc_clause(doc_ids, params)
     sql += " ORDER BY COALESCE(f.due_date, '9999-12-31'), d.source, f.idx"
     rows = _dicts(conn.execute(sql, params))
     out = []
@@ -262,7 +277,10 @@ def query_followups(
 
 
 def query_decisions(
-    conn: sqlite3.Connection, *, allowed_access: set[str] | None = None
+    conn: sqlite3.Connection,
+    *,
+    allowed_access: set[str] | None = None,
+    doc_ids: Collection[str] | None = None,
 ) -> list[dict[str, Any]]:
     params: list[Any] = []
     sql = (
@@ -270,6 +288,7 @@ def query_decisions(
         "WHERE 1=1"
     )
     sql += _access_clause(allowed_access, params)
+    sql += _doc_clause(doc_ids, params)
     sql += " ORDER BY COALESCE(f.decision_date, d.date), d.source, f.idx"
     return _dicts(conn.execute(sql, params))
 
