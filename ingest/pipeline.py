@@ -162,7 +162,7 @@ class Ingestor:
             facts = extract_facts(record)
             result.status = "updated" if existing else "added"
             result.pages, result.chunks = len(record.pages), len(chunks)
-            return result, _Prepared(result, record, chunks, facts, t0)
+            return result, _Prepared(result, record, chunks, facts, time.perf_counter() - t0)
         except Exception as exc:
             _fail(result, path, exc)
             result.seconds = time.perf_counter() - t0
@@ -177,6 +177,7 @@ class Ingestor:
         """Embed the chunks of several documents together (length-sorted batches fill up)
         and write their vectors in one Chroma call; per-document Chroma writes were ~10x
         slower (bench/results). Registry commits stay per document."""
+        batch_started = time.perf_counter()
         try:
             texts = [c.embed_text() for p in batch for c in p.chunks]
             vectors = self.stores.embedder.embed_passages(texts)
@@ -188,19 +189,28 @@ class Ingestor:
             self.stores.vectors.add_many(
                 [(p.chunks, p.vectors, _vector_metadata(p.record)) for p in batch]
             )
-        except Exception:
-            if len(batch) == 1:
-                raise
+        except Exception as exc:
+            if len(batch) == 1:  # this document alone fails; the batch goes on
+                _fail(batch[0].result, Path(batch[0].record.path), exc)
+                batch[0].result.seconds = batch[0].prepare_s
+                self._finish(report, batch[0].result, on_file)
+                return
             log.warning("batch write failed; retrying one document at a time", exc_info=True)
             for p in batch:
                 self._write_batch([p], report, on_file)
             return
+        shared_s = time.perf_counter() - batch_started
+        total_chunks = sum(len(p.chunks) for p in batch) or 1
         for p in batch:
+            t0 = time.perf_counter()
             try:
                 self.registry.save_document(p.record, p.chunks, self.stores.embedder.id, p.facts)
             except Exception as exc:
                 _fail(p.result, Path(p.record.path), exc)
-            p.result.seconds = time.perf_counter() - p.started
+            # its own preparation and registry commit, plus its share of the batch's embedding
+            p.result.seconds = (
+                p.prepare_s + shared_s * len(p.chunks) / total_chunks + time.perf_counter() - t0
+            )
             self._finish(report, p.result, on_file)
 
     def prepare(
@@ -278,7 +288,7 @@ class _Prepared:
     record: DocumentRecord
     chunks: list[Chunk]
     facts: object
-    started: float
+    prepare_s: float  # load, clean, structure, chunks and facts of this document
     vectors: object = None
 
 

@@ -120,3 +120,28 @@ def test_pdf_pages_and_offsets(fresh_settings, tmp_path):
         assert span.number == page
     for r in rows:
         assert doc.text[r["start"] : r["end"]] == r["text"]
+
+
+def test_a_failing_embedding_fails_only_its_document(fresh_settings, tmp_path, monkeypatch):
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    shutil.copy(CORPUS / SMALL, folder / SMALL)
+    (folder / "giftig.txt").write_text(
+        "Notat\n\nDenne tekst får embedderen til at fejle: GIFTIG.\n", encoding="utf-8"
+    )
+    ingestor = Ingestor(fresh_settings)
+    embed = ingestor.stores.embedder.embed_passages
+
+    def picky(texts):
+        if any("GIFTIG" in t for t in texts):
+            raise RuntimeError("embedding server said no")
+        return embed(texts)
+
+    monkeypatch.setattr(ingestor.stores.embedder, "embed_passages", picky)
+    report = ingestor.ingest_paths([folder])
+    by_name = {f.source: f for f in report.files}
+    assert by_name[SMALL].status == "added"
+    assert by_name["giftig.txt"].status == "failed"
+    assert "embedding server said no" in by_name["giftig.txt"].reason
+    assert _consistent(ingestor) == (1, by_name[SMALL].chunks)
+    assert all(f.seconds > 0 for f in report.files)
