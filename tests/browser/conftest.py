@@ -170,6 +170,10 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):  # type
 
 
 def save_readme_screenshot(src: Path) -> None:
+    """Refresh the README's screenshot on request only (PLAN_ASSISTANT_UPDATE_SCREENSHOT=1),
+    so a test run leaves the work tree as it found it; test-output/ always has the shot."""
+    if os.environ.get("PLAN_ASSISTANT_UPDATE_SCREENSHOT") != "1":
+        return
     docs = ROOT / "docs"
     docs.mkdir(exist_ok=True)
     shutil.copyfile(src, docs / "screenshot-widget.png")
