@@ -11,6 +11,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from assistant.types import Citation, SearchHit
+
 MESSAGE_MAX_CHARS = 2000
 # Anything larger is refused by validation before the friendlier 413 check sees it.
 MESSAGE_HARD_LIMIT = 100_000
@@ -41,36 +43,10 @@ class ChatRequest(BaseModel):
     stream: bool = False
 
 
-class SearchHitOut(BaseModel):
-    chunk_id: str
-    doc_id: str
-    source: str
-    title: str
-    page: int
-    section: str
-    text: str
-    start: int
-    end: int
-    score: float
-    lexical_rank: int | None = None
-    dense_rank: int | None = None
-    doc_type: str | None = None
-    date: str | None = None
-    committee: str | None = None
-
-
-class CitationOut(BaseModel):
-    n: int
-    doc_id: str
-    source: str
-    title: str
-    page: int
-    section: str
-    quote: str
-    start: int
-    end: int
-    date: str | None = None
-    committee: str | None = None
+# Search hits and citations are served as the shared dataclasses of assistant/types.py
+# (pydantic validates and documents stdlib dataclasses), so the API cannot drift from them.
+SearchHitOut = SearchHit
+CitationOut = Citation
 
 
 class AnswerOut(BaseModel):
@@ -122,7 +98,9 @@ class SearchOut(BaseModel):
 # ----------------------------------------------------------------------------- documents
 
 
-class DocumentSummary(BaseModel):
+class _DocumentMeta(BaseModel):
+    """What the list and the single document share."""
+
     id: str
     source: str
     title: str
@@ -134,6 +112,9 @@ class DocumentSummary(BaseModel):
     closed: bool = False
     access: str
     kind: str
+
+
+class DocumentSummary(_DocumentMeta):
     n_pages: int
     n_chunks: int
     ingested_at: str
@@ -161,18 +142,7 @@ class SectionOut(BaseModel):
     heading_end: int | None = None
 
 
-class DocumentOut(BaseModel):
-    id: str
-    source: str
-    title: str
-    doc_type: str
-    date: str | None = None
-    date_text: str | None = None
-    committee: str | None = None
-    case_numbers: list[str] = []
-    closed: bool = False
-    access: str
-    kind: str
+class DocumentOut(_DocumentMeta):
     text: str = Field(description="Den rensede tekst; citaters start/slut peger ind i den.")
     pages: list[PageOut]
     sections: list[SectionOut]

@@ -63,6 +63,23 @@ class Citation:
     date: str | None = None
     committee: str | None = None
 
+    @classmethod
+    def from_source(cls, n: int, src: dict[str, Any]) -> Citation:
+        """Number a source dict (as the overview's cards, glossary and timeline carry them)."""
+        return cls(
+            n=n,
+            doc_id=src["doc_id"],
+            source=src["source"],
+            title=src["title"],
+            page=src["page"],
+            section=src["section"],
+            quote=src["quote"],
+            start=src["start"],
+            end=src["end"],
+            date=src.get("date"),
+            committee=src.get("committee"),
+        )
+
 
 @dataclass
 class Answer:

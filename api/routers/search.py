@@ -9,7 +9,7 @@ from fastapi import APIRouter, HTTPException, Query
 from starlette.concurrency import run_in_threadpool
 
 from api.deps import AccessDep, ServicesDep
-from api.schemas import SearchHitOut, SearchOut
+from api.schemas import SearchOut
 from assistant.types import SearchFilters
 
 router = APIRouter(prefix="/api", tags=["søgning"])
@@ -37,6 +37,4 @@ async def search(
         date_to=date_to.isoformat() if date_to else None,
     )
     hits = await run_in_threadpool(services.retriever.search, query, k, filters)
-    return SearchOut(
-        query=query, k=k, hits=[SearchHitOut.model_validate(h.to_dict()) for h in hits]
-    )
+    return SearchOut(query=query, k=k, hits=hits)

@@ -50,28 +50,12 @@ def definition_term(question: str) -> str | None:
     return None
 
 
-def _citation(n: int, src: dict[str, Any]) -> Citation:
-    return Citation(
-        n=n,
-        doc_id=src["doc_id"],
-        source=src["source"],
-        title=src["title"],
-        page=src["page"],
-        section=src["section"],
-        quote=src["quote"],
-        start=src["start"],
-        end=src["end"],
-        date=src.get("date"),
-        committee=src.get("committee"),
-    )
-
-
 def _answer_entry(entry: dict[str, Any]) -> Answer:
     citations: list[Citation] = []
     lines = []
     for exp in entry["expansions"]:
         src = exp["sources"][0]  # the oldest document that defines it this way
-        citations.append(_citation(len(citations) + 1, src))
+        citations.append(Citation.from_source(len(citations) + 1, src))
         lines.append((exp, len(citations)))
     term = entry["term"]
     if len(lines) == 1:
@@ -95,7 +79,7 @@ def _answer_undefined(found: dict[str, Any]) -> Answer:
     citations = []
     for doc in found["documents"][:3]:
         occ = doc["occurrences"][0]
-        citations.append(_citation(len(citations) + 1, occ))
+        citations.append(Citation.from_source(len(citations) + 1, occ))
     refs = " ".join(f"[{c.n}]" for c in citations)
     text = (
         f"Forkortelsen **{found['term']}** bruges i dokumenterne {refs}, men den forklares "

@@ -75,21 +75,7 @@ def answer_what_happened(
     happened, deadlines = [], []
     for e in events:
         c = e["citation"]
-        citations.append(
-            Citation(
-                n=len(citations) + 1,
-                doc_id=c["doc_id"],
-                source=c["source"],
-                title=c["title"],
-                page=c["page"],
-                section=c["section"],
-                quote=c["quote"],
-                start=c["start"],
-                end=c["end"],
-                date=c.get("date"),
-                committee=c.get("committee"),
-            )
-        )
+        citations.append(Citation.from_source(len(citations) + 1, c))
         (deadlines if e["kind"] == "deadline" else happened).append(_line(e, len(citations)))
     parts = [f"Det seneste om **{topic}**, nyeste først:"]
     parts += happened
