@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 HOST ?= 127.0.0.1
 
-.PHONY: install install-test run test lint eval bench clean
+.PHONY: install install-test run test lint eval eval-dev bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,18 @@ lint: install-test
 eval: install
 	$(BIN)/plan-assistant eval --corpus corpus --questions eval/questions.jsonl \
 		--records eval/results/records.jsonl --json eval/results/summary.json
+
+# The development set of real documents (../shared/devset, not part of this repository),
+# scored by the shared scorer. The data dir is kept between runs: its embedding cache serves.
+DEVSET ?= ../shared/devset
+EVAL_DEV_DIR ?= data/eval-dev
+eval-dev: install
+	@test -d $(DEVSET)/corpus || { echo "eval-dev: $(DEVSET) is absent"; exit 1; }
+	$(BIN)/plan-assistant eval --corpus $(DEVSET)/corpus --questions $(DEVSET)/questions.jsonl \
+		--data-dir $(EVAL_DEV_DIR) --records $(EVAL_DEV_DIR)/records.jsonl \
+		--json $(EVAL_DEV_DIR)/summary.json
+	$(BIN)/python $(DEVSET)/../eval/score.py $(DEVSET)/questions.jsonl \
+		$(EVAL_DEV_DIR)/records.jsonl --corpus $(DEVSET)/corpus | tee $(EVAL_DEV_DIR)/score.json
 
 bench: install-test
 	$(BIN)/pip install -q -e '.[test,st,bench]'

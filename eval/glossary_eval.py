@@ -63,31 +63,20 @@ def build_registry(corpus: Path, data_dir: Path):  # type: ignore[no-untyped-def
     """A registry of the corpus's cleaned, structured documents (no chunks, no vectors)."""
     import hashlib
 
-    from ingest.clean import clean
+    from ingest.document import parse_loaded
     from ingest.loaders import load_file
-    from ingest.metadata import extract_metadata
-    from ingest.models import DocumentRecord
     from ingest.pipeline import document_id, expand_paths
-    from ingest.structure import build_sections
     from stores.registry import Registry
 
     registry = Registry.open(data_dir)
     for path in expand_paths([corpus]):
-        loaded = load_file(path)
-        cleaned = clean(loaded)
-        sections = build_sections(cleaned.text)
-        meta = extract_metadata(cleaned.text, sections, path.name, loaded.title_hint)
-        record = DocumentRecord(
-            id=document_id(path.resolve()),
-            path=str(path.resolve()),
-            source=path.name,
-            content_hash=hashlib.sha256(path.read_bytes()).hexdigest(),
-            kind=loaded.kind,
-            meta=meta,
-            text=cleaned.text,
-            pages=cleaned.pages,
-            sections=sections,
+        record, _ = parse_loaded(
+            load_file(path),
+            path,
+            document_id(path.resolve()),
+            hashlib.sha256(path.read_bytes()).hexdigest(),
         )
+        record.path = str(path.resolve())
         registry.save_document(record, [], "none")
     return registry
 

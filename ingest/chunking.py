@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.models import Chunk, CleanText, DocumentMeta, Section
+from ingest.blocks import answerable_spans
+from ingest.models import Block, Chunk, CleanText, DocumentMeta, Section
 from ingest.structure import section_path
 
 _PARA_BREAK = re.compile(r"\n\s*\n")
@@ -196,8 +197,11 @@ def chunk_document(
     clean: CleanText,
     sections: list[Section],
     meta: DocumentMeta,
+    blocks: list[Block] | None = None,
     cfg: ChunkingConfig | None = None,
 ) -> list[Chunk]:
+    """Chunks of the answerable text: tables of contents, attachment lists and page furniture
+    (see `ingest.blocks`) are never indexed, so they never compete for the top ranks."""
     cfg = cfg or ChunkingConfig()
     text = clean.text
     chunks: list[Chunk] = []
@@ -206,23 +210,24 @@ def chunk_document(
     ):
         path = section_path(sections, idx) if idx is not None else []
         for page_start, page_end in _split_at_pages(clean, span_start, span_end):
-            pieces = _pieces(text, page_start, page_end, cfg)
-            if not pieces:
-                continue
-            for s, e in _pack(pieces, cfg):
-                chunks.append(
-                    Chunk(
-                        id=f"{doc_id}:{content_hash[:10]}:{len(chunks):04d}",
-                        doc_id=doc_id,
-                        index=len(chunks),
-                        text=text[s:e],
-                        start=s,
-                        end=e,
-                        page=clean.page_at(s),
-                        section_path=path,
-                        context=_context(meta, path),
+            for part_start, part_end in answerable_spans(blocks or [], page_start, page_end):
+                pieces = _pieces(text, part_start, part_end, cfg)
+                if not pieces:
+                    continue
+                for s, e in _pack(pieces, cfg):
+                    chunks.append(
+                        Chunk(
+                            id=f"{doc_id}:{content_hash[:10]}:{len(chunks):04d}",
+                            doc_id=doc_id,
+                            index=len(chunks),
+                            text=text[s:e],
+                            start=s,
+                            end=e,
+                            page=clean.page_at(s),
+                            section_path=path,
+                            context=_context(meta, path),
+                        )
                     )
-                )
     return chunks
 
 

@@ -14,7 +14,8 @@ import re
 import unicodedata
 from collections import Counter
 
-from ingest.models import CleanText, LoadedFile, PageSpan
+from ingest.blocks import assemble_blocks
+from ingest.models import TABLE_CELL_SEPARATOR, CleanText, LoadedFile, PageSpan, RawBlock
 
 PAGE_SEPARATOR = "\n\n"
 
@@ -109,9 +110,10 @@ def tidy(text: str) -> str:
 # --- PDF running headers, footers and page numbers --------------------------------------------
 
 _PAGE_NUMBER_LINE = re.compile(
-    r"^(?:(?:side|page|s\.)\s*)?\d{1,4}(?:\s*(?:af|of|/)\s*\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$",
+    r"^(?:(?:side|page|s\.)\s*)?\d{1,4}(?:\s*(?:af|of|/|\|)\s*\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$",
     re.IGNORECASE,
 )
+_LETTER_SPACED = re.compile(r"\b(\w) (?=\w\b)")  # "S i d e 1 | 11" as some PDFs print it
 _EDGE_ZONE = 3  # lines at the top and bottom of a page where headers and footers live
 _NUMBER_ZONE = 2
 
@@ -121,7 +123,7 @@ def _line_key(line: str) -> str:
 
 
 def is_page_number_line(line: str) -> bool:
-    return bool(_PAGE_NUMBER_LINE.match(line.strip()))
+    return bool(_PAGE_NUMBER_LINE.match(_LETTER_SPACED.sub(r"\1", line.strip())))
 
 
 def remove_running_lines(pages: list[str]) -> list[str]:
@@ -337,8 +339,16 @@ def assemble(pages: list[tuple[int, str]]) -> CleanText:
     return CleanText(text="".join(parts), pages=spans)
 
 
+def _normalized_block(block: RawBlock) -> RawBlock:
+    cells = block.text.split(TABLE_CELL_SEPARATOR) if block.kind == "table_row" else [block.text]
+    text = TABLE_CELL_SEPARATOR.join(normalize_characters(cell) for cell in cells)
+    return RawBlock(block.kind, text, block.level)
+
+
 def clean(loaded: LoadedFile) -> CleanText:
     """Clean a loaded file into text plus 1-based page spans covering the whole text."""
+    if loaded.blocks is not None:
+        return assemble_blocks([_normalized_block(b) for b in loaded.blocks])
     pages = [normalize_characters(page) for page in loaded.pages]
     if loaded.kind == "pdf":
         pages = remove_running_lines(pages)

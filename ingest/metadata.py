@@ -7,30 +7,42 @@ municipalities (document-type words, "Sagsnr.", "...udvalget"), never at a parti
 from __future__ import annotations
 
 import re
-from collections import Counter
 from pathlib import Path
 
 from ingest.dates import parse_document_date
-from ingest.models import DocumentMeta, Section
+from ingest.models import Block, DocumentMeta, Section
 
 HEAD_CHARS = 1500  # where titles, dates and case numbers of the document itself stand
 
 _TYPE_RULES: list[tuple[str, re.Pattern[str]]] = [
-    ("beslutningsprotokol", re.compile(r"\bbeslutningsprotokol", re.I)),
-    ("referat", re.compile(r"\b(?:referat|beslutningsreferat)\b", re.I)),
+    (
+        "beslutning",
+        re.compile(r"^\s*\[(?:[A-Z]{2,4})\]|\bbeslutningsprotokol|^\s*beslutning\b", re.I),
+    ),
+    ("referat", re.compile(r"\b(?:referat|beslutningsreferat|mødereferat)\b", re.I)),
     ("dagsorden", re.compile(r"\bdagsorden\b", re.I)),
     ("kommissorium", re.compile(r"\bkommissori(?:um|et)\b", re.I)),
     ("bilag", re.compile(r"^\s*bilag\b", re.I | re.M)),
     ("handleplan", re.compile(r"\bhandl(?:e|ings)plan", re.I)),
-    ("status", re.compile(r"\bstatus\b", re.I)),
+    ("status", re.compile(r"\bstatus(?:notat|rapport)?\b", re.I)),
     ("notat", re.compile(r"\b(?:notat|notatet|sagsnotat)\b", re.I)),
+    ("rapport", re.compile(r"\b\w*rapport(?:en)?\b", re.I)),
+    (
+        "brev",
+        re.compile(r"\b(?:høringssvar|brev)\b|^(?:from|fra|til|to|emne|subject)\s*:", re.I | re.M),
+    ),
 ]
-
-_COMMITTEE_RE = re.compile(
-    r"\b((?:[A-ZÆØÅ][\wæøå]*-? og )?[A-ZÆØÅ][\wæøå]*(?:udvalg(?:et)?|råd(?:et)?"
-    r"|kommunalbestyrelse(?:n)?|borgerrepræsentation(?:en)?|direktion(?:en)?))\b"
+# A body that owns a document: a committee, council, board or named group.
+_BODY_RE = re.compile(
+    r"\b((?:[A-ZÆØÅ][\wæøå]*-?,? (?:og )?)?(?:[A-ZÆØÅ][\wæøå]*-? og )?[A-ZÆØÅ][\wæøå]*"
+    r"(?:udvalg(?:et)?|råd(?:et)?|kommunalbestyrelse(?:n)?|borgerrepræsentation(?:en)?"
+    r"|direktion(?:en)?|bestyrelse(?:n)?|gruppe(?:n)?))(?![\wæøå])"
 )
-_NOT_COMMITTEES = {"Byrådet", "Rådet", "Udvalget", "Direktionen", "Kommunalbestyrelsen"}
+_NOT_BODIES = {"Rådet", "Udvalget", "Gruppen", "Bestyrelsen", "Direktionen", "Arbejdsgruppe"}
+_BODY_LABEL = re.compile(
+    r"^(?:beslutningstagere|beslutningstager|udvalg|mødeforum|forum|organ|afsender|fra)\s*:\s*(.+)$",
+    re.I,
+)
 _CASE_RE = re.compile(
     r"\b(Sagsnr|Sags nr|Dok\.?\s?nr|Dokumentnr|J\.?\s?nr|Journalnr)\.?\s*:?\s*"
     r"([A-Z0-9][\w./-]*\d)",
@@ -43,87 +55,194 @@ _CLOSED_RE = re.compile(
 )
 _YEAR_RE = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 _GENERIC_TITLE = re.compile(
-    r"^(?:bilag\s*\d*|notat|referat|dagsorden|kommissorium|transkript|side \d+)\s*:?$", re.I
+    r"^(?:bilag\s*\d*|notat|referat|dagsorden|dagsorden og referat|referat og dagsorden"
+    r"|kommissorium|transkript|side \d+|indhold|indholdsfortegnelse)\s*:?$",
+    re.I,
 )
+_DATE_LABEL = re.compile(
+    r"^(?:dato|mødedato|tid|tidspunkt|date|udgivet|opdateret|version)\b[^:\n]{0,20}:?\s*", re.I
+)
+_TITLE_LABEL = re.compile(
+    r"^(?:rapport\s*titel|titel|title|emne|subject|vedr\.?|vedrørende)\s*(?::\s*|\s)(.+)$", re.I
+)
+_NOT_TITLE = re.compile(
+    r"^(?:doc(?:ument)? id\b.*|version\b.*|side \d+.*|page \d+.*|\d+\s*(?:/|af)\s*\d+|"
+    r"from:.*|fra:.*|to:.*|til:.*|sendt:.*|sent:.*|cc:.*|dato\b.*|date\b.*)$",
+    re.I,
+)
+HEADER_LINES = 12
 
 
 def extract_metadata(
-    text: str, sections: list[Section], source: str, title_hint: str | None = None
+    text: str,
+    sections: list[Section],
+    source: str,
+    title_hint: str | None = None,
+    blocks: list[Block] | None = None,
+    stated: dict[str, str] | None = None,
 ) -> DocumentMeta:
+    """`stated` holds what the file itself declares (front matter): it wins over guesses."""
+    stated = stated or {}
     head = text[:HEAD_CHARS]
-    title = _title(text, sections, source, title_hint)
-    date = _header_date(text)
-    date_iso, date_text = (date.date.isoformat(), date.text) if date else _year_only(text)
+    header = header_lines(text, blocks)
+    structured = any(s.kind == "markdown" for s in sections) or (
+        blocks is not None and any(b.kind == "heading" and b.level for b in blocks)
+    )
+    levels = {b.start: b.level for b in blocks or [] if b.kind == "heading"}
+    title = _title(sections, source, title_hint, structured, header, stated.get("title"), levels)
+    wide_header = header_lines(text, blocks, n=40)
+    date = parse_document_date(f"Dato: {stated['date']}") if "date" in stated else None
+    date = date or _document_date(header, title, wide_header)
+    date_iso, date_text = (date.date.isoformat(), date.text) if date else _year_only(header)
     return DocumentMeta(
         title=title,
         doc_type=_doc_type(title, head, sections),
         date=date_iso,
         date_text=date_text,
-        committee=_committee(text, sections),
+        committee=_body(title, header, sections),
         case_numbers=_case_numbers(head),
         closed=bool(_CLOSED_RE.search(head)),
     )
 
 
-def _first_lines(text: str, n: int = 8) -> list[str]:
-    return [ln.strip() for ln in text.split("\n") if ln.strip()][:n]
+def _strip_markup(line: str) -> str:
+    return re.sub(r"[*#_`]+", "", line).strip()
 
 
-def _title(text: str, sections: list[Section], source: str, hint: str | None) -> str:
-    agenda = [s for s in sections if s.kind == "agenda_item"]
-    if len(agenda) == 1:  # one case from the minutes: the case is the document
-        return f"{agenda[0].number}. {agenda[0].title}"
-    markdown = [s for s in sections if s.kind == "markdown"]
-    if markdown and markdown[0].start < 400:
-        return markdown[0].title
-    lines = _first_lines(text)
-    prefix = ""
-    for line in lines:
-        clean = re.sub(r"[*#_`]+", "", line).strip()
-        date = parse_document_date(clean)
-        if date and len(clean) - len(date.text) < 25:
-            continue  # "August 2005", "Møde i udvalget d. 7. juni 2021"
-        if _GENERIC_TITLE.match(clean):
-            prefix = clean.rstrip(":").strip().capitalize() if not prefix else prefix
+def header_lines(text: str, blocks: list[Block] | None = None, n: int = HEADER_LINES) -> list[str]:
+    """The document's first lines as a reader sees them: junk blocks left out, and a line
+    wrapped by the PDF ("Referat – Kultur- og Fritidsudvalget – 8." + "februar 2023") joined."""
+    junk = [(b.start, b.end) for b in blocks or [] if not b.answerable and b.kind != "heading"]
+    out: list[str] = []
+    pos = 0
+    for raw in text.split("\n"):
+        start, pos = pos, pos + len(raw) + 1
+        line = _strip_markup(raw)
+        if not line or any(s <= start < e for s, e in junk):
             continue
-        title = clean if len(clean) <= 160 else clean[:157].rsplit(" ", 1)[0] + " …"
+        if out and _continues(out[-1], line):
+            out[-1] = f"{out[-1]} {line}"
+            continue
+        out.append(line)
+        if len(out) >= n:
+            break
+    return out
+
+
+_OPEN_ENDING = re.compile(
+    r"\b(?:til|og|af|for|i|med|om|på|ved|samt|eller|fra|the|of|and)$|[-–,]$", re.I
+)
+
+
+def _continues(previous: str, line: str) -> bool:
+    """A short line broken mid-phrase: the next starts in lower case, a date was cut
+    ("8." + "februar 2023"), or the line ends in a word no title ends with ("Data til")."""
+    cut_date = re.search(r"\b\d{1,2}\.$", previous) is not None
+    if len(previous) > 120 or (previous.endswith((".", ":", "!", "?")) and not cut_date):
+        return False
+    first = line[0]
+    return (
+        (first.islower() and not _DATE_LABEL.match(line))
+        or (cut_date and first.isalpha())
+        or (_OPEN_ENDING.search(previous) is not None and len(line) < 80)
+    )
+
+
+def _title(
+    sections: list[Section],
+    source: str,
+    hint: str | None,
+    structured: bool,
+    header: list[str],
+    stated: str | None,
+    levels: dict[int, int],
+) -> str:
+    """The document's own title: its top heading, or what its first lines say it is.
+
+    A title stated in front matter is often a short navigation label, so the document's own
+    level-1 heading goes first when it has one."""
+    agenda = [s for s in sections if s.kind == "agenda_item"]
+    if len(agenda) == 1 and sections[0] is agenda[0] and agenda[0].start < 300:  # one case
+        return f"{agenda[0].number}. {agenda[0].title}"
+    headings = [
+        s
+        for s in sections
+        if s.start < 1500
+        and s.kind in ("markdown", "standard")
+        and structured
+        and not _GENERIC_TITLE.match(s.title)
+        and not s.title[0].isdigit()
+    ]
+    level = {s.start: levels.get(s.start, s.level) for s in headings}
+    if stated and not any(level[s.start] == 1 for s in headings[:3]):
+        return _shorten(stated)
+    if headings:
+        top = min(level[s.start] for s in headings[:3])
+        return _shorten(next(s for s in headings[:3] if level[s.start] == top).title)
+    if structured and hint and hint.strip() and not hint.strip()[0].isdigit():
+        return _shorten(hint)
+    for line in header:
+        if m := _TITLE_LABEL.match(line):
+            return _shorten(m.group(1).strip())
+    prefix = ""
+    for line in header:
+        date = parse_document_date(line)
+        if date and len(line) - len(date.text) < 25:
+            continue  # "August 2005", "Møde i udvalget d. 7. juni 2021"
+        if _NOT_TITLE.match(line) or not re.search(r"[A-Za-zÆØÅæøå]{3}", line):
+            continue
+        if _GENERIC_TITLE.match(line):
+            prefix = line.rstrip(":").strip().capitalize() if not prefix else prefix
+            continue
+        title = _shorten(line)
         return f"{prefix}: {title}" if prefix else title
     if hint and hint.strip():
         return hint.strip()
     return Path(source).stem.replace("_", " ")
 
 
+def _shorten(title: str) -> str:
+    title = " ".join(title.split())
+    return title if len(title) <= 160 else title[:157].rsplit(" ", 1)[0] + " …"
+
+
 def _doc_type(title: str, head: str, sections: list[Section]) -> str:
-    kinds = {s.kind for s in sections}
-    titles = " ".join(s.title.lower() for s in sections)
-    if "agenda_item" in kinds or re.search(r"\bbeslutning i\b", titles):
-        if re.search(r"\bbeslutning", titles):
-            for name, rule in _TYPE_RULES[:3]:
-                if rule.search(title):
-                    return name
+    """Decision records first ("[ODR] ..."), then minutes and agendas by their items, then the
+    type word that comes first in the title or the head ("Status for ... handleplanen")."""
+    if _TYPE_RULES[0][1].search(title):
+        return "beslutning"
+    if any(s.kind == "agenda_item" for s in sections):
+        titles = " ".join(s.title.lower() for s in sections)
+        minutes = re.search(r"\bbeslutning|\breferat\b|\bmødereferat", titles)
+        if minutes or re.search(r"\b(?:referat|beslutningsprotokol)", title, re.I):
             return "referat"
         return "dagsorden"
     for where in (title, head[:400]):
-        # the type word that comes first names the document ("Status for ... handleplanen")
         found = [(m.start(), name) for name, rule in _TYPE_RULES if (m := rule.search(where))]
         if found:
             return min(found)[1]
     return "other"
 
 
-def _committee(text: str, sections: list[Section]) -> str | None:
-    for sec in sections:  # "Beslutning i Børne- og Ungeudvalget den ..." names the decider
-        if sec.title.lower().startswith("beslutning"):
-            m = _COMMITTEE_RE.search(sec.title)
-            if m:
-                return m.group(1)
-    counts = Counter(
-        m.group(1) for m in _COMMITTEE_RE.finditer(text) if m.group(1) not in _NOT_COMMITTEES
-    )
-    if not counts:
-        return None
-    name, n = counts.most_common(1)[0]
-    return name if n >= 1 else None
+def _body(title: str, header: list[str], sections: list[Section]) -> str | None:
+    """The body that owns the document, from its title and header only: a body merely
+    mentioned in the text ("... sendes til Byrådet") is not the owner."""
+    for line in [title, *header]:
+        if m := _BODY_LABEL.match(line):
+            if found := _BODY_RE.search(m.group(1)):
+                return found.group(1)
+    for line in [title, *(line for line in header[:4] if len(line) <= 100)]:
+        for found in _BODY_RE.finditer(line):
+            if found.group(1) not in _NOT_BODIES:
+                return found.group(1)
+    deciders = {
+        m.group(1)
+        for s in sections
+        if s.title.lower().startswith("beslutning") and (m := _BODY_RE.search(s.title))
+    }
+    if len(deciders) == 1:  # "Beslutning i Børne- og Ungeudvalget den ..." names the decider
+        return deciders.pop()
+    return None
 
 
 def _case_numbers(head: str) -> list[str]:
@@ -136,14 +255,13 @@ def _case_numbers(head: str) -> list[str]:
     return out
 
 
-def _header_lines(text: str) -> list[str]:
-    """The document's own header: its first lines, as long as they are short. Long lines are
-    running text, where a date is an event ("besluttede på mødet den 18. november 2014")."""
-    return _first_lines(text, 8)
-
-
-def _header_date(text: str):
-    for line in _header_lines(text):
+def _document_date(header: list[str], title: str, wide_header: list[str]):
+    """A labelled date ("Dato: ...", "Tid: ...") first, then the first dated header line;
+    long lines are running text, where a date is an event."""
+    for line in wide_header:
+        if _DATE_LABEL.match(line) and (found := parse_document_date(line)) is not None:
+            return found
+    for line in [*header, title]:
         found = parse_document_date(line)
         if found is None:
             continue
@@ -152,8 +270,8 @@ def _header_date(text: str):
     return None
 
 
-def _year_only(text: str) -> tuple[str | None, str | None]:
-    for line in _header_lines(text):
+def _year_only(header: list[str]) -> tuple[str | None, str | None]:
+    for line in header[:8]:
         if len(line) <= 120 and (m := _YEAR_RE.search(line)):
             return f"{m.group(1)}-01-01", m.group(1)
     return None, None

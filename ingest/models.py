@@ -23,18 +23,61 @@ class IngestError(Exception):
         self.reason_da = reason_da or reason
 
 
+# Kinds of blocks in a cleaned document. Only ANSWERABLE blocks are indexed, quoted as answers
+# or read for facts; a table of contents, an attachment list or page furniture never is.
+BLOCK_KINDS = (
+    "heading",
+    "prose",
+    "list_item",
+    "table_row",
+    "toc",
+    "attachments",
+    "boilerplate",
+)
+ANSWERABLE_KINDS = frozenset({"prose", "list_item", "table_row"})
+TABLE_CELL_SEPARATOR = "\t"  # cells of a table row, one row per line
+
+
+@dataclass
+class RawBlock:
+    """A block as a structured format (HTML, Markdown, DOCX) states it, before cleaning."""
+
+    kind: str  # one of BLOCK_KINDS
+    text: str
+    level: int = 0  # heading level 1-6; 0 for other kinds
+
+
+@dataclass
+class Block:
+    """A block of the cleaned text: `text[start:end]` is the block."""
+
+    start: int
+    end: int
+    kind: str  # one of BLOCK_KINDS
+    level: int = 0
+
+    @property
+    def answerable(self) -> bool:
+        return self.kind in ANSWERABLE_KINDS
+
+
 @dataclass
 class LoadedFile:
     """What a loader returns: raw page texts before cleaning.
 
     `pages` holds one string per physical page for PDFs; other formats return one string and
-    cleaning may find page boundaries inside it (web transcripts of PDFs).
+    cleaning may find page boundaries inside it (web transcripts of PDFs). Formats that state
+    their structure (HTML, Markdown, DOCX) also return `blocks`: then the text is assembled
+    from them and headings, list items and table rows are known rather than guessed.
     """
 
     path: str
     kind: str  # "pdf" | "docx" | "html" | "markdown" | "text"
     pages: list[str]
     title_hint: str | None = None  # e.g. PDF /Title, DOCX core title, HTML <title>
+    blocks: list[RawBlock] | None = None
+    # Metadata the file states outright, e.g. a Markdown page's front matter {"title", "date"}.
+    stated: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -48,6 +91,8 @@ class PageSpan:
 class CleanText:
     text: str
     pages: list[PageSpan]
+    blocks: list[Block] = field(default_factory=list)
+    structured: bool = False  # headings come from the format, not from line heuristics
 
     def page_at(self, offset: int) -> int:
         """Page number that contains `offset` (first page if none matches)."""
@@ -114,6 +159,7 @@ class DocumentRecord:
     pages: list[PageSpan]
     sections: list[Section]
     access: str = "public"
+    blocks: list[Block] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)

@@ -7,6 +7,7 @@ name and never stops the others.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import time
@@ -15,13 +16,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ingest.chunking import chunk_document
-from ingest.clean import clean
+from ingest.document import parse_loaded
 from ingest.facts import extract_facts
 from ingest.loaders import SUPPORTED_EXTENSIONS, load_file
-from ingest.metadata import extract_metadata
 from ingest.models import Chunk, DocumentRecord, IngestError
 from ingest.safe_load import safe_load_file
-from ingest.structure import build_sections
 from plan_assistant.settings import Settings
 from stores import facts as facts_store
 from stores.bundle import Stores
@@ -59,12 +58,26 @@ class IngestReport:
         return sum(1 for f in self.files if f.status == status)
 
 
+@functools.cache
+def parser_version() -> str:
+    """A fingerprint of the code that turns files into documents (this package's sources).
+
+    Stored with the registry: when the parsing code changes, the next ingest reads every
+    document again instead of keeping what older code made of it."""
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent
+    for source in sorted(package.rglob("*.py")):
+        digest.update(source.relative_to(package).as_posix().encode())
+        digest.update(source.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def document_id(path: Path) -> str:
     return hashlib.sha1(str(path).encode()).hexdigest()[:16]
 
 
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
-    """Files named directly, plus supported files found recursively in folders."""
+    """Files named directly, plus supported files found recursively in folders, once each."""
     out: list[Path] = []
     for p in paths:
         if p.is_dir():
@@ -79,7 +92,14 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
             )
         else:
             out.append(p)
-    return out
+    seen: set[Path] = set()
+    unique: list[Path] = []
+    for path in out:  # a file named twice (directly and in its folder) is read once
+        key = path.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(path)
+    return unique
 
 
 class Ingestor:
@@ -103,6 +123,11 @@ class Ingestor:
         started = time.perf_counter()
         embedded_before = self.stores.embedder.computed
         self.reconcile()
+        version = parser_version()
+        if self.registry.get_meta("parser_version") != version:
+            # Documents read by other parser code are all read again (embeddings: from cache).
+            force = True
+            paths = [*paths, *self._registered_paths()]
         report = IngestReport()
         batch: list[_Prepared] = []
         for path in expand_paths(paths):
@@ -118,9 +143,17 @@ class Ingestor:
             self._write_batch(batch, report, on_file)
         if any(f.status in ("added", "updated") for f in report.files):
             self._link_facts()
+        self.registry.set_meta("parser_version", version)
         report.seconds = time.perf_counter() - started
         report.embedded = self.stores.embedder.computed - embedded_before
         return report
+
+    def _registered_paths(self) -> list[Path]:
+        return [
+            Path(doc["path"])
+            for doc in self.registry.list_documents()
+            if Path(doc["path"]).is_file()
+        ]
 
     def ingest_file(self, path: Path, access: str | None = None, force: bool = False) -> FileResult:
         """One file, start to finish (the API's upload path)."""
@@ -218,24 +251,12 @@ class Ingestor:
     ) -> tuple[DocumentRecord, list[Chunk]]:
         """Everything before embedding: pure, no store writes (benchmarks time it alone)."""
         loaded = _load(path)
-        cleaned = clean(loaded)
-        if not cleaned.text.strip():
-            raise IngestError("no text after cleaning", "ingen tekst efter rensning")
-        sections = build_sections(cleaned.text)
-        meta = extract_metadata(cleaned.text, sections, path.name, loaded.title_hint)
-        record = DocumentRecord(
-            id=doc_id,
-            path=str(path),
-            source=path.name,
-            content_hash=content_hash,
-            kind=loaded.kind,
-            meta=meta,
-            text=cleaned.text,
-            pages=cleaned.pages,
-            sections=sections,
-            access=access or (CLOSED_GROUP if meta.closed else "public"),
+        record, cleaned = parse_loaded(loaded, path, doc_id, content_hash, access or "public")
+        if access is None and record.meta.closed:
+            record.access = CLOSED_GROUP
+        chunks = chunk_document(
+            doc_id, content_hash, cleaned, record.sections, record.meta, record.blocks
         )
-        chunks = chunk_document(doc_id, content_hash, cleaned, sections, meta)
         if not chunks:
             raise IngestError("no text to index", "ingen tekst at indeksere")
         return record, chunks

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.models import Section
+from ingest.blocks import line_kind
+from ingest.models import Block, Section
 
 # Headings of Danish minutes and case presentations (matched case-insensitively, whole line,
 # optionally followed by a colon).
@@ -110,6 +111,12 @@ def _clean_title(title: str) -> str:
     return re.sub(r"\s+", " ", title).rstrip(":").strip()
 
 
+def _runs_on(previous: str) -> bool:
+    """A long line without closing punctuation continues on the next line ("... d. 1. marts"
+    + "2023. Her blev ..."): what starts the next line is not a heading."""
+    return len(previous) >= 50 and not previous.endswith(_TERMINAL_PUNCT)
+
+
 def _is_heading_like(line: str) -> bool:
     """A short stand-alone line that reads as a title, not a sentence or list item."""
     if not line or len(line) > 90 or _BULLET_RE.match(line):
@@ -156,9 +163,21 @@ def _line_headings(lines: list[_Line]) -> list[_Heading]:
         if m := _AD_PKT_RE.match(bare):
             heads.append(_Heading(line.start, line.end, "ad_pkt", 11, bare, m.group(1)))
             continue
+        if (m := _PORTAL_ROW.match(t)) and len(t) <= 200:  # "12 | EMN-2023-0042 Titel"
+            heads.append(
+                _Heading(
+                    line.start, line.end, "agenda_item", 7, _clean_title(m.group(3)), m.group(1)
+                )
+            )
+            continue
+        if (m := _ITEM_FORMS[0].match(bare)) and len(bare) <= 150:  # "Punkt 11: Titel"
+            title = _clean_title(m.group(2))
+            heads.append(_Heading(line.start, line.end, "agenda_item", 7, title, m.group(1)))
+            continue
         if m := _NUMBERED_RE.match(t):
             number, rest = int(m.group(1)), m.group(2).strip()
-            if len(rest) <= 150 and not rest.endswith((",", ";")):
+            wrapped = not prev_blank and _runs_on(lines[i - 1].text)
+            if len(rest) <= 150 and not rest.endswith((",", ";")) and not wrapped:
                 kind = (
                     "agenda_item" if number >= 20 or _item_header_follows(lines, i) else "numbered"
                 )
@@ -283,32 +302,43 @@ def _inline_headings(text: str, lines: list[_Line]) -> list[_Heading]:
     return accepted if len(accepted) >= 2 else []
 
 
-def build_sections(text: str) -> list[Section]:
-    """Return the section tree as a flat list (parents before children, document order)."""
+def build_sections(text: str, blocks: list[Block] | None = None) -> list[Section]:
+    """Return the section tree as a flat list (parents before children, document order).
+
+    With `blocks` from a format that states its headings (HTML, Markdown, DOCX) the tree
+    follows those headings and their levels; otherwise headings are found in the lines.
+    """
+    if blocks is not None:
+        return _tree(_stated_and_numbered(text, blocks), text, by_level=True)
     lines = _lines(text)
     heads = _line_headings(lines)
     line_starts = {h.start for h in heads}
     heads.extend(h for h in _inline_headings(text, lines) if h.start not in line_starts)
+    # a table-of-contents line names a heading; it is not one
+    heads = [h for h in heads if line_kind(text[h.start : h.heading_end]) is None]
     heads.sort(key=lambda h: h.start)
-    has_agenda = any(h.kind == "agenda_item" for h in heads)
+    return _tree(heads, text, by_level=False)
 
+
+def _tree(heads: list[_Heading], text: str, by_level: bool) -> list[Section]:
+    has_agenda = any(h.kind == "agenda_item" for h in heads)
     sections: list[Section] = []
     stack: list[tuple[int, int]] = []  # (rank, section index)
     for n, head in enumerate(heads):
         rank = head.rank
-        if head.kind == "numbered" and stack and sections[stack[-1][1]].kind == "ad_pkt":
-            rank = 13
-        if head.kind == "heading" and stack and sections[stack[-1][1]].kind == "numbered":
-            rank = 12  # an unnumbered heading after numbered sections closes them (sibling)
-        if head.kind == "heading" and not has_agenda and not stack:
-            rank = 9
+        if not by_level:
+            if head.kind == "numbered" and stack and sections[stack[-1][1]].kind == "ad_pkt":
+                rank = 13
+            if head.kind == "heading" and stack and sections[stack[-1][1]].kind == "numbered":
+                rank = 12  # an unnumbered heading after numbered sections closes them (sibling)
+            if head.kind == "heading" and not has_agenda and not stack:
+                rank = 9
         while stack and stack[-1][0] >= rank:
             stack.pop()
         parent = stack[-1][1] if stack else None
         end = len(text)
         for later in heads[n + 1 :]:
-            later_rank = later.rank
-            if later_rank <= rank or later.kind in ("agenda_item",):
+            if later.rank <= rank or (not by_level and later.kind == "agenda_item"):
                 end = later.start
                 break
         sections.append(
@@ -327,6 +357,70 @@ def build_sections(text: str) -> list[Section]:
         stack.append((rank, len(sections) - 1))
     _fix_ends(sections, text)
     return sections
+
+
+# Agenda items as municipalities number them: "568. Titel", "Punkt 11: Titel", "Pkt. 3 Titel",
+# "AD 1: Titel" (Markdown minutes), "2.3 Titel", portal rows "12 | EMN-2023-0042 Titel".
+_ITEM_FORMS = (
+    re.compile(r"^(?:punkt|pkt\.?)\s*(\d{1,4})\s*[:.)–-]?\s+(\S.*)$", re.I),
+    re.compile(r"^ad\s+(?:pkt\.?\s*|punkt\s*)?(\d{1,3})\s*[:.)–-]\s*(\S.*)$", re.I),
+    re.compile(r"^(\d{1,4})\s*[|\t]\s*(?:[A-ZÆØÅ]{2,6}[-–]\d{2,4}[-–]\d+\s*[|\t]?\s*)?(\S.*)$"),
+    re.compile(r"^(\d{1,4})\.\s+(\S.*)$"),
+    re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.?\s+(\S.*)$"),
+)
+# An agenda portal's item row: number, case number, title ("12 | EMN-2023-0042 Titel").
+_PORTAL_ROW = re.compile(
+    r"^(\d{1,4})\s*[|\t]\s*([A-ZÆØÅ]{2,6}[-–]\d{2,4}[-–]\d+)\s*[|\t]?\s*(\S.*[A-Za-zÆØÅæøå].*)$"
+)
+_MINUTES_WORDS = re.compile(
+    r"\b(?:referat|dagsorden|mødereferat|beslutningsprotokol|møde\w*)\b", re.I
+)
+
+
+def numbered_item(title: str) -> tuple[str, str] | None:
+    """(number, title) when a heading reads as a numbered agenda item."""
+    for form in _ITEM_FORMS:
+        if (m := form.match(title)) and re.search(r"[A-Za-zÆØÅæøå]{2}", m.group(2)):
+            return m.group(1), _clean_title(m.group(2))
+    return None
+
+
+def _stated_and_numbered(text: str, blocks: list[Block]) -> list[_Heading]:
+    """The format's headings, plus numbered headings written as paragraphs ("1. Videndeling"
+    as a numbered Word paragraph followed by its text), found as in plain text."""
+    heads = _block_headings(text, blocks)
+    body_starts = {b.start for b in blocks if b.kind in ("prose", "list_item", "table_row")}
+    found = [
+        h
+        for h in _line_headings(_lines(text))
+        if h.start in body_starts and h.kind in ("agenda_item", "numbered", "ad_pkt")
+    ]
+    return sorted(heads + found, key=lambda h: h.start)
+
+
+def _block_headings(text: str, blocks: list[Block]) -> list[_Heading]:
+    """Headings stated by the format, with the meaning a reader gives them."""
+    minutes = _MINUTES_WORDS.search(text[:600]) is not None
+    lines = _lines(text)
+    line_index = {line.start: i for i, line in enumerate(lines)}
+    heads: list[_Heading] = []
+    for block in blocks:
+        if block.kind != "heading":
+            continue
+        title = _clean_title(text[block.start : block.end])
+        level = max(block.level, 1)
+        kind, number = "markdown", None
+        if _STD_RE.match(title) or _DECISION_RE.match(title):
+            kind = "standard"
+        elif (item := numbered_item(title)) is not None:
+            number, item_title = item
+            i = line_index.get(block.start)
+            if minutes or (i is not None and _item_header_follows(lines, i)):
+                kind, title = "agenda_item", item_title
+            else:
+                kind = "numbered"
+        heads.append(_Heading(block.start, block.end, kind, level, title, number))
+    return heads
 
 
 def _fix_ends(sections: list[Section], text: str) -> None:

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from ingest.models import Chunk, DocumentMeta, DocumentRecord, PageSpan, Section
+from ingest.models import Block, Chunk, DocumentMeta, DocumentRecord, PageSpan, Section
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -35,6 +35,7 @@ CREATE TABLE IF NOT EXISTS documents (
     text TEXT NOT NULL,
     pages TEXT NOT NULL,
     sections TEXT NOT NULL,
+    blocks TEXT NOT NULL DEFAULT '[]',
     n_pages INTEGER NOT NULL,
     n_chunks INTEGER NOT NULL,
     embedder TEXT NOT NULL,
@@ -68,8 +69,16 @@ def open_registry(data_dir: Path | str) -> sqlite3.Connection:
     conn.execute("PRAGMA foreign_keys=ON")
     conn.execute("PRAGMA synchronous=NORMAL")
     conn.executescript(SCHEMA)
+    _add_missing_columns(conn)
     _create_feature_schemas(conn)
     return conn
+
+
+def _add_missing_columns(conn: sqlite3.Connection) -> None:
+    """Registries written before block kinds existed get the column (re-ingest fills it)."""
+    columns = {row["name"] for row in conn.execute("PRAGMA table_info(documents)")}
+    if "blocks" not in columns:
+        conn.execute("ALTER TABLE documents ADD COLUMN blocks TEXT NOT NULL DEFAULT '[]'")
 
 
 def _create_feature_schemas(conn: sqlite3.Connection) -> None:
@@ -137,8 +146,8 @@ class Registry:
                 self.conn.execute(
                     "INSERT INTO documents (id, path, source, title, doc_type, date, date_text,"
                     " committee, case_numbers, closed, access, kind, content_hash, text, pages,"
-                    " sections, n_pages, n_chunks, embedder, ingested_at)"
-                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    " sections, blocks, n_pages, n_chunks, embedder, ingested_at)"
+                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     (
                         record.id,
                         record.path,
@@ -156,6 +165,7 @@ class Registry:
                         record.text,
                         json.dumps([asdict(p) for p in record.pages]),
                         json.dumps([asdict(s) for s in record.sections], ensure_ascii=False),
+                        json.dumps([[b.start, b.end, b.kind, b.level] for b in record.blocks]),
                         len(record.pages),
                         len(chunks),
                         embedder_id,
@@ -297,4 +307,5 @@ def _row_to_record(row: sqlite3.Row) -> DocumentRecord:
         pages=[PageSpan(**p) for p in json.loads(row["pages"])],
         sections=[Section(**s) for s in json.loads(row["sections"])],
         access=row["access"],
+        blocks=[Block(*b) for b in json.loads(row["blocks"])] if "blocks" in row.keys() else [],
     )

@@ -59,31 +59,10 @@ def extract_facts(doc: DocumentRecord) -> Facts:
 
 
 def record_for_path(path: Path | str, doc_id: str | None = None) -> DocumentRecord:
-    """A `DocumentRecord` for a file without any store: load, clean, structure, metadata.
+    """A `DocumentRecord` for a file without any store (evaluation and tests)."""
+    from ingest.document import parse_file
 
-    For evaluation and tests; the ingest pipeline builds its own records.
-    """
-    from ingest.clean import clean
-    from ingest.loaders import load_file
-    from ingest.metadata import extract_metadata
-    from ingest.structure import build_sections
-
-    path = Path(path)
-    loaded = load_file(path)
-    cleaned = clean(loaded)
-    sections = build_sections(cleaned.text)
-    meta = extract_metadata(cleaned.text, sections, path.name, loaded.title_hint)
-    return DocumentRecord(
-        id=doc_id or path.stem,
-        path=str(path),
-        source=path.name,
-        content_hash="",
-        kind=loaded.kind,
-        meta=meta,
-        text=cleaned.text,
-        pages=cleaned.pages,
-        sections=sections,
-    )
+    return parse_file(path, doc_id)
 
 
 def record_from_text(text: str, source: str = "dokument.txt", doc_id: str | None = None):

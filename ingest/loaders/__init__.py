@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ingest.loaders.docx import load_docx
 from ingest.loaders.html import load_html
+from ingest.loaders.markdown import load_markdown
 from ingest.loaders.pdf import load_pdf
 from ingest.loaders.text import load_text
 from ingest.models import IngestError, LoadedFile
@@ -95,6 +96,8 @@ def load_file(path: Path) -> LoadedFile:
             return load_docx(path)
         if kind == "html":
             return load_html(path)
+        if kind == "markdown":
+            return load_markdown(path)
         return load_text(path, kind)
     except IngestError:
         if not path.exists():  # a library may report a vanished file as a broken one

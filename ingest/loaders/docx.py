@@ -1,11 +1,13 @@
 """DOCX loader: paragraphs and tables in document order, one paragraph per line block.
 
-Headings stay on their own line (the structure step is line-based) and table rows become
-"cell | cell" lines so amounts in budget tables stay next to their labels.
+Headings come from Word's heading styles (with their level), numbered and bulleted paragraphs
+are list items, and tables are rows of TAB-separated cells, so amounts in budget tables stay
+next to their labels.
 """
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -14,8 +16,9 @@ from docx.document import Document as DocxDocument
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
+from ingest.blocks import render_blocks
 from ingest.loaders.pdf import meaningful_title
-from ingest.models import IngestError, LoadedFile
+from ingest.models import TABLE_CELL_SEPARATOR, IngestError, LoadedFile, RawBlock
 
 _HEADING_STYLES = ("heading", "overskrift", "title", "titel")
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -156,7 +159,7 @@ def _paragraph_text(paragraph: Paragraph) -> str:
 
 
 def table_rows(table: Table) -> list[str]:
-    """Flatten a table into "cell | cell" lines; merged cells are written once."""
+    """A table as rows of TAB-separated cells; merged cells are written once."""
     rows: list[str] = []
     for row in table.rows:
         cells: list[str] = []
@@ -172,7 +175,7 @@ def table_rows(table: Table) -> list[str]:
             if text:
                 cells.append(text)
         if cells:
-            rows.append(" | ".join(cells))
+            rows.append(TABLE_CELL_SEPARATOR.join(cells))
     return rows
 
 
@@ -189,8 +192,17 @@ def _body_elements(body: object) -> list:  # type: ignore[type-arg]
     return elements
 
 
-def _blocks(document: DocxDocument) -> tuple[list[str], str | None]:
-    blocks: list[str] = []
+def _heading_level(paragraph: Paragraph) -> int:
+    """1-6 for Word's heading styles ("Heading 2", "Overskrift 2", "Title"), else 0."""
+    style = _style_name(paragraph)
+    if not style.startswith(_HEADING_STYLES):
+        return 0
+    digits = re.search(r"\d", style)
+    return min(int(digits.group()), 6) if digits else 1
+
+
+def _blocks(document: DocxDocument) -> tuple[list[RawBlock], str | None]:
+    blocks: list[RawBlock] = []
     first_heading: str | None = None
     numbering = _Numbering(document)
     for child in _body_elements(document.element.body):
@@ -201,15 +213,19 @@ def _blocks(document: DocxDocument) -> tuple[list[str], str | None]:
             if not text:
                 continue
             label = numbering.label(paragraph)
-            if label:
+            level = _heading_level(paragraph)
+            if label and not (level and label == "-"):
                 text = f"{label} {text}"
-            if first_heading is None and _style_name(paragraph).startswith(_HEADING_STYLES):
-                first_heading = " ".join(text.split())
-            blocks.append(text)
+            if level:
+                text = " ".join(text.split())
+                first_heading = first_heading or text
+                blocks.append(RawBlock("heading", text, level))
+            elif label == "-" or (label and len(text) < 300):
+                blocks.append(RawBlock("list_item", text))
+            else:
+                blocks.append(RawBlock("prose", text))
         elif tag == "tbl":
-            rows = table_rows(Table(child, document))
-            if rows:
-                blocks.append("\n".join(rows))
+            blocks.extend(RawBlock("table_row", row) for row in table_rows(Table(child, document)))
     return blocks, first_heading
 
 
@@ -225,9 +241,13 @@ def load_docx(path: Path) -> LoadedFile:
         raise IngestError(f"corrupt DOCX: {exc}", "beskadiget Word-dokument") from exc
     except Exception as exc:  # python-docx/lxml raise varied errors on broken archives
         raise IngestError(f"corrupt DOCX: {exc}", "beskadiget Word-dokument") from exc
-    text = "\n\n".join(blocks)
+    text = render_blocks(blocks)
     if not text.strip():
         raise IngestError("no text in document", "dokumentet indeholder ingen tekst")
     return LoadedFile(
-        path=str(path), kind="docx", pages=[text], title_hint=core_title or first_heading
+        path=str(path),
+        kind="docx",
+        pages=[text],
+        title_hint=core_title or first_heading,
+        blocks=blocks,
     )

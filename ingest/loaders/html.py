@@ -2,7 +2,8 @@
 
 Portals wrap a short agenda item in menus, breadcrumbs, cookie banners and footers. We drop
 those by tag (nav, header, footer, ...) and by the words sites use in id/class/role/aria-label,
-then write headings, paragraphs and list items as lines and table rows as "cell | cell".
+then keep headings (with their level), paragraphs, list items and table rows (cells separated
+by a TAB) as blocks, so the structure the page states is not guessed again from lines.
 """
 
 from __future__ import annotations
@@ -12,8 +13,9 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
+from ingest.blocks import render_blocks
 from ingest.loaders.text import decode_bytes
-from ingest.models import IngestError, LoadedFile
+from ingest.models import TABLE_CELL_SEPARATOR, IngestError, LoadedFile, RawBlock
 
 _DROP_TAGS = (
     "script",
@@ -126,11 +128,14 @@ def _inline_text(tag: Tag) -> str:
     return " ".join(tag.get_text(" ").split())
 
 
+_KINDS = {"p": "prose", "li": "list_item", "tr": "table_row", "h": "heading"}
+
+
 class _Writer:
-    """Collects blocks of text; list items and table rows stay on adjacent lines."""
+    """Collects the page's blocks in reading order."""
 
     def __init__(self) -> None:
-        self.blocks: list[tuple[str, str]] = []  # (kind, text)
+        self.blocks: list[RawBlock] = []
         self.inline: list[str] = []
 
     def flush(self, kind: str = "p") -> None:
@@ -139,24 +144,13 @@ class _Writer:
         text = "\n".join(" ".join(line.split()) for line in lines if line.strip())
         self.inline = []
         if text:
-            self.blocks.append((kind, text))
+            self.blocks.append(RawBlock(_KINDS[kind], text))
 
-    def add(self, kind: str, text: str) -> None:
+    def add(self, kind: str, text: str, level: int = 0) -> None:
         self.flush()
         text = text.strip()
         if text:
-            self.blocks.append((kind, text))
-
-    def render(self) -> str:
-        out: list[str] = []
-        previous = ""
-        for kind, text in self.blocks:
-            if out:
-                tight = kind == previous and kind in ("li", "tr")
-                out.append("\n" if tight else "\n\n")
-            out.append(text)
-            previous = kind
-        return "".join(out)
+            self.blocks.append(RawBlock(_KINDS[kind], text, level))
 
 
 def _table(writer: _Writer, table: Tag) -> None:
@@ -170,7 +164,7 @@ def _table(writer: _Writer, table: Tag) -> None:
         cells = [_inline_text(cell) for cell in row.find_all(("td", "th"), recursive=False)]
         cells = [cell for cell in cells if cell]
         if cells:
-            writer.add("tr", " | ".join(cells))
+            writer.add("tr", TABLE_CELL_SEPARATOR.join(cells))
 
 
 def _walk(writer: _Writer, node: Tag, line_kind: str = "p") -> None:
@@ -185,7 +179,7 @@ def _walk(writer: _Writer, node: Tag, line_kind: str = "p") -> None:
             writer.inline.append("\x00")  # placeholder for a hard line break
         elif name in _HEADINGS:
             writer.flush(line_kind)
-            writer.add("h", _inline_text(child))
+            writer.add("h", _inline_text(child), int(name[1]))
         elif name == "table":
             writer.flush(line_kind)
             _table(writer, child)
@@ -213,8 +207,8 @@ def _content_root(soup: BeautifulSoup) -> Tag:
     return body
 
 
-def html_to_text(markup: str) -> tuple[str, str | None]:
-    """Return (text, title hint) for an HTML document."""
+def html_blocks(markup: str) -> tuple[list[RawBlock], str | None]:
+    """Return (blocks, title hint) for an HTML document."""
     soup = BeautifulSoup(markup, "lxml")
     title_tag = soup.find("title")
     page_title = _inline_text(title_tag) if title_tag else ""
@@ -232,15 +226,16 @@ def html_to_text(markup: str) -> tuple[str, str | None]:
         or page_title
         or (_inline_text(fallback) if fallback else "")
     )
-    return writer.render(), title or None
+    return writer.blocks, title or None
 
 
 def load_html(path: Path) -> LoadedFile:
-    """Read a saved web page into one page of text."""
+    """Read a saved web page into its content blocks (one page)."""
     data = path.read_bytes()
     if not data.strip():
         raise IngestError("empty file", "tom fil")
-    text, title = html_to_text(decode_bytes(data))
-    if not text.strip():
+    blocks, title = html_blocks(decode_bytes(data))
+    if not blocks:
         raise IngestError("no text in HTML page", "websiden indeholder ingen tekst")
-    return LoadedFile(path=str(path), kind="html", pages=[text], title_hint=title)
+    text = render_blocks(blocks)
+    return LoadedFile(path=str(path), kind="html", pages=[text], title_hint=title, blocks=blocks)

@@ -315,4 +315,4 @@ def test_html_and_docx_clean_to_one_page(agenda_html: Path, docx_file: Path) -> 
         assert [(s.number, s.start, s.end) for s in cleaned.pages] == [(1, 0, len(cleaned.text))]
     html = clean(load_file(agenda_html)).text
     assert "568. Status på Task Force-projektet\n\nBeslutningstema" in html
-    assert "2021 | 1,5 mio. kr." in html
+    assert "2021\t1,5 mio. kr." in html

@@ -152,9 +152,9 @@ def test_docx_heading_paragraph_and_table(docx_file: Path) -> None:
         "Status på handleplanen\n\n"
         "Børne- og Ungeudvalget orienteres om fremdriften.\n\n"
         "Økonomi\n\n"
-        "Indsats | Beløb\n"
-        "Videndeling | 600.000 kr.\n"
-        "Evaluering | 1,5 mio. kr.\n\n"
+        "Indsats\tBeløb\n"
+        "Videndeling\t600.000 kr.\n"
+        "Evaluering\t1,5 mio. kr.\n\n"
         "Handleplanen skal være godkendt senest september 2021."
     ]
 
@@ -166,9 +166,10 @@ def test_docx_automatic_numbering_is_written(tmp_path: Path) -> None:
     document.add_paragraph("Effektive arbejdsgange", style="List Number")
     path = tmp_path / "bilag.docx"
     document.save(str(path))
+    # numbered and bulleted paragraphs are list items, on adjacent lines
     assert load_file(path).pages == [
-        "1. Personlig og faglig opkvalificering\n\n"
-        "- Et fælles introduktionsforløb\n\n"
+        "1. Personlig og faglig opkvalificering\n"
+        "- Et fælles introduktionsforløb\n"
         "2. Effektive arbejdsgange"
     ]
 
@@ -183,9 +184,9 @@ def test_html_strips_navigation_keeps_headings_and_table(agenda_html: Path) -> N
         "Børne- og Ungeudvalget orienteres om fremdrift og status.\n"
         "Sagen er åben.\n\n"
         "Økonomiske konsekvenser\n\n"
-        "År | Beløb\n"
-        "2021 | 1,5 mio. kr.\n"
-        "2022 | 600.000 kr.\n\n"
+        "År\tBeløb\n"
+        "2021\t1,5 mio. kr.\n"
+        "2022\t600.000 kr.\n\n"
         "Bilag\n\n"
         "Bilag 1: Statusrapport\n"
         "Bilag 2: Udviklingsplan"

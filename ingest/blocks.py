@@ -1,0 +1,321 @@
+"""Blocks of the cleaned text, each with a kind.
+
+Every character of a document's cleaned text belongs to at most one block: a heading, prose, a
+list item, a table row, a table of contents, an attachment list, or navigation/boilerplate.
+Only prose, list items and table rows are indexed, quoted as answers or read for facts.
+
+Formats that state their structure (HTML, Markdown, DOCX) hand us their blocks; PDFs and plain
+text are split into lines and paragraphs here. For both, the same content tests then find what
+is not prose whatever the format: dot leaders and page-number columns (a table of contents),
+runs of "Bilag N: ... .pdf" lines (an attachment list), and page furniture such as "Tilbage til
+forsiden", cookie notices, template placeholders or "Side 3 af 21".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ingest.models import TABLE_CELL_SEPARATOR, Block, CleanText, PageSpan, RawBlock, Section
+
+# --- content tests that hold in every format ------------------------------------------------
+
+_DOT_LEADER = re.compile(r"(?:\.\s?){4,}\s*\d{1,4}\s*$|…{2,}\s*\d{1,4}\s*$|(?:\.\s?){6,}$")
+_TRAILING_PAGE = re.compile(r"^\S.{2,120}?\s\d{1,3}\s*$")
+_TOC_HEADING = re.compile(
+    r"^(?:\d+\.?\s*)?(?:indholdsfortegnelse|indhold|table of contents|contents)\s*:?$", re.I
+)
+_ATTACHMENT_LINE = re.compile(
+    r"^(?:bilag|vedhæftet|vedhæftning|appendiks)\s*(?:nr\.?\s*)?[\dA-Z]{0,3}\s*[:.)–-]?\s*\S.*$",
+    re.I,
+)
+_FILE_SUFFIX = re.compile(
+    r"\.(?:pdf|docx?|xlsx?|pptx?|odt|msg)\b\s*(?:\(\s*\d+[.,]?\d*\s*[kKmM][bB]\s*\))?\s*$"
+    r"|\((?:pdf|docx?|xlsx?)\)\s*$|\s(?:PDF|DOCX?|XLSX?)\s*$"
+)
+_ATTACHMENTS_INLINE = re.compile(r"\bbilag\s*\d+\s*[:.)–-]", re.I)
+_ATTACHMENT_HEADING = re.compile(
+    r"^(?:bilag|bilagsliste|bilagsoversigt|vedhæftede filer)\s*:?$", re.I
+)
+_BOILERPLATE = re.compile(
+    r"^(?:tilbage(?: til (?:forsiden|oversigten|toppen|dagsordenen|mødet))?|til toppen"
+    r"|gå til (?:indhold|hovedindhold|forsiden)"
+    r"|spring (?:til|over) (?:hoved)?(?:indhold|navigation)\w*"
+    r"|log (?:ind|ud)|udskriv(?: siden)?|del(?: på| siden)?(?: facebook| linkedin| twitter)?"
+    r"|menu|søg|forside|hjem|luk|accepter(?: alle)?(?: cookies)?|afvis(?: alle)?"
+    r"|næste side|forrige side|print|download(?: pdf)?|hent som pdf"
+    r"|side\s*\d{1,4}\s*(?:af|of|/|\|)\s*\d{1,4})\s*\.?$",
+    re.I,
+)
+_BOILERPLATE_ANYWHERE = re.compile(
+    r"\{\{.*?\}\}|\{%.*?%\}"  # template placeholders nobody filled in
+    r"|\b(?:vi|siden|hjemmesiden) bruger cookies\b|\bcookie(?:s|politik|indstillinger)\b"
+    r"|\baktiver(?:e)? javascript\b|\bder opstod en (?:uventet )?fejl\b"
+    r"|\bsiden (?:kunne ikke findes|findes ikke)\b|\bpage not found\b|\bside ikke fundet\b",
+    re.I,
+)
+_URL_ONLY = re.compile(r"^(?:[\w .:-]{0,40}:\s*)?<?https?://\S+>?$")
+
+
+def line_kind(line: str) -> str | None:
+    """The junk kind of one line by its content alone, or None when it may be content."""
+    if _DOT_LEADER.search(line):
+        return "toc"
+    if _BOILERPLATE.match(line) or _URL_ONLY.match(line):
+        return "boilerplate"
+    if len(line) < 400 and _BOILERPLATE_ANYWHERE.search(line):
+        return "boilerplate"
+    if (
+        len(_ATTACHMENTS_INLINE.findall(line)) >= 2
+        and len(_FILE_SUFFIX.findall(line)) + len(re.findall(r"\bPDF\b", line)) >= 2
+    ):
+        return "attachments"  # "Bilag 1: Plan.pdf Bilag 2: Budget.pdf" flattened into one line
+    if len(line) <= 250 and _FILE_SUFFIX.search(line):
+        return "attachments"
+    return None
+
+
+def _is_attachment_title(line: str) -> bool:
+    return len(line) <= 200 and bool(_ATTACHMENT_LINE.match(line))
+
+
+def _mark_runs(lines: list[str], kinds: list[str | None]) -> None:
+    """Lines that only make sense as a run: "Bilag 1: ...", "Bilag 2: ..." and page columns.
+
+    Two or more attachment titles in a row are an attachment list; three or more lines in a row
+    ending in a page number after a numbered or short title are a table of contents.
+    """
+    n = len(lines)
+    i = 0
+    while i < n:
+        j = i
+        while j < n and kinds[j] is None and _is_attachment_title(lines[j]):
+            j += 1
+        if j - i >= 2:
+            for k in range(i, j):
+                kinds[k] = "attachments"
+        i = max(j, i + 1)
+    i = 0
+    while i < n:
+        j = i
+        while (
+            j < n
+            and kinds[j] in (None, "toc")
+            and (kinds[j] == "toc" or _TRAILING_PAGE.match(lines[j]))
+            and len(lines[j]) <= 130
+        ):
+            j += 1
+        if j - i >= 3 and _page_numbers_rise(lines[i:j]):
+            for k in range(i, j):
+                kinds[k] = "toc"
+        i = max(j, i + 1)
+
+
+def _page_numbers_rise(lines: list[str]) -> bool:
+    numbers = []
+    for line in lines:
+        m = re.search(r"(\d{1,4})\s*$", line)
+        if m:
+            numbers.append(int(m.group(1)))
+    return len(numbers) >= 3 and all(b >= a for a, b in zip(numbers, numbers[1:], strict=False))
+
+
+# --- structured formats -----------------------------------------------------------------------
+
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+
+
+def _normalize(text: str) -> str:
+    text = unicodedata.normalize("NFC", text.replace("\u00ad", ""))
+    lines = (_SPACES.sub(" ", line).strip() for line in text.replace("\r", "\n").split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _block_text(raw: RawBlock) -> str:
+    if raw.kind == "table_row":
+        cells = (_normalize(c).replace("\n", " ") for c in raw.text.split(TABLE_CELL_SEPARATOR))
+        return TABLE_CELL_SEPARATOR.join(c for c in cells if c)
+    if raw.kind == "heading":
+        return " ".join(_normalize(raw.text).split())
+    return _normalize(raw.text)
+
+
+def _separator(previous: str, kind: str) -> str:
+    return "\n" if kind == previous and kind in ("list_item", "table_row") else "\n\n"
+
+
+def render_blocks(raw_blocks: list[RawBlock]) -> str:
+    """The blocks as one text, laid out as `assemble_blocks` lays them out."""
+    out: list[str] = []
+    previous = ""
+    for raw in raw_blocks:
+        if out:
+            out.append(_separator(previous, raw.kind))
+        out.append(raw.text)
+        previous = raw.kind
+    return "".join(out)
+
+
+def assemble_blocks(raw_blocks: list[RawBlock]) -> CleanText:
+    """One text from the blocks of a structured format, with each block's offsets.
+
+    Consecutive list items and table rows sit on adjacent lines; other blocks are separated by
+    a blank line, so the text reads as the rendered document does.
+    """
+    parts: list[str] = []
+    blocks: list[Block] = []
+    position = 0
+    previous = ""
+    for raw in raw_blocks:
+        text = _block_text(raw)
+        if not text:
+            continue
+        if parts:
+            separator = _separator(previous, raw.kind)
+            parts.append(separator)
+            position += len(separator)
+        blocks.append(Block(position, position + len(text), raw.kind, raw.level))
+        parts.append(text)
+        position += len(text)
+        previous = raw.kind
+    text = "".join(parts)
+    blocks = classify_junk(text, blocks)
+    return CleanText(text=text, pages=[PageSpan(1, 0, len(text))], blocks=blocks, structured=True)
+
+
+def classify_junk(text: str, blocks: list[Block]) -> list[Block]:
+    """Re-kind the blocks that are tables of contents, attachment lists or boilerplate."""
+    lines = [text[b.start : b.end] for b in blocks]
+    kinds: list[str | None] = [
+        None if b.kind == "heading" else line_kind(" ".join(lines[i].split()))
+        for i, b in enumerate(blocks)
+    ]
+    candidates = [i for i, b in enumerate(blocks) if b.kind != "heading"]
+    sub_lines = [" ".join(lines[i].split()) for i in candidates]
+    sub_kinds = [kinds[i] for i in candidates]
+    _mark_runs(sub_lines, sub_kinds)
+    for i, kind in zip(candidates, sub_kinds, strict=True):
+        kinds[i] = kind
+    _mark_under_headings(text, blocks, kinds)
+    return [
+        Block(b.start, b.end, kinds[i] or b.kind, b.level) if kinds[i] else b
+        for i, b in enumerate(blocks)
+    ]
+
+
+def _mark_under_headings(text: str, blocks: list[Block], kinds: list[str | None]) -> None:
+    """The heading "Indholdsfortegnelse" and the short lines under it are a table of contents;
+    short file-like titles under "Bilag" are an attachment list."""
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        title = text[block.start : block.end].strip()
+        toc = _TOC_HEADING.match(title) is not None
+        attachments = block.kind == "heading" and _ATTACHMENT_HEADING.match(title) is not None
+        if not (toc or attachments):
+            i += 1
+            continue
+        j = i + 1
+        run: list[int] = []
+        while j < len(blocks) and blocks[j].kind != "heading":
+            line = " ".join(text[blocks[j].start : blocks[j].end].split())
+            if toc and (kinds[j] == "toc" or (_TRAILING_PAGE.match(line) and len(line) < 130)):
+                run.append(j)
+            elif attachments and (
+                kinds[j] == "attachments"
+                or _is_attachment_title(line)
+                or (len(line) < 160 and blocks[j].kind == "list_item")
+            ):
+                run.append(j)
+            else:
+                break
+            j += 1
+        if toc and run:
+            kinds[i] = "toc"
+            for k in run:
+                kinds[k] = "toc"
+        elif attachments and run:
+            for k in run:
+                kinds[k] = "attachments"
+        i = j if run else i + 1
+
+
+# --- line-based text (PDF, plain text) --------------------------------------------------------
+
+_BULLET = re.compile(r"^(?:[-*•·▪●◦–]|\d{1,2}\)|[a-z]\))\s+")
+
+
+def line_blocks(text: str, sections: list[Section]) -> list[Block]:
+    """Blocks of a text without stated structure: section heading lines are headings, bullet
+    lines are list items, other lines join into paragraphs of prose; then junk is re-kinded.
+
+    Junk is decided line by line (a table of contents is a run of lines) before lines join
+    into paragraphs, so one prose line after a table of contents is not swallowed by it.
+    """
+    heading_spans = {
+        (s.start, s.heading_end if s.heading_end is not None else s.start) for s in sections
+    }
+    heading_starts = {start: end for start, end in heading_spans}
+    lines: list[Block] = []
+    pos = 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            start = pos + len(raw) - len(raw.lstrip())
+            end = start + len(stripped)
+            if start in heading_starts and heading_starts[start] >= end - 1:
+                kind = "heading"
+            elif _BULLET.match(stripped):
+                kind = "list_item"
+            elif TABLE_CELL_SEPARATOR in stripped:
+                kind = "table_row"
+            else:
+                kind = "prose"
+            lines.append(Block(start, end, kind))
+        else:
+            lines.append(Block(pos, pos, "blank"))
+        pos += len(raw) + 1
+    content = [b for b in lines if b.kind != "blank"]
+    kinds = classify_junk(text, content)
+    by_start = {b.start: b for b in kinds}
+    out: list[Block] = []
+    for block in lines:
+        if block.kind == "blank":
+            if out and out[-1].kind == "prose":
+                out.append(Block(block.start, block.start, "break"))
+            continue
+        block = by_start[block.start]
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.kind == block.kind
+            and block.kind in ("prose", "toc", "attachments", "boilerplate")
+        ):
+            out[-1] = Block(last.start, block.end, last.kind, last.level)
+        else:
+            out.append(block)
+    return [b for b in out if b.kind != "break"]
+
+
+def blocks_for(clean: CleanText, sections: list[Section]) -> list[Block]:
+    """The document's blocks: stated by the format, or found in its lines."""
+    if clean.structured:
+        return clean.blocks
+    return line_blocks(clean.text, sections)
+
+
+def answerable_spans(blocks: list[Block], start: int, end: int) -> list[tuple[int, int]]:
+    """The parts of [start, end) not covered by a junk block (headings count as content here:
+    a heading stays with the paragraph it introduces)."""
+    spans: list[tuple[int, int]] = []
+    pos = start
+    for block in blocks:
+        if block.end <= start or block.start >= end:
+            continue
+        if block.kind in ("toc", "attachments", "boilerplate"):
+            if block.start > pos:
+                spans.append((pos, block.start))
+            pos = max(pos, block.end)
+    if pos < end:
+        spans.append((pos, end))
+    return spans

@@ -1,0 +1,153 @@
+"""Markdown loader: parsed with markdown-it-py and indexed as its rendered text.
+
+A person reads "Status: Accepteret", not "- **Status**: Accepteret"; quotes and answers show
+what a person reads, so emphasis, link targets, block quote and list markers, table pipes and
+heading hashes are gone from the text. The structure they expressed is kept as block kinds
+(heading with its level, list item, table row with TAB-separated cells, prose).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+from bs4 import BeautifulSoup
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from ingest.blocks import render_blocks
+from ingest.loaders.text import decode_bytes
+from ingest.models import TABLE_CELL_SEPARATOR, IngestError, LoadedFile, RawBlock
+
+_PARSER = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+_TASK_MARKER = re.compile(r"^\[[ xX]\]\s+")  # GitHub task lists: "- [x] Referat godkendt"
+_FRONT_MATTER = re.compile(r"\A---\s*\n.*?\n---\s*\n", re.DOTALL)
+
+
+def _html_text(markup: str) -> str:
+    return BeautifulSoup(markup, "lxml").get_text(" ")
+
+
+def _inline_text(token: Token) -> str:
+    """Rendered text of an inline token: words and link texts, no markup or URLs."""
+    parts: list[str] = []
+    for child in token.children or []:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type == "softbreak":
+            parts.append(" ")
+        elif child.type == "hardbreak":
+            parts.append("\n")
+        elif child.type == "html_inline":
+            if re.match(r"<br\s*/?>", child.content, re.I):
+                parts.append("\n")
+        elif child.type == "image":
+            continue  # alt texts are labels of pictures nobody sees here
+    text = "".join(parts)
+    return "\n".join(" ".join(line.split()) for line in text.split("\n")).strip()
+
+
+def front_matter(source: str) -> tuple[dict[str, str], str]:
+    """The YAML front matter of a published Markdown page (title, date, author ...) and the
+    text after it. Values a site generator would print, as strings; unreadable YAML is none."""
+    match = _FRONT_MATTER.match(source)
+    if not match:
+        return {}, source
+    try:
+        data = yaml.safe_load(match.group(0).strip().strip("-"))
+    except yaml.YAMLError:
+        data = None
+    fields = {
+        str(key).lower(): str(value).strip()
+        for key, value in (data.items() if isinstance(data, dict) else [])
+        if isinstance(value, str | int | float) or hasattr(value, "isoformat")
+    }
+    return fields, source[match.end() :]
+
+
+def markdown_blocks(source: str) -> list[RawBlock]:
+    """Blocks of a Markdown document in reading order (front matter excluded)."""
+    _, source = front_matter(source)
+    tokens = _PARSER.parse(source)
+    blocks: list[RawBlock] = []
+    list_depth = 0
+    row: list[str] | None = None
+    heading_level = 0
+    for index, token in enumerate(tokens):
+        kind = token.type
+        if kind in ("bullet_list_open", "ordered_list_open"):
+            list_depth += 1
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            list_depth -= 1
+        elif kind == "heading_open":
+            heading_level = int(token.tag[1])
+        elif kind == "heading_close":
+            heading_level = 0
+        elif kind == "tr_open":
+            row = []
+        elif kind == "tr_close":
+            cells = [cell for cell in (row or []) if cell]
+            if cells:
+                blocks.append(RawBlock("table_row", TABLE_CELL_SEPARATOR.join(cells)))
+            row = None
+        elif kind == "inline":
+            text = _inline_text(token)
+            if row is not None:
+                row.append(" ".join(text.split()))
+                continue
+            if not text:
+                continue
+            if heading_level:
+                blocks.append(RawBlock("heading", " ".join(text.split()), heading_level))
+            elif list_depth:
+                text = _TASK_MARKER.sub("", text)
+                label = _ordered_label(tokens, index)
+                blocks.append(RawBlock("list_item", f"{label} {text}" if label else text))
+            else:
+                blocks.append(RawBlock("prose", text))
+        elif kind in ("fence", "code_block"):
+            if token.content.strip():
+                blocks.append(RawBlock("prose", token.content.strip()))
+        elif kind == "html_block":
+            text = " ".join(_html_text(token.content).split())
+            if text:
+                blocks.append(RawBlock("prose", text))
+    return blocks
+
+
+def _ordered_label(tokens: list[Token], index: int) -> str | None:
+    """The number of an ordered list item ("1."), which the text of the item does not carry.
+
+    Only for the item's first paragraph: the list_item_open token sits two tokens before it.
+    """
+    if index < 2 or tokens[index - 2].type != "list_item_open":
+        return None
+    opener = tokens[index - 2]
+    if opener.markup in (".", ")") and opener.info:
+        return f"{opener.info}{opener.markup}"
+    return None
+
+
+def markdown_title(blocks: list[RawBlock]) -> str | None:
+    return next((b.text for b in blocks if b.kind == "heading"), None)
+
+
+def load_markdown(path: Path) -> LoadedFile:
+    """Read a Markdown file into rendered blocks (one page)."""
+    data = path.read_bytes()
+    if not data.strip():
+        raise IngestError("empty file", "tom fil")
+    fields, body = front_matter(decode_bytes(data))
+    blocks = markdown_blocks(body)
+    if not blocks:
+        raise IngestError("no text in Markdown file", "Markdown-filen indeholder ingen tekst")
+    text = render_blocks(blocks)
+    return LoadedFile(
+        path=str(path),
+        kind="markdown",
+        pages=[text],
+        title_hint=fields.get("title") or markdown_title(blocks),
+        blocks=blocks,
+        stated={key: fields[key] for key in ("title", "date") if fields.get(key)},
+    )

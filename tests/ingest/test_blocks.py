@@ -1,0 +1,246 @@
+"""Block kinds on small documents written in the forms municipalities publish."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ingest.chunking import chunk_document
+from ingest.document import parse_loaded
+from ingest.loaders import load_file
+from ingest.models import ANSWERABLE_KINDS, DocumentRecord
+
+
+def _parse(path: Path) -> DocumentRecord:
+    record, _ = parse_loaded(load_file(path), path, "doc")
+    return record
+
+
+def _kinds(record: DocumentRecord) -> list[tuple[str, str]]:
+    return [(b.kind, record.text[b.start : b.end]) for b in record.blocks]
+
+
+def _chunk_texts(path: Path) -> list[str]:
+    record, cleaned = parse_loaded(load_file(path), path, "doc")
+    chunks = chunk_document("doc", "hash", cleaned, record.sections, record.meta, record.blocks)
+    return [c.text for c in chunks]
+
+
+PORTAL_PAGE = """<!DOCTYPE html><html lang="da"><head><title>Dagsorden - Byrådet</title></head>
+<body>
+<div class="cookie-banner">Vi bruger cookies for at forbedre din oplevelse. Accepter alle</div>
+<header><a href="/">Forside</a></header>
+<nav><ul><li><a href="/">Tilbage til forsiden</a></li>
+<li><a href="/moeder">Møder</a></li></ul></nav>
+<main>
+<h1>Dagsorden – Teknik- og Miljøudvalget – 3. maj 2024</h1>
+<p><a href="/">Tilbage til forsiden</a></p>
+<div class="punkt">12 | EMN-2024-0042 Godkendelse af trafikplan for Hundige</div>
+<h3>Indstilling</h3>
+<p>Forvaltningen indstiller, at trafikplanen godkendes, og at der afsættes 2,5 mio. kr. til
+etablering af cykelstier.</p>
+<h3>Bilag</h3>
+<p>Bilag 1: Trafikplan 2024.pdf Bilag 2: Kort over Hundige.pdf Bilag 3: Høringssvar.pdf</p>
+<div class="punkt">13 | EMN-2024-0057 Orientering om vejstøj</div>
+<h3>Beslutning</h3>
+<p>Orienteringen blev taget til efterretning.</p>
+<p>Der opstod en fejl ved indlæsning af bilag. Prøv igen senere.</p>
+</main>
+<footer>Greve Kommune · Rådhusholmen 10 · Tlf. 43 97 97 97</footer>
+</body></html>
+"""
+
+
+def test_portal_page_keeps_items_and_drops_navigation_and_attachments(tmp_path: Path) -> None:
+    path = tmp_path / "dagsorden.html"
+    path.write_text(PORTAL_PAGE, encoding="utf-8")
+    record = _parse(path)
+    kinds = _kinds(record)
+    assert ("boilerplate", "Tilbage til forsiden") in kinds
+    assert (
+        "attachments",
+        "Bilag 1: Trafikplan 2024.pdf Bilag 2: Kort over Hundige.pdf Bilag 3: Høringssvar.pdf",
+    ) in kinds
+    assert ("boilerplate", "Der opstod en fejl ved indlæsning af bilag. Prøv igen senere.") in kinds
+    assert "cookies" not in record.text and "Rådhusholmen" not in record.text
+    items = [(s.number, s.title) for s in record.sections if s.kind == "agenda_item"]
+    assert items == [
+        ("12", "Godkendelse af trafikplan for Hundige"),
+        ("13", "Orientering om vejstøj"),
+    ]
+    assert record.meta.title == "Dagsorden – Teknik- og Miljøudvalget – 3. maj 2024"
+    assert record.meta.committee == "Teknik- og Miljøudvalget"
+    assert record.meta.date == "2024-05-03"
+    assert record.meta.doc_type == "referat"  # it carries a Beslutning
+    chunks = _chunk_texts(path)
+    assert not any("Bilag 1" in c or "Tilbage til" in c or "opstod en fejl" in c for c in chunks)
+    assert any("2,5 mio. kr." in c for c in chunks)
+
+
+MARKDOWN_MINUTES = """---
+title: "Styregruppemøde"
+date: "2026-03-05"
+---
+
+# Referat: Styregruppen for Fælles Affald 5. marts 2026
+
+**Status**: Godkendt  \n**Tid**: 05.03.2026 kl. 10-12
+
+## Dagsorden
+
+1. Godkendelse af dagsorden
+2. Budget 2027
+
+## 2.1 Budget 2027
+
+> Styregruppen **godkendte** at afsætte *1,2 mio. kr.* til [pilotprojektet](https://example.org/pilot).
+
+| Aktivitet | Beløb |
+|---|---|
+| Pilotprojekt | 1,2 mio. kr. |
+| Evaluering | 300.000 kr. |
+
+- [x] Referat sendt
+- Næste møde: se https://example.org/kalender
+"""
+
+
+def test_markdown_is_indexed_as_rendered_text(tmp_path: Path) -> None:
+    path = tmp_path / "referat.md"
+    path.write_text(MARKDOWN_MINUTES, encoding="utf-8")
+    record = _parse(path)
+    for markup in ("**", "> ", "|", "](", "https://example.org/pilot", "[x]", "# "):
+        assert markup not in record.text
+    kinds = _kinds(record)
+    assert ("heading", "Referat: Styregruppen for Fælles Affald 5. marts 2026") in kinds
+    assert (
+        "prose",
+        "Styregruppen godkendte at afsætte 1,2 mio. kr. til pilotprojektet.",
+    ) in kinds
+    assert ("table_row", "Pilotprojekt\t1,2 mio. kr.") in kinds
+    assert ("list_item", "Referat sendt") in kinds
+    assert ("list_item", "1. Godkendelse af dagsorden") in kinds
+    # the document's own level-1 heading wins over the front matter's navigation title
+    assert record.meta.title == "Referat: Styregruppen for Fælles Affald 5. marts 2026"
+    assert record.meta.date == "2026-03-05"
+    assert record.meta.committee == "Styregruppen"
+    items = [(s.number, s.title) for s in record.sections if s.kind == "agenda_item"]
+    assert items == [("2.1", "Budget 2027")]
+    for block in record.blocks:  # offsets hold on the rendered text
+        assert record.text[block.start : block.end].strip() == record.text[block.start : block.end]
+
+
+def test_front_matter_title_when_no_top_heading(tmp_path: Path) -> None:
+    path = tmp_path / "side.md"
+    path.write_text(
+        '---\ntitle: "Afprøvning af løsningen"\ndate: 19-09-2025\n---\n\n'
+        "## Process\n\nLøsningen afprøves i laboratoriet.\n",
+        encoding="utf-8",
+    )
+    record = _parse(path)
+    assert record.meta.title == "Afprøvning af løsningen"
+    assert record.meta.date == "2025-09-19"
+
+
+PLAIN_MINUTES = """Referat
+Økonomiudvalget
+Mødedato: 14. marts 2024
+
+Indholdsfortegnelse
+Punkt 10: Godkendelse af dagsorden .................... 2
+Punkt 11: Anlægsbevilling til Rådhuspladsen ............ 3
+
+Punkt 10: Godkendelse af dagsorden
+
+Beslutning i Økonomiudvalget den 14. marts 2024
+Godkendt.
+
+Punkt 11: Anlægsbevilling til Rådhuspladsen
+
+Sagsfremstilling
+Der søges om en anlægsbevilling på 4,8 mio. kr. til renovering af Rådhuspladsen.
+Byrådet orienteres om projektet i juni.
+
+Beslutning i Økonomiudvalget den 14. marts 2024
+Anbefales.
+
+Bilag
+Bilag 1: Projektbeskrivelse
+Bilag 2: Tidsplan
+"""
+
+
+def test_plain_text_minutes_items_toc_and_attachments(tmp_path: Path) -> None:
+    path = tmp_path / "referat.txt"
+    path.write_text(PLAIN_MINUTES, encoding="utf-8")
+    record = _parse(path)
+    items = [(s.number, s.title) for s in record.sections if s.kind == "agenda_item"]
+    assert items == [
+        ("10", "Godkendelse af dagsorden"),
+        ("11", "Anlægsbevilling til Rådhuspladsen"),
+    ]
+    kinds = _kinds(record)
+    toc = [text for kind, text in kinds if kind == "toc"]
+    assert any("....." in t for t in toc) and any("Indholdsfortegnelse" in t for t in toc)
+    assert ("attachments", "Bilag 1: Projektbeskrivelse\nBilag 2: Tidsplan") in kinds
+    meta = record.meta
+    assert (meta.doc_type, meta.date, meta.committee) == (
+        "referat",
+        "2024-03-14",
+        "Økonomiudvalget",
+    )
+    chunks = _chunk_texts(path)
+    assert not any("....." in c or "Bilag 2: Tidsplan" in c for c in chunks)
+
+
+def test_a_body_mentioned_in_passing_is_not_the_owner(tmp_path: Path) -> None:
+    path = tmp_path / "notat.txt"
+    path.write_text(
+        "Notat om skolestruktur\n3. februar 2025\n\n"
+        "Forvaltningen har udarbejdet et forslag. Forslaget forelægges Byrådet og "
+        "Børne- og Ungeudvalget i marts, og Børne- og Ungeudvalget skal høres igen i maj.\n",
+        encoding="utf-8",
+    )
+    meta = _parse(path).meta
+    assert meta.committee is None
+    assert (meta.title, meta.doc_type, meta.date) == (
+        "Notat om skolestruktur",
+        "notat",
+        "2025-02-03",
+    )
+
+
+def test_numbered_line_wrapped_from_the_line_before_is_not_an_item(tmp_path: Path) -> None:
+    path = tmp_path / "notat.txt"
+    path.write_text(
+        "Vejstøj langs ringvejen\n\n"
+        "Drøftelsen blev behandlet på mødet i Teknisk Udvalg d. 1. marts\n"
+        "2023. Her blev det besluttet, at forvaltningen skulle vende retur.\n",
+        encoding="utf-8",
+    )
+    record = _parse(path)
+    assert [s for s in record.sections if s.kind == "agenda_item"] == []
+    assert record.meta.title == "Vejstøj langs ringvejen"
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("2. Introduktion ............................................ 4", "toc"),
+        ("Bilag 3 - Høringssvar fra Danmarks Naturfredningsforening.pdf", "attachments"),
+        ("Side 3 af 21", "boilerplate"),
+        ("📆 sidst opdateret: {{ site.time | date: '%B %d, %Y' }}", "boilerplate"),
+        ("Spring til hovedindhold", "boilerplate"),
+        ("Der afsættes 600.000 kr. til videndeling.", None),
+        ("Bilag 1 til sagen beskriver projektets økonomi i detaljer.", None),
+    ],
+)
+def test_line_kinds(line: str, kind: str | None) -> None:
+    from ingest.blocks import line_kind
+
+    assert line_kind(line) == kind
+
+
+def test_answerable_kinds_are_the_documented_ones() -> None:
+    assert {"prose", "list_item", "table_row"} == ANSWERABLE_KINDS
