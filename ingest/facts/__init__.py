@@ -45,16 +45,25 @@ def extract_facts(doc: DocumentRecord) -> Facts:
     """Budgets, follow-ups and decisions of one document (sentences split once, shared).
 
     Rows stated by instruction-like sentences (prompt injection planted in a document) are
-    dropped: the passage stays searchable and quotable, but it never becomes a fact."""
+    dropped: the passage stays searchable and quotable, but it never becomes a fact. Nor does
+    anything in a table of contents, an attachment list or page furniture."""
     index = DocIndex(doc.text, doc.pages, doc.sections)
+    junk = [(b.start, b.end) for b in doc.blocks if b.kind in ("toc", "attachments", "boilerplate")]
+
+    def in_junk(offset: int) -> bool:  # a table of contents or attachment list states no fact
+        return any(start <= offset < end for start, end in junk)
 
     def stated(rows: list) -> list:
-        return [r for r in rows if not is_instruction(doc.text[r.start : r.end])]
+        return [
+            r
+            for r in rows
+            if not is_instruction(doc.text[r.start : r.end]) and not in_junk(r.start)
+        ]
 
     return Facts(
         budgets=stated(extract_budgets(doc, index)),
         followups=stated(extract_followups(doc, index)),
-        decisions=extract_decisions(doc, index),
+        decisions=[d for d in extract_decisions(doc, index) if not in_junk(d.start)],
     )
 
 

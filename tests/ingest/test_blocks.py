@@ -244,3 +244,19 @@ def test_line_kinds(line: str, kind: str | None) -> None:
 
 def test_answerable_kinds_are_the_documented_ones() -> None:
     assert {"prose", "list_item", "table_row"} == ANSWERABLE_KINDS
+
+
+def test_facts_never_come_from_attachment_lists_or_contents(tmp_path: Path) -> None:
+    from ingest.facts import extract_facts
+
+    path = tmp_path / "referat.txt"
+    path.write_text(
+        PLAIN_MINUTES.replace(
+            "Bilag 2: Tidsplan", "Bilag 2: Tidsplan, frist 1. juni 2024, budget 9,9 mio. kr."
+        ),
+        encoding="utf-8",
+    )
+    facts = extract_facts(_parse(path))
+    assert [b.amount_dkk for b in facts.budgets] == [4_800_000]
+    assert facts.budgets[0].initiative and "Rådhuspladsen" in facts.budgets[0].initiative
+    assert not any("Tidsplan" in f.quote for f in facts.followups)
