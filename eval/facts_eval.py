@@ -1,6 +1,6 @@
 """Precision and recall of extracted facts against `eval/facts_gold.jsonl`.
 
-Gold rows are hand-made from the five corpus documents and from ten documents of the
+Gold rows are hand-made from the five corpus documents and from eleven documents of the
 development set (`../shared/devset/corpus`, rows with "set": "devset"), one JSON object per line
 with "type" ("budget" | "followup" | "decision") and "source" (file name). A run scores only the
 gold rows whose source is in the given corpus folder, and only the extracted rows of those

@@ -230,10 +230,17 @@ def evaluate_structure(
 
 
 def documents_from_registry(data_dir: Path | str) -> list[dict[str, Any]]:
-    """The project's view of every ingested document, in the shape `evaluate_structure` reads."""
+    """The project's view of every ingested document, in the shape `evaluate_structure` reads.
+
+    The registry is opened read-only: scoring must never create or migrate a data dir."""
+    import sqlite3
+
     from stores.registry import Registry
 
-    registry = Registry.open(data_dir)
+    db = Path(data_dir).resolve() / "registry.sqlite"
+    conn = sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True, check_same_thread=False)
+    conn.row_factory = sqlite3.Row
+    registry = Registry(conn)
     out = []
     for row in registry.list_documents():
         record = registry.get_document(row["id"])

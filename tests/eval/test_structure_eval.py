@@ -186,3 +186,37 @@ def test_gold_covers_every_devset_file():
 def test_gold_rows_are_json_lines_in_key_order():
     first = json.loads(GOLD.read_text(encoding="utf-8").splitlines()[0])
     assert list(first)[:4] == ["source", "set", "title", "title_accept"]
+
+
+def test_documents_from_registry_reads_what_ingest_saved(tmp_path):
+    from eval.structure_eval import documents_from_registry
+    from ingest.facts import record_for_path
+    from stores.registry import Registry
+
+    path = tmp_path / "referat.txt"
+    path.write_text(
+        "Referat af mødet i Økonomiudvalget den 4. april 2022\n\n"
+        "1. Godkendelse af dagsorden\n\nSagsnr.: 21-014439\n\nBeslutning\n\nGodkendt.\n\n"
+        "2. Budgetopfølgning 1\n\nSagsnr.: 22-000001\n\nBeslutning\n\nTaget til efterretning.\n",
+        encoding="utf-8",
+    )
+    record = record_for_path(path, doc_id="d1")
+    data_dir = tmp_path / "data"
+    Registry.open(data_dir).save_document(record, [], "test")
+    (doc,) = documents_from_registry(data_dir)
+    assert doc == {
+        "source": "referat.txt",
+        "title": record.meta.title,
+        "date": record.meta.date,
+        "body": record.meta.committee,
+        "type": record.meta.doc_type,
+        "agenda_items": [
+            {"number": s.number, "title": s.title}
+            for s in record.sections
+            if s.kind == "agenda_item"
+        ],
+    }
+    assert doc["agenda_items"], "the sample's numbered items should be agenda items"
+    with pytest.raises(Exception):  # read-only: a missing data dir is not created
+        documents_from_registry(tmp_path / "absent")
+    assert not (tmp_path / "absent").exists()
