@@ -1,6 +1,7 @@
 """Structure evaluation: matching rules on small hand-made inputs, and gold coverage."""
 
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -217,6 +218,6 @@ def test_documents_from_registry_reads_what_ingest_saved(tmp_path):
         ],
     }
     assert doc["agenda_items"], "the sample's numbered items should be agenda items"
-    with pytest.raises(Exception):  # read-only: a missing data dir is not created
+    with pytest.raises(sqlite3.OperationalError):  # read-only: a missing dir is not created
         documents_from_registry(tmp_path / "absent")
     assert not (tmp_path / "absent").exists()
