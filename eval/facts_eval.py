@@ -1,7 +1,11 @@
 """Precision and recall of extracted facts against `eval/facts_gold.jsonl`.
 
-Gold rows are hand-made from the five corpus documents, one JSON object per line with
-"type" ("budget" | "followup" | "decision") and "source" (corpus file name).
+Gold rows are hand-made from the five corpus documents and from eleven documents of the
+development set (`../shared/devset/corpus`, rows with "set": "devset"), one JSON object per line
+with "type" ("budget" | "followup" | "decision") and "source" (file name). A run scores only the
+gold rows whose source is in the given corpus folder, and only the extracted rows of those
+documents: every gold document is annotated completely for all three types, the other documents
+of the folder not at all.
 
 Matching (one-to-one, within the same source, greedy on the best word overlap):
 
@@ -15,9 +19,21 @@ What counts as a follow-up in the gold: a sentence that states a step together w
 (a date, a period, or an undated deadline like "snarest muligt"), looking forward (planned, in
 progress, awaiting) or reporting the step completed in the present perfect ("er afsluttet i
 september 2015": done). Past narrative ("blev besat pr. 1. juni 2015") is history, and steps with
-no time at all are not listed.
+no time at all are not listed. Devset rows add two cases the corpus documents do not have: a
+time given as a coming event ("på næste møde", "ifm. budgetopfølgning 3 2024", "forud for udbud")
+is an undated deadline, and an action-log entry or step that names who does it ("JB udsender
+mødeindkaldelse") is listed without a time, with "responsible" set and due_date null.
 
-Run: `python -m eval.facts_eval [--corpus corpus] [--gold eval/facts_gold.jsonl] [--json]`.
+What counts as a budget row in the devset gold: every mention of an amount of money, one row per
+mention (a table restating a figure, an operand in "19 timer × 1.200 kr" and amounts written
+without "kr." where the context makes them money all count); a range gives amount_dkk = the low
+end and "amount_high". Decisions: one row per recorded decision of an item (a second committee's
+decision in "Sagens forløb" is its own row); consensus wording in project minutes ("Det blev
+besluttet", "der var enighed om") is "godkendt", a postponement ("udskydes", "genoptages på
+næste møde") "udsat". See eval/README.md.
+
+Run: `python -m eval.facts_eval [--corpus corpus] [--gold eval/facts_gold.jsonl] [--json]`
+(`--corpus ../shared/devset/corpus` scores the development set rows).
 """
 
 from __future__ import annotations
@@ -140,16 +156,35 @@ def facts_to_rows(source: str, facts: Any) -> list[dict[str, Any]]:
     return rows
 
 
-def extract_corpus(corpus: Path | str = CORPUS) -> list[dict[str, Any]]:
-    """Run the extractor on every file of `corpus` (no store needed)."""
+def extract_corpus(
+    corpus: Path | str = CORPUS, sources: set[str] | None = None
+) -> list[dict[str, Any]]:
+    """Run the extractor on every file of `corpus` (or only those named in `sources`)."""
     from ingest.facts import extract_facts, record_for_path
     from ingest.loaders import SUPPORTED_EXTENSIONS
 
     rows: list[dict[str, Any]] = []
     for path in sorted(Path(corpus).iterdir()):
+        if sources is not None and path.name not in sources:
+            continue
         if path.is_file() and path.suffix.lower() in SUPPORTED_EXTENSIONS:
             rows.extend(facts_to_rows(path.name, extract_facts(record_for_path(path))))
     return rows
+
+
+def gold_for_corpus(gold: list[dict[str, Any]], corpus: Path | str) -> list[dict[str, Any]]:
+    """The gold rows whose source is a file of `corpus`."""
+    names = {p.name for p in Path(corpus).iterdir() if p.is_file()}
+    return [g for g in gold if g["source"] in names]
+
+
+def score_corpus(
+    corpus: Path | str = CORPUS, gold_path: Path | str = GOLD
+) -> tuple[dict[str, dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
+    """(scores, extracted rows, gold rows) for the gold documents of `corpus`."""
+    gold = gold_for_corpus(load_gold(gold_path), corpus)
+    extracted = extract_corpus(corpus, {g["source"] for g in gold}) if gold else []
+    return evaluate_facts(extracted, gold), extracted, gold
 
 
 def misses(
@@ -180,12 +215,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gold", type=Path, default=GOLD)
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
     args = parser.parse_args(argv)
-    extracted = extract_corpus(args.corpus)
-    gold = load_gold(args.gold)
-    result = evaluate_facts(extracted, gold)
+    result, extracted, gold = score_corpus(args.corpus, args.gold)
+    if not gold:
+        parser.error(f"no gold rows for the files of {args.corpus}")
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
         return 0
+    print(f"{len({g['source'] for g in gold})} documents with gold rows in {args.corpus}")
     for name, r in result.items():
         print(
             f"{name:10s} P={r['precision']:.3f} R={r['recall']:.3f} "

@@ -123,9 +123,9 @@ def run_eval(
 
 def facts_scores(corpus: Path, gold_path: Path) -> dict[str, Any]:
     """Precision/recall of the facts extractor against hand-made gold rows (issue 4)."""
-    from eval.facts_eval import evaluate_facts, extract_corpus, load_gold
+    from eval.facts_eval import score_corpus
 
-    return evaluate_facts(extract_corpus(corpus), load_gold(gold_path))
+    return score_corpus(corpus, gold_path)[0]
 
 
 def glossary_scores(settings: Settings, gold_path: Path) -> dict[str, Any]:
