@@ -182,6 +182,7 @@ def _explicit_year(s: str | None) -> int | None:
 
 _ISO = re.compile(r"(?<![\d-])(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 _NUMERIC = re.compile(r"(?<![\d.,/-])(\d{1,2})([-./])(\d{1,2})\2(\d{4}|\d{2})" + _NO_DIGIT_AFTER)
+_SPACED = re.compile(r"(?<![\d.,/-])(\d{1,2})\. (\d{1,2})\. (\d{4})(?!\d)")  # "14. 2. 2022"
 _SLASH = re.compile(r"(?<![\d.,/-])(\d{1,2})/(\d{1,2})[- ](" + _YEAR + r")(?!\d)")
 _DAY_RANGE = re.compile(
     r"(?<![\d.,])(\d{1,2})\.?\s*[-–]\s*(\d{1,2})\.?\s*("
@@ -287,6 +288,13 @@ def _candidates(text: str) -> list[_Candidate]:
             y = 2000 + int(ys) if int(ys) < 70 else 1900 + int(ys)
         else:
             y = int(ys)
+        if _year_ok(y) and _day(y, mo, d):
+            out.append(
+                _Candidate(m.start(), m.end(), "day", y, lambda yy, mo=mo, d=d: _day(yy, mo, d))
+            )
+
+    for m in _SPACED.finditer(text):
+        d, mo, y = int(m[1]), int(m[2]), int(m[3])
         if _year_ok(y) and _day(y, mo, d):
             out.append(
                 _Candidate(m.start(), m.end(), "day", y, lambda yy, mo=mo, d=d: _day(yy, mo, d))

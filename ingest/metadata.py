@@ -229,12 +229,17 @@ def _body(title: str, header: list[str], sections: list[Section]) -> str | None:
     mentioned in the text ("... sendes til Byrådet") is not the owner."""
     for line in [title, *header]:
         if m := _BODY_LABEL.match(line):
-            if found := _BODY_RE.search(m.group(1)):
-                return found.group(1)
+            if found := _BODY_RE.search(m.group(1)) or _meeting_of(m.group(1)):
+                return found if isinstance(found, str) else found.group(1)
     for line in [title, *(line for line in header[:4] if len(line) <= 100)]:
         for found in _BODY_RE.finditer(line):
             if found.group(1) not in _NOT_BODIES:
                 return found.group(1)
+        if body := _meeting_of(line):
+            return body
+    for line in header:
+        if (m := _MEETING_NAME.match(line)) and (name := _meeting_name(m.group(1))):
+            return name
     deciders = {
         m.group(1)
         for s in sections
@@ -243,6 +248,30 @@ def _body(title: str, header: list[str], sections: list[Section]) -> str | None:
     if len(deciders) == 1:  # "Beslutning i Børne- og Ungeudvalget den ..." names the decider
         return deciders.pop()
     return None
+
+
+# "koordinationsgruppemøde", "styregruppemødet": the meeting of a named group
+_MEETING_COMPOUND = re.compile(
+    r"\b(\w{3,}(?:gruppe|udvalg|råd|bestyrelse|forum))s?mø(?:de|det|der)\b", re.I
+)
+_DEFINITE = {"gruppe": "n", "bestyrelse": "n", "udvalg": "et", "råd": "et", "forum": "et"}
+_MEETING_NAME = re.compile(r"^(?:mødenavn|møde|mødeforum)\s*:\s*(.+)$", re.I)
+
+
+def _meeting_of(line: str) -> str | None:
+    if not (m := _MEETING_COMPOUND.search(line)):
+        return None
+    word = m.group(1)
+    suffix = next(v for k, v in _DEFINITE.items() if word.lower().endswith(k))
+    return word[0].upper() + word[1:].lower() + suffix
+
+
+def _meeting_name(value: str) -> str | None:
+    """ "Mødenavn: OS2 Ai Heat Control (afholdes ...)": the named meeting's group."""
+    if body := _meeting_of(value):
+        return body
+    name = re.split(r"\s*[(–-]\s*|\s+(?:møde|projektmøde)\b", value, flags=re.I)[0].strip()
+    return name if 3 <= len(name) <= 60 else None
 
 
 def _case_numbers(head: str) -> list[str]:

@@ -170,7 +170,7 @@ def _line_headings(lines: list[_Line]) -> list[_Heading]:
                 )
             )
             continue
-        if (m := _ITEM_FORMS[0].match(bare)) and len(bare) <= 150:  # "Punkt 11: Titel"
+        if (m := _ITEM_FORMS[0].match(bare)) and _title_line(lines, i):  # "Punkt 11: Titel"
             title = _clean_title(m.group(2))
             heads.append(_Heading(line.start, line.end, "agenda_item", 7, title, m.group(1)))
             continue
@@ -178,9 +178,12 @@ def _line_headings(lines: list[_Line]) -> list[_Heading]:
             number, rest = int(m.group(1)), m.group(2).strip()
             wrapped = not prev_blank and _runs_on(lines[i - 1].text)
             if len(rest) <= 150 and not rest.endswith((",", ";")) and not wrapped:
-                kind = (
-                    "agenda_item" if number >= 20 or _item_header_follows(lines, i) else "numbered"
+                item = (
+                    number >= 20
+                    or _CLOSED_ITEM.match(rest) is not None
+                    or (not rest.endswith(".") and _item_header_follows(lines, i))
                 )
+                kind = "agenda_item" if item else "numbered"
                 head = _Heading(
                     line.start,
                     line.end,
@@ -189,6 +192,7 @@ def _line_headings(lines: list[_Line]) -> list[_Heading]:
                     _clean_title(rest),
                     str(number),
                 )
+                _join_wrapped_title(head, lines, i)
                 numbered_candidates.append((i, head, _body_follows(lines, i)))
             continue
         if prev_blank and _is_heading_like(t) and _followed_by_paragraph(lines, i):
@@ -197,9 +201,35 @@ def _line_headings(lines: list[_Line]) -> list[_Heading]:
     return heads
 
 
+_CLOSED_ITEM = re.compile(
+    r"^(?:lukket|åbent)\s*(?:punkt)?\s*:\s*\S", re.I
+)  # "Lukket: Salg af grund"
+
+
+def _title_line(lines: list[_Line], i: int) -> bool:
+    """A line that reads as a title: short, no closing full stop, not wrapped into the next."""
+    text = lines[i].text
+    if len(text) > 150 or text.endswith((".", ",", ";")):
+        return False
+    nxt = next((line.text for line in lines[i + 1 :] if line.text), "")
+    return not (nxt and nxt[0].islower())
+
+
+def _join_wrapped_title(head: _Heading, lines: list[_Line], i: int) -> None:
+    """ "13. Skole-, Børne- og Ungeudvalgets møde- og" + "aktivitetskalender 2025": a PDF
+    wrapped the item title; the next line belongs to it when it starts in lower case."""
+    if i + 1 >= len(lines) or not lines[i + 1].text:
+        return
+    nxt = lines[i + 1]
+    if nxt.text[0].islower() and len(nxt.text) < 80 and not lines[i].text.endswith("."):
+        joiner = "" if head.title.endswith("-") and not head.title.endswith(" -") else " "
+        head.title = _clean_title(f"{head.title}{joiner}{nxt.text}")
+        head.heading_end = nxt.end
+
+
 _ITEM_HEADER_RE = re.compile(
     r"^(?:sagsnr|sags nr|dok\.?\s?nr|j\.?\s?nr|åbent|lukket|beslutningstema|resumé|resume"
-    r"|sagsfremstilling|sagens indhold|indstilling)\b",
+    r"|sagsfremstilling|sagens indhold|indstilling|beslutning|fremstilling|sagsprocedure)\b",
     re.IGNORECASE,
 )
 
@@ -390,12 +420,43 @@ def _stated_and_numbered(text: str, blocks: list[Block]) -> list[_Heading]:
     as a numbered Word paragraph followed by its text), found as in plain text."""
     heads = _block_headings(text, blocks)
     body_starts = {b.start for b in blocks if b.kind in ("prose", "list_item", "table_row")}
-    found = [
-        h
-        for h in _line_headings(_lines(text))
-        if h.start in body_starts and h.kind in ("agenda_item", "numbered", "ad_pkt")
-    ]
+    # when the format states the agenda items as headings, numbered lines in their text are
+    # enumerations ("1. Godkendt", "2. Anbefales"), never further items
+    kinds = (
+        ("numbered", "ad_pkt")
+        if any(h.kind == "agenda_item" for h in heads)
+        else ("agenda_item", "numbered", "ad_pkt")
+    )
+    found = [h for h in _line_headings(_lines(text)) if h.start in body_starts and h.kind in kinds]
+    found.extend(_sub_items(text, blocks, heads))
     return sorted(heads + found, key=lambda h: h.start)
+
+
+_SUB_ITEM = re.compile(r"^(\d{1,2})\.(\d{1,2})\.?\s+(\S.*[A-Za-zÆØÅæøå].*)$")
+
+
+def _sub_items(text: str, blocks: list[Block], heads: list[_Heading]) -> list[_Heading]:
+    """Numbered list items under an agenda item heading ("2. Temaer" + "- 2.1 Status på ...")
+    are its sub-items; each number once (minutes repeat the agenda before their notes)."""
+    items = sorted((h for h in heads if h.kind == "agenda_item"), key=lambda h: h.start)
+    if not items:
+        return []
+    out: list[_Heading] = []
+    seen: set[str] = set()
+    for block in blocks:
+        if block.kind != "list_item":
+            continue
+        m = _SUB_ITEM.match(" ".join(text[block.start : block.end].split()))
+        parent = next((h for h in reversed(items) if h.start < block.start), None)
+        if not m or parent is None or parent.number != m.group(1):
+            continue
+        number = f"{m.group(1)}.{m.group(2)}"
+        if number in seen or len(m.group(3)) > 150:
+            continue
+        seen.add(number)
+        title = _clean_title(m.group(3))
+        out.append(_Heading(block.start, block.end, "agenda_item", parent.rank + 1, title, number))
+    return out
 
 
 def _block_headings(text: str, blocks: list[Block]) -> list[_Heading]:

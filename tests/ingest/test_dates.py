@@ -280,3 +280,8 @@ def test_document_dates_of_the_corpus():
     assert got["silkeborg_notat_2013_kompetenceudvikling_jobcenter.txt"] == D(2013, 4, 28)
     assert got["bilag2_kompetencepulje_2006_sof.txt"] is None
     assert got["norddjurs_status_handleplan_arbejdsmarked_2015.txt"] is None
+
+
+def test_spaced_numeric_date_on_a_title_page():
+    (mention,) = find_dates("Version 2 - 14. 2. 2022")
+    assert (mention.date.isoformat(), mention.text) == ("2022-02-14", "14. 2. 2022")
