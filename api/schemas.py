@@ -6,20 +6,19 @@ The response models mirror the dataclasses in `assistant/types.py`; the routers 
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
+from api.fields import VISIBLE_CHAR, IsoDate
 from assistant.types import Citation, SearchHit
 
 MESSAGE_MAX_CHARS = 2000
-# Anything larger is refused by validation before the friendlier 413 check sees it.
-MESSAGE_HARD_LIMIT = 100_000
 
 
 class ErrorOut(BaseModel):
     detail: str = Field(description="Fejlbesked på dansk.")
+    field: str | None = Field(None, description="Feltet, der var forkert (fx message).")
 
 
 # ----------------------------------------------------------------------------- chat
@@ -30,17 +29,21 @@ class ChatFilters(BaseModel):
 
     doc_types: list[str] | None = Field(None, description="Dokumenttyper, fx referat, bilag.")
     committee: str | None = Field(None, max_length=200)
-    date_from: date | None = None
-    date_to: date | None = None
+    date_from: IsoDate | None = None
+    date_to: IsoDate | None = None
     sources: list[str] | None = Field(None, description="Filnavne at søge i.")
 
 
 class ChatRequest(BaseModel):
-    message: str = Field(max_length=MESSAGE_HARD_LIMIT, description="Spørgsmålet.")
+    message: str = Field(
+        max_length=MESSAGE_MAX_CHARS,
+        pattern=VISIBLE_CHAR,
+        description="Spørgsmålet (mindst ét synligt tegn).",
+    )
     conversation_id: str | None = Field(None, max_length=64)
-    as_of: date | None = Field(None, description="Vurder frister pr. denne dato (ÅÅÅÅ-MM-DD).")
+    as_of: IsoDate | None = Field(None, description="Vurder frister pr. denne dato (ÅÅÅÅ-MM-DD).")
     filters: ChatFilters | None = None
-    stream: bool = False
+    stream: StrictBool = False
 
 
 # Search hits and citations are served as the shared dataclasses of assistant/types.py
@@ -197,7 +200,7 @@ class ReadyOut(BaseModel):
 class OpenAIMessage(BaseModel):
     model_config = ConfigDict(extra="allow")
 
-    role: str
+    role: Literal["system", "developer", "user", "assistant", "tool", "function"]
     content: str | list[dict[str, Any]] | None = None
 
 
@@ -206,7 +209,7 @@ class OpenAIChatRequest(BaseModel):
 
     model: str | None = None
     messages: list[OpenAIMessage] = Field(min_length=1)
-    stream: bool = False
+    stream: StrictBool = False
 
 
 # ----------------------------------------------------------------------------- facts
