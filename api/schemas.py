@@ -62,6 +62,9 @@ class AnswerOut(BaseModel):
     notice: str | None = None
     sources: list[SearchHitOut] = []
     timings_ms: dict[str, float] = {}
+    withheld: int = Field(
+        0, description="Kilder skjult i et gemt svar, fordi du ikke længere har adgang til dem."
+    )
 
 
 class ChatResponse(AnswerOut):
