@@ -64,6 +64,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         threading.Thread(target=_warm_up, args=(services,), daemon=True).start()
         yield
         services.close()
+        limiter = getattr(app.state, "chat_limiter", None)
+        if hasattr(limiter, "close"):
+            limiter.close()
 
     app = FastAPI(
         title="Planassistenten",
