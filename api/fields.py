@@ -14,7 +14,7 @@ import unicodedata
 from datetime import date
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator
+from pydantic import AfterValidator, BeforeValidator
 from pydantic_core import PydanticCustomError
 
 # Categories clean_message drops: control, format (zero-width, bidi), surrogate, private use.
@@ -59,3 +59,15 @@ def _iso_date(value: Any) -> Any:
 
 
 IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _encodable(value: str) -> str:
+    """pydantic refuses a lone surrogate in a top-level JSON string, not inside a list."""
+    if _SURROGATE.search(value):
+        raise PydanticCustomError("string_unicode", "Teksten er ikke gyldig Unicode.")
+    return value
+
+
+Text = Annotated[str, AfterValidator(_encodable)]

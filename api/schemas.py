@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
-from api.fields import VISIBLE_CHAR, IsoDate
+from api.fields import VISIBLE_CHAR, IsoDate, Text
 from assistant.types import Citation, SearchHit
 
 MESSAGE_MAX_CHARS = 2000
@@ -27,20 +27,20 @@ class ErrorOut(BaseModel):
 class ChatFilters(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    doc_types: list[str] | None = Field(None, description="Dokumenttyper, fx referat, bilag.")
-    committee: str | None = Field(None, max_length=200)
+    doc_types: list[Text] | None = Field(None, description="Dokumenttyper, fx referat, bilag.")
+    committee: Text | None = Field(None, max_length=200)
     date_from: IsoDate | None = None
     date_to: IsoDate | None = None
-    sources: list[str] | None = Field(None, description="Filnavne at søge i.")
+    sources: list[Text] | None = Field(None, description="Filnavne at søge i.")
 
 
 class ChatRequest(BaseModel):
-    message: str = Field(
+    message: Text = Field(
         max_length=MESSAGE_MAX_CHARS,
         pattern=VISIBLE_CHAR,
         description="Spørgsmålet (mindst ét synligt tegn).",
     )
-    conversation_id: str | None = Field(None, max_length=64)
+    conversation_id: Text | None = Field(None, max_length=64)
     as_of: IsoDate | None = Field(None, description="Vurder frister pr. denne dato (ÅÅÅÅ-MM-DD).")
     filters: ChatFilters | None = None
     stream: StrictBool = False
@@ -173,9 +173,9 @@ class UploadOut(BaseModel):
 class FeedbackIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    message_id: str = Field(max_length=64, description="Id på svaret (fra /api/chat).")
+    message_id: Text = Field(max_length=64, description="Id på svaret (fra /api/chat).")
     rating: Literal["up", "down"]
-    comment: str | None = Field(None, max_length=2000)
+    comment: Text | None = Field(None, max_length=2000)
 
 
 class FeedbackOut(BaseModel):
@@ -204,13 +204,13 @@ class OpenAIMessage(BaseModel):
     model_config = ConfigDict(extra="allow")
 
     role: Literal["system", "developer", "user", "assistant", "tool", "function"]
-    content: str | list[dict[str, Any]] | None = None
+    content: Text | list[dict[str, Any]] | None = None
 
 
 class OpenAIChatRequest(BaseModel):
     model_config = ConfigDict(extra="allow")
 
-    model: str | None = None
+    model: Text | None = None
     messages: list[OpenAIMessage] = Field(min_length=1)
     stream: StrictBool = False
 
