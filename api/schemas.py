@@ -35,6 +35,19 @@ class ChatFilters(BaseModel):
 
 
 class ChatRequest(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {"message": "Hvor meget blev afsat til videndeling?"},
+                {
+                    "message": "Hvilke opfølgninger mangler?",
+                    "as_of": "2021-06-07",
+                    "filters": {"doc_types": ["referat"], "date_from": "2021-01-01"},
+                },
+            ]
+        }
+    )
+
     message: Text = Field(
         max_length=MESSAGE_MAX_CHARS,
         pattern=VISIBLE_CHAR,
@@ -208,7 +221,26 @@ class OpenAIMessage(BaseModel):
 
 
 class OpenAIChatRequest(BaseModel):
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(
+        extra="allow",
+        json_schema_extra={
+            "examples": [
+                {
+                    "model": "plan-assistant",
+                    "messages": [{"role": "user", "content": "Hvad er LEAN-projektets budget?"}],
+                },
+                {
+                    "messages": [
+                        {"role": "system", "content": "Svar kort."},
+                        {"role": "user", "content": "Hvad besluttede udvalget?"},
+                        {"role": "assistant", "content": "Udvalget godkendte indstillingen."},
+                        {"role": "user", "content": "Og hvornår er fristen?"},
+                    ],
+                    "stream": True,
+                },
+            ]
+        },
+    )
 
     model: Text | None = None
     messages: list[OpenAIMessage] = Field(min_length=1)
