@@ -44,8 +44,19 @@ def _warm_up(services: Services) -> None:
         log.warning("warm-up failed; services load on first request", exc_info=True)
 
 
+def _import_heavy_modules() -> None:
+    """Import the store and retriever modules once, here, in one thread: llama-index's
+    package imports are circular, and the warm-up thread importing them while a first
+    request does the same fails with ImportError (a 500 on that request)."""
+    import importlib
+
+    for name in ("stores.bundle", "assistant.retriever", "ingest.pipeline"):
+        importlib.import_module(name)
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
+    _import_heavy_modules()
     services = Services(settings)
 
     @asynccontextmanager
@@ -53,6 +64,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         threading.Thread(target=_warm_up, args=(services,), daemon=True).start()
         yield
         services.close()
+        limiter = getattr(app.state, "chat_limiter", None)
+        if hasattr(limiter, "close"):
+            limiter.close()
 
     app = FastAPI(
         title="Planassistenten",
@@ -78,6 +92,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             max_age=600,
         )
 
+    app.add_middleware(errors.JsonErrorBodies)  # outermost: sees every 4xx, CORS's too
+
     for module in (health, widget, chat, search, documents, facts, feedback, openai_compat):
         app.include_router(module.router)
     _include_optional(app, "api.routers.overview")
@@ -91,6 +107,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 routes=app.routes,
             )
             _danish_validation_schema(schema)
+            _document_body_errors(schema)
             app.openapi_schema = schema
         return app.openapi_schema
 
@@ -111,7 +128,7 @@ def _include_optional(app: FastAPI, module_name: str) -> None:
 
 
 def _danish_validation_schema(schema: dict[str, Any]) -> None:
-    """Our 422 body is `{"detail": "<Danish>", "errors": [...]}`; document it truthfully."""
+    """Our 422 body is `{"detail": "<Danish>", "field"?, "errors": [...]}`; document it."""
     components = schema.setdefault("components", {}).setdefault("schemas", {})
     if "HTTPValidationError" in components:
         components["HTTPValidationError"] = {
@@ -119,6 +136,7 @@ def _danish_validation_schema(schema: dict[str, Any]) -> None:
             "type": "object",
             "properties": {
                 "detail": {"type": "string", "title": "Detail"},
+                "field": {"type": "string", "title": "Field"},
                 "errors": {
                     "type": "array",
                     "items": {"$ref": "#/components/schemas/ValidationError"},
@@ -127,3 +145,28 @@ def _danish_validation_schema(schema: dict[str, Any]) -> None:
             },
             "required": ["detail"],
         }
+    if "ValidationError" in components:
+        error = components["ValidationError"]
+        error["properties"]["msg"]["description"] = "Fejlen på dansk."
+        error["properties"]["field"] = {
+            "type": "string",
+            "title": "Field",
+            "description": "Feltet, fx message eller filters.date_from.",
+        }
+
+
+def _document_body_errors(schema: dict[str, Any]) -> None:
+    """Every operation with a body can also answer 400 (the body cannot be read: bad UTF-8,
+    broken multipart) and 413 (too large, api/limits.py), both in Danish."""
+    error_ref = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorOut"}}}
+    for operations in schema.get("paths", {}).values():
+        for operation in operations.values():
+            if not isinstance(operation, dict) or "requestBody" not in operation:
+                continue
+            responses = operation.setdefault("responses", {})
+            responses.setdefault(
+                "400", {"description": "Indholdet kunne ikke læses.", "content": error_ref}
+            )
+            responses.setdefault(
+                "413", {"description": "Forespørgslen er for stor.", "content": error_ref}
+            )

@@ -6,20 +6,19 @@ The response models mirror the dataclasses in `assistant/types.py`; the routers 
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
+from api.fields import VISIBLE_CHAR, IsoDate, Text
 from assistant.types import Citation, SearchHit
 
 MESSAGE_MAX_CHARS = 2000
-# Anything larger is refused by validation before the friendlier 413 check sees it.
-MESSAGE_HARD_LIMIT = 100_000
 
 
 class ErrorOut(BaseModel):
     detail: str = Field(description="Fejlbesked på dansk.")
+    field: str | None = Field(None, description="Feltet, der var forkert (fx message).")
 
 
 # ----------------------------------------------------------------------------- chat
@@ -28,19 +27,36 @@ class ErrorOut(BaseModel):
 class ChatFilters(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    doc_types: list[str] | None = Field(None, description="Dokumenttyper, fx referat, bilag.")
-    committee: str | None = Field(None, max_length=200)
-    date_from: date | None = None
-    date_to: date | None = None
-    sources: list[str] | None = Field(None, description="Filnavne at søge i.")
+    doc_types: list[Text] | None = Field(None, description="Dokumenttyper, fx referat, bilag.")
+    committee: Text | None = Field(None, max_length=200)
+    date_from: IsoDate | None = None
+    date_to: IsoDate | None = None
+    sources: list[Text] | None = Field(None, description="Filnavne at søge i.")
 
 
 class ChatRequest(BaseModel):
-    message: str = Field(max_length=MESSAGE_HARD_LIMIT, description="Spørgsmålet.")
-    conversation_id: str | None = Field(None, max_length=64)
-    as_of: date | None = Field(None, description="Vurder frister pr. denne dato (ÅÅÅÅ-MM-DD).")
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {"message": "Hvor meget blev afsat til videndeling?"},
+                {
+                    "message": "Hvilke opfølgninger mangler?",
+                    "as_of": "2021-06-07",
+                    "filters": {"doc_types": ["referat"], "date_from": "2021-01-01"},
+                },
+            ]
+        }
+    )
+
+    message: Text = Field(
+        max_length=MESSAGE_MAX_CHARS,
+        pattern=VISIBLE_CHAR,
+        description="Spørgsmålet (mindst ét synligt tegn).",
+    )
+    conversation_id: Text | None = Field(None, max_length=64)
+    as_of: IsoDate | None = Field(None, description="Vurder frister pr. denne dato (ÅÅÅÅ-MM-DD).")
     filters: ChatFilters | None = None
-    stream: bool = False
+    stream: StrictBool = False
 
 
 # Search hits and citations are served as the shared dataclasses of assistant/types.py
@@ -59,6 +75,9 @@ class AnswerOut(BaseModel):
     notice: str | None = None
     sources: list[SearchHitOut] = []
     timings_ms: dict[str, float] = {}
+    withheld: int = Field(
+        0, description="Kilder skjult i et gemt svar, fordi du ikke længere har adgang til dem."
+    )
 
 
 class ChatResponse(AnswerOut):
@@ -167,9 +186,9 @@ class UploadOut(BaseModel):
 class FeedbackIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    message_id: str = Field(max_length=64, description="Id på svaret (fra /api/chat).")
+    message_id: Text = Field(max_length=64, description="Id på svaret (fra /api/chat).")
     rating: Literal["up", "down"]
-    comment: str | None = Field(None, max_length=2000)
+    comment: Text | None = Field(None, max_length=2000)
 
 
 class FeedbackOut(BaseModel):
@@ -197,16 +216,35 @@ class ReadyOut(BaseModel):
 class OpenAIMessage(BaseModel):
     model_config = ConfigDict(extra="allow")
 
-    role: str
-    content: str | list[dict[str, Any]] | None = None
+    role: Literal["system", "developer", "user", "assistant", "tool", "function"]
+    content: Text | list[dict[str, Any]] | None = None
 
 
 class OpenAIChatRequest(BaseModel):
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(
+        extra="allow",
+        json_schema_extra={
+            "examples": [
+                {
+                    "model": "plan-assistant",
+                    "messages": [{"role": "user", "content": "Hvad er LEAN-projektets budget?"}],
+                },
+                {
+                    "messages": [
+                        {"role": "system", "content": "Svar kort."},
+                        {"role": "user", "content": "Hvad besluttede udvalget?"},
+                        {"role": "assistant", "content": "Udvalget godkendte indstillingen."},
+                        {"role": "user", "content": "Og hvornår er fristen?"},
+                    ],
+                    "stream": True,
+                },
+            ]
+        },
+    )
 
-    model: str | None = None
+    model: Text | None = None
     messages: list[OpenAIMessage] = Field(min_length=1)
-    stream: bool = False
+    stream: StrictBool = False
 
 
 # ----------------------------------------------------------------------------- facts

@@ -8,8 +8,8 @@
 - `access_set(principal)`: the access levels retrieval and facts queries are filtered by.
 - `require_role("editor")`: a dependency for upload/delete (editor) and administration (admin).
 - `chat_rate_limit`: a per-caller token bucket for chat endpoints (429 with a Danish message).
-  Buckets live in the worker process: with N uvicorn workers a caller may get up to N times
-  the rate. That bounds abuse, which is the point; it is not an exact quota.
+  The buckets live in SQLite in the data folder (`api/rate_limit.py`), so the N worker
+  processes of `serve --workers N` share one limit instead of granting N times the rate.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request
 
+from api.rate_limit import SharedTokenBucket
 from stores.keys import ANONYMOUS, PUBLIC, ROLE_DA, TOKEN_PREFIX, Principal, authenticate, open_keys
 
 AUTH_REQUIRED = "Adgang kræver en API-nøgle."
@@ -133,7 +134,8 @@ def require_role(role: str) -> Callable[[Request], Principal]:
 
 
 class TokenBucket:
-    """`rate` tokens per second up to `burst`; one token per request. Thread-safe."""
+    """`rate` tokens per second up to `burst`; one token per request. Thread-safe, in this
+    process's memory only (tests; the server uses `api.rate_limit.SharedTokenBucket`)."""
 
     MAX_BUCKETS = 10_000
 
@@ -173,11 +175,15 @@ class TokenBucket:
             del self._buckets[k]
 
 
-def chat_limiter(request: Request) -> TokenBucket:
+def chat_limiter(request: Request) -> TokenBucket | SharedTokenBucket:
     settings = request.app.state.settings
     per_minute = float(getattr(settings, "chat_rate_per_minute", DEFAULT_CHAT_PER_MINUTE))
     burst = int(getattr(settings, "chat_rate_burst", DEFAULT_CHAT_BURST))
-    return _app_singleton(request, "chat_limiter", lambda: TokenBucket(per_minute / 60.0, burst))
+    return _app_singleton(
+        request,
+        "chat_limiter",
+        lambda: SharedTokenBucket(settings.data_dir, per_minute / 60.0, burst),
+    )
 
 
 def rate_key(request: Request, who: Principal) -> str:

@@ -13,6 +13,21 @@ import pytest
 
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
+
+def _hypothesis_profile() -> None:
+    """No example database in the work tree; in CI (CI=true) the same examples every run,
+    so a red build is reproducible and never a matter of luck."""
+    try:
+        from hypothesis import settings
+    except ImportError:
+        return
+    settings.register_profile("local", database=None)
+    settings.register_profile("ci", database=None, derandomize=True, print_blob=True)
+    settings.load_profile("ci" if os.environ.get("CI") == "true" else "local")
+
+
+_hypothesis_profile()
+
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
 EMBED_CACHE = ROOT / ".cache"

@@ -30,6 +30,7 @@ from api.security import chat_rate_limit
 from api.services.chat import ChatEvent
 from api.services.container import Services
 from api.services.text import clean_message
+from api.services.withheld import filter_messages
 from assistant.types import Answer, SearchFilters
 from stores import conversations as conv_store
 
@@ -65,13 +66,23 @@ def _readable_conversation(services: Services, conv_id: str, caller: Caller) -> 
     return conv
 
 
+HISTORY_MESSAGES = 12
+
+
+def readable_messages(services: Services, conv_id: str, caller: Caller) -> list[dict[str, Any]]:
+    """The stored messages with what the caller may no longer read withheld (read time)."""
+    with services.db() as conn:
+        return filter_messages(conn, conv_store.list_messages(conn, conv_id), caller.access)
+
+
 def open_conversation(
     services: Services, conv_id: str | None, caller: Caller
 ) -> tuple[str, list[dict[str, str]]]:
     if conv_id:
         _readable_conversation(services, conv_id, caller)
-        with services.db() as conn:
-            return conv_id, conv_store.history(conn, conv_id)
+        # History is filtered too: a follow-up must not bring back a withheld quote.
+        messages = readable_messages(services, conv_id, caller)[-HISTORY_MESSAGES:]
+        return conv_id, [{"role": m["role"], "content": m["content"]} for m in messages]
     with services.db() as conn:
         return conv_store.create_conversation(conn, caller.owner, set(caller.access)), []
 
@@ -179,8 +190,7 @@ def get_conversation(
     conversation_id: str, services: ServicesDep, caller: CallerDep
 ) -> ConversationOut:
     conv = _readable_conversation(services, conversation_id, caller)
-    with services.db() as conn:
-        messages = conv_store.list_messages(conn, conversation_id)
+    messages = readable_messages(services, conversation_id, caller)
     return ConversationOut(
         id=conv["id"],
         title=conv["title"],

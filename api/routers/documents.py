@@ -102,7 +102,14 @@ def get_file(doc_id: str, services: ServicesDep, access: AccessDep) -> FileRespo
 def upload_documents(
     services: ServicesDep,
     caller: CallerDep,
-    files: Annotated[list[UploadFile], File(description="PDF, DOCX, HTML, Markdown eller tekst.")],
+    files: Annotated[
+        list[UploadFile],
+        File(
+            min_length=1,
+            max_length=MAX_FILES,
+            description=f"PDF, DOCX, HTML, Markdown eller tekst; højst {MAX_FILES} filer.",
+        ),
+    ],
     access: Annotated[str | None, Form(max_length=100, description="Adgangsgruppe.")] = None,
 ) -> UploadOut:
     settings = services.settings
@@ -110,12 +117,6 @@ def upload_documents(
     if group not in caller.access:
         raise HTTPException(
             status_code=403, detail=f"Du kan ikke gemme dokumenter i adgangsgruppen »{group}«."
-        )
-    if not files:
-        raise HTTPException(status_code=422, detail="Vælg mindst én fil.")
-    if len(files) > MAX_FILES:
-        raise HTTPException(
-            status_code=413, detail=f"Der kan højst uploades {MAX_FILES} filer ad gangen."
         )
     limit = settings.upload_max_mb * 1024 * 1024
     originals = [f.filename or "" for f in files]

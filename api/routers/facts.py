@@ -16,6 +16,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import Response
 
 from api.deps import AccessDep, ServicesDep
+from api.fields import IsoDate
 from api.schemas import ErrorOut, FactsOut
 
 router = APIRouter(prefix="/api/facts", tags=["fakta"])
@@ -112,7 +113,7 @@ def followups(
     services: ServicesDep,
     access: AccessDep,
     outstanding: Annotated[bool | None, Query(description="Kun udestående.")] = None,
-    as_of: Annotated[date | None, Query(description="Status pr. denne dato.")] = None,
+    as_of: Annotated[IsoDate | None, Query(description="Status pr. denne dato.")] = None,
     format: Format = None,
 ):
     facts = _facts_module()

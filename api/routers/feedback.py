@@ -6,7 +6,7 @@ from fastapi import APIRouter, HTTPException
 
 from api.deps import CallerDep, ServicesDep
 from api.schemas import ErrorOut, FeedbackIn, FeedbackOut
-from api.services.text import clean_message
+from api.services.text import clean_text
 from stores import conversations as conv_store
 
 router = APIRouter(prefix="/api", tags=["feedback"])
@@ -22,9 +22,7 @@ ANSWER_NOT_FOUND = "Svaret findes ikke."
     summary="Giv feedback på et svar",
 )
 def post_feedback(body: FeedbackIn, services: ServicesDep, caller: CallerDep) -> FeedbackOut:
-    comment = None
-    if body.comment is not None and body.comment.strip():
-        comment = clean_message(body.comment)
+    comment = clean_text(body.comment or "") or None
     with services.db() as conn:
         conv = conv_store.message_conversation(conn, body.message_id)
         if conv is None or conv["owner"] != caller.owner:

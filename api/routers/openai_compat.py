@@ -18,11 +18,12 @@ import uuid
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
-from fastapi import APIRouter, Depends, HTTPException
+from fastapi import APIRouter, Depends
 from fastapi.responses import StreamingResponse
 from starlette.concurrency import iterate_in_threadpool, run_in_threadpool
 
 from api.deps import CallerDep, ServicesDep
+from api.errors import FieldError
 from api.schemas import ErrorOut, OpenAIChatRequest, OpenAIMessage
 from api.security import chat_rate_limit
 from api.services.chat import ChatEvent
@@ -54,7 +55,7 @@ def split_messages(messages: list[OpenAIMessage]) -> tuple[str, list[dict[str, s
     dropped from earlier answers so they do not leak into follow-up condensation."""
     turns = [m for m in messages if m.role in ("user", "assistant")]
     if not turns or turns[-1].role != "user":
-        raise HTTPException(status_code=422, detail="Den sidste besked skal være fra brugeren.")
+        raise FieldError(422, "Den sidste besked skal være fra brugeren.", "messages")
     history = [
         {"role": m.role, "content": _SOURCES_TAIL.sub("", message_text(m))} for m in turns[:-1]
     ]
@@ -116,7 +117,7 @@ async def chat_completions(
     body: OpenAIChatRequest, services: ServicesDep, caller: CallerDep
 ) -> Any:
     question, history = split_messages(body.messages)
-    question = clean_message(question)
+    question = clean_message(question, field="messages")
     filters = SearchFilters(access=set(caller.access))
     model = body.model or MODEL_ID
     completion_id = f"chatcmpl-{uuid.uuid4().hex}"

@@ -8,7 +8,7 @@ a document or programme the caller may not read answers 404 like one that does n
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import FileResponse
@@ -24,6 +24,7 @@ from assistant.overview.timeline import KIND_LABELS, timeline
 router = APIRouter(tags=["overblik"])
 STATIC = Path(__file__).resolve().parent.parent / "static"
 NO_COMMITTEE = "Uden udvalg"
+EventKind = Literal["meeting", "document", "decision", "deadline", "completion"]
 
 
 @router.get("/overview.js", include_in_schema=False)
@@ -106,11 +107,9 @@ def get_timeline(
     committee: Annotated[str | None, Query(max_length=200, description="Udvalg.")] = None,
     programme: Annotated[str | None, Query(max_length=64, description="Program-id.")] = None,
     topic: Annotated[str | None, Query(max_length=200, description="Emneord.")] = None,
-    kind: Annotated[
-        list[str] | None, Query(description="meeting, document, decision, deadline, completion")
-    ] = None,
+    kind: Annotated[list[EventKind] | None, Query(description="Hændelsestyper.")] = None,
 ) -> dict[str, Any]:
-    kinds = {k for k in kind or [] if k in KIND_LABELS} or None
+    kinds = set(kind or []) or None
     events = timeline(
         services.stores.registry,
         access,

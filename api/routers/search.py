@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, Query
 from starlette.concurrency import run_in_threadpool
 
 from api.deps import AccessDep, ServicesDep
+from api.fields import VISIBLE_CHAR, IsoDate
 from api.schemas import SearchOut
 from assistant.types import SearchFilters
 
@@ -19,16 +19,16 @@ router = APIRouter(prefix="/api", tags=["søgning"])
 async def search(
     services: ServicesDep,
     access: AccessDep,
-    q: Annotated[str, Query(max_length=2000, description="Søgetekst.")],
+    q: Annotated[
+        str, Query(max_length=2000, pattern=VISIBLE_CHAR, description="Søgetekst (ikke tom).")
+    ],
     k: Annotated[int, Query(ge=1, le=50, description="Antal passager.")] = 10,
     doc_type: Annotated[list[str] | None, Query(alias="type", description="Dokumenttype.")] = None,
     committee: Annotated[str | None, Query(max_length=200)] = None,
-    date_from: Annotated[date | None, Query(alias="from", description="Fra dato.")] = None,
-    date_to: Annotated[date | None, Query(alias="to", description="Til dato.")] = None,
+    date_from: Annotated[IsoDate | None, Query(alias="from", description="Fra dato.")] = None,
+    date_to: Annotated[IsoDate | None, Query(alias="to", description="Til dato.")] = None,
 ) -> SearchOut:
     query = q.strip()
-    if not query:
-        raise HTTPException(status_code=422, detail="Skriv en søgetekst.")
     filters = SearchFilters(
         access=access,
         doc_types=[t for t in doc_type if t] or None if doc_type else None,

@@ -4,26 +4,32 @@ from __future__ import annotations
 
 import unicodedata
 
-from fastapi import HTTPException
-
+from api.errors import FieldError
+from api.fields import DROPPED_CATEGORIES
 from api.schemas import MESSAGE_MAX_CHARS
 
-# Control, format (zero-width, bidi overrides), surrogate and private-use characters carry no
-# meaning in a question and break encoders and tokenisers.
-_DROP = {"Cc", "Cf", "Cs", "Co"}
+EMPTY_MESSAGE = "Beskeden er tom. Skriv et spørgsmål."
 
 
-def clean_message(text: str, max_chars: int = MESSAGE_MAX_CHARS) -> str:
-    """NFC-normalised question without invisible characters; 422/413 with a Danish detail."""
-    text = unicodedata.normalize("NFC", text)
-    text = "".join(
-        ch for ch in text if ch in "\n\t" or unicodedata.category(ch) not in _DROP
-    ).strip()
+def clean_text(text: str) -> str:
+    """`text` without control, format (zero-width, bidi overrides), surrogate and private-use
+    characters, which carry no meaning in a question and break encoders and tokenisers;
+    stripped and NFC-normalised. Never longer than `text` before normalisation."""
+    kept = "".join(
+        ch for ch in text if ch in "\n\t" or unicodedata.category(ch) not in DROPPED_CATEGORIES
+    )
+    return kept.strip()
+
+
+def clean_message(text: str, max_chars: int = MESSAGE_MAX_CHARS, field: str = "message") -> str:
+    """The cleaned question; 422/413 naming `field`, with a Danish detail, when there is none
+    or it is too long. The length is counted before NFC normalisation (which can lengthen
+    some scripts), so a message within the schema's `maxLength` is never refused here."""
+    text = clean_text(text)
     if not text:
-        raise HTTPException(status_code=422, detail="Beskeden er tom. Skriv et spørgsmål.")
+        raise FieldError(422, EMPTY_MESSAGE, field)
     if len(text) > max_chars:
-        raise HTTPException(
-            status_code=413,
-            detail=f"Spørgsmålet er for langt: højst {max_chars} tegn (dit har {len(text)}).",
+        raise FieldError(
+            413, f"Spørgsmålet er for langt: højst {max_chars} tegn (dit har {len(text)}).", field
         )
-    return text
+    return unicodedata.normalize("NFC", text)

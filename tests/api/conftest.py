@@ -4,16 +4,21 @@ separate from the lead's read-only `corpus_store`, plus helpers to run a real se
 from __future__ import annotations
 
 import json
+import os
+import signal
 import socket
+import subprocess
+import sys
 import threading
 import time
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.conftest import CORPUS, make_settings
+from tests.conftest import CORPUS, EMBED_CACHE, ROOT, make_settings
 
 
 @pytest.fixture(scope="session")
@@ -105,3 +110,70 @@ class ThreadedServer:
     def __exit__(self, *exc: object) -> None:
         self.server.should_exit = True
         self.thread.join(timeout=30)
+
+
+class ServedProcess:
+    """`plan-assistant serve` as a child process on 127.0.0.1 (a real server: uvicorn, its
+    workers, the first-start ingest of corpus/), stopped with SIGINT on exit."""
+
+    def __init__(self, data_dir: Path, log: Path, workers: int = 1, **env: str) -> None:
+        self.data_dir = data_dir
+        self.log_path = log
+        self.workers = workers
+        self.port = free_port()
+        self.env = env
+        self.proc: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def __enter__(self) -> ServedProcess:
+        env = dict(
+            os.environ,
+            PLAN_ASSISTANT_CORPUS_DIR=str(CORPUS),
+            PLAN_ASSISTANT_EMBED_CACHE_DIR=str(EMBED_CACHE),
+            ANONYMIZED_TELEMETRY="False",
+            **self.env,
+        )
+        cmd = [sys.executable, "-m", "plan_assistant.cli", "serve", "--host", "127.0.0.1"]
+        cmd += ["--port", str(self.port), "--data-dir", str(self.data_dir)]
+        cmd += ["--workers", str(self.workers), "--log-level", "warning"]
+        self._log = self.log_path.open("wb")
+        self.proc = subprocess.Popen(
+            cmd, cwd=ROOT, env=env, stdout=self._log, stderr=subprocess.STDOUT
+        )
+        try:
+            self._wait_ready(timeout=180)
+        except BaseException:
+            self.__exit__()
+            raise
+        return self
+
+    def _wait_ready(self, timeout: float) -> None:
+        assert self.proc is not None
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"serve exited with {self.proc.returncode}:\n{self.log_tail()}")
+            try:
+                with urllib.request.urlopen(f"{self.url}/readyz", timeout=5) as r:
+                    if json.load(r)["status"] == "ready":
+                        return
+            except OSError:
+                pass
+            time.sleep(0.3)
+        raise RuntimeError(f"serve did not become ready:\n{self.log_tail()}")
+
+    def log_tail(self, chars: int = 4000) -> str:
+        return self.log_path.read_text(errors="replace")[-chars:]
+
+    def __exit__(self, *exc: object) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGINT)
+            try:
+                self.proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self._log.close()

@@ -87,7 +87,10 @@ def test_errors_reach_the_sdk_in_danish(sdk):
         sdk.chat.completions.create(
             model="plan-assistant", messages=[{"role": "assistant", "content": "Hej"}]
         )
-    assert err.value.body == {"detail": "Den sidste besked skal være fra brugeren."}
+    assert err.value.body == {
+        "detail": "Den sidste besked skal være fra brugeren.",
+        "field": "messages",
+    }
     with pytest.raises(openai.APIStatusError) as err:
         sdk.chat.completions.create(
             model="plan-assistant", messages=[{"role": "user", "content": "x" * 2500}]
