@@ -23,6 +23,8 @@ const T = {
   title: "Overblik",
   intro: "Få overblik over dokumenterne: hvem har besluttet hvad og hvornår, hvad det koster, hvad der mangler, og hvad forkortelserne betyder. Alt henviser til kilden.",
   start: "Kom i gang – spørg fx",
+  moreStarters: "Vis flere forslag",
+  fewerStarters: "Vis færre forslag",
   tabs: { documents: "Dokumenter", programmes: "Programmer", glossary: "Ordliste", timeline: "Tidslinje" },
   loading: "Henter …",
   shown: "Vist",
@@ -70,6 +72,14 @@ const T = {
   usedIn: "Bruges i",
   occurrences: "forekomster",
   allCommittees: "Alle udvalg",
+  allKinds: "Alle hændelser",
+  filterKind: "Hændelser",
+  events: "hændelser",
+  timelineNote: "Møder, beslutninger, frister og det, der er meldt gennemført, i tidsorden. Hver linje viser den sætning, datoen står i.",
+  programmesSeveral: "Forløb på tværs af dokumenter",
+  programmesSeveralNote: "Dokumenter, der hører sammen (samme sag, samme initiativ eller de samme navne), i tidsorden med beløb og åbne opfølgninger.",
+  programmesSingle: "Initiativer i ét dokument",
+  programmesSingleNote: "Initiativer, der indtil videre kun optræder i ét dokument.",
   allProgrammes: "Alle programmer",
   filterCommittee: "Udvalg",
   filterProgramme: "Program",
@@ -111,6 +121,7 @@ const STYLE = `
 .ov-head p{margin:0 0 12px;color:var(--ov-muted);max-width:70ch}
 .ov-starters-label{margin:0 0 8px !important;font-size:.8rem !important;font-weight:600;letter-spacing:.03em;text-transform:uppercase}
 .ov-starters{display:flex;flex-wrap:wrap;gap:8px;margin:0 0 12px;padding:0;list-style:none}
+.ov-more{display:none;font-size:.9rem;margin:-4px 0 12px}
 .ov-starters .ov-btn{border-radius:999px;padding:7px 14px;font-size:.92rem;text-align:left}
 .ov-scroll{flex:1;min-width:0;overflow-y:auto;overflow-x:hidden}
 .ov-tabbar{position:sticky;top:0;z-index:1;border-bottom:1px solid var(--ov-border);background:var(--ov-bg)}
@@ -159,7 +170,7 @@ const STYLE = `
 .ov-points .ov-meta{margin-top:0}
 .ov-filters{display:flex;flex-wrap:wrap;gap:12px;align-items:end;margin:0 0 12px}
 .ov-filters label{display:flex;flex-direction:column;gap:2px;font-size:.85rem;font-weight:600;color:var(--ov-muted);min-width:0;max-width:100%}
-.ov-filters select{font-size:.92rem;padding:6px 8px;border:1px solid var(--ov-border);border-radius:8px;background:var(--ov-surface);color:var(--pa-text,#1f2933);max-width:100%;width:22rem}
+.ov-filters select{font-size:.92rem;padding:6px 8px;border:1px solid var(--ov-border);border-radius:8px;background:var(--ov-surface);color:var(--pa-text,#1f2933);max-width:100%;width:22rem;font-weight:400}
 .ov-year{margin:20px 0 4px !important;font-size:1rem}
 .ov-event{display:grid;grid-template-columns:8.5rem minmax(0,1fr);gap:4px 12px;padding:8px 0;border-bottom:1px solid var(--ov-border);overflow-wrap:anywhere}
 .ov-event .ov-meta{margin:0}
@@ -179,6 +190,9 @@ const STYLE = `
 @container ov (max-width:600px){
   .ov-head{padding:14px 12px 2px}.ov-tabs{padding:0 8px}.ov-panel{padding:12px 10px 24px}
   .ov-item{padding:10px 12px}
+  .ov-starters:not(.ov-all) li:nth-child(n+4){display:none}
+  .ov-more{display:inline}
+  .ov-few ~ .ov-more{display:none}
   .ov-event{grid-template-columns:minmax(0,1fr)}
   .ov-source{position:absolute;inset:0;width:auto;border-left:0;z-index:2}
   .ov-table thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0,0,0,0)}
@@ -218,7 +232,7 @@ class OverviewView {
     this.citations = [];
     this.view = "documents";
     this.history = [];
-    this.filters = { committee: "", programme: "" };
+    this.filters = { committee: "", programme: "", kind: "" };
     this.build();
   }
 
@@ -259,7 +273,8 @@ class OverviewView {
         <p>${esc(T.intro)}</p>
         <div class="ov-start" hidden>
           <p class="ov-starters-label" id="ov-starters-label">${T.start}</p>
-          <ul class="ov-starters" aria-labelledby="ov-starters-label"></ul>
+          <ul class="ov-starters" id="ov-starters" aria-labelledby="ov-starters-label"></ul>
+          <button type="button" class="ov-link ov-more" aria-expanded="false" aria-controls="ov-starters">${T.moreStarters}</button>
         </div>
       </div></div>
       <div class="ov-tabbar"><div class="ov-inner ov-tabs" role="tablist" aria-label="${T.title}">
@@ -303,6 +318,7 @@ class OverviewView {
       this.root.querySelector(".ov-starters").innerHTML = items
         .map((q) => `<li><button type="button" class="ov-btn" data-ask="${esc(q)}">${esc(q)}</button></li>`)
         .join("");
+      this.root.querySelector(".ov-starters").classList.toggle("ov-few", items.length <= 3);
       this.root.querySelector(".ov-start").hidden = false;
     } catch (_) {
       /* starters are optional */
@@ -412,6 +428,10 @@ class OverviewView {
       this.back();
     } else if (d.retry) {
       this.show(d.retry, d.arg || undefined);
+    } else if (el.classList.contains("ov-more")) {
+      const all = this.root.querySelector(".ov-starters").classList.toggle("ov-all");
+      el.setAttribute("aria-expanded", String(all));
+      el.textContent = all ? T.fewerStarters : T.moreStarters;
     } else if (el.classList.contains("ov-source-close")) {
       this.closeSource();
     }
@@ -419,7 +439,7 @@ class OverviewView {
 
   onChange(e) {
     const el = e.target;
-    if (el.name === "committee" || el.name === "programme") {
+    if (el.name === "committee" || el.name === "programme" || el.name === "kind") {
       this.filters[el.name] = el.value;
       this.show("timeline");
     }
@@ -591,15 +611,20 @@ class OverviewView {
   async renderProgrammes() {
     const data = await this.get("/api/programmes");
     if (!data.programmes.length) return `<p class="ov-status">${T.noProgrammes}</p>`;
-    return `<ul class="ov-list">${data.programmes
-      .map((p) => {
-        const period = [formatDate(p.date_from), formatDate(p.date_to)].filter(Boolean);
-        const span = period.length === 2 && period[0] !== period[1] ? `${period[0]} – ${period[1]}` : period[0] || "";
-        const n = p.documents.length;
-        const meta = [span, p.committees.join(", "), `${n} ${n === 1 ? T.document : T.documents}`].filter(Boolean).join(" · ");
-        return `<li class="ov-item"><button type="button" class="ov-link" data-programme="${esc(p.id)}">${esc(p.name)}</button><div class="ov-meta">${esc(meta)}</div></li>`;
-      })
-      .join("")}</ul>`;
+    const line = (p) => {
+      const period = [formatDate(p.date_from), formatDate(p.date_to)].filter(Boolean);
+      const span = period.length === 2 && period[0] !== period[1] ? `${period[0]} – ${period[1]}` : period[0] || "";
+      const n = p.documents.length;
+      const meta = [span, p.committees.join(", "), `${n} ${n === 1 ? T.document : T.documents}`].filter(Boolean).join(" · ");
+      const members = n > 1 ? `<span class="ov-meta">${esc(p.documents.slice(0, 3).map((d) => d.title).join(" · "))}${n > 3 ? " …" : ""}</span>` : "";
+      return `<li class="ov-item"><button type="button" class="ov-link ov-doc-title" data-programme="${esc(p.id)}">${esc(p.name)}</button><span class="ov-meta">${esc(meta)}</span>${members}</li>`;
+    };
+    // A programme spans documents; one that lives in a single document is listed apart.
+    const several = data.programmes.filter((p) => p.documents.length > 1);
+    const single = data.programmes.filter((p) => p.documents.length <= 1);
+    const group = (title, note, items) =>
+      items.length ? `<section class="ov-group"><h3>${title} <span class="ov-count">${items.length}</span></h3><p class="ov-note">${note}</p><ul class="ov-list">${items.map(line).join("")}</ul></section>` : "";
+    return group(T.programmesSeveral, T.programmesSeveralNote, several) + group(T.programmesSingle, T.programmesSingleNote, single);
   }
 
   async renderProgramme(id) {
@@ -656,13 +681,16 @@ class OverviewView {
     const params = new URLSearchParams();
     if (this.filters.committee) params.set("committee", this.filters.committee);
     if (this.filters.programme) params.set("programme", this.filters.programme);
+    if (this.filters.kind) params.set("kind", this.filters.kind);
     const data = await this.get(`/api/timeline${params.toString() ? `?${params}` : ""}`);
     const committees = overview.committees.map((c) => c.committee).filter((c) => c !== T.noCommittee);
     const option = (value, label, current) => `<option value="${esc(value)}"${value === current ? " selected" : ""}>${esc(label)}</option>`;
-    const filters = `<div class="ov-filters">
+    const kinds = Object.entries(data.kinds || {});
+    const filters = `<p class="ov-note">${T.timelineNote}</p><div class="ov-filters">
+      <label>${T.filterKind}<select name="kind">${option("", T.allKinds, this.filters.kind)}${kinds.map(([k, label]) => option(k, label, this.filters.kind)).join("")}</select></label>
       <label>${T.filterCommittee}<select name="committee">${option("", T.allCommittees, this.filters.committee)}${committees.map((c) => option(c, c, this.filters.committee)).join("")}</select></label>
       <label>${T.filterProgramme}<select name="programme">${option("", T.allProgrammes, this.filters.programme)}${overview.programmes.map((p) => option(p.id, p.name, this.filters.programme)).join("")}</select></label>
-    </div>`;
+    </div><p class="ov-status">${data.events.length} ${T.events}</p>`;
     if (!data.events.length) return `${filters}<p class="ov-status">${T.noEvents}</p>`;
     let year = "";
     const items = data.events
@@ -671,7 +699,7 @@ class OverviewView {
         const head = y !== year ? `<h3 class="ov-year">${esc((year = y))}</h3>` : "";
         const status = e.status === "overdue" ? `<span class="ov-badge ov-overdue">${T.overdue}</span>` : e.status === "done" ? `<span class="ov-badge ov-done">${T.done}</span>` : "";
         return `${head}<div class="ov-event"><div class="ov-meta">${esc(formatDate(e.date))}</div>
-          <div><span class="ov-badge">${esc(e.kind_label)}</span>${status}${esc(e.label)} ${this.cite(e.citation, `${e.source} ${T.page} ${e.citation.page}`)}</div></div>`;
+          <div><span class="ov-badge">${esc(e.kind_label)}</span>${status}${esc(trimText(e.label, 240))} ${this.cite(e.citation, `${e.source} ${T.page} ${e.citation.page}`)}</div></div>`;
       })
       .join("");
     return filters + items;

@@ -33,7 +33,7 @@
     starters: "Forslag til spørgsmål",
     newChat: "Ny samtale",
     overview: "Overblik",
-    backToChat: "Tilbage til chatten",
+    backToChat: "Til chatten",
     close: "Luk chatten",
     log: "Samtale",
     inputLabel: "Dit spørgsmål",
