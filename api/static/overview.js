@@ -566,7 +566,7 @@ class OverviewView {
       [T.type, c.doc_type_label],
       [T.date, formatDate(c.date, c.date_text)],
       [T.committee, c.committee],
-      [T.caseNo, (c.case_numbers || []).join(", ")],
+      [T.caseNo, (c.case_numbers || []).map((n) => n.replace(/^sags?\s*nr\.?\s*:?\s*/i, "")).join(", ")],
       [T.status, c.closed ? T.closed : T.open],
       [T.file, c.source],
     ].filter(([, v]) => v);

@@ -59,12 +59,21 @@ def test_devset_suggestions_give_cited_answers(page, devset_url, output_dir):
 def test_devset_overview_desktop(page, devset_url, output_dir):
     open_overview(page, devset_url)
     assert_styled(page)
+    shot = output_dir / "overview-devset-desktop-top.png"
+    page.screenshot(path=str(shot))
+    # A meeting's card opens in place: its items, budgets and open follow-ups with sources.
     panel = page.locator(f"{W} .ov-panel")
-    first = panel.locator(".ov-doc-head").first
-    first.click()
-    expect(panel.locator(".ov-card").first).to_contain_text("Kort fortalt")
-    first.click()  # closed again: the shot shows the list
-    expect(first).to_have_attribute("aria-expanded", "false")
+    heads = panel.locator(".ov-doc-head", has_text="Referat")
+    head = heads.first if heads.count() else panel.locator(".ov-doc-head").first
+    head.click()
+    expect(head).to_have_attribute("aria-expanded", "true")
+    card = panel.locator(f"#{head.get_attribute('aria-controls')}")
+    expect(card).to_contain_text("Kort fortalt")
+    expect(card.locator(".ov-src").first).to_be_visible()
+    head.evaluate(
+        "el => { el.scrollIntoView({block: 'start'}); el.closest('.ov-scroll').scrollBy(0, -70); }"
+    )
+    assert_no_horizontal_scroll(page)
     shot = output_dir / "overview-devset-desktop.png"
     page.screenshot(path=str(shot))
     save_readme_screenshot(shot, "overview-devset-desktop.png")
