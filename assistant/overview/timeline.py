@@ -137,7 +137,7 @@ def _fact_events(record: DocumentRecord, facts: dict[str, list[dict[str, Any]]],
                 record,
                 "completion" if done else "deadline",
                 f["due_date"],
-                f.get("action") or f["quote"],
+                _followup_label(f),
                 f["start"],
                 f["end"],
                 date_text=f.get("deadline_text"),
@@ -146,6 +146,14 @@ def _fact_events(record: DocumentRecord, facts: dict[str, list[dict[str, Any]]],
             )
         )
     return events
+
+
+def _followup_label(f: dict[str, Any]) -> str:
+    """The follow-up's action, or its whole sentence when the action alone says too little to
+    a reader ("Sundheds- og Omsorgsudvalget"); table cell separators are dropped."""
+    action = (f.get("action") or "").strip()
+    label = action if len(action.split()) >= 4 else (f.get("quote") or action)
+    return re.sub(r"\s*\|\s*", " ", label).strip()
 
 
 def _cue_sentences(text: str, window: int = 600) -> list[Sentence]:

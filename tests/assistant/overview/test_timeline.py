@@ -129,3 +129,12 @@ def test_answer_what_happened(corpus_store):
     assert (
         answer_what_happened("Hvad er der sket med Task Force-projektet?", stores, {"hr"}) is None
     )
+
+
+def test_a_deadline_reads_as_a_sentence_when_its_action_is_too_short():
+    from assistant.overview.timeline import _followup_label
+
+    quote = "Sundheds- og Omsorgsudvalget skal beslutte, hvem der deltager, senest 15. juni 2024."
+    assert _followup_label({"action": "Sundheds- og Omsorgsudvalget", "quote": quote}) == quote
+    row = {"action": "| Indflytning i midlertidige bygninger ved Klub Godset |", "quote": "x"}
+    assert _followup_label(row) == "Indflytning i midlertidige bygninger ved Klub Godset"
