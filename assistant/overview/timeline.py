@@ -119,9 +119,12 @@ def _fact_events(record: DocumentRecord, facts: dict[str, list[dict[str, Any]]],
         if not date:
             continue
         what = d.get("decision") or d.get("outcome") or d.get("item_title") or ""
-        label = f"{d.get('committee') or record.meta.committee or 'Beslutning'}: " + (
-            d.get("outcome") or what
-        )
+        who = d.get("committee") or record.meta.committee or "Beslutning"
+        label = f"{who}: " + (d.get("outcome") or what)
+        item = re.sub(r"^\d+[a-z]?\.\s*", "", (d.get("item_title") or "").strip())
+        if item and d.get("outcome") and item.lower() not in label.lower():
+            # "Økonomiudvalget: godkendt" says nothing to a reader without what was approved.
+            label = f"{who}: {item} – {d['outcome']}"
         events.append(
             _event(record, "decision", date, label, d["start"], d["end"], outcome=d.get("outcome"))
         )

@@ -138,3 +138,24 @@ def test_a_deadline_reads_as_a_sentence_when_its_action_is_too_short():
     assert _followup_label({"action": "Sundheds- og Omsorgsudvalget", "quote": quote}) == quote
     row = {"action": "| Indflytning i midlertidige bygninger ved Klub Godset |", "quote": "x"}
     assert _followup_label(row) == "Indflytning i midlertidige bygninger ved Klub Godset"
+
+
+def test_a_decision_names_the_item_it_decided(registry):
+    text = """Økonomiudvalget
+Referat af møde den 4. april 2022
+
+3. Renovering af Hundige Bibliotek
+
+Sagsnr.: 82.02.00-2022-11
+
+Indstilling
+
+Administrationen indstiller, at renoveringen godkendes.
+
+Beslutning i Økonomiudvalget den 4. april 2022
+
+Godkendt.
+"""
+    save(registry, text, "oeu_2022-04-04.txt")
+    labels = [e["label"] for e in timeline(registry, {"public"}, kinds={"decision"})]
+    assert any("Renovering af Hundige Bibliotek" in x and "odkendt" in x for x in labels), labels
