@@ -302,6 +302,8 @@ def corpus_version(registry: Registry, access: set[str] | None) -> str:
 class SuggestionCache:
     """Checked starter questions per corpus version and access set, built once per process."""
 
+    MAX_ENTRIES = 64  # corpus versions x access sets kept
+
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._building: dict[str, threading.Lock] = {}
@@ -316,12 +318,16 @@ class SuggestionCache:
                 return self._cache[key][:limit]
             build_lock = self._building.setdefault(key, threading.Lock())
         with build_lock:  # concurrent callers wait for one build
-            if key not in self._cache:
+            with self._lock:
+                questions = self._cache.get(key)
+            if questions is None:
                 questions = checked_questions(registry, access, ask, limit=max(limit, 6))
                 with self._lock:
+                    while len(self._cache) >= self.MAX_ENTRIES:  # old corpus versions go first
+                        self._cache.pop(next(iter(self._cache)))
                     self._cache[key] = questions
                     self._building.pop(key, None)
-        return self._cache[key][:limit]
+        return questions[:limit]
 
 
 CACHE = SuggestionCache()
