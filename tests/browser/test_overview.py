@@ -130,3 +130,22 @@ def test_phone_width_has_no_horizontal_scroll(page, server_url, output_dir):
     open_overview(page, server_url)
     walk_the_tabs_at_phone_width(page)
     page.screenshot(path=str(output_dir / "overview-phone.png"))
+
+
+def test_keyboard_opens_a_card_and_it_is_announced(page, server_url):
+    open_overview(page, server_url)
+    head = page.locator("plan-assistant .ov-doc-head").first
+    head.focus()
+    page.keyboard.press("Enter")
+    expect(head).to_have_attribute("aria-expanded", "true")
+    card = page.locator(f"plan-assistant #{head.get_attribute('aria-controls')}")
+    expect(card).to_contain_text("Kort fortalt")
+    status = page.locator("plan-assistant .ov-sr")
+    assert status.get_attribute("role") == "status"
+    expect(status).to_contain_text("Dokumentkort åbnet")
+    # Each point, amount and follow-up links to its source with a spoken name.
+    for button in card.locator(".ov-src").all()[:5]:
+        assert (button.get_attribute("aria-label") or "").startswith("Vis kilde")
+    page.keyboard.press("Enter")
+    expect(head).to_have_attribute("aria-expanded", "false")
+    expect(card).to_be_hidden()
