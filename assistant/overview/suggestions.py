@@ -157,8 +157,17 @@ def _agenda_items(registry: Registry, docs: list[dict[str, Any]]) -> list[tuple[
         record = registry.get_document(doc["id"])
         if record is None:
             continue
+        # Where ingest marks blocks, a heading inside a table of contents, an attachment list
+        # or page furniture is not an item of the meeting.
+        furniture = [
+            (b.start, b.end)
+            for b in getattr(record, "blocks", None) or []
+            if b.kind in ("toc", "attachments", "boilerplate")
+        ]
         for section in record.sections:
-            if section.kind == "agenda_item":
+            if section.kind != "agenda_item":
+                continue
+            if not any(a <= section.start < b for a, b in furniture):
                 out.append((doc["id"], section.title))
     return out
 

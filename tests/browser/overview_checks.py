@@ -136,7 +136,16 @@ def assert_no_horizontal_scroll(page: Page) -> None:
 
 
 def walk_the_tabs_at_phone_width(page: Page) -> None:
-    """Every tab and three open document cards, each without sideways scroll."""
+    """Three suggestions first, every tab and three open document cards, each without
+    sideways scroll."""
+    starters = page.locator(f"{W} .ov-starters li")
+    expect(starters.first).to_be_visible(timeout=120_000)
+    if starters.count() > 3:
+        expect(starters.nth(3)).to_be_hidden()
+        more = page.locator(f"{W} .ov-more")
+        more.click()
+        expect(more).to_have_attribute("aria-expanded", "true")
+        expect(starters.nth(3)).to_be_visible()
     assert_no_horizontal_scroll(page)
     panel = page.locator(f"{W} .ov-panel")
     heads = panel.locator(".ov-doc-head")
