@@ -296,13 +296,16 @@ def _shared_topic(
     limit = max(2, round(math.sqrt(n_docs)))
     members = [feats[i] for i in group]
     counts = Counter(key for f in members for key in f.topic_names)
-    best: tuple[int, int, int] | None = None
+    best: tuple[int, int, int, int] | None = None
     name = None
-    for key, n in counts.items():
+    for key, n in sorted(counts.items()):
         if n < 2 or df[key] > limit or any(key in f.headings for f in members):
             continue  # a heading the documents share is their template, not their topic
         in_titles = sum(1 for f in members if key in _normalise_name(f.title))
-        rank = (in_titles, n, len(key.split()))
+        mentions = sum(f.names[key] for f in members)
+        # Ties go to the name mentioned most, then the longer, then the alphabetically first
+        # (keys are visited in order and only a strictly better rank replaces the best).
+        rank = (in_titles, n, mentions, len(key.split()))
         if best is None or rank > best:
             best, name = rank, next(f.name_display[key] for f in members if key in f.name_display)
     return name
