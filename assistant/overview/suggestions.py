@@ -280,6 +280,23 @@ def answers_with_citation(candidate: Candidate, ask: Ask) -> bool:
     return any(c.doc_id in candidate.origin for c in answer.citations)
 
 
+_TEMPLATE_WORDS = {
+    "hvor", "meget", "blev", "afsat", "hvad", "besluttet", "betyder", "hvilke", "opfølgninger",
+    "mangler", "sket", "med", "til", "der", "for", "den", "det", "som", "fra", "og", "af", "om",
+    "på", "ny", "nye", "nyt", "en", "et", "de", "er", "ved", "under", "over",
+}  # fmt: skip
+
+
+def _topic_words(question: str) -> set[str]:
+    return {w for w in re.findall(r"\w{3,}", question.lower()) if w not in _TEMPLATE_WORDS}
+
+
+def _repeats(question: str, kept: list[str]) -> bool:
+    """Two suggestions about the same thing ("Lunas Ark") teach less than two about two."""
+    words = _topic_words(question)
+    return any(len(words & _topic_words(q)) >= 2 for q in kept)
+
+
 def checked_questions(
     registry: Registry, access: set[str] | None, ask: Ask, limit: int = 6
 ) -> list[str]:
@@ -289,7 +306,7 @@ def checked_questions(
     for candidate in _interleaved(candidate_pools(registry, access)):
         if len(kept) >= limit or checks >= MAX_CHECKS:
             break
-        if candidate.question in kept:
+        if candidate.question in kept or _repeats(candidate.question, kept):
             continue
         checks += 1
         if answers_with_citation(candidate, ask):

@@ -167,3 +167,11 @@ def test_closed_documents_give_no_candidates_to_the_public(registry):
     save(registry, MINUTES, "oeu_2022-04-04_referat.txt", access="lukket")
     assert not any(candidate_pools(registry, {"public"}))
     assert corpus_version(registry, {"public"}) != corpus_version(registry, {"public", "lukket"})
+
+
+def test_two_suggestions_about_the_same_thing_are_one_too_many():
+    from assistant.overview.suggestions import _repeats
+
+    kept = ["Hvad er der sket med Lunas Ark?"]
+    assert _repeats("Hvor meget blev afsat til opførelse af en ny Lunas Ark?", kept)
+    assert not _repeats("Hvor meget blev afsat til genhusning af Klub Godset?", kept)
