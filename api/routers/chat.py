@@ -39,10 +39,6 @@ log = logging.getLogger("plan_assistant.api")
 
 CONVERSATION_NOT_FOUND = "Samtalen findes ikke."
 STREAM_FAILED = "Der opstod en fejl, mens svaret blev skrevet. Prøv igen."
-DEFAULT_SUGGESTIONS = [
-    "Hvilke kompetenceudviklingsprojekter er der?",
-    "Hvilke opfølgninger mangler?",
-]
 
 
 def search_filters(filters: ChatFilters | None, access: frozenset[str]) -> SearchFilters:
@@ -202,15 +198,15 @@ def get_conversation(
 
 @router.get("/suggestions", response_model=SuggestionsOut, summary="Forslag til spørgsmål")
 def suggestions(services: ServicesDep, caller: CallerDep) -> SuggestionsOut:
-    """Starter questions the caller's documents can answer (generated from the corpus)."""
+    """Starter questions from the caller's documents, each answered with a citation by the
+    assistant when the list was built (cached per corpus version)."""
     items: list[str] = []
     try:
-        from assistant.overview.suggestions import starter_questions
+        from api.routers.overview import checked_suggestions
 
-        items = starter_questions(services.stores.registry, set(caller.access))
+        items = checked_suggestions(services, set(caller.access))
     except ImportError:
         pass
     except Exception:
         log.exception("suggestions failed")
-    merged = list(dict.fromkeys([*DEFAULT_SUGGESTIONS, *items]))
-    return SuggestionsOut(suggestions=merged[:6])
+    return SuggestionsOut(suggestions=items[:6])

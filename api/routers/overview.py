@@ -15,11 +15,13 @@ from fastapi.responses import FileResponse
 
 from api.deps import AccessDep, ServicesDep
 from api.schemas import ErrorOut
+from api.services.container import Services
 from assistant.overview.cards import document_card, document_list
 from assistant.overview.glossary_index import build_glossary, lookup
 from assistant.overview.programmes import list_programmes, programme_page
 from assistant.overview.suggestions import starter_questions
 from assistant.overview.timeline import KIND_LABELS, timeline
+from assistant.types import Answer, SearchFilters
 
 router = APIRouter(tags=["overblik"])
 STATIC = Path(__file__).resolve().parent.parent / "static"
@@ -121,6 +123,17 @@ def get_timeline(
     return {"events": events, "count": len(events), "kinds": KIND_LABELS}
 
 
+def checked_suggestions(services: Services, access: set[str]) -> list[str]:
+    """Starter questions the assistant answers with a citation for this caller (cached)."""
+    filters = SearchFilters(access=set(access))
+
+    def ask(question: str) -> Answer:
+        return services.chat.ask(question, None, None, filters)
+
+    return starter_questions(services.stores.registry, access, ask)
+
+
 @router.get("/api/overview/suggestions", summary="Forslag til spørgsmål ud fra dokumenterne")
 def suggestions(services: ServicesDep, access: AccessDep) -> dict[str, list[str]]:
-    return {"suggestions": starter_questions(services.stores.registry, access)}
+    """Each suggestion was answered, with a citation, by the assistant when it was built."""
+    return {"suggestions": checked_suggestions(services, access)}

@@ -23,8 +23,12 @@ const T = {
   title: "Overblik",
   intro: "Få overblik over dokumenterne: hvem har besluttet hvad og hvornår, hvad det koster, hvad der mangler, og hvad forkortelserne betyder. Alt henviser til kilden.",
   start: "Kom i gang – spørg fx",
+  moreStarters: "Vis flere forslag",
+  fewerStarters: "Vis færre forslag",
   tabs: { documents: "Dokumenter", programmes: "Programmer", glossary: "Ordliste", timeline: "Tidslinje" },
   loading: "Henter …",
+  shown: "Vist",
+  cardOpened: "Dokumentkort åbnet",
   failed: "Kunne ikke hentes. Prøv igen.",
   retry: "Prøv igen",
   back: "Tilbage",
@@ -37,6 +41,9 @@ const T = {
   open: "Åben",
   closed: "Lukket",
   summary: "Kort fortalt",
+  items: "Punkter på dagsordenen",
+  doneFollowups: "opfølgninger er meldt gennemført.",
+  documentsNote: "Dokumenterne efter udvalg eller organ, nyeste først. Åbn et dokument for at se dets punkter, beløb og åbne opfølgninger – hver linje viser sin kilde.",
   sections: "Afsnit",
   budgets: "Budgetter",
   followups: "Opfølgninger",
@@ -65,6 +72,14 @@ const T = {
   usedIn: "Bruges i",
   occurrences: "forekomster",
   allCommittees: "Alle udvalg",
+  allKinds: "Alle hændelser",
+  filterKind: "Hændelser",
+  events: "hændelser",
+  timelineNote: "Møder, beslutninger, frister og det, der er meldt gennemført, i tidsorden. Hver linje viser den sætning, datoen står i.",
+  programmesSeveral: "Forløb på tværs af dokumenter",
+  programmesSeveralNote: "Dokumenter, der hører sammen (samme sag, samme initiativ eller de samme navne), i tidsorden med beløb og åbne opfølgninger.",
+  programmesSingle: "Initiativer i ét dokument",
+  programmesSingleNote: "Initiativer, der indtil videre kun optræder i ét dokument.",
   allProgrammes: "Alle programmer",
   filterCommittee: "Udvalg",
   filterProgramme: "Program",
@@ -81,56 +96,114 @@ const T = {
   page: "s.",
 };
 
+// Sections that are furniture, not content: never listed as a document's points.
+const SKIP_SECTIONS = /^(?:indhold(?:sfortegnelse)?|bilag(?:sliste|soversigt)?|vedhæftede filer|tilbage til .*|underskriftsark)$/i;
+
+function trimText(text, max) {
+  const t = String(text || "").replace(/\s+/g, " ").trim();
+  return t.length > max ? `${t.slice(0, max - 1).replace(/\s+\S*$/, "")} …` : t;
+}
+
 const MONTHS = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"];
 
 const STYLE = `
-.ov-root{--ov-primary:var(--pa-primary,#1d4e6e);--ov-soft:var(--pa-primary-soft,#e8f0f6);--ov-border:var(--pa-border,#d9dee4);--ov-muted:var(--pa-muted,#5b6773);--ov-mark:var(--pa-mark,#fff1b8);--ov-focus:var(--pa-focus,#f59e0b);--ov-surface:var(--pa-surface,#fff);font-family:var(--pa-font,system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif);color:var(--pa-text,#1f2933);line-height:1.5;display:flex;flex-direction:column;height:100%;min-height:0;background:var(--pa-bg,#f6f7f9)}
+.ov-root{--ov-primary:var(--pa-primary,#1d4e6e);--ov-primary-dark:var(--pa-primary-dark,#123650);--ov-soft:var(--pa-primary-soft,#e8f0f6);--ov-border:var(--pa-border,#d9dee4);--ov-muted:var(--pa-muted,#5b6773);--ov-mark:var(--pa-mark,#fff1b8);--ov-focus:var(--pa-focus,#f59e0b);--ov-surface:var(--pa-surface,#fff);--ov-bg:var(--pa-bg,#f6f7f9);--ov-radius:var(--pa-radius,10px);
+  font-family:var(--pa-font,system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif);font-size:16px;line-height:1.5;color:var(--pa-text,#1f2933);
+  display:flex;flex-direction:column;flex:1;height:100%;min-height:0;min-width:0;background:var(--ov-bg);container-type:inline-size;container-name:ov}
 .ov-root *,.ov-root *::before,.ov-root *::after{box-sizing:border-box}
-.ov-head{padding:.75rem 1rem .25rem}
-.ov-head h2{margin:0 0 .25rem;font-size:1.15rem}
-.ov-head p{margin:0 0 .5rem;color:var(--ov-muted);font-size:.9rem}
-.ov-starters{display:flex;flex-wrap:wrap;gap:.4rem;margin:.25rem 0 .5rem;padding:0;list-style:none}
-.ov-starters-label{font-size:.85rem;color:var(--ov-muted);margin:.25rem 0 0}
-.ov-tabs{display:flex;gap:.25rem;padding:0 1rem;border-bottom:1px solid var(--ov-border);overflow-x:auto}
-.ov-tab{appearance:none;border:0;background:none;padding:.55rem .8rem;font:inherit;font-size:.95rem;color:var(--ov-muted);border-bottom:3px solid transparent;cursor:pointer;white-space:nowrap}
-.ov-tab[aria-selected="true"]{color:var(--ov-primary);border-bottom-color:var(--ov-primary);font-weight:600}
-.ov-body{flex:1;min-height:0;display:flex;gap:0;overflow:hidden}
-.ov-panel{flex:1;min-width:0;overflow:auto;padding:.75rem 1rem 2rem}
-.ov-panel h3{font-size:1.05rem;margin:1.1rem 0 .4rem}
-.ov-panel h4{font-size:.95rem;margin:.9rem 0 .3rem}
+:where(.ov-root) :where(button,select,a){font:inherit;color:inherit}
+:where(.ov-root) button{cursor:pointer}
+.ov-sr{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}
+.ov-root :focus-visible{outline:3px solid var(--ov-focus);outline-offset:2px}
+.ov-inner{width:100%;max-width:960px;margin:0 auto}
+.ov-head{padding:20px 16px 4px}
+.ov-head h2{margin:0 0 4px;font-size:1.35rem;font-weight:650;color:var(--ov-primary-dark)}
+.ov-head p{margin:0 0 12px;color:var(--ov-muted);max-width:70ch}
+.ov-starters-label{margin:0 0 8px !important;font-size:.8rem !important;font-weight:600;letter-spacing:.03em;text-transform:uppercase}
+.ov-starters{display:flex;flex-wrap:wrap;gap:8px;margin:0 0 12px;padding:0;list-style:none}
+.ov-more{display:none;font-size:.9rem;margin:-4px 0 12px}
+.ov-starters .ov-btn{border-radius:999px;padding:7px 14px;font-size:.92rem;text-align:left}
+.ov-scroll{flex:1;min-width:0;overflow-y:auto;overflow-x:hidden}
+.ov-tabbar{position:sticky;top:0;z-index:1;border-bottom:1px solid var(--ov-border);background:var(--ov-bg)}
+.ov-tabs{display:flex;gap:4px;padding:0 16px;overflow-x:auto;scrollbar-width:none}
+.ov-tab{border:0;background:none;margin:0;padding:10px 14px 8px;font-size:.95rem;font-weight:600;color:var(--ov-muted);border-bottom:3px solid transparent;border-radius:8px 8px 0 0;white-space:nowrap}
+.ov-tab:hover{color:var(--ov-primary);background:var(--ov-soft)}
+.ov-tab[aria-selected="true"]{color:var(--ov-primary);border-bottom-color:var(--ov-primary)}
+.ov-body{flex:1;min-height:0;display:flex;overflow:hidden;position:relative}
+.ov-panel{padding:16px 16px 32px}
+.ov-panel:focus-visible{outline-offset:-3px}
+.ov-panel h3{font-size:1.05rem;font-weight:650;margin:24px 0 8px;color:var(--ov-primary-dark);display:flex;flex-wrap:wrap;align-items:baseline;gap:8px}
+.ov-panel > .ov-inner > h3:first-child,.ov-panel > .ov-inner > .ov-group:first-child h3{margin-top:4px}
+.ov-panel h4{font-size:.8rem;font-weight:650;margin:16px 0 6px;color:var(--ov-muted);text-transform:uppercase;letter-spacing:.03em}
+.ov-count{font-size:.85rem;font-weight:400;color:var(--ov-muted)}
 .ov-list{list-style:none;margin:0;padding:0}
-.ov-item{background:var(--ov-surface);border:1px solid var(--ov-border);border-radius:8px;padding:.55rem .75rem;margin:.4rem 0}
-.ov-meta{color:var(--ov-muted);font-size:.85rem}
-.ov-link{appearance:none;border:0;background:none;padding:0;font:inherit;color:var(--ov-primary);text-decoration:underline;cursor:pointer;text-align:left}
-.ov-btn{appearance:none;border:1px solid var(--ov-border);background:var(--ov-surface);border-radius:999px;padding:.3rem .75rem;font:inherit;font-size:.88rem;color:var(--ov-primary);cursor:pointer}
-.ov-btn:hover,.ov-link:hover{background:var(--ov-soft)}
-.ov-src{appearance:none;border:1px solid var(--ov-border);background:var(--ov-soft);border-radius:6px;padding:.05rem .45rem;font:inherit;font-size:.8rem;color:var(--ov-primary);cursor:pointer;margin-left:.35rem;white-space:nowrap}
-.ov-root button:focus-visible,.ov-root select:focus-visible,.ov-root [tabindex]:focus-visible{outline:3px solid var(--ov-focus);outline-offset:2px}
-.ov-badge{display:inline-block;font-size:.75rem;padding:.05rem .45rem;border-radius:999px;background:var(--ov-soft);color:var(--ov-primary);margin-right:.35rem;white-space:nowrap}
+.ov-item{background:var(--ov-surface);border:1px solid var(--ov-border);border-radius:var(--ov-radius);padding:12px 16px;margin:0 0 8px;overflow-wrap:anywhere}
+.ov-item.ov-open{border-color:#b9cfe0;box-shadow:0 2px 10px rgba(15,35,55,.08)}
+.ov-doc-head{display:flex;align-items:flex-start;gap:10px;width:100%;border:0;background:none;padding:0;text-align:left;color:inherit}
+.ov-doc-head:hover .ov-doc-title{text-decoration:underline}
+.ov-doc-title{display:block;font-weight:600;color:var(--ov-primary);text-underline-offset:2px}
+.ov-caret{flex:none;width:1.2em;margin-top:.1em;color:var(--ov-muted);transition:transform .15s}
+.ov-doc-head[aria-expanded="true"] .ov-caret{transform:rotate(90deg)}
+.ov-meta{display:block;color:var(--ov-muted);font-size:.85rem;margin-top:2px}
+.ov-card{margin:12px 0 2px;padding-top:12px;border-top:1px solid var(--ov-border)}
+.ov-card[hidden]{display:none}
+.ov-card > h4:first-child{margin-top:0}
+.ov-link{border:0;background:none;padding:0;color:var(--ov-primary);text-decoration:underline;text-underline-offset:2px;text-align:left}
+.ov-btn{border:1px solid var(--ov-border);background:var(--ov-surface);border-radius:8px;padding:5px 12px;font-size:.9rem;color:var(--ov-primary)}
+.ov-btn:hover{border-color:var(--ov-primary);background:var(--ov-soft)}
+.ov-src{display:inline-flex;align-items:center;border:1px solid #b9cfe0;background:var(--ov-soft);border-radius:6px;padding:0 6px;margin-left:4px;font-size:.78rem;font-weight:600;color:var(--ov-primary);vertical-align:.08em;line-height:1.6;max-width:100%;overflow-wrap:anywhere;text-align:left}
+.ov-src:hover{background:var(--ov-primary);color:#fff}
+.ov-badge{display:inline-block;font-size:.75rem;font-weight:600;padding:1px 8px;border-radius:999px;background:var(--ov-soft);color:var(--ov-primary);margin-right:6px;white-space:nowrap;vertical-align:.08em}
 .ov-badge.ov-overdue{background:#fde8e8;color:#9b1c1c}
 .ov-badge.ov-done{background:#e6f4ea;color:#1e6b34}
-.ov-table-wrap{overflow-x:auto}
-.ov-table{border-collapse:collapse;width:100%;font-size:.9rem;background:var(--ov-surface)}
-.ov-table th,.ov-table td{border:1px solid var(--ov-border);padding:.35rem .5rem;text-align:left;vertical-align:top}
-.ov-table th{background:var(--ov-soft)}
-.ov-num{text-align:right;white-space:nowrap}
-.ov-filters{display:flex;flex-wrap:wrap;gap:.75rem;align-items:end;margin:.25rem 0 .5rem}
-.ov-filters label{display:flex;flex-direction:column;font-size:.85rem;color:var(--ov-muted)}
-.ov-filters select{font:inherit;font-size:.9rem;padding:.25rem;border:1px solid var(--ov-border);border-radius:6px;background:var(--ov-surface);max-width:22rem}
-.ov-year{margin:1rem 0 .25rem;font-size:1rem}
-.ov-event{display:grid;grid-template-columns:7.5rem 1fr;gap:.5rem;padding:.45rem 0;border-bottom:1px solid var(--ov-border)}
-.ov-summary p{margin:.3rem 0}
-.ov-source{width:min(26rem,45%);border-left:1px solid var(--ov-border);background:var(--ov-surface);overflow:auto;padding:.75rem 1rem}
-.ov-source[hidden]{display:none}
-.ov-source-head{display:flex;justify-content:space-between;align-items:start;gap:.5rem}
-.ov-source-head h3{margin:0;font-size:1rem}
-.ov-excerpt{white-space:pre-wrap;font-size:.92rem;margin-top:.5rem}
-.ov-excerpt mark{background:var(--ov-mark);padding:0 .1rem}
-.ov-dl{display:grid;grid-template-columns:auto 1fr;gap:.1rem .75rem;font-size:.88rem;margin:.4rem 0}
+.ov-badge.ov-closed{background:#fff7ed;color:#8a4b0f}
+.ov-table-wrap{border:1px solid var(--ov-border);border-radius:8px;overflow:hidden;background:var(--ov-surface)}
+.ov-table{border-collapse:collapse;width:100%;font-size:.88rem}
+.ov-table th,.ov-table td{padding:6px 10px;text-align:left;vertical-align:top;border-bottom:1px solid var(--ov-border);overflow-wrap:anywhere}
+.ov-table tr:last-child td{border-bottom:0}
+.ov-table thead th{background:var(--ov-soft);color:var(--ov-primary-dark);font-weight:650}
+.ov-table tbody tr:nth-child(even) td{background:#fafbfc}
+.ov-num{text-align:right !important;white-space:nowrap}
+.ov-points{list-style:none;margin:0;padding:0}
+.ov-points li{padding:6px 0;border-bottom:1px solid var(--ov-border)}
+.ov-points li:last-child{border-bottom:0}
+.ov-points .ov-meta{margin-top:0}
+.ov-filters{display:flex;flex-wrap:wrap;gap:12px;align-items:end;margin:0 0 12px}
+.ov-filters label{display:flex;flex-direction:column;gap:2px;font-size:.85rem;font-weight:600;color:var(--ov-muted);min-width:0;max-width:100%}
+.ov-filters select{font-size:.92rem;padding:6px 8px;border:1px solid var(--ov-border);border-radius:8px;background:var(--ov-surface);color:var(--pa-text,#1f2933);max-width:100%;width:22rem;font-weight:400}
+.ov-year{margin:20px 0 4px !important;font-size:1rem}
+.ov-event{display:grid;grid-template-columns:8.5rem minmax(0,1fr);gap:4px 12px;padding:8px 0;border-bottom:1px solid var(--ov-border);overflow-wrap:anywhere}
+.ov-event .ov-meta{margin:0}
+.ov-summary p{margin:0 0 6px}
+.ov-dl{display:grid;grid-template-columns:auto 1fr;gap:2px 12px;font-size:.88rem;margin:0 0 8px}
 .ov-dl dt{color:var(--ov-muted)}
-.ov-dl dd{margin:0}
-.ov-status{color:var(--ov-muted);font-size:.9rem}
-@media (max-width:640px){.ov-body{flex-direction:column}.ov-source{width:auto;border-left:0;border-top:1px solid var(--ov-border);max-height:50%}.ov-event{grid-template-columns:1fr}}
+.ov-dl dd{margin:0;overflow-wrap:anywhere}
+.ov-status{color:var(--ov-muted);font-size:.9rem;margin:4px 0}
+.ov-note{color:var(--ov-muted);font-size:.9rem;margin:0 0 12px;max-width:70ch}
+.ov-source{flex:none;width:min(440px,45%);border-left:1px solid var(--ov-border);background:var(--ov-surface);overflow:auto;padding:14px 16px}
+.ov-source[hidden]{display:none}
+.ov-source-head{display:flex;justify-content:space-between;align-items:flex-start;gap:8px}
+.ov-source-head h3{margin:0;font-size:1rem}
+.ov-excerpt{white-space:pre-wrap;overflow-wrap:anywhere;font-size:.92rem;line-height:1.6;margin-top:8px}
+.ov-excerpt mark{background:var(--ov-mark);border-bottom:2px solid #e0b100}
+@media (prefers-reduced-motion:reduce){.ov-caret{transition:none}}
+@container ov (max-width:600px){
+  .ov-head{padding:14px 12px 2px}.ov-tabs{padding:0 8px}.ov-panel{padding:12px 10px 24px}
+  .ov-item{padding:10px 12px}
+  .ov-starters:not(.ov-all) li:nth-child(n+4){display:none}
+  .ov-more{display:inline}
+  .ov-few ~ .ov-more{display:none}
+  .ov-event{grid-template-columns:minmax(0,1fr)}
+  .ov-source{position:absolute;inset:0;width:auto;border-left:0;z-index:2}
+  .ov-table thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0,0,0,0)}
+  .ov-table,.ov-table tbody,.ov-table tr,.ov-table td{display:block;width:100%}
+  .ov-table tr{padding:6px 0;border-bottom:1px solid var(--ov-border)}
+  .ov-table tr:last-child{border-bottom:0}
+  .ov-table td{border:0;padding:2px 10px;display:grid;grid-template-columns:7rem minmax(0,1fr);gap:8px}
+  .ov-table td::before{content:attr(data-label);color:var(--ov-muted);font-weight:600}
+  .ov-table td[data-label=""]{grid-template-columns:minmax(0,1fr)}.ov-table td[data-label=""]::before{display:none}
+  .ov-num{text-align:left !important}
+}
 `;
 
 function esc(value) {
@@ -159,7 +232,7 @@ class OverviewView {
     this.citations = [];
     this.view = "documents";
     this.history = [];
-    this.filters = { committee: "", programme: "" };
+    this.filters = { committee: "", programme: "", kind: "" };
     this.build();
   }
 
@@ -193,21 +266,25 @@ class OverviewView {
     root.className = "ov-root";
     root.innerHTML = `
       <style>${STYLE}</style>
-      <div class="ov-head">
+      <div class="ov-body">
+      <div class="ov-scroll">
+      <div class="ov-head"><div class="ov-inner">
         <h2 tabindex="-1">${T.title}</h2>
         <p>${esc(T.intro)}</p>
         <div class="ov-start" hidden>
-          <p class="ov-starters-label">${T.start}</p>
-          <ul class="ov-starters"></ul>
+          <p class="ov-starters-label" id="ov-starters-label">${T.start}</p>
+          <ul class="ov-starters" id="ov-starters" aria-labelledby="ov-starters-label"></ul>
+          <button type="button" class="ov-link ov-more" aria-expanded="false" aria-controls="ov-starters">${T.moreStarters}</button>
         </div>
-      </div>
-      <div class="ov-tabs" role="tablist" aria-label="${T.title}">
+      </div></div>
+      <div class="ov-tabbar"><div class="ov-inner ov-tabs" role="tablist" aria-label="${T.title}">
         ${Object.entries(T.tabs)
           .map(([id, label]) => `<button type="button" role="tab" class="ov-tab" id="ov-tab-${id}" data-view="${id}" aria-selected="false" aria-controls="ov-panel" tabindex="-1">${label}</button>`)
           .join("")}
+      </div></div>
+        <div class="ov-panel" id="ov-panel" role="tabpanel" tabindex="0"></div>
+        <p class="ov-sr" role="status" aria-live="polite"></p>
       </div>
-      <div class="ov-body">
-        <div class="ov-panel" id="ov-panel" role="tabpanel" tabindex="0" aria-live="polite"></div>
         <aside class="ov-source" hidden aria-label="${T.sourcePanel}" tabindex="-1">
           <div class="ov-source-head"><h3 tabindex="-1"></h3><button type="button" class="ov-btn ov-source-close">${T.closeSource}</button></div>
           <dl class="ov-dl"></dl>
@@ -241,6 +318,7 @@ class OverviewView {
       this.root.querySelector(".ov-starters").innerHTML = items
         .map((q) => `<li><button type="button" class="ov-btn" data-ask="${esc(q)}">${esc(q)}</button></li>`)
         .join("");
+      this.root.querySelector(".ov-starters").classList.toggle("ov-few", items.length <= 3);
       this.root.querySelector(".ov-start").hidden = false;
     } catch (_) {
       /* starters are optional */
@@ -273,17 +351,31 @@ class OverviewView {
     this.selectTab(tab);
     this.citations = [];
     this.panel.innerHTML = `<p class="ov-status">${T.loading}</p>`;
-    this.panel.scrollTop = 0;
+    const scroller = this.root.querySelector(".ov-scroll");
+    const tabsTop = this.root.querySelector(".ov-tabbar").offsetTop;
+    if (scroller.scrollTop > tabsTop) scroller.scrollTop = tabsTop;
     const token = (this.token = (this.token || 0) + 1);
     views[view]()
       .then((html) => {
         if (token !== this.token) return;
-        this.panel.innerHTML = html;
+        this.panel.innerHTML = `<div class="ov-inner">${html}</div>`;
+        const heading = view === tab ? null : this.panel.querySelector("h3");
+        this.announce(`${T.shown}: ${heading ? heading.textContent.trim() : this.tabLabel(tab)}`);
       })
       .catch((err) => {
         if (token !== this.token) return;
         this.panel.innerHTML = `<p class="ov-status" role="alert">${esc(err.message || T.failed)}</p><button type="button" class="ov-btn" data-retry="${esc(view)}" data-arg="${esc(arg || "")}">${T.retry}</button>`;
       });
+  }
+
+  announce(text) {
+    const region = this.root.querySelector(".ov-sr");
+    region.textContent = "";
+    setTimeout(() => (region.textContent = text), 50);
+  }
+
+  tabLabel(tab) {
+    return T.tabs[tab] || T.title;
   }
 
   open(view, arg) {
@@ -327,7 +419,7 @@ class OverviewView {
       const c = this.citations[Number(d.cite)];
       if (c) this.openSource(c, el);
     } else if (d.doc) {
-      this.open("card", d.doc);
+      this.toggleCard(el);
     } else if (d.programme) {
       this.open("programme", d.programme);
     } else if (d.ask) {
@@ -336,6 +428,10 @@ class OverviewView {
       this.back();
     } else if (d.retry) {
       this.show(d.retry, d.arg || undefined);
+    } else if (el.classList.contains("ov-more")) {
+      const all = this.root.querySelector(".ov-starters").classList.toggle("ov-all");
+      el.setAttribute("aria-expanded", String(all));
+      el.textContent = all ? T.fewerStarters : T.moreStarters;
     } else if (el.classList.contains("ov-source-close")) {
       this.closeSource();
     }
@@ -343,7 +439,7 @@ class OverviewView {
 
   onChange(e) {
     const el = e.target;
-    if (el.name === "committee" || el.name === "programme") {
+    if (el.name === "committee" || el.name === "programme" || el.name === "kind") {
       this.filters[el.name] = el.value;
       this.show("timeline");
     }
@@ -363,40 +459,70 @@ class OverviewView {
     return `<button type="button" class="ov-btn" data-ask="${esc(question)}">${T.ask}: ${esc(question)}</button>`;
   }
 
-  docLine(doc) {
-    const meta = [doc.doc_type_label, formatDate(doc.date, doc.date_text), doc.committee].filter(Boolean).join(" · ");
-    return `<button type="button" class="ov-link" data-doc="${esc(doc.id)}">${esc(doc.title)}</button>
-      <div class="ov-meta">${esc(meta)} · ${esc(doc.source)}</div>`;
+  /** A document's header: a disclosure button that opens its card in place. */
+  docLine(doc, withCommittee) {
+    const meta = [doc.doc_type_label, formatDate(doc.date, doc.date_text), withCommittee ? doc.committee : "", doc.source]
+      .filter(Boolean)
+      .join(" · ");
+    const id = `ov-card-${(this.cardSeq = (this.cardSeq || 0) + 1)}`;
+    return `<button type="button" class="ov-doc-head" data-doc="${esc(doc.id)}" aria-expanded="false" aria-controls="${id}">
+        <span class="ov-caret" aria-hidden="true">▸</span>
+        <span><span class="ov-doc-title">${esc(doc.title)}</span><span class="ov-meta">${esc(meta)}</span></span>
+      </button>
+      <div class="ov-card" id="${id}" hidden></div>`;
+  }
+
+  async toggleCard(button) {
+    const card = this.root.querySelector(`#${button.getAttribute("aria-controls")}`);
+    const item = button.closest(".ov-item");
+    const open = button.getAttribute("aria-expanded") !== "true";
+    button.setAttribute("aria-expanded", String(open));
+    if (item) item.classList.toggle("ov-open", open);
+    card.hidden = !open;
+    if (!open || card.dataset.loaded) return;
+    card.innerHTML = `<p class="ov-status" role="status">${T.loading}</p>`;
+    try {
+      card.innerHTML = await this.cardBody(button.dataset.doc);
+      card.dataset.loaded = "1";
+      this.announce(`${T.cardOpened}: ${button.querySelector(".ov-doc-title").textContent}`);
+    } catch (err) {
+      card.innerHTML = `<p class="ov-status" role="alert">${esc(err.message || T.failed)}</p>`;
+    }
   }
 
   table(columns, rows) {
     if (!rows.length) return `<p class="ov-status">${T.none}</p>`;
     const head = columns.map((c) => `<th scope="col"${c.num ? ' class="ov-num"' : ""}>${esc(c.label)}</th>`).join("");
     const body = rows
-      .map((r) => `<tr>${columns.map((c) => `<td${c.num ? ' class="ov-num"' : ""}>${c.html ? c.value(r) : esc(c.value(r))}</td>`).join("")}</tr>`)
+      .map((r) => `<tr>${columns.map((c) => `<td data-label="${esc(c.label)}"${c.num ? ' class="ov-num"' : ""}>${c.html ? c.value(r) : esc(c.value(r))}</td>`).join("")}</tr>`)
       .join("");
     return `<div class="ov-table-wrap"><table class="ov-table"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
   }
 
-  budgetTable(rows) {
+  /** A source button's label: the page within a document card, else file and page. */
+  sourceLabel(c, inCard) {
+    return inCard ? `${T.page} ${c.page}` : `${c.source} ${T.page} ${c.page}`;
+  }
+
+  budgetTable(rows, inCard) {
     return this.table(
       [
         { label: T.amount, value: (r) => r.amount_text, num: true },
         { label: T.initiative, value: (r) => r.initiative || r.purpose || "" },
         { label: T.period, value: (r) => r.period || (r.year ? String(r.year) : "") },
-        { label: T.source, value: (r) => this.cite(r.citation, `${r.citation.source} ${T.page} ${r.citation.page}`), html: true },
+        { label: T.source, value: (r) => this.cite(r.citation, this.sourceLabel(r.citation, inCard)), html: true },
       ],
       rows,
     );
   }
 
-  followupTable(rows) {
+  followupTable(rows, inCard) {
     return this.table(
       [
         { label: T.action, value: (r) => r.action },
         { label: T.deadline, value: (r) => r.deadline_text || formatDate(r.due_date) },
         { label: T.status, value: (r) => this.statusBadge(r), html: true },
-        { label: T.source, value: (r) => this.cite(r.citation, `${r.citation.source} ${T.page} ${r.citation.page}`), html: true },
+        { label: T.source, value: (r) => this.cite(r.citation, this.sourceLabel(r.citation, inCard)), html: true },
       ],
       rows,
     );
@@ -424,52 +550,81 @@ class OverviewView {
   async renderDocuments() {
     const data = await this.get("/api/overview");
     if (!data.committees.length) return `<p class="ov-status">${T.empty}</p>`;
-    return data.committees
+    return `<p class="ov-note">${T.documentsNote}</p>` + data.committees
       .map((group) => {
         const n = group.documents.length;
-        return `<h3>${esc(group.committee)} <span class="ov-meta">(${n} ${n === 1 ? T.document : T.documents})</span></h3>
-          <ul class="ov-list">${group.documents.map((doc) => `<li class="ov-item">${this.docLine(doc)}</li>`).join("")}</ul>`;
+        return `<section class="ov-group" aria-label="${esc(group.committee)}"><h3>${esc(group.committee)} <span class="ov-count">${n} ${n === 1 ? T.document : T.documents}</span></h3>
+          <ul class="ov-list">${group.documents.map((doc) => `<li class="ov-item">${this.docLine(doc, false)}</li>`).join("")}</ul></section>`;
       })
       .join("");
   }
 
-  async renderCard(docId) {
+  /** What a document card shows: facts about it, what it says, its items, money and promises. */
+  async cardBody(docId) {
     const c = await this.get(`/api/documents/${encodeURIComponent(docId)}/card`);
     const rows = [
       [T.type, c.doc_type_label],
       [T.date, formatDate(c.date, c.date_text)],
       [T.committee, c.committee],
-      [T.caseNo, (c.case_numbers || []).join(", ")],
+      [T.caseNo, (c.case_numbers || []).map((n) => n.replace(/^sags?\s*nr\.?\s*:?\s*/i, "")).join(", ")],
       [T.status, c.closed ? T.closed : T.open],
       [T.file, c.source],
     ].filter(([, v]) => v);
     const summary = c.summary.map((s) => `<p>${esc(s.text)} ${this.cite(s.citation)}</p>`).join("");
-    const sections = c.sections
-      .filter((s) => s.level > 1 || c.sections.length < 4)
-      .map((s) => `<li style="margin-left:${(s.level - 1) * 1}rem"><button type="button" class="ov-link" data-cite="${this.citations.push(s.citation) - 1}">${esc(s.title)}</button> <span class="ov-meta">${T.page} ${s.page}</span></li>`)
+    const agenda = c.sections.filter((s) => s.kind === "agenda_item");
+    const points = agenda.length ? agenda : c.sections.filter((s) => s.level <= 2 && !SKIP_SECTIONS.test(s.title));
+    const decided = new Map();
+    for (const d of c.decisions) {
+      const key = (d.item_title || "").trim();
+      if (!decided.has(key)) decided.set(key, []);
+      decided.get(key).push(d);
+    }
+    const pointList = points
+      .slice(0, 40)
+      .map((s) => {
+        const number = s.number && !s.title.startsWith(s.number) ? `${s.number}. ` : "";
+        const decisions = (decided.get(s.title.trim()) || []).map((d) => {
+          decided.delete(s.title.trim());
+          const what = d.outcome || d.decision || "";
+          return what ? `<span class="ov-meta"><span class="ov-badge">${T.decision}</span>${esc(trimText(what, 220))} ${this.cite(d.citation)}</span>` : "";
+        });
+        return `<li><button type="button" class="ov-link" data-cite="${this.citations.push(s.citation) - 1}" aria-label="${esc(`${s.title}, ${T.showSource} ${T.page} ${s.page}`)}">${esc(number + s.title)}</button> <span class="ov-meta" style="display:inline">${T.page} ${s.page}</span>${decisions.join("")}</li>`;
+      })
       .join("");
-    return `<button type="button" class="ov-btn" data-back>${T.back}</button>
-      <h3>${esc(c.title)}</h3>
-      <dl class="ov-dl">${rows.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join("")}</dl>
+    const rest = [...decided.values()].flat();
+    const open = c.followups.filter((f) => f.open !== false);
+    const doneCount = c.followups.length - open.length;
+    return `<dl class="ov-dl">${rows.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${k === T.status && c.closed ? `<span class="ov-badge ov-closed">${esc(v)}</span>` : esc(v)}</dd>`).join("")}</dl>
       <h4>${T.summary}</h4><div class="ov-summary">${summary || `<p class="ov-status">${T.none}</p>`}</div>
-      <h4>${T.budgets}</h4>${this.budgetTable(c.budgets)}
-      <h4>${T.followups}</h4>${this.followupTable(c.followups)}
-      <h4>${T.decisions}</h4>${this.decisionList(c.decisions)}
-      <h4>${T.sections}</h4><ul class="ov-list">${sections || `<li class="ov-status">${T.none}</li>`}</ul>`;
+      <h4>${agenda.length ? T.items : T.sections}</h4><ul class="ov-points">${pointList || `<li class="ov-status">${T.none}</li>`}</ul>
+      ${rest.length ? `<h4>${T.decisions}</h4>${this.decisionList(rest)}` : ""}
+      <h4>${T.budgets}</h4>${this.budgetTable(c.budgets, true)}
+      <h4>${T.openFollowups}</h4>${this.followupTable(open, true)}${doneCount ? `<p class="ov-status">${doneCount} ${T.doneFollowups}</p>` : ""}`;
+  }
+
+  async renderCard(docId) {
+    const c = await this.get(`/api/documents/${encodeURIComponent(docId)}/card`);
+    return `<button type="button" class="ov-btn" data-back>${T.back}</button>
+      <h3>${esc(c.title)}</h3>${await this.cardBody(docId)}`;
   }
 
   async renderProgrammes() {
     const data = await this.get("/api/programmes");
     if (!data.programmes.length) return `<p class="ov-status">${T.noProgrammes}</p>`;
-    return `<ul class="ov-list">${data.programmes
-      .map((p) => {
-        const period = [formatDate(p.date_from), formatDate(p.date_to)].filter(Boolean);
-        const span = period.length === 2 && period[0] !== period[1] ? `${period[0]} – ${period[1]}` : period[0] || "";
-        const n = p.documents.length;
-        const meta = [span, p.committees.join(", "), `${n} ${n === 1 ? T.document : T.documents}`].filter(Boolean).join(" · ");
-        return `<li class="ov-item"><button type="button" class="ov-link" data-programme="${esc(p.id)}">${esc(p.name)}</button><div class="ov-meta">${esc(meta)}</div></li>`;
-      })
-      .join("")}</ul>`;
+    const line = (p) => {
+      const period = [formatDate(p.date_from), formatDate(p.date_to)].filter(Boolean);
+      const span = period.length === 2 && period[0] !== period[1] ? `${period[0]} – ${period[1]}` : period[0] || "";
+      const n = p.documents.length;
+      const meta = [span, p.committees.join(", "), `${n} ${n === 1 ? T.document : T.documents}`].filter(Boolean).join(" · ");
+      const members = n > 1 ? `<span class="ov-meta">${esc(p.documents.slice(0, 3).map((d) => d.title).join(" · "))}${n > 3 ? " …" : ""}</span>` : "";
+      return `<li class="ov-item"><button type="button" class="ov-link ov-doc-title" data-programme="${esc(p.id)}">${esc(p.name)}</button><span class="ov-meta">${esc(meta)}</span>${members}</li>`;
+    };
+    // A programme spans documents; one that lives in a single document is listed apart.
+    const several = data.programmes.filter((p) => p.documents.length > 1);
+    const single = data.programmes.filter((p) => p.documents.length <= 1);
+    const group = (title, note, items) =>
+      items.length ? `<section class="ov-group"><h3>${title} <span class="ov-count">${items.length}</span></h3><p class="ov-note">${note}</p><ul class="ov-list">${items.map(line).join("")}</ul></section>` : "";
+    return group(T.programmesSeveral, T.programmesSeveralNote, several) + group(T.programmesSingle, T.programmesSingleNote, single);
   }
 
   async renderProgramme(id) {
@@ -477,7 +632,7 @@ class OverviewView {
     const docs = p.documents
       .map((d) => {
         const summary = (d.summary || []).map((s) => `${esc(s.text)} ${this.cite(s.citation)}`).join(" ");
-        return `<li class="ov-item">${this.docLine(d)}${summary ? `<p>${summary}</p>` : ""}</li>`;
+        return `<li class="ov-item">${this.docLine(d, true)}${summary ? `<p class="ov-summary">${summary}</p>` : ""}</li>`;
       })
       .join("");
     const reasons = p.reasons && p.reasons.length ? `<p class="ov-meta">${T.why}: ${esc(p.reasons.join("; "))}</p>` : "";
@@ -526,13 +681,16 @@ class OverviewView {
     const params = new URLSearchParams();
     if (this.filters.committee) params.set("committee", this.filters.committee);
     if (this.filters.programme) params.set("programme", this.filters.programme);
+    if (this.filters.kind) params.set("kind", this.filters.kind);
     const data = await this.get(`/api/timeline${params.toString() ? `?${params}` : ""}`);
     const committees = overview.committees.map((c) => c.committee).filter((c) => c !== T.noCommittee);
     const option = (value, label, current) => `<option value="${esc(value)}"${value === current ? " selected" : ""}>${esc(label)}</option>`;
-    const filters = `<div class="ov-filters">
+    const kinds = Object.entries(data.kinds || {});
+    const filters = `<p class="ov-note">${T.timelineNote}</p><div class="ov-filters">
+      <label>${T.filterKind}<select name="kind">${option("", T.allKinds, this.filters.kind)}${kinds.map(([k, label]) => option(k, label, this.filters.kind)).join("")}</select></label>
       <label>${T.filterCommittee}<select name="committee">${option("", T.allCommittees, this.filters.committee)}${committees.map((c) => option(c, c, this.filters.committee)).join("")}</select></label>
       <label>${T.filterProgramme}<select name="programme">${option("", T.allProgrammes, this.filters.programme)}${overview.programmes.map((p) => option(p.id, p.name, this.filters.programme)).join("")}</select></label>
-    </div>`;
+    </div><p class="ov-status">${data.events.length} ${T.events}</p>`;
     if (!data.events.length) return `${filters}<p class="ov-status">${T.noEvents}</p>`;
     let year = "";
     const items = data.events
@@ -541,7 +699,7 @@ class OverviewView {
         const head = y !== year ? `<h3 class="ov-year">${esc((year = y))}</h3>` : "";
         const status = e.status === "overdue" ? `<span class="ov-badge ov-overdue">${T.overdue}</span>` : e.status === "done" ? `<span class="ov-badge ov-done">${T.done}</span>` : "";
         return `${head}<div class="ov-event"><div class="ov-meta">${esc(formatDate(e.date))}</div>
-          <div><span class="ov-badge">${esc(e.kind_label)}</span>${status}${esc(e.label)} ${this.cite(e.citation, `${e.source} ${T.page} ${e.citation.page}`)}</div></div>`;
+          <div><span class="ov-badge">${esc(e.kind_label)}</span>${status}${esc(trimText(e.label, 240))} ${this.cite(e.citation, `${e.source} ${T.page} ${e.citation.page}`)}</div></div>`;
       })
       .join("");
     return filters + items;

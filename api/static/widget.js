@@ -20,10 +20,9 @@
 
   const MAX_LEN = 2000;
   const CONTEXT_CHARS = 650;
-  const DEFAULT_STARTERS = [
-    "Hvilke kompetenceudviklingsprojekter er der?",
-    "Hvilke opfølgninger mangler?",
-  ];
+  // Starter questions come from /api/suggestions only: each was answered, with a citation,
+  // by the assistant on these documents. None are shown until they arrive.
+  const DEFAULT_STARTERS = [];
 
   const T = {
     title: "Planassistenten",
@@ -34,7 +33,7 @@
     starters: "Forslag til spørgsmål",
     newChat: "Ny samtale",
     overview: "Overblik",
-    backToChat: "Tilbage til chatten",
+    backToChat: "Til chatten",
     close: "Luk chatten",
     log: "Samtale",
     inputLabel: "Dit spørgsmål",
@@ -466,10 +465,10 @@
         sourceClose: $(".pa-source-close"),
       };
       const link = this.shadowRoot.querySelector("link");
-      const reveal = () => {
-        const hide = this.shadowRoot.querySelector("style");
-        if (hide) hide.remove();
-      };
+      // Remove exactly the hiding rule, once: a later call must not remove another <style>
+      // (the Overblik view injects its own next to it).
+      const hide = this.shadowRoot.querySelector("style");
+      const reveal = () => hide.remove();
       link.addEventListener("load", reveal);
       link.addEventListener("error", reveal);
       setTimeout(reveal, 3000);
@@ -562,10 +561,12 @@
         welcome.className = "pa-welcome";
         log.prepend(welcome);
       }
-      welcome.innerHTML = `<p>${esc(T.intro)}</p>
-        <ul class="pa-starters" aria-label="${T.starters}">
+      const list = starters.length
+        ? `<ul class="pa-starters" aria-label="${T.starters}">
           ${starters.map((q) => `<li><button type="button" class="pa-starter">${esc(q)}</button></li>`).join("")}
-        </ul>`;
+        </ul>`
+        : "";
+      welcome.innerHTML = `<p>${esc(T.intro)}</p>${list}`;
       welcome.hidden = this.views.length > 0;
     }
 

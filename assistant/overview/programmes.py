@@ -53,7 +53,7 @@ _TITLE_PREFIX = re.compile(
 )
 _TITLE_SUFFIX = re.compile(r"\s*\((?:[A-ZÆØÅ]|[^()]*\d{3,}[^()]*)\)\s*\.?$|\s*\.$")
 _INITIATIVE = re.compile(
-    r"(?:projekt|plan\b|planen|planer|strategi|program|pulje|indsats|reform|task[\s-]?force|"
+    r"(?:projekt|plan\b(?!-)|planen|planer|strategi|program|pulje|indsats|reform|task[\s-]?force|"
     r"initiativ|satsning|kompetenceudvikling|implementering|udviklingsforløb)",
     re.IGNORECASE,
 )
@@ -96,6 +96,7 @@ class DocFeatures:
     municipality: str | None = None
     committee: str | None = None
     date: str | None = None
+    headings: set[str] = field(default_factory=set)  # normalised section titles
 
 
 def _base(word: str) -> str:
@@ -206,6 +207,7 @@ def features(record: DocumentRecord) -> DocFeatures:
         municipality=_municipality(record.text),
         committee=meta.committee,
         date=meta.date,
+        headings={_normalise_name(s.title) for s in record.sections},
     )
 
 
@@ -230,6 +232,8 @@ def _link(a: DocFeatures, b: DocFeatures, df: Counter, n_docs: int) -> tuple[flo
     body_limit = max(2, round(math.sqrt(n_docs) / 2))
     topic, body, shared_names = 0.0, 0.0, []
     for key in sorted(set(a.names) & set(b.names)):
+        if key in a.headings or key in b.headings:
+            continue  # a shared heading ("Kontekst & Årsag") is a template, not a topic
         if key in a.topic_names and key in b.topic_names and df[key] <= topic_limit:
             topic += 1
             shared_names.append(a.name_display.get(key, key))
@@ -281,6 +285,32 @@ class Grouping:
     features: dict[str, DocFeatures]
 
 
+def _shared_topic(
+    group: list[str], feats: dict[str, DocFeatures], df: Counter, n_docs: int
+) -> str | None:
+    """The name several members are about, to name a programme none of whose titles names an
+    initiative (three minutes that all discuss "Lunas Ark" are about Lunas Ark, not about the
+    first meeting). Names in titles win, then names more members share, then longer names."""
+    if len(group) < 2:
+        return None
+    limit = max(2, round(math.sqrt(n_docs)))
+    members = [feats[i] for i in group]
+    counts = Counter(key for f in members for key in f.topic_names)
+    best: tuple[int, int, int, int] | None = None
+    name = None
+    for key, n in sorted(counts.items()):
+        if n < 2 or df[key] > limit or any(key in f.headings for f in members):
+            continue  # a heading the documents share is their template, not their topic
+        in_titles = sum(1 for f in members if key in _normalise_name(f.title))
+        mentions = sum(f.names[key] for f in members)
+        # Ties go to the name mentioned most, then the longer, then the alphabetically first
+        # (keys are visited in order and only a strictly better rank replaces the best).
+        rank = (in_titles, n, mentions, len(key.split()))
+        if best is None or rank > best:
+            best, name = rank, next(f.name_display[key] for f in members if key in f.name_display)
+    return name
+
+
 def group_documents(records: list[DocumentRecord]) -> Grouping:
     """Programmes among `records` (already filtered by access)."""
     feats = {r.id: features(r) for r in records}
@@ -315,7 +345,8 @@ def group_documents(records: list[DocumentRecord]) -> Grouping:
             continue
         first = feats[group[0]]
         initiatives = [feats[i] for i in group if feats[i].is_initiative]
-        name = (initiatives[0] if initiatives else first).name
+        topic = None if initiatives else _shared_topic(group, feats, df, len(feats))
+        name = topic or (initiatives[0] if initiatives else first).name
         reasons: list[str] = []
         members = set(group)
         for (a, _b), why in edges.items():

@@ -119,9 +119,12 @@ def _fact_events(record: DocumentRecord, facts: dict[str, list[dict[str, Any]]],
         if not date:
             continue
         what = d.get("decision") or d.get("outcome") or d.get("item_title") or ""
-        label = f"{d.get('committee') or record.meta.committee or 'Beslutning'}: " + (
-            d.get("outcome") or what
-        )
+        who = d.get("committee") or record.meta.committee or "Beslutning"
+        label = f"{who}: " + (d.get("outcome") or what)
+        item = re.sub(r"^\d+[a-z]?\.\s*", "", (d.get("item_title") or "").strip())
+        if item and d.get("outcome") and item.lower() not in label.lower():
+            # "Økonomiudvalget: godkendt" says nothing to a reader without what was approved.
+            label = f"{who}: {item} – {d['outcome']}"
         events.append(
             _event(record, "decision", date, label, d["start"], d["end"], outcome=d.get("outcome"))
         )
@@ -137,7 +140,7 @@ def _fact_events(record: DocumentRecord, facts: dict[str, list[dict[str, Any]]],
                 record,
                 "completion" if done else "deadline",
                 f["due_date"],
-                f.get("action") or f["quote"],
+                _followup_label(f),
                 f["start"],
                 f["end"],
                 date_text=f.get("deadline_text"),
@@ -146,6 +149,14 @@ def _fact_events(record: DocumentRecord, facts: dict[str, list[dict[str, Any]]],
             )
         )
     return events
+
+
+def _followup_label(f: dict[str, Any]) -> str:
+    """The follow-up's action, or its whole sentence when the action alone says too little to
+    a reader ("Sundheds- og Omsorgsudvalget"); table cell separators are dropped."""
+    action = (f.get("action") or "").strip()
+    label = action if len(action.split()) >= 4 else (f.get("quote") or action)
+    return re.sub(r"\s*\|\s*", " ", label).strip()
 
 
 def _cue_sentences(text: str, window: int = 600) -> list[Sentence]:

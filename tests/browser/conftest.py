@@ -16,6 +16,7 @@ import threading
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -106,25 +107,27 @@ def embed_url(ports: tuple[int, int]) -> Iterator[str]:
     httpd.server_close()
 
 
-@pytest.fixture(scope="session")
-def server_url(tmp_path_factory: pytest.TempPathFactory, ports: tuple[int, int]) -> Iterator[str]:
-    data_dir = tmp_path_factory.mktemp("browser-data")
-    port = ports[0]
-    env = dict(
+@contextmanager
+def serve(
+    corpus: Path, data_dir: Path, port: int, log_path: Path, timeout: float = 180, **env: str
+) -> Iterator[str]:
+    """`plan-assistant serve` on 127.0.0.1:port; its first start ingests `corpus`."""
+    environ = dict(
         os.environ,
-        PLAN_ASSISTANT_CORPUS_DIR=str(CORPUS),
-        PLAN_ASSISTANT_EMBED_CACHE_DIR=str(EMBED_CACHE),
-        PLAN_ASSISTANT_CORS_ORIGINS=json.dumps([f"http://127.0.0.1:{ports[1]}"]),
+        PLAN_ASSISTANT_CORPUS_DIR=str(corpus),
+        PLAN_ASSISTANT_EMBED_CACHE_DIR=os.environ.get(
+            "PLAN_ASSISTANT_EMBED_CACHE_DIR", str(EMBED_CACHE)
+        ),
         ANONYMIZED_TELEMETRY="False",
+        **env,
     )
-    log_path = tmp_path_factory.mktemp("browser-log") / "serve.log"
     log = log_path.open("wb")
     cmd = [sys.executable, "-m", "plan_assistant.cli", "serve", "--host", "127.0.0.1"]
     cmd += ["--port", str(port), "--data-dir", str(data_dir), "--log-level", "warning"]
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=environ, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
-        _wait_ready(url, proc, timeout=180, log=log_path)
+        _wait_ready(url, proc, timeout=timeout, log=log_path)
         yield url
     finally:
         proc.send_signal(signal.SIGINT)
@@ -134,6 +137,15 @@ def server_url(tmp_path_factory: pytest.TempPathFactory, ports: tuple[int, int])
             proc.kill()
             proc.wait()
         log.close()
+
+
+@pytest.fixture(scope="session")
+def server_url(tmp_path_factory: pytest.TempPathFactory, ports: tuple[int, int]) -> Iterator[str]:
+    data_dir = tmp_path_factory.mktemp("browser-data")
+    log_path = tmp_path_factory.mktemp("browser-log") / "serve.log"
+    cors = json.dumps([f"http://127.0.0.1:{ports[1]}"])
+    with serve(CORPUS, data_dir, ports[0], log_path, PLAN_ASSISTANT_CORS_ORIGINS=cors) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -169,11 +181,12 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):  # type
     setattr(item, f"rep_{report.when}", report)
 
 
-def save_readme_screenshot(src: Path) -> None:
-    """Refresh the README's screenshot on request only (PLAN_ASSISTANT_UPDATE_SCREENSHOT=1),
-    so a test run leaves the work tree as it found it; test-output/ always has the shot."""
+def save_readme_screenshot(src: Path, name: str = "screenshot-widget.png") -> None:
+    """Refresh a screenshot in docs/ (shown in the README) on request only
+    (PLAN_ASSISTANT_UPDATE_SCREENSHOT=1), so a test run leaves the work tree as it found it;
+    test-output/ always has the shot."""
     if os.environ.get("PLAN_ASSISTANT_UPDATE_SCREENSHOT") != "1":
         return
     docs = ROOT / "docs"
     docs.mkdir(exist_ok=True)
-    shutil.copyfile(src, docs / "screenshot-widget.png")
+    shutil.copyfile(src, docs / name)

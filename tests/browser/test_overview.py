@@ -1,6 +1,7 @@
 """A new employee's first afternoon, in a real browser (Debian's chromium, headless) against
-`plan-assistant serve`: open Overblik, open a programme, open a budget row's source, look up
-an abbreviation in the glossary and ask what it means."""
+`plan-assistant serve` on corpus/: open Overblik, open a document card in place, open a
+programme, open a budget row's source, look up an abbreviation and ask what it means; every
+suggestion answers with a citation; the view is styled and fits a phone."""
 
 from __future__ import annotations
 
@@ -8,6 +9,14 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
+
+from tests.browser.overview_checks import (
+    PHONE,
+    assert_every_suggestion_answers_with_a_citation,
+    assert_styled,
+    open_overview,
+    walk_the_tabs_at_phone_width,
+)
 
 pytestmark = [
     pytest.mark.browser,
@@ -33,9 +42,16 @@ def test_new_employee_path(page, server_url, output_dir):
     panel = page.locator(f"{WIDGET} .ov-panel")
     expect(panel.locator("h3").first).to_be_visible()
     expect(panel).to_contain_text("Børne- og Ungeudvalget")
-    panel.get_by_role("button", name="568. Status på Task Force-projektet").click()
-    expect(panel).to_contain_text("Kort fortalt")
-    expect(panel).to_contain_text("orienteres om fremdrift og status for Task-Force projektet")
+    card_button = panel.get_by_role("button", name="568. Status på Task Force-projektet")
+    card_button.click()
+    # The card opens in place, under its title, with a cited summary and its open follow-ups.
+    expect(card_button).to_have_attribute("aria-expanded", "true")
+    card = panel.locator(f"#{card_button.get_attribute('aria-controls')}")
+    expect(card).to_contain_text("Kort fortalt")
+    expect(card).to_contain_text("orienteres om fremdrift og status for Task-Force projektet")
+    expect(card).to_contain_text("Åbne opfølgninger")
+    expect(card.locator(".ov-src").first).to_be_visible()
+    expect(panel.locator("h3", has_text="Børne- og Ungeudvalget")).to_be_visible()  # list stays
     page.screenshot(path=str(output_dir / "overview-card.png"))
 
     # Keyboard: arrow keys move between the tabs.
@@ -94,3 +110,42 @@ def test_timeline_filters_by_committee(page, server_url):
     filtered = panel.locator(".ov-event")
     assert 0 < filtered.count() < all_events
     expect(filtered.first).to_contain_text("bufu_2021-06-07_568_task_force_status.txt")
+
+
+def test_every_suggestion_gives_a_cited_answer(page, server_url, output_dir):
+    answers = assert_every_suggestion_answers_with_a_citation(page, server_url)
+    kinds = {a["question"].split()[1] for a in answers}  # "meget", "blev", "betyder", ...
+    assert len(kinds) >= 3, [a["question"] for a in answers]
+    page.screenshot(path=str(output_dir / "overview-suggestion-answered.png"))
+
+
+def test_overview_is_styled_like_the_chat(page, server_url, output_dir):
+    open_overview(page, server_url)
+    assert_styled(page)
+    page.screenshot(path=str(output_dir / "overview-desktop.png"))
+
+
+def test_phone_width_has_no_horizontal_scroll(page, server_url, output_dir):
+    page.set_viewport_size(PHONE)
+    open_overview(page, server_url)
+    walk_the_tabs_at_phone_width(page)
+    page.screenshot(path=str(output_dir / "overview-phone.png"))
+
+
+def test_keyboard_opens_a_card_and_it_is_announced(page, server_url):
+    open_overview(page, server_url)
+    head = page.locator("plan-assistant .ov-doc-head").first
+    head.focus()
+    page.keyboard.press("Enter")
+    expect(head).to_have_attribute("aria-expanded", "true")
+    card = page.locator(f"plan-assistant #{head.get_attribute('aria-controls')}")
+    expect(card).to_contain_text("Kort fortalt")
+    status = page.locator("plan-assistant .ov-sr")
+    assert status.get_attribute("role") == "status"
+    expect(status).to_contain_text("Dokumentkort åbnet")
+    # Each point, amount and follow-up links to its source with a spoken name.
+    for button in card.locator(".ov-src").all()[:5]:
+        assert (button.get_attribute("aria-label") or "").startswith("Vis kilde")
+    page.keyboard.press("Enter")
+    expect(head).to_have_attribute("aria-expanded", "false")
+    expect(card).to_be_hidden()

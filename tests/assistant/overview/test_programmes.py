@@ -192,3 +192,52 @@ def test_case_number_groups_status_notes(registry):
     assert all("su_31.txt" not in s for s in sources)
     assert programme_page(registry, p["id"], {"public"}) is None
     assert list_programmes(registry, {"nobody"}) == []
+
+
+def _minutes(committee: str, day: str, topic_line: str) -> str:
+    return f"""Referat – {committee} – {day}
+
+Beslutningstema
+
+{topic_line} Sagen forelægges til orientering for udvalget.
+
+Sagens indhold
+
+Administrationen har gennemgået sagen og redegør for status.
+"""
+
+
+def test_a_programme_of_meetings_is_named_after_what_they_share(registry):
+    """Minutes with no initiative in their titles that both discuss Lunas Ark are about Lunas
+    Ark: the programme is named after it, not after the first meeting."""
+    line = "Udvalget orienteres om genhusningen af daginstitutionen Lunas Ark i Hundige."
+    save(registry, _minutes("Teknik- og Miljøudvalget", "8. februar 2024", line), "tmu.txt")
+    save(registry, _minutes("Plan- og Tryghedsudvalget", "25. april 2023", line), "ptu.txt")
+    other = "Udvalget orienteres om vintervedligeholdelse af Kirkevej i Tune."
+    save(registry, _minutes("Økonomiudvalget", "4. april 2022", other), "oeu.txt")
+    names = [p["name"] for p in list_programmes(registry, {"public"})]
+    assert "Lunas Ark" in names, names
+
+
+def test_shared_template_headings_do_not_make_a_programme(registry):
+    template = """{title}
+
+## Beskrivelse af Beslutningen
+
+{body}
+
+## Kontekst & Årsag
+
+{why}
+"""
+    save(registry, template.format(
+        title="Aflysning af brugerklubmøder",
+        body="Brugerklubbens møder aflyses resten af året.",
+        why="Der har været for få tilmeldte til møderne.",
+    ), "odr1.md")  # fmt: skip
+    save(registry, template.format(
+        title="Etablering af en styregruppe",
+        body="Der nedsættes en styregruppe for samarbejdet.",
+        why="Samarbejdet er vokset og kræver en fast ledelse.",
+    ), "odr2.md")  # fmt: skip
+    assert not [p for p in list_programmes(registry, {"public"}) if len(p["documents"]) > 1]

@@ -129,3 +129,33 @@ def test_answer_what_happened(corpus_store):
     assert (
         answer_what_happened("Hvad er der sket med Task Force-projektet?", stores, {"hr"}) is None
     )
+
+
+def test_a_deadline_reads_as_a_sentence_when_its_action_is_too_short():
+    from assistant.overview.timeline import _followup_label
+
+    quote = "Sundheds- og Omsorgsudvalget skal beslutte, hvem der deltager, senest 15. juni 2024."
+    assert _followup_label({"action": "Sundheds- og Omsorgsudvalget", "quote": quote}) == quote
+    row = {"action": "| Indflytning i midlertidige bygninger ved Klub Godset |", "quote": "x"}
+    assert _followup_label(row) == "Indflytning i midlertidige bygninger ved Klub Godset"
+
+
+def test_a_decision_names_the_item_it_decided(registry):
+    text = """Økonomiudvalget
+Referat af møde den 4. april 2022
+
+3. Renovering af Hundige Bibliotek
+
+Sagsnr.: 82.02.00-2022-11
+
+Indstilling
+
+Administrationen indstiller, at renoveringen godkendes.
+
+Beslutning i Økonomiudvalget den 4. april 2022
+
+Godkendt.
+"""
+    save(registry, text, "oeu_2022-04-04.txt")
+    labels = [e["label"] for e in timeline(registry, {"public"}, kinds={"decision"})]
+    assert any("Renovering af Hundige Bibliotek" in x and "odkendt" in x for x in labels), labels
