@@ -137,12 +137,6 @@ def _sentences_if_long(
         for m in _SENTENCE_END.finditer(text, start, end)
         if _is_sentence_end(text, m.start())
     ]
-    # Text laid out in lines (PDF pages): a sentence that ends where its line ends is the
-    # better cut; a cut inside a line splits what a reader sees as one line ("24,59 pct." |
-    # "(uændret)").
-    line_ends = [c for c in cuts if text.startswith("\n", c) or c >= end]
-    if len(line_ends) >= (end - start) // cfg.target:
-        cuts = line_ends
     pieces: list[tuple[int, int]] = []
     pos = start
     for cut in cuts:
