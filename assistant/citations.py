@@ -47,7 +47,7 @@ class DocView:
     def sentences(self) -> list[Sentence]:
         """Sentences cut at section headings too, the same split the facts rows use."""
         record = self.record
-        return DocIndex(record.text, record.pages, record.sections).sentences
+        return DocIndex(record.text, record.pages, record.sections, record.seams).sentences
 
     @cached_property
     def names(self) -> str:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ingest.models import TABLE_CELL_SEPARATOR, Block, CleanText, PageSpan, RawBlock, Section
+from ingest.models import SEAM, TABLE_CELL_SEPARATOR, Block, CleanText, PageSpan, RawBlock, Section
 
 # --- content tests that hold in every format ------------------------------------------------
 
@@ -128,7 +128,7 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 def _normalize(text: str) -> str:
     text = unicodedata.normalize("NFC", text.replace("\u00ad", ""))
     lines = (_SPACES.sub(" ", line).strip() for line in text.replace("\r", "\n").split("\n"))
-    return "\n".join(line for line in lines if line)
+    return "\n".join(line for line in lines if line.replace(SEAM, "").strip())
 
 
 def _block_text(raw: RawBlock) -> str:
@@ -151,9 +151,23 @@ def render_blocks(raw_blocks: list[RawBlock]) -> str:
     for raw in raw_blocks:
         if out:
             out.append(_separator(previous, raw.kind))
-        out.append(raw.text)
+        out.append(raw.text.replace(SEAM, ""))
         previous = raw.kind
     return "".join(out)
+
+
+def _without_seams(text: str) -> tuple[str, list[int]]:
+    """The text without its seam marks, and where they stood (inner positions only)."""
+    out: list[str] = []
+    seams: list[int] = []
+    length = 0
+    for piece in text.split(SEAM):
+        if out:
+            seams.append(length)
+        out.append(piece)
+        length += len(piece)
+    joined = "".join(out)
+    return joined, [p for p in seams if p < len(joined)]
 
 
 def assemble_blocks(raw_blocks: list[RawBlock]) -> CleanText:
@@ -166,21 +180,31 @@ def assemble_blocks(raw_blocks: list[RawBlock]) -> CleanText:
     blocks: list[Block] = []
     position = 0
     previous = ""
+    seams: list[int] = []
     for raw in raw_blocks:
-        text = _block_text(raw)
-        if not text:
+        text, inner = _without_seams(_block_text(raw))
+        if not text.strip():
             continue
         if parts:
             separator = _separator(previous, raw.kind)
             parts.append(separator)
             position += len(separator)
         blocks.append(Block(position, position + len(text), raw.kind, raw.level))
+        seams.extend(position + p for p in inner)
+        if raw.kind == "table_row":  # "a | b" in the file, "a<TAB>b" here
+            seams.extend(position + m.start() for m in re.finditer(TABLE_CELL_SEPARATOR, text))
         parts.append(text)
         position += len(text)
         previous = raw.kind
     text = "".join(parts)
     blocks = classify_junk(text, blocks)
-    return CleanText(text=text, pages=[PageSpan(1, 0, len(text))], blocks=blocks, structured=True)
+    return CleanText(
+        text=text,
+        pages=[PageSpan(1, 0, len(text))],
+        blocks=blocks,
+        structured=True,
+        seams=sorted(set(seams)),
+    )
 
 
 def classify_junk(text: str, blocks: list[Block]) -> list[Block]:

@@ -48,6 +48,7 @@ def parse_loaded(
         sections=sections,
         access=access,
         blocks=blocks,
+        seams=cleaned.seams,
     )
     return record, cleaned
 

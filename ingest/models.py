@@ -36,6 +36,7 @@ BLOCK_KINDS = (
 )
 ANSWERABLE_KINDS = frozenset({"prose", "list_item", "table_row"})
 TABLE_CELL_SEPARATOR = "\t"  # cells of a table row, one row per line
+SEAM = "\u2063"  # marks, in a loader's text, where source markup was dropped (not kept in text)
 
 
 @dataclass
@@ -93,6 +94,9 @@ class CleanText:
     pages: list[PageSpan]
     blocks: list[Block] = field(default_factory=list)
     structured: bool = False  # headings come from the format, not from line heuristics
+    # Offsets where the source file had markup that the text leaves out ("**Dato**: ...") or a
+    # table-cell separator: a quote that crosses one is not verbatim in the file itself.
+    seams: list[int] = field(default_factory=list)
 
     def page_at(self, offset: int) -> int:
         """Page number that contains `offset` (first page if none matches)."""
@@ -160,6 +164,7 @@ class DocumentRecord:
     sections: list[Section]
     access: str = "public"
     blocks: list[Block] = field(default_factory=list)
+    seams: list[int] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)

@@ -36,6 +36,7 @@ CREATE TABLE IF NOT EXISTS documents (
     pages TEXT NOT NULL,
     sections TEXT NOT NULL,
     blocks TEXT NOT NULL DEFAULT '[]',
+    seams TEXT NOT NULL DEFAULT '[]',
     n_pages INTEGER NOT NULL,
     n_chunks INTEGER NOT NULL,
     embedder TEXT NOT NULL,
@@ -77,8 +78,9 @@ def open_registry(data_dir: Path | str) -> sqlite3.Connection:
 def _add_missing_columns(conn: sqlite3.Connection) -> None:
     """Registries written before block kinds existed get the column (re-ingest fills it)."""
     columns = {row["name"] for row in conn.execute("PRAGMA table_info(documents)")}
-    if "blocks" not in columns:
-        conn.execute("ALTER TABLE documents ADD COLUMN blocks TEXT NOT NULL DEFAULT '[]'")
+    for column in ("blocks", "seams"):
+        if column not in columns:
+            conn.execute(f"ALTER TABLE documents ADD COLUMN {column} TEXT NOT NULL DEFAULT '[]'")
 
 
 def _create_feature_schemas(conn: sqlite3.Connection) -> None:
@@ -146,8 +148,8 @@ class Registry:
                 self.conn.execute(
                     "INSERT INTO documents (id, path, source, title, doc_type, date, date_text,"
                     " committee, case_numbers, closed, access, kind, content_hash, text, pages,"
-                    " sections, blocks, n_pages, n_chunks, embedder, ingested_at)"
-                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    " sections, blocks, seams, n_pages, n_chunks, embedder, ingested_at)"
+                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     (
                         record.id,
                         record.path,
@@ -166,6 +168,7 @@ class Registry:
                         json.dumps([asdict(p) for p in record.pages]),
                         json.dumps([asdict(s) for s in record.sections], ensure_ascii=False),
                         json.dumps([[b.start, b.end, b.kind, b.level] for b in record.blocks]),
+                        json.dumps(record.seams),
                         len(record.pages),
                         len(chunks),
                         embedder_id,
@@ -308,4 +311,5 @@ def _row_to_record(row: sqlite3.Row) -> DocumentRecord:
         sections=[Section(**s) for s in json.loads(row["sections"])],
         access=row["access"],
         blocks=[Block(*b) for b in json.loads(row["blocks"])] if "blocks" in row.keys() else [],
+        seams=json.loads(row["seams"]) if "seams" in row.keys() else [],
     )

@@ -331,7 +331,7 @@ class _Draft:
 
 def extract_budgets(doc: DocumentRecord, index: DocIndex | None = None) -> list[BudgetRow]:
     """One row per amount of money in `doc`, in document order."""
-    index = index or DocIndex(doc.text, doc.pages, doc.sections)
+    index = index or DocIndex(doc.text, doc.pages, doc.sections, doc.seams)
     text = doc.text
     ref = doc_ref_date(doc)
     groups: dict[tuple[int, int], list[MoneyMention]] = {}

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ingest.models import CleanText, PageSpan, Section
@@ -206,12 +207,38 @@ def sentence_at(sentences: list[Sentence], offset: int) -> Sentence | None:
     return None
 
 
+def _quote_cuts(text: str, seams: Sequence[int]) -> set[int]:
+    """Where a quote must stop to stay verbatim in the source file: after a label whose markup
+    the text left out ("Dato" | "2025-02-02" from "**Dato**: 2025-02-02") and between table
+    cells. Emphasis or a link inside a running sentence is not cut: the sentence reads whole."""
+    cuts: set[int] = set()
+    marked = set(seams)
+    for seam in seams:
+        line_start = text.rfind("\n", 0, seam) + 1
+        label = text[line_start:seam]
+        after = text[seam : seam + 1]
+        # a label: "**Dato**: ..." (markup closes before a colon) or "**Årsag** Efter ..."
+        # (the line opens with markup that closes after a few words)
+        opened = line_start in marked and not any(line_start < m < seam for m in marked)
+        is_label = 0 < len(label) <= 40 and (after == ":" or opened)
+        if after == "\t" or (is_label and not re.search(r"[.!?]", label)):
+            cuts.add(seam)
+            if after in (":", "\t"):
+                cuts.add(seam + 1)
+    return cuts
+
+
 def _split_at_headings(
-    text: str, sentences: list[Sentence], sections: list[Section]
+    text: str, sentences: list[Sentence], sections: list[Section], seams: Sequence[int] = ()
 ) -> list[Sentence]:
     """Cut sentences where a section starts or its heading ends: a heading that runs into its
-    text in a transcript ("5. Økonomi Den samlede økonomi ...") is not part of the sentence."""
-    cuts = sorted({s.start for s in sections} | {s.heading_end for s in sections if s.heading_end})
+    text in a transcript ("5. Økonomi Den samlede økonomi ...") is not part of the sentence.
+    Also at the seams `_quote_cuts` keeps."""
+    cuts = sorted(
+        {s.start for s in sections}
+        | {s.heading_end for s in sections if s.heading_end}
+        | _quote_cuts(text, seams)
+    )
     out: list[Sentence] = []
     for sent in sentences:
         inner = [c for c in cuts if sent.start < c < sent.end]
@@ -233,10 +260,16 @@ class DocIndex:
     section and page an offset falls in.
     """
 
-    def __init__(self, text: str, pages: list[PageSpan], sections: list[Section]) -> None:
+    def __init__(
+        self,
+        text: str,
+        pages: list[PageSpan],
+        sections: list[Section],
+        seams: Sequence[int] = (),
+    ) -> None:
         self.text = text
         self.sections = sections
-        self.sentences = _split_at_headings(text, split_sentences(text), sections)
+        self.sentences = _split_at_headings(text, split_sentences(text), sections, seams)
         self._starts = [s.start for s in self.sentences]
         self._clean = CleanText(text, pages)
 

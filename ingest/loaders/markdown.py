@@ -18,7 +18,7 @@ from markdown_it.token import Token
 
 from ingest.blocks import render_blocks
 from ingest.loaders.text import decode_bytes
-from ingest.models import TABLE_CELL_SEPARATOR, IngestError, LoadedFile, RawBlock
+from ingest.models import SEAM, TABLE_CELL_SEPARATOR, IngestError, LoadedFile, RawBlock
 
 _PARSER = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
 _TASK_MARKER = re.compile(r"^\[[ xX]\]\s+")  # GitHub task lists: "- [x] Referat godkendt"
@@ -29,21 +29,33 @@ def _html_text(markup: str) -> str:
     return BeautifulSoup(markup, "lxml").get_text(" ")
 
 
+# Where markup was dropped between two kept pieces of text ("**Dato**: 2025" -> "Dato" SEAM
+# ": 2025"). The rendered text reads well, but a quote across a seam is no longer a substring
+# of the file itself; `ingest.blocks` records seams so quotes can stop at them.
+_MARKUP = frozenset(
+    {"strong_open", "strong_close", "em_open", "em_close", "link_open", "link_close", "s_open",
+     "s_close"}
+)  # fmt: skip
+
+
 def _inline_text(token: Token) -> str:
     """Rendered text of an inline token: words and link texts, no markup or URLs."""
     parts: list[str] = []
     for child in token.children or []:
-        if child.type in ("text", "code_inline"):
+        if child.type == "text":
             parts.append(child.content)
+        elif child.type == "code_inline":
+            parts.append(f"{SEAM}{child.content}{SEAM}")
+        elif child.type in _MARKUP:
+            parts.append(SEAM)
         elif child.type == "softbreak":
             parts.append(" ")
         elif child.type == "hardbreak":
             parts.append("\n")
         elif child.type == "html_inline":
-            if re.match(r"<br\s*/?>", child.content, re.I):
-                parts.append("\n")
+            parts.append("\n" if re.match(r"<br\s*/?>", child.content, re.I) else SEAM)
         elif child.type == "image":
-            continue  # alt texts are labels of pictures nobody sees here
+            parts.append(SEAM)  # alt texts are labels of pictures nobody sees here
     text = "".join(parts)
     return "\n".join(" ".join(line.split()) for line in text.split("\n")).strip()
 
@@ -94,12 +106,13 @@ def markdown_blocks(source: str) -> list[RawBlock]:
         elif kind == "inline":
             text = _inline_text(token)
             if row is not None:
-                row.append(" ".join(text.split()))
+                row.append(" ".join(text.replace(SEAM, "").split()))
                 continue
             if not text:
                 continue
             if heading_level:
-                blocks.append(RawBlock("heading", " ".join(text.split()), heading_level))
+                heading = " ".join(text.replace(SEAM, "").split())
+                blocks.append(RawBlock("heading", heading, heading_level))
             elif list_depth:
                 text = _TASK_MARKER.sub("", text)
                 label = _ordered_label(tokens, index)
@@ -129,7 +142,7 @@ def _ordered_label(tokens: list[Token], index: int) -> str | None:
     return None
 
 
-def markdown_title(blocks: list[RawBlock]) -> str | None:
+def markdown_title(blocks: list[RawBlock]) -> str | None:  # headings carry no seams
     return next((b.text for b in blocks if b.kind == "heading"), None)
 
 

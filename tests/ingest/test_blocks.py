@@ -260,3 +260,25 @@ def test_facts_never_come_from_attachment_lists_or_contents(tmp_path: Path) -> N
     assert [b.amount_dkk for b in facts.budgets] == [4_800_000]
     assert facts.budgets[0].initiative and "Rådhuspladsen" in facts.budgets[0].initiative
     assert not any("Tidsplan" in f.quote for f in facts.followups)
+
+
+def test_quotes_stop_where_markup_was_left_out(tmp_path: Path) -> None:
+    """A quote is verbatim in the rendered text and, cut at label and cell seams, in the
+    Markdown file too; emphasis inside a running sentence keeps the sentence whole."""
+    from ingest.facts.sentences import DocIndex
+
+    source = (
+        "# Beslutning\n\n- **Dato**: 2025-02-02\n- **Status**: Accepteret\n\n"
+        "Styregruppen **godkendte** at afsætte 1,2 mio. kr. til projektet.\n\n"
+        "| Aktivitet | Beløb |\n|---|---|\n| Pilot | 1,2 mio. kr. |\n"
+    )
+    path = tmp_path / "beslutning.md"
+    path.write_text(source, encoding="utf-8")
+    record = _parse(path)
+    index = DocIndex(record.text, record.pages, record.sections, record.seams)
+    sentences = [s.text for s in index.sentences]
+    assert "Dato" in sentences and "2025-02-02" in sentences and "Accepteret" in sentences
+    assert "Pilot" in sentences and "1,2 mio. kr." in sentences
+    assert "Styregruppen godkendte at afsætte 1,2 mio. kr. til projektet." in sentences
+    for sentence in ("Dato", "2025-02-02", "Accepteret", "Pilot", "1,2 mio. kr."):
+        assert sentence in source
