@@ -111,10 +111,19 @@ def _clean_title(title: str) -> str:
     return re.sub(r"\s+", " ", title).rstrip(":").strip()
 
 
-def _runs_on(previous: str) -> bool:
-    """A long line without closing punctuation continues on the next line ("... d. 1. marts"
-    + "2023. Her blev ..."): what starts the next line is not a heading."""
-    return len(previous) >= 50 and not previous.endswith(_TERMINAL_PUNCT)
+_NUMBER_BEFORE = re.compile(
+    r"(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december"
+    r"|d\.|den|kl\.|nr\.|pkt\.|år|fra|til|pr\.|og|på|i)$",
+    re.I,
+)
+
+
+def _runs_on(previous: str, number: int) -> bool:
+    """A line broken before a number: "... d. 1. marts" + "2023. Her blev ...". A year, or a
+    number after a word that asks for one, continues the sentence; it starts no heading."""
+    if len(previous) < 50 or previous.endswith(_TERMINAL_PUNCT):
+        return False
+    return 1900 <= number <= 2099 or _NUMBER_BEFORE.search(previous) is not None
 
 
 def _is_heading_like(line: str) -> bool:
@@ -176,7 +185,7 @@ def _line_headings(lines: list[_Line]) -> list[_Heading]:
             continue
         if m := _NUMBERED_RE.match(t):
             number, rest = int(m.group(1)), m.group(2).strip()
-            wrapped = not prev_blank and _runs_on(lines[i - 1].text)
+            wrapped = not prev_blank and _runs_on(lines[i - 1].text, number)
             if len(rest) <= 150 and not rest.endswith((",", ";")) and not wrapped:
                 item = (
                     number >= 20
