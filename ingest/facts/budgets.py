@@ -312,10 +312,15 @@ def _numbered_ancestor(index: DocIndex, sec: Section | None) -> Section | None:
 
 
 def _fallback_title(index: DocIndex, sec: Section | None, doc: DocumentRecord) -> str | None:
-    for s in index.ancestors(sec):
-        if s.kind in ("heading", "markdown", "numbered") and not is_generic_title(s.title):
-            return s.title
+    """The agenda item an amount sits in names what it is for; without one, the nearest
+    specific heading. A sub-heading inside an item ("PL-fremskrivning", "Sagens forløb") is a
+    part of the case, not the initiative."""
+    ancestors = index.ancestors(sec)
+    for s in ancestors:
         if s.kind == "agenda_item":
+            return s.title
+    for s in ancestors:
+        if s.kind in ("heading", "markdown", "numbered") and not is_generic_title(s.title):
             return s.title
     return doc.meta.title or None
 
