@@ -1,0 +1,68 @@
+"""Retrieval that knows the structure: in minutes where every item has the same shape, the
+item a question names wins, down to its Beslutning passage."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.retriever import FusionConfig, HybridRetriever
+
+TOPICS = [
+    ("Etablering af vinterbadeanstalt ved Hundige Havn", "badeanstalten ved havnen"),
+    ("Renovering af skatepark i Tune", "skateparken"),
+    ("Nye cykelstier langs Greve Landevej", "cykelstierne"),
+    ("Udvidelse af daginstitution i Karlslunde", "institutionen"),
+    ("Ny belysning på stationspladsen", "belysningen"),
+]
+
+
+def _minutes() -> str:
+    parts = ["Referat – Teknik- og Miljøudvalget – 3. maj 2024", ""]
+    for n, (title, short) in enumerate(TOPICS, start=1):
+        parts += [
+            f"{n}. {title}",
+            f"Sagsnr.: 24-0{n}1234",
+            "",
+            "Indstilling",
+            f"Administrationen indstiller, at projektet om {short} godkendes, og at der "
+            "afsættes midler inden for den eksisterende ramme til anlæg og drift.",
+            "",
+            "Beslutning",
+            "Godkendt med bemærkning om, at udvalget ønsker en status efter et år.",
+            "",
+        ]
+    return "\n".join(parts)
+
+
+@pytest.fixture(scope="module")
+def minutes_store(tmp_path_factory: pytest.TempPathFactory):
+    from ingest.pipeline import Ingestor
+    from tests.conftest import make_settings
+
+    folder = tmp_path_factory.mktemp("minutes")
+    (folder / "referat.txt").write_text(_minutes(), encoding="utf-8")
+    ingestor = Ingestor(make_settings(tmp_path_factory.mktemp("minutes-data")))
+    report = ingestor.ingest_paths([folder])
+    assert not report.failed
+    return ingestor.stores
+
+
+def test_the_named_item_wins_among_items_of_one_shape(minutes_store) -> None:
+    retriever = HybridRetriever(minutes_store)
+    hits = retriever.search("Hvad besluttede udvalget om vinterbadeanstalten?", k=3)
+    assert "Etablering af vinterbadeanstalt ved Hundige Havn" in hits[0].section
+    beslutning = [h for h in hits if h.section.endswith("Beslutning")]
+    assert beslutning and "vinterbadeanstalt" in beslutning[0].section
+
+
+def test_item_titles_travel_with_their_passages(minutes_store) -> None:
+    """The five Beslutning passages are word for word the same; BM25 tells them apart only
+    because each is indexed with its item's title."""
+    retriever = HybridRetriever(minutes_store, FusionConfig(unit_weight=0.0))
+    hits = retriever.search("skatepark Tune beslutning godkendt", k=10)
+    ranked = sorted(
+        (h for h in hits if h.section.endswith("Beslutning") and h.lexical_rank),
+        key=lambda h: h.lexical_rank,
+    )
+    assert "Renovering af skatepark i Tune" in ranked[0].section
+    assert ranked[0].lexical_rank < ranked[1].lexical_rank
