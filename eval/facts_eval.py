@@ -113,11 +113,18 @@ def match(
             s = score(x, g)
             if s is not None:
                 candidates.append((s, i, j))
-    used_x, used_g, pairs = set(), set(), []
+    return greedy_pairs(candidates)
+
+
+def greedy_pairs(candidates: list[tuple[float, int, int]]) -> list[tuple[int, int]]:
+    """One-to-one (i, j) pairs from (score, i, j) candidates, best score first."""
+    used_i: set[int] = set()
+    used_j: set[int] = set()
+    pairs: list[tuple[int, int]] = []
     for _, i, j in sorted(candidates, key=lambda c: -c[0]):
-        if i not in used_x and j not in used_g:
-            used_x.add(i)
-            used_g.add(j)
+        if i not in used_i and j not in used_j:
+            used_i.add(i)
+            used_j.add(j)
             pairs.append((i, j))
     return pairs
 

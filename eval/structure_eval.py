@@ -32,6 +32,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from eval.facts_eval import greedy_pairs
+
 GOLD = Path(__file__).with_name("structure_gold.jsonl")
 TITLE_F1 = 0.8
 ITEM_F1 = 0.5
@@ -138,13 +140,7 @@ def match_items(
             score = token_f1(p.get("title"), g.get("title"))
             if score >= ITEM_F1:
                 candidates.append((score, i, j))
-    used_p, used_g, pairs = set(), set(), []
-    for _, i, j in sorted(candidates, key=lambda c: -c[0]):
-        if i not in used_p and j not in used_g:
-            used_p.add(i)
-            used_g.add(j)
-            pairs.append((i, j))
-    return pairs
+    return greedy_pairs(candidates)
 
 
 def _ratio(num: int, den: int) -> float:
