@@ -53,7 +53,6 @@ _CLOSED_RE = re.compile(
     r"|^.*\b(?:sagsnr|sags nr|dok\.?\s?nr|j\.?\s?nr)\b.*\slukket\s*$",  # end of the case line
     re.IGNORECASE | re.MULTILINE,
 )
-_YEAR_RE = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 _GENERIC_TITLE = re.compile(
     r"^(?:bilag\s*\d*|notat|referat|dagsorden|dagsorden og referat|referat og dagsorden"
     r"|kommissorium|transkript|side \d+|indhold|indholdsfortegnelse)\s*:?$",
@@ -93,7 +92,7 @@ def extract_metadata(
     wide_header = header_lines(text, blocks, n=40)
     date = parse_document_date(f"Dato: {stated['date']}") if "date" in stated else None
     date = date or _document_date(header, title, wide_header)
-    date_iso, date_text = (date.date.isoformat(), date.text) if date else _year_only(header)
+    date_iso, date_text = (date.date.isoformat(), date.text) if date else (None, None)
     return DocumentMeta(
         title=title,
         doc_type=_doc_type(title, head, sections),
@@ -297,10 +296,3 @@ def _document_date(header: list[str], title: str, wide_header: list[str]):
         if len(line) <= 120 or found.start <= 3:
             return found
     return None
-
-
-def _year_only(header: list[str]) -> tuple[str | None, str | None]:
-    for line in header[:8]:
-        if len(line) <= 120 and (m := _YEAR_RE.search(line)):
-            return f"{m.group(1)}-01-01", m.group(1)
-    return None, None
