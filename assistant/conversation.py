@@ -10,9 +10,12 @@ fails). Without one, two rules cover what staff actually type after a first answ
 - **A pronoun for the previous topic**: "Hvornår skal den være godkendt?" after a question
   about the action plan gets the previous question's topic in place of the pronoun:
   "Hvornår skal handleplanen efter APV'en være godkendt?". A short follow-up without a pronoun
-  ("Og i 2007?") gets the previous topic appended.
+  ("Hvem betaler?") gets the previous topic appended.
 
-A question that already names its own topic is left alone.
+A question that already names its own topic is left alone: only a follow-up that cannot stand
+by itself - "og i 2027?", "hvem betaler?", "hvad med den anden?", a pronoun for the previous
+topic with hardly a word of its own - is rewritten. "Hvilke opfølgninger mangler stadig?" after
+a budget question is a new question, asked as it is.
 """
 
 from __future__ import annotations
@@ -48,6 +51,7 @@ _FUNCTION = frozenset(
     will would it its they them this that about with by
     """.split()
 )
+_LEADING_AND = re.compile(r"^\s*(?:og|men|så|and|but)\b", re.IGNORECASE)
 _PREPOSITIONS = frozenset("til for om af i på ved med fra efter under over hos vedr".split())
 
 
@@ -106,12 +110,14 @@ def condense_heuristic(question: str, history: Sequence[dict[str, str]]) -> str:
 
     words = _WORD.findall(question)
     own = _content_positions(words)
+    leading_and = bool(_LEADING_AND.match(question))
     pronoun = _PRONOUN.search(question)
-    if pronoun and len(own) <= 3:
+    if pronoun and len(own) <= 2:
         topic = " ".join(topic_words)
         replaced = question[: pronoun.start()] + topic + question[pronoun.end() :]
         return replaced
-    if len(own) <= 1:
+    if (leading_and or len(words) <= 3) and len(own) <= 1:
+        # "Hvem betaler?", "Og hvornår?": too short to stand alone
         return f"{_strip_q(question)} ({' '.join(topic_words)})?"
     return question
 

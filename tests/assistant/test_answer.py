@@ -142,6 +142,18 @@ def test_which_documents_mention_a_term(assistant: Assistant) -> None:
     assert all("lean" in quote.lower() for quote in first.values())
 
 
+def test_a_standalone_question_after_another_topic_is_not_narrowed(assistant: Assistant) -> None:
+    """The widget case of issue 13: the follow-up table after a budget answer."""
+    history = [
+        {"role": "user", "content": "Hvor meget blev afsat til videndeling?"},
+        {"role": "assistant", "content": "Der afsættes 600.000 kr. til dette. [1]"},
+    ]
+    question = "Hvilke opfølgninger mangler stadig?"
+    alone = assistant.ask(question, as_of="2021-07-01")
+    after = assistant.ask(question, history=history, as_of="2021-07-01")
+    assert after.text == alone.text and not after.abstained
+
+
 MINUTES_MD = """# Referat af møde i Opvækst- og Uddannelsesudvalget
 
 Dato: 14. marts 2023

@@ -79,3 +79,22 @@ def test_llm_rewrite_is_used_when_available() -> None:
     assert condense("Og hvad med LEAN-projektet?", BUDGET, llm=Rewriter()) == (
         "Hvor meget blev der afsat til LEAN-projektet?"
     )
+
+
+def test_a_full_question_after_another_topic_is_asked_as_it_is() -> None:
+    """The widget case: a standalone list question after a budget answer is not narrowed."""
+    assert (
+        condense_heuristic("Hvilke opfølgninger mangler stadig?", BUDGET)
+        == "Hvilke opfølgninger mangler stadig?"
+    )
+    question = "Hvad besluttede byrådet om budgettet for 2027?"
+    assert condense_heuristic(question, BUDGET) == question
+
+
+def test_elliptical_follow_ups_get_the_previous_question() -> None:
+    assert condense_heuristic("og i 2027?", BUDGET) == (
+        "Hvor meget blev der afsat til videndeling i 2027?"
+    )
+    assert condense_heuristic("Hvem betaler?", BUDGET) == "Hvem betaler (videndeling)?"
+    anden = condense_heuristic("hvad med den anden?", BUDGET)
+    assert anden != "hvad med den anden?" and "afsat" in anden
