@@ -128,6 +128,19 @@ def facts_scores(corpus: Path, gold_path: Path) -> dict[str, Any]:
     return score_corpus(corpus, gold_path)[0]
 
 
+def structure_scores(settings: Settings, corpus: Path, gold_path: Path) -> dict[str, Any]:
+    """Title, date, body, type and agenda items against hand-read gold (issue 12), for the
+    gold rows of the files in `corpus`."""
+    from eval.structure_eval import documents_from_registry, evaluate_structure, load_gold
+
+    names = {p.name for p in corpus.rglob("*") if p.is_file()}
+    gold = [row for row in load_gold(gold_path) if row["source"] in names]
+    if not gold:
+        return {}
+    result = evaluate_structure(documents_from_registry(settings.data_dir), gold)
+    return {k: v for k, v in result.items() if k not in ("documents", "per_document")}
+
+
 def glossary_scores(settings: Settings, gold_path: Path) -> dict[str, Any]:
     """Precision/recall of the glossary against hand-made gold entries (issue 9)."""
     from eval.glossary_eval import load_gold, predictions, score

@@ -33,15 +33,17 @@ def eval_command(
     json_out: Annotated[Path | None, typer.Option("--json", help="Write the summary JSON.")] = None,
     facts_gold: Annotated[
         Path | None,
-        typer.Option(
-            help="Gold facts rows (default eval/facts_gold.jsonl if the corpus is corpus/)."
-        ),
+        typer.Option(help="Gold facts rows (default eval/facts_gold.jsonl, CORPUS's files)."),
+    ] = None,
+    structure_gold: Annotated[
+        Path | None,
+        typer.Option(help="Gold document structure (default eval/structure_gold.jsonl)."),
     ] = None,
     glossary_gold: Annotated[Path | None, typer.Option(help="Gold glossary entries.")] = None,
     no_answers: Annotated[bool, typer.Option(help="Measure retrieval only.")] = False,
 ) -> None:
     """Ingest CORPUS into its own store, run every question, print and write the metrics."""
-    from eval.harness import facts_scores, glossary_scores, run_eval
+    from eval.harness import facts_scores, glossary_scores, run_eval, structure_scores
     from plan_assistant.cli import load_settings
 
     settings = load_settings(data_dir or Path("data") / "eval" / corpus.resolve().name)
@@ -50,17 +52,20 @@ def eval_command(
     run = run_eval(settings, corpus, questions, answers=not no_answers)
     summary = run.summary
     default_gold = corpus.resolve() == Path("corpus").resolve()
-    facts_gold = facts_gold or (Path("eval/facts_gold.jsonl") if default_gold else None)
+    facts_gold = facts_gold or Path("eval/facts_gold.jsonl")
+    structure_gold = structure_gold or Path("eval/structure_gold.jsonl")
     glossary_gold = glossary_gold or (Path("eval/glossary_gold.jsonl") if default_gold else None)
-    if facts_gold and facts_gold.exists():
+    if facts_gold.exists():
         summary["facts"] = facts_scores(corpus, facts_gold)
+    if structure_gold.exists() and (found := structure_scores(settings, corpus, structure_gold)):
+        summary["structure"] = found
     if glossary_gold and glossary_gold.exists():
         summary["glossary"] = glossary_scores(settings, glossary_gold)
 
     table = Table(title=f"{summary.get('questions')} questions · {corpus}")
     table.add_column("metric")
     table.add_column("value", justify="right")
-    for section in ("retrieval", "answers", "latency_ms", "facts", "glossary"):
+    for section in ("retrieval", "answers", "latency_ms", "structure", "facts", "glossary"):
         values = summary.get(section)
         if not isinstance(values, dict):
             continue
