@@ -112,6 +112,24 @@ class ThreadedServer:
         self.thread.join(timeout=30)
 
 
+def wait_ready(url: str, proc: subprocess.Popen, timeout: float, log: Path) -> None:
+    """Poll /readyz of a served process until it is ready; its log tail on failure."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            tail = log.read_text(errors="replace")[-4000:]
+            raise RuntimeError(f"plan-assistant serve exited with {proc.returncode}:\n{tail}")
+        try:
+            with urllib.request.urlopen(f"{url}/readyz", timeout=5) as r:
+                if json.load(r)["status"] == "ready":
+                    return
+        except OSError:
+            pass
+        time.sleep(0.3)
+    tail = log.read_text(errors="replace")[-4000:]
+    raise RuntimeError(f"plan-assistant serve did not become ready:\n{tail}")
+
+
 class ServedProcess:
     """`plan-assistant serve` as a child process on 127.0.0.1 (a real server: uvicorn, its
     workers, the first-start ingest of corpus/), stopped with SIGINT on exit."""
@@ -152,18 +170,7 @@ class ServedProcess:
 
     def _wait_ready(self, timeout: float) -> None:
         assert self.proc is not None
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"serve exited with {self.proc.returncode}:\n{self.log_tail()}")
-            try:
-                with urllib.request.urlopen(f"{self.url}/readyz", timeout=5) as r:
-                    if json.load(r)["status"] == "ready":
-                        return
-            except OSError:
-                pass
-            time.sleep(0.3)
-        raise RuntimeError(f"serve did not become ready:\n{self.log_tail()}")
+        wait_ready(self.url, self.proc, timeout, self.log_path)
 
     def log_tail(self, chars: int = 4000) -> str:
         return self.log_path.read_text(errors="replace")[-chars:]

@@ -13,8 +13,6 @@ import signal
 import subprocess
 import sys
 import threading
-import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -22,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.api.conftest import free_port
+from tests.api.conftest import free_port, wait_ready
 from tests.conftest import CORPUS, EMBED_CACHE, ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -57,23 +55,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def output_dir() -> Path:
     OUTPUT.mkdir(exist_ok=True)
     return OUTPUT
-
-
-def _wait_ready(url: str, proc: subprocess.Popen, timeout: float, log: Path) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            tail = log.read_text(errors="replace")[-3000:]
-            raise RuntimeError(f"plan-assistant serve exited with {proc.returncode}:\n{tail}")
-        try:
-            with urllib.request.urlopen(f"{url}/readyz", timeout=5) as r:
-                if json.load(r)["status"] == "ready":
-                    return
-        except OSError:
-            pass
-        time.sleep(0.5)
-    tail = log.read_text(errors="replace")[-3000:]
-    raise RuntimeError(f"plan-assistant serve did not become ready:\n{tail}")
 
 
 @pytest.fixture(scope="session")
@@ -127,7 +108,7 @@ def serve(
     proc = subprocess.Popen(cmd, cwd=ROOT, env=environ, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
-        _wait_ready(url, proc, timeout=timeout, log=log_path)
+        wait_ready(url, proc, timeout=timeout, log=log_path)
         yield url
     finally:
         proc.send_signal(signal.SIGINT)
