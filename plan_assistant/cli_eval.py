@@ -39,6 +39,19 @@ def eval_command(
     ] = None,
     glossary_gold: Annotated[Path | None, typer.Option(help="Gold glossary entries.")] = None,
     no_answers: Annotated[bool, typer.Option(help="Measure retrieval only.")] = False,
+    llm: Annotated[
+        str | None,
+        typer.Option(
+            "--llm",
+            help="OpenAI-compatible base URL of a model to answer with (default: "
+            "PLAN_ASSISTANT_LLM_BASE_URL; without either the answers are extractive).",
+        ),
+    ] = None,
+    llm_model: Annotated[str | None, typer.Option(help="Model name at --llm.")] = None,
+    limit: Annotated[int | None, typer.Option(help="Only the first N questions.")] = None,
+    ids: Annotated[
+        str | None, typer.Option(help="Only these question ids, comma-separated.")
+    ] = None,
 ) -> None:
     """Ingest CORPUS into its own store, run every question, print and write the metrics."""
     from eval.harness import facts_scores, glossary_scores, run_eval
@@ -47,7 +60,12 @@ def eval_command(
     settings = load_settings(data_dir or Path("data") / "eval" / corpus.resolve().name)
     if not settings.embed_cache_dir:
         settings = settings.model_copy(update={"embed_cache_dir": Path("data")})
-    run = run_eval(settings, corpus, questions, answers=not no_answers)
+    if llm:
+        settings = settings.model_copy(update={"llm_base_url": llm})
+    if llm_model:
+        settings = settings.model_copy(update={"llm_model": llm_model})
+    wanted = [i.strip() for i in ids.split(",") if i.strip()] if ids else None
+    run = run_eval(settings, corpus, questions, answers=not no_answers, ids=wanted, limit=limit)
     summary = run.summary
     default_gold = corpus.resolve() == Path("corpus").resolve()
     facts_gold = facts_gold or (Path("eval/facts_gold.jsonl") if default_gold else None)
@@ -60,7 +78,7 @@ def eval_command(
     table = Table(title=f"{summary.get('questions')} questions · {corpus}")
     table.add_column("metric")
     table.add_column("value", justify="right")
-    for section in ("retrieval", "answers", "latency_ms", "facts", "glossary"):
+    for section in ("retrieval", "answers", "latency_ms", "llm", "facts", "glossary"):
         values = summary.get(section)
         if not isinstance(values, dict):
             continue
