@@ -36,9 +36,12 @@ lint: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# Extractive, or through the model when PLAN_ASSISTANT_LLM_BASE_URL is set; EVAL_ARGS adds
+# options, e.g. EVAL_ARGS="--llm http://127.0.0.1:8080/v1 --llm-model qwen --limit 25".
+EVAL_ARGS ?=
 eval: install
 	$(BIN)/plan-assistant eval --corpus corpus --questions eval/questions.jsonl \
-		--records eval/results/records.jsonl --json eval/results/summary.json
+		--records eval/results/records.jsonl --json eval/results/summary.json $(EVAL_ARGS)
 
 # The development set of real documents (../shared/devset, not part of this repository),
 # scored by the shared scorer. The data dir is kept between runs: its embedding cache serves.
@@ -48,8 +51,9 @@ eval-dev: install
 	@test -d $(DEVSET)/corpus || { echo "eval-dev: $(DEVSET) is absent"; exit 1; }
 	$(BIN)/plan-assistant eval --corpus $(DEVSET)/corpus --questions $(DEVSET)/questions.jsonl \
 		--data-dir $(EVAL_DEV_DIR) --records $(EVAL_DEV_DIR)/records.jsonl \
-		--json $(EVAL_DEV_DIR)/summary.json
-	$(BIN)/python $(DEVSET)/../eval/score.py $(DEVSET)/questions.jsonl \
+		--json $(EVAL_DEV_DIR)/summary.json --questions-out $(EVAL_DEV_DIR)/questions.jsonl \
+		$(EVAL_ARGS)
+	$(BIN)/python $(DEVSET)/../eval/score.py $(EVAL_DEV_DIR)/questions.jsonl \
 		$(EVAL_DEV_DIR)/records.jsonl --corpus $(DEVSET)/corpus | tee $(EVAL_DEV_DIR)/score.json
 
 # A real model, outside `make test`: llama-cpp-python's OpenAI-compatible server, compiled from
