@@ -125,7 +125,7 @@ def make_llm(settings: Any) -> ChatBackend | None:
         model,
         getattr(settings, "llm_context_tokens", None),
         max_tokens,
-        float(getattr(settings, "llm_chars_per_token", None) or 2.5),
+        float(getattr(settings, "llm_chars_per_token", None) or 2.0),
     )
     return OpenAILikeBackend(
         base_url,

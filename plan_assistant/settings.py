@@ -42,7 +42,7 @@ class Settings(BaseSettings):
     # estimate used where the server has no tokenizer endpoint (conservative for Danish).
     llm_context_tokens: int | None = None
     llm_max_tokens: int = 400
-    llm_chars_per_token: float = 2.5
+    llm_chars_per_token: float = 2.0
 
     cors_origins: list[str] = Field(default_factory=list)
     chat_rate_per_minute: float = 30.0  # per API key (or per client address when anonymous)
