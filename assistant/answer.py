@@ -34,6 +34,7 @@ from assistant.extractive import (
 )
 from assistant.facts_answers import FactsAnswerer, sentence_date_matches
 from assistant.intent import Intent, classify, parse_as_of
+from assistant.llm_step import LlmOutcome
 from assistant.retriever import HybridRetriever
 from assistant.types import Answer, SearchFilters, SearchHit
 from assistant.verify import verify
@@ -162,12 +163,12 @@ class Assistant:
         t_verify = time.perf_counter()
         extractive = self._verified(self._finish(draft, intent, hits), draft)
         verify_ms = (time.perf_counter() - t_verify) * 1000
-        answer = extractive
-        if self.llm is not None and not extractive.abstained:
-            answer, llm_verify_ms = yield from self._generate(
+        answer, outcome = extractive, None
+        if self.llm is not None:  # asked after an abstention too; the verifier decides
+            answer, outcome = yield from self._generate(
                 standalone, intent, hits, extractive, stream_tokens
             )
-            verify_ms += llm_verify_ms
+            verify_ms += outcome.verify_ms
         else:
             yield {"type": "delta", "text": answer.text}
         timings["answer"] = (time.perf_counter() - t2) * 1000 - verify_ms
@@ -177,7 +178,8 @@ class Assistant:
         yield {"type": "citations", "citations": [c.__dict__ for c in answer.citations]}
         if answer.table:
             yield {"type": "table", "rows": answer.table}
-        yield {"type": "done", "answer": answer.to_dict(), "answer_obj": answer}
+        llm_turn = outcome.to_dict() if outcome else None
+        yield {"type": "done", "answer": answer.to_dict(), "answer_obj": answer, "llm": llm_turn}
 
     def _generate(
         self,
@@ -186,45 +188,15 @@ class Assistant:
         hits: list[SearchHit],
         extractive: Answer,
         stream_tokens: bool,
-    ) -> Generator[dict[str, Any], None, tuple[Answer, float]]:
-        """The LLM's answer if it passes verification (repaired if need be), else the
-        extractive one with a notice. Yields the model's tokens as they arrive."""
-        from assistant.llm import llm_answer
-        from assistant.verify import repair
+    ) -> Generator[dict[str, Any], None, tuple[Answer, LlmOutcome]]:
+        """The model's verified answer, else the extractive one (see `assistant.llm_step`)."""
+        from assistant.llm_step import generate_verified
 
-        generated: Answer | None = None
-        facts_texts: list[str] = []
-        try:
-            for event in llm_answer(
-                self.llm, question, intent, hits, extractive, CitationSet(self.docs), stream_tokens
-            ):
-                if event["type"] == "delta":
-                    yield event
-                elif event["type"] == "result":
-                    generated, facts_texts = event["answer"], event["facts_texts"]
-        except Exception as exc:  # noqa: BLE001 - an unreachable model must not stop answers
-            log.warning("LLM failed, using the extractive answer: %s", exc)
-            extractive.notice = "Sprogmodellen svarede ikke; viser uddrag fra dokumenterne."
-            yield {"type": "delta", "text": extractive.text}
-            return extractive, 0.0
-        t = time.perf_counter()
-        result = None
-        if generated is not None and not generated.abstained:
-            result = verify(generated, self.docs, facts_texts)
-            if result.ok:
-                return generated, (time.perf_counter() - t) * 1000
-            repaired = repair(generated, result) if result.citations_verbatim else None
-            if repaired is not None and verify(repaired, self.docs, facts_texts).ok:
-                repaired.notice = "Dele af svaret kunne ikke underbygges af kilderne og er udeladt."
-                return repaired, (time.perf_counter() - t) * 1000
-        if generated is not None and generated.abstained:
-            reason = "Sprogmodellen fandt ikke svaret; viser uddrag fra dokumenterne."
-        else:
-            reason = "Sprogmodellens svar kunne ikke verificeres; viser uddrag i stedet."
-            if result is not None:
-                log.info("LLM answer rejected: %s", "; ".join(result.problems))
-        extractive.notice = reason
-        return extractive, (time.perf_counter() - t) * 1000
+        return (
+            yield from generate_verified(
+                self.llm, self.docs, question, intent, hits, extractive, stream_tokens
+            )
+        )
 
     # --- answering --------------------------------------------------------------------
     def _extractive(

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from eval.llm_summary import llm_record_fields, summarize_llm
 from eval.metrics import summarize
 from plan_assistant.settings import Settings
 
@@ -39,12 +40,31 @@ def load_questions(path: Path) -> list[dict[str, Any]]:
     return rows
 
 
-def _make_assistant(stores: Any, retriever: Any) -> Any | None:
+def _make_assistant(stores: Any, retriever: Any, settings: Settings) -> Any | None:
+    """The assistant as the API builds it: with the configured model, if there is one."""
     try:
         from assistant.answer import Assistant
     except ImportError:
         return None
-    return Assistant(stores, retriever=retriever)
+    llm = None
+    if settings.llm_base_url:
+        from assistant.llm import make_llm
+
+        llm = make_llm(settings)
+    return Assistant(stores, retriever=retriever, llm=llm)
+
+
+def select_questions(
+    questions: list[dict[str, Any]], ids: list[str] | None = None, limit: int | None = None
+) -> list[dict[str, Any]]:
+    """The subset to run: the given ids (in file order), then the first `limit`."""
+    if ids:
+        wanted = set(ids)
+        unknown = wanted - {str(q["id"]) for q in questions}
+        if unknown:
+            raise ValueError(f"unknown question ids: {', '.join(sorted(unknown))}")
+        questions = [q for q in questions if str(q["id"]) in wanted]
+    return questions[:limit] if limit else questions
 
 
 def run_eval(
@@ -53,6 +73,8 @@ def run_eval(
     questions_path: Path,
     answers: bool = True,
     on_question: Callable[[dict[str, Any]], None] | None = None,
+    ids: list[str] | None = None,
+    limit: int | None = None,
 ) -> EvalRun:
     from assistant.retriever import HybridRetriever
     from ingest.pipeline import Ingestor
@@ -66,8 +88,8 @@ def run_eval(
         raise RuntimeError(f"ingest failed for: {names}")
     stores = ingestor.stores
     retriever = HybridRetriever(stores)
-    assistant = _make_assistant(stores, retriever) if answers else None
-    questions = load_questions(questions_path)
+    assistant = _make_assistant(stores, retriever, settings) if answers else None
+    questions = select_questions(load_questions(questions_path), ids, limit)
 
     records = []
     for q in questions:
@@ -89,8 +111,11 @@ def run_eval(
         }
         if assistant is not None:
             t_ask = time.perf_counter()
-            answer = assistant.ask(q["question"])
+            done = list(assistant.stream(q["question"], stream_tokens=False))[-1]
+            answer = done["answer_obj"]
             record["latency_ms"] = round((time.perf_counter() - t_ask) * 1000, 2)
+            record.update(llm_record_fields(done.get("llm")))
+            record["notice"] = answer.notice
             record["answer"] = answer.text
             record["abstained"] = answer.abstained
             record["citations"] = [
@@ -113,6 +138,13 @@ def run_eval(
         for d in stores.registry.list_documents()
     }
     summary = summarize(records, questions=questions, documents=documents)
+    if assistant is not None:
+        summary["llm"] = summarize_llm(records, settings.llm_max_tokens)
+        if settings.llm_base_url:
+            summary["llm"]["model"] = {
+                "base_url": settings.llm_base_url,
+                "name": settings.llm_model,
+            }
     summary["ingest"] = {
         "documents": len(report.files),
         "chunks": stores.registry.counts()["chunks"],

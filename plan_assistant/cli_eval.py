@@ -41,15 +41,43 @@ def eval_command(
     ] = None,
     glossary_gold: Annotated[Path | None, typer.Option(help="Gold glossary entries.")] = None,
     no_answers: Annotated[bool, typer.Option(help="Measure retrieval only.")] = False,
+    llm: Annotated[
+        str | None,
+        typer.Option(
+            "--llm",
+            help="OpenAI-compatible base URL of a model to answer with (default: "
+            "PLAN_ASSISTANT_LLM_BASE_URL; without either the answers are extractive).",
+        ),
+    ] = None,
+    llm_model: Annotated[str | None, typer.Option(help="Model name at --llm.")] = None,
+    limit: Annotated[int | None, typer.Option(help="Only the first N questions.")] = None,
+    ids: Annotated[
+        str | None, typer.Option(help="Only these question ids, comma-separated.")
+    ] = None,
+    questions_out: Annotated[
+        Path | None,
+        typer.Option(help="Write the questions run (the --ids/--limit subset) for the scorer."),
+    ] = None,
 ) -> None:
     """Ingest CORPUS into its own store, run every question, print and write the metrics."""
-    from eval.harness import facts_scores, glossary_scores, run_eval, structure_scores
+    from eval.harness import (
+        facts_scores,
+        glossary_scores,
+        load_questions,
+        run_eval,
+        structure_scores,
+    )
     from plan_assistant.cli import load_settings
 
     settings = load_settings(data_dir or Path("data") / "eval" / corpus.resolve().name)
     if not settings.embed_cache_dir:
         settings = settings.model_copy(update={"embed_cache_dir": Path("data")})
-    run = run_eval(settings, corpus, questions, answers=not no_answers)
+    if llm:
+        settings = settings.model_copy(update={"llm_base_url": llm})
+    if llm_model:
+        settings = settings.model_copy(update={"llm_model": llm_model})
+    wanted = [i.strip() for i in ids.split(",") if i.strip()] if ids else None
+    run = run_eval(settings, corpus, questions, answers=not no_answers, ids=wanted, limit=limit)
     summary = run.summary
     default_gold = corpus.resolve() == Path("corpus").resolve()
     facts_gold = facts_gold or Path("eval/facts_gold.jsonl")
@@ -65,7 +93,15 @@ def eval_command(
     table = Table(title=f"{summary.get('questions')} questions · {corpus}")
     table.add_column("metric")
     table.add_column("value", justify="right")
-    for section in ("retrieval", "answers", "latency_ms", "structure", "facts", "glossary"):
+    for section in (
+        "retrieval",
+        "answers",
+        "latency_ms",
+        "llm",
+        "structure",
+        "facts",
+        "glossary",
+    ):
         values = summary.get(section)
         if not isinstance(values, dict):
             continue
@@ -76,6 +112,12 @@ def eval_command(
             else:
                 table.add_row(f"{section}.{key}", _fmt(value))
     console.print(table)
+    if questions_out:
+        questions_out.parent.mkdir(parents=True, exist_ok=True)
+        by_id = {str(q["id"]): q for q in load_questions(questions)}
+        with questions_out.open("w", encoding="utf-8") as fh:
+            for rec in run.records:
+                fh.write(json.dumps(by_id[str(rec["id"])], ensure_ascii=False) + "\n")
     if records:
         records.parent.mkdir(parents=True, exist_ok=True)
         with records.open("w", encoding="utf-8") as fh:

@@ -37,6 +37,12 @@ class Settings(BaseSettings):
     llm_model: str | None = None
     llm_api_key: str | None = None
     llm_timeout_s: float = 60.0
+    # Prompt budget: the model's window (the server's own, where it reports one and it is
+    # smaller; default 8192), the room kept for the answer, and the characters-per-token
+    # estimate used where the server has no tokenizer endpoint (conservative for Danish).
+    llm_context_tokens: int | None = None
+    llm_max_tokens: int = 400
+    llm_chars_per_token: float = 2.0
 
     cors_origins: list[str] = Field(default_factory=list)
     chat_rate_per_minute: float = 30.0  # per API key (or per client address when anonymous)
