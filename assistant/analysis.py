@@ -47,7 +47,7 @@ LEXICON_FILE = DATA_DIR / "danish_lexicon.txt"
 _CACHE_LIMIT = 500_000  # entries per cache before it is emptied
 
 # Bump when analysis changes in a way that makes stored indexes stale.
-ANALYZER_VERSION = 1
+ANALYZER_VERSION = 2
 
 
 class Token(NamedTuple):
@@ -76,6 +76,9 @@ _SPECIAL_FOLDS = {"ä": "æ", "ö": "ø", "ß": "ss", "œ": "oe", "đ": "d", "ð
 def _build_fold_table() -> dict[int, str | None]:
     """Map accented Latin letters to their base letter, leaving æ/ø/å untouched."""
     table: dict[int, str | None] = {0x00AD: None, 0x200B: None, 0x200C: None, 0x200D: None}
+    # Combining accents that NFKC could not compose onto their letter ("U" + two graves) go,
+    # so folding is idempotent; "å" is composed by NFKC before this table applies.
+    table.update(dict.fromkeys(range(0x0300, 0x0370)))
     for code in range(0x00C0, 0x0250):
         char = chr(code)
         if char != char.lower() or char in _KEEP:

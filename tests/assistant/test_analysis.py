@@ -239,3 +239,11 @@ def test_past_forms_of_strong_verbs_meet_their_present_stem(analyzer: DanishAnal
     assert primary(analyzer, "opfulgt") == primary(analyzer, "opfølge") == ["opfølg"]
     # "udvalgt" (selected) must not turn into "udvalg" (committee).
     assert primary(analyzer, "udvalgt") != primary(analyzer, "udvalget")
+
+
+def test_folding_is_idempotent_with_uncomposable_accents() -> None:
+    """Found by hypothesis: "U" with two graves folded to "ù" first and "u" only the next time."""
+    from assistant.analysis import normalize
+
+    assert normalize("Ù\u0300") == normalize(normalize("Ù\u0300")) == "u"
+    assert normalize("a\u030a") == "å"  # a composable ring still makes å
