@@ -243,7 +243,5 @@ def test_past_forms_of_strong_verbs_meet_their_present_stem(analyzer: DanishAnal
 
 def test_folding_is_idempotent_with_uncomposable_accents() -> None:
     """Found by hypothesis: "U" with two graves folded to "ù" first and "u" only the next time."""
-    from assistant.analysis import normalize
-
     assert normalize("Ù\u0300") == normalize(normalize("Ù\u0300")) == "u"
     assert normalize("a\u030a") == "å"  # a composable ring still makes å
