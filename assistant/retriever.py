@@ -7,6 +7,7 @@ filtered afterwards, so a hidden document can neither appear nor take a top-k sl
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import threading
 import time
@@ -36,7 +37,9 @@ class FusionConfig:
     section title with a chunk (the agenda item's title included) took evidence_hit@5 from
     0.785 to 0.828 and MRR from 0.621 to 0.648; scoring units (an item as a whole, depth 3)
     at weight 0.3 on top: 0.847 / 0.659 (corpus/: 0.959 / 0.899). 0.5/0.5 or 0.7/0.3 fusion
-    and 100 candidates were worse or equal.
+    and 100 candidates were worse or equal. A hit shorter than 800 characters that takes in the
+    next passage of its section (up to 1 200 together): devset MRR 0.655 -> 0.677, hit@1
+    0.491 -> 0.515 at 3 000 chars in the top 5; corpus/ MRR 0.898 -> 0.912 at 3 586 chars.
     """
 
     method: str = "convex"  # "convex" | "rrf"
@@ -50,6 +53,8 @@ class FusionConfig:
     unit_weight: float = 0.3
     unit_depth: int = 3  # a unit is a chunk's document plus its first `unit_depth` titles
     unit_candidates: int = 3  # chunks of the best units join the candidates
+    expand_short: int = 800  # a hit shorter than this takes in the next passage of its section
+    expand_max: int = 1200
 
 
 @dataclass
@@ -66,6 +71,12 @@ class _ChunkTable:
     position: dict[str, int]
     unit_of: list[str] = field(default_factory=list)  # unit id per chunk
     unit_chunks: dict[str, list[int]] = field(default_factory=dict)
+
+
+def _next_chunk_id(chunk_id: str) -> str:
+    """Chunk ids end in their 4-digit position in the document."""
+    head, _, index = chunk_id.rpartition(":")
+    return f"{head}:{int(index) + 1:04d}" if index.isdigit() else ""
 
 
 def _section_label(path: list[str]) -> str:
@@ -198,12 +209,35 @@ class HybridRetriever:
         if self._units is not None:
             self._add_unit_scores(scores, query, table, mask)
         ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)[:k]
-        return [
+        hits = [
             self._hit(
                 table.rows[table.position[cid]], score, lex_rank.get(cid), dense_rank.get(cid)
             )
             for cid, score in ranked
         ]
+        if self.fusion.expand_short:
+            hits = self._expand(hits, table)
+        return hits
+
+    def _expand(self, hits: list[SearchHit], table: _ChunkTable) -> list[SearchHit]:
+        cfg = self.fusion
+        short = [h for h in hits if len(h.text) < cfg.expand_short]
+        if not short:
+            return hits
+        texts = self.stores.registry.document_texts(h.doc_id for h in short)
+        out = []
+        for h in hits:
+            row = table.rows[table.position[h.chunk_id]]
+            nxt_pos = table.position.get(_next_chunk_id(h.chunk_id))
+            if len(h.text) < cfg.expand_short and nxt_pos is not None:
+                nxt = table.rows[nxt_pos]
+                same = nxt["doc_id"] == row["doc_id"] and nxt["section_path"] == row["section_path"]
+                text = texts.get(h.doc_id, "")
+                gap = text[h.end : nxt["start"]]
+                if same and not gap.strip() and nxt["end"] - h.start <= cfg.expand_max:
+                    h = dataclasses.replace(h, text=text[h.start : nxt["end"]], end=nxt["end"])
+            out.append(h)
+        return out
 
     def _add_unit_scores(
         self, scores: dict[str, float], query: str, table: _ChunkTable, mask: np.ndarray | None

@@ -66,3 +66,44 @@ def test_item_titles_travel_with_their_passages(minutes_store) -> None:
     )
     assert "Renovering af skatepark i Tune" in ranked[0].section
     assert ranked[0].lexical_rank < ranked[1].lexical_rank
+
+
+PARAGRAPHS = [
+    "Skolen har i foråret gennemført en trivselsmåling blandt alle elever i 4. til 9. klasse. "
+    "Målingen viser, at eleverne generelt trives, men at der er udfordringer med ro i timerne "
+    "og med mobning på de sociale medier. Lærerne har derfor bedt om et fælles forløb, hvor "
+    "klasserne arbejder med fællesskab og digital dannelse gennem hele skoleåret.",
+    "Forløbet planlægges sammen med SSP-konsulenten og skolens AKT-vejleder. Det afsluttes med "
+    "en ny måling i maj, så effekten kan følges. Der afsættes 85.000 kr. til materialer, vikarer "
+    "og et oplæg for forældrene på alle årgange i løbet af efteråret.",
+    "Skolebestyrelsen har drøftet forløbet og bakker op om det. Bestyrelsen ønsker at blive "
+    "orienteret om resultatet af den nye måling på et møde før sommerferien, og den vil selv "
+    "invitere forældrerådene til at drøfte, hvordan hjemmene kan støtte arbejdet.",
+]
+
+
+@pytest.fixture(scope="module")
+def long_section_store(tmp_path_factory: pytest.TempPathFactory):
+    from ingest.pipeline import Ingestor
+    from tests.conftest import make_settings
+
+    folder = tmp_path_factory.mktemp("notat")
+    text = "Notat om trivsel på Hedeskolen\n\nTrivselsforløb\n\n" + "\n\n".join(PARAGRAPHS)
+    (folder / "notat.txt").write_text(text, encoding="utf-8")
+    ingestor = Ingestor(make_settings(tmp_path_factory.mktemp("notat-data")))
+    assert not ingestor.ingest_paths([folder]).failed
+    return ingestor.stores
+
+
+def test_a_short_passage_brings_the_next_one_of_its_section(long_section_store) -> None:
+    """Answers often sit in the passage after the one that matched the question best."""
+    stores = long_section_store
+    plain = HybridRetriever(stores, FusionConfig(expand_short=0))
+    expanded = HybridRetriever(stores)
+    question = "Hvad viste trivselsmålingen om ro i timerne?"
+    first = plain.search(question, k=1)[0]
+    hit = expanded.search(question, k=1)[0]
+    document = stores.registry.get_document(hit.doc_id).text
+    assert hit.start == first.start and hit.end > first.end
+    assert hit.text == document[hit.start : hit.end]  # still a verbatim span
+    assert "85.000 kr." in hit.text and len(hit.text) <= FusionConfig().expand_max
