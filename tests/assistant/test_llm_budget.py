@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import json
 import re
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -33,7 +31,7 @@ from assistant.llm import (
 )
 from assistant.llm_step import NOT_FOUND_BY_MODEL
 from assistant.prompt_budget import EstimatedTokens, PromptBudget, make_budget
-from tests.assistant.test_llm import VIDENDELING_Q, FakeOpenAI, free_port, verbatim
+from tests.assistant.test_llm import VIDENDELING_Q, FakeOpenAI, free_port, served, verbatim
 from tests.conftest import make_settings
 
 TABLE_Q = "Hvilke initiativer fik hvilket budget?"
@@ -47,7 +45,6 @@ def whitespace_tokens(text: str) -> list[int]:
 
 @pytest.fixture(scope="module")
 def llama_fake() -> Iterator[tuple[FakeOpenAI, str]]:
-    import uvicorn
 
     fake = FakeOpenAI()
     fake.n_ctx = 4096  # type: ignore[attr-defined]
@@ -63,19 +60,8 @@ def llama_fake() -> Iterator[tuple[FakeOpenAI, str]]:
     async def props() -> dict:
         return {"default_generation_settings": {"n_ctx": fake.n_ctx}}  # type: ignore[attr-defined]
 
-    port = free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(fake.app, host="127.0.0.1", port=port, log_level="error")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.time() + 20
-    while not server.started and time.time() < deadline:
-        time.sleep(0.05)
-    assert server.started, "fake llama.cpp server did not start"
-    yield fake, f"http://127.0.0.1:{port}/v1"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with served(fake.app, "fake llama.cpp server") as url:
+        yield fake, url
 
 
 @pytest.fixture()
