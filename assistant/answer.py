@@ -229,7 +229,7 @@ class Assistant:
             return drafts[0]
         if len(answered) == 1:
             return answered[0]
-        text = "\n\n".join(d.text for d in answered)
+        text = "\n\n".join(dict.fromkeys(d.text for d in answered))  # parts may agree
         table = next((d.table for d in answered if d.table), None)
         return Draft(text, cset, intent.kind, table=table)
 

@@ -351,10 +351,12 @@ class FactsAnswerer:
         asked_years = set(intent.years) - {int(a) for a in intent.amounts}
         scored = []
         by_amount = []
+        other_year = False
         for row in rows:
             amount_match = any(abs(a - row["amount_dkk"]) < 0.5 for a in intent.amounts)
             years = self._row_years(row)
             if asked_years and years and not (asked_years & years) and not amount_match:
+                other_year = True
                 continue  # a different year: a near miss, not an answer
             own, ctx, key = self._budget_match(groups, row)
             if amount_match:
@@ -372,7 +374,9 @@ class FactsAnswerer:
             top = {h.doc_id for h in hits[:3]}
             scored = [(ctx, row) for ctx, row in by_amount if row["doc_id"] in top]
         if not scored:
-            return FactsResult(abstain=True)
+            if other_year:
+                return FactsResult(abstain=True)  # the amount of another year: a near miss
+            return None  # no amount row on the topic: the sentences answer
         scored.sort(key=lambda x: -x[0])
         best_score = scored[0][0]
         chosen: list[dict[str, Any]] = []
@@ -456,7 +460,9 @@ class FactsAnswerer:
         lead = ""
         if self._is_recommendation(row):
             kind = "recommendation"  # proposed, not granted: quote it, never restate it as fact
-        if name and kind in ("allocation", "grant", "total", "extra_cost"):
+        # "Til <initiative> er der afsat <beløb>" only when the initiative is a cited heading:
+        # a name taken from the sentence itself would restate (and may misread) the quote
+        if name and heading_n and kind in ("allocation", "grant", "total", "extra_cost"):
             if kind == "allocation":
                 lead = f"Til {name} er der afsat {amount}{period_txt} {ref}."
             elif kind == "grant":
