@@ -229,15 +229,22 @@ def _quote_cuts(text: str, seams: Sequence[int]) -> set[int]:
 
 
 def _split_at_headings(
-    text: str, sentences: list[Sentence], sections: list[Section], seams: Sequence[int] = ()
+    text: str,
+    sentences: list[Sentence],
+    sections: list[Section],
+    seams: Sequence[int] = (),
+    page_starts: Sequence[int] = (),
 ) -> list[Sentence]:
     """Cut sentences where a section starts or its heading ends: a heading that runs into its
     text in a transcript ("5. Økonomi Den samlede økonomi ...") is not part of the sentence.
-    Also at the seams `_quote_cuts` keeps."""
+    Also at the seams `_quote_cuts` keeps, and where a page starts: the running footer and
+    page number removed there stand between the two halves in the source file, so a quote
+    across them would not be verbatim."""
     cuts = sorted(
         {s.start for s in sections}
         | {s.heading_end for s in sections if s.heading_end}
         | _quote_cuts(text, seams)
+        | set(page_starts)
     )
     out: list[Sentence] = []
     for sent in sentences:
@@ -269,7 +276,10 @@ class DocIndex:
     ) -> None:
         self.text = text
         self.sections = sections
-        self.sentences = _split_at_headings(text, split_sentences(text), sections, seams)
+        page_starts = [p.start for p in pages[1:]]
+        self.sentences = _split_at_headings(
+            text, split_sentences(text), sections, seams, page_starts
+        )
         self._starts = [s.start for s in self.sentences]
         self._clean = CleanText(text, pages)
 
