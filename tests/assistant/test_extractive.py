@@ -81,6 +81,22 @@ def test_dated_follower_for_when_questions(parts) -> None:
     assert "i løbet af efteråret 2015 og foråret 2016" in joined
 
 
+def test_a_short_best_sentence_brings_what_follows_it_in_its_section(parts) -> None:
+    """One sentence rarely holds a whole answer: the sentences after the best one, in its
+    own section, join it until the answer holds `min_answer_chars`."""
+    answerer = parts[0]
+    selection = select(parts, "Hvor mange sparringsteam har afdelingen Kontanthjælp?")
+    chosen = selection.sentences
+    assert selection.best.text.startswith("Sparringsteam: Afdelingen har etableret 4")
+    assert sum(len(c.text) for c in chosen) >= answerer.config.min_answer_chars
+    best = selection.best
+    view = answerer.docs.get(best.doc_id)
+    section = view.sections_at(best.start)
+    after = [c for c in chosen if c.doc_id == best.doc_id and c.index > best.index]
+    assert after and all(view.sections_at(c.start) == section for c in after)
+    assert [c.index for c in after] == list(range(best.index + 1, best.index + 1 + len(after)))
+
+
 def test_count_questions_need_a_count_of_the_asked_thing(parts) -> None:
     answerer = parts[0]
     counted = answerer._counted_terms("sager", answerer.stats.groups("hvor mange sager"))

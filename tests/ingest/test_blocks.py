@@ -282,3 +282,21 @@ def test_quotes_stop_where_markup_was_left_out(tmp_path: Path) -> None:
     assert "Styregruppen godkendte at afsætte 1,2 mio. kr. til projektet." in sentences
     for sentence in ("Dato", "2025-02-02", "Accepteret", "Pilot", "1,2 mio. kr."):
         assert sentence in source
+
+
+def test_quotes_stop_where_a_page_starts() -> None:
+    """The running footer removed at a page break stands between the two halves of a
+    sentence in the source file: the sentence is cut there, so each quote is verbatim."""
+    from ingest.facts.sentences import DocIndex
+    from ingest.models import PageSpan
+
+    first = "Der blev holdt en fælles seance for at opnå større fælles forståelse\n\n"
+    second = "af arbejdet i Jobcentret. Dialogen fortsætter."
+    text = first + second
+    pages = [PageSpan(1, 0, len(first)), PageSpan(2, len(first), len(text))]
+    sentences = [s.text for s in DocIndex(text, pages, []).sentences]
+    assert sentences == [
+        "Der blev holdt en fælles seance for at opnå større fælles forståelse",
+        "af arbejdet i Jobcentret.",
+        "Dialogen fortsætter.",
+    ]
