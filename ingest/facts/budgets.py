@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.dates import find_dates
+from ingest.facts.initiative import is_weak, row_label, subject_of
 from ingest.facts.models import BudgetRow
 from ingest.facts.sentences import DocIndex, Sentence
 from ingest.models import DocumentRecord, Section
@@ -116,7 +117,8 @@ _ANAPHOR = re.compile(
 _NOT_PURPOSE_BEFORE_TIL = re.compile(
     r"\b(?:svarende|op|stiger|steg|steget|stige|nedsat|nedsættes|reduceret|reduceres|forhøjet|"
     r"forhøjes|øget|øges|hævet|faldet|falder|opgjort|opgøres|beregnet|skønnet|anslået|vurderet|"
-    r"fra)\s*$|\bfra\s+(?:den\s+|det\s+)?[\wæøå-]+\s*$",
+    r"fra)\s*$|\bfra\s+(?:den\s+|det\s+)?[\wæøå-]+\s*$"
+    r"|\b(?:finansieret|finansieres|dækket|dækkes)\s+(?:af|ved)\b",
     _F,
 )
 _CLAUSE_END = re.compile(
@@ -332,11 +334,12 @@ class _Draft:
     section: Section | None
     anaphoric: bool
     numbered: Section | None
+    subject: str | None = None  # the phrase before the amount that names it
 
 
 def extract_budgets(doc: DocumentRecord, index: DocIndex | None = None) -> list[BudgetRow]:
     """One row per amount of money in `doc`, in document order."""
-    index = index or DocIndex(doc.text, doc.pages, doc.sections, doc.seams)
+    index = index or DocIndex(doc.text, doc.pages, doc.sections, doc.seams, doc.blocks)
     text = doc.text
     ref = doc_ref_date(doc)
     groups: dict[tuple[int, int], list[MoneyMention]] = {}
@@ -378,6 +381,7 @@ def extract_budgets(doc: DocumentRecord, index: DocIndex | None = None) -> list[
         for i, ((m, period), lo, hi) in enumerate(zip(with_periods, bounds, ends, strict=True)):
             kind = kinds[i]
             purpose, anaphoric = purpose_of(text, m, lo, hi)
+            subject = subject_of(text, m.start, lo)
             if m.from_table_header:
                 kind = _classify(_table_header_text(text, m), None) or "other"
                 label = re.match(r"[^\d\n]*", text[s.start : m.start]).group(0).strip(" :.-")
@@ -407,7 +411,7 @@ def extract_budgets(doc: DocumentRecord, index: DocIndex | None = None) -> list[
                 per=m.per,
                 is_allocation=kind in ALLOCATION_KINDS,
             )
-            drafts.append(_Draft(row, s, sec, anaphoric, numbered))
+            drafts.append(_Draft(row, s, sec, anaphoric, numbered, subject))
     _resolve_initiatives(drafts, index, doc)
     return [d.row for d in drafts]
 
@@ -467,6 +471,8 @@ def _resolve_initiatives(drafts: list[_Draft], index: DocIndex, doc: DocumentRec
             d.row.initiative = d.row.purpose if several and d.row.purpose else d.numbered.title
         elif d.row.purpose:
             d.row.initiative = d.row.purpose
+        elif d.subject and not is_weak(d.subject):
+            d.row.initiative = d.subject
     # The purpose stated at another mention of the same amount, or in the same sentence.
     for _ in range(3):
         changed = False

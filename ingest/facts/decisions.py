@@ -125,7 +125,7 @@ def _items(doc: DocumentRecord) -> list[tuple[Section | None, list[Section]]]:
 
 def extract_decisions(doc: DocumentRecord, index: DocIndex | None = None) -> list[DecisionRow]:
     """One row per agenda item that has a recommendation or a decision section."""
-    index = index or DocIndex(doc.text, doc.pages, doc.sections, doc.seams)
+    index = index or DocIndex(doc.text, doc.pages, doc.sections, doc.seams, doc.blocks)
     text = doc.text
     rows: list[DecisionRow] = []
     for item, children in _items(doc):

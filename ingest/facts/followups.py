@@ -215,7 +215,7 @@ def _responsible(text: str, following: str = "") -> str | None:
 
 def extract_followups(doc: DocumentRecord, index: DocIndex | None = None) -> list[FollowupRow]:
     """One row per sentence that states a next step, a deadline or a completed step."""
-    index = index or DocIndex(doc.text, doc.pages, doc.sections, doc.seams)
+    index = index or DocIndex(doc.text, doc.pages, doc.sections, doc.seams, doc.blocks)
     ref = reference_date(doc, index)
     ref_month = ref.replace(day=1) if ref else None
     rows: list[FollowupRow] = []

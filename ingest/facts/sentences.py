@@ -25,7 +25,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ingest.models import CleanText, PageSpan, Section
+from ingest.models import Block, CleanText, PageSpan, Section
 
 __all__ = ["DocIndex", "Sentence", "split_sentences", "sentence_at"]
 
@@ -228,16 +228,28 @@ def _quote_cuts(text: str, seams: Sequence[int]) -> set[int]:
     return cuts
 
 
+# Blocks a sentence never runs across: a list item or table row ends with its line even when
+# the next one starts in lower case ("at der meddeles tillægsbevilling til følgende" /
+# "merudgifter vedrørende ... på 6,4 mio. kr.").
+_CUTTING_BLOCKS = ("list_item", "table_row", "heading")
+
+
 def _split_at_headings(
-    text: str, sentences: list[Sentence], sections: list[Section], seams: Sequence[int] = ()
+    text: str,
+    sentences: list[Sentence],
+    sections: list[Section],
+    seams: Sequence[int] = (),
+    blocks: Sequence[Block] = (),
 ) -> list[Sentence]:
     """Cut sentences where a section starts or its heading ends: a heading that runs into its
     text in a transcript ("5. Økonomi Den samlede økonomi ...") is not part of the sentence.
-    Also at the seams `_quote_cuts` keeps."""
+    Also at the seams `_quote_cuts` keeps, and at the edges of list items and table rows."""
     cuts = sorted(
         {s.start for s in sections}
         | {s.heading_end for s in sections if s.heading_end}
         | _quote_cuts(text, seams)
+        | {b.start for b in blocks if b.kind in _CUTTING_BLOCKS}
+        | {b.end for b in blocks if b.kind in _CUTTING_BLOCKS}
     )
     out: list[Sentence] = []
     for sent in sentences:
@@ -266,10 +278,11 @@ class DocIndex:
         pages: list[PageSpan],
         sections: list[Section],
         seams: Sequence[int] = (),
+        blocks: Sequence[Block] = (),
     ) -> None:
         self.text = text
         self.sections = sections
-        self.sentences = _split_at_headings(text, split_sentences(text), sections, seams)
+        self.sentences = _split_at_headings(text, split_sentences(text), sections, seams, blocks)
         self._starts = [s.start for s in self.sentences]
         self._clean = CleanText(text, pages)
 
