@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.dates import find_dates
-from ingest.facts.initiative import is_weak, row_label, subject_of
+from ingest.facts.initiative import is_weak, subject_of
 from ingest.facts.models import BudgetRow
 from ingest.facts.sentences import DocIndex, Sentence
 from ingest.models import DocumentRecord, Section
@@ -457,22 +457,44 @@ def _table_year(text: str, row: Sentence, m: MoneyMention) -> _Period | None:
     return None
 
 
+def _nearest_in_sentence(d: _Draft, drafts: list[_Draft]) -> _Draft | None:
+    """The closest amount of the same sentence and kind that has an initiative, the one
+    before first: "... udbud på 8,7 mio. kr. (3,7 mio. kr. på drift og 5,0 mio. kr. på
+    anlæg)" splits the amount before it."""
+    same = [
+        o
+        for o in drafts
+        if o is not d and o.sentence == d.sentence and o.row.initiative and o.row.kind == d.row.kind
+    ]
+    before = [o for o in same if o.row.amount_start < d.row.amount_start]
+    if before:
+        return max(before, key=lambda o: o.row.amount_start)
+    return min(same, key=lambda o: o.row.amount_start, default=None)
+
+
 def _resolve_initiatives(drafts: list[_Draft], index: DocIndex, doc: DocumentRecord) -> None:
     for d in drafts:  # a per-year split belongs to its total's initiative
         if d.row.parent_index is not None and not d.row.purpose:
             d.row.purpose = drafts[d.row.parent_index].row.purpose
+
+    def local(d: _Draft) -> str | None:
+        """What the sentence itself names: the purpose clause, else the naming phrase."""
+        if d.row.purpose:
+            return d.row.purpose
+        return d.subject if d.subject and not is_weak(d.subject) else None
+
     per_numbered: dict[int, set[str]] = {}
     for d in drafts:
-        if d.numbered is not None and d.row.purpose:
-            per_numbered.setdefault(d.numbered.id, set()).add(d.row.purpose.lower())
+        if d.numbered is not None and local(d):
+            per_numbered.setdefault(d.numbered.id, set()).add(local(d).lower())
     for d in drafts:
+        # a numbered section names the initiative of its amounts, unless its sentences name
+        # several different ones (a cost breakdown under "2. Supplerende støjtiltag")
         if d.numbered is not None:
             several = len(per_numbered.get(d.numbered.id, set())) > 1
-            d.row.initiative = d.row.purpose if several and d.row.purpose else d.numbered.title
-        elif d.row.purpose:
-            d.row.initiative = d.row.purpose
-        elif d.subject and not is_weak(d.subject):
-            d.row.initiative = d.subject
+            d.row.initiative = local(d) if several and local(d) else d.numbered.title
+        else:
+            d.row.initiative = local(d)
     # The purpose stated at another mention of the same amount, or in the same sentence.
     for _ in range(3):
         changed = False
@@ -490,17 +512,7 @@ def _resolve_initiatives(drafts: list[_Draft], index: DocIndex, doc: DocumentRec
                     and o.row.year == d.row.year
                 ),
                 None,
-            ) or next(
-                (
-                    o
-                    for o in drafts
-                    if o is not d
-                    and o.sentence == d.sentence
-                    and o.row.initiative
-                    and o.row.kind == d.row.kind
-                ),
-                None,
-            )
+            ) or _nearest_in_sentence(d, drafts)
             if donor is not None:
                 d.row.initiative = donor.row.initiative
                 d.row.purpose = d.row.purpose or donor.row.purpose

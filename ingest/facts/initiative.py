@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["subject_of", "row_label", "is_weak"]
+__all__ = ["subject_of", "row_label", "line_label", "is_weak"]
 
 _F = re.IGNORECASE
 
@@ -156,21 +156,45 @@ def _subject(text: str, lo: int, verb_start: int) -> str | None:
     return _clean(" ".join(words))
 
 
+_VED_AT = re.compile(r"\bved\s+at\s+[a-zæøå]+\s+(?:" + _QUAL + r"\s+)*$", _F)
+_KEY = re.compile(r"([^\n:.]{2,40}):\s")
+_MAX_LABEL_WORDS = 8
+
+
 def subject_of(text: str, amount_start: int, lo: int) -> str | None:
-    """The phrase before the amount at `amount_start` that names it, within [lo, start)."""
+    """The phrase before the amount at `amount_start` that names it, within [lo, start); a
+    line's label ("Månedlig omkostning: 19 timer × 1.200 kr = 22.800 kr/måned", "Støjvolde
+    Ca. 18.500.000 kr") when the clause itself names nothing."""
     pre = text[lo:amount_start]
-    for pattern in (_PAREN, _COLON, _LINK):
+    for pattern in (_PAREN, _COLON, _LINK, _VED_AT):
         m = pattern.search(pre)
         if m:
             phrase = _np_before(text, lo, lo + m.start())
             if phrase:
                 return phrase
-            if pattern is not _LINK:
+            if pattern is _PAREN or pattern is _COLON:
                 return None
     m = _COPULA.search(pre)
     if m:
         return _subject(text, lo, lo + m.start())
-    return None
+    return line_label(text, amount_start)
+
+
+def line_label(text: str, amount_start: int) -> str | None:
+    """The label of the amount's line: "Label: ..." at the line start, or a short verbless
+    line that opens with the label ("Arealerhvervelse, ca. 20 kr./m2")."""
+    line_start = text.rfind("\n", 0, amount_start) + 1
+    head = text[line_start:amount_start]
+    key = _KEY.match(head)
+    if key and len(key.group(1).split()) <= 5:
+        return _clean(key.group(1))
+    words = head.split()
+    if not words or len(words) > _MAX_LABEL_WORDS:
+        return None
+    if any(w.lower().strip(",") in _STOP_WORDS or re.search(r"\d", w) for w in words):
+        return None
+    label = re.sub(r"(?:[,\s]+(?:" + _QUAL + r"))+\s*$", "", head.strip(), flags=_F)
+    return _clean(re.sub(r"^[-•*\d.)\s]+", "", label))
 
 
 def row_label(line: str) -> str | None:
