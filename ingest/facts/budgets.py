@@ -117,7 +117,7 @@ _ANAPHOR = re.compile(
 _NOT_PURPOSE_BEFORE_TIL = re.compile(
     r"\b(?:svarende|op|stiger|steg|steget|stige|nedsat|nedsættes|reduceret|reduceres|forhøjet|"
     r"forhøjes|øget|øges|hævet|faldet|falder|opgjort|opgøres|beregnet|skønnet|anslået|vurderet|"
-    r"fra)\s*$|\bfra\s+(?:den\s+|det\s+)?[\wæøå-]+\s*$"
+    r"fra)\s*$|\bfra\s+(?:den\s+|det\s+)?(?!(?:19|20)\d\d\s*[-–])[\wæøå-]+\s*$"
     r"|\b(?:finansieret|finansieres|dækket|dækkes)\s+(?:af|ved)\b",
     _F,
 )
@@ -187,6 +187,25 @@ def purpose_of(text: str, amount: MoneyMention, lo: int, hi: int) -> tuple[str |
         if phrase and not _ANAPHOR.match(phrase) and not re.match(r"\d", phrase):
             return phrase, False
     return None, False
+
+
+_FOR_OR_AT = re.compile(
+    r"\s*(?:(?:årligt|om\s+året|inkl\.\s+\w+|i\s+alt)\s+)*(?:for|at)\s+"
+    r"(?!(?:19|20)\d\d|\d|alt\b|år\b|året\b|perioden\b|hele\b|nuværende\b)(?=[a-zæøå])",
+    _F,
+)
+
+
+def after_purpose(text: str, amount: MoneyMention, hi: int) -> str | None:
+    """ "en pris på 2,7 mio. kr. for et eksternt botilbud", "koste ca. 1,150 mio. kr. at
+    nedbringe restgælden": what a price or a cost buys, stated right after the amount."""
+    m = _FOR_OR_AT.match(text, amount.end, hi)
+    if not m:
+        return None
+    phrase = _clause_from(text, m.end(), hi)
+    if not phrase or _ANAPHOR.match(phrase):
+        return None
+    return phrase
 
 
 # --- period --------------------------------------------------------------------------------
@@ -321,6 +340,9 @@ def _fallback_title(index: DocIndex, sec: Section | None, doc: DocumentRecord) -
     for s in ancestors:
         if s.kind == "agenda_item":
             return s.title
+    item = index.item_before(sec.start if sec is not None else 0)
+    if item is not None:  # an item's parts that the tree left beside it ("Sagens forløb")
+        return item.title
     for s in ancestors:
         if s.kind in ("heading", "markdown", "numbered") and not is_generic_title(s.title):
             return s.title
@@ -382,6 +404,8 @@ def extract_budgets(doc: DocumentRecord, index: DocIndex | None = None) -> list[
             kind = kinds[i]
             purpose, anaphoric = purpose_of(text, m, lo, hi)
             subject = subject_of(text, m.start, lo)
+            if purpose is None and not anaphoric and (subject is None or is_weak(subject)):
+                purpose = after_purpose(text, m, hi)
             if m.from_table_header:
                 kind = _classify(_table_header_text(text, m), None) or "other"
                 label = re.match(r"[^\d\n]*", text[s.start : m.start]).group(0).strip(" :.-")
@@ -492,7 +516,10 @@ def _resolve_initiatives(drafts: list[_Draft], index: DocIndex, doc: DocumentRec
         # several different ones (a cost breakdown under "2. Supplerende støjtiltag")
         if d.numbered is not None:
             several = len(per_numbered.get(d.numbered.id, set())) > 1
-            d.row.initiative = local(d) if several and local(d) else d.numbered.title
+            if not several:
+                d.row.initiative = d.numbered.title
+            elif local(d) or not d.subject:
+                d.row.initiative = local(d) or d.numbered.title
         else:
             d.row.initiative = local(d)
     # The purpose stated at another mention of the same amount, or in the same sentence.
@@ -507,7 +534,7 @@ def _resolve_initiatives(drafts: list[_Draft], index: DocIndex, doc: DocumentRec
                     for o in drafts
                     if o is not d
                     and o.row.initiative
-                    and o.row.purpose is not None
+                    and local(o) is not None
                     and abs(o.row.amount_dkk - d.row.amount_dkk) < 0.5
                     and o.row.year == d.row.year
                 ),
@@ -521,4 +548,5 @@ def _resolve_initiatives(drafts: list[_Draft], index: DocIndex, doc: DocumentRec
             break
     for d in drafts:
         if not d.row.initiative:
-            d.row.initiative = _fallback_title(index, d.section, doc)
+            # "Årlig omkostning: 273.600 kr/år": a kind of money is still better than a heading
+            d.row.initiative = d.subject or _fallback_title(index, d.section, doc)

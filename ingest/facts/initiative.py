@@ -188,13 +188,14 @@ def line_label(text: str, amount_start: int) -> str | None:
     key = _KEY.match(head)
     if key and len(key.group(1).split()) <= 5:
         return _clean(key.group(1))
+    head = re.sub(r"^[-•*–\s]*(?:\d{1,2}[.)]\s+)?", "", head)
     words = head.split()
-    if not words or len(words) > _MAX_LABEL_WORDS:
-        return None
+    if not words or len(words) > _MAX_LABEL_WORDS or not words[0][:1].isupper():
+        return None  # a label opens its line with a capital: "Arealerhvervelse, ca. 20 kr./m2"
     if any(w.lower().strip(",") in _STOP_WORDS or re.search(r"\d", w) for w in words):
         return None
     label = re.sub(r"(?:[,\s]+(?:" + _QUAL + r"))+\s*$", "", head.strip(), flags=_F)
-    return _clean(re.sub(r"^[-•*\d.)\s]+", "", label))
+    return _clean(label)
 
 
 def row_label(line: str) -> str | None:

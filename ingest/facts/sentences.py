@@ -307,6 +307,12 @@ class DocIndex:
                     best = sec
         return best
 
+    def item_before(self, offset: int) -> Section | None:
+        """The last agenda item that starts at or before `offset`: in minutes everything up to
+        the next item belongs to it, also where the section tree put a part beside it."""
+        items = [s for s in self.sections if s.kind == "agenda_item" and s.start <= offset]
+        return max(items, key=lambda s: s.start, default=None)
+
     def ancestors(self, sec: Section | None) -> list[Section]:
         """`sec` and its parents, innermost first."""
         by_id = {s.id: s for s in self.sections}
