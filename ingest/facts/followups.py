@@ -19,6 +19,7 @@ import datetime as dt
 import re
 
 from ingest.dates import DateMention, find_dates
+from ingest.facts.actionlog import action_log_rows
 from ingest.facts.budgets import doc_ref_date
 from ingest.facts.models import FollowupRow
 from ingest.facts.sentences import DocIndex, Sentence
@@ -60,8 +61,34 @@ _UNDATED = re.compile(
     r"(?:inden\s+for|senest)\s+(?:\d+|en|et|to|tre|fire|fem|seks|otte|ti|fjorten)\s+"
     r"(?:dage|uger|måneder|år)(?:\s+efter\s+[\wæøå]+)?|"
     r"(?:ca\.\s+)?(?:\d+|en|et|to|tre|fire|fem|seks|otte|ti|fjorten)\s+(?:dage|uger|måneder|år)"
-    r"\s+efter\s+[\wæøå]+(?:\s+(?:på|af)\s+(?:et|en|den|det)\s+[\wæøå]+)?)\b",
+    r"\s+efter\s+[\wæøå]+(?:\s+(?:på|af)\s+(?:et|en|den|det)\s+[\wæøå]+)?|"
+    # a coming event as the time: "på næste møde", "forud for udbud", "så snart Byrådet har
+    # truffet endelig beslutning", "efter godkendelse i Byrådet", "ifm. budgetopfølgning 3"
+    r"(?:på|til|inden|før|senest\s+på)\s+(?:det\s+)?næste\s+(?:ordinære\s+)?møde|"
+    r"forud\s+for\s+[\wæøå]+|så\s+snart\b|"
+    r"efter\s+(?:endelig\s+)?(?:godkendelse|vedtagelse|behandling|beslutning)\b|"
+    r"(?:i\s+forbindelse\s+med|ifm\.)\s+(?:den\s+)?(?:kommende\s+)?"
+    r"(?:budget\w*|midtvejsregulering\w*|regnskab\w*)(?:\s+\d{1,4})*|"
+    r"når\s+(?:\S+\s+){0,4}?(?:er|har|bliver|foreligger)\s+[\wæøå]+)\b",
     _F,
+)
+# A step that names who does it: "JB udsender mødeindkaldelse", "Administrationen fremsender
+# afgørelsesbreve til foreningerne". Initials or a unit, then a verb in the present tense (or
+# "skal"/"vil" and one in the infinitive).
+_ACTOR_STEP = re.compile(
+    r"^(?P<actor>(?!KL\b|EU\b|IT\b)[A-ZÆØÅ]{2,3}|Administrationen|Forvaltningen|Sekretariatet|"
+    r"Kommunerne|Projektledelsen|Produktforvaltningen)\s+(?:(?:skal|vil)\s+)?"
+    r"(?:fortsat\s+|løbende\s+)?(?P<verb>[a-zæøå]+)\b"
+)
+# Advice without a date is not a step anyone took on: "Man bør hurtigst muligt sikre sig et
+# overblik", "vil det være hensigtsmæssigt at ... efter behandling i FAU".
+_ADVICE = re.compile(r"\b(?:bør|burde|hensigtsmæssig\w*|anbefalelsesværdig\w*)\b", _F)
+_HABITUAL = re.compile(r"\b(?:typisk|normalt|altid|sædvanligvis|hvert\s+år|generelt)\b", _F)
+_NOT_STEP_VERBS = frozenset(
+    """er har var blev bliver kan må skal vil vurderer indstiller anbefaler anbefalede
+    varetager bidrager mener finder oplyser orienterer orienterede bemærker foreslår foreslog
+    ønsker deltager understreger henviser gør anser forventer arbejder gjorde fik tog
+    beslutter godkender leverer stiller anvender""".split()
 )
 _DEADLINE_QUALIFIERS = {
     "senest", "senest den", "senest d.", "inden", "inden den", "inden d.", "før", "før den",
@@ -213,15 +240,39 @@ def _responsible(text: str, following: str = "") -> str | None:
     return name[:1].upper() + name[1:]
 
 
+def _is_actor_step(text: str) -> bool:
+    m = _ACTOR_STEP.match(text)
+    if not m or m.group("verb") in _NOT_STEP_VERBS or _HABITUAL.search(text):
+        return False
+    verb = m.group("verb")
+    infinitive = re.match(r"\S+\s+(?:skal|vil)\s", text) is not None
+    return infinitive or verb.endswith("er")
+
+
+def _header_rows(doc: DocumentRecord) -> list[tuple[int, int]]:
+    """The first row of every table: column names ("Ansøgt beløb for 2024 og 2025 (kr.
+    årligt)") state no step, whatever years they name."""
+    spans = []
+    previous = None
+    for b in doc.blocks:
+        if b.kind == "table_row" and (previous is None or previous.kind != "table_row"):
+            spans.append((b.start, b.end))
+        previous = b
+    return spans
+
+
 def extract_followups(doc: DocumentRecord, index: DocIndex | None = None) -> list[FollowupRow]:
     """One row per sentence that states a next step, a deadline or a completed step."""
     index = index or DocIndex(doc.text, doc.pages, doc.sections, doc.seams, doc.blocks)
     ref = reference_date(doc, index)
     ref_month = ref.replace(day=1) if ref else None
-    rows: list[FollowupRow] = []
+    rows, log_spans = action_log_rows(doc, index, ref)
+    log_spans += _header_rows(doc)
     for n, s in enumerate(index.sentences):
         if index.in_heading(s.start, s.end) is not None:
             continue
+        if any(a <= s.start < b for a, b in log_spans):
+            continue  # an action log's row is one follow-up, read as a whole
         sec = index.innermost(s.start)
         if sec is not None and sec.title.lower().startswith("bilag") and sec.kind == "standard":
             continue
@@ -250,7 +301,10 @@ def extract_followups(doc: DocumentRecord, index: DocIndex | None = None) -> lis
         elif done and dates and (ref is None or max(d.end_date for d in dates).year >= ref.year):
             chosen = max(dates, key=lambda d: (d.end_date, d.start))
             status = "done"
-        elif undated and marker and not past and not dates:
+        elif undated and marker and not past and not dates and not _ADVICE.search(s.text):
+            status = followup_status(s.text, True)
+        elif _is_actor_step(s.text) and not past and not dates:
+            undated = None
             status = followup_status(s.text, True)
         else:
             continue
@@ -292,4 +346,4 @@ def extract_followups(doc: DocumentRecord, index: DocIndex | None = None) -> lis
                 deadline_end=d_end,
             )
         )
-    return rows
+    return sorted(rows, key=lambda r: r.start)
