@@ -83,6 +83,14 @@ _ACTOR_STEP = re.compile(
 # Advice without a date is not a step anyone took on: "Man bør hurtigst muligt sikre sig et
 # overblik", "vil det være hensigtsmæssigt at ... efter behandling i FAU".
 _ADVICE = re.compile(r"\b(?:bør|burde|hensigtsmæssig\w*|anbefalelsesværdig\w*)\b", _F)
+# A recommendation the meeting decides on ("at der meddeles tillægsbevilling", "1) at udvalget
+# beslutter, hvem ...") is the decision, not a step that follows it; "at administrationen
+# udmelder en ny ansøgningsrunde" is one.
+_MEETING_DECIDES = re.compile(
+    r"^(?:\d{1,2}\)\s*)?(?:at\s+(?:der|udvalget|byrådet|kommunalbestyrelsen|"
+    r"[\wæøå-]+udvalget)\b|herudover\s+indstilles\s+det|det\s+indstilles)",
+    _F,
+)
 _HABITUAL = re.compile(r"\b(?:typisk|normalt|altid|sædvanligvis|hvert\s+år|generelt)\b", _F)
 _NOT_STEP_VERBS = frozenset(
     """er har var blev bliver kan må skal vil vurderer indstiller anbefaler anbefalede
@@ -292,6 +300,10 @@ def extract_followups(doc: DocumentRecord, index: DocIndex | None = None) -> lis
         past = bool(_PAST.search(s.text))
         done = bool(_DONE.search(s.text)) and not marker and not strictly_future
         undated = _UNDATED.search(s.text)
+        if past and not _FUTURE.search(s.text) and not strictly_future:
+            marker = False  # "Byrådet bad allerede ... om at fremlægge": reported, not planned
+        if _MEETING_DECIDES.match(s.text):
+            continue  # decided at the meeting itself, not a step after it
 
         chosen: DateMention | None = None
         status: str
