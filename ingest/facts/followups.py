@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from ingest.dates import DateMention, find_dates
 from ingest.facts.actionlog import action_log_rows
@@ -35,7 +36,7 @@ _FUTURE = re.compile(
     r"planlægger|påtænkt|påtænkes|senest|frist(?:en)?|deadline|næste|fremover|kommer|bliver|"
     r"overført til|overføres til|udskudt til|udskydes til|udsat til|starter|slutter|begynder|"
     r"drøfter|fremlægger|forelægger|behandler|indfører|afventer|afventes|snarest|hurtigst|"
-    r"inden|med start|påbegyndes|er på vej)\b",
+    r"inden|med start|påbegyndes|er på vej|træder\s+i\s+kraft)\b",
     _F,
 )
 _PASSIVE = re.compile(r"\b[a-zæøå]{3,}(?:es|ås)\b")
@@ -91,6 +92,9 @@ _MEETING_DECIDES = re.compile(
     r"[\wæøå-]+udvalget)\b|herudover\s+indstilles\s+det|det\s+indstilles)",
     _F,
 )
+# "Byrådet besluttede samtidig, at borgere ... skal visiteres og flytte ind hurtigst muligt":
+# a step decided earlier is still ahead.
+_DECIDED_STEP = re.compile(r"\bbesluttede\b.*\bat\b.*\b(?:skal|vil)\b", _F | re.S)
 _HABITUAL = re.compile(r"\b(?:typisk|normalt|altid|sædvanligvis|hvert\s+år|generelt)\b", _F)
 _NOT_STEP_VERBS = frozenset(
     """er har var blev bliver kan må skal vil vurderer indstiller anbefaler anbefalede
@@ -313,7 +317,13 @@ def extract_followups(doc: DocumentRecord, index: DocIndex | None = None) -> lis
         elif done and dates and (ref is None or max(d.end_date for d in dates).year >= ref.year):
             chosen = max(dates, key=lambda d: (d.end_date, d.start))
             status = "done"
-        elif undated and marker and not past and not dates and not _ADVICE.search(s.text):
+        elif (
+            undated
+            and marker
+            and (not past or _DECIDED_STEP.search(s.text))
+            and not dates
+            and not _ADVICE.search(s.text)
+        ):
             status = followup_status(s.text, True)
         elif _is_actor_step(s.text) and not past and not dates:
             undated = None
@@ -358,4 +368,36 @@ def extract_followups(doc: DocumentRecord, index: DocIndex | None = None) -> lis
                 deadline_end=d_end,
             )
         )
+        for other in _coordinated_days(s.text, forward, chosen):
+            a, b = _deadline_span(s.text, dates, other)
+            rows.append(
+                replace(
+                    rows[-1],
+                    action=_action(s.text, (a, b)),
+                    deadline_text=s.text[a:b],
+                    due_date=other.end_date.isoformat(),
+                    due_precision=other.precision,
+                    deadline_start=s.start + a,
+                    deadline_end=s.start + b,
+                )
+            )
     return sorted(rows, key=lambda r: r.start)
+
+
+def _coordinated_days(
+    text: str, forward: list[DateMention], chosen: DateMention | None
+) -> list[DateMention]:
+    """Other days the sentence joins to the chosen one with "og": "til høring i Handicaprådet
+    den 1. februar og i Seniorrådet den 2. februar" is two hearings, two follow-ups (a period
+    "fra den 19. marts til den 1. april" is one)."""
+    if chosen is None or chosen.precision != "day":
+        return []
+    out = []
+    for d in forward:
+        if d is chosen or d.precision != "day" or d.date == chosen.date:
+            continue
+        a, b = sorted((d, chosen), key=lambda x: x.start)
+        between = text[a.end : b.start]
+        if re.search(r"\bog\b", between) and not re.search(r"\btil\b|[-–]", between):
+            out.append(d)
+    return out

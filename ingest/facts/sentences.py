@@ -148,6 +148,9 @@ def _newline_breaks(text: str, lo: int, hi: int) -> set[int]:
             continue
         if nxt.islower() and prev_c not in ".!?:;" and not _starts_with_bullet(text, m.end(), hi):
             continue  # a wrapped paragraph line
+        tok = _TOKEN_BEFORE.search(text, max(lo, m.start() - 20), m.start())
+        if prev_c == "." and tok and tok.group(1).lower().rstrip(".") in _NEVER_END:
+            continue  # "... tillægsbevilling ifm." + "budgetopfølgning 3 2024": wrapped
         breaks.add(m.start())
     return breaks
 
