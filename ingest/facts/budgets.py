@@ -161,6 +161,11 @@ def purpose_of(text: str, amount: MoneyMention, lo: int, hi: int) -> tuple[str |
     for m in re.finditer(r"\btil\s+", window, _F):
         if _NOT_PURPOSE_BEFORE_TIL.search(window[: m.start()]):
             continue
+        pool = re.match(r"rådighed\s+(?:i|under|på|fra)\s+", window[m.end() :], _F)
+        if pool:  # "24,75 mio. kr. til rådighed i puljen": the pool is what it is for
+            phrase = _clause_from(text, amount.end + m.end() + pool.end(), hi)
+            if phrase and not _ANAPHOR.match(phrase):
+                return phrase, False
         if re.match(r"(?:rådighed|gengæld|trods|sammen|stede)\b", window[m.end() :], _F):
             continue
         phrase = _clause_from(text, amount.end + m.end(), hi)
@@ -481,6 +486,13 @@ def _table_year(text: str, row: Sentence, m: MoneyMention) -> _Period | None:
     return None
 
 
+def _splits(text: str, before: _Draft, d: _Draft) -> bool:
+    """ "8,7 mio. kr. (3,7 mio. kr. på drift og 5,0 mio. kr. på anlæg)": `d` follows the amount
+    `before` closely, as a part of it or the next item of a list of amounts."""
+    gap = text[before.row.amount_end : d.row.amount_start]
+    return before.row.amount_start < d.row.amount_start and len(gap) <= 40 and "\n" not in gap
+
+
 def _nearest_in_sentence(d: _Draft, drafts: list[_Draft]) -> _Draft | None:
     """The closest amount of the same sentence and kind that has an initiative, the one
     before first: "... udbud på 8,7 mio. kr. (3,7 mio. kr. på drift og 5,0 mio. kr. på
@@ -528,18 +540,25 @@ def _resolve_initiatives(drafts: list[_Draft], index: DocIndex, doc: DocumentRec
         for d in drafts:
             if d.row.initiative or d.anaphoric:
                 continue
-            donor = next(
-                (
-                    o
-                    for o in drafts
-                    if o is not d
-                    and o.row.initiative
-                    and local(o) is not None
-                    and abs(o.row.amount_dkk - d.row.amount_dkk) < 0.5
-                    and o.row.year == d.row.year
-                ),
-                None,
-            ) or _nearest_in_sentence(d, drafts)
+            near = _nearest_in_sentence(d, drafts)
+            if near is not None and _splits(doc.text, near, d):
+                donor: _Draft | None = near
+            else:
+                donor = (
+                    next(
+                        (
+                            o
+                            for o in drafts
+                            if o is not d
+                            and o.row.initiative
+                            and local(o) is not None
+                            and abs(o.row.amount_dkk - d.row.amount_dkk) < 0.5
+                            and o.row.year == d.row.year
+                        ),
+                        None,
+                    )
+                    or near
+                )
             if donor is not None:
                 d.row.initiative = donor.row.initiative
                 d.row.purpose = d.row.purpose or donor.row.purpose
@@ -550,3 +569,45 @@ def _resolve_initiatives(drafts: list[_Draft], index: DocIndex, doc: DocumentRec
         if not d.row.initiative:
             # "Årlig omkostning: 273.600 kr/år": a kind of money is still better than a heading
             d.row.initiative = d.subject or _fallback_title(index, d.section, doc)
+    _add_list_context(drafts, doc.text, local)
+
+
+_LIST_ITEM = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[-•*–])\s")
+
+
+def _add_list_context(drafts: list[_Draft], text: str, local) -> None:
+    """A cost breakdown listed under a line that names the whole ("Et Micro Hackaton koster
+    63.000 - 95.000 kr" / "1. 50.000 - 75.000 kr til timerafregning ..."): each item's
+    initiative gets the whole's name in parentheses, as the same items recur under the next
+    whole ("møde forplejning (Micro Hackaton)")."""
+    for d in drafts:
+        line_start = text.rfind("\n", 0, d.row.amount_start) + 1
+        if not _LIST_ITEM.match(text, line_start) or local(d) is None:
+            continue
+        lead = _lead_in(text, line_start)
+        if lead is None:
+            continue
+        whole = next(
+            (
+                o
+                for o in drafts
+                if lead[0] <= o.row.amount_start < lead[1] and o.subject and local(o)
+            ),
+            None,
+        )
+        if whole is not None and whole.subject.lower() not in d.row.initiative.lower():
+            d.row.initiative = f"{d.row.initiative} ({whole.subject})"
+
+
+def _lead_in(text: str, line_start: int) -> tuple[int, int] | None:
+    """The line that introduces the list holding the line at `line_start`."""
+    end = line_start - 1
+    for _ in range(12):
+        if end <= 0:
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        if line.strip() and not _LIST_ITEM.match(line):
+            return start, end
+        end = start - 1
+    return None

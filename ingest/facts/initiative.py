@@ -47,7 +47,7 @@ _STOP_WORDS = frozenset(
     """at som der hvor hvis når idet men så da mens hvilket hvoraf heraf
     er var blev bliver blive være har havde vil skal kan kunne må skulle ville
     udgør koster modtager modtog vedtager vedtog afsætter afsættes afsat foreslår foreslås
-    tilfører tilføres tilført gives gives giver meddeles meddele indstiller indstilles
+    tilfører tilføres tilført gives giver givet fået ydet søgt meddeles meddele indstiller indstilles
     godkender godkendes godkendte bevilger bevilges bevilget søges søger anbefaler anbefales
     finansieres finansieret forventes forventer skønnes vurderes betyder betaler betales
     dvs jf herunder heraf samt""".split()
@@ -110,10 +110,12 @@ def _clean(phrase: str) -> str | None:
 def _np_before(text: str, lo: int, end: int) -> str | None:
     """The noun phrase ending at `end`, read backwards to a clause boundary or a verb."""
     segment = text[lo:end]
+    # a bracketed aside inside the phrase is part of it: "grundbidraget (abonnement)"
+    masked = re.sub(r"\([^()\n]{1,40}\)", lambda g: "x" * len(g.group(0)), segment)
     # a boundary: sentence punctuation, a colon, a bracket, or a comma that does not close a
     # hyphenated first half ("Klima-, Teknik- og Miljøudvalget")
     cut = 0
-    for m in re.finditer(r"[.;:!?()\[\]\n]|(?<!-),", segment):
+    for m in re.finditer(r"[.;:!?()\[\]\n]|(?<!-),", masked):
         if m.group(0) == "." and re.search(r"(?:\b[a-zæøå]{1,4}|\d)\.$", segment[: m.end()], _F):
             continue  # "ca.", "pkt.", "1." inside the phrase
         cut = m.end()

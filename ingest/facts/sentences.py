@@ -61,6 +61,10 @@ _MONTHS = {
 _BULLET = r"[-•·*–▪►■◦‣●○□✓]|o(?=[\s\u00a0])"
 _LEAD_TRIM = re.compile(r"(?:[\s\u00a0]*(?:" + _BULLET + r")[\s\u00a0]+)+|[\s\u00a0]+")
 _SENT_PUNCT = re.compile(r"(?:\.{3}|…|[.!?])[\"'”»)\]]*")
+# A line that ends in one of these words continues on the next, also before a number.
+_OPEN_ENDS = frozenset(
+    "på til af for med i om og eller end mellem ved fra cirka ca under over".split()
+)
 _NEWLINES = re.compile(r"[ \t\u00a0]*\n[\s\u00a0]*")
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
 _OPENERS = (
@@ -149,8 +153,11 @@ def _newline_breaks(text: str, lo: int, hi: int) -> set[int]:
         if nxt.islower() and prev_c not in ".!?:;" and not _starts_with_bullet(text, m.end(), hi):
             continue  # a wrapped paragraph line
         tok = _TOKEN_BEFORE.search(text, max(lo, m.start() - 20), m.start())
-        if prev_c == "." and tok and tok.group(1).lower().rstrip(".") in _NEVER_END:
+        word = tok.group(1).lower().rstrip(".") if tok else ""
+        if prev_c == "." and word in _NEVER_END:
             continue  # "... tillægsbevilling ifm." + "budgetopfølgning 3 2024": wrapped
+        if nxt.isdigit() and word in _OPEN_ENDS and prev_c not in ".!?:;":
+            continue  # "... rammebesparelse på" + "1,626 mio. kr. årligt": wrapped
         breaks.add(m.start())
     return breaks
 
