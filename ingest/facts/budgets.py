@@ -591,7 +591,7 @@ def _add_list_context(drafts: list[_Draft], text: str, local) -> None:
             (
                 o
                 for o in drafts
-                if lead[0] <= o.row.amount_start < lead[1] and o.subject and local(o)
+                if lead[0] <= o.row.amount_start < lead[1] and o.subject and not is_weak(o.subject)
             ),
             None,
         )
@@ -608,6 +608,6 @@ def _lead_in(text: str, line_start: int) -> tuple[int, int] | None:
         start = text.rfind("\n", 0, end) + 1
         line = text[start:end]
         if line.strip() and not _LIST_ITEM.match(line):
-            return start, end
+            return (start, end) if len(line) <= 120 else None  # a title line, not a paragraph
         end = start - 1
     return None

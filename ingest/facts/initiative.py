@@ -47,7 +47,8 @@ _STOP_WORDS = frozenset(
     """at som der hvor hvis når idet men så da mens hvilket hvoraf heraf
     er var blev bliver blive være har havde vil skal kan kunne må skulle ville
     udgør koster modtager modtog vedtager vedtog afsætter afsættes afsat foreslår foreslås
-    tilfører tilføres tilført gives giver givet fået ydet søgt meddeles meddele indstiller indstilles
+    tilfører tilføres tilført gives giver givet fået ydet søgt meddeles meddele
+    indstiller indstilles
     godkender godkendes godkendte bevilger bevilges bevilget søges søger anbefaler anbefales
     finansieres finansieret forventes forventer skønnes vurderes betyder betaler betales
     dvs jf herunder heraf samt""".split()
