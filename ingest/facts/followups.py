@@ -252,6 +252,12 @@ def _responsible(text: str, following: str = "") -> str | None:
     return name[:1].upper() + name[1:]
 
 
+def _actor(text: str) -> str | None:
+    """Who does the step: "JB" in "JB udsender mødeindkaldelse"."""
+    m = _ACTOR_STEP.match(text)
+    return m.group("actor") if m and _is_actor_step(text) else None
+
+
 def _is_actor_step(text: str) -> bool:
     m = _ACTOR_STEP.match(text)
     if not m or m.group("verb") in _NOT_STEP_VERBS or _HABITUAL.search(text):
@@ -362,7 +368,8 @@ def extract_followups(doc: DocumentRecord, index: DocIndex | None = None) -> lis
                 responsible=_responsible(
                     s.text,
                     index.sentences[n + 1].text if n + 1 < len(index.sentences) else "",
-                ),
+                )
+                or _actor(s.text),
                 status=status,
                 deadline_start=d_start,
                 deadline_end=d_end,

@@ -156,10 +156,22 @@ def _newline_breaks(text: str, lo: int, hi: int) -> set[int]:
         word = tok.group(1).lower().rstrip(".") if tok else ""
         if prev_c == "." and word in _NEVER_END:
             continue  # "... tillægsbevilling ifm." + "budgetopfølgning 3 2024": wrapped
-        if nxt.isdigit() and word in _OPEN_ENDS and prev_c not in ".!?:;":
+        if nxt.isdigit() and prev_c not in ".!?:;" and _wrapped_number(text, m, word, hi):
             continue  # "... rammebesparelse på" + "1,626 mio. kr. årligt": wrapped
         breaks.add(m.start())
     return breaks
+
+
+def _wrapped_number(text: str, m: re.Match[str], word: str, hi: int) -> bool:
+    """A single line break before a number continues the sentence ("den 14. september" +
+    "2016.", "rammebesparelse på" + "1,626 mio. kr.") unless the number opens a list item or a
+    numbered heading ("2. Supplerende støjtiltag", "11 At der suppleres")."""
+    if word in _OPEN_ENDS:
+        return True
+    if m.group(0).count("\n") > 1:
+        return False  # a blank line: a new paragraph
+    head = text[m.end() : min(hi, m.end() + 12)]
+    return re.match(r"\d{1,2}[.)]\s|\d+(?:\.\d+)+\s|\d+\s+[A-ZÆØÅ]", head) is None
 
 
 def _starts_with_bullet(text: str, pos: int, hi: int) -> bool:
