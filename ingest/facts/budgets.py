@@ -567,8 +567,7 @@ def _resolve_initiatives(drafts: list[_Draft], index: DocIndex, doc: DocumentRec
             break
     for d in drafts:
         if not d.row.initiative:
-            # "Årlig omkostning: 273.600 kr/år": a kind of money is still better than a heading
-            d.row.initiative = d.subject or _fallback_title(index, d.section, doc)
+            d.row.initiative = _fallback_title(index, d.section, doc) or d.subject
     _add_list_context(drafts, doc.text, local)
 
 

@@ -53,6 +53,10 @@ _STOP_WORDS = frozenset(
     finansieres finansieret forventes forventer skønnes vurderes betyder betaler betales
     dvs jf herunder heraf samt""".split()
 )
+_PAST_VERBS = frozenset(
+    """søgte fik gav valgte havde tog lagde satte sendte købte solgte betalte modtog brugte
+    fremsendte bad kom gik så blev var""".split()
+)
 _DETERMINERS = frozenset("en et den det de denne dette disse".split())
 _PREPOSITIONS = frozenset(
     "til af på i for med ved om under over fra vedrørende mellem hos efter mod blandt".split()
@@ -84,7 +88,7 @@ _TIME_TAIL = re.compile(
 _GENERIC = re.compile(
     r"^(?:\w*udgift\w*|\w*omkostning\w*|beløb\w*|pris\w*|\w*forbrug\w*|besparelse\w*|"
     r"midler\w*|ramme\w*|budget\w*|tilskud\w*|bevilling\w*|indtægt\w*|\w*provenu\w*|"
-    r"forøged?e?|øged?e?|samled?e?|årlige?|nuværende|forvente[dt]e?|estimere[dt]e?|skønne[dt]e?|"
+    r"forøged?e?|øged?e?|samled?e?|årlige?|økonomiske?|nuværende|forvente[dt]e?|estimere[dt]e?|skønne[dt]e?|"
     r"samlet|totale?|yderligere|ekstra|heraf|alt)$",
     _F,
 )
@@ -97,8 +101,14 @@ def is_weak(phrase: str) -> bool:
     return all(_GENERIC.match(w) or len(w) <= 2 for w in words)
 
 
+_LEADING_PREPOSITION = re.compile(
+    r"^(?:(?:inden|uden)\s+for|inden|for|til|i|på|af|med|ved|om|fra|under|over)\s+", _F
+)
+
+
 def _clean(phrase: str) -> str | None:
     phrase = re.sub(r"\s+", " ", phrase).strip(" ,;:-–'\"”“")
+    phrase = _LEADING_PREPOSITION.sub("", phrase)  # a name does not open with "inden for"
     phrase = _TIME_TAIL.sub("", phrase)
     phrase = _LEAD.sub("", phrase).strip(" ,;:-–")
     if not phrase or _PRONOUN.match(phrase) or not re.search(r"[a-zæøå]{3}", phrase, _F):
@@ -125,8 +135,10 @@ def _np_before(text: str, lo: int, end: int) -> str | None:
     for k in range(len(words) - 1, -1, -1):
         w = words[k]
         token = w.group(0).lower().strip(",")
-        if token in _STOP_WORDS or re.fullmatch(r"[-–]", token):
+        if token in _STOP_WORDS or token in _PAST_VERBS or re.fullmatch(r"[-–]", token):
             break
+        if token.endswith("ede") and len(token) > 5:
+            break  # a verb in the past tense: "bevilgede", "besluttede"
         kept.append(w)
         if len(kept) >= _MAX_WORDS:
             break
