@@ -366,6 +366,8 @@ def _kr_column_amounts(text: str, taken: list[tuple[int, int]]) -> list[MoneyMen
         if any(_KR_CELL.search(c) and not _CELL_NUMBER.search(_YEAR_RE.sub("", c)) for c in cells):
             in_table = True  # a header row: no amount of its own, the currency in a cell
             continue
+        if not any(_CELL_NUMBER.fullmatch(c.strip()) for c in cells):
+            in_table = False  # the header of the next table ("Nr. | Handling | Ansvarlig")
         if not in_table:
             continue
         offset = start

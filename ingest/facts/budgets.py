@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.dates import find_dates
-from ingest.facts.initiative import is_weak, subject_of
+from ingest.facts.initiative import is_weak, row_label, subject_of
 from ingest.facts.models import BudgetRow
 from ingest.facts.sentences import DocIndex, Sentence
 from ingest.models import DocumentRecord, Section
@@ -413,8 +413,7 @@ def extract_budgets(doc: DocumentRecord, index: DocIndex | None = None) -> list[
                 purpose = after_purpose(text, m, hi)
             if m.from_table_header:
                 kind = _classify(_table_header_text(text, m), None) or "other"
-                label = re.match(r"[^\d\n]*", text[s.start : m.start]).group(0).strip(" :.-")
-                purpose = label or None
+                purpose = row_label(text[s.start : m.start])
                 if period is None:
                     period = _table_year(text, s, m)
             period_text = period.text if period else None

@@ -332,7 +332,6 @@ def extract_followups(doc: DocumentRecord, index: DocIndex | None = None) -> lis
         ):
             status = followup_status(s.text, True)
         elif _is_actor_step(s.text) and not past and not dates:
-            undated = None
             status = followup_status(s.text, True)
         else:
             continue

@@ -137,12 +137,12 @@ def _np_before(text: str, lo: int, end: int) -> str | None:
         token = w.group(0).lower().strip(",")
         if token in _STOP_WORDS or token in _PAST_VERBS or re.fullmatch(r"[-–]", token):
             break
-        if token.endswith("ede") and len(token) > 5:
-            break  # a verb in the past tense: "bevilgede", "besluttede"
+        previous = words[k - 1].group(0).lower() if k > 0 else ""
+        if token.endswith("ede") and len(token) > 5 and previous not in _DETERMINERS:
+            break  # a verb in the past tense ("bevilgede"), not "det specialiserede område"
         kept.append(w)
         if len(kept) >= _MAX_WORDS:
             break
-        previous = words[k - 1].group(0).lower() if k > 0 else ""
         if token in _DETERMINERS and previous not in _PREPOSITIONS:
             break  # "Beregninger viser | en merudgift": the article opens the phrase
     if not kept:
