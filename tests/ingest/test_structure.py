@@ -128,6 +128,7 @@ def test_item_title_wrapped_after_a_comma_or_a_conjunction_is_an_item():
         ("4", "Borgercases på Børne- og Ungeområdet og Social- og Handicapudvalgets område"),
         (
             "5",
-            "Målgruppe for botilbud i Dahliahuset på Hedebo, Opfølgning på botilbudsanalyse - Forslag",
+            "Målgruppe for botilbud i Dahliahuset på Hedebo, "
+            "Opfølgning på botilbudsanalyse - Forslag",
         ),
     ]
