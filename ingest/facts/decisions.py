@@ -35,7 +35,7 @@ _COMMITTEE = re.compile(
 # Outcome phrases, most specific first; "ikke godkendt" before "godkendt".
 _OUTCOME_WORDS: list[tuple[str, str]] = [
     ("afvist", r"\b(?:afvist|afvises|afviste|ikke\s+godkendt|forkastet|forkastes)\b"),
-    ("udsat", r"\b(?:udsat|udsættes|udsatte)\b"),
+    ("udsat", r"\b(?:udsat|udsættes|udsatte|udskydes|udskudt|genoptages)\b"),
     ("oversendt", r"\b(?:oversendt|oversendes|sendes\s+videre|videresendt)\b"),
     (
         "taget til efterretning",
@@ -44,13 +44,14 @@ _OUTCOME_WORDS: list[tuple[str, str]] = [
     (
         "taget til orientering",
         r"\b(?:tages|taget|tog)\b[^.]{0,40}?\btil\s+orientering\b"
-        r"|\borienteringen\s+(?:tages|blev\s+taget)\b",
+        r"|\borienteringen\s+(?:tages|blev\s+taget)\b(?!\s+til\s+efterretning)",
     ),
     ("anbefalet", r"\b(?:anbefales|anbefalet|anbefalede|indstilles\s+til\s+godkendelse)\b"),
     (
         "godkendt",
         r"\b(?:godkendt|godkendes|godkendte|tiltrådt|tiltrædes|tiltrådte|vedtaget|vedtages|"
-        r"vedtog|bevilget|bevilges)\b",
+        r"vedtog|bevilget|bevilges|besluttes|blev\s+besluttet|det\s+blev\s+aftalt|"
+        r"der\s+var\s+enighed\s+om|fuld\s+opbakning)\b",
     ),
 ]
 _OUTCOMES = [(name, re.compile(p, _F)) for name, p in _OUTCOME_WORDS]
@@ -69,6 +70,24 @@ def decision_outcome(text: str) -> tuple[str | None, tuple[int, int] | None]:
     if best is None:
         return None, None
     return best[1], best[2]
+
+
+_PART = re.compile(r"(?:^|\n)\s*Ad\s+\d[\d\s,og-]*\)", _F)
+
+
+def decision_outcomes(text: str) -> list[tuple[str, tuple[int, int]]]:
+    """Every outcome of a decision taken in parts ("Ad 1) Sagen blev taget til efterretning"
+    / "Ad 2-4) Godkendes"), in order, each once; one outcome for a decision in one piece."""
+    starts = [m.start() for m in _PART.finditer(text)]
+    if len(starts) < 2:
+        outcome, span = decision_outcome(text)
+        return [(outcome, span)] if outcome else []
+    found: list[tuple[str, tuple[int, int]]] = []
+    for a, b in zip(starts, [*starts[1:], len(text)], strict=True):
+        outcome, span = decision_outcome(text[a:b])
+        if outcome and outcome not in [o for o, _ in found]:
+            found.append((outcome, (a + span[0], a + span[1])))
+    return found
 
 
 def _body(text: str, sec: Section, sections: list[Section]) -> tuple[int, int] | None:
@@ -137,9 +156,9 @@ def extract_decisions(doc: DocumentRecord, index: DocIndex | None = None) -> lis
         dec_sec = decs[-1] if decs else None  # the latest decision when an item was re-treated
         dec_span = _body(text, dec_sec, doc.sections) if dec_sec else None
         title = item.title if item else (doc.meta.title or "")
-        outcome, phrase = (
-            decision_outcome(text[dec_span[0] : dec_span[1]]) if dec_span else (None, None)
-        )
+        outcomes = decision_outcomes(text[dec_span[0] : dec_span[1]]) if dec_span else []
+        if dec_span and not outcomes:
+            continue  # "Beslutning" only lists orientation points or absences: no decision
         decision_date = committee = votes = None
         if dec_sec is not None:
             dates = [d for d in find_dates(dec_sec.title) if d.explicit_year]
@@ -149,35 +168,34 @@ def extract_decisions(doc: DocumentRecord, index: DocIndex | None = None) -> lis
             if dec_span:
                 found = [v.group(0).strip() for v in _VOTES.finditer(text, *dec_span)]
                 votes = " ".join(found) or None
-        if dec_span and phrase:
-            sent = index.sentence_at(dec_span[0] + phrase[0])
-            start, end = (sent.start, sent.end) if sent else dec_span
-        elif dec_span:
-            start, end = dec_span
-        else:
-            anchor = item or (recs or decs)[0]
-            start = anchor.start
-            end = anchor.heading_end if anchor.heading_end is not None else anchor.end
-        rows.append(
-            DecisionRow(
-                doc_id=doc.id,
-                page=index.page_at(start),
-                section=index.section_path(start),
-                start=start,
-                end=end,
-                quote=text[start:end],
-                item_title=title,
-                item_number=item.number if item else None,
-                recommendation=text[rec_span[0] : rec_span[1]] if rec_span else None,
-                recommendation_start=rec_span[0] if rec_span else None,
-                recommendation_end=rec_span[1] if rec_span else None,
-                decision=text[dec_span[0] : dec_span[1]] if dec_span else None,
-                decision_start=dec_span[0] if dec_span else None,
-                decision_end=dec_span[1] if dec_span else None,
-                decision_date=decision_date,
-                committee=committee or (doc.meta.committee if dec_sec else None),
-                outcome=outcome,
-                votes=votes,
+        for outcome, phrase in outcomes or [(None, None)]:
+            if dec_span and phrase:
+                sent = index.sentence_at(dec_span[0] + phrase[0])
+                start, end = (sent.start, sent.end) if sent else dec_span
+            else:
+                anchor = item or (recs or decs)[0]
+                start = anchor.start
+                end = anchor.heading_end if anchor.heading_end is not None else anchor.end
+            rows.append(
+                DecisionRow(
+                    doc_id=doc.id,
+                    page=index.page_at(start),
+                    section=index.section_path(start),
+                    start=start,
+                    end=end,
+                    quote=text[start:end],
+                    item_title=title,
+                    item_number=item.number if item else None,
+                    recommendation=text[rec_span[0] : rec_span[1]] if rec_span else None,
+                    recommendation_start=rec_span[0] if rec_span else None,
+                    recommendation_end=rec_span[1] if rec_span else None,
+                    decision=text[dec_span[0] : dec_span[1]] if dec_span else None,
+                    decision_start=dec_span[0] if dec_span else None,
+                    decision_end=dec_span[1] if dec_span else None,
+                    decision_date=decision_date,
+                    committee=committee or (doc.meta.committee if dec_sec else None),
+                    outcome=outcome,
+                    votes=votes,
+                )
             )
-        )
     return rows
