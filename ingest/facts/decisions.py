@@ -72,6 +72,55 @@ def decision_outcome(text: str) -> tuple[str | None, tuple[int, int] | None]:
     return best[1], best[2]
 
 
+# How project minutes record a decision in the running text of an item.
+_CONSENSUS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "godkendt",
+        re.compile(
+            r"\b(?:det\s+blev\s+(?:\w+\s+)?(?:besluttet|aftalt)|blev\s+det\s+besluttet|"
+            r"det\s+besluttes|der\s+var\s+(?:fuld\s+)?enighed|fuld\s+opbakning)\b",
+            _F,
+        ),
+    ),
+    ("udsat", re.compile(r"\b(?:udskydes|udsættes|genoptages)\b", _F)),
+]
+
+
+def _consensus_rows(doc: DocumentRecord, index: DocIndex, item: Section) -> list[DecisionRow]:
+    """Decisions recorded in the text of an item of project minutes, one row per outcome,
+    quoting the first sentence that states it. Table rows (an action log's comments) are left
+    out: they report earlier decisions."""
+    rows: list[DecisionRow] = []
+    table = [(b.start, b.end) for b in doc.blocks if b.kind == "table_row"]
+    sentences = [
+        s
+        for s in index.sentences
+        if item.start <= s.start < item.end and not any(a <= s.start < b for a, b in table)
+    ]
+    for outcome, pattern in _CONSENSUS:
+        sent = next((s for s in sentences if pattern.search(s.text)), None)
+        if sent is None:
+            continue
+        rows.append(
+            DecisionRow(
+                doc_id=doc.id,
+                page=index.page_at(sent.start),
+                section=index.section_path(sent.start),
+                start=sent.start,
+                end=sent.end,
+                quote=sent.text,
+                item_title=item.title,
+                item_number=item.number,
+                decision=sent.text,
+                decision_start=sent.start,
+                decision_end=sent.end,
+                committee=doc.meta.committee,
+                outcome=outcome,
+            )
+        )
+    return sorted(rows, key=lambda r: r.start)
+
+
 _PART = re.compile(r"(?:^|\n)\s*Ad\s+\d[\d\s,og-]*\)", _F)
 
 
@@ -150,6 +199,14 @@ def extract_decisions(doc: DocumentRecord, index: DocIndex | None = None) -> lis
     for item, children in _items(doc):
         recs = [c for c in children if _RECOMMENDATION_TITLE.match(c.title.strip())]
         decs = [c for c in children if _DECISION_TITLE.match(c.title.strip())]
+        consensus = _consensus_rows(doc, index, item) if item is not None and not recs else []
+        if consensus and not any(
+            decision_outcomes(text[span[0] : span[1]])
+            for span in (_body(text, d, doc.sections) for d in decs)
+            if span
+        ):
+            rows.extend(consensus)  # project minutes: "Det blev besluttet", "udskydes"
+            continue
         if not recs and not decs:
             continue
         rec_span = _body(text, recs[0], doc.sections) if recs else None
