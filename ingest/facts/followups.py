@@ -77,9 +77,20 @@ _UNDATED = re.compile(
 # afgørelsesbreve til foreningerne". Initials or a unit, then a verb in the present tense (or
 # "skal"/"vil" and one in the infinitive).
 _ACTOR_STEP = re.compile(
-    r"^(?P<actor>(?!KL\b|EU\b|IT\b)[A-ZÆØÅ]{2,3}|Administrationen|Forvaltningen|Sekretariatet|"
-    r"Kommunerne|Projektledelsen|Produktforvaltningen)\s+(?:(?:skal|vil)\s+)?"
-    r"(?:fortsat\s+|løbende\s+)?(?P<verb>[a-zæøå]+)\b"
+    r"^(?:\d{1,2}[.)]\s+)?(?P<actor>(?!KL\b|EU\b|IT\b)[A-ZÆØÅ]{2,3}\d?|Administrationen|"
+    r"Forvaltningen|Sekretariatet|Kommunerne|Projektledelsen|Produktforvaltningen)\s+"
+    r"(?:(?:skal|vil)\s+)?(?:fortsat\s+|løbende\s+)?(?P<verb>[a-zæøå]+)\b"
+)
+# The verbs of a step someone takes on; a role or a habit ("OS2 leverer platformen", "OS2
+# anvender typisk MPL 2.0") is not one.
+_STEP_VERBS = frozenset(
+    """udsender rundsender sender fremsender videresender inviterer indkalder etablerer
+    kontakter indhenter planlægger udarbejder følger sikrer påbegynder undersøger afklarer
+    indbetaler fremlægger forelægger opdaterer udmelder indarbejder iværksætter igangsætter
+    gennemfører afholder booker beskriver dokumenterer tilretter færdiggør opretter
+    udsende sende fremsende invitere indkalde etablere kontakte indhente planlægge udarbejde
+    følge sikre påbegynde undersøge afklare fremlægge forelægge opdatere udmelde indarbejde
+    gennemføre afholde dokumentere opretter oprette""".split()
 )
 # Advice without a date is not a step anyone took on: "Man bør hurtigst muligt sikre sig et
 # overblik", "vil det være hensigtsmæssigt at ... efter behandling i FAU".
@@ -89,19 +100,22 @@ _ADVICE = re.compile(r"\b(?:bør|burde|hensigtsmæssig\w*|anbefalelsesværdig\w*
 # udmelder en ny ansøgningsrunde" is one.
 _MEETING_DECIDES = re.compile(
     r"^(?:\d{1,2}\)\s*)?(?:at\s+(?:der|udvalget|byrådet|kommunalbestyrelsen|"
-    r"[\wæøå-]+udvalget)\b|herudover\s+indstilles\s+det|det\s+indstilles)",
+    r"(?:[\wæøå]+-\s+og\s+)?[\wæøå-]+udvalget)\b|herudover\s+indstilles\s+det|"
+    r"det\s+indstilles|"
+    # a decision reported ("Besluttet på styregruppemødet 4.6.2026") or a standing goal
+    r"(?:besluttet|godkendt|vedtaget)\b|(?:målsætning|mål|formål|vision)\s*\d*\s*:)",
+    _F,
+)
+# The meeting's own business: "Sundheds- og Omsorgsudvalget skal beslutte, hvem ... deltager".
+_DECIDES_HERE = re.compile(
+    r"^(?:udvalget|byrådet|kommunalbestyrelsen|(?:[\wæøå]+-\s+og\s+)?[\wæøå-]+udvalget)\s+skal\s+"
+    r"(?:beslutte|tage\s+stilling|godkende|drøfte|vælge|udpege)\b",
     _F,
 )
 # "Byrådet besluttede samtidig, at borgere ... skal visiteres og flytte ind hurtigst muligt":
 # a step decided earlier is still ahead.
 _DECIDED_STEP = re.compile(r"\bbesluttede\b.*\bat\b.*\b(?:skal|vil)\b", _F | re.S)
 _HABITUAL = re.compile(r"\b(?:typisk|normalt|altid|sædvanligvis|hvert\s+år|generelt)\b", _F)
-_NOT_STEP_VERBS = frozenset(
-    """er har var blev bliver kan må skal vil vurderer indstiller anbefaler anbefalede
-    varetager bidrager mener finder oplyser orienterer orienterede bemærker foreslår foreslog
-    ønsker deltager understreger henviser gør anser forventer arbejder gjorde fik tog
-    beslutter godkender leverer stiller anvender""".split()
-)
 _DEADLINE_QUALIFIERS = {
     "senest", "senest den", "senest d.", "inden", "inden den", "inden d.", "før", "før den",
     "i løbet af", "frem til", "frem mod", "indtil", "til og med", "med", "ved", "pr.", "pr",
@@ -260,11 +274,18 @@ def _actor(text: str) -> str | None:
 
 def _is_actor_step(text: str) -> bool:
     m = _ACTOR_STEP.match(text)
-    if not m or m.group("verb") in _NOT_STEP_VERBS or _HABITUAL.search(text):
+    if not m or _HABITUAL.search(text):
         return False
-    verb = m.group("verb")
-    infinitive = re.match(r"\S+\s+(?:skal|vil)\s", text) is not None
-    return infinitive or verb.endswith("er")
+    return m.group("verb") in _STEP_VERBS
+
+
+def _in_agenda_list(index: DocIndex, s: Sentence) -> bool:
+    """A line of the agenda ("Dagsorden") names an item, not a step."""
+    sec = index.innermost(s.start)
+    return any(
+        re.match(r"(?:dagsorden|indhold|indholdsfortegnelse)\b", a.title.strip(), _F)
+        for a in index.ancestors(sec)
+    )
 
 
 def _header_rows(doc: DocumentRecord) -> list[tuple[int, int]]:
@@ -312,8 +333,10 @@ def extract_followups(doc: DocumentRecord, index: DocIndex | None = None) -> lis
         undated = _UNDATED.search(s.text)
         if past and not _FUTURE.search(s.text) and not strictly_future:
             marker = False  # "Byrådet bad allerede ... om at fremlægge": reported, not planned
-        if _MEETING_DECIDES.match(s.text):
+        if _MEETING_DECIDES.match(s.text) or _DECIDES_HERE.match(s.text):
             continue  # decided at the meeting itself, not a step after it
+        if _HABITUAL.search(s.text) or _in_agenda_list(index, s):
+            continue  # "fejrer hvert år Valdemarsdag"; "6. Eventuelt og kig til næste møde"
 
         chosen: DateMention | None = None
         status: str

@@ -146,6 +146,13 @@ def test_written_followups(text, deadline, due, status):
         "et katalog med besparelsesforslag i 2024.",
         "Notat 1. marts 2024\n\n1) at udvalget beslutter, hvem der deltager den 15. juni 2024",
         "Notat 1. marts 2024\n\nAt der meddeles tillægsbevilling i 2024 til følgende",
+        "Notat 1. marts 2024\n\nBesluttet på styregruppemødet 4.6.2024",
+        "Notat 1. marts 2024\n\nMålsætning 3: Ved tandproblemer faciliteres behandling inden "
+        "for tre dage",
+        "Notat 1. marts 2024\n\nSundheds- og Omsorgsudvalget skal beslutte, hvem der deltager i "
+        "Valdemarsdag den 15. juni 2024.",
+        "Notat 1. marts 2024\n\nPlejecentrene fejrer hvert år Valdemarsdag den 15. juni.",
+        "Notat 1. marts 2024\n\nOS2 leverer platformen til kildekodeforvaltning.",
         # a permit condition citing an earlier decision, wrapped before its year by the PDF
         "Notat 1. marts 2024\n\nAt der suppleres med støjdæmpning ved Kolt inden for en ramme "
         "på ca. 20 mio. kr., jf. Byrådsbeslutningen den 14. september\n2016.",
@@ -230,4 +237,22 @@ def test_two_days_joined_by_og_are_two_followups():
     assert [(r.due_date, r.deadline_text) for r in got] == [
         ("2024-02-02", "den 2. februar"),
         ("2024-02-01", "den 1. februar"),
+    ]
+
+
+def test_agenda_lines_are_no_followups(tmp_path):
+    path = tmp_path / "referat_2026-04-21.md"
+    path.write_text(
+        "# Referat 21. april 2026\n\n## Dagsorden\n\n1. Formalia\n"
+        "2. Eventuelt og kig til næste møde\n\n## Mødereferat\n\n"
+        "1. Produktforvaltningen indhenter nyt tilbud fra leverandøren.\n",
+        encoding="utf-8",
+    )
+    got = extract_followups(record_for_path(path))
+    assert [(r.action, r.responsible, r.due_date) for r in got] == [
+        (
+            "1. Produktforvaltningen indhenter nyt tilbud fra leverandøren",
+            "Produktforvaltningen",
+            None,
+        )
     ]
