@@ -186,8 +186,9 @@ def purpose_of(text: str, amount: MoneyMention, lo: int, hi: int) -> tuple[str |
         if phrase and not _ANAPHOR.match(phrase):
             return phrase, False
     before = list(_NOUN_PREP.finditer(text, lo, amount.start))
-    if before:
-        m = before[-1]
+    gap = text[before[-1].end() : amount.start] if before else ""
+    if before and not re.search(r"[;:]|,\s*(?:idet|at|der|som|men|hvor|jf)\b", gap, _F):
+        m = before[-1]  # in the amount's own clause: "økonomien i X er opgjort til ..."
         phrase = _clause_from(text, m.end(), amount.start)
         if phrase and not _ANAPHOR.match(phrase) and not re.match(r"\d", phrase):
             return phrase, False
@@ -201,10 +202,18 @@ _FOR_OR_AT = re.compile(
 )
 
 
+_RELATIVE_PURPOSE = re.compile(
+    r",?\s+(?:der|som)\s+er\s+(?:fastsat|afsat|budgetteret|reserveret|øremærket|afsat)\s+"
+    r"(?:som|til)\s+(?=[a-zæøå])",
+    _F,
+)
+
+
 def after_purpose(text: str, amount: MoneyMention, hi: int) -> str | None:
     """ "en pris på 2,7 mio. kr. for et eksternt botilbud", "koste ca. 1,150 mio. kr. at
-    nedbringe restgælden": what a price or a cost buys, stated right after the amount."""
-    m = _FOR_OR_AT.match(text, amount.end, hi)
+    nedbringe restgælden", "under de 200 mio. kr., der er fastsat som mål i den økonomiske
+    politik": what a price or a cost buys, stated right after the amount."""
+    m = _FOR_OR_AT.match(text, amount.end, hi) or _RELATIVE_PURPOSE.match(text, amount.end, hi)
     if not m:
         return None
     phrase = _clause_from(text, m.end(), hi)
@@ -489,7 +498,8 @@ def _splits(text: str, before: _Draft, d: _Draft) -> bool:
     """ "8,7 mio. kr. (3,7 mio. kr. på drift og 5,0 mio. kr. på anlæg)": `d` follows the amount
     `before` closely, as a part of it or the next item of a list of amounts."""
     gap = text[before.row.amount_end : d.row.amount_start]
-    return before.row.amount_start < d.row.amount_start and len(gap) <= 40 and "\n" not in gap
+    new_item = re.search(r"\n\s*(?:\n|\d{1,2}[.)]\s|[-•*–]\s)", gap)
+    return before.row.amount_start < d.row.amount_start and len(gap) <= 40 and not new_item
 
 
 def _nearest_in_sentence(d: _Draft, drafts: list[_Draft]) -> _Draft | None:

@@ -46,7 +46,7 @@ _COPULA = re.compile(
 _STOP_WORDS = frozenset(
     """at som der hvor hvis når idet men så da mens hvilket hvoraf heraf
     er var blev bliver blive være har havde vil skal kan kunne må skulle ville
-    udgør koster modtager modtog vedtager vedtog afsætter afsættes afsat foreslår foreslås
+    udgør koster ligger modtager modtog vedtager vedtog afsætter afsættes afsat foreslår foreslås
     tilfører tilføres tilført gives giver givet fået ydet søgt meddeles meddele
     indstiller indstilles
     godkender godkendes godkendte bevilger bevilges bevilget søges søger anbefaler anbefales
@@ -87,7 +87,8 @@ _TIME_TAIL = re.compile(
 # Words that say what kind of money it is, not what it is for: "merudgift", "forøgede udgifter".
 _GENERIC = re.compile(
     r"^(?:\w*udgift\w*|\w*omkostning\w*|beløb\w*|pris\w*|\w*forbrug\w*|besparelse\w*|"
-    r"midler\w*|ramme\w*|budget\w*|tilskud\w*|bevilling\w*|indtægt\w*|\w*provenu\w*|"
+    r"midler\w*|ramme(?:n|r|rne)?|budget(?:tet|ter|terne)?|tilskud\w*|bevilling\w*|"
+    r"indtægt\w*|\w*provenu\w*|"
     r"forøged?e?|øged?e?|samled?e?|årlige?|økonomiske?|nuværende|forvente[dt]e?|estimere[dt]e?|skønne[dt]e?|"
     r"samlet|totale?|yderligere|ekstra|heraf|alt)$",
     _F,
@@ -113,8 +114,8 @@ def _clean(phrase: str) -> str | None:
     phrase = _LEAD.sub("", phrase).strip(" ,;:-–")
     if not phrase or _PRONOUN.match(phrase) or not re.search(r"[a-zæøå]{3}", phrase, _F):
         return None
-    if re.fullmatch(r"[\d\s.,%-]+\w{0,3}", phrase):
-        return None
+    if re.fullmatch(r"[\d\s.,%-]+\w{0,3}", phrase) or re.fullmatch(r"\w+mæssigt", phrase):
+        return None  # a number, or an adverb ("ligger prismæssigt på ca. 1,0 mio. kr.")
     return phrase
 
 
@@ -154,8 +155,11 @@ def _subject(text: str, lo: int, verb_start: int) -> str | None:
     """The subject of "<subject> [aux ...] <verb> <amount>": the words from the clause start
     to the first auxiliary or time phrase."""
     segment = text[lo:verb_start]
+    # "De eksterne botilbud, som nye borgere typisk vil blive visiteret til, ligger på": the
+    # relative clause sits between the subject and its verb
+    segment = re.sub(r",\s*(?:som|der|hvor)\b[^,.;:]*,\s*", " ", segment, flags=_F)
     start = 0
-    for m in re.finditer(r"[.;:!?()\n]|,\s", segment):
+    for m in re.finditer(r"[.;:!?()]|,\s", segment):
         if m.group(0) == "." and re.search(r"(?:\b[a-zæøå]{1,4}|\d)\.$", segment[: m.end()], _F):
             continue
         start = m.end()
@@ -207,8 +211,8 @@ def line_label(text: str, amount_start: int) -> str | None:
     words = head.split()
     if not words or len(words) > _MAX_LABEL_WORDS or not words[0][:1].isupper():
         return None  # a label opens its line with a capital: "Arealerhvervelse, ca. 20 kr./m2"
-    if any(w.lower().strip(",") in _STOP_WORDS or re.search(r"\d", w) for w in words):
-        return None
+    if any(w.lower().strip(",") in _STOP_WORDS or re.search(r"[×=+*/]", w) for w in words):
+        return None  # a clause or a calculation ("19 timer × 1.200 kr"), not a label
     label = re.sub(r"(?:[,\s]+(?:" + _QUAL + r"))+\s*$", "", head.strip(), flags=_F)
     return _clean(label)
 

@@ -381,3 +381,18 @@ def test_an_amount_in_a_part_the_tree_left_beside_its_item_belongs_to_the_item(t
     assert [(r.amount_dkk, r.initiative) for r in got] == [
         (300000.0, "Budgetopfølgning 0 for 2023"),
     ]
+
+
+def test_a_relative_clause_after_the_amount_states_its_purpose_and_a_restatement_its_own():
+    got = rows(
+        "Indfrielsen vil i en periode bringe gennemsnitslikviditet under de 200 mio. kr., der "
+        "er fastsat som mål i den økonomiske politik. Den nuværende udgift til aflastning "
+        "udgør cirka 4,9 mio. kr., svarende\ntil lige under 1 mio. kr. i gennemsnit pr. borger. "
+        "De eksterne botilbud ligger på ca. 1,0 – 1,2 mio. kr. årligt.\n"
+    )
+    assert [(r.amount_dkk, r.initiative) for r in got] == [
+        (200000000.0, "mål i den økonomiske politik"),
+        (4900000.0, "aflastning"),
+        (1000000.0, "aflastning"),
+        (1000000.0, "eksterne botilbud"),
+    ]

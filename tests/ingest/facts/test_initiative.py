@@ -52,6 +52,12 @@ def subject(sentence: str, amount: str) -> str | None:
             "0,3",
             "kvalitetsløft af ældreplejen",
         ),
+        (
+            "De eksterne botilbud, som nye borgere typisk vil blive visiteret til, ligger\n"
+            "prismæssigt på ca. 1,0 – 1,2 mio. kr. årligt.",
+            "1,0",
+            "eksterne botilbud",
+        ),
         ("Det vil derfor koste ca. 1,150 mio. kr. at nedbringe restgælden.", "1,150", None),
         ("Der er 24,75 mio. kr. til rådighed i puljen.", "24,75", None),
     ],
@@ -67,6 +73,10 @@ def test_line_labels():
     assert line_label(text, text.index("1.200")) == "Timepris"
     assert line_label(text, text.index("20 kr")) == "Arealerhvervelse"
     assert line_label(text, text.index("1 mio")) is None  # a wrapped line, not a label
+    row = "Støttemur ved ejendom i st. 3800 Ca. 900.000,00 kr. inkl. PTA."
+    assert line_label(row, row.index("900")) == "Støttemur ved ejendom i st. 3800"
+    calc = "Månedlig omkostning: 19 timer × 1.200 kr = 22.800 kr/måned"
+    assert line_label(calc, calc.index("22.800")) == "Månedlig omkostning"
     assert row_label("Tune Pensionistcenter\t21.000\t") == "Tune Pensionistcenter"
 
 
