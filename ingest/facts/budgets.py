@@ -158,6 +158,9 @@ def purpose_of(text: str, amount: MoneyMention, lo: int, hi: int) -> tuple[str |
     "... 600.000 kr. til dette." gives (None, True): the purpose is the section it sits in.
     """
     window = text[amount.end : min(hi, amount.end + 60)]
+    relative = re.search(r",\s+(?:der|som|hvilket|hvor)\b", window, _F)
+    if relative:  # "140.500 kr. i overskydende midler, som udgør frie midler til ...": not its own
+        window = window[: relative.start()]
     for m in re.finditer(r"\btil\s+", window, _F):
         if _NOT_PURPOSE_BEFORE_TIL.search(window[: m.start()]):
             continue
@@ -209,15 +212,27 @@ _RELATIVE_PURPOSE = re.compile(
 )
 
 
+# "140.500 kr. i overskydende midler", "2 mio. kr. i merudgifter": what money it is
+_IN_MONEY = re.compile(
+    r"\s+i\s+(?=(?:[a-zæøå]+\s+){0,2}(?:midler|tilskud|støtte|overskud|underskud|"
+    r"\w*udgift(?:er)?|\w*besparelse(?:r)?|\w*indtægt(?:er)?|\w*gæld)\b)",
+    _F,
+)
+
+
 def after_purpose(text: str, amount: MoneyMention, hi: int) -> str | None:
     """ "en pris på 2,7 mio. kr. for et eksternt botilbud", "koste ca. 1,150 mio. kr. at
     nedbringe restgælden", "under de 200 mio. kr., der er fastsat som mål i den økonomiske
     politik": what a price or a cost buys, stated right after the amount."""
-    m = _FOR_OR_AT.match(text, amount.end, hi) or _RELATIVE_PURPOSE.match(text, amount.end, hi)
+    m = (
+        _FOR_OR_AT.match(text, amount.end, hi)
+        or _RELATIVE_PURPOSE.match(text, amount.end, hi)
+        or _IN_MONEY.match(text, amount.end, hi)
+    )
     if not m:
         return None
     phrase = _clause_from(text, m.end(), hi)
-    if not phrase or _ANAPHOR.match(phrase):
+    if not phrase or _ANAPHOR.match(phrase) or is_weak(phrase):
         return None
     return phrase
 

@@ -396,3 +396,14 @@ def test_a_relative_clause_after_the_amount_states_its_purpose_and_a_restatement
         (1000000.0, "aflastning"),
         (1000000.0, "eksterne botilbud"),
     ]
+
+
+def test_money_named_after_the_amount_and_a_purpose_only_from_its_own_clause():
+    got = rows(
+        "Puljen\n\nDer er 140.500 kr. i overskydende midler, der udgør frie midler til uddeling "
+        "i 2025. Der er 2 mio. kr. i merudgifter.\n"
+    )
+    assert [(r.amount_dkk, r.initiative) for r in got] == [
+        (140500.0, "overskydende midler"),
+        (2000000.0, "Puljen"),  # "merudgifter" alone names only a kind of money
+    ]
