@@ -46,7 +46,10 @@ _OUTCOME_WORDS: list[tuple[str, str]] = [
         r"\b(?:tages|taget|tog)\b[^.]{0,40}?\btil\s+orientering\b"
         r"|\borienteringen\s+(?:tages|blev\s+taget)\b(?!\s+til\s+efterretning)",
     ),
-    ("anbefalet", r"\b(?:anbefales|anbefalet|anbefalede|indstilles\s+til\s+godkendelse)\b"),
+    (
+        "anbefalet",
+        r"\b(?:anbefales|anbefalet|anbefalede|anbefaler|indstilles\s+til\s+godkendelse)\b",
+    ),
     (
         "godkendt",
         r"\b(?:godkendt|godkendes|godkendte|tiltrådt|tiltrædes|tiltrådte|vedtaget|vedtages|"
@@ -255,4 +258,57 @@ def extract_decisions(doc: DocumentRecord, index: DocIndex | None = None) -> lis
                     votes=votes,
                 )
             )
+    rows.extend(_history_rows(doc, index))
+    return rows
+
+
+_HISTORY_TITLE = re.compile(r"^sagens\s+forløb\b", _F)
+_HISTORY_ENTRY = re.compile(r"^(\d{2})-(\d{2})-(\d{4})\s+(\S.*)$", re.M)
+
+
+def _history_rows(doc: DocumentRecord, index: DocIndex) -> list[DecisionRow]:
+    """ "Sagens forløb": what an earlier committee decided on the item ("05-02-2024
+    Sundheds- og Omsorgsudvalget" / "Godkendt i det udvalget takker for høringssvar"), one
+    row per entry and outcome, with that committee and date."""
+    rows: list[DecisionRow] = []
+    text = doc.text
+    # the heading as a section, or as a line a PDF's tree did not make one
+    heads = sorted(
+        {s.heading_end or s.start for s in doc.sections if _HISTORY_TITLE.match(s.title.strip())}
+        | {m.end() for m in re.finditer(r"^[ \t]*Sagens\s+forløb[ \t]*$", text, re.M)}
+    )
+    for n, head in enumerate(heads):
+        if n and head - heads[n - 1] < 3:
+            continue  # the same heading found both ways
+        item = index.item_before(head)
+        if item is None:
+            continue
+        later = [s.start for s in doc.sections if s.start > head]
+        body = (head, min(later, default=len(text)))
+        entries = list(_HISTORY_ENTRY.finditer(text, body[0], body[1]))
+        for k, entry in enumerate(entries):
+            a = entry.end()
+            b = entries[k + 1].start() if k + 1 < len(entries) else body[1]
+            for outcome, phrase in decision_outcomes(text[a:b]):
+                sent = index.sentence_at(a + phrase[0])
+                start, end = (sent.start, sent.end) if sent else (a, b)
+                day, month, year, committee = entry.groups()
+                rows.append(
+                    DecisionRow(
+                        doc_id=doc.id,
+                        page=index.page_at(start),
+                        section=index.section_path(start),
+                        start=start,
+                        end=end,
+                        quote=text[start:end],
+                        item_title=item.title,
+                        item_number=item.number,
+                        decision=text[a:b].strip(),
+                        decision_start=a,
+                        decision_end=b,
+                        decision_date=f"{year}-{month}-{day}",
+                        committee=committee.strip(),
+                        outcome=outcome,
+                    )
+                )
     return rows

@@ -171,3 +171,26 @@ def test_project_minutes_record_decisions_in_the_text_of_an_item(tmp_path):
         ("2", "Deltagerkreds", "godkendt", "Der var enighed om at sætte promoveringen på pause."),
         ("3", "Projektorganisering", "udsat", "Etablering af styregruppe udskydes til næste møde."),
     ]
+
+
+def test_history_of_the_case_gives_the_earlier_committees_decisions():
+    text = (
+        "Referat\n\n5. Målgruppe for botilbud i Dahliahuset\n\nSagsnr.: 23-003614\n\n"
+        "Beslutning\n\nTaget til efterretning.\n\n"
+        "Sagsbeskrivelse\n\nSagen beskriver et forslag.\n"
+        "Sagens forløb\n"
+        "05-02-2024 Sundheds- og Omsorgsudvalget\n"
+        "Godkendt i det udvalget takker for høringssvar.\n"
+        "06-02-2024 Økonomiudvalget\n"
+        "Økonomiudvalget anbefaler overfor Byrådet, at sagen tages til efterretning.\n"
+    )
+    doc = record_from_text(text, "referat.txt")
+    got = extract_decisions(doc)
+    for d in got:
+        assert doc.text[d.start : d.end] == d.quote
+    assert [(d.item_number, d.outcome, d.decision_date) for d in got] == [
+        ("5", "taget til efterretning", None),
+        ("5", "godkendt", "2024-02-05"),
+        ("5", "anbefalet", "2024-02-06"),
+    ]
+    assert [d.committee for d in got[1:]] == ["Sundheds- og Omsorgsudvalget", "Økonomiudvalget"]
