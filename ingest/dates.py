@@ -256,7 +256,7 @@ _RELATIVE_YEAR = re.compile(
 _PART_YEAR = re.compile(r"\b(" + _PART_RE + r")\s+(" + _YEAR + r")(?!\d)", _FLAGS)
 _YEAR_TRIGGER = (
     r"(?:i|fra|til|inden|senest|før|efter|ved|per|pr\.|for|gennem|siden|perioden|året|år|"
-    r"budgetåret|regnskabsåret|løbet\s+af|mellem|og|primo|medio|ultimo)"
+    r"budgetåret|regnskabsåret|løbet\s+af|mellem|og|primo|medio|ultimo|frem\s+mod|indtil)"
 )
 _BARE_YEAR = re.compile(
     r"\b"

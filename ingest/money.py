@@ -71,7 +71,7 @@ _AFTER = re.compile(
     _LEAD
     + r"(?:(?P<mellem>mellem\s+)?(?P<lo>"
     + _NUM
-    + r")(?:(?(mellem)\s+og\s+|"
+    + r")(?:(?(mellem)\s*(?:og|-|–)\s*|"
     + _RANGE_SEP
     + r")(?P<hi>"
     + _NUM
@@ -294,6 +294,109 @@ def _table_amounts(text: str, taken: list[tuple[int, int]]) -> list[MoneyMention
     return found
 
 
+_THOUSANDS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?"
+_BARE = re.compile(
+    r"(?<![\w.,/-])(?:(?P<mellem>mellem\s+))?(?P<lo>" + _THOUSANDS + r")"
+    r"(?:(?(mellem)\s*(?:og|-|–)\s*|\s*(?:-|–)\s*)(?P<hi>" + _THOUSANDS + r"))?"
+    r"(?![\d.,]\d)",
+    _FLAGS,
+)
+# What makes a bare number money: a cost word shortly before it ("koster mellem 247.000 og
+# 400.000", "grundbidraget (abonnement) på 586.000 årligt") or, for a range, a purpose after
+# it ("70.000 - 100.000 til Key note speaker").
+_COST_BEFORE = re.compile(
+    r"\b(?:koster|kostede|koste|pris\w*|\w*udgift\w*|beløb\w*|\w*bidrag\w*|\w*omkostning\w*|"
+    r"budget\w*|tilskud\w*|besparelse\w*|honorar\w*|løn\w*|abonnement\w*)\b[^.;:\n\d]{0,30}$",
+    _FLAGS,
+)
+_AFTER_OK = re.compile(r"\s*(?:$|[.,;)\n]|årligt\b|om\s+året\b|pr\.?\s|til\s+\w)", _FLAGS)
+
+
+def _bare_amounts(text: str, taken: list[tuple[int, int]]) -> list[MoneyMention]:
+    """Numbers written without "kr." that the sentence makes money (see `_COST_BEFORE`)."""
+    found: list[MoneyMention] = []
+    for m in _BARE.finditer(text):
+        if any(m.start() < b and a < m.end() for a, b in taken):
+            continue
+        if not _AFTER_OK.match(text, m.end()):
+            continue  # "100.000 m3 jord", "1.200 borgere"
+        before = text[max(0, m.start() - 60) : m.start()]
+        is_range = m["hi"] is not None
+        purpose_after = re.match(r"\s*til\s+[a-zæøå]", text[m.end() :], _FLAGS)
+        if not (_COST_BEFORE.search(before) or (is_range and purpose_after)):
+            continue
+        lo = parse_number(m["lo"])
+        hi = parse_number(m["hi"]) if is_range else lo
+        if lo is None or hi is None or hi < lo or lo < 1000:
+            continue
+        per, end = _per_after(text, m.end())
+        found.append(
+            MoneyMention(
+                start=m.start(),
+                end=end,
+                text=text[m.start() : end],
+                amount_dkk=lo,
+                per=per,
+                low=lo,
+                high=hi,
+                currency_explicit=False,
+            )
+        )
+    return found
+
+
+_KR_CELL = re.compile(r"(?<![\w.])(?:kr\.?|kroner|dkk)(?![a-zæøå])", _FLAGS)
+_CELL_NUMBER = re.compile(r"-?\d{1,3}(?:\.\d{3})*(?:,\d+)?")
+
+
+def _kr_column_amounts(text: str, taken: list[tuple[int, int]]) -> list[MoneyMention]:
+    """Bare numbers in the rows of a table whose header row names the currency in a cell
+    ("Ansøger | Beløb modtaget i 2022 og 2023 (kr. årligt) | ..."): "Tune Pensionistcenter |
+    21.000 | 40.000". Cells are tab-separated, one row per line; the table ends at the first
+    line that is not a row."""
+    found: list[MoneyMention] = []
+    in_table = False
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        cells = line.split("\t")
+        if len(cells) < 2:
+            in_table = False
+            continue
+        if any(_KR_CELL.search(c) and not _CELL_NUMBER.search(_YEAR_RE.sub("", c)) for c in cells):
+            in_table = True  # a header row: no amount of its own, the currency in a cell
+            continue
+        if not any(_CELL_NUMBER.fullmatch(c.strip()) for c in cells):
+            in_table = False  # the header of the next table ("Nr. | Handling | Ansvarlig")
+        if not in_table:
+            continue
+        offset = start
+        for cell in cells:
+            value_text = cell.strip()
+            cell_start = offset + (len(cell) - len(cell.lstrip()))
+            offset += len(cell) + 1
+            if not _CELL_NUMBER.fullmatch(value_text) or _YEAR_RE.fullmatch(value_text):
+                continue
+            if any(a <= cell_start < b for a, b in taken):
+                continue
+            value = parse_number(value_text)
+            if not value:
+                continue
+            found.append(
+                MoneyMention(
+                    start=cell_start,
+                    end=cell_start + len(value_text),
+                    text=value_text,
+                    amount_dkk=value,
+                    low=value,
+                    high=value,
+                    currency_explicit=False,
+                    from_table_header=True,
+                )
+            )
+    return found
+
+
 def find_amounts(text: str) -> list[MoneyMention]:
     """All amounts in `text` in order of appearance; overlapping matches keep the longest."""
     header_spans = [(h.start(), h.end()) for h in _headers(text)]
@@ -309,4 +412,8 @@ def find_amounts(text: str) -> list[MoneyMention]:
             last_end = m.end
     taken = [(m.start, m.end) for m in chosen]
     table = _table_amounts(text, taken)
-    return sorted(chosen + table, key=lambda m: m.start)
+    taken += [(m.start, m.end) for m in table]
+    columns = _kr_column_amounts(text, taken)
+    taken += [(m.start, m.end) for m in columns]
+    bare = _bare_amounts(text, taken)
+    return sorted(chosen + table + columns + bare, key=lambda m: m.start)

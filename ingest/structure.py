@@ -186,11 +186,15 @@ def _line_headings(lines: list[_Line]) -> list[_Heading]:
         if m := _NUMBERED_RE.match(t):
             number, rest = int(m.group(1)), m.group(2).strip()
             wrapped = not prev_blank and _runs_on(lines[i - 1].text, number)
-            if len(rest) <= 150 and not rest.endswith((",", ";")) and not wrapped:
+            # "5. Målgruppe for botilbud i Dahliahuset på Hedebo," wraps its title onto the
+            # next line: an open end is still an item heading when a case header follows.
+            header_follows = _item_header_follows(lines, i)
+            open_end = rest.endswith(";") or (rest.endswith(",") and not header_follows)
+            if len(rest) <= 150 and not open_end and not wrapped:
                 item = (
                     number >= 20
                     or _CLOSED_ITEM.match(rest) is not None
-                    or (not rest.endswith(".") and _item_header_follows(lines, i))
+                    or (not rest.endswith(".") and header_follows)
                 )
                 kind = "agenda_item" if item else "numbered"
                 head = _Heading(
@@ -230,7 +234,10 @@ def _join_wrapped_title(head: _Heading, lines: list[_Line], i: int) -> None:
     if i + 1 >= len(lines) or not lines[i + 1].text:
         return
     nxt = lines[i + 1]
-    if nxt.text[0].islower() and len(nxt.text) < 80 and not lines[i].text.endswith("."):
+    continues = nxt.text[0].islower() or re.search(
+        r"(?:,|\s(?:og|eller|i|for|til|af))$", lines[i].text
+    )
+    if continues and len(nxt.text) < 80 and not lines[i].text.endswith("."):
         joiner = "" if head.title.endswith("-") and not head.title.endswith(" -") else " "
         head.title = _clean_title(f"{head.title}{joiner}{nxt.text}")
         head.heading_end = nxt.end

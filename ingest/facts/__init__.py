@@ -47,7 +47,7 @@ def extract_facts(doc: DocumentRecord) -> Facts:
     Rows stated by instruction-like sentences (prompt injection planted in a document) are
     dropped: the passage stays searchable and quotable, but it never becomes a fact. Nor does
     anything in a table of contents, an attachment list or page furniture."""
-    index = DocIndex(doc.text, doc.pages, doc.sections, doc.seams)
+    index = DocIndex(doc.text, doc.pages, doc.sections, doc.seams, doc.blocks)
     junk = [(b.start, b.end) for b in doc.blocks if b.kind in ("toc", "attachments", "boilerplate")]
 
     def in_junk(offset: int) -> bool:  # a table of contents or attachment list states no fact

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.dates import find_dates
+from ingest.facts.initiative import is_weak, row_label, subject_of
 from ingest.facts.models import BudgetRow
 from ingest.facts.sentences import DocIndex, Sentence
 from ingest.models import DocumentRecord, Section
@@ -116,7 +117,8 @@ _ANAPHOR = re.compile(
 _NOT_PURPOSE_BEFORE_TIL = re.compile(
     r"\b(?:svarende|op|stiger|steg|steget|stige|nedsat|nedsættes|reduceret|reduceres|forhøjet|"
     r"forhøjes|øget|øges|hævet|faldet|falder|opgjort|opgøres|beregnet|skønnet|anslået|vurderet|"
-    r"fra)\s*$|\bfra\s+(?:den\s+|det\s+)?[\wæøå-]+\s*$",
+    r"fra)\s*$|\bfra\s+(?:den\s+|det\s+)?(?!(?:19|20)\d\d\s*[-–])[\wæøå-]+\s*$"
+    r"|\b(?:finansieret|finansieres|dækket|dækkes)\s+(?:af|ved)\b",
     _F,
 )
 _CLAUSE_END = re.compile(
@@ -156,9 +158,17 @@ def purpose_of(text: str, amount: MoneyMention, lo: int, hi: int) -> tuple[str |
     "... 600.000 kr. til dette." gives (None, True): the purpose is the section it sits in.
     """
     window = text[amount.end : min(hi, amount.end + 60)]
+    relative = re.search(r",\s+(?:der|som|hvilket|hvor)\b", window, _F)
+    if relative:  # "140.500 kr. i overskydende midler, som udgør frie midler til ...": not its own
+        window = window[: relative.start()]
     for m in re.finditer(r"\btil\s+", window, _F):
         if _NOT_PURPOSE_BEFORE_TIL.search(window[: m.start()]):
             continue
+        pool = re.match(r"rådighed\s+(?:i|under|på|fra)\s+", window[m.end() :], _F)
+        if pool:  # "24,75 mio. kr. til rådighed i puljen": the pool is what it is for
+            phrase = _clause_from(text, amount.end + m.end() + pool.end(), hi)
+            if phrase and not _ANAPHOR.match(phrase):
+                return phrase, False
         if re.match(r"(?:rådighed|gengæld|trods|sammen|stede)\b", window[m.end() :], _F):
             continue
         phrase = _clause_from(text, amount.end + m.end(), hi)
@@ -179,12 +189,52 @@ def purpose_of(text: str, amount: MoneyMention, lo: int, hi: int) -> tuple[str |
         if phrase and not _ANAPHOR.match(phrase):
             return phrase, False
     before = list(_NOUN_PREP.finditer(text, lo, amount.start))
-    if before:
-        m = before[-1]
+    gap = text[before[-1].end() : amount.start] if before else ""
+    if before and not re.search(r"[;:]|,\s*(?:idet|at|der|som|men|hvor|jf)\b", gap, _F):
+        m = before[-1]  # in the amount's own clause: "økonomien i X er opgjort til ..."
         phrase = _clause_from(text, m.end(), amount.start)
         if phrase and not _ANAPHOR.match(phrase) and not re.match(r"\d", phrase):
             return phrase, False
     return None, False
+
+
+_FOR_OR_AT = re.compile(
+    r"\s*(?:(?:årligt|om\s+året|inkl\.\s+\w+|i\s+alt)\s+)*(?:for|at)\s+"
+    r"(?!(?:19|20)\d\d|\d|alt\b|år\b|året\b|perioden\b|hele\b|nuværende\b)(?=[a-zæøå])",
+    _F,
+)
+
+
+_RELATIVE_PURPOSE = re.compile(
+    r",?\s+(?:der|som)\s+er\s+(?:fastsat|afsat|budgetteret|reserveret|øremærket|afsat)\s+"
+    r"(?:som|til)\s+(?=[a-zæøå])",
+    _F,
+)
+
+
+# "140.500 kr. i overskydende midler", "2 mio. kr. i merudgifter": what money it is
+_IN_MONEY = re.compile(
+    r"\s+i\s+(?=(?:[a-zæøå]+\s+){0,2}(?:midler|tilskud|støtte|overskud|underskud|"
+    r"\w*udgift(?:er)?|\w*besparelse(?:r)?|\w*indtægt(?:er)?|\w*gæld)\b)",
+    _F,
+)
+
+
+def after_purpose(text: str, amount: MoneyMention, hi: int) -> str | None:
+    """ "en pris på 2,7 mio. kr. for et eksternt botilbud", "koste ca. 1,150 mio. kr. at
+    nedbringe restgælden", "under de 200 mio. kr., der er fastsat som mål i den økonomiske
+    politik": what a price or a cost buys, stated right after the amount."""
+    m = (
+        _FOR_OR_AT.match(text, amount.end, hi)
+        or _RELATIVE_PURPOSE.match(text, amount.end, hi)
+        or _IN_MONEY.match(text, amount.end, hi)
+    )
+    if not m:
+        return None
+    phrase = _clause_from(text, m.end(), hi)
+    if not phrase or _ANAPHOR.match(phrase) or is_weak(phrase):
+        return None
+    return phrase
 
 
 # --- period --------------------------------------------------------------------------------
@@ -319,6 +369,9 @@ def _fallback_title(index: DocIndex, sec: Section | None, doc: DocumentRecord) -
     for s in ancestors:
         if s.kind == "agenda_item":
             return s.title
+    item = index.item_before(sec.start if sec is not None else 0)
+    if item is not None:  # an item's parts that the tree left beside it ("Sagens forløb")
+        return item.title
     for s in ancestors:
         if s.kind in ("heading", "markdown", "numbered") and not is_generic_title(s.title):
             return s.title
@@ -332,11 +385,12 @@ class _Draft:
     section: Section | None
     anaphoric: bool
     numbered: Section | None
+    subject: str | None = None  # the phrase before the amount that names it
 
 
 def extract_budgets(doc: DocumentRecord, index: DocIndex | None = None) -> list[BudgetRow]:
     """One row per amount of money in `doc`, in document order."""
-    index = index or DocIndex(doc.text, doc.pages, doc.sections, doc.seams)
+    index = index or DocIndex(doc.text, doc.pages, doc.sections, doc.seams, doc.blocks)
     text = doc.text
     ref = doc_ref_date(doc)
     groups: dict[tuple[int, int], list[MoneyMention]] = {}
@@ -378,10 +432,12 @@ def extract_budgets(doc: DocumentRecord, index: DocIndex | None = None) -> list[
         for i, ((m, period), lo, hi) in enumerate(zip(with_periods, bounds, ends, strict=True)):
             kind = kinds[i]
             purpose, anaphoric = purpose_of(text, m, lo, hi)
+            subject = subject_of(text, m.start, lo)
+            if purpose is None and not anaphoric and (subject is None or is_weak(subject)):
+                purpose = after_purpose(text, m, hi)
             if m.from_table_header:
                 kind = _classify(_table_header_text(text, m), None) or "other"
-                label = re.match(r"[^\d\n]*", text[s.start : m.start]).group(0).strip(" :.-")
-                purpose = label or None
+                purpose = row_label(text[s.start : m.start])
                 if period is None:
                     period = _table_year(text, s, m)
             period_text = period.text if period else None
@@ -407,7 +463,7 @@ def extract_budgets(doc: DocumentRecord, index: DocIndex | None = None) -> list[
                 per=m.per,
                 is_allocation=kind in ALLOCATION_KINDS,
             )
-            drafts.append(_Draft(row, s, sec, anaphoric, numbered))
+            drafts.append(_Draft(row, s, sec, anaphoric, numbered, subject))
     _resolve_initiatives(drafts, index, doc)
     return [d.row for d in drafts]
 
@@ -453,48 +509,80 @@ def _table_year(text: str, row: Sentence, m: MoneyMention) -> _Period | None:
     return None
 
 
+def _splits(text: str, before: _Draft, d: _Draft) -> bool:
+    """ "8,7 mio. kr. (3,7 mio. kr. på drift og 5,0 mio. kr. på anlæg)": `d` follows the amount
+    `before` closely, as a part of it or the next item of a list of amounts."""
+    gap = text[before.row.amount_end : d.row.amount_start]
+    new_item = re.search(r"\n\s*(?:\n|\d{1,2}[.)]\s|[-•*–]\s)", gap)
+    return before.row.amount_start < d.row.amount_start and len(gap) <= 40 and not new_item
+
+
+def _nearest_in_sentence(d: _Draft, drafts: list[_Draft]) -> _Draft | None:
+    """The closest amount of the same sentence and kind that has an initiative, the one
+    before first: "... udbud på 8,7 mio. kr. (3,7 mio. kr. på drift og 5,0 mio. kr. på
+    anlæg)" splits the amount before it."""
+    same = [
+        o
+        for o in drafts
+        if o is not d and o.sentence == d.sentence and o.row.initiative and o.row.kind == d.row.kind
+    ]
+    before = [o for o in same if o.row.amount_start < d.row.amount_start]
+    if before:
+        return max(before, key=lambda o: o.row.amount_start)
+    return min(same, key=lambda o: o.row.amount_start, default=None)
+
+
 def _resolve_initiatives(drafts: list[_Draft], index: DocIndex, doc: DocumentRecord) -> None:
     for d in drafts:  # a per-year split belongs to its total's initiative
         if d.row.parent_index is not None and not d.row.purpose:
             d.row.purpose = drafts[d.row.parent_index].row.purpose
+
+    def local(d: _Draft) -> str | None:
+        """What the sentence itself names: the purpose clause, else the naming phrase."""
+        if d.row.purpose:
+            return d.row.purpose
+        return d.subject if d.subject and not is_weak(d.subject) else None
+
     per_numbered: dict[int, set[str]] = {}
     for d in drafts:
-        if d.numbered is not None and d.row.purpose:
-            per_numbered.setdefault(d.numbered.id, set()).add(d.row.purpose.lower())
+        if d.numbered is not None and local(d):
+            per_numbered.setdefault(d.numbered.id, set()).add(local(d).lower())
     for d in drafts:
+        # a numbered section names the initiative of its amounts, unless its sentences name
+        # several different ones (a cost breakdown under "2. Supplerende støjtiltag")
         if d.numbered is not None:
             several = len(per_numbered.get(d.numbered.id, set())) > 1
-            d.row.initiative = d.row.purpose if several and d.row.purpose else d.numbered.title
-        elif d.row.purpose:
-            d.row.initiative = d.row.purpose
+            if not several:
+                d.row.initiative = d.numbered.title
+            elif local(d) or not d.subject:
+                d.row.initiative = local(d) or d.numbered.title
+        else:
+            d.row.initiative = local(d)
     # The purpose stated at another mention of the same amount, or in the same sentence.
     for _ in range(3):
         changed = False
         for d in drafts:
             if d.row.initiative or d.anaphoric:
                 continue
-            donor = next(
-                (
-                    o
-                    for o in drafts
-                    if o is not d
-                    and o.row.initiative
-                    and o.row.purpose is not None
-                    and abs(o.row.amount_dkk - d.row.amount_dkk) < 0.5
-                    and o.row.year == d.row.year
-                ),
-                None,
-            ) or next(
-                (
-                    o
-                    for o in drafts
-                    if o is not d
-                    and o.sentence == d.sentence
-                    and o.row.initiative
-                    and o.row.kind == d.row.kind
-                ),
-                None,
-            )
+            near = _nearest_in_sentence(d, drafts)
+            if near is not None and _splits(doc.text, near, d):
+                donor: _Draft | None = near
+            else:
+                donor = (
+                    next(
+                        (
+                            o
+                            for o in drafts
+                            if o is not d
+                            and o.row.initiative
+                            and local(o) is not None
+                            and abs(o.row.amount_dkk - d.row.amount_dkk) < 0.5
+                            and o.row.year == d.row.year
+                        ),
+                        None,
+                    )
+                    or near
+                )
             if donor is not None:
                 d.row.initiative = donor.row.initiative
                 d.row.purpose = d.row.purpose or donor.row.purpose
@@ -503,4 +591,46 @@ def _resolve_initiatives(drafts: list[_Draft], index: DocIndex, doc: DocumentRec
             break
     for d in drafts:
         if not d.row.initiative:
-            d.row.initiative = _fallback_title(index, d.section, doc)
+            d.row.initiative = _fallback_title(index, d.section, doc) or d.subject
+    _add_list_context(drafts, doc.text, local)
+
+
+_LIST_ITEM = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[-•*–])\s")
+
+
+def _add_list_context(drafts: list[_Draft], text: str, local) -> None:
+    """A cost breakdown listed under a line that names the whole ("Et Micro Hackaton koster
+    63.000 - 95.000 kr" / "1. 50.000 - 75.000 kr til timerafregning ..."): each item's
+    initiative gets the whole's name in parentheses, as the same items recur under the next
+    whole ("møde forplejning (Micro Hackaton)")."""
+    for d in drafts:
+        line_start = text.rfind("\n", 0, d.row.amount_start) + 1
+        if not _LIST_ITEM.match(text, line_start) or local(d) is None:
+            continue
+        lead = _lead_in(text, line_start)
+        if lead is None:
+            continue
+        whole = next(
+            (
+                o
+                for o in drafts
+                if lead[0] <= o.row.amount_start < lead[1] and o.subject and not is_weak(o.subject)
+            ),
+            None,
+        )
+        if whole is not None and whole.subject.lower() not in d.row.initiative.lower():
+            d.row.initiative = f"{d.row.initiative} ({whole.subject})"
+
+
+def _lead_in(text: str, line_start: int) -> tuple[int, int] | None:
+    """The line that introduces the list holding the line at `line_start`."""
+    end = line_start - 1
+    for _ in range(12):
+        if end <= 0:
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        if line.strip() and not _LIST_ITEM.match(line):
+            return (start, end) if len(line) <= 120 else None  # a title line, not a paragraph
+        end = start - 1
+    return None

@@ -35,7 +35,7 @@ _COMMITTEE = re.compile(
 # Outcome phrases, most specific first; "ikke godkendt" before "godkendt".
 _OUTCOME_WORDS: list[tuple[str, str]] = [
     ("afvist", r"\b(?:afvist|afvises|afviste|ikke\s+godkendt|forkastet|forkastes)\b"),
-    ("udsat", r"\b(?:udsat|udsættes|udsatte)\b"),
+    ("udsat", r"\b(?:udsat|udsættes|udsatte|udskydes|udskudt|genoptages)\b"),
     ("oversendt", r"\b(?:oversendt|oversendes|sendes\s+videre|videresendt)\b"),
     (
         "taget til efterretning",
@@ -44,13 +44,17 @@ _OUTCOME_WORDS: list[tuple[str, str]] = [
     (
         "taget til orientering",
         r"\b(?:tages|taget|tog)\b[^.]{0,40}?\btil\s+orientering\b"
-        r"|\borienteringen\s+(?:tages|blev\s+taget)\b",
+        r"|\borienteringen\s+(?:tages|blev\s+taget)\b(?!\s+til\s+efterretning)",
     ),
-    ("anbefalet", r"\b(?:anbefales|anbefalet|anbefalede|indstilles\s+til\s+godkendelse)\b"),
+    (
+        "anbefalet",
+        r"\b(?:anbefales|anbefalet|anbefalede|anbefaler|indstilles\s+til\s+godkendelse)\b",
+    ),
     (
         "godkendt",
         r"\b(?:godkendt|godkendes|godkendte|tiltrådt|tiltrædes|tiltrådte|vedtaget|vedtages|"
-        r"vedtog|bevilget|bevilges)\b",
+        r"vedtog|bevilget|bevilges|besluttes|blev\s+besluttet|det\s+blev\s+aftalt|"
+        r"der\s+var\s+enighed\s+om|fuld\s+opbakning)\b",
     ),
 ]
 _OUTCOMES = [(name, re.compile(p, _F)) for name, p in _OUTCOME_WORDS]
@@ -69,6 +73,73 @@ def decision_outcome(text: str) -> tuple[str | None, tuple[int, int] | None]:
     if best is None:
         return None, None
     return best[1], best[2]
+
+
+# How project minutes record a decision in the running text of an item.
+_CONSENSUS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "godkendt",
+        re.compile(
+            r"\b(?:det\s+blev\s+(?:\w+\s+)?(?:besluttet|aftalt)|blev\s+det\s+besluttet|"
+            r"det\s+besluttes|der\s+var\s+(?:fuld\s+)?enighed|fuld\s+opbakning)\b",
+            _F,
+        ),
+    ),
+    ("udsat", re.compile(r"\b(?:udskydes|udsættes|genoptages)\b", _F)),
+]
+
+
+def _consensus_rows(doc: DocumentRecord, index: DocIndex, item: Section) -> list[DecisionRow]:
+    """Decisions recorded in the text of an item of project minutes, one row per outcome,
+    quoting the first sentence that states it. Table rows (an action log's comments) are left
+    out: they report earlier decisions."""
+    rows: list[DecisionRow] = []
+    table = [(b.start, b.end) for b in doc.blocks if b.kind == "table_row"]
+    sentences = [
+        s
+        for s in index.sentences
+        if item.start <= s.start < item.end and not any(a <= s.start < b for a, b in table)
+    ]
+    for outcome, pattern in _CONSENSUS:
+        sent = next((s for s in sentences if pattern.search(s.text)), None)
+        if sent is None:
+            continue
+        rows.append(
+            DecisionRow(
+                doc_id=doc.id,
+                page=index.page_at(sent.start),
+                section=index.section_path(sent.start),
+                start=sent.start,
+                end=sent.end,
+                quote=sent.text,
+                item_title=item.title,
+                item_number=item.number,
+                decision=sent.text,
+                decision_start=sent.start,
+                decision_end=sent.end,
+                committee=doc.meta.committee,
+                outcome=outcome,
+            )
+        )
+    return sorted(rows, key=lambda r: r.start)
+
+
+_PART = re.compile(r"(?:^|\n)\s*Ad\s+\d[\d\s,og-]*\)", _F)
+
+
+def decision_outcomes(text: str) -> list[tuple[str, tuple[int, int]]]:
+    """Every outcome of a decision taken in parts ("Ad 1) Sagen blev taget til efterretning"
+    / "Ad 2-4) Godkendes"), in order, each once; one outcome for a decision in one piece."""
+    starts = [m.start() for m in _PART.finditer(text)]
+    if len(starts) < 2:
+        outcome, span = decision_outcome(text)
+        return [(outcome, span)] if outcome else []
+    found: list[tuple[str, tuple[int, int]]] = []
+    for a, b in zip(starts, [*starts[1:], len(text)], strict=True):
+        outcome, span = decision_outcome(text[a:b])
+        if outcome and outcome not in [o for o, _ in found]:
+            found.append((outcome, (a + span[0], a + span[1])))
+    return found
 
 
 def _body(text: str, sec: Section, sections: list[Section]) -> tuple[int, int] | None:
@@ -125,21 +196,29 @@ def _items(doc: DocumentRecord) -> list[tuple[Section | None, list[Section]]]:
 
 def extract_decisions(doc: DocumentRecord, index: DocIndex | None = None) -> list[DecisionRow]:
     """One row per agenda item that has a recommendation or a decision section."""
-    index = index or DocIndex(doc.text, doc.pages, doc.sections, doc.seams)
+    index = index or DocIndex(doc.text, doc.pages, doc.sections, doc.seams, doc.blocks)
     text = doc.text
     rows: list[DecisionRow] = []
     for item, children in _items(doc):
         recs = [c for c in children if _RECOMMENDATION_TITLE.match(c.title.strip())]
         decs = [c for c in children if _DECISION_TITLE.match(c.title.strip())]
+        consensus = _consensus_rows(doc, index, item) if item is not None and not recs else []
+        if consensus and not any(
+            decision_outcomes(text[span[0] : span[1]])
+            for span in (_body(text, d, doc.sections) for d in decs)
+            if span
+        ):
+            rows.extend(consensus)  # project minutes: "Det blev besluttet", "udskydes"
+            continue
         if not recs and not decs:
             continue
         rec_span = _body(text, recs[0], doc.sections) if recs else None
         dec_sec = decs[-1] if decs else None  # the latest decision when an item was re-treated
         dec_span = _body(text, dec_sec, doc.sections) if dec_sec else None
         title = item.title if item else (doc.meta.title or "")
-        outcome, phrase = (
-            decision_outcome(text[dec_span[0] : dec_span[1]]) if dec_span else (None, None)
-        )
+        outcomes = decision_outcomes(text[dec_span[0] : dec_span[1]]) if dec_span else []
+        if dec_span and not outcomes:
+            continue  # "Beslutning" only lists orientation points or absences: no decision
         decision_date = committee = votes = None
         if dec_sec is not None:
             dates = [d for d in find_dates(dec_sec.title) if d.explicit_year]
@@ -149,35 +228,87 @@ def extract_decisions(doc: DocumentRecord, index: DocIndex | None = None) -> lis
             if dec_span:
                 found = [v.group(0).strip() for v in _VOTES.finditer(text, *dec_span)]
                 votes = " ".join(found) or None
-        if dec_span and phrase:
-            sent = index.sentence_at(dec_span[0] + phrase[0])
-            start, end = (sent.start, sent.end) if sent else dec_span
-        elif dec_span:
-            start, end = dec_span
-        else:
-            anchor = item or (recs or decs)[0]
-            start = anchor.start
-            end = anchor.heading_end if anchor.heading_end is not None else anchor.end
-        rows.append(
-            DecisionRow(
-                doc_id=doc.id,
-                page=index.page_at(start),
-                section=index.section_path(start),
-                start=start,
-                end=end,
-                quote=text[start:end],
-                item_title=title,
-                item_number=item.number if item else None,
-                recommendation=text[rec_span[0] : rec_span[1]] if rec_span else None,
-                recommendation_start=rec_span[0] if rec_span else None,
-                recommendation_end=rec_span[1] if rec_span else None,
-                decision=text[dec_span[0] : dec_span[1]] if dec_span else None,
-                decision_start=dec_span[0] if dec_span else None,
-                decision_end=dec_span[1] if dec_span else None,
-                decision_date=decision_date,
-                committee=committee or (doc.meta.committee if dec_sec else None),
-                outcome=outcome,
-                votes=votes,
+        for outcome, phrase in outcomes or [(None, None)]:
+            if dec_span and phrase:
+                sent = index.sentence_at(dec_span[0] + phrase[0])
+                start, end = (sent.start, sent.end) if sent else dec_span
+            else:
+                anchor = item or (recs or decs)[0]
+                start = anchor.start
+                end = anchor.heading_end if anchor.heading_end is not None else anchor.end
+            rows.append(
+                DecisionRow(
+                    doc_id=doc.id,
+                    page=index.page_at(start),
+                    section=index.section_path(start),
+                    start=start,
+                    end=end,
+                    quote=text[start:end],
+                    item_title=title,
+                    item_number=item.number if item else None,
+                    recommendation=text[rec_span[0] : rec_span[1]] if rec_span else None,
+                    recommendation_start=rec_span[0] if rec_span else None,
+                    recommendation_end=rec_span[1] if rec_span else None,
+                    decision=text[dec_span[0] : dec_span[1]] if dec_span else None,
+                    decision_start=dec_span[0] if dec_span else None,
+                    decision_end=dec_span[1] if dec_span else None,
+                    decision_date=decision_date,
+                    committee=committee or (doc.meta.committee if dec_sec else None),
+                    outcome=outcome,
+                    votes=votes,
+                )
             )
-        )
+    rows.extend(_history_rows(doc, index))
+    return rows
+
+
+_HISTORY_TITLE = re.compile(r"^sagens\s+forløb\b", _F)
+_HISTORY_ENTRY = re.compile(r"^(\d{2})-(\d{2})-(\d{4})\s+(\S.*)$", re.M)
+
+
+def _history_rows(doc: DocumentRecord, index: DocIndex) -> list[DecisionRow]:
+    """ "Sagens forløb": what an earlier committee decided on the item ("05-02-2024
+    Sundheds- og Omsorgsudvalget" / "Godkendt i det udvalget takker for høringssvar"), one
+    row per entry and outcome, with that committee and date."""
+    rows: list[DecisionRow] = []
+    text = doc.text
+    # the heading as a section, or as a line a PDF's tree did not make one
+    heads = sorted(
+        {s.heading_end or s.start for s in doc.sections if _HISTORY_TITLE.match(s.title.strip())}
+        | {m.end() for m in re.finditer(r"^[ \t]*Sagens\s+forløb[ \t]*$", text, re.M)}
+    )
+    for n, head in enumerate(heads):
+        if n and head - heads[n - 1] < 3:
+            continue  # the same heading found both ways
+        item = index.item_before(head)
+        if item is None:
+            continue
+        later = [s.start for s in doc.sections if s.start > head]
+        body = (head, min(later, default=len(text)))
+        entries = list(_HISTORY_ENTRY.finditer(text, body[0], body[1]))
+        for k, entry in enumerate(entries):
+            a = entry.end()
+            b = entries[k + 1].start() if k + 1 < len(entries) else body[1]
+            for outcome, phrase in decision_outcomes(text[a:b]):
+                sent = index.sentence_at(a + phrase[0])
+                start, end = (sent.start, sent.end) if sent else (a, b)
+                day, month, year, committee = entry.groups()
+                rows.append(
+                    DecisionRow(
+                        doc_id=doc.id,
+                        page=index.page_at(start),
+                        section=index.section_path(start),
+                        start=start,
+                        end=end,
+                        quote=text[start:end],
+                        item_title=item.title,
+                        item_number=item.number,
+                        decision=text[a:b].strip(),
+                        decision_start=a,
+                        decision_end=b,
+                        decision_date=f"{year}-{month}-{day}",
+                        committee=committee.strip(),
+                        outcome=outcome,
+                    )
+                )
     return rows

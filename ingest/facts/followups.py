@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from ingest.dates import DateMention, find_dates
+from ingest.facts.actionlog import action_log_rows
 from ingest.facts.budgets import doc_ref_date
 from ingest.facts.models import FollowupRow
 from ingest.facts.sentences import DocIndex, Sentence
@@ -34,7 +36,7 @@ _FUTURE = re.compile(
     r"planlægger|påtænkt|påtænkes|senest|frist(?:en)?|deadline|næste|fremover|kommer|bliver|"
     r"overført til|overføres til|udskudt til|udskydes til|udsat til|starter|slutter|begynder|"
     r"drøfter|fremlægger|forelægger|behandler|indfører|afventer|afventes|snarest|hurtigst|"
-    r"inden|med start|påbegyndes|er på vej)\b",
+    r"inden|med start|påbegyndes|er på vej|træder\s+i\s+kraft)\b",
     _F,
 )
 _PASSIVE = re.compile(r"\b[a-zæøå]{3,}(?:es|ås)\b")
@@ -60,9 +62,60 @@ _UNDATED = re.compile(
     r"(?:inden\s+for|senest)\s+(?:\d+|en|et|to|tre|fire|fem|seks|otte|ti|fjorten)\s+"
     r"(?:dage|uger|måneder|år)(?:\s+efter\s+[\wæøå]+)?|"
     r"(?:ca\.\s+)?(?:\d+|en|et|to|tre|fire|fem|seks|otte|ti|fjorten)\s+(?:dage|uger|måneder|år)"
-    r"\s+efter\s+[\wæøå]+(?:\s+(?:på|af)\s+(?:et|en|den|det)\s+[\wæøå]+)?)\b",
+    r"\s+efter\s+[\wæøå]+(?:\s+(?:på|af)\s+(?:et|en|den|det)\s+[\wæøå]+)?|"
+    # a coming event as the time: "på næste møde", "forud for udbud", "så snart Byrådet har
+    # truffet endelig beslutning", "efter godkendelse i Byrådet", "ifm. budgetopfølgning 3"
+    r"(?:på|til|inden|før|senest\s+på)\s+(?:det\s+)?næste\s+(?:ordinære\s+)?møde|"
+    r"forud\s+for\s+[\wæøå]+|så\s+snart\b|"
+    r"efter\s+(?:endelig\s+)?(?:godkendelse|vedtagelse|behandling|beslutning)\b|"
+    r"(?:i\s+forbindelse\s+med|ifm\.)\s+(?:den\s+)?(?:kommende\s+)?"
+    r"(?:budget\w*|midtvejsregulering\w*|regnskab\w*)(?:\s+\d{1,4})*|"
+    r"når\s+(?:\S+\s+){0,4}?(?:er|har|bliver|foreligger)\s+[\wæøå]+)\b",
     _F,
 )
+# A step that names who does it: "JB udsender mødeindkaldelse", "Administrationen fremsender
+# afgørelsesbreve til foreningerne". Initials or a unit, then a verb in the present tense (or
+# "skal"/"vil" and one in the infinitive).
+_ACTOR_STEP = re.compile(
+    r"^(?:\d{1,2}[.)]\s+)?(?P<actor>(?!KL\b|EU\b|IT\b)[A-ZÆØÅ]{2,3}\d?|Administrationen|"
+    r"Forvaltningen|Sekretariatet|Kommunerne|Projektledelsen|Produktforvaltningen)\s+"
+    r"(?:(?:skal|vil)\s+)?(?:fortsat\s+|løbende\s+)?(?P<verb>[a-zæøå]+)\b"
+)
+# The verbs of a step someone takes on; a role or a habit ("OS2 leverer platformen", "OS2
+# anvender typisk MPL 2.0") is not one.
+_STEP_VERBS = frozenset(
+    """udsender rundsender sender fremsender videresender inviterer indkalder etablerer
+    kontakter indhenter planlægger udarbejder følger sikrer påbegynder undersøger afklarer
+    indbetaler fremlægger forelægger opdaterer udmelder indarbejder iværksætter igangsætter
+    gennemfører afholder booker beskriver dokumenterer tilretter færdiggør opretter
+    udsende sende fremsende invitere indkalde etablere kontakte indhente planlægge udarbejde
+    følge sikre påbegynde undersøge afklare fremlægge forelægge opdatere udmelde indarbejde
+    gennemføre afholde dokumentere opretter oprette""".split()
+)
+# Advice without a date is not a step anyone took on: "Man bør hurtigst muligt sikre sig et
+# overblik", "vil det være hensigtsmæssigt at ... efter behandling i FAU".
+_ADVICE = re.compile(r"\b(?:bør|burde|hensigtsmæssig\w*|anbefalelsesværdig\w*)\b", _F)
+# A recommendation the meeting decides on ("at der meddeles tillægsbevilling", "1) at udvalget
+# beslutter, hvem ...") is the decision, not a step that follows it; "at administrationen
+# udmelder en ny ansøgningsrunde" is one.
+_MEETING_DECIDES = re.compile(
+    r"^(?:\d{1,2}\)\s*)?(?:at\s+(?:der|udvalget|byrådet|kommunalbestyrelsen|"
+    r"(?:[\wæøå]+-\s+og\s+)?[\wæøå-]+udvalget)\b|herudover\s+indstilles\s+det|"
+    r"det\s+indstilles|"
+    # a decision reported ("Besluttet på styregruppemødet 4.6.2026") or a standing goal
+    r"(?:besluttet|godkendt|vedtaget)\b|(?:målsætning|mål|formål|vision)\s*\d*\s*:)",
+    _F,
+)
+# The meeting's own business: "Sundheds- og Omsorgsudvalget skal beslutte, hvem ... deltager".
+_DECIDES_HERE = re.compile(
+    r"^(?:udvalget|byrådet|kommunalbestyrelsen|(?:[\wæøå]+-\s+og\s+)?[\wæøå-]+udvalget)\s+skal\s+"
+    r"(?:beslutte|tage\s+stilling|godkende|drøfte|vælge|udpege)\b",
+    _F,
+)
+# "Byrådet besluttede samtidig, at borgere ... skal visiteres og flytte ind hurtigst muligt":
+# a step decided earlier is still ahead.
+_DECIDED_STEP = re.compile(r"\bbesluttede\b.*\bat\b.*\b(?:skal|vil)\b", _F | re.S)
+_HABITUAL = re.compile(r"\b(?:typisk|normalt|altid|sædvanligvis|hvert\s+år|generelt)\b", _F)
 _DEADLINE_QUALIFIERS = {
     "senest", "senest den", "senest d.", "inden", "inden den", "inden d.", "før", "før den",
     "i løbet af", "frem til", "frem mod", "indtil", "til og med", "med", "ved", "pr.", "pr",
@@ -213,15 +266,52 @@ def _responsible(text: str, following: str = "") -> str | None:
     return name[:1].upper() + name[1:]
 
 
+def _actor(text: str) -> str | None:
+    """Who does the step: "JB" in "JB udsender mødeindkaldelse"."""
+    m = _ACTOR_STEP.match(text)
+    return m.group("actor") if m and _is_actor_step(text) else None
+
+
+def _is_actor_step(text: str) -> bool:
+    m = _ACTOR_STEP.match(text)
+    if not m or _HABITUAL.search(text):
+        return False
+    return m.group("verb") in _STEP_VERBS
+
+
+def _in_agenda_list(index: DocIndex, s: Sentence) -> bool:
+    """A line of the agenda ("Dagsorden") names an item, not a step."""
+    sec = index.innermost(s.start)
+    return any(
+        re.match(r"(?:dagsorden|indhold|indholdsfortegnelse)\b", a.title.strip(), _F)
+        for a in index.ancestors(sec)
+    )
+
+
+def _header_rows(doc: DocumentRecord) -> list[tuple[int, int]]:
+    """The first row of every table: column names ("Ansøgt beløb for 2024 og 2025 (kr.
+    årligt)") state no step, whatever years they name."""
+    spans = []
+    previous = None
+    for b in doc.blocks:
+        if b.kind == "table_row" and (previous is None or previous.kind != "table_row"):
+            spans.append((b.start, b.end))
+        previous = b
+    return spans
+
+
 def extract_followups(doc: DocumentRecord, index: DocIndex | None = None) -> list[FollowupRow]:
     """One row per sentence that states a next step, a deadline or a completed step."""
-    index = index or DocIndex(doc.text, doc.pages, doc.sections, doc.seams)
+    index = index or DocIndex(doc.text, doc.pages, doc.sections, doc.seams, doc.blocks)
     ref = reference_date(doc, index)
     ref_month = ref.replace(day=1) if ref else None
-    rows: list[FollowupRow] = []
+    rows, log_spans = action_log_rows(doc, index, ref)
+    log_spans += _header_rows(doc)
     for n, s in enumerate(index.sentences):
         if index.in_heading(s.start, s.end) is not None:
             continue
+        if any(a <= s.start < b for a, b in log_spans):
+            continue  # an action log's row is one follow-up, read as a whole
         sec = index.innermost(s.start)
         if sec is not None and sec.title.lower().startswith("bilag") and sec.kind == "standard":
             continue
@@ -241,6 +331,12 @@ def extract_followups(doc: DocumentRecord, index: DocIndex | None = None) -> lis
         past = bool(_PAST.search(s.text))
         done = bool(_DONE.search(s.text)) and not marker and not strictly_future
         undated = _UNDATED.search(s.text)
+        if past and not _FUTURE.search(s.text) and not strictly_future:
+            marker = False  # "Byrådet bad allerede ... om at fremlægge": reported, not planned
+        if _MEETING_DECIDES.match(s.text) or _DECIDES_HERE.match(s.text):
+            continue  # decided at the meeting itself, not a step after it
+        if _HABITUAL.search(s.text) or _in_agenda_list(index, s):
+            continue  # "fejrer hvert år Valdemarsdag"; "6. Eventuelt og kig til næste møde"
 
         chosen: DateMention | None = None
         status: str
@@ -250,7 +346,15 @@ def extract_followups(doc: DocumentRecord, index: DocIndex | None = None) -> lis
         elif done and dates and (ref is None or max(d.end_date for d in dates).year >= ref.year):
             chosen = max(dates, key=lambda d: (d.end_date, d.start))
             status = "done"
-        elif undated and marker and not past and not dates:
+        elif (
+            undated
+            and marker
+            and (not past or _DECIDED_STEP.search(s.text))
+            and not dates
+            and not _ADVICE.search(s.text)
+        ):
+            status = followup_status(s.text, True)
+        elif _is_actor_step(s.text) and not past and not dates:
             status = followup_status(s.text, True)
         else:
             continue
@@ -286,10 +390,43 @@ def extract_followups(doc: DocumentRecord, index: DocIndex | None = None) -> lis
                 responsible=_responsible(
                     s.text,
                     index.sentences[n + 1].text if n + 1 < len(index.sentences) else "",
-                ),
+                )
+                or _actor(s.text),
                 status=status,
                 deadline_start=d_start,
                 deadline_end=d_end,
             )
         )
-    return rows
+        for other in _coordinated_days(s.text, forward, chosen):
+            a, b = _deadline_span(s.text, dates, other)
+            rows.append(
+                replace(
+                    rows[-1],
+                    action=_action(s.text, (a, b)),
+                    deadline_text=s.text[a:b],
+                    due_date=other.end_date.isoformat(),
+                    due_precision=other.precision,
+                    deadline_start=s.start + a,
+                    deadline_end=s.start + b,
+                )
+            )
+    return sorted(rows, key=lambda r: r.start)
+
+
+def _coordinated_days(
+    text: str, forward: list[DateMention], chosen: DateMention | None
+) -> list[DateMention]:
+    """Other days the sentence joins to the chosen one with "og": "til høring i Handicaprådet
+    den 1. februar og i Seniorrådet den 2. februar" is two hearings, two follow-ups (a period
+    "fra den 19. marts til den 1. april" is one)."""
+    if chosen is None or chosen.precision != "day":
+        return []
+    out = []
+    for d in forward:
+        if d is chosen or d.precision != "day" or d.date == chosen.date:
+            continue
+        a, b = sorted((d, chosen), key=lambda x: x.start)
+        between = text[a.end : b.start]
+        if re.search(r"\bog\b", between) and not re.search(r"\btil\b|[-–]", between):
+            out.append(d)
+    return out

@@ -25,7 +25,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ingest.models import CleanText, PageSpan, Section
+from ingest.models import Block, CleanText, PageSpan, Section
 
 __all__ = ["DocIndex", "Sentence", "split_sentences", "sentence_at"]
 
@@ -61,6 +61,10 @@ _MONTHS = {
 _BULLET = r"[-•·*–▪►■◦‣●○□✓]|o(?=[\s\u00a0])"
 _LEAD_TRIM = re.compile(r"(?:[\s\u00a0]*(?:" + _BULLET + r")[\s\u00a0]+)+|[\s\u00a0]+")
 _SENT_PUNCT = re.compile(r"(?:\.{3}|…|[.!?])[\"'”»)\]]*")
+# A line that ends in one of these words continues on the next, also before a number.
+_OPEN_ENDS = frozenset(
+    "på til af for med i om og eller end mellem ved fra cirka ca under over".split()
+)
 _NEWLINES = re.compile(r"[ \t\u00a0]*\n[\s\u00a0]*")
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
 _OPENERS = (
@@ -148,8 +152,26 @@ def _newline_breaks(text: str, lo: int, hi: int) -> set[int]:
             continue
         if nxt.islower() and prev_c not in ".!?:;" and not _starts_with_bullet(text, m.end(), hi):
             continue  # a wrapped paragraph line
+        tok = _TOKEN_BEFORE.search(text, max(lo, m.start() - 20), m.start())
+        word = tok.group(1).lower().rstrip(".") if tok else ""
+        if prev_c == "." and word in _NEVER_END:
+            continue  # "... tillægsbevilling ifm." + "budgetopfølgning 3 2024": wrapped
+        if nxt.isdigit() and prev_c not in ".!?:;" and _wrapped_number(text, m, word, hi):
+            continue  # "... rammebesparelse på" + "1,626 mio. kr. årligt": wrapped
         breaks.add(m.start())
     return breaks
+
+
+def _wrapped_number(text: str, m: re.Match[str], word: str, hi: int) -> bool:
+    """A single line break before a number continues the sentence ("den 14. september" +
+    "2016.", "rammebesparelse på" + "1,626 mio. kr.") unless the number opens a list item or a
+    numbered heading ("2. Supplerende støjtiltag", "11 At der suppleres")."""
+    if word in _OPEN_ENDS:
+        return True
+    if m.group(0).count("\n") > 1:
+        return False  # a blank line: a new paragraph
+    head = text[m.end() : min(hi, m.end() + 12)]
+    return re.match(r"\d{1,2}[.)]\s|\d+(?:\.\d+)+\s|\d+\s+[A-ZÆØÅ]", head) is None
 
 
 def _starts_with_bullet(text: str, pos: int, hi: int) -> bool:
@@ -228,22 +250,31 @@ def _quote_cuts(text: str, seams: Sequence[int]) -> set[int]:
     return cuts
 
 
+# Blocks a sentence never runs across: a list item or table row ends with its line even when
+# the next one starts in lower case ("at der meddeles tillægsbevilling til følgende" /
+# "merudgifter vedrørende ... på 6,4 mio. kr.").
+_CUTTING_BLOCKS = ("list_item", "table_row", "heading")
+
+
 def _split_at_headings(
     text: str,
     sentences: list[Sentence],
     sections: list[Section],
     seams: Sequence[int] = (),
+    blocks: Sequence[Block] = (),
     page_starts: Sequence[int] = (),
 ) -> list[Sentence]:
     """Cut sentences where a section starts or its heading ends: a heading that runs into its
     text in a transcript ("5. Økonomi Den samlede økonomi ...") is not part of the sentence.
-    Also at the seams `_quote_cuts` keeps, and where a page starts: the running footer and
-    page number removed there stand between the two halves in the source file, so a quote
-    across them would not be verbatim."""
+    Also at the seams `_quote_cuts` keeps, at the edges of list items and table rows, and
+    where a page starts: the running footer and page number removed there stand between the
+    two halves in the source file, so a quote across them would not be verbatim."""
     cuts = sorted(
         {s.start for s in sections}
         | {s.heading_end for s in sections if s.heading_end}
         | _quote_cuts(text, seams)
+        | {b.start for b in blocks if b.kind in _CUTTING_BLOCKS}
+        | {b.end for b in blocks if b.kind in _CUTTING_BLOCKS}
         | set(page_starts)
     )
     out: list[Sentence] = []
@@ -273,12 +304,13 @@ class DocIndex:
         pages: list[PageSpan],
         sections: list[Section],
         seams: Sequence[int] = (),
+        blocks: Sequence[Block] = (),
     ) -> None:
         self.text = text
         self.sections = sections
         page_starts = [p.start for p in pages[1:]]
         self.sentences = _split_at_headings(
-            text, split_sentences(text), sections, seams, page_starts
+            text, split_sentences(text), sections, seams, blocks, page_starts
         )
         self._starts = [s.start for s in self.sentences]
         self._clean = CleanText(text, pages)
@@ -303,6 +335,12 @@ class DocIndex:
                 if best is None or sec.level >= best.level:
                     best = sec
         return best
+
+    def item_before(self, offset: int) -> Section | None:
+        """The last agenda item that starts at or before `offset`: in minutes everything up to
+        the next item belongs to it, also where the section tree put a part beside it."""
+        items = [s for s in self.sections if s.kind == "agenda_item" and s.start <= offset]
+        return max(items, key=lambda s: s.start, default=None)
 
     def ancestors(self, sec: Section | None) -> list[Section]:
         """`sec` and its parents, innermost first."""

@@ -133,3 +133,39 @@ def test_inline_thousand_kroner_is_an_amount_not_a_header():
 )
 def test_parse_number(s, value):
     assert parse_number(s) == value
+
+
+def test_amounts_without_kr_that_the_sentence_makes_money():
+    text = (
+        "Et Opensource Hackaton koster mellem 247.000 og 400.000. "
+        "3. 70.000 - 100.000 til Key note speaker. "
+        "En mindreudgift på grundbidraget på 586.000 årligt. "
+        "Der blev flyttet ca. 100.000 m3 jord, og 1.200 borgere deltog i 2.500 - 3.000 møder."
+    )
+    assert [(m.amount_dkk, m.high, m.currency_explicit) for m in find_amounts(text)] == [
+        (247000.0, 400000.0, False),
+        (70000.0, 100000.0, False),
+        (586000.0, 586000.0, False),
+    ]
+
+
+def test_range_after_mellem_with_a_dash():
+    (m,) = find_amounts("De pågældende botilbud koster mellem 0,7 – 1,7\nmio. kr. årligt.")
+    assert (m.amount_dkk, m.high) == (700000.0, 1700000.0)
+
+
+def test_columns_of_a_table_whose_header_names_kr():
+    text = (
+        "Ansøger\tBeløb modtaget i 2022 og 2023 (kr. årligt)\tAnsøgt beløb for 2024\n"
+        "Greve Pensionistcenter\t21.000\t21.000\n"
+        "Fibromyalgiforeningen\t0\t13.200\n"
+        "Nr.\tHandling\tAnsvarlig\n"
+        "6\tUdsende brev\tJK\n"
+    )
+    got = find_amounts(text)
+    assert [(m.text, m.amount_dkk, m.from_table_header) for m in got] == [
+        ("21.000", 21000.0, True),
+        ("21.000", 21000.0, True),
+        ("13.200", 13200.0, True),
+    ]
+    assert all(text[m.start : m.end] == m.text for m in got)

@@ -174,3 +174,19 @@ def test_corpus_minutes_sentences():
         "Kompetencekatalog",
     ]:
         assert expected in out
+
+
+def test_a_line_break_before_a_number_continues_unless_it_opens_an_item():
+    text = (
+        "Rammen gælder jf. Byrådsbeslutningen den 14. september\n2016.\n"
+        "Rammebesparelsen er på\n1,626 mio. kr. årligt.\n"
+        "Søges ifm.\nbudgetopfølgning 3 2024.\n"
+        "Se afsnit 2\n2. Supplerende støjtiltag."
+    )
+    assert texts(text) == [
+        "Rammen gælder jf. Byrådsbeslutningen den 14. september\n2016.",
+        "Rammebesparelsen er på\n1,626 mio. kr. årligt.",
+        "Søges ifm.\nbudgetopfølgning 3 2024.",
+        "Se afsnit 2",
+        "2. Supplerende støjtiltag.",
+    ]

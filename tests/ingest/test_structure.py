@@ -112,3 +112,23 @@ def test_markdown_minutes_headings_keep_their_meaning():
     decisions = [s for s in sections if s.title.startswith("Beslutning i")]
     assert all(s.kind == "standard" for s in decisions)
     assert [sections[s.parent].number for s in decisions] == ["12", "13"]
+
+
+def test_item_title_wrapped_after_a_comma_or_a_conjunction_is_an_item():
+    text = (
+        "Referat\n"
+        "4. Borgercases på Børne- og Ungeområdet og Social- og\nHandicapudvalgets område\n"
+        "Sagsnr.: 23-000001\nBeslutning\nTaget til efterretning.\n"
+        "5. Målgruppe for botilbud i Dahliahuset på Hedebo,\n"
+        "Opfølgning på botilbudsanalyse - Forslag\n"
+        "Sagsnr.: 23-003614\nBeslutning\nGodkendt.\n"
+    )
+    items = [s for s in build_sections(text) if s.kind == "agenda_item"]
+    assert [(s.number, s.title) for s in items] == [
+        ("4", "Borgercases på Børne- og Ungeområdet og Social- og Handicapudvalgets område"),
+        (
+            "5",
+            "Målgruppe for botilbud i Dahliahuset på Hedebo, "
+            "Opfølgning på botilbudsanalyse - Forslag",
+        ),
+    ]

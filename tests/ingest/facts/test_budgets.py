@@ -257,3 +257,153 @@ def test_extra_cost_periods_are_the_nearest_year_in_the_clause():
 )
 def test_classify_kind(region, per, kind):
     assert classify_kind(region, per) == kind
+
+
+# --- the initiative of amounts in minutes and memos (forms of the development documents) ---
+
+
+def test_financing_pool_is_not_the_purpose_and_a_split_follows_its_amount():
+    got = rows(
+        "Administrationen indstiller, at der meddeles tillægsbevilling til merudgifter "
+        "vedrørende driften af Langagergård på 1,1 mio. kr. finansieret af puljen til "
+        "PL-fremskrivning. Puljerne finansieres af et forventet mindreforbrug vedrørende et "
+        "konkret udbud på 8,7 mio. kr. (3,7 mio. kr. på drift og 5,0 mio. kr. på anlæg).\n"
+    )
+    assert [(r.amount_dkk, r.initiative) for r in got] == [
+        (1100000.0, "tillægsbevilling til merudgifter vedrørende driften af Langagergård"),
+        (8700000.0, "forventet mindreforbrug vedrørende et konkret udbud"),
+        (3700000.0, "forventet mindreforbrug vedrørende et konkret udbud"),
+        (5000000.0, "forventet mindreforbrug vedrørende et konkret udbud"),
+    ]
+
+
+def test_subject_of_the_sentence_names_its_amounts_and_the_same_amount_later():
+    got = rows(
+        "Ny ældrereform\n\n"
+        "Regeringen foreslår et kvalitetsløft af ældreplejen ved at afsætte 0,3 mia. kr. i "
+        "2024 og 0,5 mia. kr. i 2025. Greve Kommunes andel vil i 2024 være cirka 2,7 mio. kr., "
+        "4,2 mio. kr. i 2025. Regeringen foreslår at afsætte 0,3 mia. kr. i 2024.\n"
+    )
+    assert [(r.amount_dkk, r.year, r.initiative) for r in got] == [
+        (300000000.0, 2024, "kvalitetsløft af ældreplejen"),
+        (500000000.0, 2025, "kvalitetsløft af ældreplejen"),
+        (2700000.0, 2024, "Greve Kommunes andel"),
+        (4200000.0, 2025, "Greve Kommunes andel"),
+        (300000000.0, 2024, "kvalitetsløft af ældreplejen"),
+    ]
+
+
+def test_a_price_names_what_it_buys_and_a_pool_what_is_at_hand():
+    got = rows(
+        "Administrationen vurderer, at en pris på cirka 2,7 mio. kr. for et eksternt botilbud "
+        "er realistisk. Det vil som en engangsudgift koste ca. 1,150 mio. kr. at nedbringe "
+        "restgælden. Der er 24,75 mio. kr. til rådighed i puljen.\n"
+    )
+    assert [(r.amount_dkk, r.initiative) for r in got] == [
+        (2700000.0, "et eksternt botilbud"),
+        (1150000.0, "nedbringe restgælden"),
+        (24750000.0, "puljen"),
+    ]
+
+
+def test_ranges_and_amounts_without_kr():
+    got = rows(
+        "De pågældende botilbud koster mellem 0,7 – 1,7 mio. kr. årligt. Et Opensource "
+        "Hackaton koster mellem 247.000 og 400.000. Sænkningen gav ca. 100.000 m3 jord.\n"
+    )
+    assert [(r.amount_dkk, r.amount_high, r.initiative) for r in got] == [
+        (700000.0, 1700000.0, "pågældende botilbud"),
+        (247000.0, 400000.0, "Opensource Hackaton"),
+    ]
+
+
+def test_a_cost_breakdown_names_its_lines_and_its_whole(tmp_path):
+    path = tmp_path / "budget.md"
+    path.write_text(
+        "# Budget for hackaton\n\n"
+        "Et Micro Hackaton koster 63.000 - 95.000 kr\n\n"
+        "1. 50.000 - 75.000 kr til timerafregning til kommercielle aktører\n"
+        "2. 1.000 - 2.000 kr til mødeforplejning\n\n"
+        "Et Leverandør Hackaton koster 94.000 - 148.000 kr\n\n"
+        "1. 4.000 - 8.000 kr til mødeforplejning\n\n"
+        "## Samlet pris\n\n"
+        "Støjvolde Ca. 18.500.000 kr\n\n"
+        "Arealerhvervelse, ca. 20 kr./m2\n",
+        encoding="utf-8",
+    )
+    got = extract_budgets(record_for_path(path))
+    assert [(r.amount_dkk, r.initiative) for r in got] == [
+        (63000.0, "Micro Hackaton"),
+        (50000.0, "timerafregning til kommercielle aktører (Micro Hackaton)"),
+        (1000.0, "mødeforplejning (Micro Hackaton)"),
+        (94000.0, "Leverandør Hackaton"),
+        (4000.0, "mødeforplejning (Leverandør Hackaton)"),
+        (18500000.0, "Støjvolde"),
+        (20.0, "Arealerhvervelse"),
+    ]
+
+
+def test_a_table_whose_header_names_kr_holds_amounts_named_by_their_row(tmp_path):
+    path = tmp_path / "puljen.md"
+    path.write_text(
+        "# Puljen\n\n"
+        "| Ansøger | Beløb modtaget i 2023 (kr. årligt) | Ansøgt beløb for 2024 (kr. årligt) |\n"
+        "|---|---|---|\n"
+        "| Tune Pensionistcenter | 21.000 | 40.000 |\n"
+        "| Fibromyalgiforeningen | 0 | 13.200 |\n"
+        "| Total beløb | 21.000 | 53.200 |\n\n"
+        "| Nr. | Handling | Ansvarlig |\n"
+        "|---|---|---|\n"
+        "| 6 | Udsende brev | JK |\n",
+        encoding="utf-8",
+    )
+    got = extract_budgets(record_for_path(path))
+    assert [(r.amount_dkk, r.initiative) for r in got] == [
+        (21000.0, "Tune Pensionistcenter"),
+        (40000.0, "Tune Pensionistcenter"),
+        (13200.0, "Fibromyalgiforeningen"),
+        (21000.0, "Total beløb"),
+        (53200.0, "Total beløb"),
+    ]
+
+
+def test_an_amount_in_a_part_the_tree_left_beside_its_item_belongs_to_the_item(tmp_path):
+    path = tmp_path / "referat.md"
+    path.write_text(
+        "# Referat – Byråd – 6. februar 2023\n\n"
+        "## 2. Budgetopfølgning 0 for 2023\n\nSagsnr.: 22-015262\n\n### Beslutning\n\n"
+        "Godkendt.\n\n"
+        "## Sagens forløb\n\n"
+        "Forslag 35 anbefales, men reduceres til 300.000 kr.\n",
+        encoding="utf-8",
+    )
+    got = extract_budgets(record_for_path(path))
+    assert [(r.amount_dkk, r.initiative) for r in got] == [
+        (300000.0, "Budgetopfølgning 0 for 2023"),
+    ]
+
+
+def test_a_relative_clause_after_the_amount_states_its_purpose_and_a_restatement_its_own():
+    got = rows(
+        "Indfrielsen vil i en periode bringe gennemsnitslikviditet under de 200 mio. kr., der "
+        "er fastsat som mål i den økonomiske politik. Den nuværende udgift til aflastning "
+        "udgør cirka 4,9 mio. kr., svarende\ntil lige under 1 mio. kr. i gennemsnit pr. borger. "
+        "De eksterne botilbud ligger på ca. 1,0 – 1,2 mio. kr. årligt.\n"
+    )
+    assert [(r.amount_dkk, r.initiative) for r in got] == [
+        (200000000.0, "mål i den økonomiske politik"),
+        (4900000.0, "aflastning"),
+        (1000000.0, "aflastning"),
+        (1000000.0, "eksterne botilbud"),
+    ]
+
+
+def test_money_named_after_the_amount_and_a_purpose_only_from_its_own_clause():
+    got = rows(
+        "Puljen\n\nDer er 140.500 kr. i overskydende midler, der udgør frie midler til uddeling "
+        "i 2025. Der er 2 mio. kr. i merudgifter.\n"
+    )
+    assert [(r.amount_dkk, r.initiative) for r in got] == [
+        (140500.0, "overskydende midler"),
+        (2000000.0, "Puljen"),  # "merudgifter" alone names only a kind of money
+    ]

@@ -123,3 +123,74 @@ def test_agenda_with_several_items_outcomes_votes_and_missing_decision():
 )
 def test_decision_outcome(text, outcome):
     assert decision_outcome(text)[0] == outcome
+
+
+def test_decision_in_parts_gives_one_row_per_outcome_and_orientation_only_gives_none():
+    text = (
+        "Referat\n\n3. Puljen, frie midler\n\nSagsnr.: 24-000001\n\n"
+        "Indstilling\n\nAdministrationen indstiller, at sagen tages til efterretning.\n\n"
+        "Beslutning\n\nAd 1) Sagen blev taget til efterretning\n\nAd 2-4) Godkendes\n\n"
+        "8. Orientering fra formanden\n\nSagsnr.: 24-000002\n\n"
+        "Indstilling\n\nFormanden orienterer.\n\n"
+        "Beslutning\n\nMøde med Ældre Sagen den 9. april 2024.\n\n"
+        "9. Huskeliste\n\nSagsnr.: 24-000003\n\n"
+        "Indstilling\n\nAdministrationen orienterer.\n\n"
+        "Beslutning\n\nOrienteringen blev taget til efterretning.\n\n"
+        "10. KL's forum\n\nSagsnr.: 24-000004\n\n"
+        "Indstilling\n\nUdvalget beslutter deltagelse.\n\n"
+        "Beslutning\n\nSagen genoptages på næste ordinære møde.\n"
+    )
+    doc = record_from_text(text, "referat.txt")
+    got = extract_decisions(doc)
+    for d in got:
+        assert doc.text[d.start : d.end] == d.quote
+    assert [(d.item_number, d.outcome, d.quote) for d in got] == [
+        ("3", "taget til efterretning", "Ad 1) Sagen blev taget til efterretning"),
+        ("3", "godkendt", "Ad 2-4) Godkendes"),
+        ("9", "taget til efterretning", "Orienteringen blev taget til efterretning."),
+        ("10", "udsat", "Sagen genoptages på næste ordinære møde."),
+    ]
+
+
+def test_project_minutes_record_decisions_in_the_text_of_an_item(tmp_path):
+    path = tmp_path / "referat_2026-01-20.md"
+    path.write_text(
+        "# Referat : projektmøde 20.01.2026\n\n## Møde referat\n\n"
+        "### AD 1: Økonomi\n\nIndsamlingen har nået 94 % af målet.\n\n"
+        "### AD 2: Deltagerkreds\n\nDer var enighed om at sætte promoveringen på pause.\n\n"
+        "### AD 3: Projektorganisering\n\n"
+        "Etablering af styregruppe udskydes til næste møde.\n\n"
+        "### AD 4: Status\n\n"
+        "| Nr. | Handling | Status |\n|---|---|---|\n"
+        "| 17 | Anvende elementer | Det blev besluttet at anvende dem |\n",
+        encoding="utf-8",
+    )
+    doc = record_for_path(path)
+    got = extract_decisions(doc)
+    assert [(d.item_number, d.item_title, d.outcome, d.quote) for d in got] == [
+        ("2", "Deltagerkreds", "godkendt", "Der var enighed om at sætte promoveringen på pause."),
+        ("3", "Projektorganisering", "udsat", "Etablering af styregruppe udskydes til næste møde."),
+    ]
+
+
+def test_history_of_the_case_gives_the_earlier_committees_decisions():
+    text = (
+        "Referat\n\n5. Målgruppe for botilbud i Dahliahuset\n\nSagsnr.: 23-003614\n\n"
+        "Beslutning\n\nTaget til efterretning.\n\n"
+        "Sagsbeskrivelse\n\nSagen beskriver et forslag.\n"
+        "Sagens forløb\n"
+        "05-02-2024 Sundheds- og Omsorgsudvalget\n"
+        "Godkendt i det udvalget takker for høringssvar.\n"
+        "06-02-2024 Økonomiudvalget\n"
+        "Økonomiudvalget anbefaler overfor Byrådet, at sagen tages til efterretning.\n"
+    )
+    doc = record_from_text(text, "referat.txt")
+    got = extract_decisions(doc)
+    for d in got:
+        assert doc.text[d.start : d.end] == d.quote
+    assert [(d.item_number, d.outcome, d.decision_date) for d in got] == [
+        ("5", "taget til efterretning", None),
+        ("5", "godkendt", "2024-02-05"),
+        ("5", "anbefalet", "2024-02-06"),
+    ]
+    assert [d.committee for d in got[1:]] == ["Sundheds- og Omsorgsudvalget", "Økonomiudvalget"]

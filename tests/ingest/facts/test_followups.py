@@ -139,6 +139,23 @@ def test_written_followups(text, deadline, due, status):
         "Notat 1. marts 2024\n\nDer afsættes 2 mio. kr. i 2025 til projektet.",
         "Notat 1. marts 2024\n\nNedenfor beskrives projekterne for 2024.",
         "Notat 1. marts 2024\n\nProjektet skal styrke samarbejdet.",
+        # advice, standing practice, past narrative and the meeting's own decision
+        "Notat 1. marts 2024\n\nMan bør derfor hurtigst muligt sikre sig et overblik.",
+        "Notat 1. marts 2024\n\nOS2 anvender typisk MPL 2.0 som licens.",
+        "Notat 1. marts 2024\n\nByrådet bad allerede i 2022 administrationen om at fremlægge "
+        "et katalog med besparelsesforslag i 2024.",
+        "Notat 1. marts 2024\n\n1) at udvalget beslutter, hvem der deltager den 15. juni 2024",
+        "Notat 1. marts 2024\n\nAt der meddeles tillægsbevilling i 2024 til følgende",
+        "Notat 1. marts 2024\n\nBesluttet på styregruppemødet 4.6.2024",
+        "Notat 1. marts 2024\n\nMålsætning 3: Ved tandproblemer faciliteres behandling inden "
+        "for tre dage",
+        "Notat 1. marts 2024\n\nSundheds- og Omsorgsudvalget skal beslutte, hvem der deltager i "
+        "Valdemarsdag den 15. juni 2024.",
+        "Notat 1. marts 2024\n\nPlejecentrene fejrer hvert år Valdemarsdag den 15. juni.",
+        "Notat 1. marts 2024\n\nOS2 leverer platformen til kildekodeforvaltning.",
+        # a permit condition citing an earlier decision, wrapped before its year by the PDF
+        "Notat 1. marts 2024\n\nAt der suppleres med støjdæmpning ved Kolt inden for en ramme "
+        "på ca. 20 mio. kr., jf. Byrådsbeslutningen den 14. september\n2016.",
     ],
 )
 def test_not_followups(text):
@@ -189,3 +206,53 @@ def test_outstanding_and_overdue():
         "planned", as_of, doc_date="2021-06-07", later_status="done", later_doc_date="2021-11-01"
     )
     assert not is_outstanding("planned", dt.date(2021, 1, 1), doc_date="2021-06-07")
+
+
+def test_coming_events_are_undated_deadlines_and_named_steps_are_followups():
+    got = rows(
+        "Referat 20. januar 2026\n\nDetaljer om indbetalingen afklares på næste møde. "
+        "Etablering af en projektgruppe udskydes til næste møde. JB udsender mødeindkaldelse. "
+        "Administrationen påbegynder implementeringen, så snart Byrådet har truffet beslutning. "
+        "Det nye aftalegrundlag træder i kraft efter godkendelse i Byrådet."
+    )
+    assert [(r.action, r.deadline_text, r.due_date, r.responsible) for r in got] == [
+        ("Detaljer om indbetalingen afklares", "på næste møde", None, None),
+        ("Etablering af en projektgruppe udskydes", "til næste møde", None, None),
+        ("JB udsender mødeindkaldelse", None, None, "JB"),
+        (
+            "Administrationen påbegynder implementeringen, Byrådet har truffet beslutning",
+            "så snart",
+            None,
+            "Administrationen",
+        ),
+        ("Det nye aftalegrundlag træder i kraft i Byrådet", "efter godkendelse", None, None),
+    ]
+
+
+def test_two_days_joined_by_og_are_two_followups():
+    got = rows(
+        "Notat 15. januar 2024\n\nSagen skal til høring i Handicaprådet den 1. februar og i "
+        "Seniorrådet den 2. februar."
+    )
+    assert [(r.due_date, r.deadline_text) for r in got] == [
+        ("2024-02-02", "den 2. februar"),
+        ("2024-02-01", "den 1. februar"),
+    ]
+
+
+def test_agenda_lines_are_no_followups(tmp_path):
+    path = tmp_path / "referat_2026-04-21.md"
+    path.write_text(
+        "# Referat 21. april 2026\n\n## Dagsorden\n\n1. Formalia\n"
+        "2. Eventuelt og kig til næste møde\n\n## Mødereferat\n\n"
+        "1. Produktforvaltningen indhenter nyt tilbud fra leverandøren.\n",
+        encoding="utf-8",
+    )
+    got = extract_followups(record_for_path(path))
+    assert [(r.action, r.responsible, r.due_date) for r in got] == [
+        (
+            "1. Produktforvaltningen indhenter nyt tilbud fra leverandøren",
+            "Produktforvaltningen",
+            None,
+        )
+    ]
