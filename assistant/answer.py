@@ -279,6 +279,8 @@ class Assistant:
         if intent.asks_amount:
             extra += self.facts.budget_candidates(access, filters, doc_ids)
         require = {"budget": "amount", "decision": "decision"}.get(intent.kind)
+        if intent.kind == "budget" and not intent.asks_amount:
+            require = None  # about money, not asking for a figure
         if intent.kind == "decision" and intent.recommendation:
             require = "recommendation"
         selection = self.extractive.select(question, intent, hits, extra=extra, require=require)

@@ -47,7 +47,9 @@ class DocView:
     def sentences(self) -> list[Sentence]:
         """Sentences cut at section headings too, the same split the facts rows use."""
         record = self.record
-        return DocIndex(record.text, record.pages, record.sections, record.seams).sentences
+        return DocIndex(
+            record.text, record.pages, record.sections, record.seams, record.blocks
+        ).sentences
 
     @cached_property
     def names(self) -> str:

@@ -398,6 +398,9 @@ def coverage(groups: list[WordGroup], terms: set[str]) -> tuple[float, set[int]]
     return got / total, matched
 
 
+_WORDS = re.compile(r"[^\W\d_]{2,}")
+
+
 def _has_number(text: str) -> bool:
     return bool(_DIGITS.search(text) or _NUMBER_WORDS.search(text))
 
@@ -772,6 +775,8 @@ class ExtractiveAnswerer:
             s = view.sentences[i]
             if view.in_heading(s.start, s.end) or view.sections_at(s.start) != section:
                 break
+            if len(_WORDS.findall(s.text)) < 4:
+                break  # a label or heading-like line ("Afbud: ...", "Sagsprocedure")
             if (view.id, i) not in taken:
                 out.append(Candidate(view.id, s.start, s.end, s.text, i, best.rank))
                 size += len(s.text)

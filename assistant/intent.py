@@ -51,6 +51,11 @@ _BUDGET = _rx(
     r"\bmoney\b|\bamount\w*|\bgrant(?:s|ed)?\b|\bexpens\w*",
 )
 # "Hvad får indsatsen ...?" asks for money when an initiative is the subject.
+_NOT_AMOUNT_QUESTION = _rx(r"^\s*(?:hvem|hvordan|hvorfor|hvad\s+sker|hvilken|hvilke|who|how|why)\b")
+_AMOUNT_WORDS = _rx(
+    r"\bhvor\s+(?:meget|mange\s+penge|stort?\s+(?:et\s+)?beløb)",
+    r"\bkoste[tr]?\b|\bkostede\b|\bbeløb\w*|\bpris(?:en)?\b|\bhow\s+much\b",
+)
 _BUDGET_GET = _rx(r"^\s*hvad\s+får\b", r"\bhvad\s+fik\b", r"\bhvad\s+(?:blev|er)\s+\w+\s+tildelt\b")
 _LIST = _rx(
     r"\bhvilke\b",
@@ -240,7 +245,13 @@ def classify(question: str) -> Intent:
     intent.asks_share = bool(_SHARE.search(q))
     intent.per_document = bool(_PER_DOCUMENT.search(q))
     budget = bool(_BUDGET.search(q) or _BUDGET_GET.search(q) or amounts)
-    intent.asks_amount = budget and not intent.asks_when
+    # money words can be the topic ("Hvem betaler ...", "Hvordan fordeles udgiften ...");
+    # only a question that asks for a figure needs an amount in its answer
+    intent.asks_amount = (
+        budget
+        and not intent.asks_when
+        and (not _NOT_AMOUNT_QUESTION.match(q) or bool(_AMOUNT_WORDS.search(q)))
+    )
     definition = _DEFINITION.search(q)
     if definition:
         intent.kind = "definition"

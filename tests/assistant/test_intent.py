@@ -82,3 +82,21 @@ def test_as_of() -> None:
     assert parse_as_of(None) == dt.date.today()
     with pytest.raises(ValueError):
         parse_as_of("i morgen tidlig")
+
+
+@pytest.mark.parametrize(
+    ("question", "asks_amount"),
+    [
+        ("Hvad kostede støttemuren ved ejendommen i station 3800?", True),
+        ("Hvor mange penge er der sat af til støjradarer?", True),
+        ("Hvilken totalentreprenør vandt udbuddet, og til hvilken pris?", True),
+        ("Hvem betaler for code review, når der bestilles en udviklingsopgave?", False),
+        ("Hvordan skal udgiften til aftalen fordeles mellem kommunerne?", False),
+        ("Hvad sker der, hvis projektet skal ændre scope, tidsplan eller økonomi?", False),
+        ("Hvilken finansieringsmodel anbefaler forslaget?", False),
+    ],
+)
+def test_money_as_topic_is_not_a_question_for_an_amount(question: str, asks_amount: bool) -> None:
+    """Only a question that asks for a figure needs an amount in its answer; money words
+    can also just name the topic."""
+    assert classify(question).asks_amount is asks_amount
