@@ -44,6 +44,7 @@ _BUDGET = _rx(
     r"\bbevilge[ts]?\b|\bbevilling\w*|\bbevilget\b",
     r"\bkoste[tr]?\b|\bkostede\b|\bpris(?:en)?\b|\budgift\w*|\bmerudgift\w*|\bomkostning\w*",
     r"\bpenge\b|\bmidler\b|\bfinansier\w*|\bøkonomi(?:en)?\b|\btilskud\w*",
+    r"\w*takst\w*",
     r"\bkr\.|\bkroner\b|\bmio\b|\bmill\b",
     r"\bhow\s+much\b|\bbudgets?\b|\bcost[s]?\b|\ballocat(?:ed|ion|ions)\b|\bfund(?:s|ing|ed)?\b",
     r"\bspen[dt]\b|\bspending\b",
@@ -54,7 +55,7 @@ _BUDGET = _rx(
 _NOT_AMOUNT_QUESTION = _rx(r"^\s*(?:hvem|hvordan|hvorfor|hvad\s+sker|hvilken|hvilke|who|how|why)\b")
 _AMOUNT_WORDS = _rx(
     r"\bhvor\s+(?:meget|mange\s+penge|stort?\s+(?:et\s+)?beløb)",
-    r"\bkoste[tr]?\b|\bkostede\b|\bbeløb\w*|\bpris(?:en)?\b|\bhow\s+much\b",
+    r"\bkoste[tr]?\b|\bkostede\b|\bbeløb\w*|\bpris(?:en)?\b|\bhow\s+much\b|\w*takst\w*",
 )
 _BUDGET_GET = _rx(r"^\s*hvad\s+får\b", r"\bhvad\s+fik\b", r"\bhvad\s+(?:blev|er)\s+\w+\s+tildelt\b")
 _LIST = _rx(

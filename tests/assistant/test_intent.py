@@ -94,6 +94,7 @@ def test_as_of() -> None:
         ("Hvordan skal udgiften til aftalen fordeles mellem kommunerne?", False),
         ("Hvad sker der, hvis projektet skal ændre scope, tidsplan eller økonomi?", False),
         ("Hvilken finansieringsmodel anbefaler forslaget?", False),
+        ("Hvad bliver månedstaksten for en SFO-plads i 2026?", True),
     ],
 )
 def test_money_as_topic_is_not_a_question_for_an_amount(question: str, asks_amount: bool) -> None:
