@@ -87,6 +87,22 @@ def split_question(question: str) -> list[str]:
     return parts[:3] if len(parts) > 1 else [question]
 
 
+def _join_parts(texts: list[str]) -> str:
+    """The answers to the parts of a question, without the paragraphs a later part repeats:
+    the parts share one citation set, so a paragraph citing only passages already shown says
+    nothing new."""
+    shown: set[str] = set()
+    out: list[str] = []
+    for text in texts:
+        for paragraph in text.split("\n\n"):
+            cited = set(re.findall(r"\[(\d+)\]", paragraph))
+            if paragraph in out or (cited and cited <= shown and out):
+                continue
+            out.append(paragraph)
+            shown |= cited
+    return "\n\n".join(out)
+
+
 def _label(title: str) -> str:
     """A document title without numbers (numbers in an answer must come from quotes)."""
     t = re.sub(r"^\s*\d+[.)]\s*", "", title or "")
@@ -229,7 +245,7 @@ class Assistant:
             return drafts[0]
         if len(answered) == 1:
             return answered[0]
-        text = "\n\n".join(dict.fromkeys(d.text for d in answered))  # parts may agree
+        text = _join_parts([d.text for d in answered])
         table = next((d.table for d in answered if d.table), None)
         return Draft(text, cset, intent.kind, table=table)
 

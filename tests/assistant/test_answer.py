@@ -207,3 +207,16 @@ def test_unseen_minutes(unseen: Assistant) -> None:
     assert "fra 120 til 165" in count.text
     deadline = unseen.ask("Hvornår forventes pavillonen færdig?")
     assert "senest 1. december 2023" in deadline.text
+
+
+def test_a_later_part_does_not_repeat_what_an_earlier_part_showed() -> None:
+    from assistant.answer import _join_parts
+
+    first = "Et hackaton koster 63.000-95.000 kr. [1]"
+    second = "Et hackaton koster 63.000-95.000 kr. [1]\n\nHeraf 50.000 kr. til honorarer. [2]"
+    assert _join_parts([first, second]) == (
+        "Et hackaton koster 63.000-95.000 kr. [1]\n\nHeraf 50.000 kr. til honorarer. [2]"
+    )
+    # a paragraph with something new stays, even if it also cites what was shown
+    third = "Heraf 50.000 kr. til honorarer. [2] Resten til rejser. [3]"
+    assert _join_parts([first, third]).endswith("Resten til rejser. [3]")
