@@ -19,6 +19,7 @@ from llama_index.core.retrievers import BaseRetriever
 from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 
 from assistant.lexical import LexicalIndex
+from assistant.rerank import Candidate, FeatureExtractor, RerankModel
 from assistant.types import SearchFilters, SearchHit
 from plan_assistant.settings import Settings
 from stores.bundle import Stores
@@ -55,6 +56,12 @@ class FusionConfig:
     unit_candidates: int = 3  # chunks of the best units join the candidates
     expand_short: int = 800  # a hit shorter than this takes in the next passage of its section
     expand_max: int = 1200
+    # The fitted second stage (assistant/rerank.py) reorders this many fused candidates.
+    rerank_depth: int = 30
+    # A hit absorbs a lower-ranked hit that touches it in the same section (up to this many
+    # characters together); a hit already inside a higher one is dropped.
+    merge_max: int = 1800
+    merge_window: int = 10  # only among this many top hits
 
 
 @dataclass
@@ -84,9 +91,19 @@ def _section_label(path: list[str]) -> str:
 
 
 class HybridRetriever:
-    def __init__(self, stores: Stores, fusion: FusionConfig | None = None) -> None:
+    def __init__(
+        self,
+        stores: Stores,
+        fusion: FusionConfig | None = None,
+        reranker: RerankModel | None | bool = True,
+    ) -> None:
+        """`reranker`: True loads the packaged weights, False/None ranks by fusion alone."""
         self.stores = stores
         self.fusion = fusion or FusionConfig()
+        if reranker is True:
+            reranker = RerankModel.load()
+        self.reranker: RerankModel | None = reranker or None
+        self._features: FeatureExtractor | None = None
         self._lock = threading.Lock()
         self._revision = -1
         self._table: _ChunkTable | None = None
@@ -103,6 +120,7 @@ class HybridRetriever:
         with self._lock:
             if self._table is None or self._lexical is None or revision != self._revision:
                 self._table, self._lexical = self._build()
+                self._features = FeatureExtractor(self._lexical.analyzer)
                 self._units = self._build_units(self._table) if self.fusion.unit_weight else None
                 self._revision = revision
             return self._table, self._lexical
@@ -191,24 +209,80 @@ class HybridRetriever:
     def search(
         self, query: str, k: int = 10, filters: SearchFilters | None = None
     ) -> list[SearchHit]:
+        depth = self.fusion.rerank_depth if self.reranker is not None else 0
+        n = max(k, depth, self.fusion.merge_window if self.fusion.merge_max else 0)
+        hits, features = self.candidates(query, n, filters, features=bool(depth))
+        if depth and hits:
+            assert self.reranker is not None
+            head, tail = hits[:depth], hits[depth:]
+            scores = self.reranker.score(features[: len(head)])
+            order = sorted(range(len(head)), key=lambda i: (-scores[i], i))
+            head = [
+                dataclasses.replace(head[i], score=float(1 / (1 + np.exp(-scores[i]))))
+                for i in order
+            ]
+            hits = head + tail
+        if self.fusion.merge_max:
+            hits = self._merge_adjacent(hits)
+        return hits[:k]
+
+    def _merge_adjacent(self, hits: list[SearchHit]) -> list[SearchHit]:
+        """Join hits whose spans touch (only whitespace between) in one section of one
+        document: the better-ranked hit takes the other's text and the other leaves the list,
+        so one answer is not spread over two ranks. Hits inside a better one are dropped."""
+        cfg = self.fusion
+        window = hits[: cfg.merge_window]
+        docs = [h.doc_id for h in window]
+        if len(set(docs)) == len(docs):
+            return hits
+        texts = self.stores.registry.document_texts(set(docs))
+        out: list[SearchHit] = []
+        for h in window:
+            for i, kept in enumerate(out):
+                if kept.doc_id != h.doc_id or kept.section != h.section:
+                    continue
+                if kept.start <= h.start and h.end <= kept.end:
+                    break  # already shown in full
+                text = texts.get(h.doc_id, "")
+                start, end = min(kept.start, h.start), max(kept.end, h.end)
+                first, second = (kept, h) if kept.start <= h.start else (h, kept)
+                if text[first.end : second.start].strip() or end - start > cfg.merge_max:
+                    continue
+                out[i] = dataclasses.replace(kept, text=text[start:end], start=start, end=end)
+                break
+            else:
+                out.append(h)
+        return out + hits[cfg.merge_window :]
+
+    def candidates(
+        self,
+        query: str,
+        n: int,
+        filters: SearchFilters | None = None,
+        features: bool = True,
+    ) -> tuple[list[SearchHit], np.ndarray]:
+        """The top `n` passages in fusion order (short ones expanded) and, when asked, their
+        reranking features (rows in `assistant.rerank.FEATURES` order)."""
+        empty = np.zeros((0, 0))
         query = query.strip()
         if not query:
-            return []
+            return [], empty
         table, lexical = self._ensure_fresh()
         if not table.ids:
-            return []
+            return [], empty
         mask = self._mask(table, filters)
         if mask is not None and not mask.any():
-            return []
-        n = max(self.fusion.candidates, k)
-        lexical_hits = lexical.search(query, k=n, allowed=mask)
-        dense_hits = self._dense(query, n, filters, table, mask)
+            return [], empty
+        m = max(self.fusion.candidates, n)
+        lexical_hits = lexical.search(query, k=m, allowed=mask)
+        dense_hits = self._dense(query, m, filters, table, mask)
         lex_rank = {cid: rank for rank, (cid, _) in enumerate(lexical_hits, 1)}
         dense_rank = {cid: rank for rank, (cid, _) in enumerate(dense_hits, 1)}
         scores = self._fuse(lexical_hits, dense_hits)
+        units: dict[str, float] = {}
         if self._units is not None:
-            self._add_unit_scores(scores, query, table, mask)
-        ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)[:k]
+            units = self._add_unit_scores(scores, query, table, mask)
+        ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)[:n]
         hits = [
             self._hit(
                 table.rows[table.position[cid]], score, lex_rank.get(cid), dense_rank.get(cid)
@@ -217,7 +291,46 @@ class HybridRetriever:
         ]
         if self.fusion.expand_short:
             hits = self._expand(hits, table)
-        return hits
+        if not features:
+            return hits, empty
+        lex_top = lexical_hits[0][1] if lexical_hits else 1.0
+        lex_score = dict(lexical_hits)
+        sims = [s for _, s in dense_hits]
+        lo, span = (min(sims), (max(sims) - min(sims)) or 1.0) if sims else (0.0, 1.0)
+        dense_score = dict(dense_hits)
+        cands = [
+            Candidate(
+                chunk_id=h.chunk_id,
+                doc_id=h.doc_id,
+                text=h.text,
+                titles=table.rows[table.position[h.chunk_id]]["section_path"],
+                fused=h.score,
+                lexical=lex_score.get(h.chunk_id, 0.0) / (lex_top or 1.0),
+                dense=(dense_score[h.chunk_id] - lo) / span if h.chunk_id in dense_score else 0.0,
+                unit=units.get(h.chunk_id, 0.0),
+                lexical_rank=h.lexical_rank,
+                dense_rank=h.dense_rank,
+                **self._previous(h, table),
+            )
+            for h in hits
+        ]
+        assert self._features is not None
+        return hits, self._features.matrix(query, cands, lexical.term_idf(query))
+
+    @staticmethod
+    def _previous(hit: SearchHit, table: _ChunkTable) -> dict[str, str]:
+        """The passage before `hit` in its section: it often holds the sentence that names
+        what the hit's numbers are about."""
+        head, _, index = hit.chunk_id.rpartition(":")
+        if not index.isdigit() or int(index) == 0:
+            return {}
+        pos = table.position.get(f"{head}:{int(index) - 1:04d}")
+        if pos is None:
+            return {}
+        row, own = table.rows[pos], table.rows[table.position[hit.chunk_id]]
+        if row["doc_id"] != own["doc_id"] or row["section_path"] != own["section_path"]:
+            return {}
+        return {"previous": row["text"], "previous_id": row["id"]}
 
     def _expand(self, hits: list[SearchHit], table: _ChunkTable) -> list[SearchHit]:
         cfg = self.fusion
@@ -241,23 +354,25 @@ class HybridRetriever:
 
     def _add_unit_scores(
         self, scores: dict[str, float], query: str, table: _ChunkTable, mask: np.ndarray | None
-    ) -> None:
+    ) -> dict[str, float]:
         """Each chunk gains its unit's normalised BM25 score; chunks of the best units that
-        neither side retrieved join the candidates."""
+        neither side retrieved join the candidates. Returns the unit score per candidate."""
         assert self._units is not None
         cfg = self.fusion
         unit_scores = self._units.scores(query)
         best = float(unit_scores.max()) if len(unit_scores) else 0.0
         if best <= 0:
-            return
+            return {}
         by_unit = dict(zip(self._units.ids, unit_scores / best, strict=True))
         top_units = sorted(by_unit, key=by_unit.__getitem__, reverse=True)[: cfg.unit_candidates]
         for unit in top_units:
             for i in table.unit_chunks[unit]:
                 if mask is None or mask[i]:
                     scores.setdefault(table.ids[i], 0.0)
-        for cid in scores:
-            scores[cid] += cfg.unit_weight * by_unit.get(table.unit_of[table.position[cid]], 0.0)
+        per_chunk = {cid: by_unit.get(table.unit_of[table.position[cid]], 0.0) for cid in scores}
+        for cid, unit_score in per_chunk.items():
+            scores[cid] += cfg.unit_weight * unit_score
+        return per_chunk
 
     def _fuse(
         self, lexical_hits: list[tuple[str, float]], dense_hits: list[tuple[str, float]]
