@@ -32,6 +32,7 @@ import numpy as np
 from assistant.rerank import FEATURES, WEIGHTS_FILE, RerankModel
 from eval.harness import load_questions
 from eval.metrics import normalize_text
+from plan_assistant.settings import Settings
 
 KS = (1, 3, 5, 10)
 # The fusion score plus "the passage holds what the question asks for" (an amount, a date, a
@@ -66,15 +67,15 @@ def collect(
     set_name: str,
     corpus: Path,
     questions_path: Path,
-    data_dir: Path,
-    depth: int,
+    settings: Settings,
+    depth: int = 30,
 ) -> list[QuestionCandidates]:
-    """Ingest `corpus` into `data_dir` (idempotent) and gather candidates per question."""
+    """Ingest `corpus` into `settings.data_dir` (idempotent) and gather each answerable
+    question's candidates, fusion order, reranker off."""
     from assistant.retriever import HybridRetriever
     from ingest.pipeline import Ingestor
-    from plan_assistant.cli import load_settings
 
-    ingestor = Ingestor(load_settings(data_dir))
+    ingestor = Ingestor(settings)
     report = ingestor.ingest_paths([corpus])
     if report.failed:
         raise RuntimeError(f"ingest failed: {[f.source for f in report.failed]}")
@@ -209,10 +210,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--no-write", action="store_true", help="report only")
     args = parser.parse_args(argv)
 
+    from plan_assistant.cli import load_settings
+
     questions: list[QuestionCandidates] = []
     for corpus, qpath, data_dir in args.set:
         name = Path(qpath).parent.name or Path(qpath).stem
-        questions += collect(name, Path(corpus), Path(qpath), Path(data_dir), args.depth)
+        settings = load_settings(Path(data_dir))
+        questions += collect(name, Path(corpus), Path(qpath), settings, args.depth)
     features = [f for f in args.features.split(",") if f]
     unknown = set(features) - set(FEATURES)
     if unknown:
@@ -224,7 +228,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         "depth": args.depth,
         "c": args.c,
         "questions": len(questions),
-        "sets": [Path(q).parent.name for _, q, _ in args.set],
+        "sets": sorted({q.set_name for q in questions}),
         "figures": result["figures"],
     }
     print(json.dumps(result["figures"], indent=1))
