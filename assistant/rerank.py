@@ -1,15 +1,20 @@
 """Second-stage ranking of the fused candidates by a fitted linear model.
 
 Fusion decides which passages are candidates; within the right document it often puts a
-neighbour of the evidence first (a heading-only passage, a paragraph that shares the item's
-title words). The reranker looks at each of the top candidates with features that say where the
-question's words are: the share of the question's terms (weighted by IDF) in the passage body,
-in its section titles and in the best window of a few consecutive sentences, plus the first
-stage's own scores and ranks, the passage length and whether the passage holds the kind of
-thing the question asks for (an amount, a date, a decision).
+neighbour of the evidence first (the case description before the decision, a paragraph that
+shares the item's title words). The reranker scores each of the top candidates from features:
+the first stage's own scores and ranks, where the question's terms are (IDF-weighted share in
+the body, the section titles, the best window of a few sentences, the passage before it, with
+IDF among the candidates), length, and whether the passage holds the kind of thing the
+question asks for (an amount for "hvad koster", a date for "hvornår", a decision for
+"besluttede").
 
 The weights are a logistic regression fitted by `eval/fit_reranker.py` (scikit-learn at fit
-time only) and stored in `assistant/data/reranker.json`; applying them is plain numpy.
+time only) and stored in `assistant/data/reranker.json`; applying them is plain numpy. The
+packaged model uses the fusion score and the three answer-type features: on the development
+set plus eval/questions.jsonl, the richer feature sets gained in-sample but lost when each
+document's questions were held out (leave-one-document-out), so they are computed for the fit
+script to try, not used.
 """
 
 from __future__ import annotations

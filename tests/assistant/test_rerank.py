@@ -125,8 +125,9 @@ def test_the_decision_passage_comes_first_for_a_decision_question(minutes_store)
     """Fusion ranks the case description first (it repeats the question's words); the
     reranker knows a decision question wants the passage that records the decision."""
     question = "Hvad besluttede udvalget om kunstgræsbanen i Tune?"
-    fused = HybridRetriever(minutes_store, reranker=False).search(question, k=3)
-    reranked = HybridRetriever(minutes_store).search(question, k=3)
+    apart = FusionConfig(merge_max=0)  # the item's sections as separate hits
+    fused = HybridRetriever(minutes_store, apart, reranker=False).search(question, k=3)
+    reranked = HybridRetriever(minutes_store, apart).search(question, k=3)
     assert not fused[0].section.endswith("Beslutning")
     assert reranked[0].section.endswith("Beslutning") and "Godkendt" in reranked[0].text
     assert "Ny kunstgræsbane i Tune" in reranked[0].section

@@ -170,3 +170,55 @@ def test_a_hit_inside_a_better_one_is_not_shown_again(waterworks_store) -> None:
     spans = [(h.start, h.end) for h in hits]
     for i, (start, end) in enumerate(spans):
         assert not any(s >= start and e <= end for s, e in spans[:i] + spans[i + 1 :])
+
+
+POINTS = """# Projektmøde 20.01.2026
+
+## AD 1: Økonomi og indsamling
+
+### 1.1
+
+Indsamlingen har nået 94 % af målet på 3 mio. kr. for projektet om varmestyring.
+
+### 1.2
+
+Følgende kommuner deltager i projektet om varmestyring: Silkeborg, Kolding og Aarhus.
+
+### 1.3
+
+Alle deltagende kommuner har givet tilsagn om løsning A (5 kr. pr. borger) til projektet.
+
+## AD 2: Næste møde
+
+### 2.1
+
+Næste møde holdes i Kolding, hvor kommunerne viser deres varmestyring frem.
+"""
+
+
+@pytest.fixture(scope="module")
+def points_store(tmp_path_factory: pytest.TempPathFactory):
+    from ingest.pipeline import Ingestor
+    from tests.conftest import make_settings
+
+    folder = tmp_path_factory.mktemp("punkter")
+    (folder / "referat.md").write_text(POINTS, encoding="utf-8")
+    ingestor = Ingestor(make_settings(tmp_path_factory.mktemp("punkter-data")))
+    assert not ingestor.ingest_paths([folder]).failed
+    return ingestor.stores
+
+
+def test_numbered_points_of_one_heading_join_but_not_across_headings(points_store) -> None:
+    """ "1.2" and "1.3" are sibling sections under "AD 1": a question about the deltagende
+    kommuner and their payment model gets them as one passage; "2.1" stays apart."""
+    question = "Hvilke kommuner deltager, og hvilken betalingsmodel har kommunerne sagt ja til?"
+    apart = HybridRetriever(points_store, FusionConfig(merge_max=0, expand_short=0))
+    joined = HybridRetriever(points_store, FusionConfig(expand_short=0))
+    separate = apart.search(question, k=10)
+    hits = joined.search(question, k=10)
+    assert len(hits) < len(separate)
+    both = [h for h in hits if "Silkeborg" in h.text and "løsning A" in h.text]
+    assert both and "Økonomi og indsamling" in both[0].section
+    document = points_store.registry.get_document(both[0].doc_id).text
+    assert both[0].text == document[both[0].start : both[0].end]
+    assert not any("Næste møde holdes" in h.text and "løsning A" in h.text for h in hits)
