@@ -265,6 +265,8 @@ class HybridRetriever:
                 if kept.start <= h.start and h.end <= kept.end:
                     break  # already shown in full
                 text = texts.get(h.doc_id, "")
+                if not text:
+                    continue  # no stored text to cut the joined span from
                 start, end = min(kept.start, h.start), max(kept.end, h.end)
                 first, second = (kept, h) if kept.start <= h.start else (h, kept)
                 if text[first.end : second.start].strip() or end - start > cfg.merge_max:
