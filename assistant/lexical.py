@@ -15,6 +15,7 @@ score, so a masked document can neither appear nor take a place in the top k.
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -43,6 +44,7 @@ class LexicalIndex:
         self.analyzer = analyzer
         self._bm25 = bm25
         self.derived_weight = derived_weight
+        self._df: dict[str, int] = {}
 
     # construction ---------------------------------------------------------------------------
 
@@ -106,6 +108,28 @@ class LexicalIndex:
             terms.append((term, weight))
             columns.append(self._bm25.get_scores_from_ids([term_id], weight_mask=mask))
         return terms, columns
+
+    def term_idf(self, query: str) -> dict[str, float]:
+        """Each indexed query term's BM25 IDF times its typed/derived weight.
+
+        Document frequencies come from the index itself (passages where the term scores) and
+        are cached per term.
+        """
+        if self._bm25 is None:
+            return {}
+        n = len(self._ids)
+        out: dict[str, float] = {}
+        for term, weight in self.query_terms(query).items():
+            df = self._df.get(term)
+            if df is None:
+                term_id = self._bm25.vocab_dict.get(term)
+                if term_id is None or term == "":
+                    continue
+                df = int(np.count_nonzero(self._bm25.get_scores_from_ids([term_id])))
+                self._df[term] = df
+            if df:
+                out[term] = weight * math.log(1 + (n - df + 0.5) / (df + 0.5))
+        return out
 
     def _mask(self, allowed: Sequence[bool] | np.ndarray | None) -> np.ndarray | None:
         if allowed is None:

@@ -98,7 +98,7 @@ def long_section_store(tmp_path_factory: pytest.TempPathFactory):
 def test_a_short_passage_brings_the_next_one_of_its_section(long_section_store) -> None:
     """Answers often sit in the passage after the one that matched the question best."""
     stores = long_section_store
-    plain = HybridRetriever(stores, FusionConfig(expand_short=0))
+    plain = HybridRetriever(stores, FusionConfig(expand_short=0, merge_max=0))
     expanded = HybridRetriever(stores)
     question = "Hvad viste trivselsmålingen om ro i timerne?"
     first = plain.search(question, k=1)[0]
@@ -107,3 +107,118 @@ def test_a_short_passage_brings_the_next_one_of_its_section(long_section_store) 
     assert hit.start == first.start and hit.end > first.end
     assert hit.text == document[hit.start : hit.end]  # still a verbatim span
     assert "85.000 kr." in hit.text and len(hit.text) <= FusionConfig().expand_max
+
+
+WATERWORKS = [
+    "Vandværket i Havdrup har i flere år haft problemer med okker i ledningsnettet. Okkeren "
+    "farver vandet brunt hos forbrugerne, især efter perioder med lavt forbrug om sommeren. "
+    "Vandværket har derfor undersøgt, hvordan ledningsnettet kan skylles oftere, og hvordan "
+    "filtrene på værket kan udskiftes, så mindre okker når ud til husstandene i byen.",
+    "Udskiftningen af filtrene på vandværket i Havdrup koster efter tilbuddet 1,8 mio. kr., og "
+    "skylning af ledningsnettet to gange om året koster 120.000 kr. årligt. Vandværkets "
+    "bestyrelse anbefaler at gennemføre begge dele i 2025, så okkeren fjernes, før den næste "
+    "sommer begynder. Arbejdet udføres af en ekstern entreprenør efter en mindre udbudsrunde.",
+    "Kommunen fører tilsyn med vandkvaliteten og modtager prøverne fra laboratoriet hver måned. "
+    "Tilsynet har ikke givet anledning til bemærkninger om sundhed, men borgerne har klaget over "
+    "farven på vandet. Sagen forelægges udvalget til orientering, og der følges op efter et år. "
+    "Naboerne til værket orienteres om arbejdet, inden det går i gang, med et brev.",
+]
+
+
+@pytest.fixture(scope="module")
+def waterworks_store(tmp_path_factory: pytest.TempPathFactory):
+    from ingest.pipeline import Ingestor
+    from tests.conftest import make_settings
+
+    folder = tmp_path_factory.mktemp("vand")
+    text = "Notat om vandværket i Havdrup\n\nOkker i ledningsnettet\n\n" + "\n\n".join(WATERWORKS)
+    (folder / "notat.txt").write_text(text, encoding="utf-8")
+    ingestor = Ingestor(make_settings(tmp_path_factory.mktemp("vand-data")))
+    assert not ingestor.ingest_paths([folder]).failed
+    return ingestor.stores
+
+
+def test_touching_hits_of_one_section_become_one_passage(waterworks_store) -> None:
+    """The question matches two neighbouring passages; shown apart they take two ranks and
+    the amounts sit in the second. Merged, the first rank holds both, still verbatim."""
+    stores = waterworks_store
+    question = "Hvad koster det at fjerne okker fra ledningsnettet i Havdrup?"
+    apart = HybridRetriever(stores, FusionConfig(expand_short=0, merge_max=0)).search(question)
+    merged = HybridRetriever(stores, FusionConfig(expand_short=0)).search(question)
+    first, second = apart[0], apart[1]
+    assert first.section == second.section and first.doc_id == second.doc_id
+    assert "1,8 mio. kr." in (first.text + second.text)
+    hit = merged[0]
+    assert hit.start == min(first.start, second.start) and hit.end == max(first.end, second.end)
+    assert hit.text == stores.registry.get_document(hit.doc_id).text[hit.start : hit.end]
+    assert "1,8 mio. kr." in hit.text
+    assert len(merged) == len(apart) - 1
+    assert not any(h.start < hit.end and hit.start < h.end for h in merged[1:])  # no overlap
+
+
+def test_no_merge_beyond_the_length_limit(waterworks_store) -> None:
+    question = "Hvad koster det at fjerne okker fra ledningsnettet i Havdrup?"
+    retriever = HybridRetriever(waterworks_store, FusionConfig(expand_short=0, merge_max=900))
+    hits = retriever.search(question)
+    assert all(len(h.text) <= 900 for h in hits)
+
+
+def test_a_hit_inside_a_better_one_is_not_shown_again(waterworks_store) -> None:
+    """A short first hit takes in its next passage; that passage is then not listed twice."""
+    question = "Hvad koster det at fjerne okker fra ledningsnettet i Havdrup?"
+    hits = HybridRetriever(waterworks_store).search(question)
+    spans = [(h.start, h.end) for h in hits]
+    for i, (start, end) in enumerate(spans):
+        assert not any(s >= start and e <= end for s, e in spans[:i] + spans[i + 1 :])
+
+
+POINTS = """# Projektmøde 20.01.2026
+
+## AD 1: Økonomi og indsamling
+
+### 1.1
+
+Indsamlingen har nået 94 % af målet på 3 mio. kr. for projektet om varmestyring.
+
+### 1.2
+
+Følgende kommuner deltager i projektet om varmestyring: Silkeborg, Kolding og Aarhus.
+
+### 1.3
+
+Alle deltagende kommuner har givet tilsagn om løsning A (5 kr. pr. borger) til projektet.
+
+## AD 2: Næste møde
+
+### 2.1
+
+Næste møde holdes i Kolding, hvor kommunerne viser deres varmestyring frem.
+"""
+
+
+@pytest.fixture(scope="module")
+def points_store(tmp_path_factory: pytest.TempPathFactory):
+    from ingest.pipeline import Ingestor
+    from tests.conftest import make_settings
+
+    folder = tmp_path_factory.mktemp("punkter")
+    (folder / "referat.md").write_text(POINTS, encoding="utf-8")
+    ingestor = Ingestor(make_settings(tmp_path_factory.mktemp("punkter-data")))
+    assert not ingestor.ingest_paths([folder]).failed
+    return ingestor.stores
+
+
+def test_numbered_points_of_one_heading_join_but_not_across_headings(points_store) -> None:
+    """ "1.2" and "1.3" are sibling sections under "AD 1": a question about the deltagende
+    kommuner and their payment model gets them as one passage; "2.1" stays apart."""
+    question = "Hvilke kommuner deltager, og hvilken betalingsmodel har kommunerne sagt ja til?"
+    apart = HybridRetriever(points_store, FusionConfig(merge_max=0, expand_short=0))
+    joined = HybridRetriever(points_store, FusionConfig(expand_short=0))
+    separate = apart.search(question, k=10)
+    hits = joined.search(question, k=10)
+    assert len(hits) < len(separate)
+    both = [h for h in hits if "Silkeborg" in h.text and "løsning A" in h.text]
+    assert both and "Økonomi og indsamling" in both[0].section
+    document = points_store.registry.get_document(both[0].doc_id).text
+    assert both[0].text == document[both[0].start : both[0].end]
+    assert not any("Næste møde holdes" in h.text and "løsning A" in h.text for h in hits)

@@ -1,0 +1,140 @@
+"""The second stage: features of candidate passages, the packaged weights, and the retriever
+putting the passage that holds what the question asks for first."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from assistant.analysis import DanishAnalyzer
+from assistant.rerank import FEATURES, WEIGHTS_FILE, Candidate, FeatureExtractor, RerankModel
+from assistant.retriever import FusionConfig, HybridRetriever
+
+MINUTES = """Referat – Kultur- og Fritidsudvalget – 3. maj 2024
+
+4. Ny kunstgræsbane i Tune
+Sagsnr.: 24-012345
+
+Sagsbeskrivelse
+Kunstgræsbanen i Tune er slidt op, og klubberne i Tune ønsker en ny kunstgræsbane. Den \
+nuværende kunstgræsbane bruges af mange hold hele året, og en ny kunstgræsbane i Tune vil give \
+bedre forhold for både børn og voksne.
+
+Økonomiske konsekvenser
+Anlægget forventes at koste 4,2 mio. kr., som finansieres af puljen til idrætsfaciliteter.
+
+Beslutning
+Godkendt.
+
+5. Renovering af klubhus i Karlslunde
+Sagsnr.: 24-012399
+
+Sagsbeskrivelse
+Klubhuset i Karlslunde trænger til nyt tag og nye omklædningsrum.
+"""
+
+
+def _extractor(texts: list[str]) -> FeatureExtractor:
+    analyzer = DanishAnalyzer()
+    analyzer.fit_vocabulary(texts)
+    return FeatureExtractor(analyzer)
+
+
+def _column(matrix: np.ndarray, name: str) -> list[float]:
+    return matrix[:, FEATURES.index(name)].tolist()
+
+
+def _idf(extractor: FeatureExtractor, question: str) -> dict[str, float]:
+    return {t.term: 1.0 for t in extractor.analyzer.tokens(question) if not t.derived}
+
+
+def test_terms_together_make_a_better_window_than_the_same_terms_scattered() -> None:
+    together = (
+        "Indledning om skolens år.\nEleverne har haft et godt år.\n"
+        "Budgettet til vikarer på Hedeskolen er hævet i foråret.\nDet glæder alle."
+    )
+    scattered = (
+        "Budgettet er drøftet.\nSkolebestyrelsen mødtes i marts.\nFlere vikarer blev ansat.\n"
+        "Lærerne talte om trivsel.\nForældrene spurgte til udflugter.\nHedeskolen fejrer jubilæum."
+    )
+    extractor = _extractor([together, scattered])
+    question = "budgettet vikarer Hedeskolen"
+    cands = [
+        Candidate("a:0000", "a", together, [], 1.0),
+        Candidate("b:0000", "b", scattered, [], 1.0),
+    ]
+    matrix = extractor.matrix(question, cands, _idf(extractor, question))
+    body, window = _column(matrix, "cover_body"), _column(matrix, "cover_window")
+    assert body[0] == body[1] == 1.0  # both hold every term ...
+    assert window[0] == 1.0 and window[1] < 1.0  # ... but only one in three lines
+
+
+def test_answer_type_features_follow_the_question() -> None:
+    amount = "Anlægget forventes at koste 4,2 mio. kr. i 2025."
+    date = "Arbejdet går i gang den 3. marts 2025."
+    decision = "Beslutning: Godkendt af udvalget."
+    extractor = _extractor([amount, date, decision])
+    cands = [
+        Candidate(f"d:000{i}", "d", text, [], 1.0)
+        for i, text in enumerate([amount, date, decision])
+    ]
+    for question, feature, holder in [
+        ("Hvad koster anlægget?", "amount_match", 0),
+        ("Hvornår går arbejdet i gang?", "date_match", 1),
+        ("Hvad besluttede udvalget?", "decision_match", 2),
+    ]:
+        values = _column(extractor.matrix(question, cands, _idf(extractor, question)), feature)
+        assert values == [1.0 if i == holder else 0.0 for i in range(3)], (question, values)
+
+
+def test_packaged_weights_load_and_score() -> None:
+    model = RerankModel.load()
+    assert set(model.features) <= set(FEATURES)
+    assert len(model.coef) == len(model.mean) == len(model.scale) == len(model.features)
+    assert model.meta["fitted_by"] == "eval/fit_reranker.py"
+    rows = np.zeros((2, len(FEATURES)))
+    rows[0, FEATURES.index("fused")] = 1.0
+    scores = model.score(rows)
+    assert scores.shape == (2,) and scores[0] > scores[1]  # the fusion score still counts most
+
+
+def test_weights_naming_an_unknown_feature_are_refused(tmp_path) -> None:
+    data = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
+    data["features"][0] = "no_such_feature"
+    path = tmp_path / "weights.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ValueError, match="no_such_feature"):
+        RerankModel.load(path)
+
+
+@pytest.fixture(scope="module")
+def minutes_store(tmp_path_factory: pytest.TempPathFactory):
+    from ingest.pipeline import Ingestor
+    from tests.conftest import make_settings
+
+    folder = tmp_path_factory.mktemp("rerank-minutes")
+    (folder / "referat.txt").write_text(MINUTES, encoding="utf-8")
+    ingestor = Ingestor(make_settings(tmp_path_factory.mktemp("rerank-data")))
+    assert not ingestor.ingest_paths([folder]).failed
+    return ingestor.stores
+
+
+def test_the_decision_passage_comes_first_for_a_decision_question(minutes_store) -> None:
+    """Fusion ranks the case description first (it repeats the question's words); the
+    reranker knows a decision question wants the passage that records the decision."""
+    question = "Hvad besluttede udvalget om kunstgræsbanen i Tune?"
+    apart = FusionConfig(merge_max=0)  # the item's sections as separate hits
+    fused = HybridRetriever(minutes_store, apart, reranker=False).search(question, k=3)
+    reranked = HybridRetriever(minutes_store, apart).search(question, k=3)
+    assert not fused[0].section.endswith("Beslutning")
+    assert reranked[0].section.endswith("Beslutning") and "Godkendt" in reranked[0].text
+    assert "Ny kunstgræsbane i Tune" in reranked[0].section
+    assert {h.chunk_id for h in fused} == {h.chunk_id for h in reranked}  # reordered only
+
+
+def test_reranker_off_keeps_fusion_order(minutes_store) -> None:
+    retriever = HybridRetriever(minutes_store, FusionConfig(merge_max=0), reranker=False)
+    hits = retriever.search("Hvad koster en ny kunstgræsbane i Tune?", k=5)
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
