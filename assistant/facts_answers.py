@@ -39,12 +39,6 @@ from stores.registry import Registry
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _OPEN_ENDED = re.compile(r"og\s+frem|fremover|fremad|og\s+følgende|ff\.?", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
-_COMMITTEE = re.compile(
-    r"\b([A-ZÆØÅ][\wæøå-]*(?:\s+og\s+[A-ZÆØÅ]?[\wæøå-]+)?udvalg(?:et)?|byrådet|byråd|"
-    r"kommunalbestyrelsen|regionsrådet|magistraten|borgerrepræsentationen|"
-    r"[A-ZÆØÅ]{2,5})\b"
-)
-_COUNCILS = {"byråd", "byrådet", "kommunalbestyrelsen", "borgerrepræsentationen", "magistraten"}
 
 _PURPOSE = re.compile(
     r"\b(?:til|for|af|på|om|ved|to|for|of|on)\s+(?!at\b|hvad\b|hvor\b)(.+?)\s*\??$", re.I
@@ -744,12 +738,9 @@ class FactsAnswerer:
         if not rows:
             return None
         groups = self.topic_groups(question, intent)
-        asked_committee = _asked_committee(question)
         ranks = self._doc_rank(hits)
         scored = []
         for row in rows:
-            if asked_committee and not _same_committee(asked_committee, row):
-                continue
             date_ok, exact = _date_matches(intent, row.get("decision_date") or row.get("doc_date"))
             if not date_ok:
                 continue
@@ -838,38 +829,6 @@ def _label_of(title: str) -> str:
     t = re.sub(r"\s*(?:\b(?:fra|i|for|af|pr\.?|nr\.?)\s+)?\S*\d\S*", "", t)
     t = re.sub(r"\s+([:.,])", r"\1", t)
     return " ".join(t.split()).strip(" .,:;-")
-
-
-def _asked_committee(question: str) -> str | None:
-    for m in _COMMITTEE.finditer(question):
-        word = m.group(1)
-        low = word.lower()
-        if low in ("udvalget", "udvalg"):
-            continue  # "udvalget" alone names no particular committee
-        if word.isupper() and len(word) <= 5:
-            return low  # an abbreviation ("FAU", "BUU")
-        return low
-    return None
-
-
-def _initials(name: str) -> str:
-    return "".join(w[0] for w in re.findall(r"[A-ZÆØÅ][\wæøå]*", name)).lower()
-
-
-def _same_committee(asked: str, row: dict[str, Any]) -> bool:
-    names = [(row.get("committee") or ""), (row.get("doc_committee") or "")]
-    for name in filter(None, names):
-        low = name.lower()
-        if asked in low or low in asked:
-            return True
-        if asked in _COUNCILS and any(c in low for c in _COUNCILS):
-            return True
-        stem = re.sub(r"(et|en)$", "", asked)
-        if len(stem) >= 5 and stem in low:
-            return True
-        if asked.isalpha() and len(asked) <= 5 and _initials(name) in (asked, asked + "u"):
-            return True
-    return False
 
 
 def _date_matches(intent: Intent, iso: str | None) -> tuple[bool, bool]:
