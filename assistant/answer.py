@@ -29,7 +29,6 @@ from assistant.extractive import (
     ListCandidate,
     Selection,
     TermStats,
-    coverage,
     is_decision_heading,
 )
 from assistant.facts_answers import FactsAnswerer, sentence_date_matches
@@ -76,9 +75,6 @@ _PER_DOC_FRAME = re.compile(
     r"\bin\s+each\s+of\s+them\b",
     re.IGNORECASE,
 )
-
-
-_BOTH = re.compile(r"\bbåde\s+(.+?)\s+og\s+(.+?)\s+(?:nævner|omtaler)\b", re.IGNORECASE)
 
 
 def split_question(question: str) -> list[str]:
@@ -330,12 +326,8 @@ class Assistant:
         topic = _PER_DOC_FRAME.sub(" ", question).strip(" -?,.") or question
         single = Intent(**{**intent.__dict__, "kind": "lookup", "wants_list": False})
         hits = self.retriever.search(topic, k=20, filters=filters) + hits
-        named = _BOTH.search(question)
-        wanted = [named.group(1), named.group(2)] if named else []
         parts = []
         for doc_id in list(dict.fromkeys(h.doc_id for h in hits))[:5]:
-            if wanted and not self._names_document(doc_id, wanted):
-                continue  # "Både X og Y nævner ...": only X and Y
             doc_hits = [h for h in hits if h.doc_id == doc_id]
             selection = self.extractive.select(topic, single, doc_hits)
             if not selection.key_found or selection.best is None:
@@ -349,21 +341,6 @@ class Assistant:
         if not parts:
             return None
         return Draft("\n\n".join(parts), cset, intent.kind)
-
-    def _names_document(self, doc_id: str, phrases: list[str]) -> bool:
-        """Some phrase of the question ("Norddjurs-statussen") describes this document."""
-        view = self.docs.get(doc_id)
-        if view is None:
-            return False
-        meta = view.record.meta
-        about = self.stats.terms(
-            f"{meta.title} {meta.doc_type} {meta.committee or ''} {view.names} {view.text[:400]}"
-        )
-        for phrase in phrases:
-            groups = self.stats.groups(phrase)
-            if groups and coverage(groups, about)[0] >= 0.5:
-                return True
-        return False
 
     def _definition(
         self, question: str, filters: SearchFilters | None, cset: CitationSet
