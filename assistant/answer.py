@@ -392,7 +392,7 @@ class Assistant:
                     lines.append(f"*{label}*:")
             n = cset.add(c.doc_id, c.start, c.end)
             sentence = f"{_one_line(c.text)} [{n}]"
-            about_heading = c.heading and c.local_coverage - c.coverage >= 0.15
+            about_heading = False
             if c.heading and intent.kind == "decision" and c.heading not in shown:
                 view = self.docs.get(c.doc_id)
                 about_heading = view is not None and is_decision_heading(
