@@ -53,11 +53,6 @@ _FREQUENCY_WORDS = re.compile(
     r"gange?\s+(?:om|pr\.?|i)\b|quarterly|monthly|weekly|yearly|annually)",
     re.IGNORECASE,
 )
-_SHARE_WORDS = re.compile(
-    r"%|\bprocent\b|\bpct\b|\bhalvdelen\b|\w+delen\b|\bhver\s+(?:anden|tredje|fjerde|femte)\b|"
-    r"\bud\s+af\b",
-    re.IGNORECASE,
-)
 _DATE_REF = None
 
 
@@ -545,8 +540,6 @@ class ExtractiveAnswerer:
                 cands = [c for c in cands if count_ok(c.text, counted, self.stats)]
         elif intent.asks_frequency:
             cands = [c for c in cands if _satisfies(c.text, "frequency")]
-        elif intent.asks_share:
-            cands = [c for c in cands if _satisfies(c.text, "share")]
         if not cands:
             return Selection([], None, False)
         cands.sort(key=lambda c: (-c.score, c.rank, c.doc_id, c.index))
@@ -856,8 +849,6 @@ def _satisfies(text: str, require: str) -> bool:
         return bool(_dates_in(text))
     if require == "frequency":
         return bool(_FREQUENCY_WORDS.search(text))
-    if require == "share":
-        return bool(_SHARE_WORDS.search(text))
     if require == "amount":
         return bool(find_amounts(text))
     if require == "number":
