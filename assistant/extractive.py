@@ -373,7 +373,6 @@ class ExtractiveConfig:
     local_weight: float = 0.35  # sentence + the heading of its own section
     context_weight: float = 0.35  # sentence + all headings, title, committee
     rank_prior: float = 0.08
-    date_bonus: float = 0.25
     number_bonus: float = 0.08
     amount_bonus: float = 0.12
     decision_bonus: float = 0.12
@@ -472,8 +471,6 @@ class ExtractiveAnswerer:
             c.local_coverage, _ = coverage(groups, terms | local)
             c.context_coverage, _ = coverage(groups, terms | local | ctx | window)
             features = 0.0
-            if intent.asks_when and _dates_in(c.text):
-                features += cfg.date_bonus
             if intent.asks_count and _has_number(c.text):
                 features += cfg.number_bonus
             if intent.asks_amount and find_amounts(c.text):
