@@ -374,7 +374,6 @@ class ExtractiveConfig:
     context_weight: float = 0.35  # sentence + all headings, title, committee
     rank_prior: float = 0.08
     number_bonus: float = 0.08
-    amount_bonus: float = 0.12
     decision_bonus: float = 0.12
     min_context_coverage: float = 0.5
     min_score: float = 0.45
@@ -473,8 +472,6 @@ class ExtractiveAnswerer:
             features = 0.0
             if intent.asks_count and _has_number(c.text):
                 features += cfg.number_bonus
-            if intent.asks_amount and find_amounts(c.text):
-                features += cfg.amount_bonus
             if intent.kind == "decision":
                 in_decision = any(is_decision_heading(s) for s in path_key[1].split(" > "))
                 if in_decision or _DECISION_WORDS.search(c.text):
