@@ -374,7 +374,6 @@ class ExtractiveConfig:
     context_weight: float = 0.35  # sentence + all headings, title, committee
     rank_prior: float = 0.08
     number_bonus: float = 0.08
-    decision_bonus: float = 0.12
     min_context_coverage: float = 0.5
     min_score: float = 0.45
     follow_ratio: float = 0.8  # extra sentences must score this share of the best
@@ -472,10 +471,6 @@ class ExtractiveAnswerer:
             features = 0.0
             if intent.asks_count and _has_number(c.text):
                 features += cfg.number_bonus
-            if intent.kind == "decision":
-                in_decision = any(is_decision_heading(s) for s in path_key[1].split(" > "))
-                if in_decision or _DECISION_WORDS.search(c.text):
-                    features += cfg.decision_bonus
             if len(c.text) > cfg.max_sentence_chars:
                 features -= 0.1
             prior = cfg.rank_prior / c.rank if c.rank < 50 else 0.0
