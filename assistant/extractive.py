@@ -380,7 +380,6 @@ class ExtractiveConfig:
     max_sentences: int = 4
     min_answer_chars: int = 200  # devset: 250 and up push the median answer past 350 chars
     max_list_items: int = 10
-    max_sentence_chars: int = 600
     max_section_chars: int = 2500  # a section this short is context for all its sentences
     window_chars: int = 1200  # else: this much text before the sentence, same paragraph
 
@@ -471,8 +470,6 @@ class ExtractiveAnswerer:
             features = 0.0
             if intent.asks_count and _has_number(c.text):
                 features += cfg.number_bonus
-            if len(c.text) > cfg.max_sentence_chars:
-                features -= 0.1
             prior = cfg.rank_prior / c.rank if c.rank < 50 else 0.0
             c.score = (
                 cfg.sentence_weight * c.coverage
