@@ -360,7 +360,6 @@ class FactsAnswerer:
             if purpose and not self._purpose_found(purpose, row):
                 continue  # "budgettet for en ny gymnastiksal": every word of what it is for
             score = 0.6 * own + 0.4 * ctx + (0.05 if amount_match else 0.0)
-            score -= 0.03 if self._is_recommendation(row) else 0.0
             score += 0.05 / ranks.get(row["doc_id"], 20)
             scored.append((score, row))
         if not scored and by_amount:
