@@ -258,9 +258,6 @@ class TermStats:
             words = [_ENGLISH_HINTS.get(w.lower(), w) for w in words]
         groups: list[WordGroup] = []
         seen: set[str] = set()
-        amount_words = {
-            w for m in find_amounts(question) for w in _WORD.findall(question[m.start : m.end])
-        }
         for word in words:
             spans: list[tuple[list[str], list[str]]] = []
             for token in self.analyzer.tokens(word):
@@ -268,13 +265,11 @@ class TermStats:
                     spans.append(([token.term], []))
                 elif spans:
                     spans[-1][1].append(token.term)
-            amount_word = bool(_DIGITS.search(word)) and word in amount_words
             for main, parts in spans:
                 if main[0] in seen:
                     continue
                 seen.add(main[0])
                 weight = self._weight(main, parts)
-                weight *= 0.3 if amount_word else 1.0
                 if not parts and all(self.df.get(t, 0) == 0 for t in main):
                     # An unseen simple word: a typo, an inflection the stemmer misses or an
                     # English word; it still counts, but does not decide alone.
