@@ -561,7 +561,7 @@ class FactsAnswerer:
                     continue
                 scored.append((ctx + 0.3 * own + 0.05 / ranks.get(doc_id, 20), doc_id))
             if not scored:
-                return FactsResult(abstain=True)
+                return None
             scored.sort(reverse=True)
             docs = [scored[0][1]]
         else:
