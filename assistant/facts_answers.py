@@ -56,10 +56,6 @@ _DOC_WORD = re.compile(
     r"statusnotat\w*|rapport\w*|sag(?:en)?|item|punkt\w*|dagsorden\w*)\b",
     re.I,
 )
-_COMMITTEE_Q = re.compile(
-    r"\b(?:hvilke[tn]?\s+udvalg|which\s+committee|what\s+committee|hvem\s+behandlede)\b", re.I
-)
-
 # Words that ask for "all of them" rather than name a topic ("Hvilke initiativer fik ...?").
 _GENERIC_LIST_WORDS = (
     "initiativ", "projek", "indsats", "tiltag", "aktivitet", "formål", "område", "initiative",
@@ -248,29 +244,24 @@ class FactsAnswerer:
     def document_answer(
         self, question: str, intent: Intent, hits: list[SearchHit], cset: CitationSet
     ) -> FactsResult | None:
-        """ "Hvornår er notatet dateret?", "Which committee handled item 568?": answered from
-        the document's own date and committee, cited where its text states them."""
+        """ "Hvornår er notatet dateret?": answered from the document's own date, cited where
+        its text states it."""
         wants_date = (
             intent.asks_when and _DOC_DATE_Q.search(question) and _DOC_WORD.search(question)
         )
-        wants_committee = bool(_COMMITTEE_Q.search(question))
-        if not (wants_date or wants_committee) or not hits:
+        if not wants_date or not hits:
             return None
         view = self._best_document(question, intent, hits)
         if view is None:
             return None
         meta = view.record.meta
         label = _label_of(meta.title)
-        lines = []
-        if wants_committee and meta.committee:
-            n = self._cite_text(view, meta.committee, cset)
-            if n is not None:
-                lines.append(f"Sagen hører under {meta.committee} [{n}].")
-        if wants_date and meta.date_text:
-            n = self._cite_text(view, meta.date_text, cset)
-            if n is not None:
-                lines.append(f"«{label}» er dateret {meta.date_text} [{n}].")
-        return FactsResult(text="\n\n".join(lines)) if lines else None
+        if not meta.date_text:
+            return None
+        n = self._cite_text(view, meta.date_text, cset)
+        if n is None:
+            return None
+        return FactsResult(text=f"«{label}» er dateret {meta.date_text} [{n}].")
 
     def _best_document(self, question: str, intent: Intent, hits: list[SearchHit]) -> Any:
         groups = self.topic_groups(question, intent)
