@@ -292,8 +292,6 @@ class Assistant:
         require = {"budget": "amount", "decision": "decision"}.get(intent.kind)
         if intent.kind == "budget" and not intent.asks_amount:
             require = None  # about money, not asking for a figure
-        if intent.kind == "decision" and intent.recommendation:
-            require = "recommendation"
         selection = self.extractive.select(question, intent, hits, extra=extra, require=require)
         strict = intent.kind in ("budget", "decision")
         if not selection.confident or (strict and not selection.key_found):

@@ -70,7 +70,6 @@ _DECISION_WORDS = re.compile(
     r"udsat|udsatte|afvist|afviste|anbefalet|anbefalede|oversendt|forkastet)\b",
     re.IGNORECASE,
 )
-_RECOMMENDATION_WORDS = re.compile(r"\bindstille[rts]?\b|\bindstillede\b", re.IGNORECASE)
 _LIST_ITEM_START = re.compile(r"^(?:\d{1,2}[.)]|[a-zæøå][.)])\s")
 _BULLET_BEFORE = re.compile(
     r"(?:^|\n)[ \t\u00a0]*(?:[-•·*–▪►■◦‣●○□✓]|o(?=[ \t\u00a0]))?[ \t\u00a0]*$"
@@ -511,8 +510,8 @@ class ExtractiveAnswerer:
             return Selection([], None, False)
         self.score(cands, groups, intent)
         cands = [c for c in cands if not self._is_heading(c)]
-        if require in ("decision", "recommendation"):
-            cands = [c for c in cands if self._states(c, require)]
+        if require == "decision":
+            cands = [c for c in cands if self._states_decision(c)]
         elif require:
             cands = [c for c in cands if _satisfies(c.text, require)]
         if intent.counted:
@@ -566,15 +565,11 @@ class ExtractiveAnswerer:
             return Selection([], best, True, {}, key_found=True, listing=listing)
         return Selection(chosen, best, confident, items, key_found=key_found)
 
-    def _states(self, c: Candidate, what: str) -> bool:
-        """The sentence states a decision (or a recommendation): by its words or because it
-        stands in a "Beslutning ..." ("Indstilling") section."""
+    def _states_decision(self, c: Candidate) -> bool:
+        """The sentence states a decision: by its words or because it stands in a
+        "Beslutning ..." section."""
         view = self.docs.get(c.doc_id)
         heads = [s.title.lower() for s in view.sections_at(c.start)] if view else []
-        if what == "recommendation":
-            return any(h.startswith("indstilling") for h in heads) or bool(
-                _RECOMMENDATION_WORDS.search(c.text)
-            )
         return any(is_decision_heading(h) for h in heads) or bool(_DECISION_WORDS.search(c.text))
 
     def _counted_terms(self, words: str, groups: list[WordGroup]) -> set[str]:
