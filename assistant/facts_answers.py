@@ -457,7 +457,7 @@ class FactsAnswerer:
                 lead = f"Merudgiften til {name} er {amount}{period_txt} {ref}."
         quote = " ".join(row["quote"].split())
         follower = self._follower(row, cset)
-        if lead and not follower and not self._quote_adds(quote, name, amount):
+        if lead and not follower:
             return lead
         body = f"> {quote} [{n}]" + (f" {follower}" if follower else "")
         return f"{lead}\n\n{body}" if lead else body[2:]
@@ -510,12 +510,6 @@ class FactsAnswerer:
             return ""
         m = cset.add(view.id, nxt.start, nxt.end)
         return f"{_one(nxt.text)} [{m}]"
-
-    def _quote_adds(self, quote: str, name: str, amount: str) -> bool:
-        """True when the sentence says more than "<amount> to <initiative>" (then show it)."""
-        said = self.stats.terms(f"{name} {amount} afsættes afsat alt dette indsatsområde")
-        extra = {t for t in self.stats.terms(quote) - said if not t.isdigit()}
-        return len(extra) >= 2
 
     def budget_table(
         self,
