@@ -71,9 +71,6 @@ _DECISION_WORDS = re.compile(
     re.IGNORECASE,
 )
 _LIST_ITEM_START = re.compile(r"^(?:\d{1,2}[.)]|[a-zæøå][.)])\s")
-_BULLET_BEFORE = re.compile(
-    r"(?:^|\n)[ \t\u00a0]*(?:[-•·*–▪►■◦‣●○□✓]|o(?=[ \t\u00a0]))?[ \t\u00a0]*$"
-)
 # English question words -> Danish stems the documents use (the only translation we do: the
 # corpus is Danish, and dense retrieval already carries the English question to the chunk).
 _ENGLISH_HINTS = {
@@ -762,7 +759,6 @@ class ExtractiveAnswerer:
         for i in range(intro.index + 1, len(view.sentences)):
             s = view.sentences[i]
             gap = text[view.sentences[i - 1].end : s.start]
-            before = text[max(0, s.start - 8) : s.start]
             is_item = bool(
                 _LIST_ITEM_START.match(s.text)
                 or re.search(r"[-•·*–▪►■◦‣●○□✓]\s*$", gap)
@@ -777,8 +773,6 @@ class ExtractiveAnswerer:
             if s.text.rstrip().endswith(":") and out:
                 break  # the next list's intro
             out_marked = marked if not out else out_marked
-            if not (opens_list or inline_list) and not out and not _BULLET_BEFORE.search(before):
-                break
             out.append(Candidate(view.id, s.start, s.end, s.text, i))
             if len(out) >= self.config.max_list_items:
                 break
