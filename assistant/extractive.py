@@ -739,8 +739,6 @@ class ExtractiveAnswerer:
             return None
         if len(nxt.text) > 160 or _LIST_ITEM_START.match(nxt.text):
             return None
-        if re.search(r"[-•·*–▪►■◦‣●○□✓]\s*$", gap):
-            return None  # the next item of a list, not a continuation
         return Candidate(view.id, nxt.start, nxt.end, nxt.text, best.index + 1, best.rank)
 
     def list_items(self, intro: Candidate, inline: bool = False) -> list[Candidate]:
