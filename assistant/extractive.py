@@ -229,9 +229,7 @@ class TermStats:
                         df[term] = df.get(term, 0) + 1
                 self.analyzer, self.df, self.n = analyzer, df, len(texts)
                 self._relatives = {}
-                self._cue_terms = frozenset(
-                    t for w in CUE_WORDS for t in analyzer.analyze(w)
-                ) | frozenset(analyzer.analyze("besluttede beslutning besluttet"))
+                self._cue_terms = frozenset(t for w in CUE_WORDS for t in analyzer.analyze(w))
                 self._revision = revision
         return self
 
