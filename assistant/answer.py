@@ -325,8 +325,6 @@ class Assistant:
             selection = self.extractive.select(topic, single, doc_hits)
             if not selection.key_found or selection.best is None:
                 continue
-            if selection.best.context_coverage < self.extractive.config.min_context_coverage / 2:
-                continue
             view = self.docs.get(doc_id)
             label = _label(view.record.meta.title) if view else doc_id
             selection.sentences = selection.sentences[:3]
