@@ -29,8 +29,6 @@ from assistant.extractive import (
     ListCandidate,
     Selection,
     TermStats,
-    coverage,
-    is_decision_heading,
 )
 from assistant.facts_answers import FactsAnswerer, sentence_date_matches
 from assistant.intent import Intent, classify, parse_as_of
@@ -76,9 +74,6 @@ _PER_DOC_FRAME = re.compile(
     r"\bin\s+each\s+of\s+them\b",
     re.IGNORECASE,
 )
-
-
-_BOTH = re.compile(r"\bbåde\s+(.+?)\s+og\s+(.+?)\s+(?:nævner|omtaler)\b", re.IGNORECASE)
 
 
 def split_question(question: str) -> list[str]:
@@ -297,8 +292,6 @@ class Assistant:
         require = {"budget": "amount", "decision": "decision"}.get(intent.kind)
         if intent.kind == "budget" and not intent.asks_amount:
             require = None  # about money, not asking for a figure
-        if intent.kind == "decision" and intent.recommendation:
-            require = "recommendation"
         selection = self.extractive.select(question, intent, hits, extra=extra, require=require)
         strict = intent.kind in ("budget", "decision")
         if not selection.confident or (strict and not selection.key_found):
@@ -312,10 +305,6 @@ class Assistant:
                 return self._abstain(intent, cset)
             if not exact:
                 prefix = "Bemærk: Datoen i spørgsmålet passer ikke; dokumenterne siger:\n\n"
-        if intent.kind == "budget" and intent.years:
-            years = {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", best.text)}
-            if years and not years & set(intent.years):
-                return self._abstain(intent, cset)
         return Draft(prefix + self.render(selection, cset, intent), cset, intent.kind)
 
     def _per_document(
@@ -330,17 +319,11 @@ class Assistant:
         topic = _PER_DOC_FRAME.sub(" ", question).strip(" -?,.") or question
         single = Intent(**{**intent.__dict__, "kind": "lookup", "wants_list": False})
         hits = self.retriever.search(topic, k=20, filters=filters) + hits
-        named = _BOTH.search(question)
-        wanted = [named.group(1), named.group(2)] if named else []
         parts = []
         for doc_id in list(dict.fromkeys(h.doc_id for h in hits))[:5]:
-            if wanted and not self._names_document(doc_id, wanted):
-                continue  # "Både X og Y nævner ...": only X and Y
             doc_hits = [h for h in hits if h.doc_id == doc_id]
             selection = self.extractive.select(topic, single, doc_hits)
             if not selection.key_found or selection.best is None:
-                continue
-            if selection.best.context_coverage < self.extractive.config.min_context_coverage / 2:
                 continue
             view = self.docs.get(doc_id)
             label = _label(view.record.meta.title) if view else doc_id
@@ -349,21 +332,6 @@ class Assistant:
         if not parts:
             return None
         return Draft("\n\n".join(parts), cset, intent.kind)
-
-    def _names_document(self, doc_id: str, phrases: list[str]) -> bool:
-        """Some phrase of the question ("Norddjurs-statussen") describes this document."""
-        view = self.docs.get(doc_id)
-        if view is None:
-            return False
-        meta = view.record.meta
-        about = self.stats.terms(
-            f"{meta.title} {meta.doc_type} {meta.committee or ''} {view.names} {view.text[:400]}"
-        )
-        for phrase in phrases:
-            groups = self.stats.groups(phrase)
-            if groups and coverage(groups, about)[0] >= 0.5:
-                return True
-        return False
 
     def _definition(
         self, question: str, filters: SearchFilters | None, cset: CitationSet
@@ -404,7 +372,6 @@ class Assistant:
         lines: list[str] = []
         docs_used = list(dict.fromkeys(c.doc_id for c in selection.sentences))
         previous: tuple[str, int] | None = None
-        shown: set[tuple[int, int]] = set()
         for c in selection.sentences:
             if len(docs_used) > 1 and (previous is None or previous[0] != c.doc_id):
                 view = self.docs.get(c.doc_id)
@@ -415,21 +382,6 @@ class Assistant:
                     lines.append(f"*{label}*:")
             n = cset.add(c.doc_id, c.start, c.end)
             sentence = f"{_one_line(c.text)} [{n}]"
-            about_heading = c.heading and c.local_coverage - c.coverage >= 0.15
-            if c.heading and intent.kind == "decision" and c.heading not in shown:
-                view = self.docs.get(c.doc_id)
-                about_heading = view is not None and is_decision_heading(
-                    view.text[c.heading[0] : c.heading[1]].lstrip("# ")
-                )  # "Beslutning i ... den <dato>" says who decided and when
-            if about_heading and c.heading not in shown:
-                # The sentence is about its heading ("Der afsættes 600.000 kr. til dette."):
-                # show and cite the heading with it.
-                shown.add(c.heading)
-                view = self.docs.get(c.doc_id)
-                heading = view.text[c.heading[0] : c.heading[1]] if view else ""
-                h = cset.add(c.doc_id, *c.heading)
-                title = re.sub(r"^\s*(?:#+\s*)?\d{1,2}[.)]\s*", "", _one_line(heading)).strip("*# ")
-                sentence = f"**{title}** [{h}]: {sentence}"
             adjacent = previous is not None and previous == (c.doc_id, c.index - 1)
             if lines and adjacent and lines[-1] and not lines[-1].startswith("- "):
                 lines[-1] += " " + sentence

@@ -53,11 +53,6 @@ _FREQUENCY_WORDS = re.compile(
     r"gange?\s+(?:om|pr\.?|i)\b|quarterly|monthly|weekly|yearly|annually)",
     re.IGNORECASE,
 )
-_SHARE_WORDS = re.compile(
-    r"%|\bprocent\b|\bpct\b|\bhalvdelen\b|\w+delen\b|\bhver\s+(?:anden|tredje|fjerde|femte)\b|"
-    r"\bud\s+af\b",
-    re.IGNORECASE,
-)
 _DATE_REF = None
 
 
@@ -75,11 +70,7 @@ _DECISION_WORDS = re.compile(
     r"udsat|udsatte|afvist|afviste|anbefalet|anbefalede|oversendt|forkastet)\b",
     re.IGNORECASE,
 )
-_RECOMMENDATION_WORDS = re.compile(r"\bindstille[rts]?\b|\bindstillede\b", re.IGNORECASE)
 _LIST_ITEM_START = re.compile(r"^(?:\d{1,2}[.)]|[a-zæøå][.)])\s")
-_BULLET_BEFORE = re.compile(
-    r"(?:^|\n)[ \t\u00a0]*(?:[-•·*–▪►■◦‣●○□✓]|o(?=[ \t\u00a0]))?[ \t\u00a0]*$"
-)
 # English question words -> Danish stems the documents use (the only translation we do: the
 # corpus is Danish, and dense retrieval already carries the English question to the chunk).
 _ENGLISH_HINTS = {
@@ -238,9 +229,7 @@ class TermStats:
                         df[term] = df.get(term, 0) + 1
                 self.analyzer, self.df, self.n = analyzer, df, len(texts)
                 self._relatives = {}
-                self._cue_terms = frozenset(
-                    t for w in CUE_WORDS for t in analyzer.analyze(w)
-                ) | frozenset(analyzer.analyze("besluttede beslutning besluttet"))
+                self._cue_terms = frozenset(t for w in CUE_WORDS for t in analyzer.analyze(w))
                 self._revision = revision
         return self
 
@@ -263,9 +252,6 @@ class TermStats:
             words = [_ENGLISH_HINTS.get(w.lower(), w) for w in words]
         groups: list[WordGroup] = []
         seen: set[str] = set()
-        amount_words = {
-            w for m in find_amounts(question) for w in _WORD.findall(question[m.start : m.end])
-        }
         for word in words:
             spans: list[tuple[list[str], list[str]]] = []
             for token in self.analyzer.tokens(word):
@@ -273,18 +259,12 @@ class TermStats:
                     spans.append(([token.term], []))
                 elif spans:
                     spans[-1][1].append(token.term)
-            amount_word = bool(_DIGITS.search(word)) and word in amount_words
             for main, parts in spans:
                 if main[0] in seen:
                     continue
                 seen.add(main[0])
-                alternatives = self.near_terms(main[0]) if not parts else []
                 weight = self._weight(main, parts)
-                if alternatives:
-                    weight = min(self.idf(t) for t in alternatives)
-                    weight *= 0.3 if self.is_cue(main[0]) else 1.0
-                weight *= 0.3 if amount_word else 1.0
-                if not alternatives and not parts and all(self.df.get(t, 0) == 0 for t in main):
+                if not parts and all(self.df.get(t, 0) == 0 for t in main):
                     # An unseen simple word: a typo, an inflection the stemmer misses or an
                     # English word; it still counts, but does not decide alone.
                     weight *= 0.3 if english else 0.6
@@ -294,7 +274,7 @@ class TermStats:
                 groups.append(
                     WordGroup(
                         word,
-                        tuple(dict.fromkeys(main + alternatives + synonyms)),
+                        tuple(dict.fromkeys(main + synonyms)),
                         tuple(parts),
                         weight,
                         self.relatives(main[0]),
@@ -331,43 +311,12 @@ class TermStats:
         self._relatives[term] = result
         return result
 
-    def near_terms(self, term: str) -> list[str]:
-        """Corpus terms an unseen question term probably means: the words it abbreviates
-        ("medarb." -> "medarbejd") or a one-letter typo ("atraktiv" -> "attraktiv")."""
-        if self.df.get(term, 0) > 0 or len(term) < 4 or not term.isalpha():
-            return []
-        found = [
-            t
-            for t in self.df
-            if (len(t) > len(term) and t.startswith(term))
-            or (len(t) >= 4 and len(term) - len(t) <= 2 and term.startswith(t))
-        ]
-        if not found and len(term) >= 6:
-            found = [t for t in self.df if abs(len(t) - len(term)) <= 1 and _one_edit(t, term)]
-        return sorted(found)[:20]
-
     def _weight(self, main: list[str], parts: list[str]) -> float:
         idf = max(self.idf(t) for t in main)
         if all(self.df.get(t, 0) == 0 for t in main) and parts:
             # Unseen compound: worth what its best-known part is worth, plus a little.
             idf = min(self.idf("\x00unseen"), max(self.idf(p) for p in parts) + 0.5)
         return idf * (0.3 if self.is_cue(main[0]) else 1.0)
-
-
-def _one_edit(a: str, b: str) -> bool:
-    """True when a and b differ by one insertion, deletion or substitution."""
-    if a == b:
-        return False
-    if len(a) < len(b):
-        a, b = b, a
-    if len(a) - len(b) > 1:
-        return False
-    i = 0
-    while i < len(b) and a[i] == b[i]:
-        i += 1
-    if len(a) == len(b):
-        return a[i + 1 :] == b[i + 1 :]
-    return a[i + 1 :] == b[i:]
 
 
 def match_group(group: WordGroup, terms: set[str]) -> float:
@@ -413,17 +362,13 @@ class ExtractiveConfig:
     local_weight: float = 0.35  # sentence + the heading of its own section
     context_weight: float = 0.35  # sentence + all headings, title, committee
     rank_prior: float = 0.08
-    date_bonus: float = 0.25
     number_bonus: float = 0.08
-    amount_bonus: float = 0.12
-    decision_bonus: float = 0.12
     min_context_coverage: float = 0.5
     min_score: float = 0.45
     follow_ratio: float = 0.8  # extra sentences must score this share of the best
     max_sentences: int = 4
     min_answer_chars: int = 200  # devset: 250 and up push the median answer past 350 chars
     max_list_items: int = 10
-    max_sentence_chars: int = 600
     max_section_chars: int = 2500  # a section this short is context for all its sentences
     window_chars: int = 1200  # else: this much text before the sentence, same paragraph
 
@@ -512,18 +457,8 @@ class ExtractiveAnswerer:
             c.local_coverage, _ = coverage(groups, terms | local)
             c.context_coverage, _ = coverage(groups, terms | local | ctx | window)
             features = 0.0
-            if intent.asks_when and _dates_in(c.text):
-                features += cfg.date_bonus
             if intent.asks_count and _has_number(c.text):
                 features += cfg.number_bonus
-            if intent.asks_amount and find_amounts(c.text):
-                features += cfg.amount_bonus
-            if intent.kind == "decision":
-                in_decision = any(is_decision_heading(s) for s in path_key[1].split(" > "))
-                if in_decision or _DECISION_WORDS.search(c.text):
-                    features += cfg.decision_bonus
-            if len(c.text) > cfg.max_sentence_chars:
-                features -= 0.1
             prior = cfg.rank_prior / c.rank if c.rank < 50 else 0.0
             c.score = (
                 cfg.sentence_weight * c.coverage
@@ -570,8 +505,8 @@ class ExtractiveAnswerer:
             return Selection([], None, False)
         self.score(cands, groups, intent)
         cands = [c for c in cands if not self._is_heading(c)]
-        if require in ("decision", "recommendation"):
-            cands = [c for c in cands if self._states(c, require)]
+        if require == "decision":
+            cands = [c for c in cands if self._states_decision(c)]
         elif require:
             cands = [c for c in cands if _satisfies(c.text, require)]
         if intent.counted:
@@ -580,8 +515,6 @@ class ExtractiveAnswerer:
                 cands = [c for c in cands if count_ok(c.text, counted, self.stats)]
         elif intent.asks_frequency:
             cands = [c for c in cands if _satisfies(c.text, "frequency")]
-        elif intent.asks_share:
-            cands = [c for c in cands if _satisfies(c.text, "share")]
         if not cands:
             return Selection([], None, False)
         cands.sort(key=lambda c: (-c.score, c.rank, c.doc_id, c.index))
@@ -627,15 +560,11 @@ class ExtractiveAnswerer:
             return Selection([], best, True, {}, key_found=True, listing=listing)
         return Selection(chosen, best, confident, items, key_found=key_found)
 
-    def _states(self, c: Candidate, what: str) -> bool:
-        """The sentence states a decision (or a recommendation): by its words or because it
-        stands in a "Beslutning ..." ("Indstilling") section."""
+    def _states_decision(self, c: Candidate) -> bool:
+        """The sentence states a decision: by its words or because it stands in a
+        "Beslutning ..." section."""
         view = self.docs.get(c.doc_id)
         heads = [s.title.lower() for s in view.sections_at(c.start)] if view else []
-        if what == "recommendation":
-            return any(h.startswith("indstilling") for h in heads) or bool(
-                _RECOMMENDATION_WORDS.search(c.text)
-            )
         return any(is_decision_heading(h) for h in heads) or bool(_DECISION_WORDS.search(c.text))
 
     def _counted_terms(self, words: str, groups: list[WordGroup]) -> set[str]:
@@ -808,8 +737,6 @@ class ExtractiveAnswerer:
             return None
         if len(nxt.text) > 160 or _LIST_ITEM_START.match(nxt.text):
             return None
-        if re.search(r"[-•·*–▪►■◦‣●○□✓]\s*$", gap):
-            return None  # the next item of a list, not a continuation
         return Candidate(view.id, nxt.start, nxt.end, nxt.text, best.index + 1, best.rank)
 
     def list_items(self, intro: Candidate, inline: bool = False) -> list[Candidate]:
@@ -828,7 +755,6 @@ class ExtractiveAnswerer:
         for i in range(intro.index + 1, len(view.sentences)):
             s = view.sentences[i]
             gap = text[view.sentences[i - 1].end : s.start]
-            before = text[max(0, s.start - 8) : s.start]
             is_item = bool(
                 _LIST_ITEM_START.match(s.text)
                 or re.search(r"[-•·*–▪►■◦‣●○□✓]\s*$", gap)
@@ -843,8 +769,6 @@ class ExtractiveAnswerer:
             if s.text.rstrip().endswith(":") and out:
                 break  # the next list's intro
             out_marked = marked if not out else out_marked
-            if not (opens_list or inline_list) and not out and not _BULLET_BEFORE.search(before):
-                break
             out.append(Candidate(view.id, s.start, s.end, s.text, i))
             if len(out) >= self.config.max_list_items:
                 break
@@ -891,8 +815,6 @@ def _satisfies(text: str, require: str) -> bool:
         return bool(_dates_in(text))
     if require == "frequency":
         return bool(_FREQUENCY_WORDS.search(text))
-    if require == "share":
-        return bool(_SHARE_WORDS.search(text))
     if require == "amount":
         return bool(find_amounts(text))
     if require == "number":

@@ -39,12 +39,6 @@ from stores.registry import Registry
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _OPEN_ENDED = re.compile(r"og\s+frem|fremover|fremad|og\s+følgende|ff\.?", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
-_COMMITTEE = re.compile(
-    r"\b([A-ZÆØÅ][\wæøå-]*(?:\s+og\s+[A-ZÆØÅ]?[\wæøå-]+)?udvalg(?:et)?|byrådet|byråd|"
-    r"kommunalbestyrelsen|regionsrådet|magistraten|borgerrepræsentationen|"
-    r"[A-ZÆØÅ]{2,5})\b"
-)
-_COUNCILS = {"byråd", "byrådet", "kommunalbestyrelsen", "borgerrepræsentationen", "magistraten"}
 
 _PURPOSE = re.compile(
     r"\b(?:til|for|af|på|om|ved|to|for|of|on)\s+(?!at\b|hvad\b|hvor\b)(.+?)\s*\??$", re.I
@@ -62,10 +56,6 @@ _DOC_WORD = re.compile(
     r"statusnotat\w*|rapport\w*|sag(?:en)?|item|punkt\w*|dagsorden\w*)\b",
     re.I,
 )
-_COMMITTEE_Q = re.compile(
-    r"\b(?:hvilke[tn]?\s+udvalg|which\s+committee|what\s+committee|hvem\s+behandlede)\b", re.I
-)
-
 # Words that ask for "all of them" rather than name a topic ("Hvilke initiativer fik ...?").
 _GENERIC_LIST_WORDS = (
     "initiativ", "projek", "indsats", "tiltag", "aktivitet", "formål", "område", "initiative",
@@ -254,29 +244,24 @@ class FactsAnswerer:
     def document_answer(
         self, question: str, intent: Intent, hits: list[SearchHit], cset: CitationSet
     ) -> FactsResult | None:
-        """ "Hvornår er notatet dateret?", "Which committee handled item 568?": answered from
-        the document's own date and committee, cited where its text states them."""
+        """ "Hvornår er notatet dateret?": answered from the document's own date, cited where
+        its text states it."""
         wants_date = (
             intent.asks_when and _DOC_DATE_Q.search(question) and _DOC_WORD.search(question)
         )
-        wants_committee = bool(_COMMITTEE_Q.search(question))
-        if not (wants_date or wants_committee) or not hits:
+        if not wants_date or not hits:
             return None
         view = self._best_document(question, intent, hits)
         if view is None:
             return None
         meta = view.record.meta
         label = _label_of(meta.title)
-        lines = []
-        if wants_committee and meta.committee:
-            n = self._cite_text(view, meta.committee, cset)
-            if n is not None:
-                lines.append(f"Sagen hører under {meta.committee} [{n}].")
-        if wants_date and meta.date_text:
-            n = self._cite_text(view, meta.date_text, cset)
-            if n is not None:
-                lines.append(f"«{label}» er dateret {meta.date_text} [{n}].")
-        return FactsResult(text="\n\n".join(lines)) if lines else None
+        if not meta.date_text:
+            return None
+        n = self._cite_text(view, meta.date_text, cset)
+        if n is None:
+            return None
+        return FactsResult(text=f"«{label}» er dateret {meta.date_text} [{n}].")
 
     def _best_document(self, question: str, intent: Intent, hits: list[SearchHit]) -> Any:
         groups = self.topic_groups(question, intent)
@@ -366,7 +351,6 @@ class FactsAnswerer:
             if purpose and not self._purpose_found(purpose, row):
                 continue  # "budgettet for en ny gymnastiksal": every word of what it is for
             score = 0.6 * own + 0.4 * ctx + (0.05 if amount_match else 0.0)
-            score -= 0.03 if self._is_recommendation(row) else 0.0
             score += 0.05 / ranks.get(row["doc_id"], 20)
             scored.append((score, row))
         if not scored and by_amount:
@@ -473,7 +457,7 @@ class FactsAnswerer:
                 lead = f"Merudgiften til {name} er {amount}{period_txt} {ref}."
         quote = " ".join(row["quote"].split())
         follower = self._follower(row, cset)
-        if lead and not follower and not self._quote_adds(quote, name, amount):
+        if lead and not follower:
             return lead
         body = f"> {quote} [{n}]" + (f" {follower}" if follower else "")
         return f"{lead}\n\n{body}" if lead else body[2:]
@@ -527,12 +511,6 @@ class FactsAnswerer:
         m = cset.add(view.id, nxt.start, nxt.end)
         return f"{_one(nxt.text)} [{m}]"
 
-    def _quote_adds(self, quote: str, name: str, amount: str) -> bool:
-        """True when the sentence says more than "<amount> to <initiative>" (then show it)."""
-        said = self.stats.terms(f"{name} {amount} afsættes afsat alt dette indsatsområde")
-        extra = {t for t in self.stats.terms(quote) - said if not t.isdigit()}
-        return len(extra) >= 2
-
     def budget_table(
         self,
         question: str,
@@ -568,7 +546,7 @@ class FactsAnswerer:
                     continue
                 scored.append((ctx + 0.3 * own + 0.05 / ranks.get(doc_id, 20), doc_id))
             if not scored:
-                return FactsResult(abstain=True)
+                return None
             scored.sort(reverse=True)
             docs = [scored[0][1]]
         else:
@@ -744,12 +722,9 @@ class FactsAnswerer:
         if not rows:
             return None
         groups = self.topic_groups(question, intent)
-        asked_committee = _asked_committee(question)
         ranks = self._doc_rank(hits)
         scored = []
         for row in rows:
-            if asked_committee and not _same_committee(asked_committee, row):
-                continue
             date_ok, exact = _date_matches(intent, row.get("decision_date") or row.get("doc_date"))
             if not date_ok:
                 continue
@@ -838,38 +813,6 @@ def _label_of(title: str) -> str:
     t = re.sub(r"\s*(?:\b(?:fra|i|for|af|pr\.?|nr\.?)\s+)?\S*\d\S*", "", t)
     t = re.sub(r"\s+([:.,])", r"\1", t)
     return " ".join(t.split()).strip(" .,:;-")
-
-
-def _asked_committee(question: str) -> str | None:
-    for m in _COMMITTEE.finditer(question):
-        word = m.group(1)
-        low = word.lower()
-        if low in ("udvalget", "udvalg"):
-            continue  # "udvalget" alone names no particular committee
-        if word.isupper() and len(word) <= 5:
-            return low  # an abbreviation ("FAU", "BUU")
-        return low
-    return None
-
-
-def _initials(name: str) -> str:
-    return "".join(w[0] for w in re.findall(r"[A-ZÆØÅ][\wæøå]*", name)).lower()
-
-
-def _same_committee(asked: str, row: dict[str, Any]) -> bool:
-    names = [(row.get("committee") or ""), (row.get("doc_committee") or "")]
-    for name in filter(None, names):
-        low = name.lower()
-        if asked in low or low in asked:
-            return True
-        if asked in _COUNCILS and any(c in low for c in _COUNCILS):
-            return True
-        stem = re.sub(r"(et|en)$", "", asked)
-        if len(stem) >= 5 and stem in low:
-            return True
-        if asked.isalpha() and len(asked) <= 5 and _initials(name) in (asked, asked + "u"):
-            return True
-    return False
 
 
 def _date_matches(intent: Intent, iso: str | None) -> tuple[bool, bool]:

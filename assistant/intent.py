@@ -134,12 +134,6 @@ _COUNTED = re.compile(
     _F,
 )
 _FREQUENCY = _rx(r"\bhvor\s+(?:tit|ofte|hyppigt)\b", r"\bhow\s+often\b")
-_SHARE = _rx(
-    r"\bhvor\s+stor\s+(?:en\s+)?(?:del|andel)\b",
-    r"\bhow\s+large\s+a\s+share\b",
-    r"\bwhat\s+(?:share|percentage|proportion)\b",
-    r"\bhvor\s+mange\s+procent\b",
-)
 _PER_DOCUMENT = _rx(
     r"\bhvilke\s+(?:dokumenter|sager|referater|notater|bilag)\b.*\b(?:nævner|omtaler|handler|"
     r"indeholder|beskriver)",
@@ -189,7 +183,6 @@ class Intent:
     wants_list: bool = False
     counted: str | None = None  # the words after "hvor mange" ("sager", "best practice-...")
     asks_frequency: bool = False  # "hvor ofte", "hvor tit", "how often"
-    asks_share: bool = False  # "hvor stor en del/andel", "what share"
     per_document: bool = False  # "Hvilke dokumenter nævner X?", "... i hver af dem?"
 
     @property
@@ -243,7 +236,6 @@ def classify(question: str) -> Intent:
     if counted:
         intent.counted = " ".join(w for w in counted.groups() if w)
     intent.asks_frequency = bool(_FREQUENCY.search(q))
-    intent.asks_share = bool(_SHARE.search(q))
     intent.per_document = bool(_PER_DOCUMENT.search(q))
     budget = bool(_BUDGET.search(q) or _BUDGET_GET.search(q) or amounts)
     # money words can be the topic ("Hvem betaler ...", "Hvordan fordeles udgiften ...");

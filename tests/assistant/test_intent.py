@@ -56,12 +56,11 @@ def test_what_the_question_pins_down() -> None:
     assert [(d.date, d.precision) for d in decision.dates] == [(dt.date(2020, 6, 7), "day")]
 
 
-def test_counted_noun_frequency_and_share() -> None:
+def test_counted_noun_and_frequency() -> None:
     assert classify("Hvor mange sager har en rådgiver?").counted == "sager har"
     assert classify("I hvor mange spor arbejder afdelingen?").counted == "spor arbejder"
     assert classify("Hvor mange penge er der afsat?").counted is None
     assert classify("Hvor tit skal udvalget have status?").asks_frequency
-    assert classify("Hvor stor en del af rådgiverne er nyansatte?").asks_share
 
 
 def test_language() -> None:
