@@ -263,8 +263,12 @@ class TermStats:
                 if main[0] in seen:
                     continue
                 seen.add(main[0])
+                alternatives = self.near_terms(main[0]) if not parts else []
                 weight = self._weight(main, parts)
-                if not parts and all(self.df.get(t, 0) == 0 for t in main):
+                if alternatives:
+                    weight = min(self.idf(t) for t in alternatives)
+                    weight *= 0.3 if self.is_cue(main[0]) else 1.0
+                if not alternatives and not parts and all(self.df.get(t, 0) == 0 for t in main):
                     # An unseen simple word: a typo, an inflection the stemmer misses or an
                     # English word; it still counts, but does not decide alone.
                     weight *= 0.3 if english else 0.6
@@ -274,7 +278,7 @@ class TermStats:
                 groups.append(
                     WordGroup(
                         word,
-                        tuple(dict.fromkeys(main + synonyms)),
+                        tuple(dict.fromkeys(main + alternatives + synonyms)),
                         tuple(parts),
                         weight,
                         self.relatives(main[0]),
@@ -311,12 +315,43 @@ class TermStats:
         self._relatives[term] = result
         return result
 
+    def near_terms(self, term: str) -> list[str]:
+        """Corpus terms an unseen question term probably means: the words it abbreviates
+        ("medarb." -> "medarbejd") or a one-letter typo ("atraktiv" -> "attraktiv")."""
+        if self.df.get(term, 0) > 0 or len(term) < 4 or not term.isalpha():
+            return []
+        found = [
+            t
+            for t in self.df
+            if (len(t) > len(term) and t.startswith(term))
+            or (len(t) >= 4 and len(term) - len(t) <= 2 and term.startswith(t))
+        ]
+        if not found and len(term) >= 6:
+            found = [t for t in self.df if abs(len(t) - len(term)) <= 1 and _one_edit(t, term)]
+        return sorted(found)[:20]
+
     def _weight(self, main: list[str], parts: list[str]) -> float:
         idf = max(self.idf(t) for t in main)
         if all(self.df.get(t, 0) == 0 for t in main) and parts:
             # Unseen compound: worth what its best-known part is worth, plus a little.
             idf = min(self.idf("\x00unseen"), max(self.idf(p) for p in parts) + 0.5)
         return idf * (0.3 if self.is_cue(main[0]) else 1.0)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True when a and b differ by one insertion, deletion or substitution."""
+    if a == b:
+        return False
+    if len(a) < len(b):
+        a, b = b, a
+    if len(a) - len(b) > 1:
+        return False
+    i = 0
+    while i < len(b) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1 :] == b[i + 1 :]
+    return a[i + 1 :] == b[i:]
 
 
 def match_group(group: WordGroup, terms: set[str]) -> float:

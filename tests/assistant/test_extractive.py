@@ -42,6 +42,11 @@ def test_groups_are_compound_aware_and_weighted(parts) -> None:
     cue, topic = groups[0], groups[1]
     assert cue.weight < topic.weight  # "afsat" only steers the intent
     assert match_group(topic, stats.terms("4. Videndeling")) == 1.0
+    # an abbreviation and a typo still find their words
+    medarb = stats.groups("erfarne medarb.")[1]
+    assert "medarbejd" in medarb.main
+    typo = stats.groups("en atraktiv arbejdsplads")[0]
+    assert "attraktiv" in typo.main
     # synonyms a municipality uses for the same body
     council = stats.groups("byrådet")[0]
     assert "kommunalbestyr" in council.main
