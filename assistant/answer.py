@@ -29,6 +29,7 @@ from assistant.extractive import (
     ListCandidate,
     Selection,
     TermStats,
+    is_decision_heading,
 )
 from assistant.facts_answers import FactsAnswerer, sentence_date_matches
 from assistant.intent import Intent, classify, parse_as_of
@@ -96,6 +97,17 @@ def _join_parts(texts: list[str]) -> str:
             out.append(paragraph)
             shown |= cited
     return "\n\n".join(out)
+
+
+_HEADING_NUMBER = re.compile(r"[#\s]*\d{1,2}(?:\.\d{1,2})*[.)]?\s+")
+
+
+def _unnumbered(text: str, start: int, end: int) -> tuple[int, int]:
+    """A heading's span without its leading number ("4.1 Dashboard" -> "Dashboard"): a loader
+    may have written the number from the document's list numbering, which the source file does
+    not hold, so the cited words are the heading's own."""
+    m = _HEADING_NUMBER.match(text, start, end)
+    return (m.end(), end) if m and m.end() < end else (start, end)
 
 
 def _label(title: str) -> str:
@@ -372,6 +384,7 @@ class Assistant:
         lines: list[str] = []
         docs_used = list(dict.fromkeys(c.doc_id for c in selection.sentences))
         previous: tuple[str, int] | None = None
+        shown: set[tuple[int, int]] = set()
         for c in selection.sentences:
             if len(docs_used) > 1 and (previous is None or previous[0] != c.doc_id):
                 view = self.docs.get(c.doc_id)
@@ -382,6 +395,21 @@ class Assistant:
                     lines.append(f"*{label}*:")
             n = cset.add(c.doc_id, c.start, c.end)
             sentence = f"{_one_line(c.text)} [{n}]"
+            about_heading = c.heading and c.local_coverage - c.coverage >= 0.15
+            if c.heading and intent.kind == "decision" and c.heading not in shown:
+                view = self.docs.get(c.doc_id)
+                about_heading = view is not None and is_decision_heading(
+                    view.text[c.heading[0] : c.heading[1]].lstrip("# ")
+                )  # "Beslutning i ... den <dato>" says who decided and when
+            if about_heading and c.heading not in shown:
+                # The sentence is about its heading ("Der afsættes 600.000 kr. til dette."):
+                # show and cite the heading with it.
+                shown.add(c.heading)
+                view = self.docs.get(c.doc_id)
+                heading = view.text[c.heading[0] : c.heading[1]] if view else ""
+                h = cset.add(c.doc_id, *_unnumbered(view.text, *c.heading) if view else c.heading)
+                title = re.sub(r"^\s*(?:#+\s*)?\d{1,2}[.)]\s*", "", _one_line(heading)).strip("*# ")
+                sentence = f"**{title}** [{h}]: {sentence}"
             adjacent = previous is not None and previous == (c.doc_id, c.index - 1)
             if lines and adjacent and lines[-1] and not lines[-1].startswith("- "):
                 lines[-1] += " " + sentence

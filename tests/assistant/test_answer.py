@@ -221,3 +221,12 @@ def test_a_later_part_does_not_repeat_what_an_earlier_part_showed() -> None:
     # a paragraph with something new stays, even if it also cites what was shown
     third = "Heraf 50.000 kr. til honorarer. [2] Resten til rejser. [3]"
     assert _join_parts([first, third]).endswith("Resten til rejser. [3]")
+
+
+def test_a_heading_is_cited_without_the_number_a_loader_may_have_added() -> None:
+    from assistant.answer import _unnumbered
+
+    text = "4.1 Dashboard\n\n6 Revision\n\nResume"
+    assert text[slice(*_unnumbered(text, 0, 13))] == "Dashboard"
+    assert text[slice(*_unnumbered(text, 15, 25))] == "Revision"
+    assert text[slice(*_unnumbered(text, 27, 33))] == "Resume"  # no number: unchanged
