@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -86,6 +86,17 @@ _NUMBER = re.compile(r"\d[\d.,]*\d|\d")
 _SEGMENT = re.compile(r"(?<=[.!?;:])\s+|\n+")
 
 WINDOW = 3  # consecutive sentences/lines in the best window
+# Features read from the passage's analysed terms; the rest are first-stage scores or
+# regular-expression matches (`FeatureExtractor._shallow_matrix`).
+_TERM_FEATURES = frozenset(FEATURES) - {
+    "fused",
+    "lexical",
+    "dense",
+    "unit",
+    "amount_match",
+    "date_match",
+    "decision_match",
+}
 
 
 @dataclass
@@ -203,15 +214,23 @@ class FeatureExtractor:
         return found
 
     def matrix(
-        self, question: str, candidates: Sequence[Candidate], idf: Mapping[str, float]
+        self,
+        question: str,
+        candidates: Sequence[Candidate],
+        idf: Mapping[str, float],
+        wanted: Collection[str] = FEATURES,
     ) -> np.ndarray:
         """One row per candidate, columns in `FEATURES` order.
 
         `idf` weighs each query term (already multiplied by its typed/derived weight); terms
-        it does not list carry no weight.
+        it does not list carry no weight. Only the `wanted` columns are computed (the others
+        are 0): at search time the model's own few, so no passage is tokenised per query
+        unless the model reads its terms.
         """
         if not candidates:
             return np.zeros((0, len(FEATURES)))
+        if not set(wanted) & _TERM_FEATURES:
+            return self._shallow_matrix(question, candidates, wanted)
         analysed = [self._analyse(c.chunk_id, c.text, c.titles) for c in candidates]
         # IDF among the candidates themselves: words every passage of the right document
         # shares (its topic) say little about which passage answers.
@@ -264,6 +283,28 @@ class FeatureExtractor:
             }
             rows.append([row[name] for name in FEATURES])
         return np.array(rows, dtype=float)
+
+    @staticmethod
+    def _shallow_matrix(
+        question: str, candidates: Sequence[Candidate], wanted: Collection[str]
+    ) -> np.ndarray:
+        """The columns that need no terms of the passage: first-stage scores and the
+        answer-type matches (regular expressions on the text)."""
+        asks = {
+            "amount_match": (_ASKS_AMOUNT, _AMOUNT),
+            "date_match": (_ASKS_DATE, _DATE),
+            "decision_match": (_ASKS_DECISION, _DECISION),
+        }
+        matrix = np.zeros((len(candidates), len(FEATURES)))
+        for name in wanted:
+            col = FEATURES.index(name)
+            if name in asks:
+                asked, holds = asks[name]
+                if asked.search(question):
+                    matrix[:, col] = [float(bool(holds.search(c.text))) for c in candidates]
+            else:
+                matrix[:, col] = [getattr(c, name) for c in candidates]
+        return matrix
 
 
 def _numbers(text: str) -> frozenset[str]:

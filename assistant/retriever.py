@@ -21,7 +21,7 @@ from llama_index.core.retrievers import BaseRetriever
 from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 
 from assistant.lexical import LexicalIndex
-from assistant.rerank import Candidate, FeatureExtractor, RerankModel
+from assistant.rerank import FEATURES, Candidate, FeatureExtractor, RerankModel
 from assistant.types import SearchFilters, SearchHit
 from plan_assistant.settings import Settings
 from stores.bundle import Stores
@@ -341,7 +341,8 @@ class HybridRetriever:
             for h in hits
         ]
         assert self._features is not None
-        return hits, self._features.matrix(query, cands, lexical.term_idf(query))
+        wanted = self.reranker.features if self.reranker is not None else FEATURES
+        return hits, self._features.matrix(query, cands, lexical.term_idf(query), wanted)
 
     @staticmethod
     def _previous(hit: SearchHit, table: _ChunkTable) -> dict[str, str]:

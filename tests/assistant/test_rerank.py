@@ -138,3 +138,27 @@ def test_reranker_off_keeps_fusion_order(minutes_store) -> None:
     retriever = HybridRetriever(minutes_store, FusionConfig(merge_max=0), reranker=False)
     hits = retriever.search("Hvad koster en ny kunstgræsbane i Tune?", k=5)
     assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+
+
+def test_the_model_s_own_columns_are_the_same_computed_alone() -> None:
+    """At search time only the packaged model's features are computed; they must equal the
+    same columns of the full matrix the fit script sees."""
+    texts = [
+        "Anlægget forventes at koste 4,2 mio. kr. i 2025.",
+        "Arbejdet går i gang den 3. marts 2025.",
+        "Beslutning: Godkendt af udvalget.",
+    ]
+    extractor = _extractor(texts)
+    cands = [Candidate(f"d:000{i}", "d", t, ["Punkt 4"], 1.0 - i / 10) for i, t in enumerate(texts)]
+    model = RerankModel.load()
+    for question in (
+        "Hvad koster anlægget?",
+        "Hvornår går arbejdet i gang?",
+        "Hvad besluttede de?",
+    ):
+        idf = _idf(extractor, question)
+        full = extractor.matrix(question, cands, idf)
+        alone = extractor.matrix(question, cands, idf, model.features)
+        columns = [FEATURES.index(name) for name in model.features]
+        assert np.array_equal(full[:, columns], alone[:, columns])
+        assert np.array_equal(model.score(full), model.score(alone))
