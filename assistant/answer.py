@@ -236,17 +236,21 @@ class Assistant:
         parts = split_question(question)
         drafts: list[Draft] = []
         for i, part in enumerate(parts):
+            topic = parts[0] if i else None
             if i == 0:
-                part_intent, part_hits, scoring = intent, hits, part
+                part_intent, part_hits = intent, hits
             else:
-                scoring = f"{part} {parts[0]}"
                 part_intent = classify(part)
                 part_intent.english = intent.english
-                part_hits = self.retriever.search(scoring, k=RETRIEVE_K, filters=filters)
+                part_hits = self.retriever.search(
+                    f"{part} {topic}", k=RETRIEVE_K, filters=filters
+                )
             if len(parts) > 1 and i == 0:
                 part_intent = classify(part)
                 part_intent.english = intent.english
-            drafts.append(self._answer_part(scoring, part_intent, part_hits, day, filters, cset))
+            drafts.append(
+                self._answer_part(part, part_intent, part_hits, day, filters, cset, topic)
+            )
         answered = [d for d in drafts if not d.abstained]
         if not answered:
             return drafts[0]
@@ -264,7 +268,11 @@ class Assistant:
         day: dt.date,
         filters: SearchFilters | None,
         cset: CitationSet,
+        topic: str | None = None,
     ) -> Draft:
+        """One question (part); `topic` is the first part when this is a later one."""
+        shown = [(c.doc_id, c.start, c.end) for c in cset.citations]
+        question_part, question = question, f"{question} {topic}" if topic else question
         if intent.kind == "definition":
             draft = self._definition(question, filters, cset)
             if draft is not None:
@@ -304,7 +312,15 @@ class Assistant:
         require = {"budget": "amount", "decision": "decision"}.get(intent.kind)
         if intent.kind == "budget" and not intent.asks_amount:
             require = None  # about money, not asking for a figure
-        selection = self.extractive.select(question, intent, hits, extra=extra, require=require)
+        selection = self.extractive.select(
+            question_part if topic else question,
+            intent,
+            hits,
+            extra=extra,
+            require=require,
+            topic=topic,
+            shown=shown,
+        )
         strict = intent.kind in ("budget", "decision")
         if not selection.confident or (strict and not selection.key_found):
             return self._abstain(intent, cset)

@@ -26,7 +26,7 @@ import math
 import re
 import threading
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from assistant.analysis import DanishAnalyzer
@@ -402,6 +402,7 @@ class ExtractiveConfig:
     min_score: float = 0.45
     follow_ratio: float = 0.8  # extra sentences must score this share of the best
     max_sentences: int = 4
+    topic_weight: float = 0.5  # a later question part's words count fully, the first part's less
     min_answer_chars: int = 200  # devset: 250 and up push the median answer past 350 chars
     max_list_items: int = 10
     max_section_chars: int = 2500  # a section this short is context for all its sentences
@@ -531,15 +532,33 @@ class ExtractiveAnswerer:
         hits: list[SearchHit],
         extra: Iterable[tuple[str, int, int, float]] = (),
         require: str | None = None,
+        topic: str | None = None,
+        shown: Iterable[tuple[str, int, int]] = (),
     ) -> Selection:
         """Best sentences for the question. `require`: "date" / "amount" / "number" / "decision"
-        keeps only sentences that state one (what the question cannot do without)."""
+        keeps only sentences that state one (what the question cannot do without). A later part
+        of a two-part question ("..., og hvad skal kommunen betale i fondsmoms?") is scored by
+        its own words with its `topic` (the first part) as lighter context, and skips sentences
+        inside the `shown` spans (doc_id, start, end) that an earlier part already answered."""
         cands = self.candidates(hits, extra)
         groups = self.stats.refresh().groups(question, intent.english)
+        if topic and groups:
+            own = {g.main[0] for g in groups}
+            groups += [
+                replace(g, weight=g.weight * self.config.topic_weight)
+                for g in self.stats.groups(topic, intent.english)
+                if g.main[0] not in own
+            ]
         if not cands or not groups:
             return Selection([], None, False)
         self.score(cands, groups, intent)
-        cands = [c for c in cands if not self._is_heading(c)]
+        shown = list(shown)
+        cands = [
+            c
+            for c in cands
+            if not self._is_heading(c)
+            and not any(d == c.doc_id and s <= c.start and c.end <= e for d, s, e in shown)
+        ]
         if require == "decision":
             cands = [c for c in cands if self._states_decision(c)]
         elif require:

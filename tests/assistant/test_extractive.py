@@ -146,3 +146,24 @@ def test_a_sentence_list_stops_where_its_numbering_stops(parts) -> None:
 def test_weak_support_is_not_confident(parts) -> None:
     selection = select(parts, "Hvad er ansøgningsfristen for et længerevarende Task Force forløb?")
     assert not selection.confident
+
+
+def test_a_later_question_part_answers_with_its_own_words_and_new_sentences(parts) -> None:
+    """ "Hvor meget blev afsat til videndeling, og hvor meget til erfarne medarbejdere?": the
+    second part is scored by its own words (the first part is lighter context) and does not
+    repeat the sentence the first part already answered with."""
+    first_part = "Hvor meget blev afsat til videndeling"
+    first = select(parts, first_part, require="amount")
+    assert first.best.text == "Der afsættes 600.000 kr. til dette."
+    shown = [(c.doc_id, c.start, c.end) for c in first.sentences]
+    later = select(
+        parts, "hvor meget til erfarne medarbejdere?", require="amount", topic=first_part
+    )
+    assert later.best.text == "Der afsættes 750.000 kr. til dette."
+    again = select(parts, first_part, require="amount", shown=shown)
+    assert again.best is not None
+    assert all(
+        not (c.doc_id == d and s <= c.start and c.end <= e)
+        for c in again.sentences
+        for d, s, e in shown
+    )
