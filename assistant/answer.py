@@ -242,9 +242,7 @@ class Assistant:
             else:
                 part_intent = classify(part)
                 part_intent.english = intent.english
-                part_hits = self.retriever.search(
-                    f"{part} {topic}", k=RETRIEVE_K, filters=filters
-                )
+                part_hits = self.retriever.search(f"{part} {topic}", k=RETRIEVE_K, filters=filters)
             if len(parts) > 1 and i == 0:
                 part_intent = classify(part)
                 part_intent.english = intent.english
