@@ -22,6 +22,7 @@ from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from assistant.answer_gate import AnswerGate
 from assistant.citations import CitationSet, DocumentCache, renumber
 from assistant.conversation import condense
 from assistant.extractive import (
@@ -131,8 +132,10 @@ class Assistant:
         stores: Stores,
         retriever: HybridRetriever | None = None,
         llm: Any | None = None,
+        gate: AnswerGate | None = None,
     ) -> None:
         self.stores = stores
+        self.gate = gate or AnswerGate.load()
         self.retriever = retriever or HybridRetriever(stores)
         self.docs = DocumentCache(stores.registry)
         self.stats = TermStats(stores.registry)
@@ -320,7 +323,7 @@ class Assistant:
             shown=shown,
         )
         strict = intent.kind in ("budget", "decision")
-        if not selection.confident or (strict and not selection.key_found):
+        if not self.gate.answers(selection, strict, required=require is not None):
             return self._abstain(intent, cset)
         best = selection.best
         assert best is not None

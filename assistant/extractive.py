@@ -195,6 +195,7 @@ class Selection:
     confident: bool
     list_items: dict[int, list[Candidate]] = field(default_factory=dict)  # by id(candidate)
     key_found: bool = True  # the question's most specific word occurs with the best sentence
+    passage_score: float = 0.0  # retrieval's score of the passage the best sentence came from
     listing: ListCandidate | None = None  # a whole list chosen for a list question
 
 
@@ -612,7 +613,8 @@ class ExtractiveAnswerer:
             listing = self.best_list(question, groups, hits, best)
         if listing is not None:
             return Selection([], best, True, {}, key_found=True, listing=listing)
-        return Selection(chosen, best, confident, items, key_found=key_found)
+        passage_score = hits[best.rank - 1].score if best.rank <= len(hits) else 0.0
+        return Selection(chosen, best, confident, items, key_found, passage_score)
 
     def _states_decision(self, c: Candidate) -> bool:
         """The sentence states a decision: by its words or because it stands in a

@@ -19,16 +19,16 @@ script to try, not used.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from assistant.analysis import DanishAnalyzer
+from assistant.linear_model import LinearModel
 
 WEIGHTS_FILE = Path(__file__).parent / "data" / "reranker.json"
 
@@ -131,50 +131,16 @@ class _Analysed:
     numbers: frozenset[str]
 
 
-@dataclass
-class RerankModel:
-    """A linear model over standardised features: score = ((x - mean) / scale) . coef + b."""
-
-    features: tuple[str, ...]
-    mean: np.ndarray
-    scale: np.ndarray
-    coef: np.ndarray
-    intercept: float = 0.0
-    meta: dict = field(default_factory=dict)
+class RerankModel(LinearModel):
+    """The reranker's weights over `FEATURES` columns."""
 
     @classmethod
     def load(cls, path: Path = WEIGHTS_FILE) -> RerankModel:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-        names = tuple(data["features"])
-        unknown = set(names) - set(FEATURES)
-        if unknown:
-            raise ValueError(f"reranker weights name unknown features: {sorted(unknown)}")
-        return cls(
-            features=names,
-            mean=np.array(data["mean"], dtype=float),
-            scale=np.array(data["scale"], dtype=float),
-            coef=np.array(data["coef"], dtype=float),
-            intercept=float(data.get("intercept", 0.0)),
-            meta=data.get("meta", {}),
-        )
-
-    def to_json(self) -> dict:
-        return {
-            "features": list(self.features),
-            "mean": [round(float(v), 6) for v in self.mean],
-            "scale": [round(float(v), 6) for v in self.scale],
-            "coef": [round(float(v), 6) for v in self.coef],
-            "intercept": round(self.intercept, 6),
-            "meta": self.meta,
-        }
+        return cls.read(path, FEATURES)
 
     def score(self, matrix: np.ndarray) -> np.ndarray:
         """Scores for rows of a full `FEATURES` matrix."""
-        if matrix.size == 0:
-            return np.zeros(0)
-        columns = [FEATURES.index(name) for name in self.features]
-        x = (matrix[:, columns] - self.mean) / self.scale
-        return x @ self.coef + self.intercept
+        return self.score_columns(matrix, FEATURES)
 
 
 class FeatureExtractor:

@@ -30,7 +30,7 @@ from typing import Any
 import numpy as np
 
 from assistant.rerank import FEATURES, WEIGHTS_FILE, RerankModel
-from eval.harness import load_questions
+from eval.harness import ingest_corpus, load_questions
 from eval.metrics import normalize_text
 from plan_assistant.settings import Settings
 
@@ -73,13 +73,8 @@ def collect(
     """Ingest `corpus` into `settings.data_dir` (idempotent) and gather each answerable
     question's candidates, fusion order, reranker off."""
     from assistant.retriever import HybridRetriever
-    from ingest.pipeline import Ingestor
 
-    ingestor = Ingestor(settings)
-    report = ingestor.ingest_paths([corpus])
-    if report.failed:
-        raise RuntimeError(f"ingest failed: {[f.source for f in report.failed]}")
-    retriever = HybridRetriever(ingestor.stores, reranker=None)
+    retriever = HybridRetriever(ingest_corpus(settings, corpus)[0], reranker=None)
     out = []
     for q in load_questions(questions_path):
         quotes = [normalize_text(e) for e in _as_list(q.get("evidence"))]
@@ -130,23 +125,10 @@ def fit(
     features: Sequence[str] = FEATURES,
 ) -> RerankModel:
     """Logistic regression on standardised `features`, balanced classes."""
-    from sklearn.linear_model import LogisticRegression
-
     columns = [FEATURES.index(name) for name in features]
     x = np.vstack([q.features[:, columns] for q in questions if len(q.features)])
     y = np.concatenate([q.labels for q in questions if len(q.features)])
-    mean = x.mean(axis=0)
-    scale = x.std(axis=0)
-    scale[scale == 0] = 1.0
-    model = LogisticRegression(C=c, class_weight="balanced", max_iter=2000)
-    model.fit((x - mean) / scale, y)
-    return RerankModel(
-        features=tuple(features),
-        mean=mean,
-        scale=scale,
-        coef=model.coef_[0],
-        intercept=float(model.intercept_[0]),
-    )
+    return RerankModel.fit(x, y, features, c, class_weight="balanced")
 
 
 def lodo_scores(

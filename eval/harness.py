@@ -13,11 +13,14 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from eval.llm_summary import llm_record_fields, summarize_llm
 from eval.metrics import summarize
 from plan_assistant.settings import Settings
+
+if TYPE_CHECKING:
+    from stores.bundle import Stores
 
 RETRIEVE_K = 10
 
@@ -67,6 +70,20 @@ def select_questions(
     return questions[:limit] if limit else questions
 
 
+def ingest_corpus(settings: Settings, corpus: Path) -> tuple[Stores, Any]:
+    """Ingest `corpus` into `settings.data_dir` (unchanged files are skipped); the stores and
+    the ingest report. Any file that fails is an error here: its questions could not be
+    answered."""
+    from ingest.pipeline import Ingestor
+
+    ingestor = Ingestor(settings)
+    report = ingestor.ingest_paths([corpus])
+    if report.failed:
+        names = ", ".join(f"{f.source} ({f.reason})" for f in report.failed)
+        raise RuntimeError(f"ingest failed for: {names}")
+    return ingestor.stores, report
+
+
 def run_eval(
     settings: Settings,
     corpus: Path,
@@ -77,16 +94,10 @@ def run_eval(
     limit: int | None = None,
 ) -> EvalRun:
     from assistant.retriever import HybridRetriever
-    from ingest.pipeline import Ingestor
 
-    ingestor = Ingestor(settings)
     t0 = time.perf_counter()
-    report = ingestor.ingest_paths([corpus])
+    stores, report = ingest_corpus(settings, corpus)
     ingest_seconds = time.perf_counter() - t0
-    if report.failed:
-        names = ", ".join(f"{f.source} ({f.reason})" for f in report.failed)
-        raise RuntimeError(f"ingest failed for: {names}")
-    stores = ingestor.stores
     retriever = HybridRetriever(stores)
     assistant = _make_assistant(stores, retriever, settings) if answers else None
     questions = select_questions(load_questions(questions_path), ids, limit)
