@@ -808,9 +808,13 @@ class ExtractiveAnswerer:
         opens_list = intro.text.rstrip().endswith(":")
         inline_list = inline and not opens_list and ":" in intro.text
         out_marked = False
+        tight = False  # items so far were separated by single line breaks
         for i in range(intro.index + 1, len(view.sentences)):
             s = view.sentences[i]
             gap = text[view.sentences[i - 1].end : s.start]
+            blank = "\n\n" in gap or "\n \n" in gap
+            if len(out) >= 2 and tight and blank:
+                break  # a blank line after a tight list ends it ("...\n\nØnskede effekter")
             is_item = bool(
                 _LIST_ITEM_START.match(s.text)
                 or re.search(r"[-•·*–▪►■◦‣●○□✓]\s*$", gap)
@@ -825,6 +829,8 @@ class ExtractiveAnswerer:
             if s.text.rstrip().endswith(":") and out:
                 break  # the next list's intro
             out_marked = marked if not out else out_marked
+            if len(out) == 1:
+                tight = not blank
             out.append(Candidate(view.id, s.start, s.end, s.text, i))
             if len(out) >= self.config.max_list_items:
                 break

@@ -167,3 +167,39 @@ def test_a_later_question_part_answers_with_its_own_words_and_new_sentences(part
         for c in again.sentences
         for d, s, e in shown
     )
+
+
+LIST_DOC = """Notat om kulturpolitikken
+
+Politikken samler sig fortsat omkring tre politiske pejlemærker:
+Et varieret og engagerende kulturliv
+Et aktivt fritids- og foreningsliv
+De frivillige former lokalsamfundet
+
+Ønskede effekter
+Mangfoldige kulturtilbud der bidrager til livskvalitet
+Flere borgere der er fysisk aktive i hverdagen
+"""
+
+
+def test_a_tight_list_ends_at_a_blank_line(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Items on consecutive lines end where a blank line starts the next block: the three
+    pejlemærker, not also the heading and lines after them."""
+    from ingest.pipeline import Ingestor
+    from tests.conftest import make_settings
+
+    root = tmp_path_factory.mktemp("tight-list")
+    (root / "docs").mkdir()
+    (root / "docs" / "kulturpolitik_notat.txt").write_text(LIST_DOC, encoding="utf-8")
+    settings = make_settings(root / "data")
+    ingestor = Ingestor(settings)
+    assert not ingestor.ingest_paths([root / "docs"]).failed
+    registry = ingestor.stores.registry
+    answerer = ExtractiveAnswerer(DocumentCache(registry), TermStats(registry).refresh())
+    (doc_id,) = [d["id"] for d in registry.list_documents()]
+    (listing,) = [lc for lc in answerer.structured_lists(doc_id) if "pejlemærker" in lc.intro.text]
+    assert [i.text for i in listing.items] == [
+        "Et varieret og engagerende kulturliv",
+        "Et aktivt fritids- og foreningsliv",
+        "De frivillige former lokalsamfundet",
+    ]
