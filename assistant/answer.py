@@ -140,6 +140,7 @@ class Assistant:
         self.docs = DocumentCache(stores.registry)
         self.stats = TermStats(stores.registry)
         self.extractive = ExtractiveAnswerer(self.docs, self.stats)
+        self.retriever.sentence_scorer = self.extractive
         self.facts = FactsAnswerer(stores.registry, self.docs, self.extractive)
         self.llm = llm
 

@@ -20,6 +20,9 @@ import numpy as np
 from llama_index.core.retrievers import BaseRetriever
 from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 
+from assistant.citations import DocumentCache
+from assistant.extractive import ExtractiveAnswerer, TermStats
+from assistant.intent import classify
 from assistant.lexical import LexicalIndex
 from assistant.rerank import FEATURES, Candidate, FeatureExtractor, RerankModel
 from assistant.types import SearchFilters, SearchHit
@@ -71,8 +74,15 @@ class FusionConfig:
     rerank_depth: int = 30
     # A hit absorbs a lower-ranked hit that touches it in the same or a sibling section (up to
     # this many characters together); a hit already inside a higher one is dropped.
-    merge_max: int = 1700
+    merge_max: int = 1650  # 1700 before the sentence reorder, which favours longer passages
     merge_window: int = 10  # only among this many top hits
+    # The final top k are reordered by score + `sentence_weight` x how much of the question
+    # the passage's best sentence covers, with its headings and neighbours (the answerer's
+    # context coverage): a passage that holds an answer-shaped sentence beats one that only
+    # shares the item's title words. Devset hit@1 0.638 -> 0.663, hit@5 0.896 -> 0.902, MRR
+    # 0.766 -> 0.795 (with merge_max 1 650: 3 994 chars in the top 5); corpus/ MRR 0.942 ->
+    # 0.953. Weights 0.4-0.8 gave the same within 0.005.
+    sentence_weight: float = 0.6
 
 
 @dataclass
@@ -120,6 +130,9 @@ class HybridRetriever:
         if reranker is True:
             reranker = RerankModel.load()
         self.reranker: RerankModel | None = reranker or None
+        # Scores the sentences of the final hits; the Assistant hands in its own answerer so
+        # both share one document cache.
+        self.sentence_scorer: ExtractiveAnswerer | None = None
         self._features: FeatureExtractor | None = None
         self._lock = threading.Lock()
         self._revision = -1
@@ -241,7 +254,29 @@ class HybridRetriever:
             hits = head + tail
         if self.fusion.merge_max:
             hits = self._merge_adjacent(hits, self._ensure_fresh()[0])
+        if self.fusion.sentence_weight and hits:
+            return self._by_best_sentence(query, hits[:k])
         return hits[:k]
+
+    def _by_best_sentence(self, query: str, hits: list[SearchHit]) -> list[SearchHit]:
+        """Reorder by score + sentence_weight x the best sentence's context coverage."""
+        scorer = self.sentence_scorer
+        if scorer is None:
+            scorer = self.sentence_scorer = ExtractiveAnswerer(
+                DocumentCache(self.stores.registry), TermStats(self.stores.registry)
+            )
+        intent = classify(query)
+        groups = scorer.stats.refresh().groups(query, intent.english)
+        cands = scorer.candidates(hits)
+        if not cands or not groups:
+            return hits
+        scorer.score(cands, groups, intent)
+        best = [0.0] * len(hits)
+        for c in cands:
+            best[c.rank - 1] = max(best[c.rank - 1], c.context_coverage)
+        weight = self.fusion.sentence_weight
+        order = sorted(range(len(hits)), key=lambda i: (-(hits[i].score + weight * best[i]), i))
+        return [hits[i] for i in order]
 
     def _merge_adjacent(self, hits: list[SearchHit], table: _ChunkTable) -> list[SearchHit]:
         """Join hits whose spans touch (only whitespace between) in one section, or sibling

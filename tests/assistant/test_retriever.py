@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from llama_index.core.schema import QueryBundle
 
-from assistant.retriever import HybridRetriever, LlamaIndexHybridRetriever
+from assistant.retriever import FusionConfig, HybridRetriever, LlamaIndexHybridRetriever
 from assistant.types import SearchFilters
 
 BILAG = "bilag2_kompetencepulje_2006_sof.txt"
@@ -80,3 +80,19 @@ def test_llama_index_retriever_wrapper(corpus_retriever):
     assert len(nodes) == 2
     assert nodes[0].node.metadata["source"] == BILAG
     assert "600.000 kr." in nodes[0].node.get_content()
+
+
+def test_the_passage_holding_an_answer_sentence_moves_up(corpus_store, corpus_retriever):
+    """The final top 10 are reordered by how much of the question the passage's best sentence
+    covers: the sentence that says what is started in 2013 outranks a passage that only shares
+    the section's words."""
+    _, stores, _ = corpus_store
+    question = "Hvad bliver igangsat i 2013 i Sygedagpenge og Revalidering?"
+    evidence = "Der bliver i 2013 igangsat et arbejde med opkvalificering"
+    without = HybridRetriever(stores, fusion=FusionConfig(sentence_weight=0))
+    assert evidence not in without.search(question, k=10)[0].text
+    hits = corpus_retriever.search(question, k=10)
+    assert evidence in hits[0].text
+    assert sorted(h.chunk_id for h in hits) == sorted(
+        h.chunk_id for h in without.search(question, k=10)
+    )  # the same passages, in a new order
