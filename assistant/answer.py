@@ -288,6 +288,8 @@ class Assistant:
                 return draft
         mark = len(cset.citations)
         result = self.facts.answer(question, intent, hits, day, filters, cset)
+        if result is not None and topic and not result.abstain and len(cset.citations) == mark:
+            result = None  # a later part answered with what an earlier part cited: no news
         if result is not None:
             if result.abstain:
                 del cset.citations[mark:]

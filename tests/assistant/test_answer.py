@@ -56,6 +56,17 @@ def test_two_part_question(assistant: Assistant) -> None:
     assert "2,75 mill. kr." in answer.text and "10 mio. kr. årligt" in answer.text
 
 
+def test_a_later_part_is_not_answered_with_the_first_parts_figure(assistant: Assistant) -> None:
+    """The second part's facts lookup (read with the first part's words) finds the first
+    part's row again; an answer that cites nothing new is dropped and the part is answered
+    from its own sentences."""
+    answer = assistant.ask(
+        "Hvor meget koster LEAN-projektet, og hvor meget er afsat til videndeling?"
+    )
+    assert "2,6 mio. kr." in answer.text and "600.000 kr." in answer.text
+    assert "Der afsættes 600.000 kr. til dette." in [c.quote for c in answer.citations]
+
+
 def test_follow_up_uses_the_conversation(assistant: Assistant) -> None:
     history = [
         {"role": "user", "content": "Hvor meget blev afsat til videndeling?"},
