@@ -26,6 +26,7 @@ from assistant.answer_gate import AnswerGate
 from assistant.citations import CitationSet, DocumentCache, renumber
 from assistant.conversation import condense
 from assistant.extractive import (
+    Candidate,
     ExtractiveAnswerer,
     ListCandidate,
     Selection,
@@ -38,6 +39,7 @@ from assistant.llm_step import LlmOutcome
 from assistant.retriever import HybridRetriever
 from assistant.types import Answer, SearchFilters, SearchHit
 from assistant.verify import verify
+from ingest.dates import find_dates
 from plan_assistant.settings import Settings
 from stores.bundle import Stores
 
@@ -332,12 +334,20 @@ class Assistant:
         assert best is not None
         prefix = ""
         if intent.kind == "decision" and intent.dates:
-            ok, exact = sentence_date_matches(intent, best.text)
+            ok, exact = sentence_date_matches(intent, self._dated_by(best))
             if not ok:
                 return self._abstain(intent, cset)
             if not exact:
                 prefix = "Bemærk: Datoen i spørgsmålet passer ikke; dokumenterne siger:\n\n"
         return Draft(prefix + self.render(selection, cset, intent), cset, intent.kind)
+
+    def _dated_by(self, sentence: Candidate) -> str:
+        """What dates a sentence: its own dates, or when it names none, its headings and its
+        document's date (minutes of 16 June state "Begge blev godkendt." without a date)."""
+        view = self.docs.get(sentence.doc_id)
+        if view is None or find_dates(sentence.text):
+            return sentence.text
+        return " ".join([*view.section_path(sentence.start), view.record.meta.date or ""])
 
     def _per_document(
         self,

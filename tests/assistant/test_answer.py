@@ -221,6 +221,24 @@ def test_unseen_minutes(unseen: Assistant) -> None:
     assert "senest 1. december 2023" in deadline.text
 
 
+def test_a_decision_sentence_without_a_date_is_dated_by_its_heading(unseen: Assistant) -> None:
+    from assistant.extractive import Candidate
+    from assistant.facts_answers import sentence_date_matches
+    from assistant.intent import classify
+
+    (doc,) = unseen.stores.registry.list_documents()
+    view = unseen.docs.get(doc["id"])
+    start = view.text.index("Udsat.")
+    sentence = Candidate(doc["id"], start, start + len("Udsat."), "Udsat.", 0)
+    dated = unseen._dated_by(sentence)
+    assert "14. marts 2023" in dated
+    asked = classify("Hvad besluttede udvalget den 14. marts 2023?")
+    assert sentence_date_matches(asked, dated) == (True, True)
+    other = classify("Hvad besluttede udvalget den 2. maj 2023?")
+    assert not sentence_date_matches(other, dated)[0]
+    assert sentence_date_matches(asked, "Udsat.") == (False, False)  # the sentence alone
+
+
 def test_a_later_part_does_not_repeat_what_an_earlier_part_showed() -> None:
     from assistant.answer import _join_parts
 
