@@ -107,6 +107,9 @@ _DECISION = _rx(
     r"\bvedt(?:og|aget|age|ages)\b",
     r"\btog\b.*\btil\s+efterretning\b|\btaget\s+til\s+efterretning\b",
     r"\bgodkendte\s+(?:udvalget|byrådet|kommunalbestyrelsen|regionsrådet)\b",
+    # yes/no about an outcome: "Blev ansøgningerne godkendt?", "Sagde udvalget ja til ...?"
+    r"^\s*(?:blev|er|var|sagde)\b.*\b(?:godkendt|godkendte|vedtaget|bevilget|afvist|"
+    r"anbefalet|udsat|ja\s+til)\b",
     r"\bdecid\w*|\bdecision\w*|\bresolv\w*|\btake\s+note\b|\btook\s+note\b",
     r"\bapprove[ds]?\b.*\b(?:committee|council|board)\b|\b(?:committee|council|board)\b.*\bapprove",
 )
