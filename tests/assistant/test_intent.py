@@ -31,7 +31,7 @@ from assistant.intent import classify, is_english, parse_as_of, question_years
         ("Hvornår vedtog Kommunalbestyrelsen handleplanen?", "decision"),
         ("Hvad var indstillingen i sagen?", "decision"),
         ("Did the committee approve the report or take note of it?", "decision"),
-        ("Blev alle ansøgninger til puljen godkendt efter administrationens anbefaling?", "decision"),
+        ("Blev alle ansøgninger godkendt efter administrationens anbefaling?", "decision"),
         ("Sagde udvalget ja til anmodningen om en ekstra bevilling?", "decision"),
         ("Er der et endeligt anlægsregnskab for vejen?", "lookup"),
         ("Hvilke fem indsatsområder indeholder handleplanen?", "list"),
