@@ -47,6 +47,8 @@ _NUMBER_WORDS = re.compile(rf"\b(?:{_COUNT_WORDS}|halvdelen|hver)\b", re.IGNOREC
 _COUNT = re.compile(
     rf"(?<![\w.,])(?:\d+(?:[.,]\d+)*(?:\s*-\s*\d+)?|{_COUNT_WORDS})\b", re.IGNORECASE
 )
+_SHARE = re.compile(r"\s*(?:%|pct\b|procent)", re.IGNORECASE)
+_SHARE_TERMS = {"procent", "pct", "andel"}
 _FREQUENCY_WORDS = re.compile(
     r"\b(?:kvartalsvis|halvårlig\w*|årlig\w*|månedlig\w*|ugentlig\w*|daglig\w*|løbende|"
     r"hver\s+(?:\d+\.?\s+)?(?:dag|uge|måned|kvartal|år)\w*|om\s+(?:året|måneden|ugen|dagen)|"
@@ -862,9 +864,12 @@ def is_decision_heading(title: str) -> bool:
 def count_ok(text: str, counted: set[str], stats: TermStats) -> bool:
     """A number that counts the asked thing: "ca. 25 sager", "to spor", "650 ansatte"."""
     date_spans = [(d.start, d.end) for d in find_dates(text)]
+    shares = bool(counted & _SHARE_TERMS)
     for m in _COUNT.finditer(text):
         if any(a <= m.start() < b for a, b in date_spans):
             continue
+        if not shares and _SHARE.match(text, m.end()):
+            continue  # "90 % af medlemmerne" is a share, not how many members
         after = _WORD.findall(text[m.end() : m.end() + 60])[:4]
         before = _WORD.findall(text[max(0, m.start() - 80) : m.start()])[-8:]
         if any(stats.terms(w) & counted for w in after + before):

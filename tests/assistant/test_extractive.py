@@ -104,6 +104,12 @@ def test_count_questions_need_a_count_of_the_asked_thing(parts) -> None:
         "hver socialrådgiver vil have i omegnen af ca. 25 sager", counted, answerer.stats
     )
     assert not count_ok("Den 18. september 2015 blev afholdt en fællesdag", counted, answerer.stats)
+    # a share is not a count, unless the question asks for one
+    assert not count_ok("90 % af sagerne blev afsluttet", counted, answerer.stats)
+    share = answerer._counted_terms(
+        "procent sager", answerer.stats.groups("hvor mange procent af sagerne")
+    )
+    assert count_ok("90 % af sagerne blev afsluttet", share, answerer.stats)
     answered = select(parts, "Hvor mange sparringsteam har afdelingen Kontanthjælp?")
     assert any("4 sparringsteam" in t for t in texts(answered))
     unanswerable = select(
