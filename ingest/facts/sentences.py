@@ -75,6 +75,7 @@ _OPENERS = (
 )
 _RUN_ON = re.compile(r"(?<=[a-zæøå0-9)] )(?=(?:" + _OPENERS + r")\s)")
 _LONG = 300
+_RANGE_DASH = re.compile(r"[–-][\s\u00a0]*[\da-zæøå]")  # "8. - 9. klasse": a range
 
 
 def _next_visible(text: str, pos: int, limit: int) -> tuple[int, str]:
@@ -138,6 +139,8 @@ def _punct_breaks(text: str, lo: int, hi: int) -> set[int]:
                 continue
         if re.fullmatch(r"[A-ZÆØÅ]", tok):
             continue  # an initial: "H. C. Andersen"
+        if tok.isdigit() and _RANGE_DASH.match(text, nxt_pos, hi):
+            continue  # a range, not a bullet: "elever i 8. - 9. klasse", "1. - 3. kvartal"
         if nxt.isupper() or nxt.isdigit() or nxt in "\"'“«(–-•·":
             breaks.add(end)
     return breaks

@@ -27,6 +27,7 @@ def texts(text: str) -> list[str]:
         "Udgiften er 600.000 kr. pr. år, dvs. 50.000 kr. om måneden.",
         "Projektet ledes af H. C. Andersen fra forvaltningen.",
         "Der skal udarbejdes handleplaner inkl. tidsplan for henholdsvis SOF og BIF.",
+        "Alle kommuner skal tilbyde ordningen til elever i 8. - 9. klasse fra 1. august 2025.",
     ],
 )
 def test_abbreviations_and_dates_do_not_end_a_sentence(sentence):
