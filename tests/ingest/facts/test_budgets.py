@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from ingest.facts import record_for_path, record_from_text
-from ingest.facts.budgets import classify_kind, extract_budgets
+from ingest.facts.budgets import classify_kind, extract_budgets, is_generic_title
 
 CORPUS = Path(__file__).resolve().parents[3] / "corpus"
 
@@ -407,3 +407,17 @@ def test_money_named_after_the_amount_and_a_purpose_only_from_its_own_clause():
         (140500.0, "overskydende midler"),
         (2000000.0, "Puljen"),  # "merudgifter" alone names only a kind of money
     ]
+
+
+@pytest.mark.parametrize(
+    "title", ["Generelt", "Sammenfatning", "Økonomi", "Resumé", "Baggrund for sagen", "Side 4"]
+)
+def test_generic_section_titles_name_no_initiative(title: str) -> None:
+    """A section named for its role in the document says nothing about what money is for
+    ("Den samlede økonomi for generelt ..." was built from one)."""
+    assert is_generic_title(title)
+
+
+@pytest.mark.parametrize("title", ["Videndeling", "Renovering af Krogårdsskolen", "LEAN"])
+def test_subject_titles_name_an_initiative(title: str) -> None:
+    assert not is_generic_title(title)
