@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from assistant.answer_gate import FEATURES, AnswerGate
-from eval.fit_gate import THRESHOLDS, collect, main, report
+from eval.fit_gate import THRESHOLDS, _utility, collect, main, report
 
 ROOT = Path(__file__).resolve().parents[2]
 QUESTIONS = ROOT / "eval" / "questions.jsonl"
@@ -21,7 +21,8 @@ def test_collect_fit_and_write(corpus_store, tmp_path: Path, capsys) -> None:
     result = report(rows, c=1.0)
     assert result["threshold"] in THRESHOLDS
     lodo = {p["threshold"]: p for p in result["lodo"]}
-    assert max(p["correct"] for p in lodo.values()) == lodo[result["threshold"]]["correct"]
+    best = max(_utility(p) for p in lodo.values())
+    assert _utility(lodo[result["threshold"]]) == best
     for point in result["in_sample"]:
         figures = point["eval"]
         assert figures["questions"] == len(rows)
@@ -32,3 +33,13 @@ def test_collect_fit_and_write(corpus_store, tmp_path: Path, capsys) -> None:
     gate = AnswerGate.load(out)
     assert gate.model is not None and gate.model.features == FEATURES
     assert json.loads(capsys.readouterr().out)["threshold"] == gate.threshold
+
+
+def test_an_answered_unanswerable_question_costs_twice() -> None:
+    point = {
+        "threshold": 0.5,
+        "correct": 10,
+        "a": {"questions": 8, "correct": 6, "answered_unanswerable": 1},
+        "b": {"questions": 6, "correct": 4, "answered_unanswerable": 2},
+    }
+    assert _utility(point) == 7
