@@ -32,7 +32,7 @@ import numpy as np
 from assistant.answer_gate import FEATURES, GATE_FILE, AnswerGate, gate_features
 from assistant.extractive import Selection
 from assistant.linear_model import LinearModel
-from eval.harness import ingest_corpus, load_questions
+from eval.harness import add_set_argument, ingest_corpus, load_questions, set_name
 from eval.metrics import answer_correct
 from plan_assistant.settings import Settings
 
@@ -184,14 +184,7 @@ def report(rows: Sequence[GateRow], c: float) -> dict:
 
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument(
-        "--set",
-        nargs=3,
-        action="append",
-        required=True,
-        metavar=("CORPUS", "QUESTIONS", "DATA_DIR"),
-        help="a document folder, its questions and a data dir to ingest it into",
-    )
+    add_set_argument(parser)
     parser.add_argument("--c", type=float, default=1.0, help="inverse regularisation")
     parser.add_argument("--out", type=Path, default=None, help=f"write weights (e.g. {GATE_FILE})")
     args = parser.parse_args(argv)
@@ -199,7 +192,7 @@ def main(argv: Sequence[str] | None = None) -> None:
 
     rows: list[GateRow] = []
     for corpus, questions, data_dir in args.set:
-        name = Path(questions).parent.name or Path(questions).stem  # "devset", "eval"
+        name = set_name(Path(questions))  # "devset", "eval"
         rows += collect(name, Path(corpus), Path(questions), load_settings(Path(data_dir)))
     result = report(rows, args.c)
     model: LinearModel = result.pop("model")

@@ -30,7 +30,7 @@ from typing import Any
 import numpy as np
 
 from assistant.rerank import FEATURES, WEIGHTS_FILE, RerankModel
-from eval.harness import ingest_corpus, load_questions
+from eval.harness import add_set_argument, ingest_corpus, load_questions, set_name
 from eval.metrics import normalize_text
 from plan_assistant.settings import Settings
 
@@ -172,14 +172,7 @@ def report(
 
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument(
-        "--set",
-        nargs=3,
-        action="append",
-        metavar=("CORPUS", "QUESTIONS", "DATA_DIR"),
-        required=True,
-        help="a corpus folder, its questions file and a data dir to ingest it into",
-    )
+    add_set_argument(parser)
     parser.add_argument("--out", type=Path, default=WEIGHTS_FILE)
     parser.add_argument("--depth", type=int, default=30, help="candidates per question")
     parser.add_argument("--c", type=float, default=1.0, help="inverse regularisation strength")
@@ -196,7 +189,7 @@ def main(argv: Sequence[str] | None = None) -> None:
 
     questions: list[QuestionCandidates] = []
     for corpus, qpath, data_dir in args.set:
-        name = Path(qpath).parent.name or Path(qpath).stem
+        name = set_name(Path(qpath))
         settings = load_settings(Path(data_dir))
         questions += collect(name, Path(corpus), Path(qpath), settings, args.depth)
     features = [f for f in args.features.split(",") if f]

@@ -8,6 +8,7 @@ The command is not tied to `corpus/`: any folder and any questions file of the s
 
 from __future__ import annotations
 
+import argparse
 import json
 import time
 from collections.abc import Callable
@@ -68,6 +69,23 @@ def select_questions(
             raise ValueError(f"unknown question ids: {', '.join(sorted(unknown))}")
         questions = [q for q in questions if str(q["id"]) in wanted]
     return questions[:limit] if limit else questions
+
+
+def add_set_argument(parser: argparse.ArgumentParser) -> None:
+    """`--set CORPUS QUESTIONS DATA_DIR`, repeatable: the question sets a fit script reads."""
+    parser.add_argument(
+        "--set",
+        nargs=3,
+        action="append",
+        required=True,
+        metavar=("CORPUS", "QUESTIONS", "DATA_DIR"),
+        help="a document folder, its questions file and a data dir to ingest it into",
+    )
+
+
+def set_name(questions_path: Path) -> str:
+    """A question set's name for reports: its folder ("devset"), else its file stem."""
+    return questions_path.parent.name or questions_path.stem
 
 
 def ingest_corpus(settings: Settings, corpus: Path) -> tuple[Stores, Any]:
