@@ -755,7 +755,7 @@ class FactsAnswerer:
             rec = self._paragraphs(
                 row["doc_id"], row["recommendation_start"], row["recommendation_end"]
             )
-            cited = " ".join(f"{_one(t)} [{cset.add(row['doc_id'], a, b)}]" for a, b, t in rec)
+            cited = self._cited(row["doc_id"], rec, cset)
             parts.append(f"Indstillingen (administrationens forslag, ikke en beslutning): {cited}")
         if row.get("decision_start") is not None and view is not None:
             heading = None
@@ -765,9 +765,7 @@ class FactsAnswerer:
                     break
             h = cset.add(row["doc_id"], *heading) if heading is not None else None
             paragraphs = self._paragraphs(row["doc_id"], row["decision_start"], row["decision_end"])
-            body = " ".join(
-                f"{_one(t)} [{cset.add(row['doc_id'], a, b)}]" for a, b, t in paragraphs
-            )
+            body = self._cited(row["doc_id"], paragraphs, cset)
             if heading is not None:
                 title = _one(view.text[heading[0] : heading[1]]).rstrip(":")
                 parts.append(f"**{title}** [{h}]: {body}")
@@ -779,9 +777,9 @@ class FactsAnswerer:
                 rec = self._paragraphs(
                     row["doc_id"], row["recommendation_start"], row["recommendation_end"]
                 )
-                cited = " ".join(f"{_one(t)} [{cset.add(row['doc_id'], a, b)}]" for a, b, t in rec)
+                cited = self._cited(row["doc_id"], rec, cset)
                 parts.append(f"Indstillingen (ikke en beslutning): {cited}")
-        return FactsResult(text="\n\n".join(parts))
+        return FactsResult(text="\n\n".join(parts).replace(": \n- ", ":\n- "))
 
     def _paragraphs(self, doc_id: str, start: int, end: int) -> list[tuple[int, int, str]]:
         """Non-empty paragraphs of a span; a label alone ("Fraværende:") is left out."""
@@ -799,8 +797,44 @@ class FactsAnswerer:
             text = view.text[a:b]
             if b <= a or re.fullmatch(r"[^\n]{0,40}:", text.strip()):
                 continue
-            out.append((a, b, text))
+            lines = [(m.start() + a, m.end() + a) for m in re.finditer(r"[^\n]+", text)]
+            if sum(bool(_ITEM_LINE.match(view.text[x:y])) for x, y in lines) >= 2:
+                # numbered or bulleted points ("1. At igangsætte ...", "2. At bruge ..."): one
+                # cited line each, shown as a list
+                for x, y in lines:
+                    bullet = _BULLET.match(view.text, x, y)
+                    x, y = trim_span(view.text, bullet.end() if bullet else x, y)
+                    if y > x:
+                        out.append((x, y, view.text[x:y]))
+                continue
+            bullet = _BULLET.match(view.text, a, b)
+            if bullet:  # "- forslag 13 anbefales ikke": the point, without its bullet
+                a = bullet.end()
+            out.append((a, b, view.text[a:b]))
         return out
+
+    def _bulleted(self, doc_id: str, start: int) -> bool:
+        """The text at `start` follows a bullet at its line start ("- forslag 1 og 3-4")."""
+        view = self.docs.get(doc_id)
+        if view is None:
+            return False
+        line = view.text.rfind("\n", 0, start) + 1
+        return bool(_BULLET.fullmatch(view.text, line, start))
+
+    def _cited(self, doc_id: str, paragraphs: list[tuple[int, int, str]], cset: CitationSet) -> str:
+        """Paragraphs with their citation numbers; list points on their own lines."""
+        out = ""
+        for a, b, text in paragraphs:
+            piece = f"{_one(text)} [{cset.add(doc_id, a, b)}]"
+            if _ITEM_LINE.match(text) or self._bulleted(doc_id, a):
+                out += f"\n- {piece}"
+            else:
+                out += f" {piece}" if out else piece
+        return out
+
+
+_BULLET = re.compile(r"[ \t]*[-•·*–▪][ \t]+")
+_ITEM_LINE = re.compile(r"\s*(?:\d{1,2}[.)]|[a-zæøå][.)]|[-•·*–▪])\s+\S")
 
 
 def _one(text: str) -> str:

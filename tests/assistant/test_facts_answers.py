@@ -155,3 +155,43 @@ def test_access_filter_hides_rows(assistant) -> None:
         assistant, "Hvor meget blev afsat til videndeling?", filters=SearchFilters(access={"x"})
     )
     assert result is None  # no readable rows at all
+
+
+DECISION_TXT = """Referat af møde i Teknik- og Miljøudvalget den 9. maj 2024
+
+4. Ny cykelsti langs Skovvej
+
+Beslutning
+Udvalget besluttede:
+1. At anlægge cykelstien i 2025.
+2. At bede forvaltningen om en tidsplan for anlægget.
+
+- Punktet genoptages på næste møde.
+"""
+
+
+def test_numbered_points_of_a_decision_are_cited_one_per_line(tmp_path_factory) -> None:
+    """A decision whose points stand on consecutive lines is shown as a list, each point cited
+    on its own, not as one run-on paragraph; a bullet is not part of the quote."""
+    from ingest.pipeline import Ingestor
+    from tests.conftest import make_settings
+
+    root = tmp_path_factory.mktemp("decision-points")
+    (root / "docs").mkdir()
+    (root / "docs" / "tmu_2024-05-09_referat.txt").write_text(DECISION_TXT, encoding="utf-8")
+    settings = make_settings(root / "data")
+    assert not Ingestor(settings).ingest_paths([root / "docs"]).failed
+    unseen = Assistant.from_settings(settings)
+    (doc,) = unseen.stores.registry.list_documents()
+    text = unseen.docs.get(doc["id"]).text
+    start = text.index("Udvalget besluttede:")
+    paragraphs = unseen.facts._paragraphs(doc["id"], start, len(text))
+    cset = CitationSet(unseen.docs)
+    shown = unseen.facts._cited(doc["id"], paragraphs, cset)
+    assert shown == (
+        "Udvalget besluttede: [1]\n- 1. At anlægge cykelstien i 2025. [2]\n"
+        "- 2. At bede forvaltningen om en tidsplan for anlægget. [3]\n"
+        "- Punktet genoptages på næste møde. [4]"
+    )
+    assert all(text[c.start : c.end] == c.quote for c in cset.citations)
+    assert cset.citations[-1].quote == "Punktet genoptages på næste møde."
