@@ -415,7 +415,10 @@ class Assistant:
         docs_used = list(dict.fromkeys(c.doc_id for c in selection.sentences))
         previous: tuple[str, int] | None = None
         shown: set[tuple[int, int]] = set()
+        listed: set[tuple[str, int]] = set()  # sentences already shown as a list item
         for c in selection.sentences:
+            if (c.doc_id, c.index) in listed:
+                continue
             if len(docs_used) > 1 and (previous is None or previous[0] != c.doc_id):
                 view = self.docs.get(c.doc_id)
                 label = _label(view.record.meta.title) if view else ""
@@ -452,6 +455,7 @@ class Assistant:
                 m = cset.add(item.doc_id, item.start, item.end)
                 lines.append(f"- {_one_line(item.text)} [{m}]")
                 previous = (item.doc_id, item.index)
+                listed.add((item.doc_id, item.index))
         return "\n".join(lines).strip()
 
     def render_list(self, listing: ListCandidate, cset: CitationSet) -> str:

@@ -259,3 +259,25 @@ def test_a_heading_is_cited_without_the_number_a_loader_may_have_added() -> None
     assert text[slice(*_unnumbered(text, 0, 13))] == "Dashboard"
     assert text[slice(*_unnumbered(text, 15, 25))] == "Revision"
     assert text[slice(*_unnumbered(text, 27, 33))] == "Resume"  # no number: unchanged
+
+
+def test_a_point_shown_in_a_list_is_not_repeated(tmp_path_factory: pytest.TempPathFactory) -> None:
+    from ingest.pipeline import Ingestor
+    from tests.conftest import make_settings
+
+    root = tmp_path_factory.mktemp("points")
+    (root / "docs").mkdir()
+    (root / "docs" / "tmu_2024-05-09_referat.txt").write_text(
+        "Referat af møde i Teknik- og Miljøudvalget den 9. maj 2024\n\n"
+        "4. Ny cykelsti langs Skovvej\n\nSagens indhold\nForvaltningen foreslår en ny cykelsti "
+        "langs Skovvej mellem skolen og idrætsanlægget.\n\nBeslutning\nUdvalget besluttede:\n"
+        "1. At anlægge cykelstien i 2025.\n2. At bede forvaltningen om en tidsplan for anlægget.\n",
+        encoding="utf-8",
+    )
+    settings = make_settings(root / "data")
+    assert not Ingestor(settings).ingest_paths([root / "docs"]).failed
+    answer = Assistant.from_settings(settings).ask(
+        "Hvad besluttede udvalget om cykelstien langs Skovvej?"
+    )
+    assert "- 1. At anlægge cykelstien i 2025." in answer.text
+    assert answer.text.count("At anlægge cykelstien i 2025.") == 1
