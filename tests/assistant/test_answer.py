@@ -49,6 +49,15 @@ def test_two_part_question(assistant: Assistant) -> None:
         "Hvornår blev APV gennemført",
         "hvornår drøftes den i LokalMED?",
     ]
+    # "henholdsvis A og B": one question per thing, the place belongs to both
+    assert split_question("Hvad kostede henholdsvis skærmen og asfalten på Landevejen?") == [
+        "Hvad kostede skærmen på Landevejen?",
+        "Hvad kostede asfalten på Landevejen?",
+    ]
+    assert split_question("Hvad koster henholdsvis et snakkathon og et hackaton?") == [
+        "Hvad koster et snakkathon?",
+        "Hvad koster et hackaton?",
+    ]
     answer = assistant.ask(
         "Hvor meget blev der afsat til kompetenceudvikling i 2005 i de lokale centre, og hvor "
         "meget årligt i socialforvaltningen efter budgetforliget for 2006?"
