@@ -333,7 +333,7 @@ class Assistant:
         if intent.kind == "budget" and not intent.asks_amount:
             require = None  # about money, not asking for a figure
         selection = self.extractive.select(
-            question_part if topic else question,
+            question_part,  # a later part by its own words, its topic passed beside it
             intent,
             hits,
             extra=extra,
