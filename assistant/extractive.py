@@ -47,6 +47,8 @@ _NUMBER_WORDS = re.compile(rf"\b(?:{_COUNT_WORDS}|halvdelen|hver)\b", re.IGNOREC
 _COUNT = re.compile(
     rf"(?<![\w.,])(?:\d+(?:[.,]\d+)*(?:\s*-\s*\d+)?|{_COUNT_WORDS})\b", re.IGNORECASE
 )
+_ORDINAL = re.compile(r"\.\s*(?:-\s*\d+\.\s*)?[a-zæøå]")  # "8. klasse", "8. - 9. klasse"
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _SHARE = re.compile(r"\s*(?:%|pct\b|procent)", re.IGNORECASE)
 _SHARE_TERMS = {"procent", "pct", "andel"}
 _FREQUENCY_WORDS = re.compile(
@@ -870,6 +872,10 @@ def count_ok(text: str, counted: set[str], stats: TermStats) -> bool:
             continue
         if not shares and _SHARE.match(text, m.end()):
             continue  # "90 % af medlemmerne" is a share, not how many members
+        if _ORDINAL.match(text, m.end()):
+            continue  # "elever i 8. - 9. klasse" names a grade, it counts nothing
+        if _YEAR.fullmatch(m.group()) or text[max(0, m.start() - 1) : m.start()] == "/":
+            continue  # a year or a school year ("i 2026/27") counts nothing
         after = _WORD.findall(text[m.end() : m.end() + 60])[:4]
         before = _WORD.findall(text[max(0, m.start() - 80) : m.start()])[-8:]
         if any(stats.terms(w) & counted for w in after + before):

@@ -104,6 +104,14 @@ def test_count_questions_need_a_count_of_the_asked_thing(parts) -> None:
         "hver socialrådgiver vil have i omegnen af ca. 25 sager", counted, answerer.stats
     )
     assert not count_ok("Den 18. september 2015 blev afholdt en fællesdag", counted, answerer.stats)
+    # a grade or a year names no count of the asked thing
+    pupils = answerer._counted_terms("elever", answerer.stats.groups("hvor mange elever"))
+    for text in (
+        "Ordningen gælder elever i 8. - 9. klasse fra 1. august 2025.",
+        "I 2026/27 fortsætter eleverne i 9. klasse.",
+    ):
+        assert not count_ok(text, pupils, answerer.stats), text
+    assert count_ok("I alt 25 elever begyndte i august 2025.", pupils, answerer.stats)
     # a share is not a count, unless the question asks for one
     assert not count_ok("90 % af sagerne blev afsluttet", counted, answerer.stats)
     share = answerer._counted_terms(
