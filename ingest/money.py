@@ -97,7 +97,7 @@ _BEFORE = re.compile(
 # A money scale without currency is money only when no noun follows ("1,5 mio. til dette",
 # but not "1,2 mio. indbyggere").
 _SCALE_ONLY_OK_AFTER = re.compile(
-    r"\s*(?:$|[.,;:)\n]|til\b|i\b|om\b|pr\.|per\b|og\b|eller\b|årligt\b|samlet\b|ekstra\b|"
+    r"\s*(?:$|[.,;:)\n]|til\b|af\s+til\b|i\b|om\b|pr\.|per\b|og\b|eller\b|årligt\b|samlet\b|ekstra\b|"
     r"afsat\b|afsættes\b|bevilget\b|bevilges\b|fra\b|over\b|netto\b|brutto\b)",
     _FLAGS,
 )
