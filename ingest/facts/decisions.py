@@ -89,6 +89,21 @@ _CONSENSUS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+def _row(
+    doc: DocumentRecord, index: DocIndex, start: int, end: int, **fields: object
+) -> DecisionRow:
+    """A decision row quoting doc.text[start:end], with its page and section."""
+    return DecisionRow(
+        doc_id=doc.id,
+        page=index.page_at(start),
+        section=index.section_path(start),
+        start=start,
+        end=end,
+        quote=doc.text[start:end],
+        **fields,  # type: ignore[arg-type]
+    )
+
+
 def _consensus_rows(doc: DocumentRecord, index: DocIndex, item: Section) -> list[DecisionRow]:
     """Decisions recorded in the text of an item of project minutes, one row per outcome,
     quoting the first sentence that states it. Table rows (an action log's comments) are left
@@ -105,13 +120,11 @@ def _consensus_rows(doc: DocumentRecord, index: DocIndex, item: Section) -> list
         if sent is None:
             continue
         rows.append(
-            DecisionRow(
-                doc_id=doc.id,
-                page=index.page_at(sent.start),
-                section=index.section_path(sent.start),
-                start=sent.start,
-                end=sent.end,
-                quote=sent.text,
+            _row(
+                doc,
+                index,
+                sent.start,
+                sent.end,
                 item_title=item.title,
                 item_number=item.number,
                 decision=sent.text,
@@ -237,13 +250,11 @@ def extract_decisions(doc: DocumentRecord, index: DocIndex | None = None) -> lis
                 start = anchor.start
                 end = anchor.heading_end if anchor.heading_end is not None else anchor.end
             rows.append(
-                DecisionRow(
-                    doc_id=doc.id,
-                    page=index.page_at(start),
-                    section=index.section_path(start),
-                    start=start,
-                    end=end,
-                    quote=text[start:end],
+                _row(
+                    doc,
+                    index,
+                    start,
+                    end,
                     item_title=title,
                     item_number=item.number if item else None,
                     recommendation=text[rec_span[0] : rec_span[1]] if rec_span else None,
@@ -294,13 +305,11 @@ def _history_rows(doc: DocumentRecord, index: DocIndex) -> list[DecisionRow]:
                 start, end = (sent.start, sent.end) if sent else (a, b)
                 day, month, year, committee = entry.groups()
                 rows.append(
-                    DecisionRow(
-                        doc_id=doc.id,
-                        page=index.page_at(start),
-                        section=index.section_path(start),
-                        start=start,
-                        end=end,
-                        quote=text[start:end],
+                    _row(
+                        doc,
+                        index,
+                        start,
+                        end,
                         item_title=item.title,
                         item_number=item.number,
                         decision=text[a:b].strip(),
