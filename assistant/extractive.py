@@ -423,6 +423,7 @@ class ExtractiveAnswerer:
         self.docs = docs
         self.stats = stats
         self.config = config or ExtractiveConfig()
+        self._memo: tuple[tuple, dict] = ((), {})
 
     # --- candidates -------------------------------------------------------------------
     def candidates(
@@ -477,26 +478,27 @@ class ExtractiveAnswerer:
         cfg = self.config
         context_terms: dict[tuple[str, str], tuple[set[str], set[str], tuple[int, int] | None]]
         context_terms = {}
+        # The coverages depend on the question's words and the sentence only: the retriever's
+        # sentence reorder and the answer's selection score the same sentences for the same
+        # question, so the last question's coverages are kept (one dict, swapped whole).
+        key = (self.docs.registry.revision(), *((g.main, g.parts, g.weight) for g in groups))
+        memo_key, memo = self._memo
+        if memo_key != key:
+            memo = {}
+            self._memo = (key, memo)
         for c in cands:
-            view = self.docs.get(c.doc_id)
-            assert view is not None
-            terms = self.stats.terms(c.text)
-            c.coverage, c.matched = coverage(groups, terms)
-            sections = view.sections_at(c.start)
-            path_key = (c.doc_id, " > ".join(s.title for s in sections))
-            cached = context_terms.get(path_key)
-            if cached is None:
-                local: set[str] = set()
-                heading = None
-                if sections:
-                    heading = view.heading_of(sections[-1])
-                    local = self.stats.terms(view.text[heading[0] : heading[1]])
-                cached = (local, self.stats.terms(self.context_text(view, c.start)), heading)
-                context_terms[path_key] = cached
-            local, ctx, c.heading = cached
-            window = self._window_terms(view, c, sections[-1] if sections else None)
-            c.local_coverage, _ = coverage(groups, terms | local)
-            c.context_coverage, _ = coverage(groups, terms | local | ctx | window)
+            known = memo.get((c.doc_id, c.index))
+            if known is not None:
+                c.coverage, c.matched, c.local_coverage, c.context_coverage, c.heading = known
+            else:
+                self._coverages(c, groups, context_terms)
+                memo[(c.doc_id, c.index)] = (
+                    c.coverage,
+                    c.matched,
+                    c.local_coverage,
+                    c.context_coverage,
+                    c.heading,
+                )
             features = 0.0
             if intent.asks_count and _has_number(c.text):
                 features += cfg.number_bonus
@@ -509,6 +511,33 @@ class ExtractiveAnswerer:
                 + prior
                 + c.boost
             )
+
+    def _coverages(
+        self,
+        c: Candidate,
+        groups: list[WordGroup],
+        context_terms: dict[tuple[str, str], tuple[set[str], set[str], tuple[int, int] | None]],
+    ) -> None:
+        """The question's coverage by the sentence alone, with its heading, and in context."""
+        view = self.docs.get(c.doc_id)
+        assert view is not None
+        terms = self.stats.terms(c.text)
+        c.coverage, c.matched = coverage(groups, terms)
+        sections = view.sections_at(c.start)
+        path_key = (c.doc_id, " > ".join(s.title for s in sections))
+        cached = context_terms.get(path_key)
+        if cached is None:
+            local: set[str] = set()
+            heading = None
+            if sections:
+                heading = view.heading_of(sections[-1])
+                local = self.stats.terms(view.text[heading[0] : heading[1]])
+            cached = (local, self.stats.terms(self.context_text(view, c.start)), heading)
+            context_terms[path_key] = cached
+        local, ctx, c.heading = cached
+        window = self._window_terms(view, c, sections[-1] if sections else None)
+        c.local_coverage, _ = coverage(groups, terms | local)
+        c.context_coverage, _ = coverage(groups, terms | local | ctx | window)
 
     def _window_terms(self, view: DocView, c: Candidate, section: Any) -> set[str]:
         """What the sentence is about beyond itself: its whole (short) section, or else the

@@ -217,3 +217,29 @@ def test_a_tight_list_ends_at_a_blank_line(tmp_path_factory: pytest.TempPathFact
         "Et aktivt fritids- og foreningsliv",
         "De frivillige former lokalsamfundet",
     ]
+
+
+def test_coverages_are_kept_for_the_last_question_and_equal_fresh_ones(parts) -> None:
+    """The retriever's sentence reorder and the answer's selection score the same sentences
+    for one question: the second scoring reuses the first's coverages, with equal results."""
+    answerer, retriever = parts
+    question = "Hvornår skal handleplanen efter APV'en være godkendt?"
+    intent = classify(question)
+    hits = retriever.search(question, k=10)
+    groups = answerer.stats.groups(question)
+    first = answerer.candidates(hits)
+    answerer.score(first, groups, intent)
+    memo = answerer._memo[1]
+    assert len(memo) == len(first)
+    again = answerer.candidates(hits)
+    answerer.score(again, groups, intent)
+    assert answerer._memo[1] is memo  # same question: nothing recomputed
+    fresh = ExtractiveAnswerer(answerer.docs, answerer.stats)
+    alone = fresh.candidates(hits)
+    fresh.score(alone, groups, intent)
+    assert [(c.score, c.context_coverage) for c in again] == [
+        (c.score, c.context_coverage) for c in alone
+    ]
+    other = answerer.candidates(hits)
+    answerer.score(other, answerer.stats.groups("Hvor meget blev afsat til videndeling?"), intent)
+    assert answerer._memo[1] is not memo  # another question starts afresh
