@@ -37,7 +37,7 @@ from assistant.facts_answers import FactsAnswerer, sentence_date_matches
 from assistant.intent import Intent, classify, parse_as_of
 from assistant.llm_step import LlmOutcome
 from assistant.retriever import HybridRetriever
-from assistant.types import Answer, SearchFilters, SearchHit
+from assistant.types import Answer, Citation, SearchFilters, SearchHit
 from assistant.verify import verify
 from ingest.dates import find_dates
 from plan_assistant.settings import Settings
@@ -306,6 +306,14 @@ class Assistant:
         result = self.facts.answer(question, intent, hits, day, filters, cset)
         if result is not None and topic and not result.abstain and len(cset.citations) == mark:
             result = None  # a later part answered with what an earlier part cited: no news
+        if result is not None and not result.abstain and intent.kind == "budget":
+            # a budget row answers only when it matches the question as well as a sentence
+            selection, _ = self._select_sentences(
+                question_part, intent, hits, filters, topic, shown
+            )
+            if self._sentences_beat(selection, cset.citations[mark:]):
+                del cset.citations[mark:]
+                return self._sentence_answer(selection, intent, cset)
         if result is not None:
             if result.abstain:
                 del cset.citations[mark:]
@@ -318,6 +326,24 @@ class Assistant:
                 notice=result.notice,
                 facts_texts=tuple(result.facts_texts),
             )
+        selection, require = self._select_sentences(
+            question_part, intent, hits, filters, topic, shown
+        )
+        strict = intent.kind in ("budget", "decision")
+        if not self.gate.answers(selection, strict, required=require is not None):
+            return self._abstain(intent, cset)
+        return self._sentence_answer(selection, intent, cset)
+
+    def _select_sentences(
+        self,
+        question_part: str,
+        intent: Intent,
+        hits: list[SearchHit],
+        filters: SearchFilters | None,
+        topic: str | None,
+        shown: list[tuple[str, int, int]],
+    ) -> tuple[Selection, str | None]:
+        """The best sentences for a question (part), and what they were required to state."""
         access = filters.access if filters else None
         extra: list[tuple[str, int, int, float]] = []
         # facts sentences of the retrieved documents join the candidates (a chunk that missed
@@ -341,9 +367,22 @@ class Assistant:
             topic=topic,
             shown=shown,
         )
-        strict = intent.kind in ("budget", "decision")
-        if not self.gate.answers(selection, strict, required=require is not None):
-            return self._abstain(intent, cset)
+        return selection, require
+
+    @staticmethod
+    def _sentences_beat(selection: Selection, rival: list[Citation]) -> bool:
+        """The best sentence scores above every sentence the rival (facts) answer cited."""
+        best = selection.best
+        if best is None:
+            return False
+        theirs = [
+            c.score
+            for c in selection.scored
+            if any(r.doc_id == c.doc_id and r.start <= c.start and c.end <= r.end for r in rival)
+        ]
+        return bool(theirs) and best.score > max(theirs)
+
+    def _sentence_answer(self, selection: Selection, intent: Intent, cset: CitationSet) -> Draft:
         best = selection.best
         assert best is not None
         prefix = ""

@@ -201,6 +201,7 @@ class Selection:
     key_found: bool = True  # the question's most specific word occurs with the best sentence
     passage_score: float = 0.0  # retrieval's score of the passage the best sentence came from
     listing: ListCandidate | None = None  # a whole list chosen for a list question
+    scored: list[Candidate] = field(default_factory=list)  # every eligible sentence, best first
 
 
 class TermStats:
@@ -645,9 +646,9 @@ class ExtractiveAnswerer:
         if intent.kind in ("list", "lookup") and intent.wants_list:
             listing = self.best_list(question, groups, hits, best)
         if listing is not None:
-            return Selection([], best, True, {}, key_found=True, listing=listing)
+            return Selection([], best, True, {}, key_found=True, listing=listing, scored=cands)
         passage_score = hits[best.rank - 1].score if best.rank <= len(hits) else 0.0
-        return Selection(chosen, best, confident, items, key_found, passage_score)
+        return Selection(chosen, best, confident, items, key_found, passage_score, scored=cands)
 
     def _states_decision(self, c: Candidate) -> bool:
         """The sentence states a decision: by its words or because it stands in a

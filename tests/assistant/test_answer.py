@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from assistant.answer import ABSTAIN_DA, Assistant, split_question
-from assistant.types import SearchFilters
+from assistant.citations import CitationSet
+from assistant.intent import classify
+from assistant.types import Citation, SearchFilters
 from eval.metrics import answer_correct, citation_verbatim
 from eval.metrics import unsupported_numbers as metric_unsupported
 
@@ -290,3 +292,25 @@ def test_a_point_shown_in_a_list_is_not_repeated(tmp_path_factory: pytest.TempPa
     )
     assert "- 1. At anlægge cykelstien i 2025." in answer.text
     assert answer.text.count("At anlægge cykelstien i 2025.") == 1
+
+
+def test_a_budget_row_gives_way_to_a_sentence_that_matches_better(assistant: Assistant) -> None:
+    """The facts answer is compared with the sentences by the same scorer: a row the sentences
+    outscore is dropped, a row that is itself the best sentence keeps its place."""
+    question = "Hvor meget blev afsat til videndeling?"
+    intent = classify(question)
+    hits = assistant.retriever.search(question, k=10)
+    selection, _ = assistant._select_sentences(question, intent, hits, None, None, [])
+    assert selection.best is not None and "600.000 kr." in selection.best.text
+
+    def cited(needle: str) -> list[Citation]:
+        cset = CitationSet(assistant.docs)
+        for c in selection.scored:
+            if needle in c.text:
+                cset.add(c.doc_id, c.start, c.end)
+                return cset.citations
+        raise AssertionError(needle)
+
+    assert assistant._sentences_beat(selection, cited("2,6 mio. kr."))  # the LEAN row
+    assert not assistant._sentences_beat(selection, cited("600.000 kr."))
+    assert not assistant._sentences_beat(selection, [])  # nothing to compare: the row stays
