@@ -136,6 +136,11 @@ def _label(title: str) -> str:
     return " ".join(t.split()).strip(" .,:;-")
 
 
+def _within(doc_id: str, span: tuple[int, int], rendered: set[tuple[str, int, int]]) -> bool:
+    """A rendered sentence lies inside the span (the heading was already shown as text)."""
+    return any(d == doc_id and span[0] <= s and e <= span[1] for d, s, e in rendered)
+
+
 def _one_line(text: str) -> str:
     return " ".join(text.split())
 
@@ -469,6 +474,9 @@ class Assistant:
         previous: tuple[str, int] | None = None
         shown: set[tuple[int, int]] = set()
         listed: set[tuple[str, int]] = set()  # sentences already shown as a list item
+        # spans shown as sentences: a heading (or a parent list item) among them is not
+        # shown again as a label
+        rendered = {(c.doc_id, c.start, c.end) for c in selection.sentences}
         for c in selection.sentences:
             if (c.doc_id, c.index) in listed:
                 continue
@@ -488,13 +496,15 @@ class Assistant:
                     view.text[c.heading[0] : c.heading[1]].lstrip("# ")
                 )  # "Beslutning i ... den <dato>" says who decided and when
             if about_heading and c.heading not in shown:
+                about_heading = not _within(c.doc_id, c.heading, rendered)
+            if about_heading and c.heading not in shown:
                 # The sentence is about its heading ("Der afsættes 600.000 kr. til dette."):
                 # show and cite the heading with it.
                 shown.add(c.heading)
                 view = self.docs.get(c.doc_id)
                 heading = view.text[c.heading[0] : c.heading[1]] if view else ""
                 h = cset.add(c.doc_id, *_unnumbered(view.text, *c.heading) if view else c.heading)
-                title = re.sub(r"^\s*(?:#+\s*)?\d{1,2}[.)]\s*", "", _one_line(heading)).strip("*# ")
+                title = re.sub(r"^\s*(?:#+\s+)?\d{1,2}[.)]\s*", "", _one_line(heading)).strip("* ")
                 sentence = f"**{title}** [{h}]: {sentence}"
             adjacent = previous is not None and previous == (c.doc_id, c.index - 1)
             if lines and adjacent and lines[-1] and not lines[-1].startswith("- "):

@@ -103,6 +103,25 @@ class DocView:
         """True when the span lies inside the heading line of some section."""
         return any(a <= start and end <= b + 1 for a, b in self.heading_spans)
 
+    @cached_property
+    def _block_starts(self) -> list[int]:
+        return [b.start for b in self.record.blocks]
+
+    def parent_item(self, offset: int) -> tuple[int, int] | None:
+        """The list item a nested list item belongs to ("3. #248: Datafordeler" above
+        "Estimat på 72 timer ..."): what the nested item is about, as a heading would say."""
+        blocks = self.record.blocks
+        i = bisect_right(self._block_starts, offset) - 1
+        if i < 0 or blocks[i].kind != "list_item" or blocks[i].level < 2:
+            return None
+        depth = blocks[i].level
+        for block in reversed(blocks[:i]):
+            if block.kind == "heading":
+                return None
+            if block.kind == "list_item" and 0 < block.level < depth:
+                return block.start, block.end
+        return None
+
     def sentences_between(self, start: int, end: int) -> list[Sentence]:
         """Sentences overlapping [start, end)."""
         i = max(0, bisect_right(self._sentence_starts, start) - 1)

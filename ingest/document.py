@@ -57,7 +57,7 @@ def _mark_found_headings(blocks: list[Block], sections: list[Section]) -> list[B
     """A numbered paragraph that the structure step took for a heading is a heading block."""
     starts = {s.start for s in sections}
     return [
-        Block(b.start, b.end, "heading", b.level) if b.start in starts and b.answerable else b
+        Block(b.start, b.end, "heading", 0) if b.start in starts and b.answerable else b
         for b in blocks
     ]
 

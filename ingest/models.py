@@ -45,7 +45,7 @@ class RawBlock:
 
     kind: str  # one of BLOCK_KINDS
     text: str
-    level: int = 0  # heading level 1-6; 0 for other kinds
+    level: int = 0  # heading level 1-6; a list item's nesting depth (1 = top); else 0
 
 
 @dataclass

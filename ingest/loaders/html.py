@@ -138,13 +138,13 @@ class _Writer:
         self.blocks: list[RawBlock] = []
         self.inline: list[str] = []
 
-    def flush(self, kind: str = "p") -> None:
+    def flush(self, kind: str = "p", level: int = 0) -> None:
         # Whitespace in HTML is layout, except <br>, which we recorded as "\n".
         lines = ("".join(self.inline).replace("\n", " ").replace("\x00", "\n")).split("\n")
         text = "\n".join(" ".join(line.split()) for line in lines if line.strip())
         self.inline = []
         if text:
-            self.blocks.append(RawBlock(_KINDS[kind], text))
+            self.blocks.append(RawBlock(_KINDS[kind], text, level if kind == "li" else 0))
 
     def add(self, kind: str, text: str, level: int = 0) -> None:
         self.flush()
@@ -167,7 +167,9 @@ def _table(writer: _Writer, table: Tag) -> None:
             writer.add("tr", TABLE_CELL_SEPARATOR.join(cells))
 
 
-def _walk(writer: _Writer, node: Tag, line_kind: str = "p") -> None:
+def _walk(writer: _Writer, node: Tag, line_kind: str = "p", depth: int = 0) -> None:
+    """Blocks of `node`'s children; `depth`: how many list items enclose them (a nested item
+    keeps its depth, so the answer can read it under its parent item)."""
     for child in node.children:
         if isinstance(child, NavigableString):
             writer.inline.append(str(child))
@@ -178,21 +180,22 @@ def _walk(writer: _Writer, node: Tag, line_kind: str = "p") -> None:
         if name == "br":
             writer.inline.append("\x00")  # placeholder for a hard line break
         elif name in _HEADINGS:
-            writer.flush(line_kind)
+            writer.flush(line_kind, depth)
             writer.add("h", _inline_text(child), int(name[1]))
         elif name == "table":
-            writer.flush(line_kind)
+            writer.flush(line_kind, depth)
             _table(writer, child)
         elif name in _LINE_ITEMS:
-            writer.flush(line_kind)
-            _walk(writer, child, "li")
-            writer.flush("li")
+            writer.flush(line_kind, depth)
+            inner = depth + 1 if name == "li" else depth
+            _walk(writer, child, "li", inner)
+            writer.flush("li", inner)
         elif name in _BLOCKS:
-            writer.flush(line_kind)
-            _walk(writer, child, line_kind)
-            writer.flush(line_kind)
+            writer.flush(line_kind, depth)
+            _walk(writer, child, line_kind, depth)
+            writer.flush(line_kind, depth)
         else:
-            _walk(writer, child, line_kind)
+            _walk(writer, child, line_kind, depth)
 
 
 def _content_root(soup: BeautifulSoup) -> Tag:

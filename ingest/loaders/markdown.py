@@ -116,7 +116,8 @@ def markdown_blocks(source: str) -> list[RawBlock]:
             elif list_depth:
                 text = _TASK_MARKER.sub("", text)
                 label = _ordered_label(tokens, index)
-                blocks.append(RawBlock("list_item", f"{label} {text}" if label else text))
+                item = f"{label} {text}" if label else text
+                blocks.append(RawBlock("list_item", item, list_depth))  # nesting: its parent
             else:
                 blocks.append(RawBlock("prose", text))
         elif kind in ("fence", "code_block"):

@@ -314,3 +314,48 @@ def test_a_budget_row_gives_way_to_a_sentence_that_matches_better(assistant: Ass
     assert assistant._sentences_beat(selection, cited("2,6 mio. kr."))  # the LEAN row
     assert not assistant._sentences_beat(selection, cited("600.000 kr."))
     assert not assistant._sentences_beat(selection, [])  # nothing to compare: the row stays
+
+
+RELEASE_MD = """# Forårsrelease 2026 - oplæg til koordinationsgruppen
+
+## Release kandidater
+
+1. **[#246](https://example.org/246): DAWA (Danmarks Adressers Web API) lukker ned**
+
+   * Estimat: 41 timer til leverandøren, ud over de 8 timers forundersøgelse.
+
+2. **[#248](https://example.org/248): Ændringer på datafordeler.dk - moderniserede Datafordeler**
+
+   * Opgaven er godkendt, og der er lavet review. Estimat på 72 timer til leverandøren er godkendt.
+
+3. **[#251](https://example.org/251): Problem med afinstallation af krypteringsmodulet**
+
+   * Estimat: 3 timer til leverandøren, som selv betaler de sidste timer.
+"""
+
+
+def test_a_nested_list_item_is_read_under_its_parent_item(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """Items of the same shape ("Estimat: N timer") are told apart by the item they are nested
+    under, which the answer shows and cites as their heading; the next item is not added."""
+    from ingest.pipeline import Ingestor
+    from tests.conftest import make_settings
+
+    root = tmp_path_factory.mktemp("nested")
+    (root / "docs").mkdir()
+    (root / "docs" / "release_2026.md").write_text(RELEASE_MD, encoding="utf-8")
+    settings = make_settings(root / "data")
+    assert not Ingestor(settings).ingest_paths([root / "docs"]).failed
+    unseen = Assistant.from_settings(settings)
+    (doc,) = unseen.stores.registry.list_documents()
+    view = unseen.docs.get(doc["id"])
+    estimate = view.text.index("Estimat på 72 timer")
+    parent = view.parent_item(estimate)
+    assert parent is not None and view.text[slice(*parent)].startswith("2. #248: Ændringer")
+    assert view.parent_item(view.text.index("2. #248")) is None  # a top-level item
+
+    answer = unseen.ask("Hvor mange timer er godkendt til den moderniserede Datafordeler (#248)?")
+    assert answer.text.startswith("**#248: Ændringer på datafordeler.dk")
+    assert "Estimat på 72 timer til leverandøren er godkendt." in answer.text
+    assert "41 timer" not in answer.text and "#251" not in answer.text

@@ -21,6 +21,10 @@ def _kinds(record: DocumentRecord) -> list[tuple[str, str]]:
     return [(b.kind, record.text[b.start : b.end]) for b in record.blocks]
 
 
+def _items(record: DocumentRecord) -> list:
+    return [b for b in record.blocks if b.kind == "list_item"]
+
+
 def _chunk_texts(path: Path) -> list[str]:
     record, cleaned = parse_loaded(load_file(path), path, "doc")
     chunks = chunk_document("doc", "hash", cleaned, record.sections, record.meta, record.blocks)
@@ -300,3 +304,59 @@ def test_quotes_stop_where_a_page_starts() -> None:
         "af arbejdet i Jobcentret.",
         "Dialogen fortsætter.",
     ]
+
+
+NESTED_MD = """# Forårsrelease 2026
+
+## Release kandidater
+
+1. **[#246](https://example.org/246): DAWA lukker ned**
+
+   * Estimat: 41 timer til leverandøren.
+
+2. **[#248](https://example.org/248): Den moderniserede Datafordeler**
+
+   * Estimat på 72 timer er godkendt.
+     - Leveres i juni.
+
+Afsluttende bemærkning.
+"""
+
+
+def test_markdown_list_items_carry_their_nesting_depth(tmp_path: Path) -> None:
+    """A nested item's depth is kept, so the answer can read it under its parent item."""
+    path = tmp_path / "release.md"
+    path.write_text(NESTED_MD, encoding="utf-8")
+    record = _parse(path)
+    items = [(record.text[b.start : b.end], b.level) for b in _items(record)]
+    assert items == [
+        ("1. #246: DAWA lukker ned", 1),
+        ("Estimat: 41 timer til leverandøren.", 2),
+        ("2. #248: Den moderniserede Datafordeler", 1),
+        ("Estimat på 72 timer er godkendt.", 2),
+        ("Leveres i juni.", 3),
+    ]
+    assert all(b.level == 0 for b in record.blocks if b.kind in ("prose", "table_row"))
+
+
+def test_html_list_items_carry_their_nesting_depth(tmp_path: Path) -> None:
+    path = tmp_path / "release.html"
+    path.write_text(
+        "<html><body><main><h1>Forårsrelease 2026</h1><p>Oplæg til koordinationsgruppen om "
+        "de opgaver, der kan komme med i forårets release.</p><ol>"
+        "<li><b>#246: DAWA lukker ned</b><ul><li>Estimat: 41 timer.</li></ul></li>"
+        "<li><p>#248: Den moderniserede Datafordeler</p><ul><li>Estimat på 72 timer."
+        "<ul><li>Leveres i juni.</li></ul></li></ul></li></ol>"
+        "<p>Afsluttende bemærkning om releasens tidsplan og test.</p></main></body></html>",
+        encoding="utf-8",
+    )
+    record = _parse(path)
+    items = [(record.text[b.start : b.end], b.level) for b in _items(record)]
+    assert items == [
+        ("#246: DAWA lukker ned", 1),
+        ("Estimat: 41 timer.", 2),
+        ("#248: Den moderniserede Datafordeler", 1),
+        ("Estimat på 72 timer.", 2),
+        ("Leveres i juni.", 3),
+    ]
+    assert all(b.level == 0 for b in record.blocks if b.kind != "list_item" and b.kind != "heading")
