@@ -771,6 +771,14 @@ class FactsAnswerer:
                 parts.append(f"**{title}** [{h}]: {body}")
             else:
                 parts.append(f"Beslutning: {body}")
+            decided = " ".join(text for _, _, text in paragraphs)
+            if row.get("recommendation_start") is not None and _bare_approval(decided):
+                # "Godkendt." / "Ad 2-4) Godkendes": what was approved is the Indstilling
+                rec = self._paragraphs(
+                    row["doc_id"], row["recommendation_start"], row["recommendation_end"]
+                )
+                cited = self._cited(row["doc_id"], rec, cset)
+                parts.append(f"Beslutningen henviser til indstillingen: {cited}")
         elif not intent.recommendation:
             parts.append("Der er endnu ikke truffet en beslutning i sagen.")
             if row.get("recommendation_start") is not None:
@@ -834,6 +842,20 @@ class FactsAnswerer:
 
 
 _BULLET = re.compile(r"[ \t]*[-•·*–▪][ \t]+")
+_APPROVAL = re.compile(
+    r"\b(?:godkend\w*|anbefal\w*|tiltr\w*|vedta\w*|indstillingen\w*|følge\w*|taget til "
+    r"efterretning|sagen|som indstillet|ad|pkt|punkt|og|blev|er|med|den|\d+(?:\s*[-–]\s*\d+)?)\b",
+    re.IGNORECASE,
+)
+
+
+def _bare_approval(decision: str) -> bool:
+    """The decision only approves ("Godkendt.", "Indstillingen anbefales.", "Ad 2-4)
+    Godkendes"): it says nothing of its own, so the Indstilling says what was decided."""
+    if not re.search(r"godkend|anbefal|tiltr|vedta|som indstillet", decision, re.IGNORECASE):
+        return False
+    rest = _APPROVAL.sub(" ", decision)
+    return len(re.findall(r"[A-Za-zÆØÅæøå]{3,}", rest)) <= 3
 _ITEM_LINE = re.compile(r"\s*(?:\d{1,2}[.)]|[a-zæøå][.)]|[-•·*–▪])\s+\S")
 
 

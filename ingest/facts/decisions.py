@@ -166,6 +166,27 @@ def _body(text: str, sec: Section, sections: list[Section]) -> tuple[int, int] |
     return (a, b) if b > a else None
 
 
+_ATTENDANCE = re.compile(r"^[ \t]*(?:Fraværende|Afbud|Deltog ikke)\b", re.M | _F)
+
+
+def _before_attendance(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
+    """A decision without the minutes' attendance line ("Fraværende: ..."): at its start the
+    line is skipped; further on it ends the decision, since what follows it in a PDF is often
+    the next part of the case, which no heading marked."""
+    start, end = span
+    for m in _ATTENDANCE.finditer(text, start, end):
+        if text[start : m.start()].strip():
+            end = m.start()
+            break
+        line_end = text.find("\n", m.start(), end)
+        start = end if line_end < 0 else line_end + 1
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if end > start else None
+
+
 def _items(doc: DocumentRecord) -> list[tuple[Section | None, list[Section]]]:
     """Agenda items with their descendant sections; the whole document when it has none."""
     secs = doc.sections
@@ -228,6 +249,10 @@ def extract_decisions(doc: DocumentRecord, index: DocIndex | None = None) -> lis
         rec_span = _body(text, recs[0], doc.sections) if recs else None
         dec_sec = decs[-1] if decs else None  # the latest decision when an item was re-treated
         dec_span = _body(text, dec_sec, doc.sections) if dec_sec else None
+        if dec_span:
+            dec_span = _before_attendance(text, dec_span)
+            if dec_span is None:
+                continue  # only who was absent: no decision
         title = item.title if item else (doc.meta.title or "")
         outcomes = decision_outcomes(text[dec_span[0] : dec_span[1]]) if dec_span else []
         if dec_span and not outcomes:

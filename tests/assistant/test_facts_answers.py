@@ -195,3 +195,67 @@ def test_numbered_points_of_a_decision_are_cited_one_per_line(tmp_path_factory) 
     )
     assert all(text[c.start : c.end] == c.quote for c in cset.citations)
     assert cset.citations[-1].quote == "Punktet genoptages på næste møde."
+
+
+APPROVAL_TXT = """Referat af møde i Social- og Handicapudvalget den 5. februar 2024
+
+3. Ansøgninger til puljen for frie midler
+
+Sagsnr.: 24-000001
+
+Indstilling
+
+Administrationen indstiller,
+1) at orienteringen om ansøgningerne tages til efterretning,
+2) at der gives afslag og udmeldes en ny ansøgningsrunde fra 19. marts til 1. april 2024,
+3) at plejecentrene modtager 18.000 kr. årligt i 2024 og 2025 fra puljen.
+
+Beslutning
+
+Ad 1) Sagen blev taget til efterretning
+Ad 2-3) Godkendes
+Fraværende: Jens Hansen
+"""
+
+
+@pytest.mark.parametrize(
+    ("decision", "bare"),
+    [
+        ("Godkendt.", True),
+        ("Indstillingen godkendes.", True),
+        ("Ad 1) Sagen blev taget til efterretning Ad 2-4) Godkendes", True),
+        ("Anbefales over for Byrådet.", True),
+        (
+            "Godkendt, idet der i udbuddet skal stilles krav om solceller og bæredygtighed.",
+            False,
+        ),
+        ("Taget til efterretning.", False),
+        ("Sagen genoptages på næste møde.", False),
+    ],
+)
+def test_a_bare_approval_is_recognised(decision: str, bare: bool) -> None:
+    from assistant.facts_answers import _bare_approval
+
+    assert _bare_approval(decision) is bare
+
+
+def test_a_bare_approval_shows_the_indstilling_it_approved(tmp_path_factory) -> None:
+    """ "Ad 2-3) Godkendes" says nothing of its own: the answer shows the Indstilling it refers
+    to, each point cited, and never the attendance line."""
+    from ingest.pipeline import Ingestor
+    from tests.conftest import make_settings
+
+    root = tmp_path_factory.mktemp("approval")
+    (root / "docs").mkdir()
+    (root / "docs" / "shu_2024-02-05_referat.txt").write_text(APPROVAL_TXT, encoding="utf-8")
+    settings = make_settings(root / "data")
+    assert not Ingestor(settings).ingest_paths([root / "docs"]).failed
+    answer = Assistant.from_settings(settings).ask(
+        "Hvad blev der besluttet om ansøgningerne til puljen for frie midler?"
+    )
+    assert "Ad 2-3) Godkendes" in answer.text
+    assert "Beslutningen henviser til indstillingen:" in answer.text
+    assert "ny ansøgningsrunde fra 19. marts til 1. april 2024" in answer.text
+    assert "18.000 kr." in answer.text and "Fraværende" not in answer.text
+    for c in answer.citations:
+        assert c.quote in APPROVAL_TXT

@@ -194,3 +194,25 @@ def test_history_of_the_case_gives_the_earlier_committees_decisions():
         ("5", "anbefalet", "2024-02-06"),
     ]
     assert [d.committee for d in got[1:]] == ["Sundheds- og Omsorgsudvalget", "Økonomiudvalget"]
+
+
+def test_the_attendance_line_is_not_part_of_the_decision():
+    """ "Fraværende: ..." before the decision is skipped; after it, it ends the decision (in a
+    PDF what follows is often the next part of the case); a decision of absences only is none."""
+    text = (
+        "Referat\n\n4. Tilskud til foreninger\n\nSagsnr.: 24-000005\n\n"
+        "Indstilling\n\nAdministrationen indstiller, at tilskuddene godkendes.\n\n"
+        "Beslutning\n\nFraværende: Jens Hansen\n\nGodkendt.\n\n"
+        "5. Budgetopfølgning\n\nSagsnr.: 24-000006\n\n"
+        "Indstilling\n\nAdministrationen indstiller, at opfølgningen tages til efterretning.\n\n"
+        "Beslutning\n\nTaget til efterretning.\nFraværende: Ida Holm\nFremstilling\n"
+        "Sagsprocedure Økonomiudvalget og Byrådet.\n\n"
+        "6. Underskriftsark\n\nSagsnr.: 24-000007\n\n"
+        "Indstilling\n\nUnderskrift.\n\nBeslutning\n\nFraværende: Ida Holm\n"
+    )
+    doc = record_from_text(text, "referat.txt")
+    got = extract_decisions(doc)
+    assert [(d.item_number, d.outcome, d.decision) for d in got] == [
+        ("4", "godkendt", "Godkendt."),
+        ("5", "taget til efterretning", "Taget til efterretning."),
+    ]
