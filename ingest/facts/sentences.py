@@ -119,6 +119,8 @@ def _punct_breaks(text: str, lo: int, hi: int) -> set[int]:
             # A line break follows: the newline rule decides; a list marker never ends.
             if tok.isdigit() and _is_marker_position(text, tm.start()):
                 continue
+            if tok_l in _NEVER_END:
+                continue  # "en samlet værdi af ca." + "4.500.000 kr.": wrapped
             breaks.add(end)
             continue
         if tok.isdigit() and tm is not None and _is_marker_position(text, tm.start()):
@@ -159,6 +161,9 @@ def _newline_breaks(text: str, lo: int, hi: int) -> set[int]:
         word = tok.group(1).lower().rstrip(".") if tok else ""
         if prev_c == "." and word in _NEVER_END:
             continue  # "... tillægsbevilling ifm." + "budgetopfølgning 3 2024": wrapped
+        if prev_c == "." and word in _MAY_END and nxt.islower():
+            if not _starts_with_bullet(text, m.end(), hi):
+                continue  # "... eller 250 kr." + "for en hel uge": wrapped
         if nxt.isdigit() and prev_c not in ".!?:;" and _wrapped_number(text, m, word, hi):
             continue  # "... rammebesparelse på" + "1,626 mio. kr. årligt": wrapped
         breaks.add(m.start())

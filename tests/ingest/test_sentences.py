@@ -191,3 +191,24 @@ def test_a_line_break_before_a_number_continues_unless_it_opens_an_item():
         "Se afsnit 2",
         "2. Supplerende støjtiltag.",
     ]
+
+
+def test_an_abbreviation_at_a_line_end_continues_the_sentence():
+    """A PDF line that ends in "ca." or in "kr." before a lower-case word is a wrapped
+    sentence: the amount and what it covers stay one quote."""
+    text = (
+        "En grov vurdering er, at dette har genereret ca. 100.000 m3 jord til en værdi af ca.\n"
+        "4.500.000,00 kr. inkl. PTA.\n"
+        "Der er minimumskrav til deltagerbetaling på 50 kr. pr. dag eller 250 kr.\n"
+        "for en hel uge for at modtage tilskud.\n"
+        "Udgiften er 250 kr.\n"
+        "Næste punkt behandles senere."
+    )
+    assert texts(text) == [
+        "En grov vurdering er, at dette har genereret ca. 100.000 m3 jord til en værdi af ca.\n"
+        "4.500.000,00 kr. inkl. PTA.",
+        "Der er minimumskrav til deltagerbetaling på 50 kr. pr. dag eller 250 kr.\n"
+        "for en hel uge for at modtage tilskud.",
+        "Udgiften er 250 kr.",
+        "Næste punkt behandles senere.",
+    ]
