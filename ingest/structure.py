@@ -55,6 +55,8 @@ STANDARD_HEADINGS = [
     "supplerende sagsfremstilling",
     "politisk behandling",
     "miljøvurdering",
+    "fremstilling",
+    "sagsprocedure",
 ]
 
 _STD_RE = re.compile(

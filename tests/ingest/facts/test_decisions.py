@@ -216,3 +216,19 @@ def test_the_attendance_line_is_not_part_of_the_decision():
         ("4", "godkendt", "Godkendt."),
         ("5", "taget til efterretning", "Taget til efterretning."),
     ]
+
+
+def test_the_case_parts_after_a_decision_are_headings_of_their_own():
+    """Agenda templates that print the decision first continue with "Fremstilling" and
+    "Sagsprocedure": standard case headings, so the decision ends before them."""
+    text = (
+        "Referat – Kultur- og Fritidsudvalget – 8. februar 2023\n"
+        "1. Godkendelse af dagsorden\nSagsnr.: 21-014482\nBeslutning\nGodkendt.\n \n"
+        "Fremstilling\nSagsprocedure\nKultur- og Fritidsudvalget.\nResume\n"
+        "Godkendelse af dagsorden for mødet den 8. februar 2023.\nIndstilling\n"
+        "Administrationen indstiller, at dagsordenen godkendes.\n"
+    )
+    doc = record_from_text(text, "referat.pdf")
+    (row,) = extract_decisions(doc)
+    assert row.decision == "Godkendt."
+    assert "Sagsprocedure" in [s.title for s in doc.sections]
