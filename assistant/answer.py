@@ -516,7 +516,11 @@ class Assistant:
             previous = (c.doc_id, c.index)
             for item in selection.list_items.get(id(c), []):
                 m = cset.add(item.doc_id, item.start, item.end)
-                lines.append(f"- {_one_line(item.text)} [{m}]")
+                piece = f"{_one_line(item.text)} [{m}]"
+                if item.continues and lines[-1].startswith("- "):
+                    lines[-1] += f" {piece}"  # the label's value, on its line
+                else:
+                    lines.append(f"- {piece}")
                 previous = (item.doc_id, item.index)
                 listed.add((item.doc_id, item.index))
         return "\n".join(lines).strip()
@@ -530,7 +534,10 @@ class Assistant:
         for item in listing.items:
             m = cset.add(item.doc_id, item.start, item.end)
             text = re.sub(r"^\s*(?:#+\s*)?", "", _one_line(item.text)).strip("* ")
-            lines.append(f"- {text} [{m}]")
+            if item.continues and lines and lines[-1].startswith("- "):
+                lines[-1] += f" {text} [{m}]"  # the label's value, on its line
+            else:
+                lines.append(f"- {text} [{m}]")
         return "\n".join(lines)
 
     # --- verification -----------------------------------------------------------------

@@ -22,7 +22,7 @@ from typing import Any
 
 from assistant.types import Citation
 from ingest.facts.sentences import DocIndex, Sentence
-from ingest.models import DocumentRecord, Section
+from ingest.models import Block, DocumentRecord, Section
 from stores.registry import Registry
 
 _WS = " \t\r\n\u00a0"
@@ -106,6 +106,13 @@ class DocView:
     @cached_property
     def _block_starts(self) -> list[int]:
         return [b.start for b in self.record.blocks]
+
+    def block_at(self, offset: int) -> Block | None:
+        """The block holding `offset`, if any."""
+        i = bisect_right(self._block_starts, offset) - 1
+        if i < 0 or offset >= self.record.blocks[i].end:
+            return None
+        return self.record.blocks[i]
 
     def parent_item(self, offset: int) -> tuple[int, int] | None:
         """The list item a nested list item belongs to ("3. #248: Datafordeler" above

@@ -178,6 +178,7 @@ class Candidate:
     context_coverage: float = 0.0
     heading: tuple[int, int] | None = None  # heading span of its innermost section
     matched: set[int] = field(default_factory=set)
+    continues: bool = False  # a list item's value after its label ("Timepris" | "1.200 kr")
 
 
 @dataclass
@@ -700,7 +701,7 @@ class ExtractiveAnswerer:
             lc.score = 0.6 * own + 0.4 * with_ctx
             if wanted is not None:
                 inline = lc.intro is not None and not lc.intro.text.rstrip().endswith(":")
-                count = len(lc.items) + (1 if inline else 0)
+                count = sum(not i.continues for i in lc.items) + (1 if inline else 0)
                 lc.score += 0.25 if wanted == count else -0.05
         found.sort(key=lambda lc: -lc.score)
         top = found[0]
@@ -854,10 +855,13 @@ class ExtractiveAnswerer:
         out: list[Candidate] = []
         text = view.text
         opens_list = intro.text.rstrip().endswith(":")
+        continued = set()  # sentences taken as the rest of an item
         inline_list = inline and not opens_list and ":" in intro.text
         out_marked = False
         tight = False  # items so far were separated by single line breaks
         for i in range(intro.index + 1, len(view.sentences)):
+            if i in continued:
+                continue
             s = view.sentences[i]
             gap = text[view.sentences[i - 1].end : s.start]
             blank = "\n\n" in gap or "\n \n" in gap
@@ -880,11 +884,28 @@ class ExtractiveAnswerer:
             if len(out) == 1:
                 tight = not blank
             out.append(Candidate(view.id, s.start, s.end, s.text, i))
-            if len(out) >= self.config.max_list_items:
+            rest = self._rest_of_item(view, i)
+            continued.update(c.index for c in rest)
+            out += rest
+            if sum(not c.continues for c in out) >= self.config.max_list_items:
                 break
         if inline_list:
             return out
         return out if (opens_list or len(out) >= 2) else []
+
+    def _rest_of_item(self, view: DocView, index: int) -> list[Candidate]:
+        """The sentences after `index` in the same list item or table row: a label's value
+        ("Timepris" | "1.200-1.400 kr/time"), which a quote keeps apart from its label."""
+        block = view.block_at(view.sentences[index].start)
+        if block is None or block.kind not in ("list_item", "table_row"):
+            return []
+        out = []
+        for j in range(index + 1, len(view.sentences)):
+            s = view.sentences[j]
+            if s.start >= block.end:
+                break
+            out.append(Candidate(view.id, s.start, s.end, s.text, j, continues=True))
+        return out
 
 
 _COUNT_VALUES = {

@@ -856,6 +856,8 @@ def _bare_approval(decision: str) -> bool:
         return False
     rest = _APPROVAL.sub(" ", decision)
     return len(re.findall(r"[A-Za-zÆØÅæøå]{3,}", rest)) <= 3
+
+
 _ITEM_LINE = re.compile(r"\s*(?:\d{1,2}[.)]|[a-zæøå][.)]|[-•·*–▪])\s+\S")
 
 

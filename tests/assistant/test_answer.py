@@ -359,3 +359,41 @@ def test_a_nested_list_item_is_read_under_its_parent_item(
     assert answer.text.startswith("**#248: Ændringer på datafordeler.dk")
     assert "Estimat på 72 timer til leverandøren er godkendt." in answer.text
     assert "41 timer" not in answer.text and "#251" not in answer.text
+
+
+RATES_MD = """# Bilag B - Rollebeskrivelse for komponent-forvalteren
+
+## 2.6 Økonomisk ramme
+
+Baseret på timepris for en softwarekonsulent der kender kodebasen:
+
+- **Timepris**: 1.200-1.400 kr/time (2026)
+- **Månedlig omkostning**: 19 timer × 1.200 kr = **22.800 kr/måned**
+- **Årlig omkostning**: 22.800 kr × 12 = **273.600 kr/år**
+
+Denne pris forudsætter at konsulenten allerede kender kodebasen.
+"""
+
+
+def test_a_list_item_keeps_its_value_after_its_label(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """ "**Timepris**: 1.200 kr" is quoted as label and value (each verbatim in the file), and
+    the list shows them on one line: an item is never just its label."""
+    from ingest.pipeline import Ingestor
+    from tests.conftest import make_settings
+
+    root = tmp_path_factory.mktemp("rates")
+    (root / "docs").mkdir()
+    (root / "docs" / "bilag_b.md").write_text(RATES_MD, encoding="utf-8")
+    settings = make_settings(root / "data")
+    assert not Ingestor(settings).ingest_paths([root / "docs"]).failed
+    answer = Assistant.from_settings(settings).ask(
+        "Hvilken timepris er lagt til grund for komponent-forvalterens økonomiske ramme?"
+    )
+    lines = answer.text.splitlines()
+    assert lines[0].startswith("Baseret på timepris for en softwarekonsulent")
+    assert lines[1] == "- Timepris [2] 1.200-1.400 kr/time (2026) [3]"
+    assert "273.600 kr/år" in answer.text
+    assert [c.quote for c in answer.citations[1:3]] == ["Timepris", "1.200-1.400 kr/time (2026)"]
+    assert all(c.quote in RATES_MD for c in answer.citations[:3])
