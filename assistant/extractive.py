@@ -258,8 +258,9 @@ class TermStats:
             # English words cannot match Danish text; their Danish counterparts can.
             words = [_ENGLISH_HINTS.get(w.lower(), w) for w in words]
         groups: list[WordGroup] = []
+        origin: list[int] = []  # the word each group came from
         seen: set[str] = set()
-        for word in words:
+        for position, word in enumerate(words):
             spans: list[tuple[list[str], list[str]]] = []
             for token in self.analyzer.tokens(word):
                 if not token.derived:
@@ -291,7 +292,8 @@ class TermStats:
                         self.relatives(main[0]),
                     )
                 )
-        return groups
+                origin.append(position)
+        return _one_weight_per_name(groups, origin, words)
 
     def relatives(self, term: str) -> tuple[str, ...]:
         """Corpus terms that share a long prefix with `term` ("arbejdsmarked" and
@@ -343,6 +345,31 @@ class TermStats:
             # Unseen compound: worth what its best-known part is worth, plus a little.
             idf = min(self.idf("\x00unseen"), max(self.idf(p) for p in parts) + 0.5)
         return idf * (0.3 if self.is_cue(main[0]) else 1.0)
+
+
+def _one_weight_per_name(
+    groups: list[WordGroup], origin: list[int], words: list[str]
+) -> list[WordGroup]:
+    """A name of several capitalised words ("OS2 AI Heat Control", "Giber Ringvej") is one
+    thing the question names, not four: its words share the weight of its heaviest word, so a
+    line that only repeats the project's name does not outweigh what is asked about it."""
+    capital = [i > 0 and w[:1].isupper() for i, w in enumerate(words)]
+    runs: list[list[int]] = []
+    for i, cap in enumerate(capital):
+        if cap and runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        elif cap:
+            runs.append([i])
+    out = list(groups)
+    for run in runs:
+        members = [k for k, o in enumerate(origin) if o in run]
+        if len(run) < 2 or len(members) < 2:
+            continue
+        total = sum(groups[k].weight for k in members)
+        top = max(groups[k].weight for k in members)
+        for k in members:
+            out[k] = replace(groups[k], weight=groups[k].weight * top / total)
+    return out
 
 
 def _one_edit(a: str, b: str) -> bool:

@@ -52,6 +52,18 @@ def test_groups_are_compound_aware_and_weighted(parts) -> None:
     assert "kommunalbestyr" in council.main
 
 
+def test_a_name_of_several_words_weighs_as_one_word(parts) -> None:
+    """ "Task Force" is one thing the question names: its words share the weight of the
+    heaviest, so a line that only repeats a name cannot outweigh what is asked about it."""
+    stats = parts[0].stats
+    named = {g.word: g.weight for g in stats.groups("Hvem står for arbejdet i Task Force?")}
+    plain = {g.word: g.weight for g in stats.groups("hvem står for arbejdet i task force?")}
+    assert named["Task"] + named["Force"] == pytest.approx(max(plain["task"], plain["force"]))
+    # the question's first word is capitalised as a sentence's, not as a name
+    first = stats.groups("Videndeling og Task Force")
+    assert first[0].weight == stats.groups("videndeling")[0].weight
+
+
 def test_coverage_counts_partial_compound_matches(parts) -> None:
     stats = parts[0].stats
     groups = stats.groups("kontaktforløb")
