@@ -39,6 +39,22 @@ def make_settings(data_dir: Path, **overrides):
     return Settings(data_dir=data_dir, embed_cache_dir=EMBED_CACHE, corpus_dir=CORPUS, **overrides)
 
 
+def assistant_over(root: Path, files: dict[str, str]):
+    """An Assistant over a fresh data dir holding `files` (name -> text), written under
+    `root/docs` and ingested: the small documents the tests write in the forms they test."""
+    from assistant.answer import Assistant
+    from ingest.pipeline import Ingestor
+
+    docs = root / "docs"
+    docs.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        (docs / name).write_text(text, encoding="utf-8")
+    settings = make_settings(root / "data")
+    report = Ingestor(settings).ingest_paths([docs])
+    assert not report.failed, [(f.source, f.reason) for f in report.failed]
+    return Assistant.from_settings(settings)
+
+
 @pytest.fixture(scope="session")
 def corpus_store(tmp_path_factory: pytest.TempPathFactory):
     """(settings, stores, report) for a data dir holding the ingested corpus. Read-only!"""

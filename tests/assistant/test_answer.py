@@ -13,6 +13,7 @@ from assistant.intent import classify
 from assistant.types import Citation, SearchFilters
 from eval.metrics import answer_correct, citation_verbatim
 from eval.metrics import unsupported_numbers as metric_unsupported
+from tests.conftest import assistant_over
 
 QUESTIONS = Path(__file__).resolve().parents[2] / "eval" / "questions.jsonl"
 
@@ -339,15 +340,7 @@ def test_a_nested_list_item_is_read_under_its_parent_item(
 ) -> None:
     """Items of the same shape ("Estimat: N timer") are told apart by the item they are nested
     under, which the answer shows and cites as their heading; the next item is not added."""
-    from ingest.pipeline import Ingestor
-    from tests.conftest import make_settings
-
-    root = tmp_path_factory.mktemp("nested")
-    (root / "docs").mkdir()
-    (root / "docs" / "release_2026.md").write_text(RELEASE_MD, encoding="utf-8")
-    settings = make_settings(root / "data")
-    assert not Ingestor(settings).ingest_paths([root / "docs"]).failed
-    unseen = Assistant.from_settings(settings)
+    unseen = assistant_over(tmp_path_factory.mktemp("nested"), {"release_2026.md": RELEASE_MD})
     (doc,) = unseen.stores.registry.list_documents()
     view = unseen.docs.get(doc["id"])
     estimate = view.text.index("Estimat på 72 timer")
@@ -380,15 +373,8 @@ def test_a_list_item_keeps_its_value_after_its_label(
 ) -> None:
     """ "**Timepris**: 1.200 kr" is quoted as label and value (each verbatim in the file), and
     the list shows them on one line: an item is never just its label."""
-    from ingest.pipeline import Ingestor
-    from tests.conftest import make_settings
-
-    root = tmp_path_factory.mktemp("rates")
-    (root / "docs").mkdir()
-    (root / "docs" / "bilag_b.md").write_text(RATES_MD, encoding="utf-8")
-    settings = make_settings(root / "data")
-    assert not Ingestor(settings).ingest_paths([root / "docs"]).failed
-    answer = Assistant.from_settings(settings).ask(
+    unseen = assistant_over(tmp_path_factory.mktemp("rates"), {"bilag_b.md": RATES_MD})
+    answer = unseen.ask(
         "Hvilken timepris er lagt til grund for komponent-forvalterens økonomiske ramme?"
     )
     lines = answer.text.splitlines()

@@ -242,17 +242,12 @@ def test_a_bare_approval_is_recognised(decision: str, bare: bool) -> None:
 def test_a_bare_approval_shows_the_indstilling_it_approved(tmp_path_factory) -> None:
     """ "Ad 2-3) Godkendes" says nothing of its own: the answer shows the Indstilling it refers
     to, each point cited, and never the attendance line."""
-    from ingest.pipeline import Ingestor
-    from tests.conftest import make_settings
+    from tests.conftest import assistant_over
 
-    root = tmp_path_factory.mktemp("approval")
-    (root / "docs").mkdir()
-    (root / "docs" / "shu_2024-02-05_referat.txt").write_text(APPROVAL_TXT, encoding="utf-8")
-    settings = make_settings(root / "data")
-    assert not Ingestor(settings).ingest_paths([root / "docs"]).failed
-    answer = Assistant.from_settings(settings).ask(
-        "Hvad blev der besluttet om ansøgningerne til puljen for frie midler?"
+    unseen = assistant_over(
+        tmp_path_factory.mktemp("approval"), {"shu_2024-02-05_referat.txt": APPROVAL_TXT}
     )
+    answer = unseen.ask("Hvad blev der besluttet om ansøgningerne til puljen for frie midler?")
     assert "Ad 2-3) Godkendes" in answer.text
     assert "Beslutningen henviser til indstillingen:" in answer.text
     assert "ny ansøgningsrunde fra 19. marts til 1. april 2024" in answer.text
