@@ -232,6 +232,8 @@ def _headers(text: str) -> list[re.Match[str]]:
         before = text[max(0, m.start() - 12) : m.start()]
         if re.search(r"(?:\d[\d.,]*|½|\b" + _NUM_WORD_RE + r")\s*$", before, _FLAGS):
             continue
+        if re.search(r"\b(?:kr|kroner|dkk)\.?\s*$", before, _FLAGS):
+            continue  # "2,235 kr. mio. kr.": a unit written twice, not a table's header
         g = m.group(0)
         if m["unit"].startswith("1.000"):
             line_start = text.rfind("\n", 0, m.start()) + 1

@@ -171,3 +171,14 @@ def test_columns_of_a_table_whose_header_names_kr():
         ("13.200", 13200.0, True),
     ]
     assert all(text[m.start : m.end] == m.text for m in got)
+
+
+def test_a_unit_written_twice_is_not_a_table_header():
+    """ "2,235 kr. mio. kr." is a typo for one amount: the agenda number, case number and
+    point numbers after it are not cells of a table in million kroner."""
+    text = (
+        "Greve Kommune har i budget 2023 afsat 2,235 kr. mio. kr. til Strandparken I/S.\n"
+        "7. Strandparken IS - engangsbevilling til budget 2023\n"
+        "Sagsnr.: 22-009769\nBeslutning\n1.-2. Anbefales ikke.\n"
+    )
+    assert [m.text for m in find_amounts(text)] == ["2,235 kr."]
