@@ -217,7 +217,8 @@ def _inline(text: str) -> list[MoneyMention]:
 
 _TABLE_HEADER = re.compile(
     r"(?:\(\s*|\b(?:beløb|tal|alle\s+tal|udgifter)\s+)?(?:i\s+)?"
-    r"(?P<unit>1\.000\s*kr\.?|t\.\s?kr\.?|tkr\.?|mio\.\s*kr\.?|mill\.\s*kr\.?)(?:\s*\))?",
+    r"(?<![\wæøå])(?P<unit>1\.000\s*kr\.?|t\.\s?kr\.?|tkr\.?|mio\.\s*kr\.?|mill\.\s*kr\.?)"
+    r"(?![a-zæøå])(?:\s*\))?",
     _FLAGS,
 )
 _TABLE_NUMBER = re.compile(r"(?<![\w.,/-])-?\d{1,3}(?:\.\d{3})*(?:,\d+)?(?![\w/]|[.,]\d)")
@@ -273,6 +274,9 @@ def _table_amounts(text: str, taken: list[tuple[int, int]]) -> list[MoneyMention
             after = text[nm.end() : nm.end() + 8].lower()
             if re.fullmatch(r"(?:19|20)\d\d", s) or re.match(r"\s*(%|pct|procent)", after):
                 continue
+            line_start = text.rfind("\n", 0, nm.start()) + 1
+            if not text[line_start : nm.start()].strip() and re.match(r"[.)]\s", after):
+                break  # "1. Resultatkrav ...": a numbered list, the table has ended
             if any(a <= nm.start() < b for a, b in taken):
                 words_in_row = 0
                 continue

@@ -182,3 +182,17 @@ def test_a_unit_written_twice_is_not_a_table_header():
         "Sagsnr.: 22-009769\nBeslutning\n1.-2. Anbefales ikke.\n"
     )
     assert [m.text for m in find_amounts(text)] == ["2,235 kr."]
+
+
+def test_a_list_number_after_a_table_header_is_not_a_cell():
+    text = (
+        "Udgifter (1.000 kr.)\nDrift 408\n"
+        "1. Resultatkrav 1: Hvis mindst 50 % af de unge er i beskæftigelse\n"
+        "2. rate (op til 50 %) er knyttet til to resultatkrav\n"
+    )
+    assert [(m.text, m.amount_dkk) for m in find_amounts(text)] == [("408", 408_000)]
+
+
+def test_a_unit_inside_a_word_is_not_a_table_header():
+    """ "Resultatkrav" holds "tkr" (thousand kroner): a header is a word of its own."""
+    assert find_amounts("Resultatkrav 1: 50 % af de unge er i job efter 6 måneder.") == []
