@@ -141,6 +141,14 @@ def _within(doc_id: str, span: tuple[int, int], rendered: set[tuple[str, int, in
     return any(d == doc_id and span[0] <= s and e <= span[1] for d, s, e in rendered)
 
 
+def _add_item(lines: list[str], piece: str, continues: bool) -> None:
+    """A list item as a bullet line; a label's value joins its label's line."""
+    if continues and lines and lines[-1].startswith("- "):
+        lines[-1] += f" {piece}"
+    else:
+        lines.append(f"- {piece}")
+
+
 def _one_line(text: str) -> str:
     return " ".join(text.split())
 
@@ -388,6 +396,7 @@ class Assistant:
         return bool(theirs) and best.score > max(theirs)
 
     def _sentence_answer(self, selection: Selection, intent: Intent, cset: CitationSet) -> Draft:
+        """The selected sentences rendered; a dated decision question checks the date."""
         best = selection.best
         assert best is not None
         prefix = ""
@@ -495,9 +504,10 @@ class Assistant:
                 about_heading = view is not None and is_decision_heading(
                     view.text[c.heading[0] : c.heading[1]].lstrip("# ")
                 )  # "Beslutning i ... den <dato>" says who decided and when
-            if about_heading and c.heading not in shown:
-                about_heading = not _within(c.doc_id, c.heading, rendered)
-            if about_heading and c.heading not in shown:
+            labelled = c.heading in shown or (
+                c.heading is not None and _within(c.doc_id, c.heading, rendered)
+            )
+            if about_heading and not labelled:
                 # The sentence is about its heading ("Der afsættes 600.000 kr. til dette."):
                 # show and cite the heading with it.
                 shown.add(c.heading)
@@ -516,11 +526,7 @@ class Assistant:
             previous = (c.doc_id, c.index)
             for item in selection.list_items.get(id(c), []):
                 m = cset.add(item.doc_id, item.start, item.end)
-                piece = f"{_one_line(item.text)} [{m}]"
-                if item.continues and lines[-1].startswith("- "):
-                    lines[-1] += f" {piece}"  # the label's value, on its line
-                else:
-                    lines.append(f"- {piece}")
+                _add_item(lines, f"{_one_line(item.text)} [{m}]", item.continues)
                 previous = (item.doc_id, item.index)
                 listed.add((item.doc_id, item.index))
         return "\n".join(lines).strip()
@@ -534,10 +540,7 @@ class Assistant:
         for item in listing.items:
             m = cset.add(item.doc_id, item.start, item.end)
             text = re.sub(r"^\s*(?:#+\s*)?", "", _one_line(item.text)).strip("* ")
-            if item.continues and lines and lines[-1].startswith("- "):
-                lines[-1] += f" {text} [{m}]"  # the label's value, on its line
-            else:
-                lines.append(f"- {text} [{m}]")
+            _add_item(lines, f"{text} [{m}]", item.continues)
         return "\n".join(lines)
 
     # --- verification -----------------------------------------------------------------
