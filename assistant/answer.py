@@ -34,7 +34,7 @@ from assistant.extractive import (
     is_decision_heading,
 )
 from assistant.facts_answers import FactsAnswerer, sentence_date_matches
-from assistant.intent import Intent, classify, parse_as_of
+from assistant.intent import Intent, classify, parse_as_of, split_question
 from assistant.llm_step import LlmOutcome
 from assistant.retriever import HybridRetriever
 from assistant.types import Answer, Citation, SearchFilters, SearchHit
@@ -63,13 +63,6 @@ class Draft:
     facts_texts: tuple[str, ...] = ()
 
 
-_SPLIT = re.compile(
-    r",\s*(?:og|and)\s+(?=(?:hvor|hvad|hvilke[tn]?|hvornår|hvem|hvordan|hvorfor|i\s+hvilken|"
-    r"has|have|had|did|does|is|was|were|what|when|which|who|how|where)\b)",
-    re.IGNORECASE,
-)
-
-
 # The "which documents" frame of a per-document question; what remains is the topic.
 _PER_DOC_FRAME = re.compile(
     r"\bhvilke\s+(?:dokumenter|sager|referater|notater|bilag)\s+(?:nævner|omtaler|handler\s+om|"
@@ -78,26 +71,6 @@ _PER_DOC_FRAME = re.compile(
     r"\bin\s+each\s+of\s+them\b",
     re.IGNORECASE,
 )
-
-
-# "Hvad koster henholdsvis A og B<place>?": one question per thing; the place (a trailing
-# "på/i/ved/for ..." phrase of B) belongs to both.
-_RESPECTIVELY = re.compile(
-    r"^(?P<ask>.*?)\s+henholdsvis\s+(?P<a>.+?)\s+og\s+(?P<b>.+?)(?P<place>\s+(?:på|i|ved|for|til)\s+"
-    r"[^?]+)?\s*\?\s*$",
-    re.IGNORECASE,
-)
-
-
-def split_question(question: str) -> list[str]:
-    """ "Hvornår blev X lavet, og hvad viste den?" -> two questions (at most three);
-    "Hvad koster henholdsvis A og B?" -> "Hvad koster A?", "Hvad koster B?"."""
-    m = _RESPECTIVELY.match(question.strip())
-    if m and "," not in m["a"]:
-        place = m["place"] or ""
-        return [f"{m['ask']} {m['a']}{place}?", f"{m['ask']} {m['b']}{place}?"]
-    parts = [p.strip() for p in _SPLIT.split(question) if p.strip()]
-    return parts[:3] if len(parts) > 1 else [question]
 
 
 def _join_parts(texts: list[str]) -> str:

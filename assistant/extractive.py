@@ -443,6 +443,9 @@ class ExtractiveConfig:
     window_chars: int = 1200  # else: this much text before the sentence, same paragraph
 
 
+MEMO_KEYS = 4  # word lists whose sentence coverages are kept
+
+
 class ExtractiveAnswerer:
     """Sentence selection over retrieved chunks (and caller-given extra sentences)."""
 
@@ -452,7 +455,7 @@ class ExtractiveAnswerer:
         self.docs = docs
         self.stats = stats
         self.config = config or ExtractiveConfig()
-        self._memo: tuple[tuple, dict] = ((), {})
+        self._memo: dict[tuple, dict] = {}  # the last MEMO_KEYS word lists, oldest first
 
     # --- candidates -------------------------------------------------------------------
     def candidates(
@@ -509,12 +512,15 @@ class ExtractiveAnswerer:
         context_terms = {}
         # The coverages depend on the question's words and the sentence only: the retriever's
         # sentence reorder and the answer's selection score the same sentences for the same
-        # question, so the last question's coverages are kept (one dict, swapped whole).
+        # question, so the coverages of the last few word lists are kept (a two-part question
+        # is scored whole and per part by both).
         key = (self.docs.registry.revision(), *((g.main, g.parts, g.weight) for g in groups))
-        memo_key, memo = self._memo
-        if memo_key != key:
+        memo = self._memo.pop(key, None)
+        if memo is None:
             memo = {}
-            self._memo = (key, memo)
+            while len(self._memo) >= MEMO_KEYS:
+                del self._memo[next(iter(self._memo))]
+        self._memo[key] = memo  # most recent last
         for c in cands:
             known = memo.get((c.doc_id, c.index))
             if known is not None:

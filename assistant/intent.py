@@ -282,3 +282,30 @@ def parse_as_of(value: str | dt.date | None) -> dt.date:
         if found:
             return found[0].end_date if found[0].precision != "day" else found[0].date
         raise ValueError(f"Ugyldig dato: {value!r}") from None
+
+
+_SPLIT = re.compile(
+    r",\s*(?:og|and)\s+(?=(?:hvor|hvad|hvilke[tn]?|hvornår|hvem|hvordan|hvorfor|i\s+hvilken|"
+    r"has|have|had|did|does|is|was|were|what|when|which|who|how|where)\b)",
+    re.IGNORECASE,
+)
+
+
+# "Hvad koster henholdsvis A og B<place>?": one question per thing; the place (a trailing
+# "på/i/ved/for ..." phrase of B) belongs to both.
+_RESPECTIVELY = re.compile(
+    r"^(?P<ask>.*?)\s+henholdsvis\s+(?P<a>.+?)\s+og\s+(?P<b>.+?)(?P<place>\s+(?:på|i|ved|for|til)\s+"
+    r"[^?]+)?\s*\?\s*$",
+    re.IGNORECASE,
+)
+
+
+def split_question(question: str) -> list[str]:
+    """ "Hvornår blev X lavet, og hvad viste den?" -> two questions (at most three);
+    "Hvad koster henholdsvis A og B?" -> "Hvad koster A?", "Hvad koster B?"."""
+    m = _RESPECTIVELY.match(question.strip())
+    if m and "," not in m["a"]:
+        place = m["place"] or ""
+        return [f"{m['ask']} {m['a']}{place}?", f"{m['ask']} {m['b']}{place}?"]
+    parts = [p.strip() for p in _SPLIT.split(question) if p.strip()]
+    return parts[:3] if len(parts) > 1 else [question]

@@ -7,7 +7,8 @@ the first stage's own scores and ranks, where the question's terms are (IDF-weig
 the body, the section titles, the best window of a few sentences, the passage before it, with
 IDF among the candidates), length, and whether the passage holds the kind of thing the
 question asks for (an amount for "hvad koster", a date for "hvornår", a decision for
-"besluttede").
+"besluttede"), also told by the passage's own section ("Økonomiske konsekvenser", "Tidsplan",
+"Beslutning": `section_match`, which the retriever's final reorder uses).
 
 The weights are a logistic regression fitted by `eval/fit_reranker.py` (scikit-learn at fit
 time only) and stored in `assistant/data/reranker.json`; applying them is plain numpy. The
@@ -55,6 +56,9 @@ FEATURES = (
     "date_match",
     "decision_match",
     "number_match",  # share of the question's numbers found in the passage
+    # the passage's own section is where such an answer is written: an amount question and
+    # "Økonomiske konsekvenser", a date question and "Tidsplan", a decision and "Beslutning"
+    "section_match",
 )
 
 _AMOUNT = re.compile(
@@ -82,6 +86,9 @@ _ASKS_DECISION = re.compile(
     r"sagde \w+ (?:ja|nej)|bevilge\w*|afvist\w*)",
     re.IGNORECASE,
 )
+_AMOUNT_SECTION = re.compile(r"økonomi|budget|bevilling|finansiering", re.IGNORECASE)
+_DATE_SECTION = re.compile(r"tidsplan|frist|proces", re.IGNORECASE)
+_DECISION_SECTION = re.compile(r"\s*beslutning(?:er)?\b", re.IGNORECASE)
 _NUMBER = re.compile(r"\d[\d.,]*\d|\d")
 _SEGMENT = re.compile(r"(?<=[.!?;:])\s+|\n+")
 
@@ -96,6 +103,7 @@ _TERM_FEATURES = frozenset(FEATURES) - {
     "amount_match",
     "date_match",
     "decision_match",
+    "section_match",
 }
 
 
@@ -246,6 +254,7 @@ class FeatureExtractor:
                 "date_match": float(asks_date and a.has_date),
                 "decision_match": float(asks_decision and a.has_decision),
                 "number_match": len(q_numbers & a.numbers) / len(q_numbers) if q_numbers else 0.0,
+                "section_match": section_match(question, c.titles),
             }
             rows.append([row[name] for name in FEATURES])
         return np.array(rows, dtype=float)
@@ -264,13 +273,29 @@ class FeatureExtractor:
         matrix = np.zeros((len(candidates), len(FEATURES)))
         for name in wanted:
             col = FEATURES.index(name)
-            if name in asks:
+            if name == "section_match":
+                matrix[:, col] = [section_match(question, c.titles) for c in candidates]
+            elif name in asks:
                 asked, holds = asks[name]
                 if asked.search(question):
                     matrix[:, col] = [float(bool(holds.search(c.text))) for c in candidates]
             else:
                 matrix[:, col] = [getattr(c, name) for c in candidates]
         return matrix
+
+
+def section_match(question: str, titles: Sequence[str]) -> float:
+    """1 when the passage's innermost section is where the asked kind of answer is written."""
+    if not titles:
+        return 0.0
+    last = titles[-1]
+    if _ASKS_DECISION.search(question) and _DECISION_SECTION.match(last):
+        return 1.0
+    if _ASKS_AMOUNT.search(question) and _AMOUNT_SECTION.search(last):
+        return 1.0
+    if _ASKS_DATE.search(question) and _DATE_SECTION.search(last):
+        return 1.0
+    return 0.0
 
 
 def _numbers(text: str) -> frozenset[str]:

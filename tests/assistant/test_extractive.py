@@ -6,6 +6,7 @@ import pytest
 
 from assistant.citations import DocumentCache
 from assistant.extractive import (
+    MEMO_KEYS,
     ExtractiveAnswerer,
     TermStats,
     count_ok,
@@ -231,9 +232,10 @@ def test_a_tight_list_ends_at_a_blank_line(tmp_path_factory: pytest.TempPathFact
     ]
 
 
-def test_coverages_are_kept_for_the_last_question_and_equal_fresh_ones(parts) -> None:
+def test_coverages_are_kept_for_the_last_questions_and_equal_fresh_ones(parts) -> None:
     """The retriever's sentence reorder and the answer's selection score the same sentences
-    for one question: the second scoring reuses the first's coverages, with equal results."""
+    for one question (and for each part of a two-part one): a later scoring reuses the
+    earlier coverages, with equal results."""
     answerer, retriever = parts
     question = "Hvornår skal handleplanen efter APV'en være godkendt?"
     intent = classify(question)
@@ -241,11 +243,11 @@ def test_coverages_are_kept_for_the_last_question_and_equal_fresh_ones(parts) ->
     groups = answerer.stats.groups(question)
     first = answerer.candidates(hits)
     answerer.score(first, groups, intent)
-    memo = answerer._memo[1]
+    memo = list(answerer._memo.values())[-1]
     assert len(memo) == len(first)
     again = answerer.candidates(hits)
     answerer.score(again, groups, intent)
-    assert answerer._memo[1] is memo  # same question: nothing recomputed
+    assert list(answerer._memo.values())[-1] is memo  # same question: nothing recomputed
     fresh = ExtractiveAnswerer(answerer.docs, answerer.stats)
     alone = fresh.candidates(hits)
     fresh.score(alone, groups, intent)
@@ -254,4 +256,11 @@ def test_coverages_are_kept_for_the_last_question_and_equal_fresh_ones(parts) ->
     ]
     other = answerer.candidates(hits)
     answerer.score(other, answerer.stats.groups("Hvor meget blev afsat til videndeling?"), intent)
-    assert answerer._memo[1] is not memo  # another question starts afresh
+    assert list(answerer._memo.values())[-1] is not memo  # another question starts afresh
+    assert any(kept is memo for kept in answerer._memo.values())  # the first one is kept
+    for n in range(MEMO_KEYS):
+        answerer.score(
+            answerer.candidates(hits), answerer.stats.groups(f"Hvad med punkt {n}?"), intent
+        )
+    assert len(answerer._memo) == MEMO_KEYS
+    assert all(kept is not memo for kept in answerer._memo.values())  # the oldest left

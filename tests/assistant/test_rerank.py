@@ -9,7 +9,14 @@ import numpy as np
 import pytest
 
 from assistant.analysis import DanishAnalyzer
-from assistant.rerank import FEATURES, WEIGHTS_FILE, Candidate, FeatureExtractor, RerankModel
+from assistant.rerank import (
+    FEATURES,
+    WEIGHTS_FILE,
+    Candidate,
+    FeatureExtractor,
+    RerankModel,
+    section_match,
+)
 from assistant.retriever import FusionConfig, HybridRetriever
 
 MINUTES = """Referat – Kultur- og Fritidsudvalget – 3. maj 2024
@@ -89,6 +96,37 @@ def test_answer_type_features_follow_the_question() -> None:
         assert values == [1.0 if i == holder else 0.0 for i in range(3)], (question, values)
 
 
+def test_section_match_pairs_the_asked_kind_with_the_section_that_records_it() -> None:
+    item = ["Referat – Kultur- og Fritidsudvalget", "4. Ny kunstgræsbane i Tune"]
+    economy = [*item, "Økonomiske konsekvenser"]
+    timetable = [*item, "Tidsplan"]
+    decision = [*item, "Beslutning"]
+    description = [*item, "Sagsbeskrivelse"]
+    amount_q = "Hvad koster kunstgræsbanen i Tune?"
+    date_q = "Hvornår skal kunstgræsbanen i Tune stå klar?"
+    decision_q = "Hvad besluttede udvalget om kunstgræsbanen i Tune?"
+    assert section_match(amount_q, economy) == 1.0
+    assert section_match(date_q, timetable) == 1.0
+    assert section_match(decision_q, decision) == 1.0
+    # another kind's section, a section of no kind, or a question of no kind: nothing
+    assert section_match(amount_q, decision) == section_match(date_q, economy) == 0.0
+    assert section_match(decision_q, description) == 0.0
+    assert section_match("Hvem står for kunstgræsbanen i Tune?", economy) == 0.0
+    # "Beslutningstema" introduces the case, it does not record the decision
+    assert section_match(decision_q, [*item, "Beslutningstema"]) == 0.0
+    # only the passage's own (innermost) section counts, not a heading above it
+    assert section_match(amount_q, ["Økonomi", "Sagsbeskrivelse"]) == 0.0
+    assert section_match(amount_q, []) == 0.0
+    extractor = _extractor(["Kunstgræsbanen koster 4,2 mio. kr."])
+    cands = [
+        Candidate("d:0000", "d", "Kunstgræsbanen koster 4,2 mio. kr.", economy, 1.0),
+        Candidate("d:0001", "d", "Kunstgræsbanen koster 4,2 mio. kr.", description, 1.0),
+    ]
+    full = extractor.matrix(amount_q, cands, _idf(extractor, amount_q))
+    alone = extractor.matrix(amount_q, cands, {}, wanted=("section_match",))
+    assert _column(full, "section_match") == _column(alone, "section_match") == [1.0, 0.0]
+
+
 def test_packaged_weights_load_and_score() -> None:
     model = RerankModel.load()
     assert set(model.features) <= set(FEATURES)
@@ -125,9 +163,13 @@ def test_the_decision_passage_comes_first_for_a_decision_question(minutes_store)
     """Fusion ranks the case description first (it repeats the question's words); the
     reranker knows a decision question wants the passage that records the decision."""
     question = "Hvad besluttede udvalget om kunstgræsbanen i Tune?"
-    apart = FusionConfig(merge_max=0)  # the item's sections as separate hits
+    # the item's sections as separate hits; the final reorder's section weight (which puts
+    # "Beslutning" first by itself, below) left out to see the reranker alone
+    apart = FusionConfig(merge_max=0, section_weight=0)
     fused = HybridRetriever(minutes_store, apart, reranker=False).search(question, k=3)
     reranked = HybridRetriever(minutes_store, apart).search(question, k=3)
+    by_section = HybridRetriever(minutes_store, FusionConfig(merge_max=0), reranker=False)
+    assert by_section.search(question, k=3)[0].section.endswith("Beslutning")
     assert not fused[0].section.endswith("Beslutning")
     assert reranked[0].section.endswith("Beslutning") and "Godkendt" in reranked[0].text
     assert "Ny kunstgræsbane i Tune" in reranked[0].section

@@ -96,3 +96,18 @@ def test_the_passage_holding_an_answer_sentence_moves_up(corpus_store, corpus_re
     assert sorted(h.chunk_id for h in hits) == sorted(
         h.chunk_id for h in without.search(question, k=10)
     )  # the same passages, in a new order
+
+
+def test_a_decision_question_prefers_the_section_that_records_the_decision(
+    corpus_store, corpus_retriever
+):
+    """Within one agenda item the title words are everywhere; the section's kind is not. A
+    decision question's passage from "Beslutning i Børne- og Ungeudvalget ..." moves first."""
+    _, stores, _ = corpus_store
+    question = "Hvad besluttede udvalget på mødet 7. juni 2020 om task force projektet?"
+    without = HybridRetriever(stores, fusion=FusionConfig(section_weight=0)).search(question)
+    hits = corpus_retriever.search(question)
+    assert "Beslutning" not in without[0].section.rsplit(" > ", 1)[-1]
+    assert hits[0].source == MINUTES
+    assert hits[0].section.rsplit(" > ", 1)[-1].startswith("Beslutning i Børne- og Ungeudvalget")
+    assert sorted(h.chunk_id for h in hits) == sorted(h.chunk_id for h in without)
