@@ -911,8 +911,8 @@ class ExtractiveAnswerer:
             marked = bool(_LIST_ITEM_START.match(s.text) or re.search(r"[-•·*–▪►■◦‣●○□✓]\s*$", gap))
             if out and out_marked and not marked:
                 break  # numbered or bulleted items end where the numbering stops
-            if s.text.rstrip().endswith(":") and out:
-                break  # the next list's intro
+            if s.text.rstrip().endswith(":"):
+                break  # the next list's intro, or a label ("Fraværende:"), not an item
             out_marked = marked if not out else out_marked
             if len(out) == 1:
                 tight = not blank

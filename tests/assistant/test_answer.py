@@ -383,3 +383,15 @@ def test_a_list_item_keeps_its_value_after_its_label(
     assert "273.600 kr/år" in answer.text
     assert [c.quote for c in answer.citations[1:3]] == ["Timepris", "1.200-1.400 kr/time (2026)"]
     assert all(c.quote in RATES_MD for c in answer.citations[:3])
+
+
+def test_a_label_under_a_heading_is_not_a_list_item(assistant: Assistant) -> None:
+    """In the Task Force minutes "Beslutning i Børne- og Ungeudvalget …:" stands over
+    "Fraværende:", a label, not the first item of a list: the attachments answer."""
+    answer = assistant.ask("Hvilke bilag er der til sag 568 om Task Force?")
+    lines = answer.text.splitlines()
+    assert lines[1:] == [
+        "- Bilag 1 - Status på Task Force-projektet i Afdeling for Børn og Familie [2]",
+        "- Bilag 2 - Udviklingsplan for 2021-2023 v.10 [3]",
+        "- Bilag 3 - Statusoplæg [4]",
+    ]
