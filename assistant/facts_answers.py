@@ -832,13 +832,35 @@ class FactsAnswerer:
     def _cited(self, doc_id: str, paragraphs: list[tuple[int, int, str]], cset: CitationSet) -> str:
         """Paragraphs with their citation numbers; list points on their own lines."""
         out = ""
+        view = self.docs.get(doc_id)
         for a, b, text in paragraphs:
-            piece = f"{_one(text)} [{cset.add(doc_id, a, b)}]"
+            # one citation per sentence: each claim shown carries its own marker
+            spans = [(s.start, s.end) for s in view.sentences_between(a, b)] if view else []
+            spans = _joined_markers(view.text if view else "", spans, a, b)
+            piece = " ".join(
+                f"{_one(view.text[x:y] if view else text)} [{cset.add(doc_id, x, y)}]"
+                for x, y in spans
+            )
             if _ITEM_LINE.match(text) or self._bulleted(doc_id, a):
                 out += f"\n- {piece}"
             else:
                 out += f" {piece}" if out else piece
         return out
+
+
+def _joined_markers(
+    text: str, spans: list[tuple[int, int]], a: int, b: int
+) -> list[tuple[int, int]]:
+    """Sentence spans inside [a, b]; a bare point marker ("1.-2.") joins what follows it."""
+    out: list[tuple[int, int]] = []
+    for x, y in spans:
+        if not (a <= x and y <= b):
+            continue
+        if out and not re.search(r"[^\W\d_]", text[out[-1][0] : out[-1][1]]):
+            out[-1] = (out[-1][0], y)
+        else:
+            out.append((x, y))
+    return out or [(a, b)]
 
 
 _BULLET = re.compile(r"[ \t]*[-•·*–▪][ \t]+")

@@ -104,6 +104,17 @@ def _row(
     )
 
 
+def _paragraph_end(text: str, end: int, limit: int, most: int = 400) -> int:
+    """Where the paragraph holding `end` ends, when that is near: a decision stated in the
+    running text of minutes is often followed by its reason in the same paragraph ("Der var
+    enighed om at sætte ... på pause. De fire kommuner vurderes at udgøre ...")."""
+    stop = text.find("\n\n", end, limit)
+    stop = limit if stop < 0 else stop
+    while stop > end and text[stop - 1].isspace():
+        stop -= 1
+    return stop if stop - end <= most else end
+
+
 def _consensus_rows(doc: DocumentRecord, index: DocIndex, item: Section) -> list[DecisionRow]:
     """Decisions recorded in the text of an item of project minutes, one row per outcome,
     quoting the first sentence that states it. Table rows (an action log's comments) are left
@@ -129,7 +140,7 @@ def _consensus_rows(doc: DocumentRecord, index: DocIndex, item: Section) -> list
                 item_number=item.number,
                 decision=sent.text,
                 decision_start=sent.start,
-                decision_end=sent.end,
+                decision_end=_paragraph_end(doc.text, sent.end, item.end),
                 committee=doc.meta.committee,
                 outcome=outcome,
             )

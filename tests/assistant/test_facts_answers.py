@@ -131,10 +131,11 @@ def test_decision_is_the_beslutning_not_the_indstilling(assistant) -> None:
     assert "Taget til efterretning." in result.text
     assert "indstiller" not in result.text
     quotes = [c.quote for c in citations]
-    assert (
-        "Statusoplæg blev gennemgået og knyttes til sagen som bilag. Taget til efterretning."
-        in quotes
-    )
+    # one citation per sentence: each claim carries its own marker
+    assert quotes[1:3] == [
+        "Statusoplæg blev gennemgået og knyttes til sagen som bilag.",
+        "Taget til efterretning.",
+    ]
 
 
 def test_recommendation_is_labelled_as_such(assistant) -> None:
@@ -254,3 +255,23 @@ def test_a_bare_approval_shows_the_indstilling_it_approved(tmp_path_factory) -> 
     assert "18.000 kr." in answer.text and "Fraværende" not in answer.text
     for c in answer.citations:
         assert c.quote in APPROVAL_TXT
+
+
+def test_a_decision_and_its_reason_both_survive_verification(tmp_path_factory) -> None:
+    """Each sentence of a decision paragraph is cited on its own, so the verifier (which drops
+    uncited sentences) keeps the decision and its reason."""
+    from tests.conftest import assistant_over
+
+    minutes = (
+        "# Referat : OS2 AI Heat Control møde 20.01.2026\n\n## Møde referat\n\n"
+        "### AD 2: Deltagerkreds og kommunikation\n\n"
+        "Der var enighed om at sætte den aktive promovering af projektet på pause. De fire "
+        "kommuner vurderes at udgøre en tilstrækkelig og repræsentativ kreds.\n\n"
+        "### AD 3: Eventuelt\n\nIntet.\n"
+    )
+    unseen = assistant_over(tmp_path_factory.mktemp("reason"), {"pm1_2026-01-20.md": minutes})
+    answer = unseen.ask("Hvad blev der besluttet om den aktive promovering af projektet?")
+    assert "på pause. [1]" in answer.text
+    assert "De fire kommuner vurderes at udgøre en tilstrækkelig og repræsentativ kreds. [2]" in (
+        answer.text
+    )

@@ -232,3 +232,23 @@ def test_the_case_parts_after_a_decision_are_headings_of_their_own():
     (row,) = extract_decisions(doc)
     assert row.decision == "Godkendt."
     assert "Sagsprocedure" in [s.title for s in doc.sections]
+
+
+def test_a_decision_in_running_text_keeps_the_rest_of_its_paragraph(tmp_path):
+    """ "Der var enighed om at sætte ... på pause. De fire kommuner vurderes ...": the reason
+    that follows in the same paragraph belongs to the decision; the next paragraph does not."""
+    text = (
+        "# Referat : projektmøde 20.01.2026\n\n### AD 2: Deltagerkreds\n\n"
+        "Der var enighed om at sætte promoveringen på pause. De fire kommuner udgør en "
+        "tilstrækkelig kreds.\n\nAndre kommuner er fortsat velkomne.\n\n### AD 3: Status\n\n"
+        "Orientering om status.\n"
+    )
+    path = tmp_path / "referat_2026-01-20.md"
+    path.write_text(text, encoding="utf-8")
+    doc = record_for_path(path)
+    (row,) = extract_decisions(doc)
+    assert row.quote == "Der var enighed om at sætte promoveringen på pause."
+    assert doc.text[row.decision_start : row.decision_end] == (
+        "Der var enighed om at sætte promoveringen på pause. De fire kommuner udgør en "
+        "tilstrækkelig kreds."
+    )
