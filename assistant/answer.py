@@ -33,6 +33,7 @@ from assistant.extractive import (
     TermStats,
     is_decision_heading,
 )
+from assistant.facts_answers import FRAMES as FACTS_FRAMES
 from assistant.facts_answers import FactsAnswerer, sentence_date_matches
 from assistant.intent import Intent, classify, parse_as_of, split_question
 from assistant.llm_step import LlmOutcome
@@ -311,6 +312,7 @@ class Assistant:
                 table=result.table,
                 notice=result.notice,
                 facts_texts=tuple(result.facts_texts),
+                frames=FACTS_FRAMES,
             )
         selection, require = self._select_sentences(
             question_part, intent, hits, filters, topic, shown
@@ -487,7 +489,9 @@ class Assistant:
                 view = self.docs.get(c.doc_id)
                 heading = view.text[c.heading[0] : c.heading[1]] if view else ""
                 h = cset.add(c.doc_id, *_unnumbered(view.text, *c.heading) if view else c.heading)
-                title = re.sub(r"^\s*(?:#+\s+)?\d{1,2}[.)]\s*", "", _one_line(heading)).strip("* ")
+                line = _one_line(heading)
+                number = _HEADING_NUMBER.match(line)
+                title = line[number.end() if number else 0 :].strip("* ")
                 sentence = f"**{title}** [{h}]: {sentence}"
             adjacent = previous is not None and previous == (c.doc_id, c.index - 1)
             if lines and adjacent and lines[-1] and not lines[-1].startswith("- "):

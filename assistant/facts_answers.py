@@ -88,6 +88,12 @@ class FactsResult:
     facts_texts: list[str] = field(default_factory=list)
 
 
+NO_DECISION_YET = "Der er endnu ikke truffet en beslutning i sagen."
+# What the facts answers say in their own words, about what the rows show (not a claim from a
+# document): the verifier lets these stand without a citation.
+FRAMES = (NO_DECISION_YET,)
+
+
 def _years_of(text: str | None) -> set[int]:
     if not text:
         return set()
@@ -780,7 +786,7 @@ class FactsAnswerer:
                 cited = self._cited(row["doc_id"], rec, cset)
                 parts.append(f"Beslutningen henviser til indstillingen: {cited}")
         elif not intent.recommendation:
-            parts.append("Der er endnu ikke truffet en beslutning i sagen.")
+            parts.append(NO_DECISION_YET)
             if row.get("recommendation_start") is not None:
                 rec = self._paragraphs(
                     row["doc_id"], row["recommendation_start"], row["recommendation_end"]

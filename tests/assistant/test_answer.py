@@ -378,11 +378,11 @@ def test_a_list_item_keeps_its_value_after_its_label(
         "Hvilken timepris er lagt til grund for komponent-forvalterens økonomiske ramme?"
     )
     lines = answer.text.splitlines()
-    assert lines[0].startswith("Baseret på timepris for en softwarekonsulent")
-    assert lines[1] == "- Timepris [2] 1.200-1.400 kr/time (2026) [3]"
+    assert lines[0].startswith("**Økonomisk ramme** [1]: Baseret på timepris for en")
+    assert lines[1] == "- Timepris [3] 1.200-1.400 kr/time (2026) [4]"
     assert "273.600 kr/år" in answer.text
-    assert [c.quote for c in answer.citations[1:3]] == ["Timepris", "1.200-1.400 kr/time (2026)"]
-    assert all(c.quote in RATES_MD for c in answer.citations[:3])
+    assert [c.quote for c in answer.citations[2:4]] == ["Timepris", "1.200-1.400 kr/time (2026)"]
+    assert all(c.quote in RATES_MD for c in answer.citations[:4])
 
 
 def test_a_label_under_a_heading_is_not_a_list_item(assistant: Assistant) -> None:

@@ -275,3 +275,26 @@ def test_a_decision_and_its_reason_both_survive_verification(tmp_path_factory) -
     assert "De fire kommuner vurderes at udgøre en tilstrækkelig og repræsentativ kreds. [2]" in (
         answer.text
     )
+
+
+def test_the_answers_own_words_about_the_rows_survive_verification(tmp_path_factory) -> None:
+    """ "Der er endnu ikke truffet en beslutning i sagen." states what the rows show; the
+    verifier keeps it (a frame), and a heading's bare number ("6 Tidsplan") is not shown
+    where its citation leaves it out."""
+    from tests.conftest import assistant_over
+
+    agenda = (
+        "Dagsorden for Teknik- og Miljøudvalget den 9. maj 2024\n\n"
+        "4. Ny cykelsti langs Skovvej\n\nSagsnr.: 24-000004\n\n"
+        "Indstilling\n\nForvaltningen indstiller, at cykelstien anlægges i 2025.\n\n"
+        "6 Tidsplan\n\nCykelstien projekteres i efteråret 2024 og anlægges i foråret 2025.\n"
+    )
+    unseen = assistant_over(
+        tmp_path_factory.mktemp("frames"), {"tmu_2024-05-09_dagsorden.txt": agenda}
+    )
+    decision = unseen.ask("Hvad besluttede udvalget om cykelstien langs Skovvej?")
+    assert decision.text.startswith("Der er endnu ikke truffet en beslutning i sagen.")
+    assert decision.notice is None or "udeladt" not in decision.notice
+    plan = unseen.ask("Hvornår anlægges cykelstien langs Skovvej?")
+    assert "6 Tidsplan" not in plan.text and "forår" in plan.text
+    assert plan.notice is None or "udeladt" not in plan.notice
