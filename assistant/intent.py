@@ -248,6 +248,8 @@ def classify(question: str) -> Intent:
         and not intent.asks_when
         and (not _NOT_AMOUNT_QUESTION.match(q) or bool(_AMOUNT_WORDS.search(q)))
     )
+    # "Hvem holder øje med økonomien?": money is the topic, a person or body the answer
+    money_who = not intent.asks_amount and not amounts and bool(_WHO.search(q))
     definition = _DEFINITION.search(q)
     if definition:
         intent.kind = "definition"
@@ -258,7 +260,7 @@ def classify(question: str) -> Intent:
         intent.kind = "followup_list"
     elif _DECISION.search(q) or (intent.recommendation and not budget and not intent.asks_when):
         intent.kind = "decision"
-    elif budget and not intent.asks_when and not intent.asks_count:
+    elif budget and not intent.asks_when and not intent.asks_count and not money_who:
         intent.kind = "budget"
     elif budget and intent.asks_count and re.search(r"\bpenge\b|\bmoney\b", q, _F):
         intent.kind = "budget"

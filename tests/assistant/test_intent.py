@@ -39,6 +39,10 @@ from assistant.intent import classify, is_english, parse_as_of, question_years
         ("What does SOF stand for?", "definition"),
         ("Hvem leverer vejledningstilbud til de forsikrede ledige?", "lookup"),
         ("Hvilket budgetforlig førte til kompetencepuljen?", "lookup"),
+        # money as the topic of a "hvem" question: a person or body answers, not an amount
+        ("Hvem holder øje med, at konsulentforbruget holder sig inden for økonomien?", "lookup"),
+        ("Hvem stemte imod budget 2026-29 ved 2. behandlingen?", "lookup"),
+        ("Hvem betaler 2 mio. kr. til projektet?", "budget"),
     ],
 )
 def test_kind(question: str, kind: str) -> None:
