@@ -107,19 +107,23 @@ class DocView:
     def _block_starts(self) -> list[int]:
         return [b.start for b in self.record.blocks]
 
-    def block_at(self, offset: int) -> Block | None:
-        """The block holding `offset`, if any."""
+    def _block_index(self, offset: int) -> int | None:
         i = bisect_right(self._block_starts, offset) - 1
         if i < 0 or offset >= self.record.blocks[i].end:
             return None
-        return self.record.blocks[i]
+        return i
+
+    def block_at(self, offset: int) -> Block | None:
+        """The block holding `offset`, if any."""
+        i = self._block_index(offset)
+        return None if i is None else self.record.blocks[i]
 
     def parent_item(self, offset: int) -> tuple[int, int] | None:
         """The list item a nested list item belongs to ("3. #248: Datafordeler" above
         "Estimat på 72 timer ..."): what the nested item is about, as a heading would say."""
         blocks = self.record.blocks
-        i = bisect_right(self._block_starts, offset) - 1
-        if i < 0 or blocks[i].kind != "list_item" or blocks[i].level < 2:
+        i = self._block_index(offset)
+        if i is None or blocks[i].kind != "list_item" or blocks[i].level < 2:
             return None
         depth = blocks[i].level
         for block in reversed(blocks[:i]):

@@ -579,6 +579,7 @@ class ExtractiveAnswerer:
         c.context_coverage, _ = coverage(groups, terms | local | ctx | window)
 
     def _span_terms(self, view: DocView, span: tuple[int, int]) -> set[str]:
+        """The analysed terms of a span of a document, kept with the document."""
         key = ("span_terms", *span)
         cached = view.cache.get(key)
         if cached is None:
@@ -589,11 +590,7 @@ class ExtractiveAnswerer:
         """What the sentence is about beyond itself: its whole (short) section, or else the
         two sentences before it ("Det forventes, at ombygningen ..." is about Torvegade)."""
         if section is not None and section.end - section.start <= self.config.max_section_chars:
-            key = ("section_terms", section.start, section.end)
-            cached = view.cache.get(key)
-            if cached is None:
-                cached = view.cache[key] = self.stats.terms(view.text[section.start : section.end])
-            return cached
+            return self._span_terms(view, (section.start, section.end))
         # no usable section (a long one, or a transcript without structure): the text before
         # the sentence in the same paragraph, up to a bound
         lo = max(0, c.start - self.config.window_chars)
@@ -888,7 +885,7 @@ class ExtractiveAnswerer:
         out: list[Candidate] = []
         text = view.text
         opens_list = intro.text.rstrip().endswith(":")
-        continued = set()  # sentences taken as the rest of an item
+        continued: set[int] = set()  # sentences taken as the rest of an item
         inline_list = inline and not opens_list and ":" in intro.text
         out_marked = False
         tight = False  # items so far were separated by single line breaks

@@ -323,40 +323,50 @@ Afsluttende bemærkning.
 """
 
 
-def test_markdown_list_items_carry_their_nesting_depth(tmp_path: Path) -> None:
-    """A nested item's depth is kept, so the answer can read it under its parent item."""
-    path = tmp_path / "release.md"
-    path.write_text(NESTED_MD, encoding="utf-8")
-    record = _parse(path)
-    items = [(record.text[b.start : b.end], b.level) for b in _items(record)]
-    assert items == [
-        ("1. #246: DAWA lukker ned", 1),
-        ("Estimat: 41 timer til leverandøren.", 2),
-        ("2. #248: Den moderniserede Datafordeler", 1),
-        ("Estimat på 72 timer er godkendt.", 2),
-        ("Leveres i juni.", 3),
-    ]
-    assert all(b.level == 0 for b in record.blocks if b.kind in ("prose", "table_row"))
+NESTED_HTML = (
+    "<html><body><main><h1>Forårsrelease 2026</h1><p>Oplæg til koordinationsgruppen om "
+    "de opgaver, der kan komme med i forårets release.</p><ol>"
+    "<li><b>#246: DAWA lukker ned</b><ul><li>Estimat: 41 timer.</li></ul></li>"
+    "<li><p>#248: Den moderniserede Datafordeler</p><ul><li>Estimat på 72 timer."
+    "<ul><li>Leveres i juni.</li></ul></li></ul></li></ol>"
+    "<p>Afsluttende bemærkning om releasens tidsplan og test.</p></main></body></html>"
+)
 
 
-def test_html_list_items_carry_their_nesting_depth(tmp_path: Path) -> None:
-    path = tmp_path / "release.html"
-    path.write_text(
-        "<html><body><main><h1>Forårsrelease 2026</h1><p>Oplæg til koordinationsgruppen om "
-        "de opgaver, der kan komme med i forårets release.</p><ol>"
-        "<li><b>#246: DAWA lukker ned</b><ul><li>Estimat: 41 timer.</li></ul></li>"
-        "<li><p>#248: Den moderniserede Datafordeler</p><ul><li>Estimat på 72 timer."
-        "<ul><li>Leveres i juni.</li></ul></li></ul></li></ol>"
-        "<p>Afsluttende bemærkning om releasens tidsplan og test.</p></main></body></html>",
-        encoding="utf-8",
-    )
+@pytest.mark.parametrize(
+    ("name", "source", "expected"),
+    [
+        (
+            "release.md",
+            NESTED_MD,
+            [
+                ("1. #246: DAWA lukker ned", 1),
+                ("Estimat: 41 timer til leverandøren.", 2),
+                ("2. #248: Den moderniserede Datafordeler", 1),
+                ("Estimat på 72 timer er godkendt.", 2),
+                ("Leveres i juni.", 3),
+            ],
+        ),
+        (
+            "release.html",
+            NESTED_HTML,
+            [
+                ("#246: DAWA lukker ned", 1),
+                ("Estimat: 41 timer.", 2),
+                ("#248: Den moderniserede Datafordeler", 1),
+                ("Estimat på 72 timer.", 2),
+                ("Leveres i juni.", 3),
+            ],
+        ),
+    ],
+)
+def test_list_items_carry_their_nesting_depth(
+    tmp_path: Path, name: str, source: str, expected: list[tuple[str, int]]
+) -> None:
+    """A nested item's depth is kept (Markdown and HTML), so the answer can read it under its
+    parent item; other blocks but headings have level 0."""
+    path = tmp_path / name
+    path.write_text(source, encoding="utf-8")
     record = _parse(path)
-    items = [(record.text[b.start : b.end], b.level) for b in _items(record)]
-    assert items == [
-        ("#246: DAWA lukker ned", 1),
-        ("Estimat: 41 timer.", 2),
-        ("#248: Den moderniserede Datafordeler", 1),
-        ("Estimat på 72 timer.", 2),
-        ("Leveres i juni.", 3),
-    ]
-    assert all(b.level == 0 for b in record.blocks if b.kind != "list_item" and b.kind != "heading")
+    assert [(record.text[b.start : b.end], b.level) for b in _items(record)] == expected
+    assert all(b.level == 0 for b in record.blocks if b.kind not in ("list_item", "heading"))
