@@ -133,6 +133,20 @@ class DocView:
                 return block.start, block.end
         return None
 
+    def file_pieces(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The span cut at the seams where the original file had markup (see `Citation.pieces`);
+        empty when no seam falls inside. Pieces without a letter or digit (a lone ":") are left
+        out: they carry nothing a reader would search for."""
+        cuts = [s for s in self.record.seams if start < s < end]
+        if not cuts:
+            return []
+        pieces = []
+        for a, b in zip([start, *cuts], [*cuts, end], strict=True):
+            a, b = trim_span(self.text, a, b)
+            if any(ch.isalnum() for ch in self.text[a:b]):
+                pieces.append((a, b))
+        return pieces
+
     def sentences_between(self, start: int, end: int) -> list[Sentence]:
         """Sentences overlapping [start, end)."""
         i = max(0, bisect_right(self._sentence_starts, start) - 1)
@@ -227,6 +241,7 @@ class CitationSet:
             end=end,
             date=record.meta.date,
             committee=record.meta.committee,
+            pieces=view.file_pieces(start, end),
         )
         self.citations.append(citation)
         return citation.n

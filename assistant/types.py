@@ -62,6 +62,16 @@ class Citation:
     end: int
     date: str | None = None
     committee: str | None = None
+    # The quote cut where the original file had markup between its words (Markdown emphasis,
+    # link targets, table pipes): each (start, end) piece is verbatim in the file itself, so a
+    # reader searching the file finds it. Empty when the quote is verbatim in the file as a whole.
+    pieces: list[tuple[int, int]] = field(default_factory=list)
+
+    def file_quotes(self) -> list[tuple[str, int, int]]:
+        """(quote, start, end) of each piece of the quote as it stands in the original file."""
+        if not self.pieces:
+            return [(self.quote, self.start, self.end)]
+        return [(self.quote[a - self.start : b - self.start], a, b) for a, b in self.pieces]
 
     @classmethod
     def from_source(cls, n: int, src: dict[str, Any]) -> Citation:

@@ -147,16 +147,12 @@ def run_eval(
             record["notice"] = answer.notice
             record["answer"] = answer.text
             record["abstained"] = answer.abstained
+            # A quote the file's markup splits is written as its pieces under one n, so each
+            # record quote can be found in the file itself (the scorer's check).
             record["citations"] = [
-                {
-                    "n": c.n,
-                    "source": c.source,
-                    "page": c.page,
-                    "quote": c.quote,
-                    "start": c.start,
-                    "end": c.end,
-                }
+                {"n": c.n, "source": c.source, "page": c.page, "quote": q, "start": a, "end": b}
                 for c in answer.citations
+                for q, a, b in c.file_quotes()
             ]
         records.append(record)
         if on_question:

@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from ingest.blocks import render_blocks
 from ingest.loaders.text import decode_bytes
-from ingest.models import TABLE_CELL_SEPARATOR, IngestError, LoadedFile, RawBlock
+from ingest.models import SEAM, TABLE_CELL_SEPARATOR, IngestError, LoadedFile, RawBlock
 
 _DROP_TAGS = (
     "script",
@@ -194,8 +194,10 @@ def _walk(writer: _Writer, node: Tag, line_kind: str = "p", depth: int = 0) -> N
             writer.flush(line_kind, depth)
             _walk(writer, child, line_kind, depth)
             writer.flush(line_kind, depth)
-        else:
+        else:  # inline markup (<span>, <i>, <a>, <sup>): a seam either side, see `SEAM`
+            writer.inline.append(SEAM)
             _walk(writer, child, line_kind, depth)
+            writer.inline.append(SEAM)
 
 
 def _content_root(soup: BeautifulSoup) -> Tag:

@@ -1,0 +1,81 @@
+"""Citations: a quote is verbatim in the cleaned text, and its pieces are verbatim in the file.
+
+The cleaned text of a Markdown or HTML document is what a person reads, without `**`, link
+targets or inline tags; a quote across such markup is no longer a substring of the file. The
+citation keeps one number and one quote, and carries the pieces a reader finds in the file.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.conftest import assistant_over
+
+MARKDOWN = (
+    "# Beslutning om OS2borgerPC\n\n"
+    "Alle former for nyudvikling af **OS2borgerPC V2 core** indstilles med øjeblikkelig "
+    "virkning, jf. [styregruppens beslutning](https://example.org/beslutning).\n\n"
+    "| Post | Beløb |\n|---|---|\n| Drift af testmiljø | 240.000 kr. |\n"
+)
+HTML = (
+    "<html><body><main><h1>Lokalplan for Lillevangsvej</h1>"
+    "<p>Ny adgangsvej via <span class='SpellE'>Lillevangsvej</span>, så det nuværende "
+    "<i>tre-benede</i> kryds ombygges til et fire-benet signalreguleret kryds.</p>"
+    "<p>Taksten hæves fra 25,00 kr./m<sup>3</sup> til 29,81 kr./m<sup>3</sup> i 2024.</p>"
+    "</main></body></html>"
+)
+
+
+def _in_file(source: str, quote: str) -> bool:
+    """The quote inside the file's own text, whitespace-insensitively (as a reader's search)."""
+    squash = lambda s: re.sub(r"\s+", " ", s).strip()  # noqa: E731
+    return squash(quote) in squash(source)
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory: pytest.TempPathFactory):
+    root = tmp_path_factory.mktemp("citations")
+    return assistant_over(root, {"beslutning.md": MARKDOWN, "lokalplan.html": HTML})
+
+
+@pytest.mark.parametrize(
+    ("question", "source", "expected"),
+    [
+        ("Hvad blev indstillet for OS2borgerPC V2 core?", MARKDOWN, "OS2borgerPC V2 core"),
+        ("Hvad koster drift af testmiljø?", MARKDOWN, "240.000 kr."),
+        ("Hvordan ombygges krydset ved Lillevangsvej?", HTML, "fire-benet signalreguleret"),
+    ],
+)
+def test_each_piece_of_a_quote_is_verbatim_in_the_file(
+    assistant, question: str, source: str, expected: str
+) -> None:
+    answer = assistant.ask(question)
+    assert not answer.abstained, answer.text
+    cited = [c for c in answer.citations if expected in c.quote]
+    assert cited, [c.quote for c in answer.citations]
+    for citation in answer.citations:
+        assert not any(mark in citation.quote for mark in ("**", "](", "<"))
+        pieces = citation.file_quotes()
+        bounds = [x for _, start, end in pieces for x in (start, end)]
+        assert bounds == sorted(bounds)  # in reading order, not overlapping
+        assert citation.start <= bounds[0] and bounds[-1] <= citation.end
+        for quote, start, end in pieces:
+            assert quote == citation.quote[start - citation.start : end - citation.start]
+            assert _in_file(source, quote), quote
+
+
+def test_a_quote_across_markup_is_cut_there_and_a_plain_one_is_not(assistant) -> None:
+    answer = assistant.ask("Hvad blev indstillet for OS2borgerPC V2 core?")
+    citation = next(c for c in answer.citations if "OS2borgerPC V2 core" in c.quote)
+    assert not _in_file(MARKDOWN, citation.quote)  # the whole quote crosses `**`
+    assert [q for q, _, _ in citation.file_quotes()][:3] == [
+        "Alle former for nyudvikling af",
+        "OS2borgerPC V2 core",
+        "indstilles med øjeblikkelig virkning, jf.",
+    ]
+    plain = assistant.ask("Hvordan ombygges krydset ved Lillevangsvej?")
+    for c in plain.citations:
+        if _in_file(HTML, c.quote):
+            assert c.file_quotes() == [(c.quote, c.start, c.end)]
