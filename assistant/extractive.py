@@ -60,6 +60,18 @@ _FREQUENCY_WORDS = re.compile(
 _DATE_REF = None
 
 
+def _first_of_each_wording(candidates: list[Candidate]) -> list[Candidate]:
+    """The candidates without a repeat of words already chosen (a restated summary)."""
+    kept: list[Candidate] = []
+    wordings: set[str] = set()
+    for c in candidates:
+        wording = " ".join(c.text.split())
+        if wording not in wordings:
+            wordings.add(wording)
+            kept.append(c)
+    return kept
+
+
 def _dates_in(text: str) -> list:
     """Date expressions, relative ones ("inden årets udgang") included."""
     import datetime as dt
@@ -630,12 +642,15 @@ class ExtractiveAnswerer:
             return Selection([], None, False)
         self.score(cands, groups, intent)
         shown = list(shown)
-        cands = [
-            c
-            for c in cands
-            if not self._is_heading(c)
-            and not any(d == c.doc_id and s <= c.start and c.end <= e for d, s, e in shown)
-        ]
+        seen_words = {self._words_of(d, s, e) for d, s, e in shown}
+
+        def new_to_reader(c: Candidate) -> bool:
+            """Not inside a span an earlier part showed, nor its words repeated elsewhere (a
+            report that restates its summary, a part that picks the same sentence's copy)."""
+            inside = any(d == c.doc_id and s <= c.start and c.end <= e for d, s, e in shown)
+            return not inside and " ".join(c.text.split()) not in seen_words
+
+        cands = [c for c in cands if not self._is_heading(c) and new_to_reader(c)]
         if require == "decision":
             cands = [c for c in cands if self._states_decision(c)]
         elif require:
@@ -677,6 +692,8 @@ class ExtractiveAnswerer:
             if dated is not None:
                 chosen.append(dated)
         chosen += self._context_after(best, chosen)
+        chosen = [c for c in chosen if new_to_reader(c)]  # context an earlier part showed
+        chosen = _first_of_each_wording(chosen)
         chosen.sort(key=lambda c: (c.doc_id != best.doc_id, c.doc_id, c.index))
         items: dict[int, list[Candidate]] = {}
         for c in chosen:
@@ -691,6 +708,10 @@ class ExtractiveAnswerer:
             return Selection([], best, True, {}, key_found=True, listing=listing, scored=cands)
         passage_score = hits[best.rank - 1].score if best.rank <= len(hits) else 0.0
         return Selection(chosen, best, confident, items, key_found, passage_score, scored=cands)
+
+    def _words_of(self, doc_id: str, start: int, end: int) -> str:
+        view = self.docs.get(doc_id)
+        return " ".join(view.text[start:end].split()) if view else ""
 
     def _states_decision(self, c: Candidate) -> bool:
         """The sentence states a decision: by its words or because it stands in a

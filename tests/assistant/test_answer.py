@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -395,3 +396,28 @@ def test_a_label_under_a_heading_is_not_a_list_item(assistant: Assistant) -> Non
         "- Bilag 2 - Udviklingsplan for 2021-2023 v.10 [3]",
         "- Bilag 3 - Statusoplæg [4]",
     ]
+
+
+def test_words_a_document_restates_are_shown_once(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """A report that repeats its summary in its body, asked a two-part question: each part may
+    find its own copy, but the answer shows the words once."""
+    summary = (
+        "Der er målt vejstøj på mellem 41 og 57 dB Lden ved boligerne langs Giber Ringvej. "
+        "Kravet på højest 58 dB Lden er overholdt i alle målingerne.\n\n"
+    )
+    assistant = assistant_over(
+        tmp_path_factory.mktemp("restated"),
+        {
+            "maaling.md": "# Måling af vejstøj ved Giber Ringvej\n\n## Resumé\n\n"
+            + summary
+            + "## Resultater\n\n"
+            + summary
+            + "## Metode\n\nMålingerne er foretaget over tre døgn med en klasse 1 lydmåler.\n"
+        },
+    )
+    answer = assistant.ask(
+        "Hvilket vejstøjniveau er målt langs Giber Ringvej, og er kravet på 58 dB overholdt?"
+    )
+    sentences = [" ".join(s.split()) for s in re.split(r"\[\d+\]", answer.text) if s.strip()]
+    assert any("41 og 57 dB" in s for s in sentences), answer.text
+    assert len(sentences) == len(set(sentences)), answer.text
