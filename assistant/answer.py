@@ -35,6 +35,7 @@ from assistant.extractive import (
 )
 from assistant.facts_answers import FRAMES as FACTS_FRAMES
 from assistant.facts_answers import FactsAnswerer, sentence_date_matches
+from assistant.initials import spell_out_initials
 from assistant.intent import Intent, classify, parse_as_of, split_question
 from assistant.llm_step import LlmOutcome
 from assistant.retriever import HybridRetriever
@@ -190,6 +191,8 @@ class Assistant:
 
         t2 = time.perf_counter()
         draft = self._extractive(standalone, intent, hits, day, filters)
+        if intent.asks_who and not draft.abstained:
+            draft.text = spell_out_initials(draft.text, draft.cset)
         t_verify = time.perf_counter()
         extractive = self._verified(self._finish(draft, intent, hits), draft)
         verify_ms = (time.perf_counter() - t_verify) * 1000
