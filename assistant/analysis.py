@@ -47,7 +47,7 @@ LEXICON_FILE = DATA_DIR / "danish_lexicon.txt"
 _CACHE_LIMIT = 500_000  # entries per cache before it is emptied
 
 # Bump when analysis changes in a way that makes stored indexes stale.
-ANALYZER_VERSION = 2
+ANALYZER_VERSION = 3
 
 
 class Token(NamedTuple):
@@ -314,6 +314,29 @@ class CompoundSplitter:
                 found = found or base in self._known
         return found
 
+    # Derivational suffixes that turn a noun into an adjective ("økonomi" -> "økonomisk",
+    # "datamodel" -> "datamodelmæssigt"), with what the noun may have ended in before them.
+    DERIVATIONS = (
+        ("mæssigt", ("",)),
+        ("mæssige", ("",)),
+        ("mæssig", ("",)),
+        ("iske", ("i", "ik", "")),
+        ("isk", ("i", "ik", "")),
+    )
+
+    def derivational_base(self, word: str) -> str | None:
+        """The known noun an adjective is derived from ("ontologisk" -> "ontologi"), if any."""
+        for suffix, restores in self.DERIVATIONS:
+            if not word.endswith(suffix) or len(word) - len(suffix) < 4:
+                continue
+            stem = word[: -len(suffix)]
+            for restore in restores:
+                base = stem + restore
+                if base in self._known or self._split_spans(base, self._min_part):
+                    return base
+            return None
+        return None
+
     def split(self, word: str) -> list[str] | None:
         """Top-level parts of `word` (linking morphemes dropped); None if not a compound."""
         spans = self._split_spans(word, self._min_part)
@@ -552,5 +575,9 @@ class DanishAnalyzer:
             result = (Token(self.stem(canonical)),)
             if self.split_compounds:
                 result += tuple(Token(s, True) for s in self.splitter.derived_stems(canonical))
+                base = self.splitter.derivational_base(canonical)
+                if base is not None:
+                    result += (Token(self.stem(base), True),)
+                    result += tuple(Token(s, True) for s in self.splitter.derived_stems(base))
         self._word_cache[word] = result
         return result

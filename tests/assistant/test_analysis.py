@@ -245,3 +245,21 @@ def test_folding_is_idempotent_with_uncomposable_accents() -> None:
     """Found by hypothesis: "U" with two graves folded to "ù" first and "u" only the next time."""
     assert normalize("Ù\u0300") == normalize(normalize("Ù\u0300")) == "u"
     assert normalize("a\u030a") == "å"  # a composable ring still makes å
+
+
+def test_an_adjective_meets_the_noun_it_is_derived_from() -> None:
+    """ "ontologisk" and "datamodelmæssigt" answer a question about "ontologi" and "datamodel";
+    a word whose base is not a known word gets nothing extra ("fysisk")."""
+    fresh = DanishAnalyzer()
+    fresh.fit_vocabulary(["En fælles ontologi og en datamodel.", "Politik og økonomi."])
+    cases = {
+        "ontologisk": "ontologi",
+        "datamodelmæssigt": "datamodel",
+        "økonomiske": "økonomi",
+        "politisk": "politik",
+    }
+    for adjective, noun in cases.items():
+        derived = {t.term for t in fresh.tokens(adjective) if t.derived}
+        assert fresh.stem(noun) in derived, adjective
+        assert fresh.stem(noun) not in primary(fresh, adjective)  # half weight, not the word
+    assert not [t for t in fresh.tokens("fysisk") if t.derived]
