@@ -337,15 +337,13 @@ class Assistant:
         """The best sentences for a question (part), and what they were required to state."""
         access = filters.access if filters else None
         extra: list[tuple[str, int, int, float]] = []
-        # facts sentences of the retrieved documents join the candidates (a chunk that missed
-        # the top k can still hold the stated deadline or amount)
+        # follow-up sentences of the retrieved documents join the candidates (a chunk that
+        # missed the top k can still hold the stated deadline; amounts gained nothing so)
         doc_ids = {h.doc_id for h in hits}
         if intent.asks_when or intent.kind == "followup":
             # a question about a coming deadline is answered by a stated next step
             boost = 0.15 if intent.kind == "followup" else 0.05
             extra += self.facts.followup_candidates(access, filters, boost, doc_ids)
-        if intent.asks_amount:
-            extra += self.facts.budget_candidates(access, filters, doc_ids)
         require = {"budget": "amount", "decision": "decision"}.get(intent.kind)
         if intent.kind == "budget" and not intent.asks_amount:
             require = None  # about money, not asking for a figure

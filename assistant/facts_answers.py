@@ -612,24 +612,6 @@ class FactsAnswerer:
             if self._allowed(r, filters)
         ]
 
-    def budget_candidates(
-        self,
-        access: set[str] | None,
-        filters: SearchFilters | None,
-        doc_ids: set[str] | None = None,
-    ) -> list[tuple[str, int, int, float]]:
-        """Sentences stating amounts, as extra candidates for questions about money."""
-        try:
-            from stores import facts as facts_store
-        except ImportError:  # pragma: no cover
-            return []
-        rows = facts_store.query_budgets(self.registry.conn, allowed_access=access, doc_ids=doc_ids)
-        return [
-            (r["doc_id"], r["start"], r["end"], 0.0)
-            for r in rows[: self.max_extra]
-            if self._allowed(r, filters)
-        ]
-
     def followup_table(
         self,
         question: str,
