@@ -33,6 +33,7 @@ from assistant.extractive import (
 from assistant.intent import Intent
 from assistant.types import SearchFilters, SearchHit
 from ingest.dates import find_dates
+from ingest.models import BULLET_MARK
 from ingest.money import find_amounts
 from stores.registry import Registry
 
@@ -853,7 +854,7 @@ def _joined_markers(
     return out or [(a, b)]
 
 
-_BULLET = re.compile(r"[ \t]*[-•·*–▪][ \t]+")
+_BULLET = re.compile(rf"[ \t]*(?:{BULLET_MARK})[ \t]+")
 _APPROVAL = re.compile(
     r"\b(?:godkend\w*|anbefal\w*|tiltr\w*|vedta\w*|indstillingen\w*|følge\w*|taget til "
     r"efterretning|sagen|som indstillet|ad|pkt|punkt|og|blev|er|med|den|\d+(?:\s*[-–]\s*\d+)?)\b",

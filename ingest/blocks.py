@@ -16,7 +16,16 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ingest.models import SEAM, TABLE_CELL_SEPARATOR, Block, CleanText, PageSpan, RawBlock, Section
+from ingest.models import (
+    BULLET_MARK,
+    SEAM,
+    TABLE_CELL_SEPARATOR,
+    Block,
+    CleanText,
+    PageSpan,
+    RawBlock,
+    Section,
+)
 
 # --- content tests that hold in every format ------------------------------------------------
 
@@ -266,7 +275,7 @@ def _mark_under_headings(text: str, blocks: list[Block], kinds: list[str | None]
 
 # --- line-based text (PDF, plain text) --------------------------------------------------------
 
-_BULLET = re.compile(r"^(?:[-*•·▪●◦–]|\d{1,2}\)|[a-z]\))\s+")
+_BULLET = re.compile(rf"^(?:{BULLET_MARK}|\d{{1,2}}\)|[a-z]\))\s+")
 
 
 def line_blocks(text: str, sections: list[Section]) -> list[Block]:

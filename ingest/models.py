@@ -36,6 +36,9 @@ BLOCK_KINDS = (
 )
 ANSWERABLE_KINDS = frozenset({"prose", "list_item", "table_row"})
 TABLE_CELL_SEPARATOR = "\t"  # cells of a table row, one row per line
+# The marks a bulleted line starts with, in any format's text: typographic bullets and dashes,
+# and the "o" and "⁃" that Word's list symbols become in a PDF's text layer.
+BULLET_MARK = r"[-*•·–▪►■◦‣●○□✓⁃➢\uf0b7\uf0a7]|o(?=[ \t\u00a0])"
 SEAM = "\u2063"  # marks, in a loader's text, where source markup was dropped (not kept in text)
 
 

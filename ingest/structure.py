@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.blocks import line_kind
-from ingest.models import Block, Section
+from ingest.models import BULLET_MARK, Block, Section
 
 # Headings of Danish minutes and case presentations (matched case-insensitively, whole line,
 # optionally followed by a colon).
@@ -76,7 +76,7 @@ _INLINE_NUMBERED_RE = re.compile(
     r"(?: (?:\d{1,2}\.(?= [a-zæøå])|[a-zæøå0-9][\wæøå\-/]*|[A-ZÆØÅ]{2,}[\wæøå\-]*)){0,9})"
     r"(?=\.? [A-ZÆØÅ])"
 )
-_BULLET_RE = re.compile(r"^\s*(?:[-*•·o▪●]|\d+\))\s+")
+_BULLET_RE = re.compile(rf"^\s*(?:{BULLET_MARK}|\d+\))\s+")
 _TERMINAL_PUNCT = (".", ",", ";", "!", "?", ":")
 
 

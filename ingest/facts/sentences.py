@@ -25,7 +25,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ingest.models import Block, CleanText, PageSpan, Section
+from ingest.models import BULLET_MARK, Block, CleanText, PageSpan, Section
 
 __all__ = ["DocIndex", "Sentence", "split_sentences", "sentence_at"]
 
@@ -58,7 +58,7 @@ _MONTHS = {
     "oktober", "november", "december",
 }  # fmt: skip
 
-_BULLET = r"[-•·*–▪►■◦‣●○□✓]|o(?=[\s\u00a0])"
+_BULLET = BULLET_MARK
 _LEAD_TRIM = re.compile(r"(?:[\s\u00a0]*(?:" + _BULLET + r")[\s\u00a0]+)+|[\s\u00a0]+")
 _SENT_PUNCT = re.compile(r"(?:\.{3}|…|[.!?])[\"'”»)\]]*")
 # A line that ends in one of these words continues on the next, also before a number.

@@ -370,3 +370,27 @@ def test_list_items_carry_their_nesting_depth(
     record = _parse(path)
     assert [(record.text[b.start : b.end], b.level) for b in _items(record)] == expected
     assert all(b.level == 0 for b in record.blocks if b.kind not in ("list_item", "heading"))
+
+
+def test_word_list_symbols_in_a_pdf_text_layer_are_list_items() -> None:
+    """Word's list symbols reach a PDF's text layer as "o" or "⁃": those lines are list items
+    like "•" and "-" lines; a line that merely starts with the letter o is prose."""
+    from ingest.blocks import line_blocks
+
+    text = (
+        "Der måles på følgende adresser:\n"
+        "o Mustrupvej 55, målt 20/3 - 2023\n"
+        "o Damgårdstoften 65, målt 20/3 - 2023\n"
+        "⁃ om boligen har adgang til en stilleside\n"
+        "• Middelværdien er 0,56 meter.\n"
+        "og derfor blev målingerne gentaget i april."
+    )
+    kinds = [(b.kind, text[b.start : b.end][:10]) for b in line_blocks(text, [])]
+    assert kinds == [
+        ("prose", "Der måles "),
+        ("list_item", "o Mustrupv"),
+        ("list_item", "o Damgårds"),
+        ("list_item", "⁃ om bolig"),
+        ("list_item", "• Middelvæ"),
+        ("prose", "og derfor "),
+    ]
