@@ -35,7 +35,6 @@ _LIGATURES = str.maketrans(
         "\u2029": "\n",
         "\f": "\n",
         "\v": "\n",
-        "\t": " ",
     }
 )
 _ODD_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
@@ -56,7 +55,19 @@ def normalize_characters(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = _ODD_SPACES.sub(" ", text)
     text = _SPACES.sub(" ", text)
-    return "\n".join(line.strip() for line in text.split("\n"))
+    return "\n".join(_cells(line.strip()) for line in text.split("\n"))
+
+
+def _cells(line: str) -> str:
+    """A line of three or more TAB-separated cells is a table row (a PDF row the loader found,
+    a tab-separated text file): one TAB between its cells. Otherwise a TAB is a space."""
+    if TABLE_CELL_SEPARATOR not in line:
+        return line
+    cells = [" ".join(cell.split()) for cell in line.split(TABLE_CELL_SEPARATOR)]
+    cells = [cell for cell in cells if cell]
+    if len(cells) < 3:
+        return " ".join(cells)
+    return TABLE_CELL_SEPARATOR.join(cells)
 
 
 # --- words hyphenated at line ends ------------------------------------------------------------

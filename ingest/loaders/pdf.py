@@ -12,10 +12,10 @@ import logging
 import re
 from pathlib import Path
 
-from pypdf import PdfReader
+from pypdf import PageObject, PdfReader
 from pypdf.errors import DependencyError, FileNotDecryptedError
 
-from ingest.models import IngestError, LoadedFile
+from ingest.models import TABLE_CELL_SEPARATOR, IngestError, LoadedFile
 
 log = logging.getLogger(__name__)
 
@@ -72,11 +72,49 @@ def _page_texts(reader: PdfReader) -> list[str]:
     texts: list[str] = []
     for index in range(count):
         try:
-            texts.append(pages[index].extract_text() or "")
+            text = pages[index].extract_text() or ""
         except Exception as exc:  # one broken page must not lose the others
             log.warning("page %d could not be extracted: %s", index + 1, _short(exc))
-            texts.append("")
+            text = ""
+        texts.append(_with_table_cells(text, pages[index]) if _NUMERIC_ROW.search(text) else text)
     return texts
+
+
+# Table rows of numbers: pypdf's plain text runs a row's cells together ("Damgårdstoften 65
+# 53,0 36:24 371"); its layout mode keeps the columns apart. A line of the page's layout text
+# with three or more cells (runs of 3+ spaces between them), two or more of them numbers after
+# the first, is a table row: the same line of the plain text gets TABs between its cells.
+_NUMERIC_ROW = re.compile(r"\d[\d.,:]*\s+[-+−]?\d[\d.,:]*\s+[-+−]?\d")
+_CELL_GAP = re.compile(r"\s{3,}")
+_NUMBER_CELL = re.compile(r"[-+−]?\d[\d.,:]*\s*%?")
+
+
+def _table_rows(layout: str) -> dict[str, str]:
+    """Rows of a page's layout text: the line's words -> the line with TABs between cells."""
+    rows: dict[str, str] = {}
+    for line in layout.splitlines():
+        cells = [" ".join(c.split()) for c in _CELL_GAP.split(line.strip()) if c.strip()]
+        numbers = sum(bool(_NUMBER_CELL.fullmatch(c)) for c in cells[1:])
+        if len(cells) >= 3 and numbers >= 2:
+            rows[" ".join(cells)] = TABLE_CELL_SEPARATOR.join(cells)
+    return rows
+
+
+def _with_table_cells(text: str, page: PageObject) -> str:
+    """The page's text with its numeric table rows' cells TAB-separated (unchanged if the
+    layout extraction fails or finds none)."""
+    try:
+        rows = _table_rows(page.extract_text(extraction_mode="layout") or "")
+    except Exception:  # layout mode is a refinement; the plain text stands on its own
+        return text
+    if not rows:
+        return text
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        row = rows.get(" ".join(line.split()))
+        if row is not None:
+            lines[i] = row
+    return "\n".join(lines)
 
 
 def _title(reader: PdfReader) -> str | None:

@@ -241,3 +241,38 @@ def test_corpus_seeds_load_verbatim(corpus_dir: Path) -> None:
         loaded = load_file(path)
         assert loaded.kind == "text"
         assert loaded.pages == [path.read_text(encoding="utf-8")]
+
+
+def test_a_pdf_table_of_numbers_keeps_its_cells_apart(tmp_path: Path) -> None:
+    """pypdf's plain text runs a row's cells together; the loader separates them with TABs
+    (read from pypdf's layout mode), so the row is a table row whose cells can be told apart.
+    Prose with numbers in it is left as written."""
+    from fpdf import FPDF
+
+    from ingest.document import parse_loaded
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.set_xy(10, 20)
+    pdf.multi_cell(0, 6, "Der er målt på 3 adresser i 2023 med 2 målere og 1 bil.")
+    rows = [
+        ("Måleadresse", "LAeq", "Lden"),
+        ("Mustrupvej 55", "49,5", "53,5"),
+        ("Damgårdstoften 65", "53,0", "57,4"),
+    ]
+    for i, row in enumerate(rows):
+        for j, cell in enumerate(row):
+            pdf.set_xy(10 + 60 * j, 40 + 8 * i)
+            pdf.cell(50, 6, cell)
+    path = tmp_path / "maaling.pdf"
+    pdf.output(str(path))
+
+    loaded = load_file(path)
+    lines = loaded.pages[0].split("\n")
+    assert "Mustrupvej 55\t49,5\t53,5" in lines
+    assert "Damgårdstoften 65\t53,0\t57,4" in lines
+    assert "Der er målt på 3 adresser i 2023 med 2 målere og 1 bil." in lines
+    record, _ = parse_loaded(loaded, path, "x")
+    row = record.text.index("Damgårdstoften 65")
+    assert any(b.kind == "table_row" and b.start == row for b in record.blocks)
