@@ -312,10 +312,12 @@ def line_blocks(text: str, sections: list[Section]) -> list[Block]:
     kinds = classify_junk(text, content)
     by_start = {b.start: b for b in kinds}
     out: list[Block] = []
+    blank_before = False
     for block in lines:
         if block.kind == "blank":
             if out and out[-1].kind == "prose":
                 out.append(Block(block.start, block.start, "break"))
+            blank_before = True
             continue
         block = by_start[block.start]
         last = out[-1] if out else None
@@ -323,11 +325,21 @@ def line_blocks(text: str, sections: list[Section]) -> list[Block]:
             last is not None
             and last.kind == block.kind
             and block.kind in ("prose", "toc", "attachments", "boilerplate")
-        ):
+        ) or (last is not None and not blank_before and _continues_item(text, last, block)):
             out[-1] = Block(last.start, block.end, last.kind, last.level)
         else:
             out.append(block)
+        blank_before = False
     return [b for b in out if b.kind != "break"]
+
+
+def _continues_item(text: str, item: Block, line: Block) -> bool:
+    """A prose line right under a list item that did not end its sentence ("... parker 58" /
+    "dB."), or that starts in lower case, is the item wrapped onto the next line of a PDF."""
+    if item.kind != "list_item" or line.kind != "prose":
+        return False
+    unfinished = not text[item.start : item.end].rstrip().endswith((".", "!", "?", ":"))
+    return unfinished or text[line.start : line.start + 1].islower()
 
 
 def blocks_for(clean: CleanText, sections: list[Section]) -> list[Block]:

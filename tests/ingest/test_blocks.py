@@ -378,19 +378,38 @@ def test_word_list_symbols_in_a_pdf_text_layer_are_list_items() -> None:
     from ingest.blocks import line_blocks
 
     text = (
-        "Der måles på følgende adresser:\n"
+        "og derfor blev målingerne gentaget i april. Der måles på følgende adresser:\n"
         "o Mustrupvej 55, målt 20/3 - 2023\n"
         "o Damgårdstoften 65, målt 20/3 - 2023\n"
         "⁃ om boligen har adgang til en stilleside\n"
-        "• Middelværdien er 0,56 meter.\n"
-        "og derfor blev målingerne gentaget i april."
+        "• Middelværdien er 0,56 meter."
     )
     kinds = [(b.kind, text[b.start : b.end][:10]) for b in line_blocks(text, [])]
     assert kinds == [
-        ("prose", "Der måles "),
+        ("prose", "og derfor "),
         ("list_item", "o Mustrupv"),
         ("list_item", "o Damgårds"),
         ("list_item", "⁃ om bolig"),
         ("list_item", "• Middelvæ"),
-        ("prose", "og derfor "),
+    ]
+
+
+def test_a_list_item_wrapped_onto_the_next_pdf_line_stays_one_item() -> None:
+    """A bullet whose sentence runs onto the next line ("... parker 58" / "dB.") is one item;
+    a finished item followed by a capitalised line ends there."""
+    from ingest.blocks import line_blocks
+
+    text = (
+        "De vejledende grænseværdier er:\n"
+        "• For boligområder og parker 58\n"
+        "dB.\n"
+        "• For hoteller, kontorer mv. er grænseværdien 63 dB.\n"
+        "Aarhus Kommunes kommuneplan indeholder bestemmelser om støj."
+    )
+    blocks = [(b.kind, text[b.start : b.end]) for b in line_blocks(text, [])]
+    assert blocks == [
+        ("prose", "De vejledende grænseværdier er:"),
+        ("list_item", "• For boligområder og parker 58\ndB."),
+        ("list_item", "• For hoteller, kontorer mv. er grænseværdien 63 dB."),
+        ("prose", "Aarhus Kommunes kommuneplan indeholder bestemmelser om støj."),
     ]
