@@ -631,6 +631,7 @@ class ExtractiveAnswerer:
         inside the `shown` spans (doc_id, start, end) that an earlier part already answered."""
         cands = self.candidates(hits, extra)
         groups = self.stats.refresh().groups(question, intent.english)
+        own: set[str] = set()
         if topic and groups:
             own = {g.main[0] for g in groups}
             groups += [
@@ -670,7 +671,12 @@ class ExtractiveAnswerer:
             best.context_coverage >= cfg.min_context_coverage and best.score >= cfg.min_score
         )
         topical = [g for g in groups if not self.stats.is_cue(g.main[0])] or groups
-        key_found = self._group_in_context(max(topical, key=lambda g: g.weight), best)
+        if topic and not any(g.main[0] in own for g in topical):
+            # an elliptical later part ("og hvad har de kostet?"): its subject is the first
+            # part's, and any of that part's words names it
+            key_found = any(self._group_in_context(g, best) for g in topical)
+        else:
+            key_found = self._group_in_context(max(topical, key=lambda g: g.weight), best)
         chosen = [best]
         covered = set(best.matched)
         for c in cands[1:]:

@@ -421,3 +421,29 @@ def test_words_a_document_restates_are_shown_once(tmp_path_factory: pytest.TempP
     sentences = [" ".join(s.split()) for s in re.split(r"\[\d+\]", answer.text) if s.strip()]
     assert any("41 og 57 dB" in s for s in sentences), answer.text
     assert len(sentences) == len(set(sentences)), answer.text
+
+
+def test_an_elliptical_later_part_is_about_the_first_parts_subject(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """ "..., og hvad har de kostet?" names no subject of its own: a sentence about any of the
+    first part's words answers it, not only one naming the first part's rarest word."""
+    assistant = assistant_over(
+        tmp_path_factory.mktemp("elliptical"),
+        {
+            "notat_giber_ringvej.txt": "Notat om støjtiltag ved Giber Ringvej\n\n"
+            "Følgende tiltag er udført:\n"
+            "• Der er opsat ca. 550 meter støjkassetter (støjdæmpende element,\n"
+            "som monteres direkte på et autoværn)\n"
+            "• Der er etableret en støttemur ved en ejendom ud til vejen\n\n"
+            "Vejanlægget er nedsænket flere steder for at dæmpe støjen.\n",
+            "rambøll_overslag.txt": "Overslag over støjtiltag\n\n2.1.2 Støjkassetter\n\n"
+            "Samlet er der opsat ca. 550 meter støjkassetter til en samlet pris på ca. "
+            "930.000,00 kr. inkl. PTA.\n\n2.1.3 Støjskærm\n\nStøjskærmen er 400 meter lang.\n",
+        },
+    )
+    answer = assistant.ask(
+        "Hvor mange meter støjkassetter på autoværnet er der sat op, og hvad har de kostet?"
+    )
+    assert "550 meter" in answer.text
+    assert "930.000,00 kr." in answer.text, answer.text
