@@ -632,7 +632,13 @@ class ExtractiveAnswerer:
         cands = self.candidates(hits, extra)
         groups = self.stats.refresh().groups(question, intent.english)
         own: set[str] = set()
-        if topic and groups:
+        shown = list(shown)
+        if topic and not groups and not intent.asks_when:
+            # "..., og hvorfor?": the first part's words are all it has, and its answer stands
+            # beside the first part's ("og hvornår?" is left to the first part's dates)
+            groups = self.stats.groups(topic, intent.english)
+            cands = [c for c in cands if self._beside_shown(c, shown)]
+        elif topic and groups:
             own = {g.main[0] for g in groups}
             groups += [
                 replace(g, weight=g.weight * self.config.topic_weight)
@@ -642,7 +648,6 @@ class ExtractiveAnswerer:
         if not cands or not groups:
             return Selection([], None, False)
         self.score(cands, groups, intent)
-        shown = list(shown)
         seen_words = {self._words_of(d, s, e) for d, s, e in shown}
 
         def new_to_reader(c: Candidate) -> bool:
@@ -714,6 +719,18 @@ class ExtractiveAnswerer:
             return Selection([], best, True, {}, key_found=True, listing=listing, scored=cands)
         passage_score = hits[best.rank - 1].score if best.rank <= len(hits) else 0.0
         return Selection(chosen, best, confident, items, key_found, passage_score, scored=cands)
+
+    def _beside_shown(self, c: Candidate, shown: list[tuple[str, int, int]]) -> bool:
+        """The candidate stands in the outermost section (the agenda item, the chapter) of a
+        span an earlier part showed, or in its document when that has no sections."""
+        view = self.docs.get(c.doc_id)
+        for doc_id, start, _end in shown:
+            if doc_id != c.doc_id or view is None:
+                continue
+            outer = view.sections_at(start)
+            if not outer or outer[0].start <= c.start < outer[0].end:
+                return True
+        return False
 
     def _words_of(self, doc_id: str, start: int, end: int) -> str:
         view = self.docs.get(doc_id)

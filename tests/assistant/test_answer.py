@@ -447,3 +447,43 @@ def test_an_elliptical_later_part_is_about_the_first_parts_subject(
     )
     assert "550 meter" in answer.text
     assert "930.000,00 kr." in answer.text, answer.text
+
+
+def test_a_bare_why_is_answered_beside_the_first_part(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """ "..., og hvorfor?" has no words of its own: the first part's words find the reason in
+    the agenda item that answered the first part, not in another document."""
+    assistant = assistant_over(
+        tmp_path_factory.mktemp("why"),
+        {
+            "byraad_2025-10-01_referat.txt": "Referat af Byrådets møde den 1. oktober 2025\n\n"
+            "1. Budget 2026-29, 2. behandling\n\n"
+            "Beslutning\nBudgettet blev vedtaget med 19 stemmer for og to imod. Imod stemte "
+            "partierne A og Ø, som begge havde stillet ændringsforslag til budgettet i "
+            "september.\n\n"
+            "Bemærkninger\nA stemte imod budgettet, da A ønsker at hæve skatten med 0,4 procent. "
+            "Ø stemte imod, da Ø har sit eget budgetforslag med lavere takster i SFO.\n\n"
+            "2. Navngivning af ny vej\n\nBeslutning\nVejen får navnet Skovbrynet.\n",
+            "skole_notat.txt": "Notat om skolernes budget\n\nSkolerne ønsker et højere "
+            "budget, fordi elevtallet stiger.\n",
+        },
+    )
+    answer = assistant.ask("Hvem stemte imod budget 2026-29 ved 2. behandlingen, og hvorfor?")
+    assert "hæve skatten med 0,4 procent" in answer.text, answer.text
+    assert "elevtallet" not in answer.text
+
+    # the "hvorfor?" part itself: scored by the first part's words, beside what it showed
+    topic = "Hvem stemte imod budget 2026-29 ved 2. behandlingen"
+    hits = assistant.retriever.search(f"hvorfor? {topic}", k=10)
+    first = next(h for h in hits if "byraad" in h.source)
+    view = assistant.docs.get(first.doc_id)
+    start = view.text.index("Budgettet blev vedtaget")
+    shown = [(first.doc_id, start, view.text.index(".", start) + 1)]
+    selection = assistant.extractive.select(
+        "hvorfor?", classify("hvorfor?"), hits, topic=topic, shown=shown
+    )
+    assert selection.best is not None
+    assert selection.best.doc_id == first.doc_id
+    assert "Budgettet blev vedtaget" not in selection.best.text  # shown already
+    assert all(c.doc_id == first.doc_id for c in selection.sentences)
