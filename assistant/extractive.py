@@ -60,14 +60,18 @@ _FREQUENCY_WORDS = re.compile(
 _DATE_REF = None
 
 
+def wording(text: str) -> str:
+    """A text's words with single spaces: two copies of one sentence compare equal."""
+    return " ".join(text.split())
+
+
 def _first_of_each_wording(candidates: list[Candidate]) -> list[Candidate]:
     """The candidates without a repeat of words already chosen (a restated summary)."""
     kept: list[Candidate] = []
-    wordings: set[str] = set()
+    seen: set[str] = set()
     for c in candidates:
-        wording = " ".join(c.text.split())
-        if wording not in wordings:
-            wordings.add(wording)
+        if wording(c.text) not in seen:
+            seen.add(wording(c.text))
             kept.append(c)
     return kept
 
@@ -654,7 +658,7 @@ class ExtractiveAnswerer:
             """Not inside a span an earlier part showed, nor its words repeated elsewhere (a
             report that restates its summary, a part that picks the same sentence's copy)."""
             inside = any(d == c.doc_id and s <= c.start and c.end <= e for d, s, e in shown)
-            return not inside and " ".join(c.text.split()) not in seen_words
+            return not inside and wording(c.text) not in seen_words
 
         cands = [c for c in cands if not self._is_heading(c) and new_to_reader(c)]
         if require == "decision":
@@ -734,7 +738,7 @@ class ExtractiveAnswerer:
 
     def _words_of(self, doc_id: str, start: int, end: int) -> str:
         view = self.docs.get(doc_id)
-        return " ".join(view.text[start:end].split()) if view else ""
+        return wording(view.text[start:end]) if view else ""
 
     def _states_decision(self, c: Candidate) -> bool:
         """The sentence states a decision: by its words or because it stands in a

@@ -29,6 +29,7 @@ from assistant.extractive import (
     coverage,
     is_decision_heading,
     match_group,
+    wording,
 )
 from assistant.intent import Intent
 from assistant.types import SearchFilters, SearchHit
@@ -515,7 +516,7 @@ class FactsAnswerer:
             return ""
         if re.match(r"^(?:\d{1,2}[.)]|[-•])\s", nxt.text) or find_amounts(nxt.text):
             return ""
-        if " ".join(nxt.text.split()) in {" ".join(q.split()) for q in cset.quotes()}:
+        if wording(nxt.text) in {wording(q) for q in cset.quotes()}:
             return ""  # the same words followed an earlier row (a restated paragraph)
         m = cset.add(view.id, nxt.start, nxt.end)
         return f"{_one(nxt.text)} [{m}]"
