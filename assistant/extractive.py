@@ -25,7 +25,7 @@ from __future__ import annotations
 import math
 import re
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -36,6 +36,7 @@ from assistant.types import SearchHit
 from ingest.dates import find_dates
 from ingest.facts.sentences import Sentence
 from ingest.money import find_amounts
+from ingest.structure import is_standard_heading
 from stores.registry import Registry
 
 _WORD = re.compile(r"\w+(?:[-./'’]\w+)*")
@@ -73,6 +74,21 @@ def _first_of_each_wording(candidates: list[Candidate]) -> list[Candidate]:
         if wording(c.text) not in seen:
             seen.add(wording(c.text))
             kept.append(c)
+    return kept
+
+
+def _unshown_items(
+    items: list[Candidate], new_to_reader: Callable[[Candidate], bool]
+) -> list[Candidate]:
+    """A list's items without those an earlier part showed; an item's label and value
+    ("Total" | "19-25 timer/måned") stay or go together."""
+    kept: list[Candidate] = []
+    keep = True
+    for item in items:
+        if not item.continues:
+            keep = new_to_reader(item)
+        if keep:
+            kept.append(item)
     return kept
 
 
@@ -713,7 +729,7 @@ class ExtractiveAnswerer:
         items: dict[int, list[Candidate]] = {}
         for c in chosen:
             if c.text.rstrip().endswith(":") or intent.wants_list or intent.kind == "list":
-                found = self.list_items(c)
+                found = _unshown_items(self.list_items(c), new_to_reader)
                 if found:
                     items[id(c)] = found
         listing = None
@@ -951,8 +967,8 @@ class ExtractiveAnswerer:
                 or (opens_list and "\n" in gap and len(s.text) <= 250)
                 or (inline_list and "\n" not in gap and len(s.text) <= 160)
             )
-            if not is_item or len(s.text) > 300:
-                break
+            if not is_item or len(s.text) > 300 or is_standard_heading(s.text):
+                break  # an ordinary sentence or the item's next case heading ends the list
             marked = bool(_LIST_ITEM_START.match(s.text) or re.search(r"[-•·*–▪►■◦‣●○□✓]\s*$", gap))
             if out and out_marked and not marked:
                 break  # numbered or bulleted items end where the numbering stops

@@ -62,6 +62,13 @@ STANDARD_HEADINGS = [
 _STD_RE = re.compile(
     r"^(?:" + "|".join(re.escape(h) for h in STANDARD_HEADINGS) + r")\s*:?\s*$", re.IGNORECASE
 )
+
+
+def is_standard_heading(line: str) -> bool:
+    """A case heading minutes use in every item ("Resume", "Økonomi", "Sagsprocedure")."""
+    return bool(_STD_RE.match(line.strip()))
+
+
 _DECISION_RE = re.compile(
     r"^(?:beslutning|afgørelse)\s+(?:i|på|truffet i)\s+.+?(?:\d{4}|udvalg\w*|byråd\w*|"
     r"kommunalbestyrelse\w*|regionsråd\w*|borgerrepræsentation\w*|direktion\w*)\s*:?\s*$",

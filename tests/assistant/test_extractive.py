@@ -14,6 +14,7 @@ from assistant.extractive import (
     match_group,
 )
 from assistant.intent import classify
+from tests.conftest import assistant_over
 
 
 @pytest.fixture(scope="module")
@@ -264,3 +265,46 @@ def test_coverages_are_kept_for_the_last_questions_and_equal_fresh_ones(parts) -
         )
     assert len(answerer._memo) == MEMO_KEYS
     assert all(kept is not memo for kept in answerer._memo.values())  # the oldest left
+
+
+def test_a_list_shows_only_items_not_shown_before_and_keeps_label_and_value_together() -> None:
+    from assistant.extractive import Candidate, _unshown_items
+
+    def item(text: str, continues: bool = False) -> Candidate:
+        return Candidate("d", 0, len(text), text, 0, continues=continues)
+
+    items = [
+        item("A, med bemærkning om skatten."),
+        item("Imod stemte: Ø."),  # shown by an earlier part
+        item("Total"),
+        item("19-25 timer/måned", continues=True),  # shown, but its label was not
+        item("Afbud: Charlotte Levin"),  # shown
+        item("ekstra linje", continues=True),
+    ]
+    shown = {"Imod stemte: Ø.", "19-25 timer/måned", "Afbud: Charlotte Levin"}
+    kept = _unshown_items(items, lambda c: c.text not in shown)
+    assert [c.text for c in kept] == ["A, med bemærkning om skatten.", "Total", "19-25 timer/måned"]
+
+
+def test_a_list_ends_at_the_next_case_heading(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Lines after "Stemte imod:" are its items up to the item's next case heading ("Resume",
+    "Sagsprocedure"), even where the PDF did not mark that line as a heading."""
+    from ingest.structure import is_standard_heading
+
+    assert is_standard_heading("Sagsprocedure") and is_standard_heading("Resume")
+    assert not is_standard_heading("A, med bemærkning om at A ønsker at hæve skatten.")
+    assistant = assistant_over(
+        tmp_path_factory.mktemp("case-heading"),
+        {
+            "byraad_referat.txt": "Referat af Byrådets møde den 1. oktober 2025\n\n"
+            "1. Budget 2026-29, 2. behandling\n\nBeslutning\nBudgettet blev vedtaget.\n"
+            "Stemte imod budgettet:\n"
+            "A, med bemærkning om at A ønsker at hæve skatten med 0,4 procent.\n"
+            "Ø, med bemærkning om at Ø har eget budgetforslag.\n"
+            "Sagsprocedure\n"
+            "Økonomiudvalget og Byrådet.\n"
+        },
+    )
+    answer = assistant.ask("Hvem stemte imod budgettet?")
+    assert "hæve skatten med 0,4 procent" in answer.text, answer.text
+    assert "Sagsprocedure" not in answer.text and "Økonomiudvalget og Byrådet" not in answer.text
