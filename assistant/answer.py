@@ -32,6 +32,7 @@ from assistant.extractive import (
     Selection,
     TermStats,
     is_decision_heading,
+    wording,
 )
 from assistant.facts_answers import FRAMES as FACTS_FRAMES
 from assistant.facts_answers import FactsAnswerer, sentence_date_matches
@@ -122,10 +123,6 @@ def _add_item(lines: list[str], piece: str, continues: bool) -> None:
         lines[-1] += f" {piece}"
     else:
         lines.append(f"- {piece}")
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
 
 
 class Assistant:
@@ -473,7 +470,7 @@ class Assistant:
                         lines.append("")
                     lines.append(f"*{label}*:")
             n = cset.add(c.doc_id, c.start, c.end)
-            sentence = f"{_one_line(c.text)} [{n}]"
+            sentence = f"{wording(c.text)} [{n}]"
             about_heading = c.heading and c.local_coverage - c.coverage >= 0.15
             if c.heading and intent.kind == "decision" and c.heading not in shown:
                 view = self.docs.get(c.doc_id)
@@ -490,7 +487,7 @@ class Assistant:
                 view = self.docs.get(c.doc_id)
                 heading = view.text[c.heading[0] : c.heading[1]] if view else ""
                 h = cset.add(c.doc_id, *_unnumbered(view.text, *c.heading) if view else c.heading)
-                line = _one_line(heading)
+                line = wording(heading)
                 number = _HEADING_NUMBER.match(line)
                 title = line[number.end() if number else 0 :].strip("* ")
                 sentence = f"**{title}** [{h}]: {sentence}"
@@ -504,7 +501,7 @@ class Assistant:
             previous = (c.doc_id, c.index)
             for item in selection.list_items.get(id(c), []):
                 m = cset.add(item.doc_id, item.start, item.end)
-                _add_item(lines, f"{_one_line(item.text)} [{m}]", item.continues)
+                _add_item(lines, f"{wording(item.text)} [{m}]", item.continues)
                 previous = (item.doc_id, item.index)
                 listed.add((item.doc_id, item.index))
         return "\n".join(lines).strip()
@@ -513,11 +510,11 @@ class Assistant:
         lines = []
         if listing.intro is not None:
             n = cset.add(listing.doc_id, listing.intro.start, listing.intro.end)
-            intro = _one_line(listing.intro.text).strip("*# ")
+            intro = wording(listing.intro.text).strip("*# ")
             lines.append(f"{intro} [{n}]")
         for item in listing.items:
             m = cset.add(item.doc_id, item.start, item.end)
-            text = re.sub(r"^\s*(?:#+\s*)?", "", _one_line(item.text)).strip("* ")
+            text = re.sub(r"^\s*(?:#+\s*)?", "", wording(item.text)).strip("* ")
             _add_item(lines, f"{text} [{m}]", item.continues)
         return "\n".join(lines)
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import threading
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -137,7 +137,8 @@ class DocView:
         """The span cut at the seams where the original file had markup (see `Citation.pieces`);
         empty when no seam falls inside. Pieces without a letter or digit (a lone ":") are left
         out: they carry nothing a reader would search for."""
-        cuts = [s for s in self.record.seams if start < s < end]
+        seams = self.record.seams  # sorted: only those inside the span are read
+        cuts = seams[bisect_right(seams, start) : bisect_left(seams, end)]
         if not cuts:
             return []
         pieces = []

@@ -71,8 +71,9 @@ def _first_of_each_wording(candidates: list[Candidate]) -> list[Candidate]:
     kept: list[Candidate] = []
     seen: set[str] = set()
     for c in candidates:
-        if wording(c.text) not in seen:
-            seen.add(wording(c.text))
+        words = wording(c.text)
+        if words not in seen:
+            seen.add(words)
             kept.append(c)
     return kept
 

@@ -519,7 +519,7 @@ class FactsAnswerer:
         if wording(nxt.text) in {wording(q) for q in cset.quotes()}:
             return ""  # the same words followed an earlier row (a restated paragraph)
         m = cset.add(view.id, nxt.start, nxt.end)
-        return f"{_one(nxt.text)} [{m}]"
+        return f"{wording(nxt.text)} [{m}]"
 
     def budget_table(
         self,
@@ -759,7 +759,7 @@ class FactsAnswerer:
             paragraphs = self._paragraphs(row["doc_id"], row["decision_start"], row["decision_end"])
             body = self._cited(row["doc_id"], paragraphs, cset)
             if heading is not None:
-                title = _one(view.text[heading[0] : heading[1]]).rstrip(":")
+                title = wording(view.text[heading[0] : heading[1]]).rstrip(":")
                 parts.append(f"**{title}** [{h}]: {body}")
             else:
                 parts.append(f"Beslutning: {body}")
@@ -830,7 +830,7 @@ class FactsAnswerer:
             spans = [(s.start, s.end) for s in view.sentences_between(a, b)] if view else []
             spans = _joined_markers(view.text if view else "", spans, a, b)
             piece = " ".join(
-                f"{_one(view.text[x:y] if view else text)} [{cset.add(doc_id, x, y)}]"
+                f"{wording(view.text[x:y] if view else text)} [{cset.add(doc_id, x, y)}]"
                 for x, y in spans
             )
             if _ITEM_LINE.match(text) or self._bulleted(doc_id, a):
@@ -873,10 +873,6 @@ def _bare_approval(decision: str) -> bool:
 
 
 _ITEM_LINE = re.compile(r"\s*(?:\d{1,2}[.)]|[a-zæøå][.)]|[-•·*–▪])\s+\S")
-
-
-def _one(text: str) -> str:
-    return " ".join(text.split())
 
 
 def _label_of(title: str) -> str:

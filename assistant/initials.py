@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from assistant.citations import CitationSet, DocView
+from assistant.extractive import wording
 from ingest.models import TABLE_CELL_SEPARATOR
 
 _INITIALS = re.compile(r"(?<![\w-])[A-ZÆØÅ]{2,3}(?![\w-])")
@@ -60,7 +61,7 @@ def spell_out_initials(text: str, cset: CitationSet) -> str:
             if span is None:
                 continue
             cells = view.text[span[0] : span[1]].split(TABLE_CELL_SEPARATOR)
-            shown = ", ".join(" ".join(c.split()) for c in cells if c.strip())
+            shown = ", ".join(wording(c) for c in cells if c.strip())
             if all(name in plain for name in _NAME.findall(shown)):
                 break  # the answer already says who it is
             lines.append(f"{initials}: {shown} [{cset.add(doc_id, *span)}]")
