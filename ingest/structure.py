@@ -77,6 +77,9 @@ _DECISION_RE = re.compile(
 _MD_RE = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _AD_PKT_RE = re.compile(r"^ad\s+(?:pkt|punkt)\.?\s*(\d+(?:\s*[-–og,]+\s*\d+)*)\s*:?\s*$", re.I)
 _NUMBERED_RE = re.compile(r"^(\d{1,4})\.\s+([A-ZÆØÅ\"'“”«].*)$")
+# "2.1.3 Støjskærm langs Landevejen", "3.8.1. Transformerstationer": a report's sub-sections
+_SUBNUMBERED_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+([A-ZÆØÅ].*)$")
+_PAGE_NUMBER_END = re.compile(r"\s\d{1,3}$")  # "3.1 Leverancemodel 3": a contents line
 _INLINE_NUMBERED_RE = re.compile(
     r"(?:^|(?<=[.:!?] )|(?<=[.:!?]\s\d )|(?<=\n))(\d{1,2})\. "
     r"([A-ZÆØÅ][\wæøåÆØÅ\-/]*"
@@ -148,6 +151,11 @@ def _is_heading_like(line: str) -> bool:
     return len(letters) >= 3
 
 
+def _is_sub_heading(title: str) -> bool:
+    """The title of a sub-numbered line: reads as a title, and is no contents line."""
+    return _is_heading_like(title) and _PAGE_NUMBER_END.search(title) is None
+
+
 def _body_follows(lines: list[_Line], i: int) -> bool:
     """True when the next non-empty line after i is running text (not another numbered line)."""
     for nxt in lines[i + 1 :]:
@@ -216,6 +224,13 @@ def _line_headings(lines: list[_Line]) -> list[_Heading]:
                 )
                 _join_wrapped_title(head, lines, i)
                 numbered_candidates.append((i, head, _body_follows(lines, i)))
+            continue
+        if (m := _SUBNUMBERED_RE.match(t)) and _is_sub_heading(m.group(2)):
+            depth = m.group(1).count(".")
+            head = _Heading(
+                line.start, line.end, "numbered", 12 + depth, _clean_title(m.group(2)), m.group(1)
+            )
+            numbered_candidates.append((i, head, _body_follows(lines, i)))
             continue
         if prev_blank and _is_heading_like(t) and _followed_by_paragraph(lines, i):
             heads.append(_Heading(line.start, line.end, "heading", 9, bare))
@@ -375,11 +390,31 @@ def build_sections(text: str, blocks: list[Block] | None = None) -> list[Section
     return _tree(heads, text, by_level=False)
 
 
+def _sub_number(head: _Heading) -> str | None:
+    """ "2.1.3" for a sub-numbered heading, else None."""
+    if head.kind == "numbered" and head.number and "." in head.number:
+        return head.number
+    return None
+
+
+def _holds(number: str | None, step: bool, sub: str) -> bool:
+    """Whether a numbered section can hold sub-section `sub`: "2" holds "2.2" unless it is a
+    procedure's step 2, numbered after "2.1" had already begun."""
+    return number is not None and not step and sub.startswith(number + ".")
+
+
 def _tree(heads: list[_Heading], text: str, by_level: bool) -> list[Section]:
     has_agenda = any(h.kind == "agenda_item" for h in heads)
     sections: list[Section] = []
     stack: list[tuple[int, int]] = []  # (rank, section index)
+    begun: set[str] = set()  # numbers whose sub-sections have begun ("2" once "2.1" is seen)
+    steps: set[int] = set()  # numbered sections that are steps of a procedure, not chapters
     for n, head in enumerate(heads):
+        sub = _sub_number(head)
+        if head.kind == "numbered" and head.number in begun:
+            steps.add(len(sections))
+        if sub:
+            begun.update(sub.rsplit(".", k)[0] for k in range(1, sub.count(".") + 1))
         rank = head.rank
         if not by_level:
             if head.kind == "numbered" and stack and sections[stack[-1][1]].kind == "ad_pkt":
@@ -388,12 +423,27 @@ def _tree(heads: list[_Heading], text: str, by_level: bool) -> list[Section]:
                 rank = 12  # an unnumbered heading after numbered sections closes them (sibling)
             if head.kind == "heading" and not has_agenda and not stack:
                 rank = 9
-        while stack and stack[-1][0] >= rank:
+        while stack and (
+            stack[-1][0] >= rank
+            or (
+                sub is not None
+                and sections[stack[-1][1]].kind == "numbered"
+                and not _holds(sections[stack[-1][1]].number, stack[-1][1] in steps, sub)
+            )
+        ):
             stack.pop()
         parent = stack[-1][1] if stack else None
         end = len(text)
         for later in heads[n + 1 :]:
-            if later.rank <= rank or (not by_level and later.kind == "agenda_item"):
+            if (
+                later.rank <= rank
+                or (not by_level and later.kind == "agenda_item")
+                or (
+                    head.kind == "numbered"
+                    and (later_sub := _sub_number(later)) is not None
+                    and not _holds(head.number, len(sections) in steps, later_sub)
+                )
+            ):
                 end = later.start
                 break
         sections.append(

@@ -91,3 +91,12 @@ def test_docx_headings_from_styles_and_tables_as_rows() -> None:
     assert record.meta.title == "OS2faktor Login"
     headings = [record.text[b.start : b.end] for b in record.blocks if b.kind == "heading"]
     assert "1 Formål" in headings
+
+
+def test_pdf_note_sub_numbered_headings_are_sections() -> None:
+    record, _ = _parse("aak-2023-05-09-ramboll-notat-stoej-bering-beder-vejen.pdf")
+    by_number = {s.number: s for s in record.sections if s.kind == "numbered"}
+    assert by_number["2.1.3"].title == "Støjskærm langs Landevejen"
+    assert record.sections[by_number["2.1.3"].parent].number == "2.1"
+    screen = record.text[by_number["2.1.3"].start : by_number["2.1.3"].end]
+    assert "5.200.000,00" in screen and "asfalt" not in screen  # the next sub-section's

@@ -132,3 +132,56 @@ def test_item_title_wrapped_after_a_comma_or_a_conjunction_is_an_item():
             "Opfølgning på botilbudsanalyse - Forslag",
         ),
     ]
+
+
+# A technical note as pypdf reads it: sub-numbered headings, each over a line or two of text.
+_NOTE = (
+    "Notat\n\n"
+    "1. Generelt\n"
+    "Notatet beskriver økonomien i de supplerende støjtiltag langs vejen ved byen.\n"
+    "2. Supplerende støjtiltag.\n"
+    "VVM-projektet er suppleret med en række støjtiltag, som beskrives herunder.\n"
+    "2.1 Støjtiltag\n"
+    "2.1.1 Støjvolde\n"
+    "Der er etableret 16 støjvolde til en samlet værdi af ca. 18.500.000 kr.\n"
+    "2.1.2 Støjskærm langs Landevejen\n"
+    "En samlet pris på ca. 5.200.000,00 kr. inkl. PTA.\n"
+    "2.2 Samlet pris for støjtiltag\n"
+    "Den samlede pris er 23.700.000 kr.\n"
+)
+
+
+def test_sub_numbered_headings_nest_by_their_numbers():
+    sections = build_sections(_NOTE)
+    by_number = {s.number: s for s in sections if s.kind == "numbered"}
+    assert set(by_number) == {"1", "2", "2.1", "2.1.1", "2.1.2", "2.2"}
+    assert by_number["2.1.2"].title == "Støjskærm langs Landevejen"
+    assert sections[by_number["2.1.2"].parent].number == "2.1"
+    assert sections[by_number["2.2"].parent].number == "2"
+    screen = _NOTE[by_number["2.1.2"].start : by_number["2.1.2"].end]
+    assert "5.200.000,00" in screen and "23.700.000" not in screen
+    path = section_path(sections, innermost_section(sections, _NOTE.index("5.200.000")))
+    assert path[-1] == "Støjskærm langs Landevejen"
+
+
+def test_sub_numbered_heading_is_not_inside_a_procedure_step():
+    text = (
+        "2.1 Havvand\n"
+        "Data behandles i følgende trin, som hver beskrives kort herunder i teksten:\n"
+        "1. Download af terrænmodellen fra Dataforsyningen\n"
+        "Modellen hentes som tiles og gemmes lokalt på disken til videre brug.\n"
+        "2. Fletning af tiles\n"
+        "De hentede tiles flettes til én samlet raster for hele kommunen.\n"
+        "2.2 Nedbør og vandløb\n"
+        "Nedbørsdata kommer fra en anden kilde end havvandsdata og behandles for sig.\n"
+    )
+    sections = build_sections(text)
+    rain = next(s for s in sections if s.number == "2.2")
+    assert rain.parent is None or sections[rain.parent].number != "2"
+    step = next(s for s in sections if s.title == "Fletning af tiles")
+    assert "Nedbør" not in text[step.start : step.end]
+
+
+def test_contents_line_with_a_page_number_is_no_heading():
+    text = "3.1 Leverancemodel 3\n3.2 Drift af løsningen 4\n\n" + "Brødtekst om løsningen. " * 20
+    assert [s for s in build_sections(text) if s.number in ("3.1", "3.2")] == []
