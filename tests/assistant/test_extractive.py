@@ -7,6 +7,7 @@ import pytest
 from assistant.citations import DocumentCache
 from assistant.extractive import (
     MEMO_KEYS,
+    Candidate,
     ExtractiveAnswerer,
     TermStats,
     count_ok,
@@ -308,3 +309,26 @@ def test_a_list_ends_at_the_next_case_heading(tmp_path_factory: pytest.TempPathF
     answer = assistant.ask("Hvem stemte imod budgettet?")
     assert "hæve skatten med 0,4 procent" in answer.text, answer.text
     assert "Sagsprocedure" not in answer.text and "Økonomiudvalget og Byrådet" not in answer.text
+
+
+def test_another_documents_sentence_joins_only_when_it_scores_near_the_best(parts) -> None:
+    """A sentence adding a question word joins the best one at `follow_ratio` of its score
+    from the same document, but from another document only at `other_doc_ratio`: a passing
+    mention elsewhere made answers longer without making them more right (devset median
+    367 -> 345 characters at the same correct share)."""
+    answerer = parts[0]
+    cfg = answerer.config
+    assert cfg.follow_ratio < cfg.other_doc_ratio < 1.0
+
+    def cand(doc: str, index: int, share: float, word: int) -> Candidate:
+        return Candidate(doc, index * 100, index * 100 + 50, f"s{index}", index,
+                         score=share, matched={word})  # fmt: skip
+
+    best = cand("a", 1, 1.0, 0)
+    between = (cfg.follow_ratio + cfg.other_doc_ratio) / 2
+    same_doc = cand("a", 9, between, 1)
+    other_doc = cand("b", 2, between, 2)
+    strong_other = cand("b", 3, (cfg.other_doc_ratio + 1.0) / 2, 3)
+    ranked = [best, strong_other, same_doc, other_doc]
+    chosen = answerer._strong_companions(best, ranked)
+    assert chosen == [best, strong_other, same_doc]
