@@ -47,7 +47,7 @@ LEXICON_FILE = DATA_DIR / "danish_lexicon.txt"
 _CACHE_LIMIT = 500_000  # entries per cache before it is emptied
 
 # Bump when analysis changes in a way that makes stored indexes stale.
-ANALYZER_VERSION = 3
+ANALYZER_VERSION = 4
 
 
 class Token(NamedTuple):
@@ -157,6 +157,11 @@ _IRREGULAR_ENDINGS = (
     ("gjorte", "gøre"),
     ("gjort", "gøre"),
 )
+
+# Weak verbs' past tense and participles in -ede ("støttede", "besluttede", "samlede") meet
+# their infinitive ("støtte", "beslutte", "samle") and so the present and -et forms, which
+# Snowball stems alike; words whose -ede is no such ending are left alone.
+_NOT_PAST_EDE = frozenset({"allerede", "forberede", "udbrede", "tilstede", "fremmede"})
 
 _UNIT_FACTORS = {"mio": 1_000_000, "mia": 1_000_000_000, "tusind": 1_000, "tusindkr": 1_000}
 
@@ -456,6 +461,10 @@ class DanishAnalyzer:
                 if surface.endswith(ending):
                     surface = surface[: -len(ending)] + infinitive
                     break
+            else:
+                if len(surface) >= 7 and surface.endswith("ede"):
+                    if surface not in _NOT_PAST_EDE:
+                        surface = surface[:-2]  # "støttede" -> "støtte"
             cached = self._stemmer.stemWord(surface)
             self._stem_cache[word] = cached
         return cached

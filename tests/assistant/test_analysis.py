@@ -241,6 +241,16 @@ def test_past_forms_of_strong_verbs_meet_their_present_stem(analyzer: DanishAnal
     assert primary(analyzer, "udvalgt") != primary(analyzer, "udvalget")
 
 
+def test_weak_past_forms_in_ede_meet_their_present_stem(analyzer: DanishAnalyzer):
+    """ "Hvilke kommuner støttede ...?" finds "har tilkendegivet at støtte ..." (devset: one
+    decision question answered instead of abstained)."""
+    assert primary(analyzer, "støttede") == primary(analyzer, "støtte") == ["støt"]
+    assert primary(analyzer, "besluttede") == primary(analyzer, "beslutte")
+    assert primary(analyzer, "samlede") == primary(analyzer, "samlet")
+    # an -ede that is no past ending stays as Snowball stems it
+    assert primary(analyzer, "allerede") == [analyzer._stemmer.stemWord("allerede")]
+
+
 def test_folding_is_idempotent_with_uncomposable_accents() -> None:
     """Found by hypothesis: "U" with two graves folded to "ù" first and "u" only the next time."""
     assert normalize("Ù\u0300") == normalize(normalize("Ù\u0300")) == "u"
