@@ -52,7 +52,10 @@ _BUDGET = _rx(
     r"\bmoney\b|\bamount\w*|\bgrant(?:s|ed)?\b|\bexpens\w*",
 )
 # "Hvad får indsatsen ...?" asks for money when an initiative is the subject.
-_NOT_AMOUNT_QUESTION = _rx(r"^\s*(?:hvem|hvordan|hvorfor|hvad\s+sker|hvilken|hvilke|who|how|why)\b")
+_NOT_AMOUNT_QUESTION = _rx(
+    r"^\s*(?:hvem|hvordan|hvorfor|hvad\s+sker|hvilken|hvilke|who|how|why)\b",
+    r"^\s*hvad\b.*\b(?:bruges|anvendes)\s+til\b",  # what the money is for, not how much
+)
 _AMOUNT_WORDS = _rx(
     r"\bhvor\s+(?:meget|mange\s+penge|stort?\s+(?:et\s+)?beløb)",
     r"\bkoste[tr]?\b|\bkostede\b|\bbeløb\w*|\bpris(?:en)?\b|\bhow\s+much\b|\w*takst\w*",

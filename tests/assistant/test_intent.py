@@ -101,6 +101,9 @@ def test_as_of() -> None:
         ("Hvad sker der, hvis projektet skal ændre scope, tidsplan eller økonomi?", False),
         ("Hvilken finansieringsmodel anbefaler forslaget?", False),
         ("Hvad bliver månedstaksten for en SFO-plads i 2026?", True),
+        ("Hvad skal de penge, der var sat af til rapporten, bruges til nu?", False),
+        ("Hvad anvendes puljen til?", False),
+        ("Hvor mange penge bruges til videndeling?", True),
     ],
 )
 def test_money_as_topic_is_not_a_question_for_an_amount(question: str, asks_amount: bool) -> None:
