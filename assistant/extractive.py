@@ -49,6 +49,7 @@ _COUNT = re.compile(
     rf"(?<![\w.,])(?:\d+(?:[.,]\d+)*(?:\s*-\s*\d+)?|{_COUNT_WORDS})\b", re.IGNORECASE
 )
 _ORDINAL = re.compile(r"\.\s*(?:-\s*\d+\.\s*)?[a-zæøå]")  # "8. klasse", "8. - 9. klasse"
+_REFERS_BACK = re.compile(r"\s*(?:det|der|dette|disse|heraf|heriblandt)\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _SHARE = re.compile(r"\s*(?:%|pct\b|procent)", re.IGNORECASE)
 _SHARE_TERMS = {"procent", "pct", "andel"}
@@ -687,7 +688,7 @@ class ExtractiveAnswerer:
         if intent.counted:
             counted = self._counted_terms(intent.counted, groups)
             if counted:
-                cands = [c for c in cands if count_ok(c.text, counted, self.stats)]
+                cands = [c for c in cands if self._counts(c, counted)]
         elif intent.asks_frequency:
             cands = [c for c in cands if _satisfies(c.text, "frequency")]
         if not cands:
@@ -774,6 +775,15 @@ class ExtractiveAnswerer:
         view = self.docs.get(c.doc_id)
         heads = [s.title.lower() for s in view.sections_at(c.start)] if view else []
         return any(is_decision_heading(h) for h in heads) or bool(_DECISION_WORDS.search(c.text))
+
+    def _counts(self, c: Candidate, counted: set[str]) -> bool:
+        """The sentence counts the asked thing, itself or (when the count opens it) with the
+        sentence before it naming what is counted."""
+        view = self.docs.get(c.doc_id)
+        before = ""
+        if view is not None and 0 < c.index < len(view.sentences):
+            before = view.sentences[c.index - 1].text
+        return count_ok(c.text, counted, self.stats, before)
 
     def _counted_terms(self, words: str, groups: list[WordGroup]) -> set[str]:
         """Terms of the counted noun(s), with their synonyms and long-prefix relatives."""
@@ -1034,8 +1044,10 @@ def is_decision_heading(title: str) -> bool:
     return re.match(r"\s*beslutning(?:er)?\b", title, re.IGNORECASE) is not None
 
 
-def count_ok(text: str, counted: set[str], stats: TermStats) -> bool:
-    """A number that counts the asked thing: "ca. 25 sager", "to spor", "650 ansatte"."""
+def count_ok(text: str, counted: set[str], stats: TermStats, before_text: str = "") -> bool:
+    """A number that counts the asked thing: "ca. 25 sager", "to spor", "650 ansatte";
+    `before_text` (the sentence before) names it when the count refers back ("... har fået
+    erstatning. Det drejer sig om 8 ejendomme")."""
     date_spans = [(d.start, d.end) for d in find_dates(text)]
     shares = bool(counted & _SHARE_TERMS)
     for m in _COUNT.finditer(text):
@@ -1049,6 +1061,8 @@ def count_ok(text: str, counted: set[str], stats: TermStats) -> bool:
             continue  # a year or a school year ("i 2026/27") counts nothing
         after = _WORD.findall(text[m.end() : m.end() + 60])[:4]
         before = _WORD.findall(text[max(0, m.start() - 80) : m.start()])[-8:]
+        if m.start() < 40 and _REFERS_BACK.match(text):  # "Det drejer sig om 8 ejendomme"
+            before += _WORD.findall(before_text)
         if any(stats.terms(w) & counted for w in after + before):
             return True  # "25 sager", "antallet af børn ... steget fra 120 til 165"
     return False

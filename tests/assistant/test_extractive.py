@@ -332,3 +332,16 @@ def test_another_documents_sentence_joins_only_when_it_scores_near_the_best(part
     ranked = [best, strong_other, same_doc, other_doc]
     chosen = answerer._strong_companions(best, ranked)
     assert chosen == [best, strong_other, same_doc]
+
+
+def test_a_count_that_refers_back_counts_what_the_sentence_before_names(parts) -> None:
+    """ "... de berørte grundejere har derfor fået erstatning. Det drejer sig om 8 ejendomme":
+    the count opens a sentence that refers back, the sentence before names the counted."""
+    answerer = parts[0]
+    stats = answerer.stats
+    owners = answerer._counted_terms("grundejere", stats.groups("hvor mange grundejere"))
+    before = "De berørte grundejere har derfor fået erstatning."
+    assert count_ok("Det drejer sig om 8 ejendomme.", owners, stats, before)
+    assert not count_ok("Det drejer sig om 8 ejendomme.", owners, stats)
+    # a sentence that does not refer back keeps to its own words
+    assert not count_ok("Kompetenceudviklingen består af to dele.", owners, stats, before)
