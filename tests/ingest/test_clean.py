@@ -149,10 +149,7 @@ def test_word_split_over_page_break_is_joined_on_first_page() -> None:
         "og Ungeudvalget.",
     ]
     cleaned = clean(LoadedFile(path="x.pdf", kind="pdf", pages=pages))
-    assert (
-        cleaned.text
-        == "Referat\nDer bygges et nyt anlæg\nved skolen.\nBørne-\nog Ungeudvalget."
-    )
+    assert cleaned.text == "Referat\nDer bygges et nyt anlæg\nved skolen.\nBørne-\nog Ungeudvalget."
     assert _page_of(cleaned, "anlæg") == 1
 
 
