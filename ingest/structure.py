@@ -156,6 +156,23 @@ def _is_sub_heading(title: str) -> bool:
     return _is_heading_like(title) and _PAGE_NUMBER_END.search(title) is None
 
 
+def _runs_on_below(lines: list[_Line], i: int) -> bool:
+    """A numbered line that is the first line of a wrapped paragraph ("1. Indledningsvist
+    udtrækkes ... ved brug af" + "”DHM Havvand på Land”-lagene, der bruges ..."): a long line
+    that the next line, a paragraph line itself, carries on. Such an item is no heading."""
+    if len(lines[i].text) < 70 or i + 1 >= len(lines) or lines[i].text.endswith(_TERMINAL_PUNCT):
+        return False
+    nxt = lines[i + 1].text
+    if (
+        not nxt
+        or _NUMBERED_RE.match(nxt)
+        or _BULLET_RE.match(nxt)
+        or _item_header_follows(lines, i)
+    ):
+        return False
+    return len(nxt) >= 60 or nxt.endswith(".")
+
+
 def _body_follows(lines: list[_Line], i: int) -> bool:
     """True when the next non-empty line after i is running text (not another numbered line)."""
     for nxt in lines[i + 1 :]:
@@ -207,7 +224,7 @@ def _line_headings(lines: list[_Line]) -> list[_Heading]:
             # next line: an open end is still an item heading when a case header follows.
             header_follows = _item_header_follows(lines, i)
             open_end = rest.endswith(";") or (rest.endswith(",") and not header_follows)
-            if len(rest) <= 150 and not open_end and not wrapped:
+            if len(rest) <= 150 and not open_end and not wrapped and not _runs_on_below(lines, i):
                 item = (
                     number >= 20
                     or _CLOSED_ITEM.match(rest) is not None

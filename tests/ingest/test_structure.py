@@ -185,3 +185,23 @@ def test_sub_numbered_heading_is_not_inside_a_procedure_step():
 def test_contents_line_with_a_page_number_is_no_heading():
     text = "3.1 Leverancemodel 3\n3.2 Drift af løsningen 4\n\n" + "Brødtekst om løsningen. " * 20
     assert [s for s in build_sections(text) if s.number in ("3.1", "3.2")] == []
+
+
+def test_a_numbered_item_wrapped_over_lines_is_no_heading():
+    """ "1. Indledningsvist udtrækkes ... ved brug af" + a second line of the same sentence: a
+    list item wrapped by the PDF, not a section titled with half a sentence."""
+    text = (
+        "Fejlen kan korrigeres med 2 tiltag:\n"
+        "1. Indledningsvist udtrækkes den korrekte terrænmodels relevante pixels ved brug af\n"
+        "”DHM Havvand på Land”-lagene, der bruges som maske for udtrækkene i alle scenarier.\n"
+        "\n"
+        "2. Herpå skal man med rasterberegneren i QGIS subtrahere de nye udtræk fra vandstanden\n"
+        "for det relevante klimascenarie, for at finde frem til vanddybderne i hvert område.\n"
+    )
+    assert [s for s in build_sections(text) if s.kind == "numbered"] == []
+    # a short numbered title over its paragraph is still a heading
+    titled = "1. Videndeling\nDer afsættes 600.000 kr. til videndeling mellem afdelingerne i 2006.\n"
+    assert [s.title for s in build_sections(titled + "\n2. Evaluering\n" + titled[15:])] == [
+        "Videndeling",
+        "Evaluering",
+    ]
