@@ -334,19 +334,8 @@ def split_transcript_pages(head: str, body: str, min_pages: int) -> list[tuple[i
 # --- assembly ---------------------------------------------------------------------------------
 
 
-_SENTENCE_OPEN_END = re.compile(r"[\w,;-]$")  # a page that stops inside a sentence
-_CONTINUES = re.compile(r"[a-zæøå]")  # ... and a next page that goes on with it
-
-
-def continues_sentence(page: str, next_page: str) -> bool:
-    """A PDF page break inside a sentence ("... under 58 dB, og" | "de berørte grundejere
-    ..."): the pages join with a line break, not a paragraph break, so the sentence stays one."""
-    return bool(_SENTENCE_OPEN_END.search(page)) and bool(_CONTINUES.match(next_page))
-
-
-def assemble(pages: list[tuple[int, str]], join_sentences: bool = False) -> CleanText:
-    """Join pages with a blank line (a line break where a sentence runs on, when
-    `join_sentences`); each span covers its page and the separator after it."""
+def assemble(pages: list[tuple[int, str]]) -> CleanText:
+    """Join pages with a blank line; each span covers its page and the separator after it."""
     kept = [(number, text) for number, text in pages if text]
     if not kept:
         return CleanText(text="", pages=[PageSpan(number=1, start=0, end=0)])
@@ -354,11 +343,7 @@ def assemble(pages: list[tuple[int, str]], join_sentences: bool = False) -> Clea
     spans: list[PageSpan] = []
     position = 0
     for index, (number, text) in enumerate(kept):
-        separator = ""
-        if index < len(kept) - 1:
-            runs_on = join_sentences and continues_sentence(text, kept[index + 1][1])
-            separator = "\n" if runs_on else PAGE_SEPARATOR
-        piece = text + separator
+        piece = text + (PAGE_SEPARATOR if index < len(kept) - 1 else "")
         spans.append(PageSpan(number=number, start=position, end=position + len(piece)))
         parts.append(piece)
         position += len(piece)
@@ -379,8 +364,7 @@ def clean(loaded: LoadedFile) -> CleanText:
     if loaded.kind == "pdf":
         pages = remove_running_lines(pages)
         cleaned = join_across_pages([tidy(join_hyphenated(page)) for page in pages])
-        tidied = [(n, tidy(page)) for n, page in enumerate(cleaned, start=1)]
-        return assemble(tidied, join_sentences=True)
+        return assemble([(n, tidy(page)) for n, page in enumerate(cleaned, start=1)])
 
     text = tidy(join_hyphenated(PAGE_SEPARATOR.join(pages)))
     head, transcript = strip_hosting_boilerplate(text)
