@@ -47,7 +47,7 @@ LEXICON_FILE = DATA_DIR / "danish_lexicon.txt"
 _CACHE_LIMIT = 500_000  # entries per cache before it is emptied
 
 # Bump when analysis changes in a way that makes stored indexes stale.
-ANALYZER_VERSION = 4
+ANALYZER_VERSION = 5
 
 
 class Token(NamedTuple):
@@ -156,6 +156,10 @@ _IRREGULAR_ENDINGS = (
     ("gjorde", "gøre"),
     ("gjorte", "gøre"),
     ("gjort", "gøre"),
+    ("tog", "tage"),  # "deltog", "vedtog", "modtog"
+    ("stod", "står"),  # "bestod", "opstod" (Snowball keeps "består" whole)
+    ("gav", "give"),  # "afgav"
+    ("sagde", "sige"),
 )
 
 # Weak verbs' past tense and participles in -ede ("støttede", "besluttede", "samlede") meet

@@ -237,6 +237,9 @@ def test_past_forms_of_strong_verbs_meet_their_present_stem(analyzer: DanishAnal
     assert primary(analyzer, "afsat") == primary(analyzer, "afsættes") == ["afsæt"]
     assert primary(analyzer, "planlagt") == primary(analyzer, "planlægges") == ["planlæg"]
     assert primary(analyzer, "opfulgt") == primary(analyzer, "opfølge") == ["opfølg"]
+    assert primary(analyzer, "deltog") == primary(analyzer, "deltager") == ["deltag"]
+    assert primary(analyzer, "vedtog") == primary(analyzer, "vedtaget")
+    assert primary(analyzer, "bestod") == primary(analyzer, "består")
     # "udvalgt" (selected) must not turn into "udvalg" (committee).
     assert primary(analyzer, "udvalgt") != primary(analyzer, "udvalget")
 
