@@ -457,7 +457,8 @@ class DanishAnalyzer:
         self._raw_cache: dict[str, list[Token]] = {}
 
     def stem(self, word: str) -> str:
-        """Snowball Danish stem; past forms of common strong verbs join their present stem."""
+        """Snowball Danish stem; past forms of common strong verbs and of weak verbs in -ede
+        join their present stem."""
         cached = self._stem_cache.get(word)
         if cached is None:
             surface = word
@@ -466,9 +467,8 @@ class DanishAnalyzer:
                     surface = surface[: -len(ending)] + infinitive
                     break
             else:
-                if len(surface) >= 7 and surface.endswith("ede"):
-                    if surface not in _NOT_PAST_EDE:
-                        surface = surface[:-2]  # "støttede" -> "støtte"
+                if surface.endswith("ede") and len(surface) >= 7 and surface not in _NOT_PAST_EDE:
+                    surface = surface[:-2]  # "støttede" -> "støtte"
             cached = self._stemmer.stemWord(surface)
             self._stem_cache[word] = cached
         return cached

@@ -66,6 +66,11 @@ _BOILERPLATE_ANYWHERE = re.compile(
 _URL_ONLY = re.compile(r"^(?:[\w .:-]{0,40}:\s*)?<?https?://\S+>?$")
 
 
+def ends_in_page_number(line: str) -> bool:
+    """ "3.1 Leverancemodel 3": a line of a table of contents (a title, then its page)."""
+    return _TRAILING_PAGE.match(line) is not None
+
+
 def line_kind(line: str) -> str | None:
     """The junk kind of one line by its content alone, or None when it may be content."""
     if _DOT_LEADER.search(line):
@@ -110,7 +115,7 @@ def _mark_runs(lines: list[str], kinds: list[str | None]) -> None:
         while (
             j < n
             and kinds[j] in (None, "toc")
-            and (kinds[j] == "toc" or _TRAILING_PAGE.match(lines[j]))
+            and (kinds[j] == "toc" or ends_in_page_number(lines[j]))
             and len(lines[j]) <= 130
         ):
             j += 1
@@ -252,7 +257,7 @@ def _mark_under_headings(text: str, blocks: list[Block], kinds: list[str | None]
         run: list[int] = []
         while j < len(blocks) and blocks[j].kind != "heading":
             line = " ".join(text[blocks[j].start : blocks[j].end].split())
-            if toc and (kinds[j] == "toc" or (_TRAILING_PAGE.match(line) and len(line) < 130)):
+            if toc and (kinds[j] == "toc" or (ends_in_page_number(line) and len(line) < 130)):
                 run.append(j)
             elif attachments and (
                 kinds[j] == "attachments"

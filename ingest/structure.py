@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.blocks import line_kind
+from ingest.blocks import ends_in_page_number, line_kind
 from ingest.models import BULLET_MARK, Block, Section
 
 # Headings of Danish minutes and case presentations (matched case-insensitively, whole line,
@@ -79,7 +79,6 @@ _AD_PKT_RE = re.compile(r"^ad\s+(?:pkt|punkt)\.?\s*(\d+(?:\s*[-–og,]+\s*\d+)*)
 _NUMBERED_RE = re.compile(r"^(\d{1,4})\.\s+([A-ZÆØÅ\"'“”«].*)$")
 # "2.1.3 Støjskærm langs Landevejen", "3.8.1. Transformerstationer": a report's sub-sections
 _SUBNUMBERED_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+([A-ZÆØÅ].*)$")
-_PAGE_NUMBER_END = re.compile(r"\s\d{1,3}$")  # "3.1 Leverancemodel 3": a contents line
 _INLINE_NUMBERED_RE = re.compile(
     r"(?:^|(?<=[.:!?] )|(?<=[.:!?]\s\d )|(?<=\n))(\d{1,2})\. "
     r"([A-ZÆØÅ][\wæøåÆØÅ\-/]*"
@@ -151,9 +150,9 @@ def _is_heading_like(line: str) -> bool:
     return len(letters) >= 3
 
 
-def _is_sub_heading(title: str) -> bool:
-    """The title of a sub-numbered line: reads as a title, and is no contents line."""
-    return _is_heading_like(title) and _PAGE_NUMBER_END.search(title) is None
+def _is_sub_heading(line: str, title: str) -> bool:
+    """A sub-numbered line whose title reads as one, and that is no contents line."""
+    return _is_heading_like(title) and not ends_in_page_number(line)
 
 
 def _runs_on_below(lines: list[_Line], i: int) -> bool:
@@ -242,7 +241,7 @@ def _line_headings(lines: list[_Line]) -> list[_Heading]:
                 _join_wrapped_title(head, lines, i)
                 numbered_candidates.append((i, head, _body_follows(lines, i)))
             continue
-        if (m := _SUBNUMBERED_RE.match(t)) and _is_sub_heading(m.group(2)):
+        if (m := _SUBNUMBERED_RE.match(t)) and _is_sub_heading(t, m.group(2)):
             depth = m.group(1).count(".")
             head = _Heading(
                 line.start, line.end, "numbered", 12 + depth, _clean_title(m.group(2)), m.group(1)
