@@ -3,7 +3,8 @@
 A folder of three corpus documents and three generated notes is ingested to completion, then
 again unchanged: the two durations tell start-up from work. Then, four times, the notes are
 rewritten (so each run has real embedding and replacing to do) and a new ingest is killed
-with SIGKILL at a random point (fixed seed) of its work. A last run completes.
+with SIGKILL at a random point (fixed seed) of its work; a run that outpaces its kill is
+repeated, and its length bounds the later kills. A last run completes.
 The store must then hold exactly the final versions: registry chunk ids equal vector ids, no
 duplicate chunks, every document has all its vectors, facts only for existing documents.
 """
@@ -70,8 +71,10 @@ def private_cache(target: Path) -> Path:
 
 def run_ingest(
     folder: Path, data_dir: Path, cache: Path, kill_after: float | None
-) -> tuple[int | None, bool]:
-    """(exit code or None when killed, whether the kill interrupted a running ingest)."""
+) -> tuple[int | None, bool, float]:
+    """(exit code or None when killed, whether the kill interrupted a running ingest, and how
+    long the run took when it finished)."""
+    started = time.monotonic()
     env = os.environ | {
         "PLAN_ASSISTANT_EMBED_CACHE_DIR": str(cache),
         "ANONYMIZED_TELEMETRY": "False",
@@ -87,14 +90,14 @@ def run_ingest(
     if kill_after is None:
         _, err = proc.communicate(timeout=300)
         assert proc.returncode == 0, err.decode(errors="replace")[-2000:]
-        return proc.returncode, False
+        return proc.returncode, False, time.monotonic() - started
     try:
         proc.wait(timeout=kill_after)
-        return proc.returncode, False  # finished before the kill
+        return proc.returncode, False, time.monotonic() - started  # finished before the kill
     except subprocess.TimeoutExpired:
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait(timeout=30)
-        return None, True
+        return None, True, kill_after
 
 
 def test_sigkilled_ingests_leave_a_consistent_store(tmp_path):
@@ -113,23 +116,26 @@ def test_sigkilled_ingests_leave_a_consistent_store(tmp_path):
     version = 0
     markers = [write_note(n, version, sentences, rng) for n in notes]
 
-    started = time.monotonic()
-    run_ingest(folder, data_dir, cache, None)  # a full run: corpus files and notes
-    full_run = time.monotonic() - started
-    started = time.monotonic()
-    run_ingest(folder, data_dir, cache, None)  # nothing changed: start-up and checks only
-    idle_run = time.monotonic() - started
+    _, _, full_run = run_ingest(folder, data_dir, cache, None)  # corpus files and notes
+    _, _, idle_run = run_ingest(folder, data_dir, cache, None)  # unchanged: start-up only
     # Kill at a random point of the part of a run that writes (start-up is mostly imports);
-    # later runs re-ingest only the notes, a bit over half of the first run's work.
+    # later runs re-ingest only the notes, a bit over half of the first run's work. A run
+    # that finishes before its kill tells how long such a run takes: later kills fall inside
+    # that span (start-up times vary with the machine's load, so one estimate is not enough).
     work = max(full_run - idle_run, 0.2 * full_run)
+    notes_run = idle_run + 0.6 * work
 
     interrupted = attempts = 0
-    while interrupted < KILLS and attempts < 2 * KILLS:  # a run may outpace its kill
+    while interrupted < KILLS and attempts < 3 * KILLS:  # a run may outpace its kill
         attempts += 1
         version += 1
         markers = [write_note(n, version, sentences, rng) for n in notes]
-        _, killed = run_ingest(folder, data_dir, cache, idle_run + rng.uniform(0.0, 0.6) * work)
+        start_up = min(idle_run, 0.5 * notes_run)
+        kill_after = start_up + rng.uniform(0.0, 0.9) * (notes_run - start_up)
+        _, killed, took = run_ingest(folder, data_dir, cache, kill_after)
         interrupted += killed
+        if not killed:
+            notes_run = min(notes_run, took)
     assert interrupted == KILLS, f"only {interrupted} of {attempts} runs were still running"
 
     version += 1
