@@ -298,3 +298,23 @@ def test_the_answers_own_words_about_the_rows_survive_verification(tmp_path_fact
     plan = unseen.ask("Hvornår anlægges cykelstien langs Skovvej?")
     assert "6 Tidsplan" not in plan.text and "forår" in plan.text
     assert plan.notice is None or "udeladt" not in plan.notice
+
+
+def test_a_total_and_its_three_parts_are_all_shown(tmp_path_factory) -> None:
+    """A cost and the three amounts it breaks into all match "hvad koster ..., og hvordan
+    fordeler udgiften sig?": the budget answer shows all four, not the first three."""
+    from tests.conftest import assistant_over
+
+    note = (
+        "# Borgermøder om den nye cykelstrategi\n\n"
+        "## Økonomi\n\n"
+        "Forvaltningen foreslår to borgermøder i foråret.\n\n"
+        "**Et borgermøde koster 41.000 - 58.000 kr**\n"
+        "1. 30.000 - 40.000 kr til leje af lokaler og teknik\n"
+        "2. 9.000 - 14.000 kr til annoncering i lokalavisen\n"
+        "3. 2.000 - 4.000 kr til forplejning\n"
+    )
+    unseen = assistant_over(tmp_path_factory.mktemp("parts"), {"cykelstrategi_notat.md": note})
+    answer = unseen.ask("Hvad koster et borgermøde, og hvordan fordeler udgiften sig?")
+    for amount in ("41.000 - 58.000 kr", "30.000 - 40.000 kr", "9.000 - 14.000 kr", "2.000 - 4.000"):
+        assert amount in answer.text
