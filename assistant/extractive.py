@@ -50,6 +50,7 @@ _COUNT = re.compile(
 )
 _ORDINAL = re.compile(r"\.\s*(?:-\s*\d+\.\s*)?[a-zæøå]")  # "8. klasse", "8. - 9. klasse"
 _REFERS_BACK = re.compile(r"\s*(?:det|der|dette|disse|heraf|heriblandt)\b", re.IGNORECASE)
+_POINTS_BACK = re.compile(r"\b(?:dette|disse|denne|heraf|herved|hertil)\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _SHARE = re.compile(r"\s*(?:%|pct\b|procent)", re.IGNORECASE)
 _SHARE_TERMS = {"procent", "pct", "andel"}
@@ -941,7 +942,12 @@ class ExtractiveAnswerer:
         view = self.docs.get(c.doc_id)
         if view is None:
             return False
-        terms = self.stats.terms(c.text + " " + self.context_text(view, c.start))
+        terms = self.stats.terms(f"{c.text} {self.context_text(view, c.start)}")
+        if _POINTS_BACK.search(c.text[:60]):
+            # "En grov vurdering er, at dette har genereret ca. 100.000 m3 jord": what "dette"
+            # is comes before it, in its (short) section or paragraph
+            sections = view.sections_at(c.start)
+            terms = terms | self._window_terms(view, c, sections[-1] if sections else None)
         return match_group(group, terms) >= 0.6
 
     def _follower(self, best: Candidate, chosen: list[Candidate]) -> Candidate | None:
