@@ -105,6 +105,11 @@ _DEADLINE = _rx(
     r"\bopfølgning\w*",
     r"\bdue\b|\bexpected\b|\bwill\b",
 )
+_ACTED = r"(?:ændrede|satte|anbefalede|valgte|tilføjede|afviste|bevilgede|udsatte|besluttede)"
+_BODY = (
+    r"\w*(?:udvalg|byråd|kommunalbestyrelse|styregruppe|koordinationsgruppe|bestyrelse|"
+    r"regionsråd)\w*\b"
+)
 _DECISION = _rx(
     r"\bbesluttede?\b|\bbeslutning\w*|\bbesluttet\b|\bbeslutte\b",
     r"\bvedt(?:og|aget|age|ages)\b",
@@ -113,6 +118,9 @@ _DECISION = _rx(
     # yes/no about an outcome: "Blev ansøgningerne godkendt?", "Sagde udvalget ja til ...?"
     r"^\s*(?:blev|er|var|sagde)\b.*\b(?:godkendt|godkendte|vedtaget|bevilget|afvist|"
     r"anbefalet|udsat|ja\s+til)\b",
+    # a body that acted: "Hvad ændrede Klima-, Teknik- og Miljøudvalget i ...?", "Hvilke krav
+    # satte Plan- og Tryghedsudvalget ...?"
+    rf"\b{_ACTED}\s+(?:\S+\s+){{0,6}}?{_BODY}|{_BODY}\s+{_ACTED}\b",
     r"\bdecid\w*|\bdecision\w*|\bresolv\w*|\btake\s+note\b|\btook\s+note\b",
     r"\bapprove[ds]?\b.*\b(?:committee|council|board)\b|\b(?:committee|council|board)\b.*\bapprove",
 )

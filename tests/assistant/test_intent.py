@@ -33,6 +33,11 @@ from assistant.intent import classify, is_english, parse_as_of, question_years
         ("Did the committee approve the report or take note of it?", "decision"),
         ("Blev alle ansøgninger godkendt efter administrationens anbefaling?", "decision"),
         ("Sagde udvalget ja til anmodningen om en ekstra bevilling?", "decision"),
+        # a body that acted on a proposal, before or after its verb
+        ("Hvad ændrede Teknik- og Miljøudvalget i forslaget om busruten?", "decision"),
+        ("Hvilke krav satte styregruppen til den nye leverandør?", "decision"),
+        ("Hvad Økonomiudvalget anbefalede om skolebyggeriet, står det i referatet?", "decision"),
+        ("Hvilke ændringer i vejplanen er der sket siden 2020?", "list"),  # no body acted
         ("Er der et endeligt anlægsregnskab for vejen?", "lookup"),
         ("Hvilke fem indsatsområder indeholder handleplanen?", "list"),
         ("Hvad står KIK for?", "definition"),
