@@ -112,6 +112,7 @@ _BODY = (
 )
 _DECISION = _rx(
     r"\bbesluttede?\b|\bbeslutning\w*|\bbesluttet\b|\bbeslutte\b",
+    r"\bhvad\s+(?:blev|var)\s+(?:udfaldet|resultatet)\s+af\b",  # the outcome of a case
     r"\bvedt(?:og|aget|age|ages)\b",
     r"\btog\b.*\btil\s+efterretning\b|\btaget\s+til\s+efterretning\b",
     r"\bgodkendte\s+(?:udvalget|byrådet|kommunalbestyrelsen|regionsrådet)\b",

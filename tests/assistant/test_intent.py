@@ -37,6 +37,7 @@ from assistant.intent import classify, is_english, parse_as_of, question_years
         ("Hvad ændrede Teknik- og Miljøudvalget i forslaget om busruten?", "decision"),
         ("Hvilke krav satte styregruppen til den nye leverandør?", "decision"),
         ("Hvad Økonomiudvalget anbefalede om skolebyggeriet, står det i referatet?", "decision"),
+        ("Hvad blev udfaldet af ansøgningen om tilskud til spejderhytten?", "decision"),
         ("Hvilke ændringer i vejplanen er der sket siden 2020?", "list"),  # no body acted
         ("Er der et endeligt anlægsregnskab for vejen?", "lookup"),
         ("Hvilke fem indsatsområder indeholder handleplanen?", "list"),
