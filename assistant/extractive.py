@@ -175,6 +175,7 @@ _SYNONYM_SETS = (
     ("stillinger", "stillingerne"),
     ("vedtog", "besluttede", "vedtaget", "besluttet"),
     ("udgifter", "merudgift", "omkostninger"),
+    ("betaler", "afholder", "finansierer"),  # "Opgavestiller afholder omkostninger til review"
 )
 SYNONYMS: dict[str, tuple[str, ...]] = {}
 

@@ -53,6 +53,9 @@ def test_groups_are_compound_aware_and_weighted(parts) -> None:
     # synonyms a municipality uses for the same body
     council = stats.groups("byrådet")[0]
     assert "kommunalbestyr" in council.main
+    # who pays: "Opgavestiller afholder omkostninger til review"
+    pays = stats.groups("Hvem betaler for review?")[0]
+    assert match_group(pays, stats.terms("Opgavestiller afholder omkostninger til review.")) == 1.0
 
 
 def test_a_name_of_several_words_weighs_as_one_word(parts) -> None:
