@@ -176,6 +176,7 @@ _SYNONYM_SETS = (
     ("vedtog", "besluttede", "vedtaget", "besluttet"),
     ("udgifter", "merudgift", "omkostninger"),
     ("betaler", "afholder", "finansierer"),  # "Opgavestiller afholder omkostninger til review"
+    ("afløser", "erstatter"),
 )
 SYNONYMS: dict[str, tuple[str, ...]] = {}
 
