@@ -177,6 +177,7 @@ _SYNONYM_SETS = (
     ("udgifter", "merudgift", "omkostninger"),
     ("betaler", "afholder", "finansierer"),  # "Opgavestiller afholder omkostninger til review"
     ("afløser", "erstatter"),
+    ("ja", "tilsagn"),  # "sagt ja til" / "givet tilsagn om"
 )
 SYNONYMS: dict[str, tuple[str, ...]] = {}
 

@@ -56,6 +56,10 @@ def test_groups_are_compound_aware_and_weighted(parts) -> None:
     # who pays: "Opgavestiller afholder omkostninger til review"
     pays = stats.groups("Hvem betaler for review?")[0]
     assert match_group(pays, stats.terms("Opgavestiller afholder omkostninger til review.")) == 1.0
+    replaces = stats.groups("Hvad afløser møderne?")[0]
+    assert match_group(replaces, stats.terms("Møderne erstattes af Communitymøder.")) == 1.0
+    yes = [g for g in stats.groups("Hvilken model sagde kommunerne ja til?") if g.word == "ja"][0]
+    assert match_group(yes, stats.terms("Kommunerne har givet tilsagn om løsning A.")) == 1.0
 
 
 def test_a_name_of_several_words_weighs_as_one_word(parts) -> None:
