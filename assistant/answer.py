@@ -35,7 +35,7 @@ from assistant.extractive import (
     wording,
 )
 from assistant.facts_answers import FRAMES as FACTS_FRAMES
-from assistant.facts_answers import FactsAnswerer, sentence_date_matches
+from assistant.facts_answers import NO_DECISION_YET, FactsAnswerer, sentence_date_matches
 from assistant.initials import spell_out_initials
 from assistant.intent import Intent, classify, parse_as_of, split_question
 from assistant.llm_step import LlmOutcome
@@ -293,12 +293,17 @@ class Assistant:
         result = self.facts.answer(question, intent, hits, day, filters, cset)
         if result is not None and topic and not result.abstain and len(cset.citations) == mark:
             result = None  # a later part answered with what an earlier part cited: no news
-        if result is not None and not result.abstain and intent.kind == "budget":
-            # a budget row answers only when it matches the question as well as a sentence
+        undecided = result is not None and result.text.startswith(NO_DECISION_YET)
+        if result is not None and not result.abstain and (intent.kind == "budget" or undecided):
+            # a budget row answers only when it matches the question as well as a sentence;
+            # "no decision yet" only when no stated decision matches better (a later meeting
+            # records what a proposal's own record still calls undecided)
             selection, _ = self._select_sentences(
                 question_part, intent, hits, filters, topic, shown
             )
-            if self._sentences_beat(selection, cset.citations[mark:]):
+            if self._sentences_beat(selection, cset.citations[mark:], undecided) and (
+                not undecided or selection.confident
+            ):
                 del cset.citations[mark:]
                 return self._sentence_answer(selection, intent, cset)
         if result is not None:
@@ -356,8 +361,11 @@ class Assistant:
         return selection, require
 
     @staticmethod
-    def _sentences_beat(selection: Selection, rival: list[Citation]) -> bool:
-        """The best sentence scores above every sentence the rival (facts) answer cited."""
+    def _sentences_beat(
+        selection: Selection, rival: list[Citation], unscored_lose: bool = False
+    ) -> bool:
+        """The best sentence scores above every sentence the rival (facts) answer cited;
+        `unscored_lose`: a rival none of whose sentences is among the scored ones loses too."""
         best = selection.best
         if best is None:
             return False
@@ -366,7 +374,9 @@ class Assistant:
             for c in selection.scored
             if any(r.doc_id == c.doc_id and r.start <= c.start and c.end <= r.end for r in rival)
         ]
-        return bool(theirs) and best.score > max(theirs)
+        if not theirs:
+            return unscored_lose
+        return best.score > max(theirs)
 
     def _sentence_answer(self, selection: Selection, intent: Intent, cset: CitationSet) -> Draft:
         """The selected sentences rendered; a dated decision question checks the date."""

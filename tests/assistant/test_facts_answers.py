@@ -318,3 +318,29 @@ def test_a_total_and_its_three_parts_are_all_shown(tmp_path_factory) -> None:
     answer = unseen.ask("Hvad koster et borgermøde, og hvordan fordeler udgiften sig?")
     for amount in ("41.000 - 58.000", "30.000 - 40.000", "9.000 - 14.000", "2.000 - 4.000"):
         assert amount in answer.text
+
+
+def test_a_decision_stated_elsewhere_beats_no_decision_yet(tmp_path_factory) -> None:
+    """An agenda's item has only an Indstilling ("no decision yet"), but a later note states
+    the decision: the stated decision answers, not "Der er endnu ikke truffet en beslutning"."""
+    from tests.conftest import assistant_over
+
+    agenda = (
+        "Dagsorden for Teknik- og Miljøudvalget den 9. maj 2024\n\n"
+        "4. Ny cykelsti langs Skovvej\n\nSagsnr.: 24-000004\n\n"
+        "Indstilling\n\nForvaltningen indstiller, at der udarbejdes et skitseprojekt for "
+        "cykelstien.\n"
+    )
+    note = (
+        "Notat fra projektgruppens møde den 3. juni 2024\n\n"
+        "Deltagere: Vejafdelingen og Planafdelingen.\n\n"
+        "Gruppen drøftede belægningen på den nye cykelsti langs Skovvej. Det blev besluttet at "
+        "bruge genbrugsasfalt fra Ringvejen som slidlag på cykelstien langs Skovvej.\n"
+    )
+    unseen = assistant_over(
+        tmp_path_factory.mktemp("stated"),
+        {"tmu_2024-05-09_dagsorden.txt": agenda, "projektgruppe_notat_2024-06-03.txt": note},
+    )
+    answer = unseen.ask("Hvad blev der besluttet om den nye cykelsti langs Skovvej?")
+    assert "genbrugsasfalt fra Ringvejen" in answer.text, answer.text
+    assert "endnu ikke truffet" not in answer.text
