@@ -967,6 +967,9 @@ class ExtractiveAnswerer:
             return None
         if len(nxt.text) > 160 or _LIST_ITEM_START.match(nxt.text):
             return None
+        row = view.block_at(best.start)
+        if row is not None and row.kind == "table_row" and nxt.start >= row.end:
+            return None  # the next row's first cell ("18") does not continue this row
         return Candidate(view.id, nxt.start, nxt.end, nxt.text, best.index + 1, best.rank)
 
     def list_items(self, intro: Candidate, inline: bool = False) -> list[Candidate]:

@@ -377,3 +377,22 @@ def test_a_sentence_that_points_back_finds_its_subject_before_it(
     selection = assistant.extractive.select(question, classify(question), hits, require="amount")
     assert selection.best is not None and selection.best.text.startswith("Det anslås")
     assert selection.key_found
+
+
+def test_a_table_rows_sentence_is_not_continued_by_the_next_rows_number(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """The line after a row's last cell is the next row's first cell ("2"): no follower."""
+    assistant = assistant_over(
+        tmp_path_factory.mktemp("row-follower"),
+        {
+            "opfoelgning.md": "# Opfølgningsliste for vejprojekter\n\n"
+            "| Nr | Emne | Ansvarlig | Status |\n|---|---|---|---|\n"
+            "| 1 | Cykelsti | Vejafdelingen | Det blev besluttet at anlægge cykelstien langs "
+            "Skovvej i foråret 2025. |\n"
+            "| 2 | Belysning | Elafdelingen | Der opsættes nye lysmaster langs stien. |\n",
+        },
+    )
+    answer = assistant.ask("Hvad blev der besluttet om cykelstien langs Skovvej?")
+    assert "anlægge cykelstien langs Skovvej" in answer.text, answer.text
+    assert all(c.quote.strip() != "2" for c in answer.citations), answer.text
