@@ -22,7 +22,7 @@ from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 
 from assistant.citations import DocumentCache
 from assistant.extractive import Candidate as SentenceCandidate
-from assistant.extractive import ExtractiveAnswerer, TermStats, WordGroup
+from assistant.extractive import ExtractiveAnswerer, TermStats, WordGroup, is_decision_heading
 from assistant.intent import Intent, classify, split_question
 from assistant.lexical import LexicalIndex
 from assistant.rerank import FEATURES, Candidate, FeatureExtractor, RerankModel, section_match
@@ -31,6 +31,7 @@ from plan_assistant.settings import Settings
 from stores.bundle import Stores
 
 log = logging.getLogger("plan_assistant.retriever")
+DECISION_PLACE = 5  # a decision question's item decision is placed second unless in the top 5
 
 
 @dataclass
@@ -130,6 +131,15 @@ def _joinable(a: list[str], b: list[str]) -> bool:
     """One section, or sibling sections under one parent heading: the numbered points
     "4.1", "4.2" of a minutes item, or "Resume" and "Sagsbeskrivelse" of one agenda item."""
     return a == b or (len(a) > 1 and len(a) == len(b) and a[:-1] == b[:-1])
+
+
+def _decides(path: list[str], case: list[str]) -> bool:
+    """`path` is a decision section ("Beslutning") of an item that `case` lies in: the
+    decision heading's parents are the first headings of `case`."""
+    for j, title in enumerate(path):
+        if is_decision_heading(title):
+            return j > 0 and case[:j] == path[:j] and case[j : j + 1] != path[j : j + 1]
+    return False
 
 
 def _section_label(path: list[str]) -> str:
@@ -274,8 +284,38 @@ class HybridRetriever:
         if self.fusion.merge_max:
             hits = self._merge_adjacent(hits, self._ensure_fresh()[0])
         if self.fusion.sentence_weight and hits:
-            return self._by_best_sentence(query, hits[:k])
-        return hits[:k]
+            hits = self._by_best_sentence(query, hits[:k])
+        return self._place_decision(query, hits[:k])
+
+    def _place_decision(self, query: str, hits: list[SearchHit]) -> list[SearchHit]:
+        """A decision question whose best passage is an agenda item's case text gets that
+        item's "Beslutning" second: the decision rarely shares the question's words ("Ikke
+        godkendt. Udvalget er enig i behovet ..."), so it ranks below the case it decides."""
+        if not hits or classify(query).kind != "decision":
+            return hits
+        table = self._ensure_fresh()[0]
+        pos = table.position.get(hits[0].chunk_id)
+        if pos is None:
+            return hits
+        path = table.rows[pos]["section_path"]
+        decided = [
+            row
+            for row in table.rows
+            if row["doc_id"] == hits[0].doc_id and _decides(row["section_path"], path)
+        ]
+        if not decided:
+            return hits
+        top = {h.chunk_id for h in hits[:DECISION_PLACE]}
+        if any(row["id"] in top for row in decided):
+            return hits
+        row = decided[0]
+        shown = [
+            h for h in hits if not (h.doc_id == row["doc_id"] and h.start <= row["start"] < h.end)
+        ]
+        if len(shown) < len(hits):
+            return hits  # already inside a joined passage
+        placed = self._hit(row, hits[0].score, None, None)
+        return [hits[0], placed, *hits[1:-1]]
 
     def _by_best_sentence(self, query: str, hits: list[SearchHit]) -> list[SearchHit]:
         """Reorder by score + sentence_weight x the best sentence's context coverage; then each

@@ -222,3 +222,47 @@ def test_numbered_points_of_one_heading_join_but_not_across_headings(points_stor
     document = points_store.registry.get_document(both[0].doc_id).text
     assert both[0].text == document[both[0].start : both[0].end]
     assert not any("Næste møde holdes" in h.text and "løsning A" in h.text for h in hits)
+
+
+def test_a_decision_question_gets_the_items_decision_second(tmp_path_factory) -> None:
+    """The case text shares the question's words, its decision ("Ikke godkendt. Udvalget
+    ønsker ...") none: a decision question gets the item's Beslutning right after the case."""
+    from ingest.pipeline import Ingestor
+    from tests.conftest import make_settings
+
+    topic = "borgerens donation til naturskov ved Mosevej"
+    body = [
+        f"{head}\n"
+        + " ".join(
+            f"{topic.capitalize()} er beskrevet i afsnit {k}. Donationen til naturskoven ved "
+            f"Mosevej vil dække plantning af ca. {n + k} hektar naturskov på det kommunale areal."
+            for k in range(1, 6)
+        )
+        for n, head in enumerate(
+            ["Resume", "Sagsbeskrivelse", "Økonomi", "Kommunikation", "Tidsplan", "Indstilling"], 2
+        )
+    ]
+    text = "\n\n".join(
+        [
+            "Referat – Klima- og Miljøudvalget – 8. februar 2024",
+            "5. Naturskov ved Mosevej - borgerdonation\nSagsnr.: 24-001234",
+            "Beslutning\nIkke godkendt. Udvalget ønsker at se arbejdet med frivillige i en "
+            "større, prioriteret sammenhæng.",
+            *body,
+            "6. Eventuelt\nIntet.",
+        ]
+    )
+    folder = tmp_path_factory.mktemp("decision-item")
+    (folder / "kmu_referat.txt").write_text(text, encoding="utf-8")
+    ingestor = Ingestor(make_settings(tmp_path_factory.mktemp("decision-item-data")))
+    assert not ingestor.ingest_paths([folder]).failed
+    retriever = HybridRetriever(ingestor.stores)
+    question = f"Hvad blev udfaldet af {topic}?"
+    hits = retriever.search(question, k=10)
+    assert "Ikke godkendt" in hits[1].text, [h.section for h in hits]
+    # ranked below the top 5 (as in long minutes, where it is not even a candidate), the
+    # decision is placed second; a non-decision question is left as it is
+    case = [h for h in hits if "Ikke godkendt" not in h.text]
+    placed = retriever._place_decision(question, case)
+    assert "Ikke godkendt" in placed[1].text and len(placed) == len(case)
+    assert retriever._place_decision(f"Hvor stor er {topic}?", case) == case
