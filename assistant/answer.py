@@ -37,7 +37,7 @@ from assistant.extractive import (
 from assistant.facts_answers import FRAMES as FACTS_FRAMES
 from assistant.facts_answers import NO_DECISION_YET, FactsAnswerer, sentence_date_matches
 from assistant.initials import spell_out_initials
-from assistant.intent import Intent, classify, parse_as_of, split_question
+from assistant.intent import Intent, asked_rate, classify, parse_as_of, split_question
 from assistant.llm_step import LlmOutcome
 from assistant.retriever import HybridRetriever
 from assistant.types import Answer, Citation, SearchFilters, SearchHit
@@ -306,10 +306,14 @@ class Assistant:
             ):
                 del cset.citations[mark:]
                 return self._sentence_answer(selection, intent, cset)
+        rate = asked_rate(question_part) if intent.asks_amount else None
         if result is not None:
             if result.abstain:
                 del cset.citations[mark:]
                 return self._abstain(intent, cset, result.notice, result.text or None)
+            if rate is not None and not self._states_rate(rate, cset.citations[mark:]):
+                del cset.citations[mark:]
+                return self._abstain(intent, cset)
             return Draft(
                 result.text,
                 cset,
@@ -325,7 +329,16 @@ class Assistant:
         strict = intent.kind in ("budget", "decision")
         if not self.gate.answers(selection, strict, required=require is not None):
             return self._abstain(intent, cset)
-        return self._sentence_answer(selection, intent, cset)
+        draft = self._sentence_answer(selection, intent, cset)
+        if rate is not None and not self._states_rate(rate, cset.citations[mark:]):
+            del cset.citations[mark:]
+            return self._abstain(intent, cset)  # a total where a price per unit was asked
+        return draft
+
+    @staticmethod
+    def _states_rate(rate: re.Pattern[str], cited: list[Citation]) -> bool:
+        """Some cited passage states the asked rate ("pr. meter", "kr./m3")."""
+        return any(rate.search(c.quote) for c in cited)
 
     def _select_sentences(
         self,

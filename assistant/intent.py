@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from ingest.dates import MONTHS as DANISH_MONTHS
 from ingest.dates import DateMention, find_dates
 from ingest.money import find_amounts
 
@@ -281,6 +282,33 @@ def classify(question: str) -> Intent:
     elif intent.wants_list and not intent.asks_when and not intent.asks_count:
         intent.kind = "list"
     return intent
+
+
+_RATE = re.compile(r"\b(?:pr\.?|per)\s+([a-zæøå]{3,})\b(?!\s*\d)", _F)
+# units a document abbreviates: "kr./m3", "1.200 kr/t"
+_UNIT_FORMS = {
+    "meter": "m",
+    "kubikmeter": "m3|m³",
+    "kvadratmeter": "m2|m²",
+    "time": "t|timer?",
+    "måned": "md|mdr|måned",
+}
+
+
+def asked_rate(question: str) -> re.Pattern[str] | None:
+    """What a price per unit must say ("Hvad koster støjværnet pr. meter?" -> "pr. meter",
+    "kr./m"): a total is no answer to it. None when the question asks no rate ("pr. januar
+    2026" dates)."""
+    m = _RATE.search(question)
+    if m is None:
+        return None
+    word = m.group(1).lower()
+    if word in DANISH_MONTHS:
+        return None
+    forms = [re.escape(word[: max(4, len(word) - 2)]) + r"\w*"]
+    if word in _UNIT_FORMS:
+        forms.append(_UNIT_FORMS[word])
+    return re.compile(rf"(?:\bpr\.?|\bper|/)\s*(?:{'|'.join(forms)})\b", _F)
 
 
 def parse_as_of(value: str | dt.date | None) -> dt.date:

@@ -487,3 +487,23 @@ def test_a_bare_why_is_answered_beside_the_first_part(
     assert selection.best.doc_id == first.doc_id
     assert "Budgettet blev vedtaget" not in selection.best.text  # shown already
     assert all(c.doc_id == first.doc_id for c in selection.sentences)
+
+
+def test_a_total_is_no_answer_to_a_price_per_unit(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """ "Hvad koster støjværnet pr. meter?" over a note that only gives the total: a near
+    miss, abstained on; the total itself is answered, and so is a rate the note states."""
+    from tests.conftest import assistant_over
+
+    note = (
+        "Notat om støj ved Skovby\n\n"
+        "I Skovby har kommunen vurderet, at et støjværn langs omfartsvejen vil koste 5 mio. kr. "
+        "Et fornuftigt dimensioneret støjværn vil dæmpe støjen op til 10 dB.\n\n"
+        "Beplantning langs stien koster ca. 250 kr. pr. meter.\n"
+    )
+    unseen = assistant_over(tmp_path_factory.mktemp("rate"), {"stoej_notat.txt": note})
+    per_meter = unseen.ask("Hvad vil støjværnet langs omfartsvejen koste pr. meter?")
+    assert per_meter.abstained, per_meter.text
+    total = unseen.ask("Hvad vil støjværnet langs omfartsvejen koste?")
+    assert "5 mio. kr." in total.text
+    planting = unseen.ask("Hvad koster beplantningen langs stien pr. meter?")
+    assert "250 kr. pr. meter" in planting.text

@@ -116,3 +116,15 @@ def test_money_as_topic_is_not_a_question_for_an_amount(question: str, asks_amou
     """Only a question that asks for a figure needs an amount in its answer; money words
     can also just name the topic."""
     assert classify(question).asks_amount is asks_amount
+
+
+def test_a_rate_asked_for_must_be_stated() -> None:
+    from assistant.intent import asked_rate
+
+    per_meter = asked_rate("Hvad vil støjværnet koste pr. meter?")
+    assert per_meter is not None
+    assert per_meter.search("ca. 5.000 kr./m") and per_meter.search("1.200 kr. pr. meter")
+    assert not per_meter.search("Støjværnet vil koste 5 mio. kr.")
+    assert asked_rate("Hvad koster afgravning pr. kubikmeter?").search("ca. 35 kr./m3")
+    assert asked_rate("Hvilke kommuner deltog pr. januar 2026?") is None  # a date, no rate
+    assert asked_rate("Hvad koster støjværnet?") is None
