@@ -57,6 +57,11 @@ _NOT_AMOUNT_QUESTION = _rx(
     r"^\s*(?:hvem|hvordan|hvorfor|hvad\s+sker|hvilken|hvilke|who|how|why)\b",
     r"^\s*hvad\b.*\b(?:bruges|anvendes)\s+til\b",  # what the money is for, not how much
 )
+# "Hvilke elementer indgår i prisen?": the parts of a price, not its amount
+_THINGS_OF_A_PRICE = re.compile(
+    r"^\s*hvilke\s+(?!beløb|priser|udgifter|takster|omkostninger|bevillinger)\w+\s+(?:indgår|er\s+med|tæller\s+med)\b",
+    _F,
+)
 _AMOUNT_WORDS = _rx(
     r"\bhvor\s+(?:meget|mange\s+penge|stort?\s+(?:et\s+)?beløb)",
     r"\bkoste[tr]?\b|\bkostede\b|\bbeløb\w*|\bpris(?:en)?\b|\bhow\s+much\b|\w*takst\w*",
@@ -254,6 +259,7 @@ def classify(question: str) -> Intent:
     intent.asks_frequency = bool(_FREQUENCY.search(q))
     intent.per_document = bool(_PER_DOCUMENT.search(q))
     budget = bool(_BUDGET.search(q) or _BUDGET_GET.search(q) or amounts)
+    budget = budget and not _THINGS_OF_A_PRICE.match(q)
     # money words can be the topic ("Hvem betaler ...", "Hvordan fordeles udgiften ...");
     # only a question that asks for a figure needs an amount in its answer
     intent.asks_amount = (

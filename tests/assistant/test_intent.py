@@ -38,6 +38,9 @@ from assistant.intent import classify, is_english, parse_as_of, question_years
         ("Hvilke krav satte styregruppen til den nye leverandør?", "decision"),
         ("Hvad Økonomiudvalget anbefalede om skolebyggeriet, står det i referatet?", "decision"),
         ("Hvad blev udfaldet af ansøgningen om tilskud til spejderhytten?", "decision"),
+        # the parts of a price, not its amount; its amounts are still a budget question
+        ("Hvilke poster indgår, når forvaltningen beregner prisen på en cykelsti?", "list"),
+        ("Hvilke beløb indgår i prisen på cykelstien?", "budget"),
         ("Hvilke ændringer i vejplanen er der sket siden 2020?", "list"),  # no body acted
         ("Er der et endeligt anlægsregnskab for vejen?", "lookup"),
         ("Hvilke fem indsatsområder indeholder handleplanen?", "list"),
