@@ -59,7 +59,8 @@ _NOT_AMOUNT_QUESTION = _rx(
 )
 # "Hvilke elementer indgår i prisen?": the parts of a price, not its amount
 _THINGS_OF_A_PRICE = re.compile(
-    r"^\s*hvilke\s+(?!beløb|priser|udgifter|takster|omkostninger|bevillinger)\w+\s+(?:indgår|er\s+med|tæller\s+med)\b",
+    r"^\s*hvilke\s+(?!beløb|priser|udgifter|takster|omkostninger|bevillinger)\w+\s+"
+    r"(?:indgår|er\s+med|tæller\s+med)\b",
     _F,
 )
 _AMOUNT_WORDS = _rx(

@@ -285,9 +285,9 @@ class HybridRetriever:
             hits = self._merge_adjacent(hits, self._ensure_fresh()[0])
         if self.fusion.sentence_weight and hits:
             hits = self._by_best_sentence(query, hits[:k])
-        return self._place_decision(query, hits[:k])
+        return self._place_decision(query, hits[:k], k)
 
-    def _place_decision(self, query: str, hits: list[SearchHit]) -> list[SearchHit]:
+    def _place_decision(self, query: str, hits: list[SearchHit], k: int) -> list[SearchHit]:
         """A decision question whose best passage is an agenda item's case text gets that
         item's "Beslutning" second: the decision rarely shares the question's words ("Ikke
         godkendt. Udvalget er enig i behovet ..."), so it ranks below the case it decides."""
@@ -309,13 +309,10 @@ class HybridRetriever:
         if any(row["id"] in top for row in decided):
             return hits
         row = decided[0]
-        shown = [
-            h for h in hits if not (h.doc_id == row["doc_id"] and h.start <= row["start"] < h.end)
-        ]
-        if len(shown) < len(hits):
+        if any(h.doc_id == row["doc_id"] and h.start <= row["start"] < h.end for h in hits):
             return hits  # already inside a joined passage
         placed = self._hit(row, hits[0].score, None, None)
-        return [hits[0], placed, *hits[1:-1]]
+        return [hits[0], placed, *hits[1:]][:k]
 
     def _by_best_sentence(self, query: str, hits: list[SearchHit]) -> list[SearchHit]:
         """Reorder by score + sentence_weight x the best sentence's context coverage; then each
