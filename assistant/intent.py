@@ -292,6 +292,7 @@ def classify(question: str) -> Intent:
 
 
 _RATE = re.compile(r"\b(?:pr\.?|per)\s+([a-zæøå]{3,})\b(?!\s*\d)", _F)
+_NOT_UNITS = {"dags", "mail", "brev", "telefon"}  # "pr. dags dato", "modtaget pr. mail"
 # units a document abbreviates: "kr./m3", "1.200 kr/t"
 _UNIT_FORMS = {
     "meter": "m",
@@ -310,7 +311,7 @@ def asked_rate(question: str) -> re.Pattern[str] | None:
     if m is None:
         return None
     word = m.group(1).lower()
-    if word in DANISH_MONTHS:
+    if word in DANISH_MONTHS or word in _NOT_UNITS:
         return None
     forms = [re.escape(word[: max(4, len(word) - 2)]) + r"\w*"]
     if word in _UNIT_FORMS:

@@ -130,4 +130,5 @@ def test_a_rate_asked_for_must_be_stated() -> None:
     assert not per_meter.search("Støjværnet vil koste 5 mio. kr.")
     assert asked_rate("Hvad koster afgravning pr. kubikmeter?").search("ca. 35 kr./m3")
     assert asked_rate("Hvilke kommuner deltog pr. januar 2026?") is None  # a date, no rate
+    assert asked_rate("Hvad er budgettet pr. dags dato?") is None
     assert asked_rate("Hvad koster støjværnet?") is None
