@@ -47,7 +47,7 @@ LEXICON_FILE = DATA_DIR / "danish_lexicon.txt"
 _CACHE_LIMIT = 500_000  # entries per cache before it is emptied
 
 # Bump when analysis changes in a way that makes stored indexes stale.
-ANALYZER_VERSION = 5
+ANALYZER_VERSION = 6
 
 
 class Token(NamedTuple):
@@ -573,6 +573,9 @@ class DanishAnalyzer:
                 out.extend(self._word_tokens(piece))
             elif len(piece) >= self.min_token_length:
                 out.append(Token(piece))
+                if piece[-1] == "s" and piece[-2].isalpha():
+                    # a product name's genitive or plural: "OS2displays" is "OS2display"'s
+                    out.append(Token(piece[:-1], True))
         return out
 
     def _word_tokens(self, word: str) -> tuple[Token, ...]:

@@ -276,3 +276,10 @@ def test_an_adjective_meets_the_noun_it_is_derived_from() -> None:
         assert fresh.stem(noun) in derived, adjective
         assert fresh.stem(noun) not in primary(fresh, adjective)  # half weight, not the word
     assert not [t for t in fresh.tokens("fysisk") if t.derived]
+
+
+def test_a_product_names_genitive_meets_the_name(analyzer: DanishAnalyzer) -> None:
+    """ "OS2displays nye styregruppe" is about OS2display: letters and digits are not stemmed,
+    so the trailing s after a letter also gives the name itself, as a derived term."""
+    assert "os2display" in analyzer.analyze("OS2displays nye styregruppe")
+    assert analyzer.analyze("mp3s") == ["mp3s"]  # a digit before the s: nothing dropped
