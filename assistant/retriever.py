@@ -119,6 +119,7 @@ class _ChunkTable:
     position: dict[str, int]
     unit_of: list[str] = field(default_factory=list)  # unit id per chunk
     unit_chunks: dict[str, list[int]] = field(default_factory=dict)
+    doc_chunks: dict[str, list[int]] = field(default_factory=dict)  # positions per document
 
 
 def _next_chunk_id(chunk_id: str) -> str:
@@ -216,6 +217,8 @@ class HybridRetriever:
             source=np.array([r["source"] for r in rows], dtype=object),
             position={cid: i for i, cid in enumerate(ids)},
         )
+        for i, r in enumerate(rows):
+            table.doc_chunks.setdefault(r["doc_id"], []).append(i)
         # BM25 sees the section path too: a heading names what its paragraphs are about.
         depth = self.fusion.path_depth
         texts = [
@@ -298,11 +301,8 @@ class HybridRetriever:
         if pos is None:
             return hits
         path = table.rows[pos]["section_path"]
-        decided = [
-            row
-            for row in table.rows
-            if row["doc_id"] == hits[0].doc_id and _decides(row["section_path"], path)
-        ]
+        rows = [table.rows[i] for i in table.doc_chunks.get(hits[0].doc_id, [])]
+        decided = [row for row in rows if _decides(row["section_path"], path)]
         if not decided:
             return hits
         top = {h.chunk_id for h in hits[:DECISION_PLACE]}
