@@ -286,15 +286,16 @@ class HybridRetriever:
             hits = head + tail
         if self.fusion.merge_max:
             hits = self._merge_adjacent(hits, self._ensure_fresh()[0])
+        intent = classify(query)
         if self.fusion.sentence_weight and hits:
-            hits = self._by_best_sentence(query, hits[:k])
-        return self._place_decision(query, hits[:k], k)
+            hits = self._by_best_sentence(query, intent, hits[:k])
+        return self._place_decision(intent, hits[:k], k)
 
-    def _place_decision(self, query: str, hits: list[SearchHit], k: int) -> list[SearchHit]:
+    def _place_decision(self, intent: Intent, hits: list[SearchHit], k: int) -> list[SearchHit]:
         """A decision question whose best passage is an agenda item's case text gets that
         item's "Beslutning" second: the decision rarely shares the question's words ("Ikke
         godkendt. Udvalget er enig i behovet ..."), so it ranks below the case it decides."""
-        if not hits or classify(query).kind != "decision":
+        if not hits or intent.kind != "decision":
             return hits
         table = self._ensure_fresh()[0]
         pos = table.position.get(hits[0].chunk_id)
@@ -314,7 +315,9 @@ class HybridRetriever:
         placed = self._hit(row, hits[0].score, None, None)
         return [hits[0], placed, *hits[1:]][:k]
 
-    def _by_best_sentence(self, query: str, hits: list[SearchHit]) -> list[SearchHit]:
+    def _by_best_sentence(
+        self, query: str, intent: Intent, hits: list[SearchHit]
+    ) -> list[SearchHit]:
         """Reorder by score + sentence_weight x the best sentence's context coverage; then each
         later part of a two-part question gets a place in the top 5 for its best passage."""
         scorer = self.sentence_scorer
@@ -322,7 +325,6 @@ class HybridRetriever:
             scorer = self.sentence_scorer = ExtractiveAnswerer(
                 DocumentCache(self.stores.registry), TermStats(self.stores.registry)
             )
-        intent = classify(query)
         groups = scorer.stats.refresh().groups(query, intent.english)
         cands = scorer.candidates(hits)
         if not cands or not groups:

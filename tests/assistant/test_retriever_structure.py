@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.intent import classify
 from assistant.retriever import FusionConfig, HybridRetriever
 
 TOPICS = [
@@ -263,6 +264,6 @@ def test_a_decision_question_gets_the_items_decision_second(tmp_path_factory) ->
     # ranked below the top 5 (as in long minutes, where it is not even a candidate), the
     # decision is placed second; a non-decision question is left as it is
     case = [h for h in hits if "Ikke godkendt" not in h.text]
-    placed = retriever._place_decision(question, case, len(case))
+    placed = retriever._place_decision(classify(question), case, len(case))
     assert "Ikke godkendt" in placed[1].text and len(placed) == len(case)
-    assert retriever._place_decision(f"Hvor stor er {topic}?", case, len(case)) == case
+    assert retriever._place_decision(classify(f"Hvor stor er {topic}?"), case, len(case)) == case
