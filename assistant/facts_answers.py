@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from assistant.citations import CitationSet, DocumentCache, trim_span
+from assistant.citations import CitationSet, DocumentCache, DocView, trim_span
 from assistant.extractive import (
     ExtractiveAnswerer,
     TermStats,
@@ -800,7 +800,9 @@ class FactsAnswerer:
             text = view.text[a:b]
             if b <= a or re.fullmatch(r"[^\n]{0,40}:", text.strip()):
                 continue
-            lines = [(m.start() + a, m.end() + a) for m in re.finditer(r"[^\n]+", text)]
+            lines = _points(
+                view, [(m.start() + a, m.end() + a) for m in re.finditer(r"[^\n]+", text)]
+            )
             if sum(bool(_ITEM_LINE.match(view.text[x:y])) for x, y in lines) >= 2:
                 # numbered or bulleted points ("1. At igangsætte ...", "2. At bruge ..."): one
                 # cited line each, shown as a list
@@ -841,6 +843,24 @@ class FactsAnswerer:
             else:
                 out += f" {piece}" if out else piece
         return out
+
+
+def _points(view: DocView, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Lines with a point's wrapped continuation joined to it: a PDF breaks "1. at ... en
+    engangsbevilling på 0,140" + "mio. kr. i 2023." where the sentence runs on."""
+    out: list[tuple[int, int]] = []
+    for x, y in lines:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and _ITEM_LINE.match(view.text, prev[0], prev[1])
+            and not _ITEM_LINE.match(view.text, x, y)
+            and any(s.start < prev[1] and x < s.end for s in view.sentences_between(prev[1], x))
+        ):
+            out[-1] = (prev[0], y)  # one sentence runs across the line break
+        else:
+            out.append((x, y))
+    return out
 
 
 def _joined_markers(

@@ -13,7 +13,10 @@ items. The rules here:
 - "1." at the start of a line, or "2. Bedre ..." inside a flattened list, is a list marker: the
   sentence breaks *before* the marker, not after it.
 - A line break ends a sentence unless the next line starts in lower case and the line before
-  has no closing punctuation (a paragraph wrapped by a PDF).
+  has no closing punctuation (a paragraph wrapped by a PDF). In text laid out at a page's
+  width, a line that fills the width and has no closing punctuation also continues before an
+  upper-case word: Danish capitalises names, so "... om et nyt aftalegrundlag med Fælles" +
+  "Hjælpemiddeldepot (FHD)." is one sentence.
 - Very long runs without punctuation (web transcripts of PDFs) are split before typical
   sentence-opening words ("Det", "Der", "Den", ...).
 """
@@ -24,6 +27,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ingest.models import BULLET_MARK, Block, CleanText, PageSpan, Section
 
@@ -148,8 +152,40 @@ def _punct_breaks(text: str, lo: int, hi: int) -> set[int]:
     return breaks
 
 
+@lru_cache(maxsize=8)
+def _page_width(text: str) -> int | None:
+    """The width of a text laid out in lines of one page's width (a PDF's text layer): the
+    90th percentile length of its longer lines, when that is a page's width. None for text
+    whose lines are whole paragraphs (HTML, Markdown, DOCX)."""
+    lengths = sorted(len(line) for line in text.split("\n") if len(line.strip()) >= _MIN_LINE)
+    if len(lengths) < _MIN_LINES:
+        return None
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    return width if width <= _MAX_PAGE_WIDTH else None
+
+
+_MIN_LINE = 30  # shorter lines are headings, labels and paragraph ends
+_MIN_LINES = 40
+_MAX_PAGE_WIDTH = 120  # characters in a full line of an A4 page's body text
+_FULL_LINE = 0.75  # a line this share of the width wrapped, it did not end
+
+
+def _wraps_before_capital(text: str, m: re.Match[str], hi: int, width: int | None) -> bool:
+    """A full-width line without closing punctuation continues on the next line, also before
+    an upper-case word ("... med Fælles" + "Hjælpemiddeldepot (FHD)"); a blank line, a bullet
+    or a word in capitals ("TEKNIK OG MILJØ", a running header) still starts anew."""
+    if width is None or m.group(0).count("\n") > 1:
+        return False
+    line = text[_line_start(text, m.start()) : m.start()]
+    if len(line) < _FULL_LINE * width or _starts_with_bullet(text, m.end(), hi):
+        return False
+    word = re.match(r"[\wæøåÆØÅ]+", text[m.end() : min(hi, m.end() + 40)])
+    return word is not None and not (len(word.group(0)) > 1 and word.group(0).isupper())
+
+
 def _newline_breaks(text: str, lo: int, hi: int) -> set[int]:
     breaks: set[int] = set()
+    width = _page_width(text)
     for m in _NEWLINES.finditer(text, lo, hi):
         prev_c = text[max(lo, m.start() - 20) : m.start()].rstrip(" \t\u00a0")[-1:]
         _, nxt = _next_visible(text, m.end(), hi)
@@ -157,6 +193,12 @@ def _newline_breaks(text: str, lo: int, hi: int) -> set[int]:
             continue
         if nxt.islower() and prev_c not in ".!?:;" and not _starts_with_bullet(text, m.end(), hi):
             continue  # a wrapped paragraph line
+        if (
+            nxt.isupper()
+            and prev_c not in ".!?:;\"'”»)"
+            and _wraps_before_capital(text, m, hi, width)
+        ):
+            continue  # a wrapped line whose next word is a name
         tok = _TOKEN_BEFORE.search(text, max(lo, m.start() - 20), m.start())
         word = tok.group(1).lower().rstrip(".") if tok else ""
         if prev_c == "." and word in _NEVER_END:

@@ -257,6 +257,51 @@ def test_a_bare_approval_shows_the_indstilling_it_approved(tmp_path_factory) -> 
         assert c.quote in APPROVAL_TXT
 
 
+WRAPPED_POINTS_TXT = """Referat af møde i Kultur- og Fritidsudvalget den 8. februar 2023
+
+7. Strandparken IS - engangsbevilling til budget 2023
+
+Sagsnr.: 22-009769
+
+Indstilling
+
+Administrationen indstiller overfor Kultur- og Fritidsudvalget
+1. at det besluttes om Strandparken I/Ss tilskud skal forøges med en engangsbevilling på 0,140
+mio. kr. i 2023.
+2. at såfremt det besluttes at øge bevillingen til Strandparken, at der besluttes kompenserende
+besparelser inden for fagudvalgets egen ramme.
+
+Beslutning
+
+1.-2. Anbefales ikke.
+"""
+
+
+def test_a_point_wrapped_onto_the_next_line_is_one_cited_point(tmp_path_factory) -> None:
+    """A PDF wraps a numbered point ("... engangsbevilling på 0,140" + "mio. kr. i 2023."):
+    the answer shows the point whole, with one citation, never an amount cut by a marker."""
+    from tests.conftest import assistant_over
+
+    unseen = assistant_over(
+        tmp_path_factory.mktemp("wrapped-points"),
+        {"kfu_2023-02-08_referat.txt": WRAPPED_POINTS_TXT},
+    )
+    (doc,) = unseen.stores.registry.list_documents()
+    text = unseen.docs.get(doc["id"]).text
+    start = text.index("Administrationen indstiller")
+    end = text.index("Beslutning\n")
+    shown = unseen.facts._cited(
+        doc["id"], unseen.facts._paragraphs(doc["id"], start, end), CitationSet(unseen.docs)
+    )
+    assert shown == (
+        "Administrationen indstiller overfor Kultur- og Fritidsudvalget [1]\n"
+        "- 1. at det besluttes om Strandparken I/Ss tilskud skal forøges med en engangsbevilling "
+        "på 0,140 mio. kr. i 2023. [2]\n"
+        "- 2. at såfremt det besluttes at øge bevillingen til Strandparken, at der besluttes "
+        "kompenserende besparelser inden for fagudvalgets egen ramme. [3]"
+    )
+
+
 def test_a_decision_and_its_reason_both_survive_verification(tmp_path_factory) -> None:
     """Each sentence of a decision paragraph is cited on its own, so the verifier (which drops
     uncited sentences) keeps the decision and its reason."""

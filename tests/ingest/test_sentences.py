@@ -212,3 +212,45 @@ def test_an_abbreviation_at_a_line_end_continues_the_sentence():
         "Udgiften er 250 kr.",
         "Næste punkt behandles senere.",
     ]
+
+
+def _page_of_lines(*lines: str) -> str:
+    """A PDF text layer: the given lines after forty full-width lines of wrapped prose."""
+    filler = "Administrationen har gennemgået sagen og vurderer, at de beskrevne tiltag kan"
+    body = "\n".join(f"{filler} gennemføres i {2000 + i}." for i in range(40))
+    return body + "\n" + "\n".join(lines)
+
+
+def test_a_full_pdf_line_continues_before_a_capitalised_name():
+    """Danish capitalises names, so a PDF line that fills the page's width without closing
+    punctuation continues before "Hjælpemiddeldepot" or "Kommunes"; a short line (a heading
+    or label), a running header in capitals and a blank line still end the sentence."""
+    text = _page_of_lines(
+        "Kommunerne skal tage stilling til, om de vil godkende et nyt aftalegrundlag med Fælles",
+        "Hjælpemiddeldepot (FHD). Det nye aftalegrundlag understøtter samarbejdet.",
+        "Indstilling",
+        "Administrationen indstiller, at sagen behandles på næste møde i udvalget, og at der",
+        "TEKNIK OG MILJØ",
+        "Borgerne orienteres om resultatet af undersøgelsen, når den foreligger fra Rambøll",
+        "",
+        "Næste afsnit handler om økonomien.",
+    )
+    found = texts(text)[40:]
+    assert found == [
+        "Kommunerne skal tage stilling til, om de vil godkende et nyt aftalegrundlag med Fælles\n"
+        "Hjælpemiddeldepot (FHD).",
+        "Det nye aftalegrundlag understøtter samarbejdet.",
+        "Indstilling",
+        "Administrationen indstiller, at sagen behandles på næste møde i udvalget, og at der",
+        "TEKNIK OG MILJØ",
+        "Borgerne orienteres om resultatet af undersøgelsen, når den foreligger fra Rambøll",
+        "Næste afsnit handler om økonomien.",
+    ]
+
+
+def test_paragraph_per_line_text_breaks_before_a_capital():
+    """HTML, Markdown and DOCX text has a paragraph per line: a line without closing
+    punctuation before an upper-case word is a paragraph of its own, whatever its length."""
+    line = "Kommunerne skal tage stilling til, om de vil godkende et nyt aftalegrundlag med Fælles"
+    text = "\n".join([line + " " + "og flere andre parter i samarbejdet" * 8] * 45)
+    assert len(texts(text)) == 45
