@@ -19,7 +19,7 @@ import logging
 import re
 import time
 from collections.abc import Generator, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from assistant.answer_gate import AnswerGate
@@ -37,7 +37,14 @@ from assistant.extractive import (
 from assistant.facts_answers import FRAMES as FACTS_FRAMES
 from assistant.facts_answers import NO_DECISION_YET, FactsAnswerer, sentence_date_matches
 from assistant.initials import spell_out_initials
-from assistant.intent import Intent, asked_rate, classify, parse_as_of, split_question
+from assistant.intent import (
+    Intent,
+    asked_rate,
+    asks_breakdown,
+    classify,
+    parse_as_of,
+    split_question,
+)
 from assistant.llm_step import LlmOutcome
 from assistant.retriever import HybridRetriever
 from assistant.types import Answer, Citation, SearchFilters, SearchHit
@@ -275,7 +282,29 @@ class Assistant:
         cset: CitationSet,
         topic: str | None = None,
     ) -> Draft:
-        """One question (part); `topic` is the first part when this is a later one."""
+        """One question (part); `topic` is the first part when this is a later one. A question
+        how an amount is divided also gets the parts that add up to the total it cited."""
+        mark = len(cset.citations)
+        draft = self._answer_one(question, intent, hits, day, filters, cset, topic)
+        if draft.abstained or intent.kind != "budget" or not asks_breakdown(question):
+            return draft
+        access = filters.access if filters else None
+        parts = self.facts.breakdown(
+            cset.citations[mark:], access, filters, hits, cset, intent.english
+        )
+        return replace(draft, text=f"{draft.text}\n\n{parts}") if parts else draft
+
+    def _answer_one(
+        self,
+        question: str,
+        intent: Intent,
+        hits: list[SearchHit],
+        day: dt.date,
+        filters: SearchFilters | None,
+        cset: CitationSet,
+        topic: str | None = None,
+    ) -> Draft:
+        """One question (part), as the facts rows or the best sentences answer it."""
         shown = [(c.doc_id, c.start, c.end) for c in cset.citations]
         question_part, question = question, f"{question} {topic}" if topic else question
         if intent.kind == "definition":

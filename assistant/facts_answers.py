@@ -32,7 +32,7 @@ from assistant.extractive import (
     wording,
 )
 from assistant.intent import Intent
-from assistant.types import SearchFilters, SearchHit
+from assistant.types import Citation, SearchFilters, SearchHit
 from ingest.dates import find_dates
 from ingest.models import BULLET_MARK
 from ingest.money import find_amounts
@@ -316,6 +316,44 @@ class FactsAnswerer:
             self.registry.conn, allowed_access=access, doc_ids=self._scope(hits)
         )
         return [r for r in rows if self._allowed(r, filters)]
+
+    def breakdown(
+        self,
+        cited: list[Citation],
+        access: set[str] | None,
+        filters: SearchFilters | None,
+        hits: list[SearchHit],
+        cset: CitationSet,
+        english: bool = False,
+    ) -> str:
+        """The parts of a total an answer cited, when its section lists them after it and they
+        add up to it ("Der er afsat 5 mio. kr. ..." then "Inkluderende dagbehandling 1,2 mio.
+        kr.", ...): each part cited on its own line. The sum is the check that these lines
+        divide this total, so nothing is shown that the document does not add up to."""
+        rows = self._budget_rows(access, filters, hits)
+        for total in self._cited_totals(rows, cited):
+            parts = _parts_adding_up(total, rows, cited)
+            if parts:
+                lines = [
+                    f"- {wording(p['quote'])} [{cset.add(p['doc_id'], p['start'], p['end'])}]"
+                    for p in parts
+                ]
+                label = "Breakdown:" if english else "Fordelingen:"
+                return label + "\n" + "\n".join(lines)
+        return ""
+
+    @staticmethod
+    def _cited_totals(rows: list[dict], cited: list[Citation]) -> list[dict]:
+        """Rows whose sentence an answer cited, the largest amount first."""
+        inside = [
+            r
+            for r in rows
+            if any(
+                c.doc_id == r["doc_id"] and c.start <= r["start"] and r["end"] <= c.end
+                for c in cited
+            )
+        ]
+        return sorted(inside, key=lambda r: -r["amount_dkk"])
 
     def _row_years(self, row: dict[str, Any]) -> set[int]:
         """The years an amount applies to: its period, else the years its sentence names, else
@@ -843,6 +881,39 @@ class FactsAnswerer:
             else:
                 out += f" {piece}" if out else piece
         return out
+
+
+BREAKDOWN_TOLERANCE = 0.005  # the parts' sum may differ from the total by rounding only
+
+
+def _parts_adding_up(total: dict, rows: list[dict], cited: list[Citation]) -> list[dict]:
+    """The rows after `total` in its section, in document order, whose amounts first add up
+    to it (at least two, none of them cited already); [] when no such run exists."""
+    parts: list[dict] = []
+    seen: set[tuple[int, int, float]] = set()
+    running = 0.0
+    for row in sorted(rows, key=lambda r: r["start"]):
+        if (
+            row["doc_id"] != total["doc_id"]
+            or row["section"] != total["section"]
+            or row["start"] < total["end"]
+            or row.get("amount_high")
+        ):
+            continue
+        key = (row["start"], row["end"], row["amount_dkk"])
+        if key in seen or any(
+            c.doc_id == row["doc_id"] and c.start <= row["start"] and row["end"] <= c.end
+            for c in cited
+        ):
+            continue
+        seen.add(key)
+        parts.append(row)
+        running += row["amount_dkk"]
+        if abs(running - total["amount_dkk"]) <= BREAKDOWN_TOLERANCE * total["amount_dkk"]:
+            return parts if len(parts) >= 2 else []
+        if running > total["amount_dkk"]:
+            return []
+    return []
 
 
 def _points(view: DocView, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:

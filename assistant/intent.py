@@ -359,3 +359,16 @@ def split_question(question: str) -> list[str]:
         return [f"{m['ask']} {m['a']}{place}?", f"{m['ask']} {m['b']}{place}?"]
     parts = [p.strip() for p in _SPLIT.split(question) if p.strip()]
     return parts[:3] if len(parts) > 1 else [question]
+
+
+_BREAKDOWN = _rx(
+    r"\bfordel(?:t|es|er|ing|ingen)\b",
+    r"\bdisponer(?:et|es)\b",
+    r"\bhvad\s+(?:går|bruges)\s+(?:pengene|beløbet|midlerne|bevillingen)\s+til\b",
+)
+
+
+def asks_breakdown(question: str) -> bool:
+    """The question asks how an amount is divided ("Hvordan er de 5 mio. kr. ... fordelt?"):
+    the parts that add up to the total are its answer, not the total alone."""
+    return bool(_BREAKDOWN.search(question))

@@ -389,3 +389,54 @@ def test_a_decision_stated_elsewhere_beats_no_decision_yet(tmp_path_factory) -> 
     answer = unseen.ask("Hvad blev der besluttet om den nye cykelsti langs Skovvej?")
     assert "genbrugsasfalt fra Ringvejen" in answer.text, answer.text
     assert "endnu ikke truffet" not in answer.text
+
+
+BREAKDOWN_TXT = """Referat af møde i Skole- og Børneudvalget den 4. februar 2025
+
+4. Specialpædagogisk analyse - prioriterede indsatser 2025
+
+Sagsbeskrivelse
+
+Der er afsat 5 mio. kr. til implementering af indsatser i 2025. Nedenfor følger administrationens
+anbefalinger til, hvordan midlerne kan disponeres.
+Allerede iværksatte initiativer:
+Inkluderende dagbehandling 1,2 mio. kr.
+Co-teaching på Krogårdskolen 0,3 mio. kr.
+Nye initiativer i 2025:
+Tidlig opsporing på dagtilbudsområdet 1,1 mio. kr.
+Et mere praksisnært PPR 0,3 mio. kr.
+Kompetencestrategi på børne- og ungeområdet 1,8 mio. kr.
+KaMiBe 0,3 mio. kr.
+
+5. Læringsmiljøpuljen
+
+Sagsbeskrivelse
+
+Der er afsat 6 mio. kr. til læringsmiljøet på skole- og dagtilbudsområdet.
+Hedelyklasserne søger 0,4 mio. kr.
+Arenaskolen søger 0,9 mio. kr.
+"""
+
+
+def test_a_divided_amount_is_answered_with_the_parts_that_add_up(tmp_path_factory) -> None:
+    """ "Hvordan er de 5 mio. kr. fordelt?": the lines after the total that add up to it are
+    shown, each cited; lines that do not add up to the cited total (two applications of 1,3
+    mio. kr. under a pool of 6 mio. kr.) are no breakdown of it."""
+    from tests.conftest import assistant_over
+
+    unseen = assistant_over(
+        tmp_path_factory.mktemp("breakdown"), {"sbu_2025-02-04_referat.txt": BREAKDOWN_TXT}
+    )
+    answer = unseen.ask("Hvordan er de 5 mio. kr. til implementering af indsatser i 2025 fordelt?")
+    assert "Fordelingen:\n- Inkluderende dagbehandling 1,2 mio. kr. [" in answer.text
+    for part in ("Co-teaching", "Tidlig opsporing", "praksisnært PPR", "Kompetencestrategi"):
+        assert part in answer.text
+    assert "KaMiBe 0,3 mio. kr." in answer.text
+    assert all(c.quote in BREAKDOWN_TXT for c in answer.citations)
+
+    pool = unseen.ask("Hvordan er de 6 mio. kr. til læringsmiljøet fordelt?")
+    assert not pool.abstained and "6 mio. kr." in pool.text
+    assert "Fordelingen" not in pool.text
+
+    total_only = unseen.ask("Hvor meget er afsat til implementering af indsatser i 2025?")
+    assert "Fordelingen" not in total_only.text  # the total was asked, not its parts

@@ -132,3 +132,20 @@ def test_a_rate_asked_for_must_be_stated() -> None:
     assert asked_rate("Hvilke kommuner deltog pr. januar 2026?") is None  # a date, no rate
     assert asked_rate("Hvad er budgettet pr. dags dato?") is None
     assert asked_rate("Hvad koster støjværnet?") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("Hvordan er de 5 mio. kr. til implementering af analysen fordelt?", True),
+        ("Hvordan fordeles udgiften mellem kommunerne?", True),
+        ("Hvad går pengene til?", True),
+        ("Hvordan er midlerne disponeret i 2025?", True),
+        ("Hvor meget er afsat til videndeling?", False),
+        ("Hvad er fordelene ved den nye model?", False),  # advantages, not a division
+    ],
+)
+def test_a_question_how_an_amount_is_divided(question: str, asks: bool) -> None:
+    from assistant.intent import asks_breakdown
+
+    assert asks_breakdown(question) is asks
