@@ -49,7 +49,7 @@ _BUDGET = _rx(
     r"\bkr\.|\bkroner\b|\bmio\b|\bmill\b",
     r"\bhow\s+much\b|\bbudgets?\b|\bcost[s]?\b|\ballocat(?:ed|ion|ions)\b|\bfund(?:s|ing|ed)?\b",
     r"\bspen[dt]\b|\bspending\b",
-    r"\bhvor\s+stor[te]?\b.*(?:pulje|ramme|budget|bevilling|beløb|udgift)\w*",
+    r"\bhvor\s+stor[te]?\b.*(?:pulje|ramme|budget|bevilling|beløb|udgift|besparelse|indtægt|overskud|underskud|lån|garanti)\w*",
     r"\bmoney\b|\bamount\w*|\bgrant(?:s|ed)?\b|\bexpens\w*",
 )
 # "Hvad får indsatsen ...?" asks for money when an initiative is the subject.

@@ -113,6 +113,10 @@ def test_as_of() -> None:
         ("Hvad skal de penge, der var sat af til rapporten, bruges til nu?", False),
         ("Hvad anvendes puljen til?", False),
         ("Hvor mange penge bruges til videndeling?", True),
+        ("Hvor stor en lånegaranti beder forsyningen om?", True),
+        ("Hvor store besparelser endte udvalget med at anbefale?", True),
+        ("Hvor stor er indtægten fra garantiprovisionen?", True),
+        ("Hvor stor en del af borgerne er omfattet?", False),
     ],
 )
 def test_money_as_topic_is_not_a_question_for_an_amount(question: str, asks_amount: bool) -> None:
