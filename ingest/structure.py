@@ -137,12 +137,18 @@ def _runs_on(previous: str, number: int) -> bool:
     return 1900 <= number <= 2099 or _NUMBER_BEFORE.search(previous) is not None
 
 
+# A list point: a marker ("4d.", "2)", "b.") and a lower-case word; a heading starts upper-case.
+_LOWER_POINT = re.compile(r"(?:\d{1,2}[a-zæøå]?|[a-zæøå])[.)]\s+[a-zæøå]")
+
+
 def _is_heading_like(line: str) -> bool:
     """A short stand-alone line that reads as a title, not a sentence or list item."""
     if not line or len(line) > 90 or _BULLET_RE.match(line):
         return False
     if line.endswith(_TERMINAL_PUNCT) or not (line[0].isupper() or line[0].isdigit()):
         return False
+    if _LOWER_POINT.match(line):
+        return False  # "4d. mindre lokaler på idrætshaller (møderum mv.)": a point of a list
     words = line.split()
     if len(words) > 12 or len(words) == 0:
         return False

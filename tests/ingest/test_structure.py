@@ -203,3 +203,21 @@ def test_a_numbered_item_wrapped_over_lines_is_no_heading():
     body = "Der afsættes 600.000 kr. til videndeling mellem afdelingerne i 2006.\n"
     titled = f"1. Videndeling\n{body}\n2. Evaluering\n{body}"
     assert [s.title for s in build_sections(titled)] == ["Videndeling", "Evaluering"]
+
+
+def test_lettered_points_of_a_list_are_no_headings():
+    """ "4d. mindre lokaler på idrætshaller (møderum mv.)" above a long point is the fourth
+    point of a list, not a section holding the rest of the agenda item."""
+    text = (
+        "Indstilling\n"
+        "4. at der kan tages bygninger i brug i følgende prioritering:\n\n"
+        "4a. spejderhytter\n\n"
+        "4b. kommunalt drevne borgerhuse (Greve Borgerhus som første prioritet)\n\n"
+        "4d. mindre lokaler på idrætshaller (møderum mv.)\n\n"
+        "4e. dernæst anvendes almene boliger i Sydkysten Boligselskab, som har tilbudt at der kan\n"
+        "anvendes boliger i op til 3-6 måneder i deres almindelige udlejning\n\n"
+        "Tidsplan\n"
+        "Aftaler med udlejere og pavillonfirmaer indgås så hurtigt som muligt.\n"
+    )
+    titles = [s.title for s in build_sections(text)]
+    assert titles == ["Indstilling", "Tidsplan"]
