@@ -425,6 +425,11 @@ def _holds(number: str | None, step: bool, sub: str) -> bool:
     return number is not None and not step and sub.startswith(number + ".")
 
 
+def _in_item(sections: list[Section], stack: list[tuple[int, int]]) -> bool:
+    """The open sections are inside an agenda item."""
+    return any(sections[i].kind == "agenda_item" for _, i in stack)
+
+
 def _tree(heads: list[_Heading], text: str, by_level: bool) -> list[Section]:
     has_agenda = any(h.kind == "agenda_item" for h in heads)
     sections: list[Section] = []
@@ -445,6 +450,8 @@ def _tree(heads: list[_Heading], text: str, by_level: bool) -> list[Section]:
                 rank = 12  # an unnumbered heading after numbered sections closes them (sibling)
             if head.kind == "heading" and not has_agenda and not stack:
                 rank = 9
+            if head.kind == "standard" and _in_item(sections, stack):
+                rank = 9  # an item's case heading is no sub-section of a free heading before it
         while stack and (
             stack[-1][0] >= rank
             or (

@@ -221,3 +221,31 @@ def test_lettered_points_of_a_list_are_no_headings():
     )
     titles = [s.title for s in build_sections(text)]
     assert titles == ["Indstilling", "Tidsplan"]
+
+
+def test_a_case_heading_after_a_free_heading_in_an_item_is_its_sibling():
+    """Minutes without "Sagsnr." lines can carry a free heading inside an item ("Supplerende
+    oplysninger om trafiktal"); the item's "Beslutning" after it belongs to the item, not to
+    that heading, so a decision's section path reads "Ny cykelsti ... > Beslutning"."""
+    text = (
+        "Referat af møde i Teknik- og Miljøudvalget den 9. maj 2024\n\n"
+        "4. Ny cykelsti langs Skovvej\n\n"
+        "Indstilling\n"
+        "Forvaltningen indstiller, at cykelstien anlægges i 2025 for 3,2 mio. kr.\n\n"
+        "Supplerende oplysninger om trafiktal\n\n"
+        "Trafikken på Skovvej er steget med 20 procent siden 2019, og der er registreret flere "
+        "uheld med cyklister.\n\n"
+        "Beslutning\n"
+        "Godkendt.\n\n"
+        "5. Vejbelysning på Møllevej\n\n"
+        "Indstilling\n"
+        "Forvaltningen indstiller, at belysningen udskiftes.\n\n"
+        "Beslutning\n"
+        "Udsat.\n"
+    )
+    sections = build_sections(text)
+    decision = innermost_section(sections, text.index("Godkendt."))
+    assert decision is not None
+    assert section_path(sections, decision) == ["Ny cykelsti langs Skovvej", "Beslutning"]
+    free = next(s for s in sections if s.title == "Supplerende oplysninger om trafiktal")
+    assert free.end <= text.index("Beslutning\nGodkendt")
