@@ -310,7 +310,17 @@ def extract_decisions(doc: DocumentRecord, index: DocIndex | None = None) -> lis
 
 
 _HISTORY_TITLE = re.compile(r"^sagens\s+forløb\b", _F)
-_HISTORY_ENTRY = re.compile(r"^(\d{2})-(\d{2})-(\d{4})\s+(\S.*)$", re.M)
+_HISTORY_ENTRY = re.compile(r"^(\d{2})([-/.])(\d{2})\2(\d{4})[ \t]+(\S.*)$", re.M)
+
+
+def history_entry_before(text: str, offset: int) -> tuple[int, int] | None:
+    """The span of the "Sagens forløb" entry line ("04-04-2022 Klima-, Teknik- og
+    Miljøudvalget", "24/09/2025 Økonomiudvalget") right before `offset`: the heading of that
+    committee's decision."""
+    end = len(text[:offset].rstrip())
+    start = text.rfind("\n", 0, end) + 1
+    m = _HISTORY_ENTRY.match(text, start, end)
+    return (m.start(), m.end()) if m else None
 
 
 def _history_rows(doc: DocumentRecord, index: DocIndex) -> list[DecisionRow]:
@@ -339,7 +349,7 @@ def _history_rows(doc: DocumentRecord, index: DocIndex) -> list[DecisionRow]:
             for outcome, phrase in decision_outcomes(text[a:b]):
                 sent = index.sentence_at(a + phrase[0])
                 start, end = (sent.start, sent.end) if sent else (a, b)
-                day, month, year, committee = entry.groups()
+                day, _sep, month, year, committee = entry.groups()
                 rows.append(
                     _row(
                         doc,

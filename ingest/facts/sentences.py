@@ -67,7 +67,7 @@ _LEAD_TRIM = re.compile(r"(?:[\s\u00a0]*(?:" + _BULLET + r")[\s\u00a0]+)+|[\s\u0
 _SENT_PUNCT = re.compile(r"(?:\.{3}|…|[.!?])[\"'”»)\]]*")
 # A line that ends in one of these words continues on the next, also before a number.
 _OPEN_ENDS = frozenset(
-    "på til af for med i om og eller end mellem ved fra cirka ca under over".split()
+    "på til af for med i om og eller end mellem ved fra cirka ca under over den".split()
 )
 _NEWLINES = re.compile(r"[ \t\u00a0]*\n[\s\u00a0]*")
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
@@ -135,6 +135,13 @@ def _punct_breaks(text: str, lo: int, hi: int) -> set[int]:
             if nxt.isupper() and next_w.lower() not in _MONTHS:
                 breaks.add(end)
             continue
+        ref = _reference_before(text, tm.start(), lo) if tok.isdigit() and tm else None
+        if ref is not None:
+            # "Punkt 1. Anbefales ...": a point's label, not a list marker; "se bilag 2.
+            # Godkendt.": the number ends the sentence
+            if not ref and nxt.isupper():
+                breaks.add(end)
+            continue
         if re.fullmatch(r"\d{1,2}", tok) or re.fullmatch(r"[a-zæøå]", tok):
             # "1." / "a." before an upper-case word: a list marker, at a line start or inline.
             if next_w.lower() in _MONTHS:
@@ -181,6 +188,21 @@ def _wraps_before_capital(text: str, m: re.Match[str], hi: int, width: int | Non
         return False
     word = re.match(r"[\wæøåÆØÅ]+", text[m.end() : min(hi, m.end() + 40)])
     return word is not None and not (len(word.group(0)) > 1 and word.group(0).isupper())
+
+
+# Nouns a number refers to ("punkt 1.", "bilag 2.", "side 4."): such a number is no list marker.
+_REFERENCE_NOUNS = frozenset(
+    "punkt pkt bilag side trin fase kapitel afsnit stk nr tabel figur".split()
+)
+
+
+def _reference_before(text: str, pos: int, lo: int) -> bool | None:
+    """None when no reference noun precedes the number at `pos`; True when the noun opens
+    its line ("Punkt 1. Anbefales": a label the point's text follows), False inside a line."""
+    m = re.search(r"(\S+)[ \t\u00a0]+$", text[max(lo, pos - 24) : pos])
+    if m is None or m.group(1).lower().rstrip(".") not in _REFERENCE_NOUNS:
+        return None
+    return _is_marker_position(text, pos - len(m.group(0)))
 
 
 def _newline_breaks(text: str, lo: int, hi: int) -> set[int]:

@@ -440,3 +440,43 @@ def test_a_divided_amount_is_answered_with_the_parts_that_add_up(tmp_path_factor
 
     total_only = unseen.ask("Hvor meget er afsat til implementering af indsatser i 2025?")
     assert "Fordelingen" not in total_only.text  # the total was asked, not its parts
+
+
+HISTORY_TXT = """Referat af møde i Økonomiudvalget den 4. april 2022
+
+4. Opfølgende indstilling om boliger til ukrainske flygtninge
+
+Sagsnr.: 22-004512
+
+Beslutning
+
+Økonomiudvalget anbefaler overfor Byrådet, at Klima-, Teknik- og Miljøudvalgets indstilling
+godkendes.
+
+Sagsbeskrivelse
+
+Administrationen foreslår at etablere ca. 60 værelser i pavilloner.
+Sagens forløb
+04-04-2022 Klima-, Teknik- og Miljøudvalget
+Punkt 1. Anbefales med bemærkning om, at der i første omgang etableres 30 boliger i pavilloner.
+"""
+
+
+def test_the_decision_of_the_body_the_question_names_is_shown(tmp_path_factory) -> None:
+    """Minutes of one committee record an earlier committee's decision in "Sagens forløb":
+    asked what that committee decided, the answer is its decision under its cited entry line,
+    not the minutes' own committee's recommendation that repeats its name."""
+    from tests.conftest import assistant_over
+
+    unseen = assistant_over(
+        tmp_path_factory.mktemp("history"), {"oeu_2022-04-04_referat.txt": HISTORY_TXT}
+    )
+    ktm = unseen.ask(
+        "Hvad besluttede Klima-, Teknik- og Miljøudvalget om boliger til ukrainske flygtninge?"
+    )
+    assert ktm.text.startswith("**04-04-2022 Klima-, Teknik- og Miljøudvalget** [1]: Punkt 1.")
+    assert "30 boliger i pavilloner" in ktm.text
+    assert ktm.citations[0].quote == "04-04-2022 Klima-, Teknik- og Miljøudvalget"
+    oeu = unseen.ask("Hvad besluttede Økonomiudvalget om boliger til ukrainske flygtninge?")
+    assert "Økonomiudvalget anbefaler overfor Byrådet" in oeu.text
+    assert "04-04-2022 Klima-" not in oeu.text

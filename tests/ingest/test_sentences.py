@@ -254,3 +254,26 @@ def test_paragraph_per_line_text_breaks_before_a_capital():
     line = "Kommunerne skal tage stilling til, om de vil godkende et nyt aftalegrundlag med Fælles"
     text = "\n".join([line + " " + "og flere andre parter i samarbejdet" * 8] * 45)
     assert len(texts(text)) == 45
+
+
+def test_a_referenced_number_is_no_list_marker():
+    """ "Punkt 1. Anbefales ..." is a point's label and its text; "se bilag 2." ends its
+    sentence; a line that ends in "den" continues with the date on the next line."""
+    text = (
+        "Punkt 1. Anbefales med bemærkning om, at der etableres 30 boliger med indstilling af den\n"
+        "21. marts 2022. Administrationen indkalder til fornyet behandling.\n\n"
+        "Punkt 2. Anbefales.\n\n"
+        "Se bilag 2. Godkendt.\n"
+        "1. Indledning\n"
+        "2. Baggrund"
+    )
+    assert texts(text) == [
+        "Punkt 1. Anbefales med bemærkning om, at der etableres 30 boliger med indstilling af den\n"
+        "21. marts 2022.",
+        "Administrationen indkalder til fornyet behandling.",
+        "Punkt 2. Anbefales.",
+        "Se bilag 2.",
+        "Godkendt.",
+        "1. Indledning",
+        "2. Baggrund",
+    ]

@@ -196,6 +196,30 @@ def test_history_of_the_case_gives_the_earlier_committees_decisions():
     assert [d.committee for d in got[1:]] == ["Sundheds- og Omsorgsudvalget", "Økonomiudvalget"]
 
 
+def test_history_entries_dated_with_slashes_count_too():
+    """Other exports of the same portal date the entries "24/09/2025"; the entry's line is
+    the heading an answer cites for that committee's decision."""
+    from ingest.facts.decisions import history_entry_before
+
+    text = (
+        "Referat\n\n7. Budget 2026-2029\n\nSagsnr.: 25-001234\n\n"
+        "Beslutning\n\nGodkendt.\n\n"
+        "Sagsbeskrivelse\n\nSagen beskriver budgettet.\n"
+        "Sagens forløb\n"
+        "24/09/2025 Økonomiudvalget\n"
+        "Økonomiudvalget anbefaler overfor Byrådet, at administrationens indstilling godkendes.\n"
+    )
+    doc = record_from_text(text, "referat.txt")
+    got = extract_decisions(doc)
+    assert [(d.outcome, d.decision_date, d.committee) for d in got] == [
+        ("godkendt", None, None),
+        ("anbefalet", "2025-09-24", "Økonomiudvalget"),
+    ]
+    start, end = history_entry_before(doc.text, got[1].start)
+    assert doc.text[start:end] == "24/09/2025 Økonomiudvalget"
+    assert history_entry_before(doc.text, got[0].start) is None
+
+
 def test_the_attendance_line_is_not_part_of_the_decision():
     """ "Fraværende: ..." before the decision is skipped; after it, it ends the decision (in a
     PDF what follows is often the next part of the case); a decision of absences only is none."""
