@@ -260,9 +260,9 @@ class Assistant:
             if len(parts) > 1 and i == 0:
                 part_intent = classify(part)
                 part_intent.english = intent.english
-            drafts.append(
-                self._answer_part(part, part_intent, part_hits, day, filters, cset, topic)
-            )
+            mark = len(cset.citations)
+            draft = self._answer_part(part, part_intent, part_hits, day, filters, cset, topic)
+            drafts.append(self._with_breakdown(draft, part, part_intent, part_hits, filters, mark))
         answered = [d for d in drafts if not d.abstained]
         if not answered:
             return drafts[0]
@@ -271,6 +271,24 @@ class Assistant:
         text = _join_parts([d.text for d in answered])
         table = next((d.table for d in answered if d.table), None)
         return Draft(text, cset, intent.kind, table=table)
+
+    def _with_breakdown(
+        self,
+        draft: Draft,
+        question: str,
+        intent: Intent,
+        hits: list[SearchHit],
+        filters: SearchFilters | None,
+        mark: int,
+    ) -> Draft:
+        """A question how an amount is divided also gets the parts that add up to the total
+        its answer cited (the citations from `mark` on)."""
+        if draft.abstained or intent.kind != "budget" or not asks_breakdown(question):
+            return draft
+        access = filters.access if filters else None
+        cited = draft.cset.citations[mark:]
+        parts = self.facts.breakdown(cited, access, filters, hits, draft.cset, intent.english)
+        return replace(draft, text=f"{draft.text}\n\n{parts}") if parts else draft
 
     def _answer_part(
         self,
@@ -282,29 +300,7 @@ class Assistant:
         cset: CitationSet,
         topic: str | None = None,
     ) -> Draft:
-        """One question (part); `topic` is the first part when this is a later one. A question
-        how an amount is divided also gets the parts that add up to the total it cited."""
-        mark = len(cset.citations)
-        draft = self._answer_one(question, intent, hits, day, filters, cset, topic)
-        if draft.abstained or intent.kind != "budget" or not asks_breakdown(question):
-            return draft
-        access = filters.access if filters else None
-        parts = self.facts.breakdown(
-            cset.citations[mark:], access, filters, hits, cset, intent.english
-        )
-        return replace(draft, text=f"{draft.text}\n\n{parts}") if parts else draft
-
-    def _answer_one(
-        self,
-        question: str,
-        intent: Intent,
-        hits: list[SearchHit],
-        day: dt.date,
-        filters: SearchFilters | None,
-        cset: CitationSet,
-        topic: str | None = None,
-    ) -> Draft:
-        """One question (part), as the facts rows or the best sentences answer it."""
+        """One question (part); `topic` is the first part when this is a later one."""
         shown = [(c.doc_id, c.start, c.end) for c in cset.citations]
         question_part, question = question, f"{question} {topic}" if topic else question
         if intent.kind == "definition":

@@ -346,14 +346,7 @@ class FactsAnswerer:
     @staticmethod
     def _cited_totals(rows: list[dict], cited: list[Citation]) -> list[dict]:
         """Rows whose sentence an answer cited, the largest amount first."""
-        inside = [
-            r
-            for r in rows
-            if any(
-                c.doc_id == r["doc_id"] and c.start <= r["start"] and r["end"] <= c.end
-                for c in cited
-            )
-        ]
+        inside = [r for r in rows if _inside_cited(r, cited)]
         return sorted(inside, key=lambda r: -r["amount_dkk"])
 
     def _row_years(self, row: dict[str, Any]) -> set[int]:
@@ -912,22 +905,21 @@ BREAKDOWN_TOLERANCE = 0.005  # the parts' sum may differ from the total by round
 def _parts_adding_up(total: dict, rows: list[dict], cited: list[Citation]) -> list[dict]:
     """The rows after `total` in its section, in document order, whose amounts first add up
     to it (at least two, none of them cited already); [] when no such run exists."""
+    after = [
+        r
+        for r in rows
+        if r["doc_id"] == total["doc_id"]
+        and r["section"] == total["section"]
+        and r["start"] >= total["end"]
+        and not r.get("amount_high")
+        and not _inside_cited(r, cited)
+    ]
     parts: list[dict] = []
     seen: set[tuple[int, int, float]] = set()
     running = 0.0
-    for row in sorted(rows, key=lambda r: r["start"]):
-        if (
-            row["doc_id"] != total["doc_id"]
-            or row["section"] != total["section"]
-            or row["start"] < total["end"]
-            or row.get("amount_high")
-        ):
-            continue
+    for row in sorted(after, key=lambda r: r["start"]):
         key = (row["start"], row["end"], row["amount_dkk"])
-        if key in seen or any(
-            c.doc_id == row["doc_id"] and c.start <= row["start"] and row["end"] <= c.end
-            for c in cited
-        ):
+        if key in seen:
             continue
         seen.add(key)
         parts.append(row)
@@ -937,6 +929,13 @@ def _parts_adding_up(total: dict, rows: list[dict], cited: list[Citation]) -> li
         if running > total["amount_dkk"]:
             return []
     return []
+
+
+def _inside_cited(row: dict, cited: list[Citation]) -> bool:
+    """The row's sentence lies within a cited span."""
+    return any(
+        c.doc_id == row["doc_id"] and c.start <= row["start"] and row["end"] <= c.end for c in cited
+    )
 
 
 def _points(view: DocView, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:

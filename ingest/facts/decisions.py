@@ -317,7 +317,9 @@ def history_entry_before(text: str, offset: int) -> tuple[int, int] | None:
     """The span of the "Sagens forløb" entry line ("04-04-2022 Klima-, Teknik- og
     Miljøudvalget", "24/09/2025 Økonomiudvalget") right before `offset`: the heading of that
     committee's decision."""
-    end = len(text[:offset].rstrip())
+    end = offset
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
     start = text.rfind("\n", 0, end) + 1
     m = _HISTORY_ENTRY.match(text, start, end)
     return (m.start(), m.end()) if m else None
