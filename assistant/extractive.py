@@ -455,6 +455,12 @@ def coverage(groups: list[WordGroup], terms: set[str]) -> tuple[float, set[int]]
 
 
 _WORDS = re.compile(r"[^\W\d_]{2,}")
+_URL = re.compile(r"(?:https?://|www\.)\S+")
+
+
+def _only_link(text: str) -> bool:
+    """A link with at most a label ("Beslutningsforslag: https://..."): nothing to quote."""
+    return bool(_URL.search(text)) and len(_WORDS.findall(_URL.sub(" ", text))) < 2
 
 
 def _has_number(text: str) -> bool:
@@ -684,7 +690,7 @@ class ExtractiveAnswerer:
             inside = any(d == c.doc_id and s <= c.start and c.end <= e for d, s, e in shown)
             return not inside and wording(c.text) not in seen_words
 
-        cands = [c for c in cands if not self._is_heading(c) and new_to_reader(c)]
+        cands = [c for c in cands if not self._unquotable(c) and new_to_reader(c)]
         if require == "decision":
             cands = [c for c in cands if self._states_decision(c)]
         elif require:
@@ -710,6 +716,12 @@ class ExtractiveAnswerer:
             key_found = any(self._group_in_context(g, best) for g in topical)
         else:
             key_found = self._group_in_context(max(topical, key=lambda g: g.weight), best)
+            about = [g for g in topical if g.main[0] not in own]
+            if topic and about and not self._beside_shown(best, shown):
+                # a later part's answer away from the first part's is about the same subject
+                # ("..., og hvad er det næste skridt?" is not any document's next step)
+                if not any(self._group_in_context(g, best) for g in about):
+                    return Selection([], None, False)
         chosen = self._strong_companions(best, cands)
         follower = self._follower(best, chosen)
         if follower is not None and len(chosen) < cfg.max_sentences:
@@ -929,15 +941,18 @@ class ExtractiveAnswerer:
                 break
             if parent is not None and view.parent_item(s.start) != parent:
                 break
-            if len(_WORDS.findall(s.text)) < 4:
-                break  # a label or heading-like line ("Afbud: ...", "Sagsprocedure")
+            if len(_WORDS.findall(s.text)) < 4 or _only_link(s.text):
+                break  # a label, heading-like line ("Afbud: ...", "Sagsprocedure") or link
             if (view.id, i) not in taken:
                 out.append(Candidate(view.id, s.start, s.end, s.text, i, best.rank))
                 size += len(s.text)
             i += 1
         return out
 
-    def _is_heading(self, c: Candidate) -> bool:
+    def _unquotable(self, c: Candidate) -> bool:
+        """A heading, or a line that is only a link: neither says anything to quote."""
+        if _only_link(c.text):
+            return True
         view = self.docs.get(c.doc_id)
         return view is not None and view.in_heading(c.start, c.end)
 
@@ -970,6 +985,8 @@ class ExtractiveAnswerer:
         row = view.block_at(best.start)
         if row is not None and row.kind == "table_row" and nxt.start >= row.end:
             return None  # the next row's first cell ("18") does not continue this row
+        if _only_link(nxt.text):
+            return None
         return Candidate(view.id, nxt.start, nxt.end, nxt.text, best.index + 1, best.rank)
 
     def list_items(self, intro: Candidate, inline: bool = False) -> list[Candidate]:

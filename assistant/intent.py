@@ -336,6 +336,8 @@ def parse_as_of(value: str | dt.date | None) -> dt.date:
 
 _SPLIT = re.compile(
     r",\s*(?:og|and)\s+(?=(?:hvor|hvad|hvilke[tn]?|hvornår|hvem|hvordan|hvorfor|i\s+hvilken|"
+    # a finite verb first asks a yes/no question: "..., og blev forslaget vedtaget?"
+    r"blev|bliver|er|var|har|havde|skal|skulle|kan|kunne|vil|ville|fik|får|"
     r"has|have|had|did|does|is|was|were|what|when|which|who|how|where)\b)",
     re.IGNORECASE,
 )

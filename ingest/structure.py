@@ -141,24 +141,26 @@ def _runs_on(previous: str, number: int) -> bool:
 _LOWER_POINT = re.compile(r"(?:\d{1,2}[a-zæøå]?|[a-zæøå])[.)]\s+[a-zæøå]")
 
 
-def _is_heading_like(line: str) -> bool:
+def _is_heading_like(line: str, max_chars: int = 90, max_words: int = 12) -> bool:
     """A short stand-alone line that reads as a title, not a sentence or list item."""
-    if not line or len(line) > 90 or _BULLET_RE.match(line):
+    if not line or len(line) > max_chars or _BULLET_RE.match(line):
         return False
     if line.endswith(_TERMINAL_PUNCT) or not (line[0].isupper() or line[0].isdigit()):
         return False
     if _LOWER_POINT.match(line):
         return False  # "4d. mindre lokaler på idrætshaller (møderum mv.)": a point of a list
     words = line.split()
-    if len(words) > 12 or len(words) == 0:
+    if len(words) > max_words or len(words) == 0:
         return False
     letters = [c for c in line if c.isalpha()]
     return len(letters) >= 3
 
 
 def _is_sub_heading(line: str, title: str) -> bool:
-    """A sub-numbered line whose title reads as one, and that is no contents line."""
-    return _is_heading_like(title) and not ends_in_page_number(line)
+    """A sub-numbered line whose title reads as one, and that is no contents line. Its number
+    says it is a heading, so it may run as long as a numbered item ("2.4 Direkte integration
+    mellem ... og næste skridt (Agnete)")."""
+    return _is_heading_like(title, max_chars=150, max_words=24) and not ends_in_page_number(line)
 
 
 def _runs_on_below(lines: list[_Line], i: int) -> bool:

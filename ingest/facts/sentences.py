@@ -79,6 +79,7 @@ _OPENERS = (
 )
 _RUN_ON = re.compile(r"(?<=[a-zæøå0-9)] )(?=(?:" + _OPENERS + r")\s)")
 _LONG = 300
+_URL_START = re.compile(r"https?://|www\.")
 _RANGE_DASH = re.compile(r"[–-][\s\u00a0]*[\da-zæøå]")  # "8. - 9. klasse": a range
 
 
@@ -110,6 +111,8 @@ def _punct_breaks(text: str, lo: int, hi: int) -> set[int]:
             breaks.add(end)
             continue
         if nxt.islower():
+            if _URL_START.match(text, nxt_pos):
+                breaks.add(end)  # "... er vedtaget. https://...": the link is no sentence's end
             continue
         if punct[0] in "!?" or punct.startswith(("...", "…")):
             breaks.add(end)

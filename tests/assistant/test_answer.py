@@ -62,6 +62,13 @@ def test_two_part_question(assistant: Assistant) -> None:
         "Hvad koster et snakkathon?",
         "Hvad koster et hackaton?",
     ]
+    # a finite verb first asks a yes/no question of its own
+    assert split_question("Hvilke kommuner støttede forslaget, og blev det vedtaget?") == [
+        "Hvilke kommuner støttede forslaget",
+        "blev det vedtaget?",
+    ]
+    assert len(split_question("Hvad koster skærmen, og hvad betaler staten?")) == 2
+    assert split_question("Hvem betaler, og hvorfor?") == ["Hvem betaler", "hvorfor?"]
     answer = assistant.ask(
         "Hvor meget blev der afsat til kompetenceudvikling i 2005 i de lokale centre, og hvor "
         "meget årligt i socialforvaltningen efter budgetforliget for 2006?"
@@ -507,3 +514,38 @@ def test_a_total_is_no_answer_to_a_price_per_unit(tmp_path_factory: pytest.TempP
     assert "5 mio. kr." in total.text
     planting = unseen.ask("Hvad koster beplantningen langs stien pr. meter?")
     assert "250 kr. pr. meter" in planting.text
+
+
+def test_a_yes_no_part_a_link_line_and_an_unrelated_next_step(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """ "..., og blev undersøgelsen vedtaget?" is a part of its own; a line that is only a link
+    ("Beslutningsforslag: https://...") is never quoted; and "..., og hvad er det næste
+    skridt?" is not answered with another subject's next step."""
+    assistant = assistant_over(
+        tmp_path_factory.mktemp("parts"),
+        {
+            "koordinationsgruppe_referat.md": "# Koordinationsgruppemøde 29.09.2026\n\n"
+            "## Kalenderintegration\n\n"
+            "Risikoen er, at beslutningen kan blive udskudt, hvis der ikke opnås tilstrækkelig "
+            "deltagelse i finansieringen af kalenderintegrationen.\n\n"
+            "Ballerup, Aarhus og Næstved har tilkendegivet at støtte beslutning om undersøgelse "
+            "af kalenderintegrationen, der hermed er vedtaget.\n"
+            "Beslutningsforslag: https://github.com/os2display/beslutninger/kalender.md\n\n"
+            "## Informationsmøde\n\nDer er 18 tilmeldte til informationsmødet.\n",
+            "notat_havvandskort.md": "# Notat om havvandskort\n\n"
+            "Man gør de næste skridt i kortlægningen, når terrænmodellen er opdateret.\n",
+        },
+    )
+    answer = assistant.ask(
+        "Hvilken risiko for finansieringen peger forslaget om kalenderintegrationen på, og blev "
+        "undersøgelsen vedtaget?"
+    )
+    assert "beslutningen kan blive udskudt" in answer.text, answer.text
+    assert "der hermed er vedtaget" in answer.text, answer.text
+    assert "https://" not in answer.text
+    answer = assistant.ask(
+        "Hvor mange har tilmeldt sig informationsmødet, og hvad er det næste skridt?"
+    )
+    assert "18 tilmeldte" in answer.text, answer.text
+    assert "kortlægningen" not in answer.text, answer.text

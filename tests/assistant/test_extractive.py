@@ -193,7 +193,11 @@ def test_a_later_question_part_answers_with_its_own_words_and_new_sentences(part
     assert first.best.text == "Der afsættes 600.000 kr. til dette."
     shown = [(c.doc_id, c.start, c.end) for c in first.sentences]
     later = select(
-        parts, "hvor meget til erfarne medarbejdere?", require="amount", topic=first_part
+        parts,
+        "hvor meget til erfarne medarbejdere?",
+        require="amount",
+        topic=first_part,
+        shown=shown,
     )
     assert later.best.text == "Der afsættes 750.000 kr. til dette."
     again = select(parts, first_part, require="amount", shown=shown)

@@ -277,3 +277,14 @@ def test_a_referenced_number_is_no_list_marker():
         "1. Indledning",
         "2. Baggrund",
     ]
+
+
+def test_a_link_after_a_full_stop_is_no_part_of_the_sentence() -> None:
+    text = (
+        "Næstved har støttet beslutningen, der hermed er vedtaget. "
+        "https://github.com/os2display/beslutninger/2026-09-02.md\n"
+    )
+    assert texts(text) == [
+        "Næstved har støttet beslutningen, der hermed er vedtaget.",
+        "https://github.com/os2display/beslutninger/2026-09-02.md",
+    ]

@@ -249,3 +249,19 @@ def test_a_case_heading_after_a_free_heading_in_an_item_is_its_sibling():
     assert section_path(sections, decision) == ["Ny cykelsti langs Skovvej", "Beslutning"]
     free = next(s for s in sections if s.title == "Supplerende oplysninger om trafiktal")
     assert free.end <= text.index("Beslutning\nGodkendt")
+
+
+def test_a_long_sub_numbered_title_is_a_heading():
+    """ "2.4 Direkte integration ... og næste skridt (Agnete)": longer than an unnumbered
+    heading may be, but its number makes it the next sub-item, as "2.3" was."""
+    text = (
+        "2.3 Status på etablering af styregruppe (Agnete)\n"
+        "Deadline er den 5. oktober.\n"
+        "2.4 Direkte integration mellem OS2Display og Microsoft Graph: status på "
+        "beslutningsforslag og næste skridt (Agnete)\n"
+        "ITK har givet et estimat på 100-150 timer.\n"
+    )
+    sections = {s.number: s for s in build_sections(text)}
+    assert set(sections) == {"2.3", "2.4"}
+    assert "100-150 timer" in text[sections["2.4"].start : sections["2.4"].end]
+    assert "100-150 timer" not in text[sections["2.3"].start : sections["2.3"].end]
