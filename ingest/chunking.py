@@ -12,10 +12,11 @@ import re
 from dataclasses import dataclass
 
 from ingest.blocks import answerable_spans
-from ingest.models import Block, Chunk, CleanText, DocumentMeta, Section
+from ingest.models import BULLET_MARK, Block, Chunk, CleanText, DocumentMeta, Section
 from ingest.structure import section_path
 
 _PARA_BREAK = re.compile(r"\n\s*\n")
+_LIST_MARK = re.compile(rf"\s*(?:\d{{1,2}}[.)]|[a-zæøå][.)]|{BULLET_MARK})\s")
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÆØÅ\"“«(])")
 _ABBREVIATIONS = {
     "kr",
@@ -164,15 +165,23 @@ def _sentences_if_long(
     return final
 
 
-def _pack(pieces: list[tuple[int, int]], cfg: ChunkingConfig) -> list[tuple[int, int]]:
+def _pack(text: str, pieces: list[tuple[int, int]], cfg: ChunkingConfig) -> list[tuple[int, int]]:
     """Greedy packing up to `target`; a piece shorter than `min_chars` (a heading, a title
-    line) always joins its neighbour, and a short tail joins the chunk before it."""
+    line) always joins its neighbour, and a short tail joins the chunk before it. A paragraph
+    that runs on into the next ("... afsættes tre puljer målrettet" + the list of them) opens
+    the next chunk instead of ending this one, so the two are read together."""
     packed: list[tuple[int, int]] = []
     cur_s, cur_e = pieces[0]
+    last_s, before_last = cur_s, cur_s  # the chunk's last piece starts, the one before ends
     for s, e in pieces[1:]:
         if e - cur_s > cfg.target and cur_e - cur_s >= cfg.min_chars:
-            packed.append((cur_s, cur_e))
-            cur_s = s
+            if _runs_on(text[last_s:cur_e]) and before_last - cur_s >= cfg.min_chars:
+                packed.append((cur_s, before_last))
+                cur_s = last_s
+            else:
+                packed.append((cur_s, cur_e))
+                cur_s = s
+        last_s, before_last = s, cur_e
         cur_e = e
     packed.append((cur_s, cur_e))
     if len(packed) > 1:
@@ -180,6 +189,16 @@ def _pack(pieces: list[tuple[int, int]], cfg: ChunkingConfig) -> list[tuple[int,
         if le - ls < cfg.min_chars and le - ps <= cfg.hard_max:
             packed[-2:] = [(ps, le)]
     return packed
+
+
+def _runs_on(paragraph: str) -> bool:
+    """The paragraph's last sentence goes on in the next one: it ends in a colon or in a
+    lower-case word without a full stop, as a list's lead-in does (a title line ends in a
+    name, a number or a full stop)."""
+    tail = paragraph.rstrip()
+    if _LIST_MARK.match(paragraph):
+        return False  # a list's item, not its lead-in
+    return len(tail.split()) >= 4 and (tail.endswith(":") or tail[-1:].islower())
 
 
 def _split_at_pages(clean: CleanText, start: int, end: int) -> list[tuple[int, int]]:
@@ -214,7 +233,7 @@ def chunk_document(
                 pieces = _pieces(text, part_start, part_end, cfg)
                 if not pieces:
                     continue
-                for s, e in _pack(pieces, cfg):
+                for s, e in _pack(text, pieces, cfg):
                     chunks.append(
                         Chunk(
                             id=f"{doc_id}:{content_hash[:10]}:{len(chunks):04d}",

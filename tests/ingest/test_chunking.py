@@ -44,3 +44,30 @@ def test_transcript_chunks_carry_their_page(corpus_store):
     _, stores, _ = corpus_store
     rows = [r for r in stores.registry.all_chunks() if "opgjort til 5,5 mio. kr." in r["text"]]
     assert len(rows) == 1 and rows[0]["page"] == 5
+
+
+def test_a_lead_in_paragraph_opens_the_chunk_of_its_list():
+    """ "Mht. punkt 4.c anbefaler udvalget, at der afsættes tre puljer målrettet" runs on into
+    the list of the three pools: when the chunk is full, the lead-in starts the next chunk with
+    its list instead of ending this one half a sentence short of the amounts."""
+    from ingest.chunking import ChunkingConfig, _pack, _pieces
+
+    filler = "Udvalget drøftede besparelserne på ældreområdet og i dagtilbuddene grundigt. " * 7
+    text = (
+        f"{filler}\n\n"
+        "Mht. punkt 4.c anbefaler udvalget, at der afsættes tre formålsbestemte puljer "
+        "målrettet\n\n"
+        "- det specialiserede voksenområde (23,2 mio. kr.)\n"
+        "- ældreområdet (5,0 mio. kr.) og verdenssituationen (0,5 mio. kr.), finansieret af "
+        "et forventet mindreforbrug på et konkret udbud under Klima-, Teknik- og "
+        "Miljøudvalget på 8,7 mio. kr.\n"
+    )
+    cfg = ChunkingConfig()
+    chunks = [text[s:e] for s, e in _pack(text, _pieces(text, 0, len(text), cfg), cfg)]
+    assert len(chunks) == 2
+    assert chunks[0] == filler.strip()
+    assert chunks[1].startswith("Mht. punkt 4.c") and "(0,5 mio. kr.)" in chunks[1]
+    # a list's last item is no lead-in: "4. Bedre fysiske rammer for borgere" stays put
+    items = f"{filler}\n\n4. Bedre fysiske rammer for borgere og medarbejdere\n\n{filler}"
+    first = _pack(items, _pieces(items, 0, len(items), cfg), cfg)[0]
+    assert items[first[0] : first[1]].endswith("borgere og medarbejdere")
