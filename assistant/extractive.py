@@ -178,6 +178,7 @@ _SYNONYM_SETS = (
     ("betaler", "afholder", "finansierer"),  # "Opgavestiller afholder omkostninger til review"
     ("afløser", "erstatter"),
     ("ja", "tilsagn"),  # "sagt ja til" / "givet tilsagn om"
+    ("øje", "følger", "overvåger", "monitorerer"),  # "holder øje med" / "følger løbende"
 )
 SYNONYMS: dict[str, tuple[str, ...]] = {}
 
