@@ -57,6 +57,8 @@ log = logging.getLogger(__name__)
 ABSTAIN_DA = "Det kan jeg ikke finde i dokumenterne."
 ABSTAIN_EN = "(I cannot find this in the documents.)"
 RETRIEVE_K = 10
+_LIST_MARKER = re.compile(r"(?:\d{1,2}|[a-zæøå])[.)]\s")
+MAX_LISTED_COSTS = 8  # a longer list is a table of its own, not one answer's lines
 
 
 @dataclass
@@ -262,7 +264,8 @@ class Assistant:
                 part_intent.english = intent.english
             mark = len(cset.citations)
             draft = self._answer_part(part, part_intent, part_hits, day, filters, cset, topic)
-            drafts.append(self._with_breakdown(draft, part, part_intent, part_hits, filters, mark))
+            draft = self._with_breakdown(draft, part, part_intent, part_hits, filters, mark)
+            drafts.append(self._with_listed_costs(draft, part_intent, mark))
         answered = [d for d in drafts if not d.abstained]
         if not answered:
             return drafts[0]
@@ -289,6 +292,27 @@ class Assistant:
         cited = draft.cset.citations[mark:]
         parts = self.facts.breakdown(cited, access, filters, hits, draft.cset, intent.english)
         return replace(draft, text=f"{draft.text}\n\n{parts}") if parts else draft
+
+    def _with_listed_costs(self, draft: Draft, intent: Intent, mark: int) -> Draft:
+        """An amount cited from a short list of costs ("1. 15.000 - 25.000 til etablering",
+        "2. 5.000 - 10.000 pr. måneds drift", ...) is one line of the answer: the list's
+        other items follow it, each cited (the citations from `mark` on)."""
+        if draft.abstained or intent.kind != "budget" or not intent.asks_amount:
+            return draft
+        lines: list[str] = []
+        for cited in list(draft.cset.citations[mark:]):
+            view = self.docs.get(cited.doc_id)
+            items = view.sibling_items(cited.start) if view is not None else []
+            if not 2 <= len(items) <= MAX_LISTED_COSTS:
+                continue
+            for start, end in items:
+                shown = draft.cset.citations
+                if any(c.doc_id == cited.doc_id and c.start < end and start < c.end for c in shown):
+                    continue
+                n = draft.cset.add(cited.doc_id, start, end)
+                item = view.text[start:end].strip()
+                lines.append(f"{item} [{n}]" if _LIST_MARKER.match(item) else f"- {item} [{n}]")
+        return replace(draft, text=f"{draft.text}\n" + "\n".join(lines)) if lines else draft
 
     def _answer_part(
         self,

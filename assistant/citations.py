@@ -133,6 +133,26 @@ class DocView:
                 return block.start, block.end
         return None
 
+    def sibling_items(self, offset: int) -> list[tuple[int, int]]:
+        """The nested list that the item at `offset` belongs to, in order: the items of one
+        level under one parent item (the costs listed under "Omkostninger ... som flg")."""
+        blocks = self.record.blocks
+        i = self._block_index(offset)
+        if i is None or self.parent_item(offset) is None:
+            return []
+        depth = blocks[i].level
+        lo = i
+        while lo > 0 and blocks[lo - 1].kind == "list_item" and blocks[lo - 1].level >= depth:
+            lo -= 1
+        hi = i
+        while (
+            hi + 1 < len(blocks)
+            and blocks[hi + 1].kind == "list_item"
+            and blocks[hi + 1].level >= depth
+        ):
+            hi += 1
+        return [(b.start, b.end) for b in blocks[lo : hi + 1] if b.level == depth]
+
     def file_pieces(self, start: int, end: int) -> list[tuple[int, int]]:
         """The span cut at the seams where the original file had markup (see `Citation.pieces`);
         empty when no seam falls inside. Pieces without a letter or digit (a lone ":") are left

@@ -549,3 +549,30 @@ def test_a_yes_no_part_a_link_line_and_an_unrelated_next_step(
     )
     assert "18 tilmeldte" in answer.text, answer.text
     assert "kortlægningen" not in answer.text, answer.text
+
+
+def test_an_amount_from_a_list_of_costs_brings_the_list(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """ "Hvad koster det at holde prototypen kørende?" asked of a list of costs under its
+    lead-in: every cost of the list is the answer, not the first line that matched."""
+    assistant = assistant_over(
+        tmp_path_factory.mktemp("costs"),
+        {
+            "etablering_budget.md": "# Etablering af analyseværktøj\n\n"
+            "1. ***Hackathon***\n"
+            "   Et hackathon giver en prototype, som kommunerne kan afprøve.\n\n"
+            "   **Omkostninger for at holde prototypen kørende efter hackathonnet er som flg**\n"
+            "   1. 15.000 - 25.000 kr. til etablering og 2 måneders drift af platformen\n"
+            "   2. 5.000 - 10.000 kr. pr. måneds drift derudover til hosting\n"
+            "   3. evt. 60.000 - 84.000 kr. til tilpasninger (50 til 79 timer)\n\n"
+            "2. ***Workshop***\n"
+            "   En workshop for arbejdsgruppen koster 13.500 kr. i alt.\n",
+        },
+    )
+    answer = assistant.ask("Hvad koster det at holde prototypen kørende efter hackathonnet?")
+    for amount in ("15.000 - 25.000 kr.", "5.000 - 10.000 kr.", "60.000 - 84.000 kr."):
+        assert amount in answer.text, answer.text
+    assert "13.500" not in answer.text
+    quotes = [c.quote for c in answer.citations]
+    assert any(q.startswith("2. 5.000 - 10.000 kr.") for q in quotes), quotes
