@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from assistant.answer_gate import AnswerGate
-from assistant.citations import CitationSet, DocumentCache, renumber
+from assistant.citations import CitationSet, DocumentCache, document_label, renumber
 from assistant.conversation import condense
 from assistant.extractive import (
     Candidate,
@@ -110,15 +110,6 @@ def _unnumbered(text: str, start: int, end: int) -> tuple[int, int]:
     not hold, so the cited words are the heading's own."""
     m = _HEADING_NUMBER.match(text, start, end)
     return (m.end(), end) if m and m.end() < end else (start, end)
-
-
-def _label(title: str) -> str:
-    """A document title without numbers (numbers in an answer must come from quotes)."""
-    t = re.sub(r"^\s*\d+[.)]\s*", "", title or "")
-    t = re.sub(r"\([^)]*\d[^)]*\)", "", t)
-    t = re.sub(r"\s*(?:\b(?:fra|i|for|af|pr\.?|nr\.?)\s+)?\S*\d\S*", "", t)
-    t = re.sub(r"\s+([:.,])", r"\1", t)
-    return " ".join(t.split()).strip(" .,:;-")
 
 
 def _within(doc_id: str, span: tuple[int, int], rendered: set[tuple[str, int, int]]) -> bool:
@@ -480,7 +471,7 @@ class Assistant:
             if not selection.key_found or selection.best is None:
                 continue
             view = self.docs.get(doc_id)
-            label = _label(view.record.meta.title) if view else doc_id
+            label = document_label(view.record.meta.title) if view else doc_id
             selection.sentences = selection.sentences[:3]
             parts.append(f"*{label}*:\n\n" + self.render(selection, cset, intent))
         if not parts:
@@ -536,7 +527,7 @@ class Assistant:
                 continue
             if len(docs_used) > 1 and (previous is None or previous[0] != c.doc_id):
                 view = self.docs.get(c.doc_id)
-                label = _label(view.record.meta.title) if view else ""
+                label = document_label(view.record.meta.title) if view else ""
                 if label:
                     if lines:
                         lines.append("")

@@ -292,3 +292,14 @@ def renumber(text: str, citations: list[Citation]) -> tuple[str, list[Citation]]
         text,
     )
     return new_text, new_citations
+
+
+def document_label(title: str | None) -> str:
+    """A document title without numbers, to name a source in an answer's text (numbers in an
+    answer must come from quotes): "Referat – Byråd 2022-2025 – 1. oktober 2025" -> "Referat –
+    Byråd – oktober"."""
+    t = re.sub(r"^\s*\d+[.)]\s*", "", title or "")
+    t = re.sub(r"\([^)]*\d[^)]*\)", "", t)
+    t = re.sub(r"\s*(?:\b(?:fra|i|for|af|pr\.?|nr\.?)\s+)?\S*\d\S*", "", t)
+    t = re.sub(r"\s+([:.,])", r"\1", t)
+    return " ".join(t.split()).strip(" .,:;-")

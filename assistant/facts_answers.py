@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from assistant.citations import CitationSet, DocumentCache, DocView, trim_span
+from assistant.citations import CitationSet, DocumentCache, DocView, document_label, trim_span
 from assistant.extractive import (
     ExtractiveAnswerer,
     TermStats,
@@ -267,7 +267,7 @@ class FactsAnswerer:
         if view is None:
             return None
         meta = view.record.meta
-        label = _label_of(meta.title)
+        label = document_label(meta.title)
         if not meta.date_text:
             return None
         n = self._cite_text(view, meta.date_text, cset)
@@ -602,7 +602,7 @@ class FactsAnswerer:
         lines: list[str] = []
         for doc_id in docs:
             view = self.docs.get(doc_id)
-            label = _label_of(view.record.meta.title if view else "")
+            label = document_label(view.record.meta.title if view else "")
             lines.append(f"Beløb i *{label}*:" if label else "Beløb:")
             lines.append("")
             lines.append("| Initiativ | Beløb | Periode | Kilde |")
@@ -799,7 +799,13 @@ class FactsAnswerer:
             body = self._cited(row["doc_id"], paragraphs, cset)
             if heading is not None:
                 title = wording(view.text[heading[0] : heading[1]]).rstrip(":")
-                parts.append(f"**{title}** [{h}]: {body}")
+                # a bare "Beslutning" does not say who decided: the minutes' body does (or,
+                # when none is known, their title)
+                meta = view.record.meta
+                bare = len(title.split()) == 1
+                whose = (meta.committee or document_label(meta.title)) if bare else ""
+                label = f" (*{whose}*)" if whose else ""
+                parts.append(f"**{title}** [{h}]{label}: {body}")
             else:
                 parts.append(f"Beslutning: {body}")
             decided = " ".join(text for _, _, text in paragraphs)
@@ -989,14 +995,6 @@ def _bare_approval(decision: str) -> bool:
 
 
 _ITEM_LINE = re.compile(r"\s*(?:\d{1,2}[.)]|[a-zæøå][.)]|[-•·*–▪])\s+\S")
-
-
-def _label_of(title: str) -> str:
-    t = re.sub(r"^\s*\d+[.)]\s*", "", title or "")
-    t = re.sub(r"\([^)]*\d[^)]*\)", "", t)
-    t = re.sub(r"\s*(?:\b(?:fra|i|for|af|pr\.?|nr\.?)\s+)?\S*\d\S*", "", t)
-    t = re.sub(r"\s+([:.,])", r"\1", t)
-    return " ".join(t.split()).strip(" .,:;-")
 
 
 def _date_matches(intent: Intent, iso: str | None) -> tuple[bool, bool]:

@@ -576,3 +576,27 @@ def test_an_amount_from_a_list_of_costs_brings_the_list(
     assert "13.500" not in answer.text
     quotes = [c.quote for c in answer.citations]
     assert any(q.startswith("2. 5.000 - 10.000 kr.") for q in quotes), quotes
+
+
+def test_a_bare_decision_heading_is_shown_with_its_minutes(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """A decision under a bare "Beslutning" heading does not say who decided: the answer names
+    the body whose minutes it quotes."""
+    assistant = assistant_over(
+        tmp_path_factory.mktemp("bare-decision"),
+        {
+            "ktm_2024-02-08_referat.txt": "Referat – Klima-, Teknik- og Miljøudvalget – "
+            "8. februar 2024\n\n"
+            "5. Borgers tilbud om donation til naturskov ved Olsbækken\n\n"
+            "Sagsnr.: 24-001234\n\n"
+            "Resume\nEn borger har tilbudt at donere penge til plantning af naturskov ved "
+            "Olsbækken.\n\n"
+            "Indstilling\nAdministrationen indstiller, at tilbuddet om donation tages imod.\n\n"
+            "Beslutning\nIkke godkendt. Udvalget ønsker, at skovrejsning ses i en større "
+            "sammenhæng.\n",
+        },
+    )
+    answer = assistant.ask("Hvad blev udfaldet af borgerens tilbud om at donere penge til skov?")
+    assert "Ikke godkendt." in answer.text, answer.text
+    assert "(*Klima-, Teknik- og Miljøudvalget*)" in answer.text, answer.text
