@@ -477,6 +477,7 @@ class ExtractiveConfig:
     context_weight: float = 0.35  # sentence + all headings, title, committee
     rank_prior: float = 0.08
     number_bonus: float = 0.08
+    decision_section_bonus: float = 0.05  # a decision question: a sentence under "Beslutning"
     min_context_coverage: float = 0.5
     min_score: float = 0.45
     follow_ratio: float = 0.8  # extra sentences must score this share of the best
@@ -584,6 +585,8 @@ class ExtractiveAnswerer:
             features = 0.0
             if intent.asks_count and _has_number(c.text):
                 features += cfg.number_bonus
+            if intent.kind == "decision" and self._in_decision_section(c):
+                features += cfg.decision_section_bonus
             prior = cfg.rank_prior / c.rank if c.rank < 50 else 0.0
             c.score = (
                 cfg.sentence_weight * c.coverage
@@ -789,9 +792,18 @@ class ExtractiveAnswerer:
     def _states_decision(self, c: Candidate) -> bool:
         """The sentence states a decision: by its words or because it stands in a
         "Beslutning ..." section."""
+        return self._under_decision_heading(c) or bool(_DECISION_WORDS.search(c.text))
+
+    def _in_decision_section(self, c: Candidate) -> bool:
+        """Its own (innermost) section is a "Beslutning" section."""
+        view = self.docs.get(c.doc_id)
+        sections = view.sections_at(c.start) if view else []
+        return bool(sections) and is_decision_heading(sections[-1].title.lower())
+
+    def _under_decision_heading(self, c: Candidate) -> bool:
         view = self.docs.get(c.doc_id)
         heads = [s.title.lower() for s in view.sections_at(c.start)] if view else []
-        return any(is_decision_heading(h) for h in heads) or bool(_DECISION_WORDS.search(c.text))
+        return any(is_decision_heading(h) for h in heads)
 
     def _counts(self, c: Candidate, counted: set[str]) -> bool:
         """The sentence counts the asked thing, itself or (when the count opens it) with the

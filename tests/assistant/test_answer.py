@@ -600,3 +600,28 @@ def test_a_bare_decision_heading_is_shown_with_its_minutes(
     answer = assistant.ask("Hvad blev udfaldet af borgerens tilbud om at donere penge til skov?")
     assert "Ikke godkendt." in answer.text, answer.text
     assert "(*Klima-, Teknik- og Miljøudvalget*)" in answer.text, answer.text
+
+
+def test_what_a_proposal_amounts_to_is_read_in_its_decision_section(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """ "Hvad går beslutningsforslaget om rettigheder ... ud på?" asked of a decision record:
+    its "Beslutning" section says what is decided; the context section says why."""
+    assistant = assistant_over(
+        tmp_path_factory.mktemp("decision-record"),
+        {
+            "beslutning_rettigheder.md": "# Beslutning 2: Team-baseret rettighedsstruktur\n\n"
+            "## Kontekst\n\n"
+            "I det nuværende setup har alle udviklere Owner-rettigheder i "
+            "GitHub-organisationen.\n\n"
+            "## Beslutning\n\n"
+            "Der etableres en team-baseret rettighedsstruktur i organisationen.\n\n"
+            "- Personlige rettigheder fjernes, og adgang tildeles udelukkende via teams\n\n"
+            "## Konsekvens\n\n"
+            "Nogle brugere vil i en overgangsperiode opleve færre rettigheder.\n",
+        },
+    )
+    answer = assistant.ask(
+        "Hvad går beslutningsforslaget om rettigheder i GitHub-organisationen ud på?"
+    )
+    assert "team-baseret rettighedsstruktur i organisationen" in answer.text, answer.text
