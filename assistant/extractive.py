@@ -459,6 +459,16 @@ _WORDS = re.compile(r"[^\W\d_]{2,}")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 
 
+def _is_label(text: str, start: int, end: int) -> bool:
+    """A few words before a colon, cut off at it ("Dato" of "Dato: 2025-02-02")."""
+    words = text[start:end]
+    return (
+        len(words.split()) <= 4
+        and not words.rstrip().endswith((".", "!", "?"))
+        and text[end : end + 3].lstrip().startswith(":")
+    )
+
+
 def _only_link(text: str) -> bool:
     """A link with at most a label ("Beslutningsforslag: https://..."): nothing to quote."""
     return bool(_URL.search(text)) and len(_WORDS.findall(_URL.sub(" ", text))) < 2
@@ -738,6 +748,7 @@ class ExtractiveAnswerer:
         chosen = [c for c in chosen if new_to_reader(c)]  # context an earlier part showed
         chosen = _first_of_each_wording(chosen)
         chosen.sort(key=lambda c: (c.doc_id != best.doc_id, c.doc_id, c.index))
+        chosen = self._with_labels(chosen)
         items: dict[int, list[Candidate]] = {}
         for c in chosen:
             if c.text.rstrip().endswith(":") or intent.wants_list or intent.kind == "list":
@@ -963,11 +974,28 @@ class ExtractiveAnswerer:
         return out
 
     def _unquotable(self, c: Candidate) -> bool:
-        """A heading, or a line that is only a link: neither says anything to quote."""
+        """A heading, a line that is only a link, or a label cut from its value ("Dato" of
+        "**Dato**: 2025-02-02", cut so the quote stays verbatim): none says anything alone."""
         if _only_link(c.text):
             return True
         view = self.docs.get(c.doc_id)
-        return view is not None and view.in_heading(c.start, c.end)
+        if view is None:
+            return False
+        return _is_label(view.text, c.start, c.end) or view.in_heading(c.start, c.end)
+
+    def _with_labels(self, chosen: list[Candidate]) -> list[Candidate]:
+        """A value shown with the label it was cut from ("Status" before "Accepteret")."""
+        out: list[Candidate] = []
+        for c in chosen:
+            view = self.docs.get(c.doc_id)
+            if view is not None and c.index > 0:
+                s = view.sentences[c.index - 1]
+                taken = any(x.doc_id == c.doc_id and x.index == c.index - 1 for x in out)
+                if not taken and _is_label(view.text, s.start, s.end):
+                    # the value's heading and scores: the two are shown as one line
+                    out.append(replace(c, start=s.start, end=s.end, text=s.text, index=c.index - 1))
+            out.append(c)
+        return out
 
     def _group_in_context(self, group: WordGroup, c: Candidate) -> bool:
         view = self.docs.get(c.doc_id)
@@ -998,9 +1026,8 @@ class ExtractiveAnswerer:
         row = view.block_at(best.start)
         if row is not None and row.kind == "table_row" and nxt.start >= row.end:
             return None  # the next row's first cell ("18") does not continue this row
-        if _only_link(nxt.text):
-            return None
-        return Candidate(view.id, nxt.start, nxt.end, nxt.text, best.index + 1, best.rank)
+        follower = Candidate(view.id, nxt.start, nxt.end, nxt.text, best.index + 1, best.rank)
+        return None if self._unquotable(follower) else follower
 
     def list_items(self, intro: Candidate, inline: bool = False) -> list[Candidate]:
         """The items of a list that `intro` opens: following short sentences that start at a

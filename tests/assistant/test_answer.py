@@ -625,3 +625,23 @@ def test_what_a_proposal_amounts_to_is_read_in_its_decision_section(
         "Hvad går beslutningsforslaget om rettigheder i GitHub-organisationen ud på?"
     )
     assert "team-baseret rettighedsstruktur i organisationen" in answer.text, answer.text
+
+
+def test_a_label_is_shown_only_with_its_value(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """ "**Anbefaling**: Start med Model 1 ..." is cut at the colon for the quote to stay
+    verbatim; the value is shown with its label before it, and a label is never an answer
+    line by itself."""
+    assistant = assistant_over(
+        tmp_path_factory.mktemp("labels"),
+        {
+            "finansieringsmodeller.md": "# Finansiering af fælleskomponenter\n\n"
+            "- **Beslutningstagere**: Koordinationsgruppen\n"
+            "- **Anbefaling**: Start med Model 1 (udvidelse af fællesbidraget) for pilotfasen "
+            "og evaluer de andre modeller ved bredere udrulning.\n\n"
+            "## Model 1\n\nFællesbidraget udvides med et fast beløb pr. kommune.\n",
+        },
+    )
+    answer = assistant.ask("Hvilken model anbefales for pilotfasen?")
+    assert re.search(r"Anbefaling \[\d\] Start med Model 1", answer.text), answer.text
+    quotes = [c.quote for c in answer.citations]
+    assert "Beslutningstagere" not in quotes or "Koordinationsgruppen" in quotes, quotes
