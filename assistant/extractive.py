@@ -469,6 +469,25 @@ def _is_label(text: str, start: int, end: int) -> bool:
     )
 
 
+# conjunctions, prepositions and list words: a clause ending in one goes on after it
+_OPEN_WORDS = frozenset(
+    "at om af til for med i på og eller som der følgende herunder nemlig såsom blandt flg "
+    "hvor hvis samt mellem fra ved efter under mod".split()
+)
+
+
+def _in_list_block(view: DocView, offset: int) -> bool:
+    block = view.block_at(offset)
+    return block is not None and block.kind == "list_item"
+
+
+def _leads_in(text: str) -> bool:
+    """The sentence introduces what follows: a colon, or a clause left open in a word no
+    sentence ends with ("..., skal denne sikre at", "... omfatter følgende")."""
+    words = text.split()
+    return text.rstrip().endswith(":") or (len(words) >= 4 and words[-1] in _OPEN_WORDS)
+
+
 def _only_link(text: str) -> bool:
     """A link with at most a label ("Beslutningsforslag: https://..."): nothing to quote."""
     return bool(_URL.search(text)) and len(_WORDS.findall(_URL.sub(" ", text))) < 2
@@ -751,7 +770,7 @@ class ExtractiveAnswerer:
         chosen = self._with_labels(chosen)
         items: dict[int, list[Candidate]] = {}
         for c in chosen:
-            if c.text.rstrip().endswith(":") or intent.wants_list or intent.kind == "list":
+            if _leads_in(c.text) or intent.wants_list or intent.kind == "list":
                 found = _unshown_items(self.list_items(c), new_to_reader)
                 if found:
                     items[id(c)] = found
@@ -1040,6 +1059,8 @@ class ExtractiveAnswerer:
         out: list[Candidate] = []
         text = view.text
         opens_list = intro.text.rstrip().endswith(":")
+        # "..., skal denne sikre at" + bullets: a lead-in without a colon opens a marked list
+        lead_in = not opens_list and _leads_in(intro.text)
         continued: set[int] = set()  # sentences taken as the rest of an item
         inline_list = inline and not opens_list and ":" in intro.text
         out_marked = False
@@ -1057,6 +1078,7 @@ class ExtractiveAnswerer:
                 or re.search(r"[-•·*–▪►■◦‣●○□✓]\s*$", gap)
                 or (opens_list and "\n" in gap and len(s.text) <= 250)
                 or (inline_list and "\n" not in gap and len(s.text) <= 160)
+                or (lead_in and _in_list_block(view, s.start))
             )
             if not is_item or len(s.text) > 300 or is_standard_heading(s.text):
                 break  # an ordinary sentence or the item's next case heading ends the list
@@ -1076,7 +1098,7 @@ class ExtractiveAnswerer:
                 break
         if inline_list:
             return out
-        return out if (opens_list or len(out) >= 2) else []
+        return out if (opens_list or lead_in or len(out) >= 2) else []
 
     def _rest_of_item(self, view: DocView, index: int) -> list[Candidate]:
         """The sentences after `index` in the same list item or table row: a label's value

@@ -402,3 +402,32 @@ def test_a_table_rows_sentence_is_not_continued_by_the_next_rows_number(
     answer = assistant.ask("Hvad blev der besluttet om cykelstien langs Skovvej?")
     assert "anlægge cykelstien langs Skovvej" in answer.text, answer.text
     assert all(c.quote.strip() != "2" for c in answer.citations), answer.text
+
+
+def test_a_lead_in_without_a_colon_opens_its_list(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """ "..., skal denne sikre at" followed by a bullet opens the list as a colon would, even
+    for one item; a sentence ending in a noun does not."""
+    assistant = assistant_over(
+        tmp_path_factory.mktemp("lead-in"),
+        {
+            "exit_strategi.md": "# Exit-strategi for login-løsningen\n\n"
+            "## Registrering af domæne\n\n"
+            "Løsningen afvikles under et kundespecifikt DNS navn.\n\n"
+            "I forbindelse med overdragelsen af driften til en ny driftsleverandør, skal denne "
+            "sikre at\n\n"
+            "- De to DNS records som kommunen har opsat ændres til det nye driftsmiljø\n\n"
+            "## Certifikater\n\nDer bestilles et nyt certifikat til Identity Provideren.\n",
+        },
+    )
+    view = assistant.docs.get(assistant.docs.registry.list_documents()[0]["id"])
+
+    def items_after(opening: str) -> list[str]:
+        index = next(i for i, s in enumerate(view.sentences) if s.text.startswith(opening))
+        s = view.sentences[index]
+        intro = Candidate(view.id, s.start, s.end, s.text, index)
+        return [c.text for c in assistant.extractive.list_items(intro)]
+
+    assert items_after("I forbindelse med") == [
+        "De to DNS records som kommunen har opsat ændres til det nye driftsmiljø"
+    ]
+    assert items_after("Løsningen afvikles") == []
