@@ -291,13 +291,13 @@ class Assistant:
         if draft.abstained or intent.kind != "budget" or not intent.asks_amount:
             return draft
         lines: list[str] = []
-        for cited in list(draft.cset.citations[mark:]):
+        shown = draft.cset.citations  # grows as items are cited: each item once
+        for cited in shown[mark:]:
             view = self.docs.get(cited.doc_id)
             items = view.sibling_items(cited.start) if view is not None else []
             if not 2 <= len(items) <= MAX_LISTED_COSTS:
                 continue
             for start, end in items:
-                shown = draft.cset.citations
                 if any(c.doc_id == cited.doc_id and c.start < end and start < c.end for c in shown):
                     continue
                 n = draft.cset.add(cited.doc_id, start, end)

@@ -477,6 +477,7 @@ _OPEN_WORDS = frozenset(
 
 
 def _in_list_block(view: DocView, offset: int) -> bool:
+    """The offset is in a list item block (a Markdown or DOCX list keeps no markers)."""
     block = view.block_at(offset)
     return block is not None and block.kind == "list_item"
 
@@ -831,6 +832,7 @@ class ExtractiveAnswerer:
         return bool(sections) and is_decision_heading(sections[-1].title.lower())
 
     def _under_decision_heading(self, c: Candidate) -> bool:
+        """Some section around it is a "Beslutning" section (or the record is a decision)."""
         view = self.docs.get(c.doc_id)
         heads = [s.title.lower() for s in view.sections_at(c.start)] if view else []
         return any(is_decision_heading(h) for h in heads)
@@ -1059,7 +1061,7 @@ class ExtractiveAnswerer:
         out: list[Candidate] = []
         text = view.text
         opens_list = intro.text.rstrip().endswith(":")
-        # "..., skal denne sikre at" + bullets: a lead-in without a colon opens a marked list
+        # "..., skal denne sikre at" + bullets: a lead-in without a colon opens a list too
         lead_in = not opens_list and _leads_in(intro.text)
         continued: set[int] = set()  # sentences taken as the rest of an item
         inline_list = inline and not opens_list and ":" in intro.text
