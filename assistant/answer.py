@@ -26,6 +26,7 @@ from assistant.answer_gate import AnswerGate
 from assistant.citations import CitationSet, DocumentCache, document_label, renumber
 from assistant.conversation import condense
 from assistant.extractive import (
+    LIST_ITEM_START,
     Candidate,
     ExtractiveAnswerer,
     ListCandidate,
@@ -57,7 +58,6 @@ log = logging.getLogger(__name__)
 ABSTAIN_DA = "Det kan jeg ikke finde i dokumenterne."
 ABSTAIN_EN = "(I cannot find this in the documents.)"
 RETRIEVE_K = 10
-_LIST_MARKER = re.compile(r"(?:\d{1,2}|[a-zæøå])[.)]\s")
 MAX_LISTED_COSTS = 8  # a longer list is a table of its own, not one answer's lines
 
 
@@ -302,7 +302,7 @@ class Assistant:
                     continue
                 n = draft.cset.add(cited.doc_id, start, end)
                 item = view.text[start:end].strip()
-                lines.append(f"{item} [{n}]" if _LIST_MARKER.match(item) else f"- {item} [{n}]")
+                lines.append(f"{item} [{n}]" if LIST_ITEM_START.match(item) else f"- {item} [{n}]")
         return replace(draft, text=f"{draft.text}\n" + "\n".join(lines)) if lines else draft
 
     def _answer_part(

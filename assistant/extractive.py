@@ -109,7 +109,7 @@ _DECISION_WORDS = re.compile(
     r"udsat|udsatte|afvist|afviste|anbefalet|anbefalede|oversendt|forkastet)\b",
     re.IGNORECASE,
 )
-_LIST_ITEM_START = re.compile(r"^(?:\d{1,2}[.)]|[a-zæøå][.)])\s")
+LIST_ITEM_START = re.compile(r"^(?:\d{1,2}[.)]|[a-zæøå][.)])\s")  # "1. ", "a) "
 # English question words -> Danish stems the documents use (the only translation we do: the
 # corpus is Danish, and dense retrieval already carries the English question to the chunk).
 _ENGLISH_HINTS = {
@@ -1042,7 +1042,7 @@ class ExtractiveAnswerer:
         gap = view.text[best.end : nxt.start]
         if "\n\n" in gap or view.in_heading(nxt.start, nxt.end) or best.text.endswith(":"):
             return None
-        if len(nxt.text) > 160 or _LIST_ITEM_START.match(nxt.text):
+        if len(nxt.text) > 160 or LIST_ITEM_START.match(nxt.text):
             return None
         row = view.block_at(best.start)
         if row is not None and row.kind == "table_row" and nxt.start >= row.end:
@@ -1076,7 +1076,7 @@ class ExtractiveAnswerer:
             if len(out) >= 2 and tight and blank:
                 break  # a blank line after a tight list ends it ("...\n\nØnskede effekter")
             is_item = bool(
-                _LIST_ITEM_START.match(s.text)
+                LIST_ITEM_START.match(s.text)
                 or re.search(r"[-•·*–▪►■◦‣●○□✓]\s*$", gap)
                 or (opens_list and "\n" in gap and len(s.text) <= 250)
                 or (inline_list and "\n" not in gap and len(s.text) <= 160)
@@ -1084,7 +1084,7 @@ class ExtractiveAnswerer:
             )
             if not is_item or len(s.text) > 300 or is_standard_heading(s.text):
                 break  # an ordinary sentence or the item's next case heading ends the list
-            marked = bool(_LIST_ITEM_START.match(s.text) or re.search(r"[-•·*–▪►■◦‣●○□✓]\s*$", gap))
+            marked = bool(LIST_ITEM_START.match(s.text) or re.search(r"[-•·*–▪►■◦‣●○□✓]\s*$", gap))
             if out and out_marked and not marked:
                 break  # numbered or bulleted items end where the numbering stops
             if s.text.rstrip().endswith(":"):
