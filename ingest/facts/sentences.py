@@ -81,6 +81,8 @@ _RUN_ON = re.compile(r"(?<=[a-zæøå0-9)] )(?=(?:" + _OPENERS + r")\s)")
 _LONG = 300
 _URL_START = re.compile(r"https?://|www\.")
 _RANGE_DASH = re.compile(r"[–-][\s\u00a0]*[\da-zæøå]")  # "8. - 9. klasse": a range
+# A date written in numbers with spaces ("5. 6. 2026", "20-21. 5. 2026"): one token, no end.
+_NUMERIC_DATE = re.compile(r"(?<!\d)\d{1,2}\.[ \u00a0]?\d{1,2}\.[ \u00a0]?(?:19|20)\d{2}(?!\d)")
 
 
 def _next_visible(text: str, pos: int, limit: int) -> tuple[int, str]:
@@ -91,6 +93,14 @@ def _next_visible(text: str, pos: int, limit: int) -> tuple[int, str]:
 
 def _line_start(text: str, pos: int) -> int:
     return text.rfind("\n", 0, pos) + 1
+
+
+def _inside_numeric_date(text: str, pos: int, lo: int, hi: int) -> bool:
+    """True when `pos` (just after a full stop) falls inside a date like "5. 6. 2026"."""
+    for m in _NUMERIC_DATE.finditer(text, max(lo, pos - 12), min(hi, pos + 12)):
+        if m.start() < pos < m.end():
+            return True
+    return False
 
 
 def _is_marker_position(text: str, tok_start: int) -> bool:
@@ -109,6 +119,8 @@ def _punct_breaks(text: str, lo: int, hi: int) -> set[int]:
         punct = m.group(0)
         if not nxt:
             breaks.add(end)
+            continue
+        if nxt.isdigit() and _inside_numeric_date(text, end, lo, hi):
             continue
         if nxt.islower():
             if _URL_START.match(text, nxt_pos):
@@ -150,7 +162,9 @@ def _punct_breaks(text: str, lo: int, hi: int) -> set[int]:
             if next_w.lower() in _MONTHS:
                 continue
             if nxt.isupper() and tm is not None:
-                if not _is_marker_position(text, tm.start()):
+                if re.search(r"\bkl\.[\s\u00a0]*$", text[max(lo, tm.start() - 6) : tm.start()]):
+                    breaks.add(end)  # "kl. 10. Alle er velkomne": a time ends the sentence
+                elif not _is_marker_position(text, tm.start()):
                     breaks.add(tm.start())
                 continue
         if re.fullmatch(r"[A-ZÆØÅ]", tok):

@@ -167,6 +167,54 @@ def _table(writer: _Writer, table: Tag) -> None:
             writer.add("tr", TABLE_CELL_SEPARATOR.join(cells))
 
 
+_RECORD_CELL_MAX = 200  # characters in one field of a card
+_RECORD_FIELDS = (2, 4)  # fields per card
+_RECORD_MIN = 2  # cards in a grid
+
+
+def _elements(tag: Tag) -> list[Tag] | None:
+    """`tag`'s element children, or None when it also holds loose text of its own."""
+    out = []
+    for child in tag.children:
+        if isinstance(child, Tag):
+            out.append(child)
+        elif isinstance(child, NavigableString) and child.strip():
+            return None
+    return out
+
+
+def _record_fields(card: Tag) -> list[str] | None:
+    """The short text fields of one card ("Kapabilitet", "Platform drift", "Driftsansvarlige"),
+    or None when the card holds anything a reader reads as prose or structure."""
+    if card.find((*_HEADINGS, "p", "table", "ul", "ol", "dl", "li")) is not None:
+        return None
+    fields = _elements(card)
+    if fields is None or not _RECORD_FIELDS[0] <= len(fields) <= _RECORD_FIELDS[1]:
+        return None
+    texts = [_inline_text(field) for field in fields]
+    if not all(0 < len(text) <= _RECORD_CELL_MAX for text in texts):
+        return None
+    return texts
+
+
+def _record_grid(tag: Tag) -> list[list[str]] | None:
+    """A grid of cards, each a few short fields of the same shape, read as a table's rows.
+
+    Saved pages lay out a table's content as a "card grid" (a label, a title, a body per card);
+    walked as blocks it reads as a run of loose one-word paragraphs that no sentence or row
+    holds together."""
+    cards = _elements(tag)
+    if cards is None or len(cards) < _RECORD_MIN:
+        return None
+    shapes = {(card.name, tuple(card.get("class") or ())) for card in cards}
+    if len(shapes) != 1:
+        return None
+    rows = [_record_fields(card) for card in cards]
+    if any(row is None for row in rows) or len({len(row) for row in rows if row}) != 1:
+        return None
+    return [row for row in rows if row]
+
+
 def _walk(writer: _Writer, node: Tag, line_kind: str = "p", depth: int = 0) -> None:
     """Blocks of `node`'s children; `depth`: how many list items enclose them (a nested item
     keeps its depth, so the answer can read it under its parent item)."""
@@ -190,6 +238,10 @@ def _walk(writer: _Writer, node: Tag, line_kind: str = "p", depth: int = 0) -> N
             inner = depth + 1 if name == "li" else depth
             _walk(writer, child, "li", inner)
             writer.flush("li", inner)
+        elif name in _BLOCKS and (grid := _record_grid(child)) is not None:
+            writer.flush(line_kind, depth)
+            for row in grid:
+                writer.add("tr", TABLE_CELL_SEPARATOR.join(row))
         elif name in _BLOCKS:
             writer.flush(line_kind, depth)
             _walk(writer, child, line_kind, depth)

@@ -208,6 +208,33 @@ def test_html_main_wins_over_site_header_h1(tmp_path: Path) -> None:
     assert loaded.title_hint == "12. Ny skolestruktur"
 
 
+def test_html_card_grid_reads_as_table_rows(tmp_path: Path) -> None:
+    # Cards of the same shape (a label, a title, a body) are a table laid out as boxes; a
+    # grid of cards that hold prose stays prose.
+    cards = "".join(
+        f"<div class='card'><div class='label'>Kapabilitet</div><div>{title}</div>"
+        f"<div class='body'>{body}</div></div>"
+        for title, body in (("Platform drift", "Driftsansvarlige"), ("Support", "IT-konsulenter"))
+    )
+    prose = "".join(
+        f"<div class='card'><h3>{t}</h3><p>Teksten om {t} er her.</p></div>" for t in ("A", "B")
+    )
+    path = tmp_path / "bilag.html"
+    path.write_text(
+        f"<html><body><h1>Roller</h1><div class='grid'>{cards}</div>"
+        f"<div class='grid'>{prose}</div></body></html>",
+        encoding="utf-8",
+    )
+    loaded = load_file(path)
+    assert loaded.pages == [
+        "Roller\n\n"
+        "Kapabilitet\tPlatform drift\tDriftsansvarlige\n"
+        "Kapabilitet\tSupport\tIT-konsulenter\n\n"
+        "A\n\nTeksten om A er her.\n\nB\n\nTeksten om B er her."
+    ]
+    assert [b.kind for b in loaded.blocks][:3] == ["heading", "table_row", "table_row"]
+
+
 def test_html_without_h1_uses_title(tmp_path: Path) -> None:
     path = tmp_path / "side.htm"
     path.write_text(

@@ -28,6 +28,8 @@ def texts(text: str) -> list[str]:
         "Projektet ledes af H. C. Andersen fra forvaltningen.",
         "Der skal udarbejdes handleplaner inkl. tidsplan for henholdsvis SOF og BIF.",
         "Alle kommuner skal tilbyde ordningen til elever i 8. - 9. klasse fra 1. august 2025.",
+        "Status: Besluttet (modtaget pr. mail 20-21. 5. 2026) af styregruppen.",
+        "Mødet er flyttet til 5. 6. 2026 efter ønske fra udvalget.",
     ],
 )
 def test_abbreviations_and_dates_do_not_end_a_sentence(sentence):
@@ -287,4 +289,12 @@ def test_a_link_after_a_full_stop_is_no_part_of_the_sentence() -> None:
     assert texts(text) == [
         "Næstved har støttet beslutningen, der hermed er vedtaget.",
         "https://github.com/os2display/beslutninger/2026-09-02.md",
+    ]
+
+
+def test_a_time_after_kl_ends_the_sentence() -> None:
+    # "kl. 10." before a capital is a time, not an inline list marker "10. Alle ...".
+    assert texts("Mødet starter kl. 10. Alle er velkomne.") == [
+        "Mødet starter kl. 10.",
+        "Alle er velkomne.",
     ]
