@@ -51,6 +51,7 @@ from assistant.retriever import HybridRetriever
 from assistant.types import Answer, Citation, SearchFilters, SearchHit
 from assistant.verify import verify
 from ingest.dates import find_dates
+from ingest.models import TABLE_CELL_SEPARATOR
 from plan_assistant.settings import Settings
 from stores.bundle import Stores
 
@@ -577,7 +578,8 @@ class Assistant:
             lines.append(f"{intro} [{n}]")
         for item in listing.items:
             m = cset.add(item.doc_id, item.start, item.end)
-            text = re.sub(r"^\s*(?:#+\s*)?", "", wording(item.text)).strip("* ")
+            cells = (wording(cell) for cell in item.text.split(TABLE_CELL_SEPARATOR))
+            text = re.sub(r"^\s*(?:#+\s*)?", "", " – ".join(c for c in cells if c)).strip("* ")
             _add_item(lines, f"{text} [{m}]", item.continues)
         return "\n".join(lines)
 

@@ -862,6 +862,7 @@ class ExtractiveAnswerer:
         """The list (sentence list, numbered sections, short-line section) that answers a
         "hvilke ...?" question better than single sentences do, or None."""
         wanted = _asked_count(question)
+        asked = _listed_noun(question, groups)
         doc_ids = list(dict.fromkeys(h.doc_id for h in hits[:6]))
         found: list[ListCandidate] = []
         for doc_id in doc_ids:
@@ -876,6 +877,9 @@ class ExtractiveAnswerer:
             own, _ = coverage(groups, self.stats.terms(text))
             with_ctx, _ = coverage(groups, self.stats.terms(f"{text} {ctx}"))
             lc.score = 0.6 * own + 0.4 * with_ctx
+            if asked is not None and lc.intro is not None:
+                # "Hvilke temaer …?" and a list under "Temaer for dagens møde"
+                lc.score += LISTED_NOUN_BONUS * match_group(asked, self.stats.terms(lc.intro.text))
             if wanted is not None:
                 inline = lc.intro is not None and not lc.intro.text.rstrip().endswith(":")
                 count = sum(not i.continues for i in lc.items) + (1 if inline else 0)
@@ -903,15 +907,19 @@ class ExtractiveAnswerer:
             items = self.list_items(intro, inline=True)
             if len(items) >= 2 or (items and not sent.text.rstrip().endswith(":")):
                 out.append(ListCandidate(doc_id, intro, items))
-        # numbered sections under one parent ("1. Personlig ...", "2. Effektive ...")
+        # numbered sections or agenda items under one parent ("1. Personlig ...", "2.1 ...")
         children: dict[int | None, list] = {}
-        for sec in view.record.sections:
-            if sec.kind == "numbered":
+        starts: set[int] = set()
+        items_first = sorted(view.record.sections, key=lambda sec: sec.kind != "agenda_item")
+        for sec in items_first:
+            if sec.kind in ("numbered", "agenda_item") and sec.start not in starts:
+                starts.add(sec.start)  # an item read both ways is one item
                 children.setdefault(sec.parent, []).append(sec)
         by_id = {sec.id: sec for sec in view.record.sections}
         for parent_id, secs in children.items():
             if len(secs) < 2:
                 continue
+            secs.sort(key=lambda sec: sec.start)
             items = []
             for sec in secs:
                 a, b = view.heading_of(sec)
@@ -931,7 +939,11 @@ class ExtractiveAnswerer:
                     if re.search(r"\b(?:nedenfor|følgende|herunder|beskrives)\b", x.text, re.I):
                         idx = view.sentence_index(x.start)
                         intro = Candidate(doc_id, x.start, x.end, x.text, idx or 0)
+            elif parent is not None:  # "2. Temaer for dagens møde" + "2.1 …", "2.2 …"
+                a, b = view.heading_of(parent)
+                intro = Candidate(doc_id, a, b, view.text[a:b], -1)
             out.append(ListCandidate(doc_id, intro, items))
+        out.extend(self._table_lists(view))
         # a section whose body is a few short lines ("Bilag": one line per annex)
         for sec in view.record.sections:
             h_start, h_end = view.heading_of(sec)
@@ -949,6 +961,51 @@ class ExtractiveAnswerer:
             intro = Candidate(doc_id, h_start, h_end, view.text[h_start:h_end], -1)
             items = [Candidate(doc_id, x.start, x.end, x.text, -1) for x in lines]
             out.append(ListCandidate(doc_id, intro, items))
+        return out
+
+    def _table_lists(self, view: DocView) -> list[ListCandidate]:
+        """Short tables (2 to `max_list_items` rows in a run) as lists of their rows,
+        introduced by the paragraph right before them in their section ("Estimerede
+        kapabiliteter der skal dækkes …" + one row per role)."""
+        out: list[ListCandidate] = []
+        runs: list[list[int]] = []
+        blocks = view.record.blocks
+        for i, block in enumerate(blocks):
+            if block.kind != "table_row":
+                continue
+            if (
+                runs
+                and runs[-1][-1] == i - 1
+                and "\n\n" not in view.text[blocks[i - 1].end : block.start]
+            ):
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+        for rows in runs:
+            if not 2 <= len(rows) <= self.config.max_list_items or rows[0] == 0:
+                continue
+            lead = blocks[rows[0] - 1]
+            if lead.kind != "prose" or view.section_path(lead.start) != view.section_path(
+                blocks[rows[0]].start
+            ):
+                continue  # a table right under its heading has no lead to introduce it
+            start, end = lead.start, lead.end
+            if end - start > 300:
+                last = view.sentences_between(start, end)[-1:]
+                start = last[0].start if last else start
+            index = view.sentence_index(start)
+            intro = Candidate(view.id, start, end, view.text[start:end], index or 0)
+            items = [
+                Candidate(
+                    view.id,
+                    blocks[i].start,
+                    blocks[i].end,
+                    view.text[blocks[i].start : blocks[i].end],
+                    -1,
+                )
+                for i in rows
+            ]
+            out.append(ListCandidate(view.id, intro, items))
         return out
 
     def _dated_follower(self, best: Candidate, chosen: list[Candidate]) -> Candidate | None:
@@ -1084,6 +1141,8 @@ class ExtractiveAnswerer:
             )
             if not is_item or len(s.text) > 300 or is_standard_heading(s.text):
                 break  # an ordinary sentence or the item's next case heading ends the list
+            if view.in_heading(s.start, s.end):
+                break  # a list never runs on into the next section
             marked = bool(LIST_ITEM_START.match(s.text) or re.search(r"[-•·*–▪►■◦‣●○□✓]\s*$", gap))
             if out and out_marked and not marked:
                 break  # numbered or bulleted items end where the numbering stops
@@ -1121,6 +1180,19 @@ _COUNT_VALUES = {
     "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "syv": 7, "otte": 8, "ni": 9, "ti": 10,
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
 }  # fmt: skip
+
+
+LISTED_NOUN_BONUS = 0.1  # a list whose intro names what "hvilke X" asks for
+
+
+def _listed_noun(question: str, groups: list[WordGroup]) -> WordGroup | None:
+    """The question's word group for the X of "Hvilke (tre) X …?" ("temaer", "roller")."""
+    count = "|".join(["\\d{1,2}", *_COUNT_VALUES])
+    m = re.search(rf"\b(?:hvilke|which)\s+(?:(?:{count})\s+)?(\w+)", question, re.I)
+    if not m:
+        return None
+    word = m.group(1).lower()
+    return next((g for g in groups if g.word.lower() == word), None)
 
 
 def _asked_count(question: str) -> int | None:

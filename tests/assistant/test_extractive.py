@@ -431,3 +431,48 @@ def test_a_lead_in_without_a_colon_opens_its_list(tmp_path_factory: pytest.TempP
         "De to DNS records som kommunen har opsat ændres til det nye driftsmiljø"
     ]
     assert items_after("Løsningen afvikles") == []
+
+
+def test_a_short_table_after_its_lead_answers_a_which_question(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """The rows of a short table, introduced by the paragraph before it, are the list that
+    answers "Hvilke roller …?", each row one cited line with its cells readable."""
+    assistant = assistant_over(
+        tmp_path_factory.mktemp("table-list"),
+        {
+            "bilag_platform.md": "# Bilag om kodeplatformen\n\n## Roller og tidsforbrug\n\n"
+            "Estimerede roller der skal dækkes for at drive platformen.\n\n"
+            "| Rolle | Dækkes af |\n|---|---|\n| Platform drift | Driftsansvarlige |\n"
+            "| Support | IT-konsulenter |\n| Sikkerhed | IT-sikkerhedsansvarlige |\n\n"
+            "## Økonomi\n\nDriften af platformen koster 1 mio. kr. om året.\n",
+        },
+    )
+    answer = assistant.ask("Hvilke roller skal dækkes for at drive platformen?")
+    assert "- Platform drift – Driftsansvarlige [" in answer.text, answer.text
+    assert "- Sikkerhed – IT-sikkerhedsansvarlige [" in answer.text, answer.text
+    assert any(c.quote == "Support\tIT-konsulenter" for c in answer.citations), answer.citations
+
+
+def test_an_agenda_items_sub_items_answer_which_themes(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """ "Hvilke temaer …?" is answered by the sub-items of the agenda item named "Temaer …",
+    under its heading, and the list does not run on into the next agenda item."""
+    assistant = assistant_over(
+        tmp_path_factory.mktemp("theme-list"),
+        {
+            "referat_koordinationsgruppe.md": "# Koordinationsgruppemøde 01.06.2026\n\n"
+            "**Status** Mødet blev afholdt som planlagt.\n\n## Dagsorden\n\n"
+            "#### 1. Formalia\n- 1.1 Godkendelse af referat og dagsorden. Referatet ligger i "
+            "GitHub:\n\n#### 2. Temaer for dagens møde\n"
+            "- 2.1 Orientering om styregruppens beslutning\n"
+            "- 2.2 Oplæg om sikker selvbetjening\n- 2.3 Status på selvevalueringen\n\n"
+            "#### 3. Eventuelt\n- 3.1 Status på igangværende aktiviteter\n",
+        },
+    )
+    answer = assistant.ask("Hvilke temaer stod på dagsordenen til koordinationsgruppens møde?")
+    assert answer.text.startswith("2. Temaer for dagens møde ["), answer.text
+    for item in ("2.1 Orientering", "2.2 Oplæg", "2.3 Status på selvevalueringen"):
+        assert f"- {item}" in answer.text, answer.text
+    assert "3.1" not in answer.text and "3. Eventuelt" not in answer.text, answer.text
