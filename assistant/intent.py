@@ -194,7 +194,7 @@ class Intent:
     kind: str
     english: bool = False
     years: list[int] = field(default_factory=list)
-    dates: list[DateMention] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)  # when a decision was made
     amounts: list[float] = field(default_factory=list)
     asks_when: bool = False
     asks_count: bool = False
@@ -237,6 +237,17 @@ def question_years(question: str, dates: list[DateMention]) -> list[int]:
     return sorted(years)
 
 
+# "statsgaranti for 2026", "budget 2026", "regnskabet for 2024": the year of what is decided
+_SUBJECT_YEAR = re.compile(r"\b(?:for|budget\w*|regnskab\w*)\s+$", re.IGNORECASE)
+
+
+def _names_the_subject(question: str, mention: DateMention) -> bool:
+    """A bare year after "for" or "budget" says what a decision is about, not when it was
+    made: "Valgte Byrådet statsgaranti for 2026?" was decided in 2025."""
+    before = question[max(0, mention.start - 20) : mention.start]
+    return mention.precision == "year" and _SUBJECT_YEAR.search(before) is not None
+
+
 def classify(question: str) -> Intent:
     """Intent of one question (after conversation condensing)."""
     q = " ".join(question.split())
@@ -246,7 +257,7 @@ def classify(question: str) -> Intent:
         kind="lookup",
         english=is_english(q),
         years=question_years(q, dates),
-        dates=dates,
+        dates=[d for d in dates if not _names_the_subject(q, d)],
         amounts=amounts,
         asks_when=bool(_WHEN.search(q)),
         asks_count=bool(_COUNT.search(q)),

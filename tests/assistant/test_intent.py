@@ -91,6 +91,25 @@ def test_years_from_ranges_and_dates() -> None:
     assert question_years("sag 330-2020-156136", []) == []
 
 
+@pytest.mark.parametrize(
+    ("question", "pinned"),
+    [
+        ("Valgte Byrådet statsgaranti eller selvbudgettering for 2026?", []),
+        ("Hvem stemte imod budget 2026-29 ved 2. behandlingen?", []),
+        ("Hvad besluttede udvalget i 2022?", ["2022"]),
+        ("Hvad besluttede udvalget den 7. juni 2021 om budget 2022?", ["7. juni 2021"]),
+    ],
+)
+def test_a_year_after_for_or_budget_names_the_subject_not_the_meeting(
+    question: str, pinned: list[str]
+) -> None:
+    """Only dates that say when a decision was made pin the decision's date; the year of what
+    was decided ("statsgaranti for 2026", decided in 2025) still counts as a year asked."""
+    intent = classify(question)
+    assert [d.text for d in intent.dates] == pinned
+    assert intent.years
+
+
 def test_as_of() -> None:
     assert parse_as_of("2021-07-01") == dt.date(2021, 7, 1)
     assert parse_as_of("1. september 2021") == dt.date(2021, 9, 1)
