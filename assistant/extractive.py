@@ -863,6 +863,7 @@ class ExtractiveAnswerer:
         "hvilke ...?" question better than single sentences do, or None."""
         wanted = _asked_count(question)
         asked = _listed_noun(question, groups)
+        best_names_asked = match_group(asked, self.stats.terms(best.text)) if asked else 0.0
         doc_ids = list(dict.fromkeys(h.doc_id for h in hits[:6]))
         found: list[ListCandidate] = []
         for doc_id in doc_ids:
@@ -877,9 +878,12 @@ class ExtractiveAnswerer:
             own, _ = coverage(groups, self.stats.terms(text))
             with_ctx, _ = coverage(groups, self.stats.terms(f"{text} {ctx}"))
             lc.score = 0.6 * own + 0.4 * with_ctx
-            if asked is not None and lc.intro is not None:
-                # "Hvilke temaer …?" and a list under "Temaer for dagens møde"
-                lc.score += LISTED_NOUN_BONUS * match_group(asked, self.stats.terms(lc.intro.text))
+            if asked is not None:
+                # "Hvilke temaer …?" and a list under "Temaer for dagens møde"; but when only
+                # the best sentence names them ("… omfatte fagene dansk og matematik"), it
+                # is the better answer
+                named = match_group(asked, self.stats.terms(lc.intro.text)) if lc.intro else 0.0
+                lc.score += LISTED_NOUN_BONUS * (named if named else -best_names_asked)
             if wanted is not None:
                 inline = lc.intro is not None and not lc.intro.text.rstrip().endswith(":")
                 count = sum(not i.continues for i in lc.items) + (1 if inline else 0)
