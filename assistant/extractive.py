@@ -517,6 +517,9 @@ class ExtractiveConfig:
     topic_weight: float = 0.5  # a later question part's words count fully, the first part's less
     min_answer_chars: int = 170  # devset: 170-180 same correct, 160 lost one; 180: median 358
     max_list_items: int = 10
+    # a when-answer without a date takes a dated line scoring this share of the best (0.5-0.7:
+    # the same devset answers)
+    dated_line_ratio: float = 0.6
     max_section_chars: int = 2500  # a section this short is context for all its sentences
     window_chars: int = 1200  # else: this much text before the sentence, same paragraph
 
@@ -761,7 +764,7 @@ class ExtractiveAnswerer:
         if follower is not None and len(chosen) < cfg.max_sentences:
             chosen.append(follower)
         if intent.asks_when and not any(_dates_in(c.text) for c in chosen):
-            dated = self._dated_follower(best, chosen)
+            dated = self._dated_follower(best, chosen) or self._dated_line(best, cands, chosen)
             if dated is not None:
                 chosen.append(dated)
         chosen += self._context_after(best, chosen)
@@ -1026,6 +1029,20 @@ class ExtractiveAnswerer:
                 continue
             if _dates_in(s.text) and not view.in_heading(s.start, s.end):
                 return Candidate(view.id, s.start, s.end, s.text, i, best.rank)
+        return None
+
+    def _dated_line(
+        self, best: Candidate, ranked: list[Candidate], chosen: list[Candidate]
+    ) -> Candidate | None:
+        """For "hvornår" when no chosen sentence has a date: the best-scored line of the same
+        document that states one, if it scores at least `dated_line_ratio` of the best (a
+        decision record's "Dato: 2026-05-07" or "Besluttet på styregruppemødet 4.6.2026")."""
+        floor = self.config.dated_line_ratio * best.score
+        for c in ranked:
+            if c.score < floor:
+                return None
+            if c.doc_id == best.doc_id and c not in chosen and _dates_in(c.text):
+                return c
         return None
 
     def _context_after(self, best: Candidate, chosen: list[Candidate]) -> list[Candidate]:

@@ -183,6 +183,10 @@ def _explicit_year(s: str | None) -> int | None:
 _ISO = re.compile(r"(?<![\d-])(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 _NUMERIC = re.compile(r"(?<![\d.,/-])(\d{1,2})([-./])(\d{1,2})\2(\d{4}|\d{2})" + _NO_DIGIT_AFTER)
 _SPACED = re.compile(r"(?<![\d.,/-])(\d{1,2})\. (\d{1,2})\. (\d{4})(?!\d)")  # "14. 2. 2022"
+# "20-21. 5. 2026", "20.-21.5.2026": two days of one numeric month
+_SPACED_RANGE = re.compile(
+    r"(?<![\d.,/-])(\d{1,2})\.?[-–](\d{1,2})\. ?(\d{1,2})\. ?(\d{4})(?!\d)"
+)
 _SLASH = re.compile(r"(?<![\d.,/-])(\d{1,2})/(\d{1,2})[- ](" + _YEAR + r")(?!\d)")
 _DAY_RANGE = re.compile(
     r"(?<![\d.,])(\d{1,2})\.?\s*[-–]\s*(\d{1,2})\.?\s*("
@@ -307,8 +311,11 @@ def _candidates(text: str) -> list[_Candidate]:
                 _Candidate(m.start(), m.end(), "day", y, lambda yy, mo=mo, d=d: _day(yy, mo, d))
             )
 
-    for m in _DAY_RANGE.finditer(text):
-        d1, d2, mo = int(m[1]), int(m[2]), MONTHS[m[3].lower()]
+    numeric_ranges = [(int(m[1]), int(m[2]), int(m[3]), m) for m in _SPACED_RANGE.finditer(text)]
+    named_ranges = [
+        (int(m[1]), int(m[2]), MONTHS[m[3].lower()], m) for m in _DAY_RANGE.finditer(text)
+    ]
+    for d1, d2, mo, m in numeric_ranges + named_ranges:
         if not d1 < d2:
             continue
 

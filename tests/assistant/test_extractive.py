@@ -476,3 +476,24 @@ def test_an_agenda_items_sub_items_answer_which_themes(
     for item in ("2.1 Orientering", "2.2 Oplæg", "2.3 Status på selvevalueringen"):
         assert f"- {item}" in answer.text, answer.text
     assert "3.1" not in answer.text and "3. Eventuelt" not in answer.text, answer.text
+
+
+def test_a_when_answer_without_a_date_brings_the_dated_line_of_its_record(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """ "Hvornår blev projektplanen godkendt?": the decision's sentence names no date; the
+    record's own dated line ("Besluttet. (Modtaget pr mail 20-21. 5. 2026)") is shown with it."""
+    assistant = assistant_over(
+        tmp_path_factory.mktemp("dated-line"),
+        {
+            "beslutning_projektplan.md": "# Godkendelse af projektplan for Sikker Selvbetjening\n\n"
+            "- **Beslutningstager**: Styregruppen\n"
+            "- **Status**: Besluttet. (Modtaget pr mail 20-21. 5. 2026)\n\n"
+            "## Beslutning\n\nStyregruppen godkender projektplanen for Sikker Selvbetjening som "
+            "det styrende grundlag for projektets gennemførelse.\n\n"
+            "## Konsekvenser\n\nProjektet gennemføres i overensstemmelse med projektplanen.\n",
+        },
+    )
+    answer = assistant.ask("Hvornår blev projektplanen for Sikker Selvbetjening godkendt?")
+    assert "Styregruppen godkender projektplanen" in answer.text, answer.text
+    assert "20-21. 5. 2026" in answer.text, answer.text

@@ -285,3 +285,13 @@ def test_document_dates_of_the_corpus():
 def test_spaced_numeric_date_on_a_title_page():
     (mention,) = find_dates("Version 2 - 14. 2. 2022")
     assert (mention.date.isoformat(), mention.text) == ("2022-02-14", "14. 2. 2022")
+
+
+def test_a_day_range_in_a_numeric_month():
+    (mention,) = find_dates("Besluttet. (Modtaget pr mail 20-21. 5. 2026)")
+    assert (mention.text, mention.date.isoformat(), mention.end_date.isoformat()) == (
+        "20-21. 5. 2026",
+        "2026-05-20",
+        "2026-05-21",
+    )
+    assert [m.text for m in find_dates("Version 2 - 14. 2. 2022")] == ["14. 2. 2022"]
