@@ -184,9 +184,7 @@ _ISO = re.compile(r"(?<![\d-])(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 _NUMERIC = re.compile(r"(?<![\d.,/-])(\d{1,2})([-./])(\d{1,2})\2(\d{4}|\d{2})" + _NO_DIGIT_AFTER)
 _SPACED = re.compile(r"(?<![\d.,/-])(\d{1,2})\. (\d{1,2})\. (\d{4})(?!\d)")  # "14. 2. 2022"
 # "20-21. 5. 2026", "20.-21.5.2026": two days of one numeric month
-_SPACED_RANGE = re.compile(
-    r"(?<![\d.,/-])(\d{1,2})\.?[-–](\d{1,2})\. ?(\d{1,2})\. ?(\d{4})(?!\d)"
-)
+_SPACED_RANGE = re.compile(r"(?<![\d.,/-])(\d{1,2})\.?[-–](\d{1,2})\. ?(\d{1,2})\. ?(\d{4})(?!\d)")
 _SLASH = re.compile(r"(?<![\d.,/-])(\d{1,2})/(\d{1,2})[- ](" + _YEAR + r")(?!\d)")
 _DAY_RANGE = re.compile(
     r"(?<![\d.,])(\d{1,2})\.?\s*[-–]\s*(\d{1,2})\.?\s*("
