@@ -118,6 +118,19 @@ def _within(doc_id: str, span: tuple[int, int], rendered: set[tuple[str, int, in
     return any(d == doc_id and span[0] <= s and e <= span[1] for d, s, e in rendered)
 
 
+_WHICH = re.compile(r"^\W*(?:hvilke[nt]?|which)\b", re.IGNORECASE)
+_LABEL = re.compile(r"\*\*(.+?)\*\*")
+
+
+def _topic_of(first_part: str, first: Draft) -> str:
+    """What a later question part is about: the first part, and when that asked "Hvilken X
+    …?", the name its answer gave X (the heading label it showed: "**Teknisk
+    Komponent-forvalter**"), which "…, og hvad koster rollen?" refers to."""
+    if first.abstained or not _WHICH.match(first_part):
+        return first_part
+    return " ".join([first_part, *_LABEL.findall(first.text)])
+
+
 def _add_item(lines: list[str], piece: str, continues: bool) -> None:
     """A list item as a bullet line; a label's value joins its label's line."""
     if continues and lines and lines[-1].startswith("- "):
@@ -244,7 +257,7 @@ class Assistant:
         parts = split_question(question)
         drafts: list[Draft] = []
         for i, part in enumerate(parts):
-            topic = parts[0] if i else None
+            topic = _topic_of(parts[0], drafts[0]) if i else None
             if i == 0:
                 part_intent, part_hits = intent, hits
             else:
@@ -535,7 +548,9 @@ class Assistant:
                     lines.append(f"*{label}*:")
             n = cset.add(c.doc_id, c.start, c.end)
             sentence = f"{wording(c.text)} [{n}]"
-            about_heading = c.heading and c.local_coverage - c.coverage >= 0.15
+            about_heading = c.heading and (
+                c.local_coverage - c.coverage >= 0.15 or c.refers_to_heading
+            )
             if c.heading and intent.kind == "decision" and c.heading not in shown:
                 view = self.docs.get(c.doc_id)
                 about_heading = view is not None and is_decision_heading(

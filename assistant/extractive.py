@@ -218,6 +218,8 @@ class Candidate:
     heading: tuple[int, int] | None = None  # heading span of its innermost section
     matched: set[int] = field(default_factory=set)
     continues: bool = False  # a list item's value after its label ("Timepris" | "1.200 kr")
+    # "Hvilken rolle …?" answered by "Rollen skal være uafhængig …": its heading names it
+    refers_to_heading: bool = False
 
 
 @dataclass
@@ -759,6 +761,7 @@ class ExtractiveAnswerer:
                 # ("..., og hvad er det næste skridt?" is not any document's next step)
                 if not any(self._group_in_context(g, best) for g in about):
                     return Selection([], None, False)
+        best.refers_to_heading = self._refers_to_heading(question, groups, best)
         chosen = self._strong_companions(best, cands)
         follower = self._follower(best, chosen)
         if follower is not None and len(chosen) < cfg.max_sentences:
@@ -785,6 +788,15 @@ class ExtractiveAnswerer:
             return Selection([], best, True, {}, key_found=True, listing=listing, scored=cands)
         passage_score = hits[best.rank - 1].score if best.rank <= len(hits) else 0.0
         return Selection(chosen, best, confident, items, key_found, passage_score, scored=cands)
+
+    def _refers_to_heading(self, question: str, groups: list[WordGroup], best: Candidate) -> bool:
+        """A "Hvilken X …?" question answered by a sentence that opens with "X-en" ("Rollen
+        skal …"): the sentence names X only through its section's heading."""
+        asked = _listed_noun(question, groups)
+        first = re.match(r"[A-ZÆØÅ]\w+", best.text)
+        if asked is None or first is None or best.heading is None:
+            return False
+        return match_group(asked, self.stats.terms(first.group(0))) > 0
 
     def _strong_companions(self, best: Candidate, ranked: list[Candidate]) -> list[Candidate]:
         """The best sentence and the next ones that score near it and add a question word it
@@ -1207,9 +1219,9 @@ LISTED_NOUN_BONUS = 0.1  # a list whose intro names what "hvilke X" asks for
 
 
 def _listed_noun(question: str, groups: list[WordGroup]) -> WordGroup | None:
-    """The question's word group for the X of "Hvilke (tre) X …?" ("temaer", "roller")."""
+    """The question's word group for the X of "Hvilke (tre) X …?" / "Hvilken X …?"."""
     count = "|".join(["\\d{1,2}", *_COUNT_VALUES])
-    m = re.search(rf"\b(?:hvilke|which)\s+(?:(?:{count})\s+)?(\w+)", question, re.I)
+    m = re.search(rf"\b(?:hvilke[nt]?|which)\s+(?:(?:{count})\s+)?(\w+)", question, re.I)
     if not m:
         return None
     word = m.group(1).lower()

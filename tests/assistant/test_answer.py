@@ -645,3 +645,32 @@ def test_a_label_is_shown_only_with_its_value(tmp_path_factory: pytest.TempPathF
     assert re.search(r"Anbefaling \[\d\] Start med Model 1", answer.text), answer.text
     quotes = [c.quote for c in answer.citations]
     assert "Beslutningstagere" not in quotes or "Koordinationsgruppen" in quotes, quotes
+
+
+def test_which_role_names_the_role_by_its_heading_and_its_cost_follows_it(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """ "Hvilken rolle …?" answered by "Rollen skal …" shows the heading that names the role;
+    "…, og hvad er den månedlige omkostning til rollen?" then reads "rollen" as that name and
+    finds its cost in the annex about it."""
+    from tests.conftest import assistant_over
+
+    assistant = assistant_over(
+        tmp_path_factory.mktemp("which-role"),
+        {
+            "forslag_governance.md": "# Forslag til governance for fælleskomponenter\n\n"
+            "## 3.3 Teknisk Komponent-forvalter (MAINTAINER)\n\n"
+            "Hver komponent har en Komponent-forvalter, der varetager den ugentlige drift.\n\n"
+            "Rollen skal være uafhængig og neutral for at sikre leverandørneutrale "
+            "fælleskomponenter.\n\n## 3.4 Arkitekturråd\n\n"
+            "Rådet fastsætter standarder for fælleskomponenter.\n",
+            "bilag_b_komponent_forvalter.md": "# Bilag B: Teknisk Komponent-forvalter\n\n"
+            "## Økonomi\n\nMånedlig omkostning\n\n19 timer × 1.200 kr = 22.800 kr/måned\n",
+        },
+    )
+    answer = assistant.ask(
+        "Hvilken rolle skal sikre leverandørneutrale fælleskomponenter, og hvad er den "
+        "månedlige omkostning til rollen?"
+    )
+    assert answer.text.startswith("**Teknisk Komponent-forvalter (MAINTAINER)** ["), answer.text
+    assert "22.800 kr/måned" in answer.text, answer.text
