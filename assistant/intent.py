@@ -363,13 +363,26 @@ _RESPECTIVELY = re.compile(
 )
 
 
+# "Hvad er bidraget i budgettet for 2023 sammenlignet med budgettet for 2026?": one question
+# per year, each asked in the first year's words.
+_YEARS_COMPARED = re.compile(
+    r"^(?P<ask>.*?)(?P<a>(?:19|20)\d{2})\s+(?:sammenlignet\s+med|i\s+forhold\s+til|compared\s+"
+    r"(?:to|with))\s+[^?]*?(?P<b>(?:19|20)\d{2})\s*\?\s*$",
+    re.IGNORECASE,
+)
+
+
 def split_question(question: str) -> list[str]:
     """ "Hvornår blev X lavet, og hvad viste den?" -> two questions (at most three);
-    "Hvad koster henholdsvis A og B?" -> "Hvad koster A?", "Hvad koster B?"."""
+    "Hvad koster henholdsvis A og B?" -> "Hvad koster A?", "Hvad koster B?"; "Hvad er X for
+    2023 sammenlignet med 2026?" -> "Hvad er X for 2023?", "Hvad er X for 2026?"."""
     m = _RESPECTIVELY.match(question.strip())
     if m and "," not in m["a"]:
         place = m["place"] or ""
         return [f"{m['ask']} {m['a']}{place}?", f"{m['ask']} {m['b']}{place}?"]
+    m = _YEARS_COMPARED.match(question.strip())
+    if m and m["a"] != m["b"]:
+        return [f"{m['ask']}{m['a']}?", f"{m['ask']}{m['b']}?"]
     parts = [p.strip() for p in _SPLIT.split(question) if p.strip()]
     return parts[:3] if len(parts) > 1 else [question]
 

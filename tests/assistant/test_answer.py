@@ -67,6 +67,16 @@ def test_two_part_question(assistant: Assistant) -> None:
         "Hvilke kommuner støttede forslaget",
         "blev det vedtaget?",
     ]
+    # two years compared: one question per year, in the first year's words
+    assert split_question(
+        "Hvad er kommunens driftsbidrag i budgettet for 2023 sammenlignet med budgettet for 2026?"
+    ) == [
+        "Hvad er kommunens driftsbidrag i budgettet for 2023?",
+        "Hvad er kommunens driftsbidrag i budgettet for 2026?",
+    ]
+    assert split_question("Hvor meget er afsat i 2024 i forhold til 2024?") == [
+        "Hvor meget er afsat i 2024 i forhold til 2024?"
+    ]
     assert len(split_question("Hvad koster skærmen, og hvad betaler staten?")) == 2
     assert split_question("Hvem betaler, og hvorfor?") == ["Hvem betaler", "hvorfor?"]
     answer = assistant.ask(
