@@ -174,7 +174,7 @@ _SYNONYM_SETS = (
     ("afsat", "afsættes", "reserveret", "prioriteret"),
     ("stillinger", "stillingerne"),
     ("vedtog", "besluttede", "vedtaget", "besluttet"),
-    ("udgifter", "merudgift", "omkostninger"),
+    ("udgifter", "merudgift", "omkostninger", "meromkostning", "meromkostninger"),
     ("betaler", "afholder", "finansierer"),  # "Opgavestiller afholder omkostninger til review"
     ("afløser", "erstatter"),
     ("ja", "tilsagn"),  # "sagt ja til" / "givet tilsagn om"
