@@ -1053,7 +1053,7 @@ class ExtractiveAnswerer:
         for c in ranked:
             if c.score < floor:
                 return None
-            if c.doc_id == best.doc_id and c not in chosen and _dates_in(c.text):
+            if c.doc_id == best.doc_id and all(c is not x for x in chosen) and _dates_in(c.text):
                 return c
         return None
 
