@@ -733,7 +733,7 @@ class ExtractiveAnswerer:
         if require == "decision":
             cands = [c for c in cands if self._states_decision(c)]
         elif require:
-            cands = [c for c in cands if _satisfies(c.text, require)]
+            cands = [c for c in cands if self._satisfies_with_items(c, require)]
         if intent.counted:
             counted = self._counted_terms(intent.counted, groups)
             if counted:
@@ -777,7 +777,7 @@ class ExtractiveAnswerer:
         chosen = self._with_labels(chosen)
         items: dict[int, list[Candidate]] = {}
         for c in chosen:
-            if _leads_in(c.text) or intent.wants_list or intent.kind == "list":
+            if self._opens_list(c) or intent.wants_list or intent.kind == "list":
                 found = _unshown_items(self.list_items(c), new_to_reader)
                 if found:
                     items[id(c)] = found
@@ -982,6 +982,31 @@ class ExtractiveAnswerer:
             out.append(ListCandidate(doc_id, intro, items))
         return out
 
+    def _opens_list(self, c: Candidate) -> bool:
+        """The sentence introduces a list: `_leads_in`, or a paragraph left open without
+        punctuation right before a list's items ("… tre formålsbestemte puljer målrettet" +
+        the three pools as bullets)."""
+        if _leads_in(c.text):
+            return True
+        view = self.docs.get(c.doc_id)
+        if view is None or not c.text.rstrip()[-1:].isalpha() or c.index + 1 >= len(view.sentences):
+            return False
+        after = view.sentences[c.index + 1]
+        return (
+            not _in_list_block(view, c.start)
+            and not view.text[c.end : after.start].strip()
+            and _in_list_block(view, after.start)
+        )
+
+    def _satisfies_with_items(self, c: Candidate, require: str) -> bool:
+        """The sentence states what `require` asks for, or it opens a list whose items do
+        (the amounts of "… puljer målrettet" are in its bullets)."""
+        if _satisfies(c.text, require):
+            return True
+        if require != "amount" or _leads_in(c.text) or not self._opens_list(c):
+            return False
+        return any(_satisfies(item.text, require) for item in self.list_items(c))
+
     def _table_lists(self, view: DocView) -> list[ListCandidate]:
         """Short tables (2 to `max_list_items` rows in a run) as lists of their rows,
         introduced by the paragraph right before them in their section ("Estimerede
@@ -1152,7 +1177,7 @@ class ExtractiveAnswerer:
         text = view.text
         opens_list = intro.text.rstrip().endswith(":")
         # "..., skal denne sikre at" + bullets: a lead-in without a colon opens a list too
-        lead_in = not opens_list and _leads_in(intro.text)
+        lead_in = not opens_list and self._opens_list(intro)
         continued: set[int] = set()  # sentences taken as the rest of an item
         inline_list = inline and not opens_list and ":" in intro.text
         out_marked = False

@@ -499,3 +499,28 @@ def test_a_when_answer_without_a_date_brings_the_dated_line_of_its_record(
     answer = assistant.ask("Hvornår blev projektplanen for Sikker Selvbetjening godkendt?")
     assert "Styregruppen godkender projektplanen" in answer.text, answer.text
     assert "20-21. 5. 2026" in answer.text, answer.text
+
+
+def test_a_paragraph_left_open_before_bullets_holding_amounts_answers_an_amount_question(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """ "… afsættes tre puljer målrettet" + three bullets with the amounts: the open paragraph
+    introduces the list, so it passes the amount requirement through its items and is shown
+    with them."""
+    assistant = assistant_over(
+        tmp_path_factory.mktemp("open-lead"),
+        {
+            "byraad_referat.html": "<html><body><h1>Referat – Byrådet – 6. februar 2023</h1>"
+            "<h2>5. Budgetopfølgning 0 for 2023</h2><h3>Beslutning</h3>"
+            "<p>Udvalget anbefaler, at der afsættes tre formålsbestemte puljer målrettet</p>"
+            "<ul><li>det specialiserede voksenområde (23,2 mio. kr.)</li>"
+            "<li>ældreområdet (5,0 mio. kr.) og</li>"
+            "<li>verdenssituationen (0,5 mio. kr.)</li></ul>"
+            "<p>Sagen blev i øvrigt godkendt uden bemærkninger fra udvalgets medlemmer.</p>"
+            "</body></html>",
+        },
+    )
+    answer = assistant.ask("Hvor mange penge blev der afsat i de tre formålsbestemte puljer?")
+    assert "afsættes tre formålsbestemte puljer målrettet [" in answer.text, answer.text
+    for item in ("voksenområde (23,2 mio. kr.)", "ældreområdet (5,0 mio. kr.)", "(0,5 mio. kr.)"):
+        assert item in answer.text, answer.text
