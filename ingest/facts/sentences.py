@@ -138,9 +138,10 @@ def _punct_breaks(text: str, lo: int, hi: int) -> set[int]:
             # A line break follows: the newline rule decides; a list marker never ends.
             if tok.isdigit() and _is_marker_position(text, tm.start()):
                 continue
-            if tok_l in _NEVER_END:
+            paragraph_ends = text.count("\n", end, nxt_pos) > 1 and nxt.isupper()
+            if tok_l in _NEVER_END and not paragraph_ends:
                 continue  # "en samlet værdi af ca." + "4.500.000 kr.": wrapped
-            breaks.add(end)
+            breaks.add(end)  # "… godkender a, b og d." + blank line + "Mht. …": two
             continue
         if tok.isdigit() and tm is not None and _is_marker_position(text, tm.start()):
             continue  # "568. Status ...", "1.   at udvalget ..." at a line start

@@ -298,3 +298,14 @@ def test_a_time_after_kl_ends_the_sentence() -> None:
         "Mødet starter kl. 10.",
         "Alle er velkomne.",
     ]
+
+
+def test_a_paragraph_break_ends_a_sentence_after_a_letter_abbreviation() -> None:
+    # "d." (den) never ends a sentence inside a paragraph, but a blank line and a capital do.
+    assert texts("Byrådet godkender a, b og d.\n\nMht. punkt 4 anbefales.") == [
+        "Byrådet godkender a, b og d.",
+        "Mht. punkt 4 anbefales.",
+    ]
+    assert texts("en samlet værdi af ca.\n4.500.000 kr. i alt.") == [
+        "en samlet værdi af ca.\n4.500.000 kr. i alt."
+    ]
