@@ -989,11 +989,14 @@ class ExtractiveAnswerer:
         if _leads_in(c.text):
             return True
         view = self.docs.get(c.doc_id)
-        if view is None or not c.text.rstrip()[-1:].isalpha() or c.index + 1 >= len(view.sentences):
+        if view is None or not c.text.rstrip()[-1:].isalpha():
             return False
+        if not 0 <= c.index < len(view.sentences) - 1:
+            return False  # a heading made intro (index -1) or the document's last sentence
         after = view.sentences[c.index + 1]
         return (
-            not _in_list_block(view, c.start)
+            after.start >= c.end
+            and not _in_list_block(view, c.start)
             and not view.text[c.end : after.start].strip()
             and _in_list_block(view, after.start)
         )
