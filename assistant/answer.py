@@ -33,6 +33,7 @@ from assistant.extractive import (
     Selection,
     TermStats,
     is_decision_heading,
+    is_label,
     wording,
 )
 from assistant.facts_answers import FRAMES as FACTS_FRAMES
@@ -548,6 +549,9 @@ class Assistant:
                     lines.append(f"*{label}*:")
             n = cset.add(c.doc_id, c.start, c.end)
             sentence = f"{wording(c.text)} [{n}]"
+            view = self.docs.get(c.doc_id)
+            if view is not None and is_label(view.text, c.start, c.end):
+                sentence += ":"  # "Dato [4]: 2026-05-07 [5]", the colon the quote leaves out
             about_heading = c.heading and (
                 c.local_coverage - c.coverage >= 0.15 or c.refers_to_heading
             )

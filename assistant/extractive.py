@@ -461,7 +461,7 @@ _WORDS = re.compile(r"[^\W\d_]{2,}")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 
 
-def _is_label(text: str, start: int, end: int) -> bool:
+def is_label(text: str, start: int, end: int) -> bool:
     """A few words before a colon, cut off at it ("Dato" of "Dato: 2025-02-02")."""
     words = text[start:end]
     return (
@@ -1120,7 +1120,7 @@ class ExtractiveAnswerer:
         view = self.docs.get(c.doc_id)
         if view is None:
             return False
-        return _is_label(view.text, c.start, c.end) or view.in_heading(c.start, c.end)
+        return is_label(view.text, c.start, c.end) or view.in_heading(c.start, c.end)
 
     def _with_labels(self, chosen: list[Candidate]) -> list[Candidate]:
         """A value shown with the label it was cut from ("Status" before "Accepteret")."""
@@ -1130,7 +1130,7 @@ class ExtractiveAnswerer:
             if view is not None and c.index > 0:
                 s = view.sentences[c.index - 1]
                 taken = any(x.doc_id == c.doc_id and x.index == c.index - 1 for x in out)
-                if not taken and _is_label(view.text, s.start, s.end):
+                if not taken and is_label(view.text, s.start, s.end):
                     # the value's heading and scores: the two are shown as one line
                     out.append(replace(c, start=s.start, end=s.end, text=s.text, index=c.index - 1))
             out.append(c)

@@ -652,7 +652,8 @@ def test_a_label_is_shown_only_with_its_value(tmp_path_factory: pytest.TempPathF
         },
     )
     answer = assistant.ask("Hvilken model anbefales for pilotfasen?")
-    assert re.search(r"Anbefaling \[\d\] Start med Model 1", answer.text), answer.text
+    # the colon the quotes leave out is shown after the label's marker
+    assert re.search(r"Anbefaling \[\d\]: Start med Model 1", answer.text), answer.text
     quotes = [c.quote for c in answer.citations]
     assert "Beslutningstagere" not in quotes or "Koordinationsgruppen" in quotes, quotes
 
@@ -663,8 +664,6 @@ def test_which_role_names_the_role_by_its_heading_and_its_cost_follows_it(
     """ "Hvilken rolle …?" answered by "Rollen skal …" shows the heading that names the role;
     "…, og hvad er den månedlige omkostning til rollen?" then reads "rollen" as that name and
     finds its cost in the annex about it."""
-    from tests.conftest import assistant_over
-
     assistant = assistant_over(
         tmp_path_factory.mktemp("which-role"),
         {
