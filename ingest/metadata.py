@@ -93,15 +93,28 @@ def extract_metadata(
     date = parse_document_date(f"Dato: {stated['date']}") if "date" in stated else None
     date = date or _document_date(header, title, wide_header)
     date_iso, date_text = (date.date.isoformat(), date.text) if date else (None, None)
+    doc_type = _doc_type(title, head, sections)
+    committee = _body(title, header, sections)
     return DocumentMeta(
-        title=title,
-        doc_type=_doc_type(title, head, sections),
+        title=_meeting_title(title, doc_type, committee, date_text),
+        doc_type=doc_type,
         date=date_iso,
         date_text=date_text,
-        committee=_body(title, header, sections),
+        committee=committee,
         case_numbers=_case_numbers(head),
         closed=bool(_CLOSED_RE.search(head)),
     )
+
+
+def _meeting_title(title: str, doc_type: str, body: str | None, date_text: str | None) -> str:
+    """Minutes or an agenda whose own heading is only the body's name ("By- og
+    Kulturudvalget") are titled as a person files them: "Referat – By- og Kulturudvalget –
+    13. maj 2024"; twenty meetings of one committee would otherwise share one title."""
+    if doc_type not in ("referat", "dagsorden") or not body or not date_text:
+        return title
+    if title.casefold().strip(" :.") != body.casefold():
+        return title
+    return f"{doc_type.capitalize()} – {title} – {date_text}"
 
 
 def _strip_markup(line: str) -> str:

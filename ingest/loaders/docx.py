@@ -22,6 +22,9 @@ from ingest.models import TABLE_CELL_SEPARATOR, IngestError, LoadedFile, RawBloc
 
 _HEADING_STYLES = ("heading", "overskrift", "title", "titel")
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# A cover page's title lines: large type (body text is 10-12 pt) and short.
+COVER_TITLE_POINTS = 14.0
+COVER_LINE_CHARS = 120
 
 
 def _roman(number: int) -> str:
@@ -201,6 +204,44 @@ def _heading_level(paragraph: Paragraph) -> int:
     return min(int(digits.group()), 6) if digits else 1
 
 
+def _font_points(paragraph: Paragraph) -> float:
+    """The largest font size the paragraph is written in: its runs', else its style's."""
+    sizes = [run.font.size.pt for run in paragraph.runs if run.font.size is not None]
+    if not sizes:
+        try:
+            style = paragraph.style
+            while style is not None and not sizes:
+                if style.font is not None and style.font.size is not None:
+                    sizes.append(style.font.size.pt)
+                style = style.base_style
+        except (KeyError, ValueError, AttributeError):
+            pass
+    return max(sizes, default=0.0)
+
+
+def _cover_title(blocks: list[RawBlock], paragraph: Paragraph, text: str) -> bool:
+    """A cover page's second title line joins the first: a "Subtitle" paragraph right after
+    the "Title" ("OS2compliance" + "Løsningsbeskrivelse"), or a run of large-type lines before
+    any other text ("OS2faktor Login" in 24 pt + "Exit Strategi" in 16 pt)."""
+    style = _style_name(paragraph)
+    if len(text) > COVER_LINE_CHARS or "\n" in text:
+        return False
+    if style.startswith(("subtitle", "undertitel")):
+        if blocks and blocks[-1].kind == "heading" and len(blocks) == 1:
+            blocks[-1] = RawBlock("heading", f"{blocks[-1].text} – {text}", blocks[-1].level)
+            return True
+        return False
+    if _font_points(paragraph) < COVER_TITLE_POINTS or _heading_level(paragraph):
+        return False
+    if not blocks:
+        blocks.append(RawBlock("heading", text, 1))
+        return True
+    if len(blocks) == 1 and blocks[0].kind == "heading" and blocks[0].level == 1:
+        blocks[0] = RawBlock("heading", f"{blocks[0].text} – {text}", 1)
+        return True
+    return False
+
+
 def _blocks(document: DocxDocument) -> tuple[list[RawBlock], str | None]:
     blocks: list[RawBlock] = []
     first_heading: str | None = None
@@ -216,6 +257,9 @@ def _blocks(document: DocxDocument) -> tuple[list[RawBlock], str | None]:
             level = _heading_level(paragraph)
             if label and not (level and label == "-"):
                 text = f"{label} {text}"
+            if not label and len(blocks) <= 1 and _cover_title(blocks, paragraph, text):
+                first_heading = blocks[0].text
+                continue
             if level:
                 text = " ".join(text.split())
                 first_heading = first_heading or text

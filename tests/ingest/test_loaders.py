@@ -6,6 +6,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.shared import Pt
 
 from ingest.loaders import SUPPORTED_EXTENSIONS, load_file
 from ingest.models import IngestError
@@ -157,6 +158,38 @@ def test_docx_heading_paragraph_and_table(docx_file: Path) -> None:
         "Evaluering\t1,5 mio. kr.\n\n"
         "Handleplanen skal være godkendt senest september 2021."
     ]
+
+
+def test_docx_cover_page_title_and_subtitle_are_one_title(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("OS2compliance", style="Title")
+    document.add_paragraph("Løsningsbeskrivelse", style="Subtitle")
+    document.add_heading("Indledning", level=1)
+    document.add_paragraph("Dette dokument beskriver version 1.0.")
+    path = tmp_path / "loesning.docx"
+    document.save(str(path))
+    loaded = load_file(path)
+    assert loaded.title_hint == "OS2compliance – Løsningsbeskrivelse"
+    assert [(b.kind, b.text) for b in loaded.blocks[:2]] == [
+        ("heading", "OS2compliance – Løsningsbeskrivelse"),
+        ("heading", "Indledning"),
+    ]
+
+
+def test_docx_cover_lines_in_large_type_are_the_title(tmp_path: Path) -> None:
+    document = docx.Document()
+    for text, points in (("OS2faktor Login", 24), ("Exit Strategi", 16)):
+        document.add_paragraph().add_run(text).font.size = Pt(points)
+    document.add_paragraph("Version: 1.1.0")
+    document.add_heading("Formål", level=1)
+    document.add_paragraph("Dette dokument beskriver aktiviteterne ved en exit.")
+    # body text in large type later on is not part of the title
+    document.add_paragraph().add_run("Vigtigt").font.size = Pt(18)
+    path = tmp_path / "exit.docx"
+    document.save(str(path))
+    loaded = load_file(path)
+    assert loaded.title_hint == "OS2faktor Login – Exit Strategi"
+    assert [b.kind for b in loaded.blocks] == ["heading", "prose", "heading", "prose", "prose"]
 
 
 def test_docx_automatic_numbering_is_written(tmp_path: Path) -> None:

@@ -70,3 +70,29 @@ def test_an_event_date_in_running_text_is_not_the_document_date():
     # paragraph; it was written a year later and states no date of its own
     meta = _meta("norddjurs_status_handleplan_arbejdsmarked_2015.txt")
     assert meta.date is None
+
+
+PORTAL_MINUTES = """<!DOCTYPE html><html lang="da"><head><meta charset="utf-8">
+<title>Referat - By- og Kulturudvalget - 13-05-2024 - Odense Kommune</title></head><body>
+<nav><a href="/">Forside</a> <a href="/dagsordener">Dagsordener og referater</a></nav>
+<main><h1>By- og Kulturudvalget</h1><p>Mødedato: 13. maj 2024, kl. 15:00</p>
+<h2>Referat</h2>
+<h3>Punkt 1: Godkendelse af dagsorden</h3><h4>Beslutning</h4><p>Godkendt.</p>
+<h3>Punkt 2: Kulturpris 2024</h3><h4>Resumé</h4>
+<p>Udvalget skal udpege modtageren af kulturprisen 2024. Prisen er på 50.000 kr.</p>
+<h4>Beslutning</h4><p>Udvalget tildelte kulturprisen til foreningen Musik i Parken.</p>
+</main><footer><a href="/">Tilbage til forsiden</a></footer></body></html>"""
+
+
+def test_minutes_headed_by_the_body_alone_are_titled_with_type_and_date(tmp_path: Path):
+    path = tmp_path / "by_kultur_2024-05-13.html"
+    path.write_text(PORTAL_MINUTES, encoding="utf-8")
+    loaded = load_file(path)
+    text = clean(loaded).text
+    meta = extract_metadata(text, build_sections(text), path.name, loaded.title_hint)
+    assert (meta.doc_type, meta.committee, meta.date) == (
+        "referat",
+        "By- og Kulturudvalget",
+        "2024-05-13",
+    )
+    assert meta.title == "Referat – By- og Kulturudvalget – 13. maj 2024"

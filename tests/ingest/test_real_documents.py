@@ -88,7 +88,8 @@ def test_wrapped_pdf_title_is_joined() -> None:
 
 def test_docx_headings_from_styles_and_tables_as_rows() -> None:
     record, _ = _parse("os2faktor_exit_strategi.docx")
-    assert record.meta.title == "OS2faktor Login"
+    # the cover page's two large-type lines are one title
+    assert record.meta.title == "OS2faktor Login – Exit Strategi"
     headings = [record.text[b.start : b.end] for b in record.blocks if b.kind == "heading"]
     assert "1 Formål" in headings
 
