@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from assistant.answer_gate import AnswerGate
-from assistant.citations import CitationSet, DocumentCache, document_label, renumber
+from assistant.citations import CitationSet, DocumentCache, DocView, document_label, renumber
 from assistant.conversation import condense
 from assistant.extractive import (
     LIST_ITEM_START,
@@ -85,6 +85,17 @@ _PER_DOC_FRAME = re.compile(
     r"\bin\s+each\s+of\s+them\b",
     re.IGNORECASE,
 )
+
+
+def _in_row(view: DocView | None, offset: int) -> bool:
+    row = view.block_at(offset) if view is not None else None
+    return row is not None and row.kind == "table_row"
+
+
+def _same_row(view: DocView | None, a: int, b: int) -> bool:
+    """Two offsets in one table row: its cells are shown as a row ("a – b"), not a sentence."""
+    row = view.block_at(a) if view is not None else None
+    return row is not None and row.kind == "table_row" and row.start <= b < row.end
 
 
 def _join_parts(texts: list[str]) -> str:
@@ -532,6 +543,7 @@ class Assistant:
         lines: list[str] = []
         docs_used = list(dict.fromkeys(c.doc_id for c in selection.sentences))
         previous: tuple[str, int] | None = None
+        previous_start = -1
         shown: set[tuple[int, int]] = set()
         listed: set[tuple[str, int]] = set()  # sentences already shown as a list item
         # spans shown as sentences: a heading (or a parent list item) among them is not
@@ -575,17 +587,20 @@ class Assistant:
                 title = line[number.end() if number else 0 :].strip("* ")
                 sentence = f"**{title}** [{h}]: {sentence}"
             adjacent = previous is not None and previous == (c.doc_id, c.index - 1)
+            same_row = adjacent and _same_row(view, c.start, previous_start)
+            if adjacent and not same_row and _in_row(view, c.start):
+                adjacent = False  # the next table row is a line of its own
             if lines and adjacent and lines[-1] and not lines[-1].startswith("- "):
-                lines[-1] += " " + sentence
+                lines[-1] += (" – " if same_row else " ") + sentence
             else:
                 if lines and lines[-1] and not lines[-1].endswith(":"):
                     lines.append("")
                 lines.append(sentence)
-            previous = (c.doc_id, c.index)
+            previous, previous_start = (c.doc_id, c.index), c.start
             for item in selection.list_items.get(id(c), []):
                 m = cset.add(item.doc_id, item.start, item.end)
                 _add_item(lines, f"{wording(item.text)} [{m}]", item.continues)
-                previous = (item.doc_id, item.index)
+                previous, previous_start = (item.doc_id, item.index), item.start
                 listed.add((item.doc_id, item.index))
         return "\n".join(lines).strip()
 

@@ -496,6 +496,15 @@ def _only_link(text: str) -> bool:
     return bool(_URL.search(text)) and len(_WORDS.findall(_URL.sub(" ", text))) < 2
 
 
+ROW_KEY_CHARS = 4  # a table row's leading cell this short is its number or key
+
+
+def _says_alone(cell: str) -> bool:
+    """A table cell written as a whole sentence ("Det blev besluttet at anvende ...") answers
+    without the rest of its row."""
+    return len(_WORDS.findall(cell)) >= 8 and cell.rstrip().endswith((".", "!", "?"))
+
+
 def _has_number(text: str) -> bool:
     return bool(_DIGITS.search(text) or _NUMBER_WORDS.search(text))
 
@@ -770,6 +779,7 @@ class ExtractiveAnswerer:
             dated = self._dated_follower(best, chosen) or self._dated_line(best, cands, chosen)
             if dated is not None:
                 chosen.append(dated)
+        chosen += self._whole_rows(chosen)
         chosen += self._context_after(best, chosen)
         chosen = [c for c in chosen if new_to_reader(c)]  # context an earlier part showed
         chosen = _first_of_each_wording(chosen)
@@ -1098,10 +1108,14 @@ class ExtractiveAnswerer:
         taken = {(c.doc_id, c.index) for c in chosen}
         out: list[Candidate] = []
         i = best.index + 1
+        row = view.block_at(best.start)
+        row_end = row.end if row is not None and row.kind == "table_row" else len(view.text)
         while size < self.config.min_answer_chars and i < len(view.sentences):
             s = view.sentences[i]
             if view.in_heading(s.start, s.end) or view.sections_at(s.start) != section:
                 break
+            if s.start >= row_end:
+                break  # a table cell's context is its row
             if parent is not None and view.parent_item(s.start) != parent:
                 break
             if len(_WORDS.findall(s.text)) < 4 or _only_link(s.text):
@@ -1110,6 +1124,28 @@ class ExtractiveAnswerer:
                 out.append(Candidate(view.id, s.start, s.end, s.text, i, best.rank))
                 size += len(s.text)
             i += 1
+        return out
+
+    def _whole_rows(self, chosen: list[Candidate]) -> list[Candidate]:
+        """The other cells of a chosen table cell's row: a row is read whole ("Indhente tilbud
+        på hosting" | "Peter Møller" | "15. april 2024": the task, its owner and its deadline),
+        though each cell is quoted on its own to stay verbatim in the source."""
+        taken = {(c.doc_id, c.index) for c in chosen}
+        out: list[Candidate] = []
+        for c in chosen:
+            view = self.docs.get(c.doc_id)
+            row = view.block_at(c.start) if view is not None else None
+            if view is None or row is None or row.kind != "table_row" or _says_alone(c.text):
+                continue
+            cells = view.sentences_between(row.start, row.end)
+            while len(cells) > 1 and len(cells[0].text) <= ROW_KEY_CHARS:
+                cells = cells[1:]  # the row's number or key ("10", "PM2"), not its content
+            for s in cells:
+                index = view.sentence_index(s.start)
+                if index is None or (view.id, index) in taken:
+                    continue
+                taken.add((view.id, index))
+                out.append(Candidate(view.id, s.start, s.end, s.text, index, c.rank))
         return out
 
     def _unquotable(self, c: Candidate) -> bool:

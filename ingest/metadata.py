@@ -66,7 +66,9 @@ _TITLE_LABEL = re.compile(
 )
 _NOT_TITLE = re.compile(
     r"^(?:doc(?:ument)? id\b.*|version\b.*|side \d+.*|page \d+.*|\d+\s*(?:/|af)\s*\d+|"
-    r"from:.*|fra:.*|to:.*|til:.*|sendt:.*|sent:.*|cc:.*|dato\b.*|date\b.*)$",
+    r"from:.*|fra:.*|to:.*|til:.*|sendt:.*|sent:.*|cc:.*|dato\b.*|date\b.*|"
+    # a letterhead: the municipality alone, or first in a running header's breadcrumb
+    r"\S+ (?:kommune|region)(?:\s*[·|•/].*)?|region \S+)$",
     re.I,
 )
 HEADER_LINES = 12
@@ -112,9 +114,10 @@ def _meeting_title(title: str, doc_type: str, body: str | None, date_text: str |
     13. maj 2024"; twenty meetings of one committee would otherwise share one title."""
     if doc_type not in ("referat", "dagsorden") or not body or not date_text:
         return title
-    if title.casefold().strip(" :.") != body.casefold():
+    named = re.sub(r"^(?:referat|dagsorden)\s*:\s*", "", title, flags=re.I)  # "Referat: X"
+    if named.casefold().strip(" :.") != body.casefold():
         return title
-    return f"{doc_type.capitalize()} – {title} – {date_text}"
+    return f"{doc_type.capitalize()} – {named} – {date_text}"
 
 
 def _strip_markup(line: str) -> str:

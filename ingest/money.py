@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ingest.dates import MONTHS
+
 __all__ = ["MoneyMention", "find_amounts", "parse_number"]
 
 
@@ -221,6 +223,7 @@ _TABLE_HEADER = re.compile(
     r"(?![a-zæøå])(?:\s*\))?",
     _FLAGS,
 )
+_DAY_OF_MONTH = re.compile(r"\.\s*(?:" + "|".join(MONTHS) + r")\b", re.IGNORECASE)
 _TABLE_NUMBER = re.compile(r"(?<![\w.,/-])-?\d{1,3}(?:\.\d{3})*(?:,\d+)?(?![\w/]|[.,]\d)")
 _WORD = re.compile(r"[A-Za-zÆØÅæøåÉé][\wÆØÅæøå-]*")
 
@@ -252,8 +255,11 @@ def _headers(text: str) -> list[re.Match[str]]:
 
 
 def _table_amounts(text: str, taken: list[tuple[int, int]]) -> list[MoneyMention]:
-    """Bare numbers after a "(1.000 kr.)"-style header, until prose resumes."""
+    """Bare numbers after a "(1.000 kr.)"-style header, until prose resumes. A header row
+    with one unit per column ("Budget (mio. kr.)", "Forventet (mio. kr.)") reads its table
+    once: each cell is one amount."""
     found: list[MoneyMention] = []
+    seen: set[int] = set()
     for h in _headers(text):
         factor = 1e3 if "1.000" in h["unit"] or "t" in h["unit"].lower()[:2] else 1e6
         pos, limit = h.end(), min(len(text), h.end() + 1500)
@@ -274,6 +280,8 @@ def _table_amounts(text: str, taken: list[tuple[int, int]]) -> list[MoneyMention
             after = text[nm.end() : nm.end() + 8].lower()
             if re.fullmatch(r"(?:19|20)\d\d", s) or re.match(r"\s*(%|pct|procent)", after):
                 continue
+            if _DAY_OF_MONTH.match(after) or nm.start() in seen:
+                continue  # "den 10. marts 2025" below the table is a date
             line_start = text.rfind("\n", 0, nm.start()) + 1
             if not text[line_start : nm.start()].strip() and re.match(r"[.)]\s", after):
                 break  # "1. Resultatkrav ...": a numbered list, the table has ended
@@ -285,6 +293,7 @@ def _table_amounts(text: str, taken: list[tuple[int, int]]) -> list[MoneyMention
             if value is None or value == 0:
                 continue
             amount = value * factor
+            seen.add(nm.start())
             found.append(
                 MoneyMention(
                     start=nm.start(),

@@ -123,7 +123,7 @@ _NOT_PURPOSE_BEFORE_TIL = re.compile(
     _F,
 )
 _CLAUSE_END = re.compile(
-    r"[.;:!?\n(]|,\s+(?:der|som|hvor|hvilket|men|så|idet|mens|da|og\s+der|og\s+det|fordelt|"
+    r"[.;:!?\n(]|,\s+(?:der|som|hvor|hvilket|men|så|idet|mens|da|og\s+der|og\s+det|og\s+at|fordelt|"
     r"heraf|hvoraf|svarende|dvs|jf|eller|samt\s+\d)\b|"
     r"\s+(?:i|fra|for)\s+(?:årene\s+)?(?:19|20)\d\d\b|\s+og\s+(?:der|det|den|de|dermed)\b|"
     r"\s+(?:finansieres|finansieret|indgår|afsættes|bevilges|er|blev|bliver|skal|vil|kan|har|"
@@ -142,8 +142,15 @@ _STOP_TAIL = re.compile(r"(?:\s+(?:og|samt|i|til|for|på|af|med|at|om|en|et|de|d
 _MAX_WORDS = 14
 
 
+# A line that ends in one of these words was wrapped mid-phrase ("til cykelsti ved" /
+# "Skovvej, og ..."): its line break does not end the clause.
+_WRAPPED_LINE = re.compile(r"\b(?:til|ved|for|af|i|på|med|om|og|samt|fra|mellem)\s*$", _F)
+
+
 def _clause_from(text: str, pos: int, limit: int) -> str | None:
     m = _CLAUSE_END.search(text, pos, limit)
+    while m and m.group(0) == "\n" and _WRAPPED_LINE.search(text, pos, m.start()):
+        m = _CLAUSE_END.search(text, m.end(), limit)
     end = m.start() if m else limit
     words = text[pos:end].split()
     if not words:
@@ -183,6 +190,8 @@ def purpose_of(text: str, amount: MoneyMention, lo: int, hi: int) -> tuple[str |
         text[lo : amount.start],
         _F,
     )
+    if fronted and re.search(r",\s+(?:og\s+)?at\b|;", text[lo : amount.start], _F):
+        fronted = None  # "til X, og at Y på <beløb>": X is the purpose of the amount before
     if fronted:
         if fronted.group(1):
             return None, True

@@ -233,14 +233,14 @@ def _newline_breaks(text: str, lo: int, hi: int) -> set[int]:
             continue
         if nxt.islower() and prev_c not in ".!?:;" and not _starts_with_bullet(text, m.end(), hi):
             continue  # a wrapped paragraph line
+        tok = _TOKEN_BEFORE.search(text, max(lo, m.start() - 20), m.start())
+        word = tok.group(1).lower().rstrip(".") if tok else ""
         if (
             nxt.isupper()
             and prev_c not in ".!?:;\"'”»)"
-            and _wraps_before_capital(text, m, hi, width)
+            and (_wraps_before_capital(text, m, hi, width) or _open_before(m, word, text, hi))
         ):
-            continue  # a wrapped line whose next word is a name
-        tok = _TOKEN_BEFORE.search(text, max(lo, m.start() - 20), m.start())
-        word = tok.group(1).lower().rstrip(".") if tok else ""
+            continue  # a wrapped line whose next word is a name ("til cykelsti ved" + "Skovvej")
         if prev_c == "." and word in _NEVER_END:
             continue  # "... tillægsbevilling ifm." + "budgetopfølgning 3 2024": wrapped
         if prev_c == "." and word in _MAY_END and nxt.islower():
@@ -250,6 +250,12 @@ def _newline_breaks(text: str, lo: int, hi: int) -> set[int]:
             continue  # "... rammebesparelse på" + "1,626 mio. kr. årligt": wrapped
         breaks.add(m.start())
     return breaks
+
+
+def _open_before(m: re.Match[str], word: str, text: str, hi: int) -> bool:
+    """A single line break after a word no sentence ends with ("ved", "til", "og")."""
+    single = m.group(0).count("\n") == 1
+    return single and word in _OPEN_ENDS and not _starts_with_bullet(text, m.end(), hi)
 
 
 def _wrapped_number(text: str, m: re.Match[str], word: str, hi: int) -> bool:

@@ -524,3 +524,28 @@ def test_a_paragraph_left_open_before_bullets_holding_amounts_answers_an_amount_
     assert "afsættes tre formålsbestemte puljer målrettet [" in answer.text, answer.text
     for item in ("voksenområde (23,2 mio. kr.)", "ældreområdet (5,0 mio. kr.)", "(0,5 mio. kr.)"):
         assert item in answer.text, answer.text
+
+
+def test_a_table_cell_is_answered_with_its_whole_row(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """The task's cell matches the question; its row says who and by when. The row is shown
+    whole, each cell cited on its own (a Markdown row is not verbatim as one quote), without
+    the row's number, and the next row stays out."""
+    assistant = assistant_over(
+        tmp_path_factory.mktemp("action-row"),
+        {
+            "referat_styregruppe.md": "# Referat af styregruppemøde 5. marts 2024\n\n"
+            "## 1. Budget\n\nStyregruppen godkendte budgettet for 2025 på 2,4 mio. kr.\n\n"
+            "## 2. Handlingsliste\n\n| Nr. | Opgave | Ansvarlig | Frist |\n|---|---|---|---|\n"
+            "| 1 | Udkast til samarbejdsaftale | Anne Hansen | 1. april 2024 |\n"
+            "| 2 | Indhente tilbud på hosting | Peter Møller | 15. april 2024 |\n"
+            "| 3 | Plan for kommunikation | Lise Berg | 1. maj 2024 |\n",
+        },
+    )
+    answer = assistant.ask("Hvem skal indhente tilbud på hosting?")
+    quotes = [c.quote for c in answer.citations]
+    assert quotes == ["Indhente tilbud på hosting", "Peter Møller", "15. april 2024"], answer.text
+    assert answer.text.startswith("Indhente tilbud på hosting [1] – Peter Møller [2] – 15."), (
+        answer.text
+    )

@@ -96,3 +96,27 @@ def test_minutes_headed_by_the_body_alone_are_titled_with_type_and_date(tmp_path
         "2024-05-13",
     )
     assert meta.title == "Referat – By- og Kulturudvalget – 13. maj 2024"
+
+
+def test_a_letterhead_running_header_is_not_the_title(make_pdf):
+    pages = [
+        [
+            "Referat",
+            "Økonomiudvalget",
+            "Mødedato: 10. marts 2025, kl. 16.00",
+            "45. Godkendelse af dagsorden",
+            "Beslutning i Økonomiudvalget den 10. marts 2025",
+            "Godkendt.",
+        ],
+        ["46. Eventuelt", "Beslutning i Økonomiudvalget den 10. marts 2025", "Intet."],
+    ]
+    path = make_pdf("oeu.pdf", pages, header="Silkeborg Kommune · Økonomiudvalget", footer=True)
+    loaded = load_file(path)
+    text = clean(loaded).text
+    meta = extract_metadata(text, build_sections(text), path.name, loaded.title_hint)
+    assert meta.title == "Referat – Økonomiudvalget – 10. marts 2025"
+    assert (meta.doc_type, meta.committee, meta.date) == (
+        "referat",
+        "Økonomiudvalget",
+        "2025-03-10",
+    )

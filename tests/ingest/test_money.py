@@ -196,3 +196,17 @@ def test_a_list_number_after_a_table_header_is_not_a_cell():
 def test_a_unit_inside_a_word_is_not_a_table_header():
     """ "Resultatkrav" holds "tkr" (thousand kroner): a header is a word of its own."""
     assert find_amounts("Resultatkrav 1: 50 % af de unge er i job efter 6 måneder.") == []
+
+
+def test_a_header_row_with_a_unit_per_column_reads_each_cell_once():
+    text = (
+        "Område Budget (mio. kr.) Forventet (mio. kr.) Afvigelse\n"
+        "Børn og Unge\t612,4\t624,1\t11,7\n"
+        "Beslutning i Økonomiudvalget den 10. marts 2025\n"
+    )
+    # one amount per cell; "den 10. marts" below the table is a date, not a cell
+    assert [(m.text, m.amount_dkk) for m in find_amounts(text)] == [
+        ("612,4", 612_400_000),
+        ("624,1", 624_100_000),
+        ("11,7", 11_700_000),
+    ]

@@ -309,3 +309,19 @@ def test_a_paragraph_break_ends_a_sentence_after_a_letter_abbreviation() -> None
     assert texts("en samlet værdi af ca.\n4.500.000 kr. i alt.") == [
         "en samlet værdi af ca.\n4.500.000 kr. i alt."
     ]
+
+
+def test_a_line_ending_in_a_preposition_continues_before_a_name() -> None:
+    # a PDF line wrapped after "ved": the next line's capital is a place name, not a sentence
+    text = (
+        "Direktøren indstiller, at der gives en anlægsbevilling på 11,6 mio. kr. til cykelsti ved\n"
+        "Skovvej, og at kommunens andel finansieres af puljen.\n"
+        "Beslutning\n"
+        "Anbefales."
+    )
+    assert texts(text) == [
+        "Direktøren indstiller, at der gives en anlægsbevilling på 11,6 mio. kr. til cykelsti "
+        "ved\nSkovvej, og at kommunens andel finansieres af puljen.",
+        "Beslutning",
+        "Anbefales.",
+    ]

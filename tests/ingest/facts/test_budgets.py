@@ -421,3 +421,18 @@ def test_generic_section_titles_name_no_initiative(title: str) -> None:
 @pytest.mark.parametrize("title", ["Videndeling", "Renovering af Krogårdsskolen", "LEAN"])
 def test_subject_titles_name_an_initiative(title: str) -> None:
     assert not is_generic_title(title)
+
+
+def test_each_amount_of_a_two_clause_recommendation_keeps_its_own_purpose():
+    # the PDF wrapped the first clause after "ved"; the second amount is named by its own
+    # clause ("kommunens egen andel på ..."), not by the first one's purpose
+    text = (
+        "Indstilling\n\n"
+        "Direktøren indstiller, at der gives en anlægsbevilling på 11,6 mio. kr. til cykelsti ved\n"
+        "Skovvej, og at kommunens egen andel på 7,6 mio. kr. finansieres af rådighedsbeløbet "
+        "til trafiksikkerhed.\n"
+    )
+    assert [(r.amount_text, r.initiative) for r in rows(text)] == [
+        ("11,6 mio. kr.", "cykelsti ved Skovvej"),
+        ("7,6 mio. kr.", "kommunens egen andel"),
+    ]
