@@ -230,6 +230,7 @@ class ListCandidate:
     intro: Candidate | None
     items: list[Candidate]
     score: float = 0.0
+    agenda: bool = False  # the items are a meeting's agenda items
 
 
 @dataclass
@@ -908,6 +909,8 @@ class ExtractiveAnswerer:
                 # the best sentence names them ("… omfatte fagene dansk og matematik"), it
                 # is the better answer
                 named = match_group(asked, self.stats.terms(lc.intro.text)) if lc.intro else 0.0
+                if lc.agenda:  # "Hvilke punkter/sager …?": agenda items are what they are
+                    named = max(named, match_group(asked, self.stats.terms(AGENDA_NOUNS)))
                 lc.score += LISTED_NOUN_BONUS * (named if named else -best_names_asked)
             if wanted is not None:
                 inline = lc.intro is not None and not lc.intro.text.rstrip().endswith(":")
@@ -956,8 +959,10 @@ class ExtractiveAnswerer:
             intro = None
             parent = by_id.get(parent_id) if parent_id is not None else None
             lo = view.heading_of(parent)[1] if parent is not None else 0
-            before = [
-                x for x in view.sentences_between(lo, secs[0].start) if x.end <= secs[0].start
+            before = [  # a table of contents before the items is no intro to them
+                x
+                for x in view.sentences_between(lo, secs[0].start)
+                if x.end <= secs[0].start and self._in_prose(view, x.start)
             ]
             if before:
                 last = before[-1]
@@ -971,7 +976,8 @@ class ExtractiveAnswerer:
             elif parent is not None:  # "2. Temaer for dagens møde" + "2.1 …", "2.2 …"
                 a, b = view.heading_of(parent)
                 intro = Candidate(doc_id, a, b, view.text[a:b], -1)
-            out.append(ListCandidate(doc_id, intro, items))
+            agenda = all(sec.kind == "agenda_item" for sec in secs)
+            out.append(ListCandidate(doc_id, intro, items, agenda=agenda))
         out.extend(self._table_lists(view))
         # a section whose body is a few short lines ("Bilag": one line per annex)
         for sec in view.record.sections:
@@ -991,6 +997,12 @@ class ExtractiveAnswerer:
             items = [Candidate(doc_id, x.start, x.end, x.text, -1) for x in lines]
             out.append(ListCandidate(doc_id, intro, items))
         return out
+
+    @staticmethod
+    def _in_prose(view: DocView, offset: int) -> bool:
+        """Not in a table of contents, an attachment list or boilerplate."""
+        block = view.block_at(offset)
+        return block is None or block.answerable or block.kind == "heading"
 
     def _opens_list(self, c: Candidate) -> bool:
         """The sentence introduces a list: `_leads_in`, or a paragraph left open without
@@ -1279,6 +1291,7 @@ _COUNT_VALUES = {
 }  # fmt: skip
 
 
+AGENDA_NOUNS = "punkter sager dagsordenspunkter emner"
 LISTED_NOUN_BONUS = 0.1  # a list whose intro names what "hvilke X" asks for
 
 

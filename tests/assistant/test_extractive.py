@@ -549,3 +549,38 @@ def test_a_table_cell_is_answered_with_its_whole_row(
     assert answer.text.startswith("Indhente tilbud på hosting [1] – Peter Møller [2] – 15."), (
         answer.text
     )
+
+
+def test_which_items_lists_the_agenda_items_not_the_table_of_contents(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """Minutes as a PDF numbered as the council numbers its cases ("45. …"), with a running
+    header and a table of contents before the items: "Hvilke punkter …?" is answered by the
+    agenda items, and no line of the table of contents is the list's intro."""
+    from tests.ingest.conftest import write_pdf
+
+    root = tmp_path_factory.mktemp("agenda-toc")
+    (root / "docs").mkdir()
+    items = [
+        (45, "Godkendelse af dagsorden", ["Beslutning", "Godkendt."]),
+        (46, "Anlægsbevilling til cykelsti ved Skovvej", ["Sagsfremstilling",
+         "Cykelstien er 2,8 km lang og koster 11,6 mio. kr.", "Beslutning", "Anbefales."]),
+        (47, "Budgetopfølgning pr. 31. januar 2025", ["Sagsfremstilling",
+         "Der forventes et merforbrug på 14,2 mio. kr.", "Beslutning", "Taget til efterretning."]),
+    ]  # fmt: skip
+    first = ["Referat", "Økonomiudvalget", "Mødedato: 10. marts 2025", "Indholdsfortegnelse"]
+    first += [f"{n}. {title} {'.' * 30} {n - 43}" for n, title, _ in items]
+    pages = [first] + [[f"{n}. {title}", *body] for n, title, body in items]
+    write_pdf(
+        root / "docs" / "referat_oeu.pdf",
+        pages,
+        header="Silkeborg Kommune · Økonomiudvalget · 10. marts 2025",
+        footer=True,
+    )
+    assistant = assistant_over(root, {})
+    answer = assistant.ask("Hvilke punkter var på dagsordenen den 10. marts 2025?")
+    for title in ("Godkendelse af dagsorden", "cykelsti ved Skovvej", "pr. 31. januar 2025"):
+        assert title in answer.text, answer.text
+    assert "....." not in answer.text and not any("..." in c.quote for c in answer.citations)
+    # the table of contents' last page number ("4") is no intro
+    assert not any(c.quote.strip().isdigit() for c in answer.citations), answer.text
