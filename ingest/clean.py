@@ -140,6 +140,8 @@ def is_page_number_line(line: str) -> bool:
 def remove_running_lines(pages: list[str]) -> list[str]:
     """Drop lines repeated at the top or bottom of at least half the pages, and page numbers.
 
+    A line that also stands in the middle of a page is text, not a running line: a heading
+    such as "Beslutning" that happens to close a few pages.
     A running header is kept once, on the first page where it appears: it often carries the
     committee and meeting date that the metadata step looks for. Footers go everywhere.
     """
@@ -148,17 +150,21 @@ def remove_running_lines(pages: list[str]) -> list[str]:
     numbers: list[list[int]] = []
     top_counts: Counter[str] = Counter()
     bottom_counts: Counter[str] = Counter()
+    inside: set[str] = set()
     for lines in page_lines:
         filled = [i for i, line in enumerate(lines) if line.strip()]
         zone = min(_EDGE_ZONE, len(filled) // 2)  # short pages: top and bottom must not overlap
         top, bottom = filled[:zone], filled[len(filled) - zone :]
         edges.append((top, bottom))
+        inside.update(_line_key(lines[i]) for i in filled[zone : len(filled) - zone])
         numbers.append(filled[:_NUMBER_ZONE] + filled[-_NUMBER_ZONE:])
         top_counts.update({_line_key(lines[i]) for i in top if len(lines[i]) <= 200})
         bottom_counts.update({_line_key(lines[i]) for i in bottom if len(lines[i]) <= 200})
     threshold = max(2, math.ceil(len(pages) / 2))
-    running_top = {key for key, count in top_counts.items() if count >= threshold}
-    running_bottom = {key for key, count in bottom_counts.items() if count >= threshold}
+    running_top = {key for key, n in top_counts.items() if n >= threshold and key not in inside}
+    running_bottom = {
+        key for key, n in bottom_counts.items() if n >= threshold and key not in inside
+    }
     if len(pages) < 2:
         running_top, running_bottom = set(), set()
 

@@ -316,3 +316,19 @@ def test_html_and_docx_clean_to_one_page(agenda_html: Path, docx_file: Path) -> 
     html = clean(load_file(agenda_html)).text
     assert "568. Status på Task Force-projektet\n\nBeslutningstema" in html
     assert "2021\t1,5 mio. kr." in html
+
+
+def test_a_heading_that_also_stands_mid_page_is_not_a_running_line() -> None:
+    """ "Beslutning" closes two pages (a short decision before the footer) and stands in the
+    middle of a third: it is the documents' own heading, not a running footer."""
+    body = "Sagen handler om en ny sti.\nDen koster 2 mio. kr.\nDer er søgt tilskud.\n"
+    pages = [
+        f"Økonomiudvalget\n45. Dagsorden\n{body}Beslutning\nGodkendt.\nSide 1 af 3",
+        f"Økonomiudvalget\n46. Cykelsti\n{body}Beslutning\nAnbefales.\nSide 2 af 3",
+        f"Økonomiudvalget\n47. Skole\n{body}Beslutning\nGodkendt.\nBilag\nIngen.\nSe bilag.\n"
+        "Side 3 af 3",
+    ]
+    cleaned = clean(LoadedFile(path="x.pdf", kind="pdf", pages=pages))
+    assert cleaned.text.count("Beslutning") == 3
+    assert cleaned.text.count("Økonomiudvalget") == 1  # the running header, kept once
+    assert "Side " not in cleaned.text
