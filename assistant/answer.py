@@ -562,7 +562,7 @@ class Assistant:
             n = cset.add(c.doc_id, c.start, c.end)
             sentence = f"{wording(c.text)} [{n}]"
             view = self.docs.get(c.doc_id)
-            if view is not None and is_label(view.text, c.start, c.end):
+            if view is not None and is_label(view.text, c.start, c.end) and c.text[-1:] != ":":
                 sentence += ":"  # "Dato [4]: 2026-05-07 [5]", the colon the quote leaves out
             about_heading = c.heading and (
                 c.local_coverage - c.coverage >= 0.15 or c.refers_to_heading

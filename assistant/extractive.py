@@ -463,13 +463,17 @@ _URL = re.compile(r"(?:https?://|www\.)\S+")
 
 
 def is_label(text: str, start: int, end: int) -> bool:
-    """A few words before a colon, cut off at it ("Dato" of "Dato: 2025-02-02")."""
+    """A few words before a colon, cut off at it ("Dato" of "Dato: 2025-02-02"), or with it
+    ("Deltagere:" of "**Deltagere:** Anne Hansen, …") when its value follows on the line."""
     words = text[start:end]
-    return (
-        len(words.split()) <= 4
-        and not words.rstrip().endswith((".", "!", "?"))
-        and text[end : end + 3].lstrip().startswith(":")
-    )
+    if len(words.split()) > 4 or words.rstrip().endswith((".", "!", "?")):
+        return False
+    if words.rstrip().endswith(":"):  # a field's name, not a lead-in ("Planen omfatter 5 …:")
+        if len(words.split()) > 3 or any(ch.isdigit() for ch in words):
+            return False
+        line_end = text.find("\n", end)
+        return bool(text[end : line_end if line_end >= 0 else len(text)].strip())
+    return text[end : end + 3].lstrip().startswith(":")
 
 
 # conjunctions, prepositions and list words: a clause ending in one goes on after it

@@ -41,7 +41,8 @@ _MARKUP = frozenset(
 def _inline_text(token: Token) -> str:
     """Rendered text of an inline token: words and link texts, no markup or URLs."""
     parts: list[str] = []
-    for child in token.children or []:
+    children = token.children or []
+    for i, child in enumerate(children):
         if child.type == "text":
             parts.append(child.content)
         elif child.type == "code_inline":
@@ -49,7 +50,10 @@ def _inline_text(token: Token) -> str:
         elif child.type in _MARKUP:
             parts.append(SEAM)
         elif child.type == "softbreak":
-            parts.append(" ")
+            # a line that opens with a bold or italic label is a field of its own
+            # ("**Deltagere:** …" / "**Afbud:** …"), not the paragraph's wrapped text
+            after = [c.type for c in children[i + 1 :] if c.type != "text" or c.content]
+            parts.append("\n" if after[:1] in (["strong_open"], ["em_open"]) else " ")
         elif child.type == "hardbreak":
             parts.append("\n")
         elif child.type == "html_inline":

@@ -12,6 +12,7 @@ from assistant.extractive import (
     TermStats,
     count_ok,
     coverage,
+    is_label,
     match_group,
 )
 from assistant.intent import classify
@@ -584,3 +585,38 @@ def test_which_items_lists_the_agenda_items_not_the_table_of_contents(
     assert "....." not in answer.text and not any("..." in c.quote for c in answer.citations)
     # the table of contents' last page number ("4") is no intro
     assert not any(c.quote.strip().isdigit() for c in answer.citations), answer.text
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("Dato: 2025-02-02", "Dato", True),  # cut before its colon
+        ("Deltagere: Anne Hansen, Peter Møller", "Deltagere:", True),  # with it, value after
+        ("Styregruppen besluttede:\n- at godkende", "Styregruppen besluttede:", False),
+        ("Følgende blev besluttet af styregruppen:\n- at godkende", None, False),
+        ("Beslutning:\nGodkendt.", "Beslutning:", False),  # the value is on the next line
+    ],
+)
+def test_is_label(text: str, span: str | None, expected: bool) -> None:
+    span = span or text.split("\n")[0]
+    start = text.index(span)
+    assert is_label(text, start, start + len(span)) is expected
+
+
+def test_a_bold_label_with_its_colon_is_answered_with_its_value(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """ "**Afbud:** Morten Kjær": the label keeps its colon inside the bold, and the answer
+    shows the value after it, not the label alone."""
+    assistant = assistant_over(
+        tmp_path_factory.mktemp("bold-label"),
+        {
+            "referat_styregruppe.md": "# Referat af styregruppemøde 5. marts 2024\n\n"
+            "**Deltagere:** Anne Hansen (Kolding), Peter Møller (Vejle)\n"
+            "**Afbud:** Morten Kjær (Billund)\n\n"
+            "## 1. Budget\n\nStyregruppen godkendte budgettet for 2025 på 2,4 mio. kr.\n",
+        },
+    )
+    answer = assistant.ask("Hvem havde afbud til styregruppemødet?")
+    assert "Afbud: [" in answer.text and "Morten Kjær (Billund) [" in answer.text, answer.text
+    assert "Afbud::" not in answer.text

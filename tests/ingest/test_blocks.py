@@ -413,3 +413,26 @@ def test_a_list_item_wrapped_onto_the_next_pdf_line_stays_one_item() -> None:
         ("list_item", "• For hoteller, kontorer mv. er grænseværdien 63 dB."),
         ("prose", "Aarhus Kommunes kommuneplan indeholder bestemmelser om støj."),
     ]
+
+
+def test_markdown_lines_that_open_with_a_bold_label_stay_lines(tmp_path: Path) -> None:
+    """ "**Deltagere:** …" and "**Afbud:** …" on consecutive lines are one Markdown paragraph,
+    but two fields: the second stays on a line of its own, so each reads and quotes alone.
+    A wrapped line of running text still joins its paragraph."""
+    path = tmp_path / "referat.md"
+    path.write_text(
+        "# Referat af styregruppemøde 5. marts 2024\n\n"
+        "**Deltagere:** Anne Hansen (Kolding), Peter Møller (Vejle)\n"
+        "**Afbud:** Morten Kjær (Billund)\n\n"
+        "Sekretariatet fremlagde forslag til budget 2025 på i alt\n"
+        "2,4 mio. kr. til fællesskabets drift.\n",
+        encoding="utf-8",
+    )
+    record = _parse(path)
+    assert ("prose", "Deltagere: Anne Hansen (Kolding), Peter Møller (Vejle)\nAfbud: Morten Kjær "
+            "(Billund)") in _kinds(record)  # fmt: skip
+    assert (
+        "prose",
+        "Sekretariatet fremlagde forslag til budget 2025 på i alt 2,4 mio. kr. til fællesskabets "
+        "drift.",
+    ) in _kinds(record)
