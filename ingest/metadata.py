@@ -17,9 +17,13 @@ HEAD_CHARS = 1500  # where titles, dates and case numbers of the document itself
 _TYPE_RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "beslutning",
-        re.compile(r"^\s*\[(?:[A-Z]{2,4})\]|\bbeslutningsprotokol|^\s*beslutning\b", re.I),
+        re.compile(r"^\s*\[(?:[A-Z]{2,4})\]|^\s*beslutning\b", re.I),
     ),
-    ("referat", re.compile(r"\b(?:referat|beslutningsreferat|mødereferat)\b", re.I)),
+    # a "beslutningsprotokol" is a meeting's minutes of its decisions
+    (
+        "referat",
+        re.compile(r"\b(?:referat|beslutningsreferat|mødereferat|beslutningsprotokol)\b", re.I),
+    ),
     ("dagsorden", re.compile(r"\bdagsorden\b", re.I)),
     ("kommissorium", re.compile(r"\bkommissori(?:um|et)\b", re.I)),
     ("bilag", re.compile(r"^\s*bilag\b", re.I | re.M)),
@@ -108,16 +112,22 @@ def extract_metadata(
     )
 
 
+_MEETING_WORD = re.compile(r"^(referat|dagsorden|beslutningsprotokol)\b\s*[:–-]?\s*", re.I)
+
+
 def _meeting_title(title: str, doc_type: str, body: str | None, date_text: str | None) -> str:
-    """Minutes or an agenda whose own heading is only the body's name ("By- og
-    Kulturudvalget") are titled as a person files them: "Referat – By- og Kulturudvalget –
-    13. maj 2024"; twenty meetings of one committee would otherwise share one title."""
+    """Minutes or an agenda whose own heading names only the body ("By- og Kulturudvalget"),
+    only the kind of paper ("Beslutningsprotokol"), or the two ("Referat: Økonomiudvalget")
+    are titled as a person files them: "Referat – By- og Kulturudvalget – 13. maj 2024";
+    twenty meetings of one committee would otherwise share one title."""
     if doc_type not in ("referat", "dagsorden") or not body or not date_text:
         return title
-    named = re.sub(r"^(?:referat|dagsorden)\s*:\s*", "", title, flags=re.I)  # "Referat: X"
-    if named.casefold().strip(" :.") != body.casefold():
+    word = _MEETING_WORD.match(title)
+    named = title[word.end() :] if word else title
+    if named.strip(" :.") and named.casefold().strip(" :.") != body.casefold():
         return title
-    return f"{doc_type.capitalize()} – {named} – {date_text}"
+    kind = word.group(1).capitalize() if word else doc_type.capitalize()
+    return f"{kind} – {body} – {date_text}"
 
 
 def _strip_markup(line: str) -> str:

@@ -25,6 +25,7 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # A cover page's title lines: large type (body text is 10-12 pt) and short.
 COVER_TITLE_POINTS = 14.0
 COVER_LINE_CHARS = 120
+MAX_COVER_BLOCKS = 3  # a letterhead or two before the title
 
 
 def _roman(number: int) -> str:
@@ -226,8 +227,8 @@ def _cover_title(blocks: list[RawBlock], paragraph: Paragraph, text: str) -> boo
     style = _style_name(paragraph)
     if len(text) > COVER_LINE_CHARS or "\n" in text:
         return False
-    if style.startswith(("subtitle", "undertitel")):
-        if blocks and blocks[-1].kind == "heading" and len(blocks) == 1:
+    if style.startswith(("subtitle", "undertitel")):  # after a letterhead line or two, too
+        if blocks and blocks[-1].kind == "heading" and len(blocks) <= MAX_COVER_BLOCKS:
             blocks[-1] = RawBlock("heading", f"{blocks[-1].text} – {text}", blocks[-1].level)
             return True
         return False
@@ -257,8 +258,12 @@ def _blocks(document: DocxDocument) -> tuple[list[RawBlock], str | None]:
             level = _heading_level(paragraph)
             if label and not (level and label == "-"):
                 text = f"{label} {text}"
-            if not label and len(blocks) <= 1 and _cover_title(blocks, paragraph, text):
-                first_heading = blocks[0].text
+            if (
+                not label
+                and len(blocks) <= MAX_COVER_BLOCKS
+                and _cover_title(blocks, paragraph, text)
+            ):
+                first_heading = next(b.text for b in blocks if b.kind == "heading")
                 continue
             if level:
                 text = " ".join(text.split())

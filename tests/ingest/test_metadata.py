@@ -120,3 +120,42 @@ def test_a_letterhead_running_header_is_not_the_title(make_pdf):
         "Økonomiudvalget",
         "2025-03-10",
     )
+
+
+def test_a_beslutningsprotokol_is_minutes_with_its_items_and_decisions(tmp_path: Path):
+    """A Word "Beslutningsprotokol" behind a letterhead, its committee as the subtitle and its
+    items as "Punkt N: …" headings: minutes, titled with body and date, each decision filed
+    under its own item."""
+    import docx
+
+    from ingest.document import parse_loaded
+    from ingest.facts.decisions import extract_decisions
+
+    document = docx.Document()
+    document.add_paragraph("Kolding Kommune")
+    document.add_paragraph("Beslutningsprotokol", style="Title")
+    document.add_paragraph("Børne- og Uddannelsesudvalget", style="Subtitle")
+    document.add_paragraph("Mødedato: 12. september 2023, kl. 15.30")
+    for number, title, decision in (
+        (1, "Godkendelse af dagsorden", "Dagsordenen blev godkendt."),
+        (2, "Ny skolestruktur i Kolding Øst", "Udvalget godkendte, at forslaget sendes i høring."),
+        (3, "Orientering om trivselsmåling", "Orienteringen blev taget til efterretning."),
+    ):
+        document.add_heading(f"Punkt {number}: {title}", level=1)
+        document.add_heading("Beslutning", level=2)
+        document.add_paragraph(decision)
+    path = tmp_path / "bu_2023-09-12.docx"
+    document.save(str(path))
+    record, _ = parse_loaded(load_file(path), path, "doc")
+    assert record.meta.doc_type == "referat"
+    assert record.meta.title == (
+        "Beslutningsprotokol – Børne- og Uddannelsesudvalget – 12. september 2023"
+    )
+    items = [(s.number, s.title) for s in record.sections if s.kind == "agenda_item"]
+    assert items == [
+        ("1", "Godkendelse af dagsorden"),
+        ("2", "Ny skolestruktur i Kolding Øst"),
+        ("3", "Orientering om trivselsmåling"),
+    ]
+    decided = [(d.item_number, d.outcome) for d in extract_decisions(record)]
+    assert decided == [("1", "godkendt"), ("2", "godkendt"), ("3", "taget til efterretning")]
