@@ -564,8 +564,10 @@ class Assistant:
             view = self.docs.get(c.doc_id)
             if view is not None and is_label(view.text, c.start, c.end) and c.text[-1:] != ":":
                 sentence += ":"  # "Dato [4]: 2026-05-07 [5]", the colon the quote leaves out
-            about_heading = c.heading and (
-                c.local_coverage - c.coverage >= 0.15 or c.refers_to_heading
+            about_heading = (
+                c.heading
+                and (c.local_coverage - c.coverage >= 0.15 or c.refers_to_heading)
+                and not _in_row(view, c.start)  # a row is headed by its column names
             )
             if c.heading and intent.kind == "decision" and c.heading not in shown:
                 view = self.docs.get(c.doc_id)

@@ -118,6 +118,18 @@ class DocView:
         i = self._block_index(offset)
         return None if i is None else self.record.blocks[i]
 
+    def table_header(self, offset: int) -> Block | None:
+        """The first row of the table whose row holds `offset` (its column names), when that
+        row is another one; None outside a table or on the first row itself."""
+        blocks = self.record.blocks
+        i = self._block_index(offset)
+        if i is None or blocks[i].kind != "table_row":
+            return None
+        first = i
+        while first > 0 and blocks[first - 1].kind == "table_row":
+            first -= 1
+        return blocks[first] if first < i else None
+
     def parent_item(self, offset: int) -> tuple[int, int] | None:
         """The list item a nested list item belongs to ("3. #248: Datafordeler" above
         "Estimat på 72 timer ..."): what the nested item is about, as a heading would say."""

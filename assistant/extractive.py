@@ -501,7 +501,12 @@ def _only_link(text: str) -> bool:
     return bool(_URL.search(text)) and len(_WORDS.findall(_URL.sub(" ", text))) < 2
 
 
-ROW_KEY_CHARS = 4  # a table row's leading cell this short is its number or key
+ROW_KEY_CHARS = 3  # a table row's leading cell this short is its number or key ("10", "PM2")
+
+
+def _names_columns(row: str) -> bool:
+    """A first row of words, no figures: the table's column names, shown above the row."""
+    return not any(ch.isdigit() for ch in row)
 
 
 def _says_alone(cell: str) -> bool:
@@ -655,7 +660,11 @@ class ExtractiveAnswerer:
         """The question's coverage by the sentence alone, with its heading, and in context."""
         view = self.docs.get(c.doc_id)
         assert view is not None
-        terms = self.stats.terms(c.text)
+        row = view.block_at(c.start)
+        if row is None or row.kind != "table_row":
+            row = None
+        # a table cell's sentence is its row: "2024" | "1,4 mio. kr." | "2,0 mio. kr."
+        terms = self._span_terms(view, (row.start, row.end)) if row else self.stats.terms(c.text)
         c.coverage, c.matched = coverage(groups, terms)
         sections = view.sections_at(c.start)
         path_key = (c.doc_id, " > ".join(s.title for s in sections))
@@ -673,6 +682,9 @@ class ExtractiveAnswerer:
         if parent is not None:  # a nested list item: its parent item heads it
             local = local | self._span_terms(view, parent)
             c.heading = parent
+        header = view.table_header(c.start) if row is not None else None
+        if header is not None:  # its column names ("År" | "Engangsudgift") head it
+            local = local | self._span_terms(view, (header.start, header.end))
         window = self._window_terms(view, c, sections[-1] if sections else None)
         c.local_coverage, _ = coverage(groups, terms | local)
         c.context_coverage, _ = coverage(groups, terms | local | ctx | window)
@@ -784,7 +796,7 @@ class ExtractiveAnswerer:
             dated = self._dated_follower(best, chosen) or self._dated_line(best, cands, chosen)
             if dated is not None:
                 chosen.append(dated)
-        chosen += self._whole_rows(chosen)
+        chosen = self._whole_rows(chosen)
         chosen += self._context_after(best, chosen)
         chosen = [c for c in chosen if new_to_reader(c)]  # context an earlier part showed
         chosen = _first_of_each_wording(chosen)
@@ -1143,19 +1155,29 @@ class ExtractiveAnswerer:
         return out
 
     def _whole_rows(self, chosen: list[Candidate]) -> list[Candidate]:
-        """The other cells of a chosen table cell's row: a row is read whole ("Indhente tilbud
-        på hosting" | "Peter Møller" | "15. april 2024": the task, its owner and its deadline),
-        though each cell is quoted on its own to stay verbatim in the source."""
-        taken = {(c.doc_id, c.index) for c in chosen}
+        """`chosen` with each table cell replaced by its whole row under the table's column
+        names: a row is read whole ("Indhente tilbud på hosting" | "Peter Møller" | "15. april
+        2024": the task, its owner and its deadline), though each cell is quoted on its own to
+        stay verbatim in the source. The row's number or key cell ("10", "PM2") is left out."""
+        taken: set[tuple[str, int]] = set()
         out: list[Candidate] = []
         for c in chosen:
             view = self.docs.get(c.doc_id)
             row = view.block_at(c.start) if view is not None else None
             if view is None or row is None or row.kind != "table_row" or _says_alone(c.text):
+                if (c.doc_id, c.index) not in taken:
+                    taken.add((c.doc_id, c.index))
+                    out.append(c)
                 continue
             cells = view.sentences_between(row.start, row.end)
-            while len(cells) > 1 and len(cells[0].text) <= ROW_KEY_CHARS:
-                cells = cells[1:]  # the row's number or key ("10", "PM2"), not its content
+            keys = 0
+            while len(cells) > keys + 1 and len(cells[keys].text) <= ROW_KEY_CHARS:
+                keys += 1
+            cells = cells[keys:]
+            header = view.table_header(c.start)
+            if header is not None and _names_columns(view.text[header.start : header.end]):
+                names = view.sentences_between(header.start, header.end)  # column names
+                cells = names[keys:] + cells if len(names) == len(cells) + keys else cells
             for s in cells:
                 index = view.sentence_index(s.start)
                 if index is None or (view.id, index) in taken:

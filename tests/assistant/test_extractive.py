@@ -546,10 +546,32 @@ def test_a_table_cell_is_answered_with_its_whole_row(
     )
     answer = assistant.ask("Hvem skal indhente tilbud på hosting?")
     quotes = [c.quote for c in answer.citations]
-    assert quotes == ["Indhente tilbud på hosting", "Peter Møller", "15. april 2024"], answer.text
-    assert answer.text.startswith("Indhente tilbud på hosting [1] – Peter Møller [2] – 15."), (
-        answer.text
+    assert quotes == [
+        *("Opgave", "Ansvarlig", "Frist"),  # the column names, above the row
+        *("Indhente tilbud på hosting", "Peter Møller", "15. april 2024"),
+    ], answer.text
+    assert answer.text.startswith("Opgave [1] – Ansvarlig [2] – Frist [3]\n\nIndhente"), answer.text
+    assert "Lise Berg" not in answer.text  # the next row stays out
+
+
+def test_a_table_row_is_found_by_its_column_name_and_its_key(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """ "Hvad er engangsudgiften i 2024?": the column is named in the header row, the year in
+    the row's first cell; the cell is read with both, so the 2024 row answers, under its
+    column names."""
+    assistant = assistant_over(
+        tmp_path_factory.mktemp("year-row"),
+        {
+            "skolestruktur.md": "# Ny skolestruktur\n\nSkolerne lægges sammen fra 2024.\n\n"
+            "## Økonomi\n\n| År | Besparelse | Engangsudgift |\n|---|---|---|\n"
+            "| 2024 | 1,4 mio. kr. | 2,0 mio. kr. |\n| 2025 | 3,4 mio. kr. | 0,5 mio. kr. |\n",
+        },
     )
+    answer = assistant.ask("Hvad er engangsudgiften i 2024?")
+    assert "År [1] – Besparelse [2] – Engangsudgift [3]" in answer.text, answer.text
+    assert "2024 [" in answer.text and "2,0 mio. kr. [" in answer.text, answer.text
+    assert "0,5 mio. kr." not in answer.text
 
 
 def test_which_items_lists_the_agenda_items_not_the_table_of_contents(
