@@ -193,7 +193,7 @@ def _title(
         s
         for s in sections
         if s.start < 1500
-        and s.kind in ("markdown", "standard")
+        and s.kind == "markdown"  # a case heading ("Sagsfremstilling") names no document
         and structured
         and not _GENERIC_TITLE.match(s.title)
         and not s.title[0].isdigit()

@@ -41,7 +41,8 @@ _DROP_TAGS = (
 # Keywords in id/class/role/aria-label that mark page furniture (English and Danish).
 _FURNITURE = re.compile(
     r"nav|menu|cookie|consent|gdpr|breadcrumb|brødkrumme|brodkrumme|footer|sidefod|banner|"
-    r"skip|genvej|contentinfo|social-?share|share-?buttons|print-?link"
+    r"skip|genvej|contentinfo|social-?share|share-?buttons|print-?link|side-?bar|sidebox|"
+    r"sidemenu|sidekolonne"
 )
 _NEVER_DROP = ("html", "body", "main", "article")
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")

@@ -159,3 +159,32 @@ def test_a_beslutningsprotokol_is_minutes_with_its_items_and_decisions(tmp_path:
     ]
     decided = [(d.item_number, d.outcome) for d in extract_decisions(record)]
     assert decided == [("1", "godkendt"), ("2", "godkendt"), ("3", "taget til efterretning")]
+
+
+PORTAL_WITH_SIDEBAR = """<!DOCTYPE html><html lang="da"><head><meta charset="utf-8">
+<title>Byrådet - Referat - 26.10.2023</title></head><body>
+<div class="sidebar"><h3>Møder</h3><ul><li><a href="/m/1">Byrådet 28.09.2023</a></li>
+<li><a href="/m/3">Byrådet 23.11.2023</a></li></ul></div>
+<div id="main"><table><tr><td>Udvalg:</td><td>Byrådet</td></tr>
+<tr><td>Mødedato:</td><td>26. oktober 2023 kl. 16:00</td></tr></table>
+<h1>Referat</h1>
+<h2>568. Anlægsbevilling til ny idrætshal i Vestbyen</h2><h3>Sagsfremstilling</h3>
+<p>Den samlede anlægsudgift er 42,5 mio. kr., fordelt med 12,0 mio. kr. i 2024 og 30,5 mio.
+kr. i 2025.</p><h3>Beslutning i Byrådet den 26. oktober 2023</h3><p>Godkendt.</p>
+</div></body></html>"""
+
+
+def test_a_portal_sidebar_is_no_title_and_a_case_heading_neither(tmp_path: Path):
+    """The sidebar's "Møder" and its links to other meetings are furniture, and a case
+    heading ("Sagsfremstilling") names no document: the minutes are titled by their paper,
+    body and date."""
+    from ingest.document import parse_loaded
+
+    path = tmp_path / "byraad_2023-10-26.html"
+    path.write_text(PORTAL_WITH_SIDEBAR, encoding="utf-8")
+    record, _ = parse_loaded(load_file(path), path, "doc")
+    assert "23.11.2023" not in record.text and "Møder" not in record.text
+    assert record.meta.title == "Referat – Byrådet – 26. oktober 2023"
+    assert [(s.number, s.title) for s in record.sections if s.kind == "agenda_item"] == [
+        ("568", "Anlægsbevilling til ny idrætshal i Vestbyen")
+    ]
