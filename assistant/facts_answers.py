@@ -80,6 +80,7 @@ MAX_TABLE_DOCUMENTS = 3  # documents in one budget table
 # rows in one budget answer: a total and the three amounts it breaks into (devset 0.685 ->
 # 0.691 from 3; 5 rows scored the same at a longer median)
 MAX_BUDGET_ROWS = 4
+YEAR_OF_ROW_BONUS = 0.1  # an amount for the asked year outranks a total that names it
 SMALL_CORPUS_DOCUMENTS = 20  # up to this, every facts row is a candidate
 
 
@@ -349,6 +350,12 @@ class FactsAnswerer:
         inside = [r for r in rows if _inside_cited(r, cited)]
         return sorted(inside, key=lambda r: -r["amount_dkk"])
 
+    @staticmethod
+    def _own_years(row: dict[str, Any]) -> set[int]:
+        """The years the amount itself is for: its period or year, not its sentence's."""
+        years = _years_of(row.get("period"))
+        return years or ({int(row["year"])} if row.get("year") else set())
+
     def _row_years(self, row: dict[str, Any]) -> set[int]:
         """The years an amount applies to: its period, else the years its sentence names, else
         the year of its document (an amount in 2023 minutes is not an answer about 2030)."""
@@ -395,6 +402,10 @@ class FactsAnswerer:
                 continue  # "budgettet for en ny gymnastiksal": every word of what it is for
             score = 0.6 * own + 0.4 * ctx + (0.05 if amount_match else 0.0)
             score += 0.05 / ranks.get(row["doc_id"], 20)
+            if asked_years and asked_years & self._own_years(row):
+                # "afsat … i 2025": the amount of that year, before the total whose sentence
+                # names the year only in its split ("42,5 mio. kr., heraf 30,5 mio. kr. i 2025")
+                score += YEAR_OF_ROW_BONUS
             scored.append((score, row))
         if not scored and by_amount:
             # "Er de 5,5 mio. kr. ... ?": the amount itself identifies the row
@@ -487,6 +498,8 @@ class FactsAnswerer:
         lead = ""
         if self._is_recommendation(row):
             kind = "recommendation"  # proposed, not granted: quote it, never restate it as fact
+        if kind == "total" and row.get("parent_id") is not None:
+            kind = "part"  # one year's share of a total is no "samlede økonomi": quote it
         # "Til <initiative> er der afsat <beløb>" only when the initiative is a cited heading:
         # a name taken from the sentence itself would restate (and may misread) the quote
         if name and heading_n and kind in ("allocation", "grant", "total", "extra_cost"):

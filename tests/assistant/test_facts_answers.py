@@ -480,3 +480,24 @@ def test_the_decision_of_the_body_the_question_names_is_shown(tmp_path_factory) 
     oeu = unseen.ask("Hvad besluttede Økonomiudvalget om boliger til ukrainske flygtninge?")
     assert "Økonomiudvalget anbefaler overfor Byrådet" in oeu.text
     assert "04-04-2022 Klima-" not in oeu.text
+
+
+def test_a_years_share_of_a_total_answers_for_that_year(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """ "Hvor meget er afsat … i 2025?" is the 2025 share of the split total, quoted, never
+    "Den samlede økonomi … er 30,5 mio. kr." (a year's share is no total)."""
+    from tests.conftest import assistant_over
+
+    assistant = assistant_over(
+        tmp_path_factory.mktemp("year-share"),
+        {
+            "referat_byraad.txt": "Referat\n\nByrådet\n\nMødedato: 26. oktober 2023\n\n"
+            "568. Anlægsbevilling til ny idrætshal i Vestbyen\n\nSagsfremstilling\n\n"
+            "Den samlede anlægsudgift er 42,5 mio. kr., fordelt med 12,0 mio. kr. i 2024 og "
+            "30,5 mio. kr. i 2025.\n\nBeslutning\n\nGodkendt.\n",
+        },
+    )
+    answer = assistant.ask("Hvor meget er afsat til idrætshallen i 2025?")
+    assert "30,5 mio. kr." in answer.text, answer.text
+    assert "samlede økonomi" not in answer.text
