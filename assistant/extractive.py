@@ -925,8 +925,11 @@ class ExtractiveAnswerer:
                 # the best sentence names them ("… omfatte fagene dansk og matematik"), it
                 # is the better answer
                 named = match_group(asked, self.stats.terms(lc.intro.text)) if lc.intro else 0.0
-                if lc.agenda:  # "Hvilke punkter/sager …?": agenda items are what they are
-                    named = max(named, match_group(asked, self.stats.terms(AGENDA_NOUNS)))
+                if lc.agenda and match_group(asked, self.stats.terms(AGENDA_NOUNS)):
+                    # "Hvilke punkter/sager …?": a meeting's items are what is asked for, and
+                    # the meeting (its body, its date) is their document's, not their words
+                    named = 1.0
+                    lc.score = max(lc.score, with_ctx)
                 lc.score += LISTED_NOUN_BONUS * (named if named else -best_names_asked)
             if wanted is not None:
                 inline = lc.intro is not None and not lc.intro.text.rstrip().endswith(":")

@@ -607,6 +607,10 @@ def test_which_items_lists_the_agenda_items_not_the_table_of_contents(
     assert "....." not in answer.text and not any("..." in c.quote for c in answer.citations)
     # the table of contents' last page number ("4") is no intro
     assert not any(c.quote.strip().isdigit() for c in answer.citations), answer.text
+    # "sager" are agenda items too, and they win over one item's decision
+    answer = assistant.ask("Hvilke sager behandlede Økonomiudvalget den 10. marts 2025?")
+    for title in ("Godkendelse af dagsorden", "cykelsti ved Skovvej", "pr. 31. januar 2025"):
+        assert title in answer.text, answer.text
 
 
 @pytest.mark.parametrize(
