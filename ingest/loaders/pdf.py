@@ -90,13 +90,24 @@ _NUMBER_CELL = re.compile(r"[-+−]?\d[\d.,:]*\s*%?")
 
 
 def _table_rows(layout: str) -> dict[str, str]:
-    """Rows of a page's layout text: the line's words -> the line with TABs between cells."""
+    """Rows of a page's layout text: the line's words -> the line with TABs between cells.
+    The line right above a table's first row is its header when it has as many cells and no
+    numbers ("Område | Budget (mio. kr.) | Forventet (mio. kr.) | Afvigelse")."""
     rows: dict[str, str] = {}
+    previous: list[str] = []
+    in_table = False
     for line in layout.splitlines():
+        if not line.strip():
+            continue
         cells = [" ".join(c.split()) for c in _CELL_GAP.split(line.strip()) if c.strip()]
         numbers = sum(bool(_NUMBER_CELL.fullmatch(c)) for c in cells[1:])
-        if len(cells) >= 3 and numbers >= 2:
+        row = len(cells) >= 3 and numbers >= 2
+        if row:
             rows[" ".join(cells)] = TABLE_CELL_SEPARATOR.join(cells)
+            header = len(previous) == len(cells) and not any(ch.isdigit() for ch in previous[0])
+            if not in_table and header and not any(_NUMBER_CELL.fullmatch(c) for c in previous):
+                rows[" ".join(previous)] = TABLE_CELL_SEPARATOR.join(previous)
+        in_table, previous = row, cells
     return rows
 
 

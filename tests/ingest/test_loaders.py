@@ -332,6 +332,7 @@ def test_a_pdf_table_of_numbers_keeps_its_cells_apart(tmp_path: Path) -> None:
     lines = loaded.pages[0].split("\n")
     assert "Mustrupvej 55\t49,5\t53,5" in lines
     assert "Damgårdstoften 65\t53,0\t57,4" in lines
+    assert "Måleadresse\tLAeq\tLden" in lines  # the header right above: the column names
     assert "Der er målt på 3 adresser i 2023 med 2 målere og 1 bil." in lines
     record, _ = parse_loaded(loaded, path, "x")
     row = record.text.index("Damgårdstoften 65")
