@@ -525,7 +525,7 @@ def _stated_and_numbered(text: str, blocks: list[Block]) -> list[_Heading]:
     """The format's headings, plus numbered headings written as paragraphs ("1. Videndeling"
     as a numbered Word paragraph followed by its text), found as in plain text."""
     heads = _block_headings(text, blocks)
-    body_starts = {b.start for b in blocks if b.kind in ("prose", "list_item", "table_row")}
+    body_starts = {b.start for b in blocks if b.kind in ("prose", "list_item")}
     # when the format states the agenda items as headings, numbered lines in their text are
     # enumerations ("1. Godkendt", "2. Anbefales"), never further items
     kinds = (

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ingest.dates import find_dates
 from ingest.facts.initiative import is_weak, row_label, subject_of
 from ingest.facts.models import BudgetRow
 from ingest.facts.sentences import DocIndex, Sentence
-from ingest.models import DocumentRecord, Section
+from ingest.models import TABLE_CELL_SEPARATOR, Block, DocumentRecord, Section
 from ingest.money import MoneyMention, find_amounts
 
 __all__ = ["extract_budgets", "classify_kind", "is_generic_title", "doc_ref_date"]
@@ -430,7 +431,7 @@ def extract_budgets(doc: DocumentRecord, index: DocIndex | None = None) -> list[
         numbered = _numbered_ancestor(index, sec)
         kinds: list[str] = []
         for (m, _), lo, hi in zip(with_periods, bounds, ends, strict=True):
-            kind = _classify(text[lo:hi], m.per)
+            kind = _classify(text[lo:hi], m.per) or _column_kind(text, doc.blocks, m.start)
             if kind is None:  # coordinated amounts share the verb: "0,7 ... og 17,5 mio. kr."
                 kind = kinds[-1] if kinds else classify_kind(s.text, m.per)
             kinds.append(kind)
@@ -479,6 +480,31 @@ def extract_budgets(doc: DocumentRecord, index: DocIndex | None = None) -> list[
 
 
 _UNIT_LINE = re.compile(r"[^\n]*\(?(?:i\s+)?(?:1\.000\s*kr|t\.\s?kr|tkr|mio\.\s*kr)[^\n]*", _F)
+
+
+# A table column of what was set aside: "Budget", "Afsat", "Bevilling", "Ramme", "Beløb".
+_ALLOCATION_COLUMN = re.compile(
+    r"^(?:budget\w*|afsat\w*|bevill\w*|bevilget|ramme\w*|beløb\w*|midler)\b", _F
+)
+
+
+def _column_kind(text: str, blocks: Sequence[Block], pos: int) -> str | None:
+    """The kind an amount in a table cell has by its column's name: the cell under "Budget"
+    in "Initiativ | Budget | Ansvarlig" is the initiative's allocation."""
+    i = next((k for k, b in enumerate(blocks) if b.start <= pos < b.end), None)
+    if i is None or blocks[i].kind != "table_row":
+        return None
+    first = i
+    while first > 0 and blocks[first - 1].kind == "table_row":
+        first -= 1
+    if first == i:
+        return None
+    row = blocks[i]
+    column = text[row.start : pos].count(TABLE_CELL_SEPARATOR)
+    names = text[blocks[first].start : blocks[first].end].split(TABLE_CELL_SEPARATOR)
+    if column >= len(names) or any(ch.isdigit() for ch in names[column]):
+        return None
+    return "allocation" if _ALLOCATION_COLUMN.match(names[column].strip()) else None
 
 
 def _table_header_text(text: str, m: MoneyMention) -> str:

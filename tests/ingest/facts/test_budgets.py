@@ -436,3 +436,23 @@ def test_each_amount_of_a_two_clause_recommendation_keeps_its_own_purpose():
         ("11,6 mio. kr.", "cykelsti ved Skovvej"),
         ("7,6 mio. kr.", "kommunens egen andel"),
     ]
+
+
+def test_an_amount_under_a_budget_column_is_an_allocation(tmp_path: Path):
+    """ "Initiativ | Budget | Ansvarlig": a status table's budget cells set money aside for
+    their row's initiative, though no verb says so; a cost column says nothing of the kind."""
+    path = tmp_path / "status.md"
+    path.write_text(
+        "# Status på handleplanen\n\n"
+        "| Initiativ | Budget | Ansvarlig | Frist |\n|---|---|---|---|\n"
+        "| 1. Digital post til alle borgere | 1,2 mio. kr. | Borgerservice | 1. marts 2025 |\n"
+        "| 2. Ny hjemmeside | 2,5 mio. kr. | Kommunikation | 1. juni 2025 |\n\n"
+        "Licenserne koster:\n\n"
+        "| Udgift | Pris | Konto |\n|---|---|---|\n| Licenser | 0,4 mio. kr. | Drift |\n",
+        encoding="utf-8",
+    )
+    doc = record_for_path(path)
+    found = {(r.amount_text, r.initiative): r.kind for r in extract_budgets(doc)}
+    assert found[("1,2 mio. kr.", "Digital post til alle borgere")] == "allocation"
+    assert found[("2,5 mio. kr.", "Ny hjemmeside")] == "allocation"
+    assert found[("0,4 mio. kr.", "Licenser")] != "allocation"
