@@ -512,6 +512,9 @@ class FactsAnswerer:
             else:
                 lead = f"Merudgiften til {name} er {amount}{period_txt} {ref}."
         quote = " ".join(row["quote"].split())
+        cells = self._row_cells(row, cset)
+        if cells and not lead:
+            return cells  # a table cell's amount is shown with its row ("Ny hjemmeside – 2,5 …")
         follower = self._follower(row, cset)
         if lead and not follower:
             return lead
@@ -548,6 +551,18 @@ class FactsAnswerer:
         if not period or not _digits_ok(period, row["quote"]):
             return ""
         return f" ({period})"
+
+    def _row_cells(self, row: dict[str, Any], cset: CitationSet) -> str:
+        """The table row an amount's cell stands in, its cells joined and each cited (a
+        Markdown row is not verbatim as one quote); "" when the amount is not in a table."""
+        view = self.docs.get(row["doc_id"])
+        block = view.block_at(row["start"]) if view is not None else None
+        if view is None or block is None or block.kind != "table_row":
+            return ""
+        cells = view.sentences_between(block.start, block.end)
+        if len(cells) < 2:
+            return ""
+        return " – ".join(f"{wording(c.text)} [{cset.add(view.id, c.start, c.end)}]" for c in cells)
 
     def _follower(self, row: dict[str, Any], cset: CitationSet) -> str:
         """The short sentence right after the amount's sentence, in the same paragraph, that

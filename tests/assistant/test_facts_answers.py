@@ -501,3 +501,30 @@ def test_a_years_share_of_a_total_answers_for_that_year(
     answer = assistant.ask("Hvor meget er afsat til idrætshallen i 2025?")
     assert "30,5 mio. kr." in answer.text, answer.text
     assert "samlede økonomi" not in answer.text
+
+
+def test_an_amount_from_a_table_is_shown_with_its_row(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """The budget cell "2,5 mio. kr." alone says nothing of what it is for: the answer shows
+    its row, each cell cited; and "which initiative got which budget" lists every row."""
+    from tests.conftest import assistant_over
+
+    assistant = assistant_over(
+        tmp_path_factory.mktemp("budget-row"),
+        {
+            "status_handleplan.md": "# Status på handleplan for digitalisering\n\n"
+            "Handleplanen har fem initiativer og en samlet ramme på 6,5 mio. kr.\n\n"
+            "## Status på initiativerne\n\n"
+            "| Initiativ | Budget | Ansvarlig | Status |\n|---|---|---|---|\n"
+            "| 1. Digital post til alle borgere | 1,2 mio. kr. | Borgerservice | I gang |\n"
+            "| 2. Ny hjemmeside | 2,5 mio. kr. | Kommunikation | Forsinket |\n\n"
+            "## Videre proces\n\nNæste status gives i maj 2025.\n",
+        },
+    )
+    answer = assistant.ask("Hvor meget er afsat til hjemmesiden?")
+    assert "Ny hjemmeside [" in answer.text and "2,5 mio. kr. [" in answer.text, answer.text
+    assert "Kommunikation [" in answer.text
+    table = assistant.ask("Hvilke initiativer fik hvilket budget i handleplanen?")
+    for name, amount in (("Digital post til alle borgere", "1,2"), ("Ny hjemmeside", "2,5")):
+        assert name in table.text and amount in table.text, table.text
