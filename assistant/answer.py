@@ -88,14 +88,13 @@ _PER_DOC_FRAME = re.compile(
 
 
 def _in_row(view: DocView | None, offset: int) -> bool:
-    row = view.block_at(offset) if view is not None else None
-    return row is not None and row.kind == "table_row"
+    return view is not None and view.table_row(offset) is not None
 
 
 def _same_row(view: DocView | None, a: int, b: int) -> bool:
     """Two offsets in one table row: its cells are shown as a row ("a – b"), not a sentence."""
-    row = view.block_at(a) if view is not None else None
-    return row is not None and row.kind == "table_row" and row.start <= b < row.end
+    row = view.table_row(a) if view is not None else None
+    return row is not None and row.start <= b < row.end
 
 
 def _join_parts(texts: list[str]) -> str:

@@ -21,6 +21,7 @@ from functools import cached_property
 from typing import Any
 
 from assistant.types import Citation
+from ingest.blocks import table_header
 from ingest.facts.sentences import DocIndex, Sentence
 from ingest.models import Block, DocumentRecord, Section
 from stores.registry import Registry
@@ -118,17 +119,17 @@ class DocView:
         i = self._block_index(offset)
         return None if i is None else self.record.blocks[i]
 
+    def table_row(self, offset: int) -> Block | None:
+        """The table row holding `offset`, if any."""
+        block = self.block_at(offset)
+        return block if block is not None and block.kind == "table_row" else None
+
     def table_header(self, offset: int) -> Block | None:
         """The first row of the table whose row holds `offset` (its column names), when that
         row is another one; None outside a table or on the first row itself."""
-        blocks = self.record.blocks
         i = self._block_index(offset)
-        if i is None or blocks[i].kind != "table_row":
-            return None
-        first = i
-        while first > 0 and blocks[first - 1].kind == "table_row":
-            first -= 1
-        return blocks[first] if first < i else None
+        first = None if i is None else table_header(self.record.blocks, i)
+        return None if first is None else self.record.blocks[first]
 
     def parent_item(self, offset: int) -> tuple[int, int] | None:
         """The list item a nested list item belongs to ("3. #248: Datafordeler" above

@@ -660,9 +660,7 @@ class ExtractiveAnswerer:
         """The question's coverage by the sentence alone, with its heading, and in context."""
         view = self.docs.get(c.doc_id)
         assert view is not None
-        row = view.block_at(c.start)
-        if row is None or row.kind != "table_row":
-            row = None
+        row = view.table_row(c.start)
         # a table cell's sentence is its row: "2024" | "1,4 mio. kr." | "2,0 mio. kr."
         terms = self._span_terms(view, (row.start, row.end)) if row else self.stats.terms(c.text)
         c.coverage, c.matched = coverage(groups, terms)
@@ -906,6 +904,7 @@ class ExtractiveAnswerer:
         wanted = _asked_count(question)
         asked = _listed_noun(question, groups)
         best_names_asked = match_group(asked, self.stats.terms(best.text)) if asked else 0.0
+        asks_items = bool(asked and match_group(asked, self.stats.terms(AGENDA_NOUNS)))
         doc_ids = list(dict.fromkeys(h.doc_id for h in hits[:6]))
         found: list[ListCandidate] = []
         for doc_id in doc_ids:
@@ -925,7 +924,7 @@ class ExtractiveAnswerer:
                 # the best sentence names them ("… omfatte fagene dansk og matematik"), it
                 # is the better answer
                 named = match_group(asked, self.stats.terms(lc.intro.text)) if lc.intro else 0.0
-                if lc.agenda and match_group(asked, self.stats.terms(AGENDA_NOUNS)):
+                if lc.agenda and asks_items:
                     # "Hvilke punkter/sager …?": a meeting's items are what is asked for, and
                     # the meeting (its body, its date) is their document's, not their words
                     named = 1.0
@@ -1139,8 +1138,8 @@ class ExtractiveAnswerer:
         taken = {(c.doc_id, c.index) for c in chosen}
         out: list[Candidate] = []
         i = best.index + 1
-        row = view.block_at(best.start)
-        row_end = row.end if row is not None and row.kind == "table_row" else len(view.text)
+        row = view.table_row(best.start)
+        row_end = row.end if row is not None else len(view.text)
         while size < self.config.min_answer_chars and i < len(view.sentences):
             s = view.sentences[i]
             if view.in_heading(s.start, s.end) or view.sections_at(s.start) != section:
@@ -1166,8 +1165,8 @@ class ExtractiveAnswerer:
         out: list[Candidate] = []
         for c in chosen:
             view = self.docs.get(c.doc_id)
-            row = view.block_at(c.start) if view is not None else None
-            if view is None or row is None or row.kind != "table_row" or _says_alone(c.text):
+            row = view.table_row(c.start) if view is not None else None
+            if view is None or row is None or _says_alone(c.text):
                 if (c.doc_id, c.index) not in taken:
                     taken.add((c.doc_id, c.index))
                     out.append(c)
@@ -1239,8 +1238,8 @@ class ExtractiveAnswerer:
             return None
         if len(nxt.text) > 160 or LIST_ITEM_START.match(nxt.text):
             return None
-        row = view.block_at(best.start)
-        if row is not None and row.kind == "table_row" and nxt.start >= row.end:
+        row = view.table_row(best.start)
+        if row is not None and nxt.start >= row.end:
             return None  # the next row's first cell ("18") does not continue this row
         follower = Candidate(view.id, nxt.start, nxt.end, nxt.text, best.index + 1, best.rank)
         return None if self._unquotable(follower) else follower

@@ -512,8 +512,8 @@ class FactsAnswerer:
             else:
                 lead = f"Merudgiften til {name} er {amount}{period_txt} {ref}."
         quote = " ".join(row["quote"].split())
-        cells = self._row_cells(row, cset)
-        if cells and not lead:
+        cells = "" if lead else self._row_cells(row, cset)
+        if cells:
             return cells  # a table cell's amount is shown with its row ("Ny hjemmeside – 2,5 …")
         follower = self._follower(row, cset)
         if lead and not follower:
@@ -556,8 +556,8 @@ class FactsAnswerer:
         """The table row an amount's cell stands in, its cells joined and each cited (a
         Markdown row is not verbatim as one quote); "" when the amount is not in a table."""
         view = self.docs.get(row["doc_id"])
-        block = view.block_at(row["start"]) if view is not None else None
-        if view is None or block is None or block.kind != "table_row":
+        block = view.table_row(row["start"]) if view is not None else None
+        if view is None or block is None:
             return ""
         cells = view.sentences_between(block.start, block.end)
         if len(cells) < 2:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
 from ingest.models import (
     BULLET_MARK,
@@ -369,3 +370,14 @@ def answerable_spans(blocks: list[Block], start: int, end: int) -> list[tuple[in
     if pos < end:
         spans.append((pos, end))
     return spans
+
+
+def table_header(blocks: Sequence[Block], index: int) -> int | None:
+    """The index of the first row of the table whose row is `blocks[index]` (its column
+    names), when that is another row; None outside a table or on its first row."""
+    if blocks[index].kind != "table_row":
+        return None
+    first = index
+    while first > 0 and blocks[first - 1].kind == "table_row":
+        first -= 1
+    return first if first < index else None

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ingest.blocks import table_header
 from ingest.dates import find_dates
 from ingest.facts.initiative import is_weak, row_label, subject_of
 from ingest.facts.models import BudgetRow
@@ -417,6 +419,7 @@ def extract_budgets(doc: DocumentRecord, index: DocIndex | None = None) -> list[
         sentences[key] = s
 
     drafts: list[_Draft] = []
+    block_starts = [b.start for b in doc.blocks]
     for key in sorted(groups):
         s, mentions = sentences[key], groups[key]
         periods = _periods(s, ref)
@@ -431,7 +434,9 @@ def extract_budgets(doc: DocumentRecord, index: DocIndex | None = None) -> list[
         numbered = _numbered_ancestor(index, sec)
         kinds: list[str] = []
         for (m, _), lo, hi in zip(with_periods, bounds, ends, strict=True):
-            kind = _classify(text[lo:hi], m.per) or _column_kind(text, doc.blocks, m.start)
+            kind = _classify(text[lo:hi], m.per) or _column_kind(
+                text, doc.blocks, block_starts, m.start
+            )
             if kind is None:  # coordinated amounts share the verb: "0,7 ... og 17,5 mio. kr."
                 kind = kinds[-1] if kinds else classify_kind(s.text, m.per)
             kinds.append(kind)
@@ -488,16 +493,12 @@ _ALLOCATION_COLUMN = re.compile(
 )
 
 
-def _column_kind(text: str, blocks: Sequence[Block], pos: int) -> str | None:
+def _column_kind(text: str, blocks: Sequence[Block], starts: list[int], pos: int) -> str | None:
     """The kind an amount in a table cell has by its column's name: the cell under "Budget"
-    in "Initiativ | Budget | Ansvarlig" is the initiative's allocation."""
-    i = next((k for k, b in enumerate(blocks) if b.start <= pos < b.end), None)
-    if i is None or blocks[i].kind != "table_row":
-        return None
-    first = i
-    while first > 0 and blocks[first - 1].kind == "table_row":
-        first -= 1
-    if first == i:
+    in "Initiativ | Budget | Ansvarlig" is the initiative's allocation. `starts`: the blocks'
+    start offsets."""
+    i = bisect_right(starts, pos) - 1
+    if i < 0 or pos >= blocks[i].end or (first := table_header(blocks, i)) is None:
         return None
     row = blocks[i]
     column = text[row.start : pos].count(TABLE_CELL_SEPARATOR)

@@ -89,6 +89,13 @@ _CELL_GAP = re.compile(r"\s{3,}")
 _NUMBER_CELL = re.compile(r"[-+−]?\d[\d.,:]*\s*%?")
 
 
+def _names_columns(cells: list[str]) -> bool:
+    """Column names: no row label with a number, no cell that is one."""
+    return not any(ch.isdigit() for ch in cells[0]) and not any(
+        _NUMBER_CELL.fullmatch(c) for c in cells
+    )
+
+
 def _table_rows(layout: str) -> dict[str, str]:
     """Rows of a page's layout text: the line's words -> the line with TABs between cells.
     The line right above a table's first row is its header when it has as many cells and no
@@ -104,8 +111,7 @@ def _table_rows(layout: str) -> dict[str, str]:
         row = len(cells) >= 3 and numbers >= 2
         if row:
             rows[" ".join(cells)] = TABLE_CELL_SEPARATOR.join(cells)
-            header = len(previous) == len(cells) and not any(ch.isdigit() for ch in previous[0])
-            if not in_table and header and not any(_NUMBER_CELL.fullmatch(c) for c in previous):
+            if not in_table and len(previous) == len(cells) and _names_columns(previous):
                 rows[" ".join(previous)] = TABLE_CELL_SEPARATOR.join(previous)
         in_table, previous = row, cells
     return rows
