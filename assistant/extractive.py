@@ -22,6 +22,7 @@ a list (ends with ":") brings its items. Sentences are shown in document order.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import threading
@@ -174,7 +175,7 @@ _SYNONYM_SETS = (
     ("afsat", "afsættes", "reserveret", "prioriteret"),
     ("stillinger", "stillingerne"),
     ("vedtog", "besluttede", "vedtaget", "besluttet"),
-    ("udgifter", "merudgift", "omkostninger", "meromkostning", "meromkostninger"),
+    ("udgifter", "merudgift", "omkostninger", "meromkostning", "meromkostninger", "koster"),
     ("betaler", "afholder", "finansierer"),  # "Opgavestiller afholder omkostninger til review"
     ("afløser", "erstatter"),
     ("ja", "tilsagn"),  # "sagt ja til" / "givet tilsagn om"
@@ -803,7 +804,8 @@ class ExtractiveAnswerer:
         items: dict[int, list[Candidate]] = {}
         for c in chosen:
             if self._opens_list(c) or intent.wants_list or intent.kind == "list":
-                found = _unshown_items(self.list_items(c), new_to_reader)
+                rows = self._rows_asked_for(c, self.list_items(c), groups)
+                found = _unshown_items(rows, new_to_reader)
                 if found:
                     items[id(c)] = found
         listing = None
@@ -942,7 +944,7 @@ class ExtractiveAnswerer:
         ) or any(x.doc_id == best.doc_id and best.start <= x.start < best.end for x in spans)
         if top.score < 0.5 or (not holds_best and top.score < 0.75 * best.context_coverage):
             return None
-        return top
+        return replace(top, items=self._rows_asked_for(top.intro, top.items, groups))
 
     def structured_lists(self, doc_id: str) -> list[ListCandidate]:
         view = self.docs.get(doc_id)
@@ -1009,6 +1011,8 @@ class ExtractiveAnswerer:
             if inner or not 2 <= len(body) <= 15 or any(len(x.text) > 150 for x in body):
                 continue
             lines = [x for x in body if re.search(r"[A-Za-zÆØÅæøå]{3}", x.text)]
+            if any("\n" not in view.text[a.end : b.start] for a, b in itertools.pairwise(lines)):
+                continue  # sentences of one paragraph, not a line each
             if len(lines) < 2:
                 continue
             intro = Candidate(doc_id, h_start, h_end, view.text[h_start:h_end], -1)
@@ -1072,28 +1076,41 @@ class ExtractiveAnswerer:
             if not 2 <= len(rows) <= self.config.max_list_items or rows[0] == 0:
                 continue
             lead = blocks[rows[0] - 1]
+            if lead.kind == "heading" and view.in_heading(lead.start, lead.end):
+                # a table right under its heading ("Status på initiativerne"): the heading
+                # names what the rows are
+                intro = Candidate(
+                    view.id, lead.start, lead.end, view.text[lead.start : lead.end], -1
+                )
+                out.append(ListCandidate(view.id, intro, self._row_items(view, rows)))
+                continue
             if lead.kind != "prose" or view.section_path(lead.start) != view.section_path(
                 blocks[rows[0]].start
             ):
-                continue  # a table right under its heading has no lead to introduce it
+                continue  # a table under other text introduces nothing
             start, end = lead.start, lead.end
             if end - start > 300:
                 last = view.sentences_between(start, end)[-1:]
                 start = last[0].start if last else start
             index = view.sentence_index(start)
             intro = Candidate(view.id, start, end, view.text[start:end], index or 0)
-            items = [
-                Candidate(
-                    view.id,
-                    blocks[i].start,
-                    blocks[i].end,
-                    view.text[blocks[i].start : blocks[i].end],
-                    -1,
-                )
-                for i in rows
-            ]
-            out.append(ListCandidate(view.id, intro, items))
+            out.append(ListCandidate(view.id, intro, self._row_items(view, rows)))
         return out
+
+    @staticmethod
+    def _row_items(view: DocView, rows: list[int]) -> list[Candidate]:
+        """Table rows (block indexes) as list items, one whole row each."""
+        blocks = view.record.blocks
+        return [
+            Candidate(
+                view.id,
+                blocks[i].start,
+                blocks[i].end,
+                view.text[blocks[i].start : blocks[i].end],
+                -1,
+            )
+            for i in rows
+        ]
 
     def _dated_follower(self, best: Candidate, chosen: list[Candidate]) -> Candidate | None:
         """For "hvornår": the first of the next three sentences in the same paragraph that
@@ -1217,6 +1234,9 @@ class ExtractiveAnswerer:
         if view is None:
             return False
         terms = self.stats.terms(f"{c.text} {self.context_text(view, c.start)}")
+        row = view.table_row(c.start)
+        if row is not None:  # a table cell is said by its whole row
+            terms = terms | self._span_terms(view, (row.start, row.end))
         if _POINTS_BACK.search(c.text[:60]):
             # "En grov vurdering er, at dette har genereret ca. 100.000 m3 jord": what "dette"
             # is comes before it, in its (short) section or paragraph
@@ -1297,6 +1317,44 @@ class ExtractiveAnswerer:
         if inline_list:
             return out
         return out if (opens_list or lead_in or len(out) >= 2) else []
+
+    def _rows_asked_for(
+        self, intro: Candidate | None, items: list[Candidate], groups: list[WordGroup]
+    ) -> list[Candidate]:
+        """A table's rows that a question word picks out: "Hvilke initiativer er
+        forsinkede?" is answered by the rows whose Status says "Forsinket", not by the whole
+        table. Only when the items are all table rows and the word is in some rows, not all;
+        words the intro, the column names or the headings above say are about the table."""
+        view = self.docs.get(items[0].doc_id) if items else None
+        if view is None:
+            return items
+        said = self.stats.terms(self.context_text(view, items[0].start))
+        if intro is not None:
+            said |= self.stats.terms(intro.text)
+        header = view.table_header(items[0].start)
+        if header is not None:
+            said |= self._span_terms(view, (header.start, header.end))
+        groups = [g for g in groups if match_group(g, said) < 0.6]
+        rows: dict[int, list[Candidate]] = {}
+        for item in items:
+            row = view.table_row(item.start)
+            if row is None:
+                return items
+            rows.setdefault(row.start, []).append(item)
+        if len(rows) < 2:
+            return items
+        names = header is not None and _names_columns(view.text[header.start : header.end])
+        keep = [header.start] if names and header.start in rows else []  # the column names
+        spans = {start: (cells[0].start, cells[-1].end) for start, cells in rows.items()}
+        picked = [
+            start
+            for start, span in spans.items()
+            if start not in keep
+            and any(match_group(g, self._span_terms(view, span)) >= 0.6 for g in groups)
+        ]
+        if not picked or len(picked) + len(keep) == len(rows):
+            return items
+        return [item for start in keep + picked for item in rows[start]]
 
     def _rest_of_item(self, view: DocView, index: int) -> list[Candidate]:
         """The sentences after `index` in the same list item or table row: a label's value

@@ -50,6 +50,8 @@ _BUDGET = _rx(
     r"\bhow\s+much\b|\bbudgets?\b|\bcost[s]?\b|\ballocat(?:ed|ion|ions)\b|\bfund(?:s|ing|ed)?\b",
     r"\bspen[dt]\b|\bspending\b",
     r"\bhvor\s+stor[te]?\b.*(?:pulje|ramme|budget|bevilling|beløb|udgift|besparelse|indtægt|overskud|underskud|lån|garanti)\w*",
+    # "Administrationen foreslog besparelser … – hvor stort var forslaget?"
+    r"\b(?:pulje|ramme|budget|bevilling|beløb|udgift|besparelse|indtægt|overskud|underskud|lån|garanti)\w*\b.*\bhvor\s+stor[te]?\s+(?:var|er|bliver|blev)\b",
     r"\bmoney\b|\bamount\w*|\bgrant(?:s|ed)?\b|\bexpens\w*",
 )
 # "Hvad får indsatsen ...?" asks for money when an initiative is the subject.

@@ -646,3 +646,67 @@ def test_a_bold_label_with_its_colon_is_answered_with_its_value(
     answer = assistant.ask("Hvem havde afbud til styregruppemødet?")
     assert "Afbud: [" in answer.text and "Morten Kjær (Billund) [" in answer.text, answer.text
     assert "Afbud::" not in answer.text
+
+
+STATUS_NOTE = (
+    "# Status på handleplan for digitalisering 2024-2025\n\n"
+    "Notat til Økonomiudvalget, 14. november 2024\n\n## Baggrund\n\n"
+    "Økonomiudvalget godkendte den 12. februar 2024 en handleplan for digitalisering med fem "
+    "initiativer og en samlet ramme på 6,5 mio. kr. Dette notat giver status pr. 1. november "
+    "2024.\n\n## Status på initiativerne\n\n"
+    "| Initiativ | Budget | Ansvarlig | Frist | Status |\n|---|---|---|---|---|\n"
+    "| 1. Digital post til alle borgere | 1,2 mio. kr. | Borgerservice | 1. marts 2025 | I gang |\n"
+    "| 2. Automatisering af fakturaflow | 0,8 mio. kr. | Økonomi | 31. december 2024 "
+    "| Afsluttet |\n"
+    "| 3. Ny hjemmeside | 2,5 mio. kr. | Kommunikation | 1. juni 2025 | Forsinket |\n"
+    "| 4. Kompetenceløft i digital kunnen | 1,0 mio. kr. | HR | 31. december 2025 | I gang |\n"
+    "| 5. Chatbot på borgerservice | 1,0 mio. kr. | Borgerservice | 1. september 2025 "
+    "| Ikke startet |\n\n## Forsinkelser\n\n"
+    "Den nye hjemmeside er forsinket, fordi udbuddet måtte gå om. Kommunikation forventer, at "
+    "hjemmesiden kan gå i luften 1. oktober 2025 i stedet for 1. juni 2025. Forsinkelsen "
+    "medfører en meromkostning på ca. 300.000 kr., som finansieres inden for rammen.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def status_note(tmp_path_factory: pytest.TempPathFactory):
+    """A status note on an action plan (a table of initiatives right under its heading) and
+    the minutes that approved the plan."""
+    minutes = (
+        "# Referat – Økonomiudvalget – 12. februar 2024\n\n## 4. Handleplan for digitalisering\n\n"
+        "Administrationen har udarbejdet en handleplan med nye digitale løsninger til borgerne "
+        "og nye arbejdsgange i administrationen.\n\n### Beslutning\n\nGodkendt.\n"
+    )
+    return assistant_over(
+        tmp_path_factory.mktemp("status-note"),
+        {"status_handleplan.md": STATUS_NOTE, "referat_oeu_2024-02-12.md": minutes},
+    )
+
+
+def test_a_question_word_in_some_rows_picks_those_rows(status_note) -> None:
+    """ "Hvilke initiativer er forsinkede?" is answered by the rows whose status says so, not
+    by the whole table; a word in two rows picks both."""
+    late = status_note.ask("Hvilke initiativer er forsinkede?")
+    assert "Ny hjemmeside" in late.text and "Chatbot" not in late.text, late.text
+    assert "Digital post" not in late.text, late.text
+    owned = status_note.ask("Hvilke initiativer har Borgerservice ansvaret for?")
+    assert "Digital post" in owned.text and "Chatbot" in owned.text, owned.text
+    assert "Ny hjemmeside" not in owned.text, owned.text
+
+
+def test_a_table_right_under_its_heading_lists_what_it_holds(status_note) -> None:
+    """No paragraph leads into the table: its heading does. Two sentences of one paragraph
+    are no list of lines."""
+    answer = status_note.ask("Hvilke initiativer er der i handleplanen?")
+    assert answer.text.startswith("Status på initiativerne ["), answer.text
+    for name in ("Digital post", "fakturaflow", "Ny hjemmeside", "Kompetenceløft", "Chatbot"):
+        assert name in answer.text, answer.text
+
+
+def test_what_something_costs_is_found_as_its_extra_cost(status_note) -> None:
+    """ "Hvad koster forsinkelsen …?" is answered by "Forsinkelsen medfører en meromkostning på
+    ca. 300.000 kr." ("koster" and "meromkostning" name one thing), and a table cell counts as
+    found with the question's key word when its row holds it."""
+    answer = status_note.ask("Hvad koster forsinkelsen af den nye hjemmeside?")
+    assert not answer.abstained
+    assert "300.000 kr." in answer.text, answer.text

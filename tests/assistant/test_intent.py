@@ -136,6 +136,9 @@ def test_as_of() -> None:
         ("Hvor store besparelser endte udvalget med at anbefale?", True),
         ("Hvor stor er indtægten fra garantiprovisionen?", True),
         ("Hvor stor en del af borgerne er omfattet?", False),
+        ("Administrationen foreslog besparelser i budgettet – hvor stort var forslaget", True),
+        ("Byrådet gav en bevilling til projektet – hvor stor var den", True),
+        ("Hvor stort er området ved skolen?", False),
     ],
 )
 def test_money_as_topic_is_not_a_question_for_an_amount(question: str, asks_amount: bool) -> None:
