@@ -32,6 +32,7 @@ from assistant.extractive import (
     ListCandidate,
     Selection,
     TermStats,
+    column_names_row,
     is_decision_heading,
     is_label,
     wording,
@@ -142,10 +143,11 @@ def _topic_of(first_part: str, first: Draft) -> str:
     return " ".join([first_part, *_LABEL.findall(first.text)])
 
 
-def _add_item(lines: list[str], piece: str, continues: bool) -> None:
-    """A list item as a bullet line; a label's value joins its label's line."""
+def _add_item(lines: list[str], piece: str, continues: bool, separator: str = " ") -> None:
+    """A list item as a bullet line; a label's value (or a row's next cell, after " – ")
+    joins its label's line."""
     if continues and lines and lines[-1].startswith("- "):
-        lines[-1] += f" {piece}"
+        lines[-1] += f"{separator}{piece}"
     else:
         lines.append(f"- {piece}")
 
@@ -600,7 +602,8 @@ class Assistant:
             previous, previous_start = (c.doc_id, c.index), c.start
             for item in selection.list_items.get(id(c), []):
                 m = cset.add(item.doc_id, item.start, item.end)
-                _add_item(lines, f"{wording(item.text)} [{m}]", item.continues)
+                separator = " – " if _in_row(self.docs.get(item.doc_id), item.start) else " "
+                _add_item(lines, f"{wording(item.text)} [{m}]", item.continues, separator)
                 previous, previous_start = (item.doc_id, item.index), item.start
                 listed.add((item.doc_id, item.index))
         return "\n".join(lines).strip()
@@ -615,8 +618,17 @@ class Assistant:
             m = cset.add(item.doc_id, item.start, item.end)
             cells = (wording(cell) for cell in item.text.split(TABLE_CELL_SEPARATOR))
             text = re.sub(r"^\s*(?:#+\s*)?", "", " – ".join(c for c in cells if c)).strip("* ")
+            if self._is_column_names(item):
+                lines.append(f"{text} [{m}]")  # the table's header row heads its rows
+                continue
             _add_item(lines, f"{text} [{m}]", item.continues)
         return "\n".join(lines)
+
+    def _is_column_names(self, item: Candidate) -> bool:
+        """The item is its table's first row, and that row names the columns."""
+        view = self.docs.get(item.doc_id)
+        first = column_names_row(view, item.start) if view is not None else None
+        return first is not None and first.start == item.start
 
     # --- verification -----------------------------------------------------------------
     def _finish(self, draft: Draft, intent: Intent, hits: list[SearchHit]) -> Answer:

@@ -36,6 +36,7 @@ from assistant.intent import CUE_WORDS, Intent
 from assistant.types import SearchHit
 from ingest.dates import find_dates
 from ingest.facts.sentences import Sentence
+from ingest.models import TABLE_CELL_SEPARATOR, Block
 from ingest.money import find_amounts
 from ingest.structure import is_standard_heading
 from stores.registry import Registry
@@ -505,9 +506,26 @@ def _only_link(text: str) -> bool:
 ROW_KEY_CHARS = 3  # a table row's leading cell this short is its number or key ("10", "PM2")
 
 
-def _names_columns(row: str) -> bool:
+def names_columns(row: str) -> bool:
     """A first row of words, no figures: the table's column names, shown above the row."""
     return not any(ch.isdigit() for ch in row)
+
+
+def column_names_row(view: DocView, offset: int) -> Block | None:
+    """The first row of the table holding `offset` when it names the columns: no figures,
+    and no cell repeated in the next row's place (a card grid's rows all start with their
+    label, "Kapabilitet", and are data)."""
+    row = view.table_row(offset)
+    first = view.table_header(offset) or row
+    if first is None or not names_columns(view.text[first.start : first.end]):
+        return None
+    following = view.table_row(first.end + 1)
+    if following is not None:
+        cells = view.text[first.start : first.end].split(TABLE_CELL_SEPARATOR)
+        below = view.text[following.start : following.end].split(TABLE_CELL_SEPARATOR)
+        if any(a.strip() == b.strip() for a, b in zip(cells, below, strict=False)):
+            return None
+    return first
 
 
 def _says_alone(cell: str) -> bool:
@@ -1194,7 +1212,7 @@ class ExtractiveAnswerer:
                 keys += 1
             cells = cells[keys:]
             header = view.table_header(c.start)
-            if header is not None and _names_columns(view.text[header.start : header.end]):
+            if header is not None and names_columns(view.text[header.start : header.end]):
                 names = view.sentences_between(header.start, header.end)  # column names
                 cells = names[keys:] + cells if len(names) == len(cells) + keys else cells
             for s in cells:
@@ -1331,7 +1349,7 @@ class ExtractiveAnswerer:
         said = self.stats.terms(self.context_text(view, items[0].start))
         if intro is not None:
             said |= self.stats.terms(intro.text)
-        header = view.table_header(items[0].start)
+        header = column_names_row(view, items[0].start)
         if header is not None:
             said |= self._span_terms(view, (header.start, header.end))
         groups = [g for g in groups if match_group(g, said) < 0.6]
@@ -1343,8 +1361,7 @@ class ExtractiveAnswerer:
             rows.setdefault(row.start, []).append(item)
         if len(rows) < 2:
             return items
-        names = header is not None and _names_columns(view.text[header.start : header.end])
-        keep = [header.start] if names and header.start in rows else []  # the column names
+        keep = [header.start] if header is not None and header.start in rows else []
         spans = {start: (cells[0].start, cells[-1].end) for start, cells in rows.items()}
         picked = [
             start

@@ -688,6 +688,7 @@ def test_a_question_word_in_some_rows_picks_those_rows(status_note) -> None:
     by the whole table; a word in two rows picks both."""
     late = status_note.ask("Hvilke initiativer er forsinkede?")
     assert "Ny hjemmeside" in late.text and "Chatbot" not in late.text, late.text
+    assert "Initiativ – Budget – Ansvarlig – Frist – Status [" in late.text, late.text
     assert "Digital post" not in late.text, late.text
     owned = status_note.ask("Hvilke initiativer har Borgerservice ansvaret for?")
     assert "Digital post" in owned.text and "Chatbot" in owned.text, owned.text
@@ -699,6 +700,9 @@ def test_a_table_right_under_its_heading_lists_what_it_holds(status_note) -> Non
     are no list of lines."""
     answer = status_note.ask("Hvilke initiativer er der i handleplanen?")
     assert answer.text.startswith("Status på initiativerne ["), answer.text
+    # the column names head the rows, as a line of their own, not as one more item
+    assert "\nInitiativ – Budget – Ansvarlig – Frist – Status [" in answer.text, answer.text
+    assert "- 3. Ny hjemmeside – 2,5 mio. kr. – Kommunikation" in answer.text, answer.text
     for name in ("Digital post", "fakturaflow", "Ny hjemmeside", "Kompetenceløft", "Chatbot"):
         assert name in answer.text, answer.text
 

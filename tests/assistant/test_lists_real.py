@@ -44,6 +44,9 @@ def test_a_card_grid_of_roles_answers_which_capabilities_and_who(assistant) -> N
     for row in ("Platform drift – Driftsansvarlige", "Identitetsstyring – IAM-konsulenter",
                 "Dokumentation – Tekniske redaktører"):  # fmt: skip
         assert row in answer.text, answer.text
+    # every card starts with its label: the first card is a row like the others, not the
+    # grid's column names
+    assert "- Kapabilitet – Platform drift – Driftsansvarlige [" in answer.text, answer.text
 
 
 def test_the_themes_of_a_meeting_are_its_agenda_items_sub_items(assistant) -> None:
