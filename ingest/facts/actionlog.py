@@ -1,5 +1,6 @@
 """Follow-ups from an action log: a table with a column for the step and one for who does it
-or by when ("Nr. | Kilde | Handling | Ansvarlig | Deadline | Status/kommentar").
+or by when ("Nr. | Kilde | Handling | Ansvarlig | Deadline | Status/kommentar"), or a
+tracking table with two of those ("Initiativ | Budget | Ansvarlig | Frist | Status").
 
 Every row is a follow-up, dated or not: the table exists to list open steps. The deadline cell
 may hold a date ("25.02.2026"), an undated deadline ("Snarest", "Inden næste møde") or a status
@@ -55,6 +56,11 @@ def _columns(cells: list[str]) -> _Columns | None:
         find(_WHEN_HEAD),
         find(_STATUS_HEAD),
     )
+    roles = {i for i in (who, when, status) if i is not None}
+    if action is None and len(roles) >= 2:
+        # a tracking table that names its steps otherwise ("Initiativ | Budget | Ansvarlig |
+        # Frist | Status"): its first other column names the step
+        action = next((i for i in range(len(names)) if i not in roles and names[i]), None)
     if action is None or (who is None and when is None):
         return None
     return _Columns(action, who, when, status)

@@ -335,6 +335,8 @@ def extract_followups(doc: DocumentRecord, index: DocIndex | None = None) -> lis
             marker = False  # "Byrådet bad allerede ... om at fremlægge": reported, not planned
         if _MEETING_DECIDES.match(s.text) or _DECIDES_HERE.match(s.text):
             continue  # decided at the meeting itself, not a step after it
+        if _DATE_LABEL.match(s.text):
+            continue  # "Referatdato: 23. februar 2026": the paper's own date, not a step
         if _HABITUAL.search(s.text) or _in_agenda_list(index, s):
             continue  # "fejrer hvert år Valdemarsdag"; "6. Eventuelt og kig til næste møde"
 
@@ -370,7 +372,19 @@ def extract_followups(doc: DocumentRecord, index: DocIndex | None = None) -> lis
             action = _action(s.text, (undated.start(), undated.end()) if undated else None)
             d_start = s.start + undated.start() if undated else None
             d_end = s.start + undated.end() if undated else None
-        if _ANAPHORIC_ACTION.match(action) and len(action.split()) <= 6 and n > 0:
+        if not _WORDS.search(action):
+            # a date alone in a table's cell ("Januar 2025" | "Indflytning i …"): its row's
+            # other cells name the step; a bare date elsewhere ("Referatdato: …") is none
+            row = _row_around(doc.text, s.start, s.end)
+            if row is None:
+                continue
+            start, end, quote_text = row
+            action = " – ".join(
+                c.strip() for c in quote_text.split("\t") if c.strip() and c.strip() not in s.text
+            )
+            if not _WORDS.search(action):
+                continue
+        elif _ANAPHORIC_ACTION.match(action) and len(action.split()) <= 6 and n > 0:
             prev = index.sentences[n - 1]
             start = prev.start
             quote_text = doc.text[start:end]
@@ -411,6 +425,22 @@ def extract_followups(doc: DocumentRecord, index: DocIndex | None = None) -> lis
                 )
             )
     return sorted(rows, key=lambda r: r.start)
+
+
+_WORDS = re.compile(r"[a-zæøå]{3}", re.IGNORECASE)
+_DATE_LABEL = re.compile(r"\s*(?:[\w.]+\s)?\w*dato\s*:", re.IGNORECASE)  # "Rev. dato:"
+
+
+def _row_around(text: str, start: int, end: int) -> tuple[int, int, str] | None:
+    """The table row (a line of TAB-separated cells) holding text[start:end], if any."""
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    hi = len(text) if hi < 0 else hi
+    line = text[lo:hi]
+    if "\t" not in line:
+        return None
+    lead = len(line) - len(line.lstrip())
+    return lo + lead, lo + len(line.rstrip()), line.strip()
 
 
 def _coordinated_days(

@@ -256,3 +256,25 @@ def test_agenda_lines_are_no_followups(tmp_path):
             None,
         )
     ]
+
+
+def test_a_date_in_a_table_cell_is_the_deadline_of_its_rows_step(tmp_path):
+    """A timetable ("Januar 2025" | "Indflytning i …") states its steps in the other cells of
+    each row: the row is the follow-up, not a bare date with no step; a labelled date of the
+    document itself ("Referatdato: …") is none."""
+    path = tmp_path / "referat_klima_2024-02-08.md"
+    path.write_text(
+        "# Referat 8. februar 2024\n\nReferatdato: 23. februar 2024\n\n## Tidsplan\n\n"
+        "| Tidspunkt | Aktivitet |\n|---|---|\n"
+        "| Januar 2025 | Indflytning i midlertidige bygninger |\n"
+        "| Juni 2026 | Fraflytning fra midlertidige bygninger |\n",
+        encoding="utf-8",
+    )
+    doc = record_for_path(path)
+    got = extract_followups(doc)
+    for r in got:
+        assert doc.text[r.start : r.end] == r.quote
+    assert [(r.action, r.due_date) for r in got] == [
+        ("Indflytning i midlertidige bygninger", "2025-01-31"),
+        ("Fraflytning fra midlertidige bygninger", "2026-06-30"),
+    ]
