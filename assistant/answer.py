@@ -33,6 +33,7 @@ from assistant.extractive import (
     Selection,
     TermStats,
     column_names_row,
+    display_text,
     is_decision_heading,
     is_label,
     wording,
@@ -53,7 +54,6 @@ from assistant.retriever import HybridRetriever
 from assistant.types import Answer, Citation, SearchFilters, SearchHit
 from assistant.verify import verify
 from ingest.dates import find_dates
-from ingest.models import TABLE_CELL_SEPARATOR
 from plan_assistant.settings import Settings
 from stores.bundle import Stores
 
@@ -561,7 +561,7 @@ class Assistant:
                         lines.append("")
                     lines.append(f"*{label}*:")
             n = cset.add(c.doc_id, c.start, c.end)
-            sentence = f"{wording(c.text)} [{n}]"
+            sentence = f"{display_text(c.text)} [{n}]"
             view = self.docs.get(c.doc_id)
             if view is not None and is_label(view.text, c.start, c.end) and c.text[-1:] != ":":
                 sentence += ":"  # "Dato [4]: 2026-05-07 [5]", the colon the quote leaves out
@@ -603,7 +603,7 @@ class Assistant:
             for item in selection.list_items.get(id(c), []):
                 m = cset.add(item.doc_id, item.start, item.end)
                 separator = " – " if _in_row(self.docs.get(item.doc_id), item.start) else " "
-                _add_item(lines, f"{wording(item.text)} [{m}]", item.continues, separator)
+                _add_item(lines, f"{display_text(item.text)} [{m}]", item.continues, separator)
                 previous, previous_start = (item.doc_id, item.index), item.start
                 listed.add((item.doc_id, item.index))
         return "\n".join(lines).strip()
@@ -616,8 +616,7 @@ class Assistant:
             lines.append(f"{intro} [{n}]")
         for item in listing.items:
             m = cset.add(item.doc_id, item.start, item.end)
-            cells = (wording(cell) for cell in item.text.split(TABLE_CELL_SEPARATOR))
-            text = re.sub(r"^\s*(?:#+\s*)?", "", " – ".join(c for c in cells if c)).strip("* ")
+            text = re.sub(r"^\s*(?:#+\s*)?", "", display_text(item.text)).strip("* ")
             if self._is_column_names(item):
                 lines.append(f"{text} [{m}]")  # the table's header row heads its rows
                 continue

@@ -70,6 +70,11 @@ def wording(text: str) -> str:
     return " ".join(text.split())
 
 
+def display_text(text: str) -> str:
+    """A text as an answer shows it: its words, a table row's cells apart ("Ældre – 845,0")."""
+    return " – ".join(wording(cell) for cell in text.split(TABLE_CELL_SEPARATOR) if cell.strip())
+
+
 def _first_of_each_wording(candidates: list[Candidate]) -> list[Candidate]:
     """The candidates without a repeat of words already chosen (a restated summary)."""
     kept: list[Candidate] = []
@@ -1214,6 +1219,12 @@ class ExtractiveAnswerer:
             header = view.table_header(c.start)
             if header is not None and names_columns(view.text[header.start : header.end]):
                 names = view.sentences_between(header.start, header.end)  # column names
+                if len(cells) == 1 and keys == 0 and len(names) > 1:
+                    # a row read as one sentence (a PDF's table, no cell cut for a quote)
+                    # is headed by its whole first row, however that splits into sentences
+                    first = names[0]
+                    whole = header.start, header.end, view.text[header.start : header.end]
+                    names = [replace(first, start=whole[0], end=whole[1], text=whole[2])]
                 cells = names[keys:] + cells if len(names) == len(cells) + keys else cells
             for s in cells:
                 index = view.sentence_index(s.start)

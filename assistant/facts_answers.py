@@ -26,7 +26,9 @@ from assistant.extractive import (
     ExtractiveAnswerer,
     TermStats,
     WordGroup,
+    column_names_row,
     coverage,
+    display_text,
     is_decision_heading,
     match_group,
     wording,
@@ -35,7 +37,7 @@ from assistant.intent import Intent
 from assistant.types import Citation, SearchFilters, SearchHit
 from ingest.dates import find_dates
 from ingest.facts.decisions import history_entry_before
-from ingest.models import BULLET_MARK
+from ingest.models import BULLET_MARK, TABLE_CELL_SEPARATOR
 from ingest.money import find_amounts
 from stores.registry import Registry
 
@@ -64,6 +66,12 @@ _GENERIC_LIST_WORDS = (
     "initiativ", "projek", "indsats", "tiltag", "aktivitet", "formål", "område", "initiative",
     "project", "beløb", "budget", "bevilling", "oversigt", "fordeling", "dokument",
 )  # fmt: skip
+
+
+def _generic(stem: str, word: str) -> bool:
+    """The stem is of a generic list word ("initiativerne", "områder" -> "områd")."""
+    return stem.startswith(word) or (len(stem) >= 4 and word.startswith(stem))
+
 
 STATUS_DA = {
     "planned": "planlagt",
@@ -133,6 +141,19 @@ def _strip_unsupported_digits(text: str, support: str) -> str:
 
 def _cell(text: str | None) -> str:
     return " ".join((text or "").replace("|", "/").split())
+
+
+def _cells_line(view: DocView, start: int, end: int, cset: CitationSet) -> str:
+    """A table row's cells joined by " – ": each cited on its own when each is a sentence of
+    its own (a Markdown row is not verbatim as one quote), else the row quoted whole (a PDF's
+    row, read as one sentence or split inside a cell at "kr.)")."""
+    cells = view.sentences_between(start, end)
+    text = view.text[start:end]
+    if len(cells) == len([c for c in text.split(TABLE_CELL_SEPARATOR) if c.strip()]) > 1:
+        return " – ".join(f"{wording(c.text)} [{cset.add(view.id, c.start, c.end)}]" for c in cells)
+    if TABLE_CELL_SEPARATOR not in text:
+        return ""
+    return f"{display_text(text)} [{cset.add(view.id, start, end)}]"
 
 
 class FactsAnswerer:
@@ -553,16 +574,18 @@ class FactsAnswerer:
         return f" ({period})"
 
     def _row_cells(self, row: dict[str, Any], cset: CitationSet) -> str:
-        """The table row an amount's cell stands in, its cells joined and each cited (a
-        Markdown row is not verbatim as one quote); "" when the amount is not in a table."""
+        """The table row an amount's cell stands in, under the table's column names, its cells
+        joined and each cited (a Markdown row is not verbatim as one quote); "" when the
+        amount is not in a table."""
         view = self.docs.get(row["doc_id"])
         block = view.table_row(row["start"]) if view is not None else None
         if view is None or block is None:
             return ""
-        cells = view.sentences_between(block.start, block.end)
-        if len(cells) < 2:
-            return ""
-        return " – ".join(f"{wording(c.text)} [{cset.add(view.id, c.start, c.end)}]" for c in cells)
+        line = _cells_line(view, block.start, block.end, cset)
+        header = column_names_row(view, block.start)
+        if not line or header is None or header.start == block.start:
+            return line
+        return f"{_cells_line(view, header.start, header.end, cset)}\n{line}"
 
     def _follower(self, row: dict[str, Any], cset: CitationSet) -> str:
         """The short sentence right after the amount's sentence, in the same paragraph, that
@@ -599,7 +622,7 @@ class FactsAnswerer:
         groups = [
             g
             for g in self.topic_groups(question, intent)
-            if not any(g.main[0].startswith(w) for w in _GENERIC_LIST_WORDS)
+            if not any(_generic(g.main[0], w) for w in _GENERIC_LIST_WORDS)
         ]
         by_doc: dict[str, list[dict[str, Any]]] = {}
         for row in rows:

@@ -452,7 +452,11 @@ def extract_budgets(doc: DocumentRecord, index: DocIndex | None = None) -> list[
             if purpose is None and not anaphoric and (subject is None or is_weak(subject)):
                 purpose = after_purpose(text, m, hi)
             if m.from_table_header:
-                kind = _classify(_table_header_text(text, m), None) or "other"
+                # the cell's own column says what it is ("Budget (mio. kr.)" an allocation,
+                # "Forventet (mio. kr.)" or "Afvigelse" beside it not); else the unit line
+                column = _column_name(text, doc.blocks, block_starts, m.start)
+                header = column if column is not None else _table_header_text(text, m)
+                kind = _classify(header, None) or "other"
                 purpose = row_label(text[s.start : m.start])
                 if period is None:
                     period = _table_year(text, s, m)
@@ -493,10 +497,10 @@ _ALLOCATION_COLUMN = re.compile(
 )
 
 
-def _column_kind(text: str, blocks: Sequence[Block], starts: list[int], pos: int) -> str | None:
-    """The kind an amount in a table cell has by its column's name: the cell under "Budget"
-    in "Initiativ | Budget | Ansvarlig" is the initiative's allocation. `starts`: the blocks'
-    start offsets."""
+def _column_name(text: str, blocks: Sequence[Block], starts: list[int], pos: int) -> str | None:
+    """The name of the table column whose cell holds `pos` ("Budget (mio. kr.)"), from the
+    table's first row; None outside a table or under a name with figures. `starts`: the
+    blocks' start offsets."""
     i = bisect_right(starts, pos) - 1
     if i < 0 or pos >= blocks[i].end or (first := table_header(blocks, i)) is None:
         return None
@@ -505,7 +509,14 @@ def _column_kind(text: str, blocks: Sequence[Block], starts: list[int], pos: int
     names = text[blocks[first].start : blocks[first].end].split(TABLE_CELL_SEPARATOR)
     if column >= len(names) or any(ch.isdigit() for ch in names[column]):
         return None
-    return "allocation" if _ALLOCATION_COLUMN.match(names[column].strip()) else None
+    return names[column].strip()
+
+
+def _column_kind(text: str, blocks: Sequence[Block], starts: list[int], pos: int) -> str | None:
+    """The kind an amount in a table cell has by its column's name: the cell under "Budget"
+    in "Initiativ | Budget | Ansvarlig" is the initiative's allocation."""
+    name = _column_name(text, blocks, starts, pos)
+    return "allocation" if name is not None and _ALLOCATION_COLUMN.match(name) else None
 
 
 def _table_header_text(text: str, m: MoneyMention) -> str:

@@ -528,3 +528,49 @@ def test_an_amount_from_a_table_is_shown_with_its_row(
     table = assistant.ask("Hvilke initiativer fik hvilket budget i handleplanen?")
     for name, amount in (("Digital post til alle borgere", "1,2"), ("Ny hjemmeside", "2,5")):
         assert name in table.text and amount in table.text, table.text
+
+
+def test_a_pdf_budget_tables_row_is_shown_under_its_column_names(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """A PDF's table row is one sentence (no markup to cut its cells at): an answer from it
+    shows the row's cells apart, under the table's column names quoted whole (its first row
+    splits into sentences at "kr.)"). Only the "Budget" column is the area's allocation:
+    "Forventet" and "Afvigelse" beside it are no budgets."""
+    from fpdf import FPDF
+
+    from ingest.pipeline import Ingestor
+    from tests.conftest import make_settings
+
+    root = tmp_path_factory.mktemp("pdf-budget-table")
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.set_xy(10, 20)
+    pdf.multi_cell(0, 6, "Referat - Økonomiudvalget - 10. marts 2025\n\n47. Budgetopfølgning")
+    pdf.set_xy(10, 50)
+    pdf.multi_cell(0, 6, "Budgetopfølgningen viser et forventet merforbrug på 14,2 mio. kr.")
+    rows = [
+        ("Område", "Budget (mio. kr.)", "Forventet (mio. kr.)", "Afvigelse"),
+        ("Børn og Unge", "612,4", "624,1", "11,7"),
+        ("Ældre", "845,0", "846,9", "1,9"),
+        ("Kultur", "98,3", "98,9", "0,6"),
+    ]
+    for i, row in enumerate(rows):
+        for j, cell in enumerate(row):
+            pdf.set_xy(10 + 45 * j, 70 + 8 * i)
+            pdf.cell(40, 6, cell)
+    docs = root / "docs"
+    docs.mkdir()
+    pdf.output(str(docs / "referat_oeu_2025-03-10.pdf"))
+    settings = make_settings(root / "data")
+    assert not Ingestor(settings).ingest_paths([docs]).failed
+    assistant = Assistant.from_settings(settings)
+
+    answer = assistant.ask("Hvad er budgettet for Ældre?")
+    assert "Område – Budget (mio. kr.) – Forventet (mio. kr.) – Afvigelse [" in answer.text
+    assert "Ældre – 845,0 – 846,9 – 1,9 [" in answer.text, answer.text
+    listing = assistant.ask("Hvilke områder fik hvilket budget?")
+    amounts = {row["beløb"] for row in listing.table or []}
+    assert {"612,4", "845,0", "98,3"} <= amounts, (listing.intent, listing.text)
+    assert not amounts & {"624,1", "11,7", "846,9", "1,9"}, listing.text

@@ -456,3 +456,19 @@ def test_an_amount_under_a_budget_column_is_an_allocation(tmp_path: Path):
     assert found[("1,2 mio. kr.", "Digital post til alle borgere")] == "allocation"
     assert found[("2,5 mio. kr.", "Ny hjemmeside")] == "allocation"
     assert found[("0,4 mio. kr.", "Licenser")] != "allocation"
+
+
+def test_a_cell_is_of_its_own_columns_kind(tmp_path):
+    """A budget follow-up table with the unit in its column names: the cell under "Budget
+    (mio. kr.)" is the area's allocation; "Forventet (mio. kr.)" and "Afvigelse" beside it
+    are amounts, not budgets (the whole header line said "Budget" for all three)."""
+    path = tmp_path / "budgetopfoelgning.md"
+    path.write_text(
+        "# Budgetopfølgning pr. 31. januar 2025\n\n"
+        "| Område | Budget (mio. kr.) | Forventet (mio. kr.) | Afvigelse |\n|---|---|---|---|\n"
+        "| Børn og Unge | 612,4 | 624,1 | 11,7 |\n| Ældre | 845,0 | 846,9 | 1,9 |\n",
+        encoding="utf-8",
+    )
+    got = extract_budgets(record_for_path(path))
+    allocations = {(r.initiative, r.amount_text) for r in got if r.is_allocation}
+    assert allocations == {("Børn og Unge", "612,4"), ("Ældre", "845,0")}, [brief(r) for r in got]
