@@ -512,8 +512,9 @@ ROW_KEY_CHARS = 3  # a table row's leading cell this short is its number or key 
 
 
 def names_columns(row: str) -> bool:
-    """A first row of words, no figures: the table's column names, shown above the row."""
-    return not any(ch.isdigit() for ch in row)
+    """A first row of words and years, no other figures: the table's column names, shown
+    above the row ("Indsats | 2025 | 2026 | I alt")."""
+    return not any(ch.isdigit() for ch in _YEAR.sub("", row))
 
 
 def column_names_row(view: DocView, offset: int) -> Block | None:

@@ -143,6 +143,24 @@ def _cell(text: str | None) -> str:
     return " ".join((text or "").replace("|", "/").split())
 
 
+def _row_totals_only(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One line per table row that states its total: a row "Grøn transport | 600 | 700 |
+    700 | 2.000" under "Indsats | 2025 | 2026 | 2027 | I alt" is listed by its total, the
+    last amount without a year, not four times."""
+    by_quote: dict[tuple[str, int, int], list[dict[str, Any]]] = {}
+    for r in rows:
+        by_quote.setdefault((r["doc_id"], r["start"], r["end"]), []).append(r)
+    out = []
+    for r in rows:
+        same = by_quote[(r["doc_id"], r["start"], r["end"])]
+        yearly = [x for x in same if x.get("year")]
+        totals = [x for x in same if not x.get("year")]
+        if "\t" in r["quote"] and len(yearly) >= 2 and len(totals) == 1 and r is not totals[0]:
+            continue
+        out.append(r)
+    return out
+
+
 def _cells_line(view: DocView, start: int, end: int, cset: CitationSet) -> str:
     """A table row's cells joined by " – ": each cited on its own when each is a sentence of
     its own (a Markdown row is not verbatim as one quote), else the row quoted whole (a PDF's
@@ -581,7 +599,12 @@ class FactsAnswerer:
         block = view.table_row(row["start"]) if view is not None else None
         if view is None or block is None:
             return ""
-        line = _cells_line(view, block.start, block.end, cset)
+        if row["start"] <= block.start and block.end <= row["end"]:
+            # the amount's quote is its whole row (a cell read under a unit line): one quote
+            whole = view.text[block.start : block.end]
+            line = f"{display_text(whole)} [{cset.add(view.id, block.start, block.end)}]"
+        else:
+            line = _cells_line(view, block.start, block.end, cset)
         header = column_names_row(view, block.start)
         if not line or header is None or header.start == block.start:
             return line
@@ -617,6 +640,7 @@ class FactsAnswerer:
         cset: CitationSet,
     ) -> FactsResult | None:
         rows = [r for r in self._budget_rows(access, filters, hits) if r["is_allocation"]]
+        rows = _row_totals_only(rows)
         if not rows:
             return None
         groups = [

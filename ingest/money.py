@@ -277,7 +277,7 @@ def _table_amounts(text: str, taken: list[tuple[int, int]]) -> list[MoneyMention
                 break
             pos = nm.end()
             s = nm.group(0)
-            after = text[nm.end() : nm.end() + 8].lower()
+            after = text[nm.end() : nm.end() + 16].lower()  # ". september" whole
             if re.fullmatch(r"(?:19|20)\d\d", s) or re.match(r"\s*(%|pct|procent)", after):
                 continue
             if _DAY_OF_MONTH.match(after) or nm.start() in seen:

@@ -460,6 +460,11 @@ def extract_budgets(doc: DocumentRecord, index: DocIndex | None = None) -> list[
                 purpose = row_label(text[s.start : m.start])
                 if period is None:
                     period = _table_year(text, s, m)
+            if period is None:
+                # a cell under a year's column ("Indsats | 2025 | 2026 | I alt")
+                column = _column_name(text, doc.blocks, block_starts, m.start, figures=True)
+                if column is not None and _YEAR_COLUMN.fullmatch(column):
+                    period = _Period(column, int(column), m.start, m.end)
             period_text = period.text if period else None
             if m.per == "år":
                 period_text = "årligt" if period_text is None else f"årligt, {period_text}"
@@ -488,6 +493,7 @@ def extract_budgets(doc: DocumentRecord, index: DocIndex | None = None) -> list[
     return [d.row for d in drafts]
 
 
+_YEAR_COLUMN = re.compile(r"(?:19|20)\d\d")
 _UNIT_LINE = re.compile(r"[^\n]*\(?(?:i\s+)?(?:1\.000\s*kr|t\.\s?kr|tkr|mio\.\s*kr)[^\n]*", _F)
 
 
@@ -497,17 +503,19 @@ _ALLOCATION_COLUMN = re.compile(
 )
 
 
-def _column_name(text: str, blocks: Sequence[Block], starts: list[int], pos: int) -> str | None:
+def _column_name(
+    text: str, blocks: Sequence[Block], starts: list[int], pos: int, figures: bool = False
+) -> str | None:
     """The name of the table column whose cell holds `pos` ("Budget (mio. kr.)"), from the
-    table's first row; None outside a table or under a name with figures. `starts`: the
-    blocks' start offsets."""
+    table's first row; None outside a table or under a name with figures, unless `figures`
+    ("2026"). `starts`: the blocks' start offsets."""
     i = bisect_right(starts, pos) - 1
     if i < 0 or pos >= blocks[i].end or (first := table_header(blocks, i)) is None:
         return None
     row = blocks[i]
     column = text[row.start : pos].count(TABLE_CELL_SEPARATOR)
     names = text[blocks[first].start : blocks[first].end].split(TABLE_CELL_SEPARATOR)
-    if column >= len(names) or any(ch.isdigit() for ch in names[column]):
+    if column >= len(names) or (not figures and any(ch.isdigit() for ch in names[column])):
         return None
     return names[column].strip()
 

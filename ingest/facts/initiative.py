@@ -217,8 +217,13 @@ def line_label(text: str, amount_start: int) -> str | None:
     return _clean(label)
 
 
+_TOTAL_LABEL = re.compile(r"(?:i\s+alt|total|samlet|sum)", re.IGNORECASE)
+
+
 def row_label(line: str) -> str | None:
     """The first cell of a table row ("Tune Pensionistcenter\\t21.000\\t40.000"), or the text
     before the first number of a row without tabs."""
     first = line.split("\t", 1)[0] if "\t" in line else re.match(r"[^\d\n]*", line).group(0)
+    if _TOTAL_LABEL.fullmatch(first.strip(" :.-")):
+        return first.strip(" :.-")  # "I alt" is the total row's name, not "alt"
     return _clean(first.strip(" :.-"))

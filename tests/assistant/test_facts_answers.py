@@ -574,3 +574,47 @@ def test_a_pdf_budget_tables_row_is_shown_under_its_column_names(
     amounts = {row["beløb"] for row in listing.table or []}
     assert {"612,4", "845,0", "98,3"} <= amounts, (listing.intent, listing.text)
     assert not amounts & {"624,1", "11,7", "846,9", "1,9"}, listing.text
+
+
+def test_a_word_annexs_year_table_answers_by_row_and_lists_each_rows_total(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """A Word annex's budget table with a column per year and "I alt": a question about one
+    initiative shows its row under the column names (the years), and "Hvilke indsatser fik
+    hvilket budget?" lists each row once, by its total, not once per year."""
+    import docx
+
+    from ingest.pipeline import Ingestor
+    from tests.conftest import make_settings
+
+    root = tmp_path_factory.mktemp("docx-year-table")
+    document = docx.Document()
+    document.add_heading("Bilag 2: Økonomi for klimahandleplanen 2025-2027", 1)
+    document.add_paragraph(
+        "Bilaget viser fordelingen af rammen på de fire indsatser. Alle beløb er i 1.000 kr."
+    )
+    data = [
+        ("Indsats", "2025", "2026", "2027", "I alt"),
+        ("Energirenovering af skoler", "1.200", "1.500", "1.300", "4.000"),
+        ("Grøn transport", "600", "700", "700", "2.000"),
+        ("Klimatilpasning", "800", "900", "900", "2.600"),
+        ("I alt", "2.600", "3.100", "2.900", "8.600"),
+    ]
+    table = document.add_table(rows=len(data), cols=5)
+    for i, row in enumerate(data):
+        for j, cell in enumerate(row):
+            table.cell(i, j).text = cell
+    docs = root / "docs"
+    docs.mkdir()
+    document.save(str(docs / "bilag2_klimahandleplan.docx"))
+    settings = make_settings(root / "data")
+    assert not Ingestor(settings).ingest_paths([docs]).failed
+    assistant = Assistant.from_settings(settings)
+
+    answer = assistant.ask("Hvor meget er afsat til grøn transport i 2026?")
+    assert "Indsats [1] – 2025 [2] – 2026 [3] – 2027 [4] – I alt [5]" in answer.text, answer.text
+    assert "Grøn transport – 600 – 700 – 700 – 2.000 [" in answer.text, answer.text
+    listing = assistant.ask("Hvilke indsatser fik hvilket budget?")
+    amounts = [(row["initiativ"], row["beløb"]) for row in listing.table or []]
+    assert ("Grøn transport", "2.000") in amounts, listing.text
+    assert ("Grøn transport", "700") not in amounts, listing.text

@@ -472,3 +472,27 @@ def test_a_cell_is_of_its_own_columns_kind(tmp_path):
     got = extract_budgets(record_for_path(path))
     allocations = {(r.initiative, r.amount_text) for r in got if r.is_allocation}
     assert allocations == {("Børn og Unge", "612,4"), ("Ældre", "845,0")}, [brief(r) for r in got]
+
+
+def test_a_year_columns_cell_is_that_years_amount_and_i_alt_names_the_total(tmp_path):
+    """ "Indsats | 2025 | 2026 | I alt" under "Alle beløb er i 1.000 kr.": a cell under "2026"
+    is that year's amount, the row "I alt" keeps its name (not "alt"), and the dates of a
+    milestone table further down ("1. oktober 2025") are no amounts."""
+    path = tmp_path / "bilag_oekonomi.md"
+    path.write_text(
+        "# Bilag 2: Økonomi\n\nAlle beløb er i 1.000 kr.\n\n"
+        "| Indsats | 2025 | 2026 | I alt |\n|---|---|---|---|\n"
+        "| Grøn transport | 600 | 700 | 1.300 |\n| I alt | 600 | 700 | 1.300 |\n\n"
+        "## Tidsplan\n\n| Milepæl | Dato |\n|---|---|\n"
+        "| Første statusrapport | 1. oktober 2025 |\n| Evaluering | 30. september 2027 |\n",
+        encoding="utf-8",
+    )
+    got = extract_budgets(record_for_path(path))
+    assert [(r.initiative, r.amount_dkk, r.year) for r in got] == [
+        ("Grøn transport", 600_000, 2025),
+        ("Grøn transport", 700_000, 2026),
+        ("Grøn transport", 1_300_000, None),
+        ("I alt", 600_000, 2025),
+        ("I alt", 700_000, 2026),
+        ("I alt", 1_300_000, None),
+    ], [brief(r) for r in got]
