@@ -32,11 +32,11 @@ from typing import Any
 
 from assistant.analysis import DanishAnalyzer
 from assistant.citations import DocumentCache, DocView
-from assistant.intent import CUE_WORDS, Intent
+from assistant.intent import CUE_WORDS, Intent, asked_item_number
 from assistant.types import SearchHit
 from ingest.dates import find_dates
 from ingest.facts.sentences import Sentence
-from ingest.models import TABLE_CELL_SEPARATOR, Block
+from ingest.models import TABLE_CELL_SEPARATOR, Block, Section
 from ingest.money import find_amounts
 from ingest.structure import is_standard_heading
 from stores.registry import Registry
@@ -534,6 +534,36 @@ def column_names_row(view: DocView, offset: int) -> Block | None:
     return first
 
 
+_ITEM_WORD = re.compile(r"(?:dagsordens)?(?:punkt|pkt)\.?", re.IGNORECASE)
+
+
+def under_item(number: str | None, asked: str) -> bool:
+    """Agenda item `number` is item `asked` or one of its sub-items ("2.3" under "2")."""
+    return number is not None and (number == asked or number.startswith(f"{asked}."))
+
+
+def _item_at(view: DocView, offset: int) -> Section | None:
+    """The innermost numbered agenda item holding `offset`, if any."""
+    inside = [
+        sec
+        for sec in view.record.sections
+        if sec.kind == "agenda_item" and sec.number and sec.start <= offset < sec.end
+    ]
+    return max(inside, key=lambda sec: sec.start) if inside else None
+
+
+def item_number_at(view: DocView | None, offset: int) -> str | None:
+    """The number of the (innermost) agenda item holding `offset`, if any."""
+    item = _item_at(view, offset) if view is not None else None
+    return item.number if item is not None else None
+
+
+def without_item_words(groups: list[WordGroup], asked: str) -> list[WordGroup]:
+    """The question's words minus "punkt 47": where a sentence stands says those."""
+    rest = [g for g in groups if g.word != asked and not _ITEM_WORD.fullmatch(g.word)]
+    return rest or groups
+
+
 def _says_alone(cell: str) -> bool:
     """A table cell written as a whole sentence ("Det blev besluttet at anvende ...") answers
     without the rest of its row."""
@@ -767,6 +797,8 @@ class ExtractiveAnswerer:
                 for g in self.stats.groups(topic, intent.english)
                 if g.main[0] not in own
             ]
+        asked_item = asked_item_number(question)
+        cands, groups = self._in_named_item(question, cands, groups)
         if not cands or not groups:
             return Selection([], None, False)
         self.score(cands, groups, intent)
@@ -810,6 +842,10 @@ class ExtractiveAnswerer:
                 # ("..., og hvad er det næste skridt?" is not any document's next step)
                 if not any(self._group_in_context(g, best) for g in about):
                     return Selection([], None, False)
+        if asked_item and under_item(
+            item_number_at(self.docs.get(best.doc_id), best.start), asked_item
+        ):
+            key_found = True  # "punkt 46" named the item the sentence stands in
         best.refers_to_heading = self._refers_to_heading(question, groups, best)
         chosen = self._strong_companions(best, cands)
         follower = self._follower(best, chosen)
@@ -839,6 +875,29 @@ class ExtractiveAnswerer:
             return Selection([], best, True, {}, key_found=True, listing=listing, scored=cands)
         passage_score = hits[best.rank - 1].score if best.rank <= len(hits) else 0.0
         return Selection(chosen, best, confident, items, key_found, passage_score, scored=cands)
+
+    def _in_named_item(
+        self, question: str, cands: list[Candidate], groups: list[WordGroup]
+    ) -> tuple[list[Candidate], list[WordGroup]]:
+        """A question that names an agenda item by number ("Hvad blev besluttet under punkt
+        47?") is answered from that item, and "punkt 47" is said by where the sentence stands,
+        not by its words."""
+        asked = asked_item_number(question)
+        if asked is None:
+            return cands, groups
+        named = [
+            c for c in cands if under_item(item_number_at(self.docs.get(c.doc_id), c.start), asked)
+        ]
+        if not named:
+            return cands, groups
+        rest = without_item_words(groups, asked)
+        # "Hvad handlede punkt 46 om?": the item's title says what the item is about
+        view = self.docs.get(named[0].doc_id)
+        item = _item_at(view, named[0].start) if view is not None else None
+        if item is not None:
+            own = {g.main[0] for g in rest}
+            rest += [g for g in self.stats.groups(item.title) if g.main[0] not in own]
+        return named, rest
 
     def _refers_to_heading(self, question: str, groups: list[WordGroup], best: Candidate) -> bool:
         """A "Hvilken X …?" question answered by a sentence that opens with "X-en" ("Rollen

@@ -30,10 +30,13 @@ from assistant.extractive import (
     coverage,
     display_text,
     is_decision_heading,
+    item_number_at,
     match_group,
+    under_item,
+    without_item_words,
     wording,
 )
-from assistant.intent import Intent
+from assistant.intent import Intent, asked_item_number
 from assistant.types import Citation, SearchFilters, SearchHit
 from ingest.dates import find_dates
 from ingest.facts.decisions import history_entry_before
@@ -218,6 +221,21 @@ class FactsAnswerer:
         return None
 
     # --- shared -----------------------------------------------------------------------
+    def _in_named_item(
+        self, question: str, rows: list[dict[str, Any]], groups: list[WordGroup]
+    ) -> tuple[list[dict[str, Any]], list[WordGroup]]:
+        """The rows of the agenda item a question names by number ("Hvad blev besluttet under
+        punkt 47?"), when any, and the question's words without "punkt 47"."""
+        asked = asked_item_number(question)
+        if asked is None:
+            return rows, groups
+        named = [
+            r
+            for r in rows
+            if under_item(item_number_at(self.docs.get(r["doc_id"]), r["start"]), asked)
+        ]
+        return (named, without_item_words(groups, asked)) if named else (rows, groups)
+
     def topic_groups(self, question: str, intent: Intent) -> list[WordGroup]:
         """Question words that name the topic: cue words, years and amounts left out."""
         groups = self.stats.refresh().groups(question, intent.english)
@@ -420,6 +438,7 @@ class FactsAnswerer:
         if not rows:
             return None
         groups = self.topic_groups(question, intent)
+        rows, groups = self._in_named_item(question, rows, groups)
         purpose = self.purpose_groups(question, intent)
         ranks = self._doc_rank(hits)
         asked_years = set(intent.years) - {int(a) for a in intent.amounts}
@@ -824,6 +843,7 @@ class FactsAnswerer:
         if not rows:
             return None
         groups = self.topic_groups(question, intent)
+        rows, groups = self._in_named_item(question, rows, groups)
         ranks = self._doc_rank(hits)
         scored = []
         for row in rows:

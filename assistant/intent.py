@@ -304,6 +304,18 @@ def classify(question: str) -> Intent:
     return intent
 
 
+_ITEM_REF = re.compile(
+    r"\b(?:dagsordens)?(?:punkt|pkt\.?)\s*(?:nr\.?\s*)?(\d{1,4}(?:\.\d{1,2})?)(?![\d,%])", _F
+)
+
+
+def asked_item_number(question: str) -> str | None:
+    """The agenda item a question names by its number ("Hvad blev besluttet under punkt 47?",
+    "pkt. 2.3"), or None."""
+    m = _ITEM_REF.search(question)
+    return m.group(1).rstrip(".") if m else None
+
+
 _RATE = re.compile(r"\b(?:pr\.?|per)\s+([a-zæøå]{3,})\b(?!\s*\d)", _F)
 _NOT_UNITS = {"dags", "mail", "brev", "telefon"}  # "pr. dags dato", "modtaget pr. mail"
 # units a document abbreviates: "kr./m3", "1.200 kr/t"

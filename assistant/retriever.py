@@ -23,7 +23,7 @@ from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 from assistant.citations import DocumentCache
 from assistant.extractive import Candidate as SentenceCandidate
 from assistant.extractive import ExtractiveAnswerer, TermStats, WordGroup, is_decision_heading
-from assistant.intent import Intent, classify, split_question
+from assistant.intent import Intent, asked_item_number, classify, split_question
 from assistant.lexical import LexicalIndex
 from assistant.rerank import FEATURES, Candidate, FeatureExtractor, RerankModel, section_match
 from assistant.types import SearchFilters, SearchHit
@@ -68,6 +68,9 @@ class FusionConfig:
     unit_weight: float = 0.3
     unit_depth: int = 3  # a unit is a chunk's document plus its first `unit_depth` titles
     unit_candidates: int = 3  # chunks of the best units join the candidates
+    # "Hvad blev besluttet under punkt 47?": the named agenda item's chunks get this much more
+    # than any fused score (at most 1 + unit_weight), so they come first.
+    named_item_bonus: float = 1.5
     # A hit shorter than `expand_short` takes in the next passage of its section (or a sibling
     # section), up to `expand_max` characters together.
     expand_short: int = 500
@@ -120,6 +123,7 @@ class _ChunkTable:
     unit_of: list[str] = field(default_factory=list)  # unit id per chunk
     unit_chunks: dict[str, list[int]] = field(default_factory=dict)
     doc_chunks: dict[str, list[int]] = field(default_factory=dict)  # positions per document
+    item_number: list[str | None] = field(default_factory=list)  # agenda item per chunk
 
 
 def _next_chunk_id(chunk_id: str) -> str:
@@ -219,6 +223,7 @@ class HybridRetriever:
         )
         for i, r in enumerate(rows):
             table.doc_chunks.setdefault(r["doc_id"], []).append(i)
+        table.item_number = self._item_numbers(table)
         # BM25 sees the section path too: a heading names what its paragraphs are about.
         depth = self.fusion.path_depth
         texts = [
@@ -226,6 +231,23 @@ class HybridRetriever:
             for r in rows
         ]
         return table, LexicalIndex.build(ids, texts)
+
+    def _item_numbers(self, table: _ChunkTable) -> list[str | None]:
+        """The number of the agenda item each chunk stands in ("47", "2.3"), or None."""
+        out: list[str | None] = [None] * len(table.rows)
+        for doc_id, positions in table.doc_chunks.items():
+            record = self.stores.registry.get_document(doc_id)
+            items = [
+                sec
+                for sec in (record.sections if record is not None else [])
+                if sec.kind == "agenda_item" and sec.number
+            ]
+            for i in positions:
+                start = table.rows[i]["start"]
+                inside = [sec for sec in items if sec.start <= start < sec.end]
+                if inside:
+                    out[i] = max(inside, key=lambda sec: sec.start).number
+        return out
 
     # --- filters ----------------------------------------------------------------------
     @staticmethod
@@ -289,7 +311,7 @@ class HybridRetriever:
         intent = classify(query)
         if self.fusion.sentence_weight and hits:
             hits = self._by_best_sentence(query, intent, hits[:k])
-        return self._place_decision(intent, hits[:k], k)
+        return self._named_item_first(query, self._place_decision(intent, hits[:k], k))
 
     def _place_decision(self, intent: Intent, hits: list[SearchHit], k: int) -> list[SearchHit]:
         """A decision question whose best passage is an agenda item's case text gets that
@@ -452,6 +474,7 @@ class HybridRetriever:
         units: dict[str, float] = {}
         if self._units is not None:
             units = self._add_unit_scores(scores, query, table, mask)
+        self._add_named_item(scores, query, table, mask)
         ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)[:n]
         hits = [
             self._hit(
@@ -546,6 +569,36 @@ class HybridRetriever:
         for cid, unit_score in per_chunk.items():
             scores[cid] += cfg.unit_weight * unit_score
         return per_chunk
+
+    def _named_item_first(self, query: str, hits: list[SearchHit]) -> list[SearchHit]:
+        """The named agenda item's passages ahead of the rest, in their order (the reranker
+        and the sentence reorder know the item's words, not its number)."""
+        asked = asked_item_number(query)
+        if asked is None:
+            return hits
+        table = self._ensure_fresh()[0]
+
+        def named(hit: SearchHit) -> bool:
+            pos = table.position.get(hit.chunk_id)
+            number = table.item_number[pos] if pos is not None else None
+            return number is not None and (number == asked or number.startswith(f"{asked}."))
+
+        return [h for h in hits if named(h)] + [h for h in hits if not named(h)]
+
+    def _add_named_item(
+        self, scores: dict[str, float], query: str, table: _ChunkTable, mask: np.ndarray | None
+    ) -> None:
+        """A question that names an agenda item by its number ("under punkt 47") is about
+        that item (and its sub-items): its passages go first, whatever their words."""
+        asked = asked_item_number(query)
+        if asked is None:
+            return
+        for i, number in enumerate(table.item_number):
+            if number is None or (mask is not None and not mask[i]):
+                continue
+            if number == asked or number.startswith(f"{asked}."):
+                cid = table.ids[i]
+                scores[cid] = scores.get(cid, 0.0) + self.fusion.named_item_bonus
 
     def _fuse(
         self, lexical_hits: list[tuple[str, float]], dense_hits: list[tuple[str, float]]

@@ -683,3 +683,36 @@ def test_which_role_names_the_role_by_its_heading_and_its_cost_follows_it(
     )
     assert answer.text.startswith("**Teknisk Komponent-forvalter (MAINTAINER)** ["), answer.text
     assert "22.800 kr/måned" in answer.text, answer.text
+
+
+@pytest.fixture(scope="module")
+def numbered_minutes(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    """Minutes whose items are numbered on from the year's count, as many councils do."""
+    return assistant_over(
+        tmp_path_factory.mktemp("numbered-items"),
+        {
+            "referat_oeu_2025-03-10.md": "# Referat – Økonomiudvalget – 10. marts 2025\n\n"
+            "## 45. Godkendelse af dagsorden\n\n### Beslutning\n\nGodkendt.\n\n"
+            "## 46. Anlægsbevilling til cykelsti ved Skovvej\n\n"
+            "Teknik og Miljø har projekteret en cykelsti langs Skovvej mellem Virklund og "
+            "Silkeborg. Anlægsudgiften er beregnet til 11,6 mio. kr.\n\n### Beslutning\n\n"
+            "Anbefales over for Byrådet.\n\n## 47. Budgetopfølgning pr. 31. januar 2025\n\n"
+            "Budgetopfølgningen viser et forventet merforbrug på 14,2 mio. kr.\n\n"
+            "### Beslutning\n\nTaget til efterretning.\n",
+            "referat_kultur_2025-03-12.md": "# Referat – Kulturudvalget – 12. marts 2025\n\n"
+            "## 1. Kulturpris 2025\n\nUdvalget besluttede at tildele kulturprisen til "
+            "foreningen Musik i Parken.\n\n## 2. Eventuelt\n\nIntet.\n",
+        },
+    )
+
+
+def test_an_agenda_item_named_by_its_number_is_what_is_asked_about(numbered_minutes) -> None:
+    """ "punkt 47" names the item by its number, which no sentence of it says: the item's
+    passages come first and its sentences answer, for a decision, a cost or what it is about."""
+    decided = numbered_minutes.ask("Hvad blev besluttet under punkt 47?")
+    assert "Taget til efterretning" in decided.text, decided.text
+    assert "Anbefales" not in decided.text and "kulturprisen" not in decided.text
+    cost = numbered_minutes.ask("Hvad koster projektet under pkt. 46?")
+    assert "11,6 mio. kr." in cost.text and "14,2" not in cost.text, cost.text
+    about = numbered_minutes.ask("Hvad handlede punkt 46 om?")
+    assert "cykelsti" in about.text, about.text

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from assistant.intent import classify, is_english, parse_as_of, question_years
+from assistant.intent import asked_item_number, classify, is_english, parse_as_of, question_years
 
 
 @pytest.mark.parametrize(
@@ -175,3 +175,17 @@ def test_a_question_how_an_amount_is_divided(question: str, asks: bool) -> None:
     from assistant.intent import asks_breakdown
 
     assert asks_breakdown(question) is asks
+
+
+@pytest.mark.parametrize(
+    ("question", "number"),
+    [
+        ("Hvad blev besluttet under punkt 47?", "47"),
+        ("Hvad besluttede udvalget under pkt. 2.3?", "2.3"),
+        ("Hvad står der i dagsordenspunkt 12 om budgettet?", "12"),
+        ("Hvilke af afgørelsens punkter er regnet med?", None),
+        ("Hvor mange procentpoint steg ledigheden?", None),
+    ],
+)
+def test_an_agenda_item_named_by_its_number(question: str, number: str | None) -> None:
+    assert asked_item_number(question) == number
