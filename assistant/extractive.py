@@ -1295,14 +1295,17 @@ class ExtractiveAnswerer:
         return out
 
     def _unquotable(self, c: Candidate) -> bool:
-        """A heading, a line that is only a link, or a label cut from its value ("Dato" of
-        "**Dato**: 2025-02-02", cut so the quote stays verbatim): none says anything alone."""
+        """A heading, a line that is only a link, a label cut from its value ("Dato" of
+        "**Dato**: 2025-02-02", cut so the quote stays verbatim), or a line of a table of
+        contents, an attachment list or navigation: none says anything alone."""
         if _only_link(c.text):
             return True
         view = self.docs.get(c.doc_id)
         if view is None:
             return False
-        return is_label(view.text, c.start, c.end) or view.in_heading(c.start, c.end)
+        if is_label(view.text, c.start, c.end) or view.in_heading(c.start, c.end):
+            return True
+        return not self._in_prose(view, c.start)
 
     def _with_labels(self, chosen: list[Candidate]) -> list[Candidate]:
         """A value shown with the label it was cut from ("Status" before "Accepteret")."""

@@ -714,3 +714,25 @@ def test_what_something_costs_is_found_as_its_extra_cost(status_note) -> None:
     answer = status_note.ask("Hvad koster forsinkelsen af den nye hjemmeside?")
     assert not answer.abstained
     assert "300.000 kr." in answer.text, answer.text
+
+
+def test_a_table_of_contents_line_never_follows_an_answer(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """The line after "Deltagere: …" in a PDF-like referat is the table of contents' heading:
+    it is not the sentence's continuation, and no part of the answer."""
+    assistant = assistant_over(
+        tmp_path_factory.mktemp("toc-follower"),
+        {
+            "referat_oeu_2025-03-10.txt": "Referat – Økonomiudvalget – 10. marts 2025\n"
+            "Deltagere: Anders Ask (formand), Bente Bøg, Carl Eg\nIndholdsfortegnelse\n"
+            "45. Godkendelse af dagsorden .................... 1\n"
+            "46. Anlægsbevilling til cykelsti ....................... 2\n\n"
+            "45. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n\n"
+            "46. Anlægsbevilling til cykelsti\nSagsfremstilling\nCykelstien koster 11,6 mio. kr."
+            "\nBeslutning\nAnbefales.\n",
+        },
+    )
+    answer = assistant.ask("Hvem er formand for Økonomiudvalget?")
+    assert "Anders Ask (formand)" in answer.text, answer.text
+    assert "Indholdsfortegnelse" not in answer.text, answer.text
