@@ -71,11 +71,16 @@ def _topic_span(words: list[str]) -> tuple[int, int] | None:
     return pos[0], pos[-1] + 1
 
 
-def _last_user_question(history: Sequence[dict[str, str]]) -> str | None:
-    for turn in reversed(list(history)):
-        if turn.get("role") == "user" and turn.get("content", "").strip():
-            return turn["content"].strip()
-    return None
+def _previous_standalone(history: Sequence[dict[str, str]]) -> str | None:
+    """The last user question made standalone in its own turn: after "Hvad koster
+    renoveringen af biblioteket?" and "Hvornår skal den være færdig?", the topic of "Og hvem
+    betaler?" is the library's renovation, not "færdig"."""
+    standalone: str | None = None
+    for turn in history:
+        text = turn.get("content", "").strip() if turn.get("role") == "user" else ""
+        if text:
+            standalone = _condense_against(text, standalone) if standalone else text
+    return standalone
 
 
 def _strip_q(text: str) -> str:
@@ -84,9 +89,14 @@ def _strip_q(text: str) -> str:
 
 def condense_heuristic(question: str, history: Sequence[dict[str, str]]) -> str:
     """The follow-up as a standalone question (unchanged when it is one already)."""
-    previous = _last_user_question(history)
+    previous = _previous_standalone(history)
     if not previous or not question.strip():
         return question
+    return _condense_against(question, previous)
+
+
+def _condense_against(question: str, previous: str) -> str:
+    """`question` made standalone with the (standalone) previous question's topic."""
     prev_words = _WORD.findall(_strip_q(previous))
     span = _topic_span(prev_words)
     if span is None:

@@ -98,3 +98,16 @@ def test_elliptical_follow_ups_get_the_previous_question() -> None:
     assert condense_heuristic("Hvem betaler?", BUDGET) == "Hvem betaler (videndeling)?"
     anden = condense_heuristic("hvad med den anden?", BUDGET)
     assert anden != "hvad med den anden?" and "afsat" in anden
+
+
+def test_a_chain_of_follow_ups_keeps_the_first_questions_topic() -> None:
+    """ "Og hvem betaler?" after "Hvornår skal den være færdig?" (itself about the library's
+    renovation) is about the renovation: the previous question is read standalone first."""
+    history = [
+        {"role": "user", "content": "Hvad koster renoveringen af Odense Hovedbibliotek?"},
+        {"role": "assistant", "content": "18,4 mio. kr. [1]"},
+        {"role": "user", "content": "Hvornår skal den være færdig?"},
+        {"role": "assistant", "content": "I 2025. [1]"},
+    ]
+    condensed = condense_heuristic("Og hvem betaler?", history)
+    assert "renoveringen af Odense Hovedbibliotek" in condensed, condensed
