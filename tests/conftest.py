@@ -42,15 +42,21 @@ def make_settings(data_dir: Path, **overrides):
 def assistant_over(root: Path, files: dict[str, str]):
     """An Assistant over a fresh data dir holding `files` (name -> text), written under
     `root/docs` and ingested: the small documents the tests write in the forms they test."""
-    from assistant.answer import Assistant
-    from ingest.pipeline import Ingestor
-
     docs = root / "docs"
     docs.mkdir(parents=True, exist_ok=True)
     for name, text in files.items():
         (docs / name).write_text(text, encoding="utf-8")
+    return assistant_for_docs(root)
+
+
+def assistant_for_docs(root: Path):
+    """An Assistant over a fresh data dir holding what a test wrote under `root/docs` (a PDF
+    or a Word file it built), ingested."""
+    from assistant.answer import Assistant
+    from ingest.pipeline import Ingestor
+
     settings = make_settings(root / "data")
-    report = Ingestor(settings).ingest_paths([docs])
+    report = Ingestor(settings).ingest_paths([root / "docs"])
     assert not report.failed, [(f.source, f.reason) for f in report.failed]
     return Assistant.from_settings(settings)
 

@@ -539,8 +539,7 @@ def test_a_pdf_budget_tables_row_is_shown_under_its_column_names(
     "Forventet" and "Afvigelse" beside it are no budgets."""
     from fpdf import FPDF
 
-    from ingest.pipeline import Ingestor
-    from tests.conftest import make_settings
+    from tests.conftest import assistant_for_docs
 
     root = tmp_path_factory.mktemp("pdf-budget-table")
     pdf = FPDF()
@@ -563,9 +562,7 @@ def test_a_pdf_budget_tables_row_is_shown_under_its_column_names(
     docs = root / "docs"
     docs.mkdir()
     pdf.output(str(docs / "referat_oeu_2025-03-10.pdf"))
-    settings = make_settings(root / "data")
-    assert not Ingestor(settings).ingest_paths([docs]).failed
-    assistant = Assistant.from_settings(settings)
+    assistant = assistant_for_docs(root)
 
     answer = assistant.ask("Hvad er budgettet for Ældre?")
     assert "Område – Budget (mio. kr.) – Forventet (mio. kr.) – Afvigelse [" in answer.text
@@ -584,8 +581,7 @@ def test_a_word_annexs_year_table_answers_by_row_and_lists_each_rows_total(
     hvilket budget?" lists each row once, by its total, not once per year."""
     import docx
 
-    from ingest.pipeline import Ingestor
-    from tests.conftest import make_settings
+    from tests.conftest import assistant_for_docs
 
     root = tmp_path_factory.mktemp("docx-year-table")
     document = docx.Document()
@@ -607,9 +603,7 @@ def test_a_word_annexs_year_table_answers_by_row_and_lists_each_rows_total(
     docs = root / "docs"
     docs.mkdir()
     document.save(str(docs / "bilag2_klimahandleplan.docx"))
-    settings = make_settings(root / "data")
-    assert not Ingestor(settings).ingest_paths([docs]).failed
-    assistant = Assistant.from_settings(settings)
+    assistant = assistant_for_docs(root)
 
     answer = assistant.ask("Hvor meget er afsat til grøn transport i 2026?")
     assert "Indsats [1] – 2025 [2] – 2026 [3] – 2027 [4] – I alt [5]" in answer.text, answer.text
