@@ -1276,8 +1276,8 @@ class ExtractiveAnswerer:
             while len(cells) > keys + 1 and len(cells[keys].text) <= ROW_KEY_CHARS:
                 keys += 1
             cells = cells[keys:]
-            header = view.table_header(c.start)
-            if header is not None and names_columns(view.text[header.start : header.end]):
+            header = column_names_row(view, c.start)
+            if header is not None and header.start != row.start:
                 names = view.sentences_between(header.start, header.end)  # column names
                 if len(cells) == 1 and keys == 0 and len(names) > 1:
                     # a row read as one sentence (a PDF's table, no cell cut for a quote)
