@@ -534,6 +534,9 @@ def column_names_row(view: DocView, offset: int) -> Block | None:
     return first
 
 
+# "Hvad er tidsplanen?": a list or table under a heading that names it can answer, as for
+# "Hvilke …?"
+_WHAT_IS = re.compile(r"\s*hvad\s+(?:er|var|bliver)\b", re.IGNORECASE)
 _ITEM_WORD = re.compile(r"(?:dagsordens)?(?:punkt|pkt)\.?", re.IGNORECASE)
 
 
@@ -871,6 +874,9 @@ class ExtractiveAnswerer:
         listing = None
         if intent.kind in ("list", "lookup") and intent.wants_list:
             listing = self.best_list(question, groups, hits, best)
+        elif intent.kind == "lookup" and _WHAT_IS.match(question) and groups:
+            # "Hvad er tidsplanen?": a list or table whose heading names the asked noun
+            listing = self.best_list(question, groups, hits, best, headed_by=groups[0])
         if listing is not None:
             return Selection([], best, True, {}, key_found=True, listing=listing, scored=cands)
         passage_score = hits[best.rank - 1].score if best.rank <= len(hits) else 0.0
@@ -982,10 +988,16 @@ class ExtractiveAnswerer:
 
     # --- lists ------------------------------------------------------------------------
     def best_list(
-        self, question: str, groups: list[WordGroup], hits: list[SearchHit], best: Candidate
+        self,
+        question: str,
+        groups: list[WordGroup],
+        hits: list[SearchHit],
+        best: Candidate,
+        headed_by: WordGroup | None = None,
     ) -> ListCandidate | None:
         """The list (sentence list, numbered sections, short-line section) that answers a
-        "hvilke ...?" question better than single sentences do, or None."""
+        "hvilke ...?" question better than single sentences do, or None. `headed_by`: only a
+        list under a heading that names that word ("Tidsplan" for "Hvad er tidsplanen?")."""
         wanted = _asked_count(question)
         asked = _listed_noun(question, groups)
         best_names_asked = match_group(asked, self.stats.terms(best.text)) if asked else 0.0
@@ -994,6 +1006,14 @@ class ExtractiveAnswerer:
         found: list[ListCandidate] = []
         for doc_id in doc_ids:
             found.extend(self.structured_lists(doc_id))
+        if headed_by is not None:
+            found = [
+                lc
+                for lc in found
+                if lc.intro is not None
+                and lc.intro.index == -1  # a heading
+                and match_group(headed_by, self.stats.terms(lc.intro.text)) >= 0.6
+            ]
         if not found:
             return None
         for lc in found:

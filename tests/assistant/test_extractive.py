@@ -736,3 +736,26 @@ def test_a_table_of_contents_line_never_follows_an_answer(
     answer = assistant.ask("Hvem er formand for Økonomiudvalget?")
     assert "Anders Ask (formand)" in answer.text, answer.text
     assert "Indholdsfortegnelse" not in answer.text, answer.text
+
+
+def test_what_is_the_timetable_is_answered_by_the_table_under_that_heading(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """ "Hvad er tidsplanen …?" asks for what stands under "Tidsplan": its milestone table,
+    not the plan's first sentence that shares the plan's name."""
+    assistant = assistant_over(
+        tmp_path_factory.mktemp("timetable"),
+        {
+            "bilag_klimahandleplan.md": "# Bilag 2: Klimahandleplanen 2025-2027\n\n"
+            "Bilaget beskriver organiseringen af klimahandleplanen og dens tidsplan.\n\n"
+            "## Tidsplan\n\n| Milepæl | Dato |\n|---|---|\n"
+            "| Handleplanen godkendes i byrådet | 17. december 2024 |\n"
+            "| Første statusrapport | 1. oktober 2025 |\n| Evaluering | 30. juni 2027 |\n\n"
+            "## Organisering\n\nStyregruppen består af direktøren for Teknik og Miljø og "
+            "klimachefen.\n",
+        },
+    )
+    answer = assistant.ask("Hvad er tidsplanen for klimahandleplanen?")
+    assert answer.text.startswith("Tidsplan ["), answer.text
+    assert "- Første statusrapport – 1. oktober 2025 [" in answer.text, answer.text
+    assert "- Evaluering – 30. juni 2027 [" in answer.text, answer.text
