@@ -534,6 +534,13 @@ def column_names_row(view: DocView, offset: int) -> Block | None:
     return first
 
 
+_NOT_KEY_WORDS = frozenset(
+    "ny nye nyt gammel gamle gammelt stor store stort lille små første sidste samlede hele".split()
+)
+# Adjectives name no subject, so none is the question's key word ("den nye hjemmeside").
+_NOT_KEY_WORDS = frozenset(
+    "ny nye nyt gammel gamle gammelt stor store stort lille små første sidste samlede hele".split()
+)
 # "Hvad er tidsplanen?": a list or table under a heading that names it can answer, as for
 # "Hvilke …?"
 _WHAT_IS = re.compile(r"\s*hvad\s+(?:er|var|bliver)\b", re.IGNORECASE)
@@ -833,6 +840,9 @@ class ExtractiveAnswerer:
             best.context_coverage >= cfg.min_context_coverage and best.score >= cfg.min_score
         )
         topical = [g for g in groups if not self.stats.is_cue(g.main[0])] or groups
+        # an adjective names no subject: "den nye hjemmeside" is about the website, and a
+        # sentence saying "Forsinkelsen …" of it need not repeat "nye"
+        topical = [g for g in topical if g.word.lower() not in _NOT_KEY_WORDS] or topical
         if topic and not any(g.main[0] in own for g in topical):
             # an elliptical later part ("og hvad har de kostet?"): its subject is the first
             # part's, and any of that part's words names it

@@ -759,3 +759,16 @@ def test_what_is_the_timetable_is_answered_by_the_table_under_that_heading(
     assert answer.text.startswith("Tidsplan ["), answer.text
     assert "- Første statusrapport – 1. oktober 2025 [" in answer.text, answer.text
     assert "- Evaluering – 30. juni 2027 [" in answer.text, answer.text
+
+
+def test_an_adjective_is_never_the_key_word_on_a_small_folder(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """In a folder of one status note "nye" is the rarest word of "Hvad koster forsinkelsen af
+    den nye hjemmeside?", and the answer says "Forsinkelsen …" without it: the key word is
+    the subject (the website, the delay), never an adjective."""
+    assistant = assistant_over(
+        tmp_path_factory.mktemp("one-status-note"), {"status_handleplan.md": STATUS_NOTE}
+    )
+    answer = assistant.ask("Hvad koster forsinkelsen af den nye hjemmeside?")
+    assert "300.000 kr." in answer.text, answer.text
