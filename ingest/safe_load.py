@@ -187,14 +187,18 @@ def _child(write_fd: int, path: Path, loader: Callable[[Path], LoadedFile], memo
 
 
 def _read_until(fd: int, deadline: float) -> bytes | None:
-    """Everything the child writes, or None when the deadline passes first."""
+    """Everything the child writes, or None when the deadline passes first. poll(), not
+    select(): a long-running server holds more than 1 024 descriptors, and select() refuses
+    any numbered above that ("filedescriptor out of range")."""
     chunks: list[bytes] = []
+    poller = select.poll()
+    poller.register(fd, select.POLLIN | select.POLLHUP | select.POLLERR)
     while True:
         remaining = deadline - time.monotonic()
         if remaining <= 0:
             return None
         try:
-            ready, _, _ = select.select([fd], [], [], remaining)
+            ready = poller.poll(max(1, int(remaining * 1000)))
         except InterruptedError:
             continue
         if not ready:

@@ -179,6 +179,25 @@ def test_good_text_file_loads_too():
     assert safe_load_file(path) == load_file(path)
 
 
+def test_a_process_holding_over_1024_descriptors_still_loads(tmp_path):
+    """A long-running server (or a long test session) holds more than 1 024 open files;
+    waiting for the loader child must not depend on the descriptor's number (select()
+    refused them: "filedescriptor out of range", and every file of a batch failed)."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if hard != resource.RLIM_INFINITY and hard < 1200:
+        pytest.skip(f"the descriptor limit here is {hard}")
+    resource.setrlimit(resource.RLIMIT_NOFILE, (max(soft, 1200), hard))
+    held = [os.open(os.devnull, os.O_RDONLY) for _ in range(1100)]
+    try:
+        path = tmp_path / "bilag.txt"
+        path.write_text("Der afsættes 600.000 kr. til videndeling.", encoding="utf-8")
+        assert safe_load_file(path).pages == load_file(path).pages
+    finally:
+        for fd in held:
+            os.close(fd)
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+
+
 def test_one_stream_of_300_mb_zeros_is_refused(tmp_path):
     bomb = _write(tmp_path, "bomb.pdf", zero_bomb(300))
     assert bomb.stat().st_size < 400_000  # 300 MB hidden in a few hundred kilobytes
