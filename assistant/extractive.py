@@ -32,13 +32,13 @@ from typing import Any
 
 from assistant.analysis import DanishAnalyzer
 from assistant.citations import DocumentCache, DocView
-from assistant.intent import CUE_WORDS, Intent, asked_item_number
+from assistant.intent import CUE_WORDS, ITEM_WORD, Intent, asked_item_number
 from assistant.types import SearchHit
 from ingest.dates import find_dates
 from ingest.facts.sentences import Sentence
-from ingest.models import TABLE_CELL_SEPARATOR, Block, Section
+from ingest.models import TABLE_CELL_SEPARATOR, Block
 from ingest.money import find_amounts
-from ingest.structure import is_standard_heading
+from ingest.structure import agenda_item_at, is_standard_heading, within_item
 from stores.registry import Registry
 
 _WORD = re.compile(r"\w+(?:[-./'’]\w+)*")
@@ -544,28 +544,7 @@ _NOT_KEY_WORDS = frozenset(
 # "Hvad er tidsplanen?": a list or table under a heading that names it can answer, as for
 # "Hvilke …?"
 _WHAT_IS = re.compile(r"\s*hvad\s+(?:er|var|bliver)\b", re.IGNORECASE)
-_ITEM_WORD = re.compile(r"(?:dagsordens)?(?:punkt|pkt)\.?", re.IGNORECASE)
-
-
-def under_item(number: str | None, asked: str) -> bool:
-    """Agenda item `number` is item `asked` or one of its sub-items ("2.3" under "2")."""
-    return number is not None and (number == asked or number.startswith(f"{asked}."))
-
-
-def _item_at(view: DocView, offset: int) -> Section | None:
-    """The innermost numbered agenda item holding `offset`, if any."""
-    inside = [
-        sec
-        for sec in view.record.sections
-        if sec.kind == "agenda_item" and sec.number and sec.start <= offset < sec.end
-    ]
-    return max(inside, key=lambda sec: sec.start) if inside else None
-
-
-def item_number_at(view: DocView | None, offset: int) -> str | None:
-    """The number of the (innermost) agenda item holding `offset`, if any."""
-    item = _item_at(view, offset) if view is not None else None
-    return item.number if item is not None else None
+_ITEM_WORD = re.compile(ITEM_WORD, re.IGNORECASE)
 
 
 def without_item_words(groups: list[WordGroup], asked: str) -> list[WordGroup]:
@@ -808,7 +787,8 @@ class ExtractiveAnswerer:
                 if g.main[0] not in own
             ]
         asked_item = asked_item_number(question)
-        cands, groups = self._in_named_item(question, cands, groups)
+        if asked_item is not None:
+            cands, groups = self._in_named_item(asked_item, cands, groups)
         if not cands or not groups:
             return Selection([], None, False)
         self.score(cands, groups, intent)
@@ -855,9 +835,7 @@ class ExtractiveAnswerer:
                 # ("..., og hvad er det næste skridt?" is not any document's next step)
                 if not any(self._group_in_context(g, best) for g in about):
                     return Selection([], None, False)
-        if asked_item and under_item(
-            item_number_at(self.docs.get(best.doc_id), best.start), asked_item
-        ):
+        if asked_item is not None and within_item(self._item_number(best), asked_item):
             key_found = True  # "punkt 46" named the item the sentence stands in
         best.refers_to_heading = self._refers_to_heading(question, groups, best)
         chosen = self._strong_companions(best, cands)
@@ -893,27 +871,27 @@ class ExtractiveAnswerer:
         return Selection(chosen, best, confident, items, key_found, passage_score, scored=cands)
 
     def _in_named_item(
-        self, question: str, cands: list[Candidate], groups: list[WordGroup]
+        self, asked: str, cands: list[Candidate], groups: list[WordGroup]
     ) -> tuple[list[Candidate], list[WordGroup]]:
-        """A question that names an agenda item by number ("Hvad blev besluttet under punkt
-        47?") is answered from that item, and "punkt 47" is said by where the sentence stands,
-        not by its words."""
-        asked = asked_item_number(question)
-        if asked is None:
-            return cands, groups
-        named = [
-            c for c in cands if under_item(item_number_at(self.docs.get(c.doc_id), c.start), asked)
-        ]
+        """A question that names agenda item `asked` by number ("Hvad blev besluttet under
+        punkt 47?") is answered from that item, and "punkt 47" is said by where the sentence
+        stands, not by its words; the item's title says what it is about ("Hvad handlede
+        punkt 46 om?")."""
+        named = [c for c in cands if within_item(self._item_number(c), asked)]
         if not named:
             return cands, groups
         rest = without_item_words(groups, asked)
-        # "Hvad handlede punkt 46 om?": the item's title says what the item is about
         view = self.docs.get(named[0].doc_id)
-        item = _item_at(view, named[0].start) if view is not None else None
+        item = agenda_item_at(view.record.sections, named[0].start) if view else None
         if item is not None:
             own = {g.main[0] for g in rest}
             rest += [g for g in self.stats.groups(item.title) if g.main[0] not in own]
         return named, rest
+
+    def _item_number(self, c: Candidate) -> str | None:
+        view = self.docs.get(c.doc_id)
+        item = agenda_item_at(view.record.sections, c.start) if view is not None else None
+        return item.number if item is not None else None
 
     def _refers_to_heading(self, question: str, groups: list[WordGroup], best: Candidate) -> bool:
         """A "Hvilken X …?" question answered by a sentence that opens with "X-en" ("Rollen

@@ -30,9 +30,7 @@ from assistant.extractive import (
     coverage,
     display_text,
     is_decision_heading,
-    item_number_at,
     match_group,
-    under_item,
     without_item_words,
     wording,
 )
@@ -42,6 +40,7 @@ from ingest.dates import find_dates
 from ingest.facts.decisions import history_entry_before
 from ingest.models import BULLET_MARK, TABLE_CELL_SEPARATOR
 from ingest.money import find_amounts
+from ingest.structure import agenda_item_at, within_item
 from stores.registry import Registry
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
@@ -158,7 +157,12 @@ def _row_totals_only(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         same = by_quote[(r["doc_id"], r["start"], r["end"])]
         yearly = [x for x in same if x.get("year")]
         totals = [x for x in same if not x.get("year")]
-        if "\t" in r["quote"] and len(yearly) >= 2 and len(totals) == 1 and r is not totals[0]:
+        if (
+            TABLE_CELL_SEPARATOR in r["quote"]
+            and len(yearly) >= 2
+            and len(totals) == 1
+            and r is not totals[0]
+        ):
             continue
         out.append(r)
     return out
@@ -229,12 +233,13 @@ class FactsAnswerer:
         asked = asked_item_number(question)
         if asked is None:
             return rows, groups
-        named = [
-            r
-            for r in rows
-            if under_item(item_number_at(self.docs.get(r["doc_id"]), r["start"]), asked)
-        ]
+        named = [r for r in rows if within_item(self._item_number(r), asked)]
         return (named, without_item_words(groups, asked)) if named else (rows, groups)
+
+    def _item_number(self, row: dict[str, Any]) -> str | None:
+        view = self.docs.get(row["doc_id"])
+        item = agenda_item_at(view.record.sections, row["start"]) if view is not None else None
+        return item.number if item is not None else None
 
     def topic_groups(self, question: str, intent: Intent) -> list[WordGroup]:
         """Question words that name the topic: cue words, years and amounts left out."""

@@ -304,9 +304,8 @@ def classify(question: str) -> Intent:
     return intent
 
 
-_ITEM_REF = re.compile(
-    r"\b(?:dagsordens)?(?:punkt|pkt\.?)\s*(?:nr\.?\s*)?(\d{1,4}(?:\.\d{1,2})?)(?![\d,%])", _F
-)
+ITEM_WORD = r"(?:dagsordens)?(?:punkt|pkt)\.?"  # what names an agenda item by its number
+_ITEM_REF = re.compile(rf"\b{ITEM_WORD}\s*(?:nr\.?\s*)?(\d{{1,4}}(?:\.\d{{1,2}})?)(?![\d,%])", _F)
 
 
 def asked_item_number(question: str) -> str | None:

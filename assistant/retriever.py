@@ -27,6 +27,7 @@ from assistant.intent import Intent, asked_item_number, classify, split_question
 from assistant.lexical import LexicalIndex
 from assistant.rerank import FEATURES, Candidate, FeatureExtractor, RerankModel, section_match
 from assistant.types import SearchFilters, SearchHit
+from ingest.structure import agenda_item_at, within_item
 from plan_assistant.settings import Settings
 from stores.bundle import Stores
 
@@ -237,16 +238,11 @@ class HybridRetriever:
         out: list[str | None] = [None] * len(table.rows)
         for doc_id, positions in table.doc_chunks.items():
             record = self.stores.registry.get_document(doc_id)
-            items = [
-                sec
-                for sec in (record.sections if record is not None else [])
-                if sec.kind == "agenda_item" and sec.number
-            ]
+            if record is None:
+                continue
             for i in positions:
-                start = table.rows[i]["start"]
-                inside = [sec for sec in items if sec.start <= start < sec.end]
-                if inside:
-                    out[i] = max(inside, key=lambda sec: sec.start).number
+                item = agenda_item_at(record.sections, table.rows[i]["start"])
+                out[i] = item.number if item is not None else None
         return out
 
     # --- filters ----------------------------------------------------------------------
@@ -580,8 +576,7 @@ class HybridRetriever:
 
         def named(hit: SearchHit) -> bool:
             pos = table.position.get(hit.chunk_id)
-            number = table.item_number[pos] if pos is not None else None
-            return number is not None and (number == asked or number.startswith(f"{asked}."))
+            return pos is not None and within_item(table.item_number[pos], asked)
 
         return [h for h in hits if named(h)] + [h for h in hits if not named(h)]
 
@@ -594,9 +589,7 @@ class HybridRetriever:
         if asked is None:
             return
         for i, number in enumerate(table.item_number):
-            if number is None or (mask is not None and not mask[i]):
-                continue
-            if number == asked or number.startswith(f"{asked}."):
+            if within_item(number, asked) and (mask is None or mask[i]):
                 cid = table.ids[i]
                 scores[cid] = scores.get(cid, 0.0) + self.fusion.named_item_bonus
 

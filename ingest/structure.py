@@ -616,6 +616,21 @@ def section_path(sections: list[Section], index: int) -> list[str]:
     return list(reversed(path))
 
 
+def agenda_item_at(sections: list[Section], offset: int) -> Section | None:
+    """The innermost numbered agenda item holding `offset` ("47", or "2.3" inside "2")."""
+    inside = [
+        sec
+        for sec in sections
+        if sec.kind == "agenda_item" and sec.number and sec.start <= offset < sec.end
+    ]
+    return max(inside, key=lambda sec: sec.start) if inside else None
+
+
+def within_item(number: str | None, asked: str) -> bool:
+    """Agenda item `number` is item `asked` or one of its sub-items ("2.3" under "2")."""
+    return number is not None and (number == asked or number.startswith(f"{asked}."))
+
+
 def innermost_section(sections: list[Section], offset: int) -> int | None:
     """Index of the deepest section containing `offset`."""
     best: int | None = None

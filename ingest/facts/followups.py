@@ -24,7 +24,7 @@ from ingest.facts.actionlog import action_log_rows
 from ingest.facts.budgets import doc_ref_date
 from ingest.facts.models import FollowupRow
 from ingest.facts.sentences import DocIndex, Sentence
-from ingest.models import DocumentRecord
+from ingest.models import TABLE_CELL_SEPARATOR, DocumentRecord
 from ingest.money import find_amounts
 
 __all__ = ["extract_followups", "reference_date", "followup_status"]
@@ -380,7 +380,9 @@ def extract_followups(doc: DocumentRecord, index: DocIndex | None = None) -> lis
                 continue
             start, end, quote_text = row
             action = " – ".join(
-                c.strip() for c in quote_text.split("\t") if c.strip() and c.strip() not in s.text
+                c.strip()
+                for c in quote_text.split(TABLE_CELL_SEPARATOR)
+                if c.strip() and c.strip() not in s.text
             )
             if not _WORDS.search(action):
                 continue
@@ -437,7 +439,7 @@ def _row_around(text: str, start: int, end: int) -> tuple[int, int, str] | None:
     hi = text.find("\n", end)
     hi = len(text) if hi < 0 else hi
     line = text[lo:hi]
-    if "\t" not in line:
+    if TABLE_CELL_SEPARATOR not in line:
         return None
     lead = len(line) - len(line.lstrip())
     return lo + lead, lo + len(line.rstrip()), line.strip()

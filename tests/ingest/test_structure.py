@@ -6,7 +6,14 @@ from pathlib import Path
 
 from ingest.clean import clean
 from ingest.loaders import load_file
-from ingest.structure import build_sections, innermost_section, section_path
+from ingest.models import Section
+from ingest.structure import (
+    agenda_item_at,
+    build_sections,
+    innermost_section,
+    section_path,
+    within_item,
+)
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 
@@ -265,3 +272,20 @@ def test_a_long_sub_numbered_title_is_a_heading():
     assert set(sections) == {"2.3", "2.4"}
     assert "100-150 timer" in text[sections["2.4"].start : sections["2.4"].end]
     assert "100-150 timer" not in text[sections["2.3"].start : sections["2.3"].end]
+
+
+def test_the_agenda_item_at_an_offset_and_its_sub_items() -> None:
+    """ "punkt 2" covers item 2 and its sub-item 2.3, not item 20; the innermost item wins;
+    a numbered section that is no agenda item is none."""
+    sections = [
+        Section(0, None, 1, "agenda_item", "Budget", 0, 40, "2"),
+        Section(1, 0, 2, "agenda_item", "Puljen", 20, 40, "2.3"),
+        Section(2, None, 1, "agenda_item", "Eventuelt", 40, 60, "20"),
+        Section(3, None, 1, "numbered", "Bilag", 60, 80, "3"),
+    ]
+    assert agenda_item_at(sections, 10).number == "2"
+    assert agenda_item_at(sections, 25).number == "2.3"
+    assert agenda_item_at(sections, 45).number == "20"
+    assert agenda_item_at(sections, 70) is None
+    assert within_item("2.3", "2") and within_item("2", "2")
+    assert not within_item("20", "2") and not within_item(None, "2")
