@@ -94,8 +94,10 @@ def extract_metadata(
         blocks is not None and any(b.kind == "heading" and b.level for b in blocks)
     )
     levels = {b.start: b.level for b in blocks or [] if b.kind == "heading"}
-    title = _title(sections, source, title_hint, structured, header, stated.get("title"), levels)
     wide_header = header_lines(text, blocks, n=40)
+    title = _title(
+        sections, source, title_hint, structured, header, stated.get("title"), levels, wide_header
+    )
     date = parse_document_date(f"Dato: {stated['date']}") if "date" in stated else None
     date = date or _document_date(header, title, wide_header)
     date_iso, date_text = (date.date.isoformat(), date.text) if date else (None, None)
@@ -181,6 +183,7 @@ def _title(
     header: list[str],
     stated: str | None,
     levels: dict[int, int],
+    wide_header: list[str] = (),
 ) -> str:
     """The document's own title: its top heading, or what its first lines say it is.
 
@@ -196,6 +199,7 @@ def _title(
         and s.kind == "markdown"  # a case heading ("Sagsfremstilling") names no document
         and structured
         and not _GENERIC_TITLE.match(s.title)
+        and not _NOT_TITLE.match(s.title)  # a Title-styled letterhead: "Herning Kommune"
         and not s.title[0].isdigit()
     ]
     level = {s.start: levels.get(s.start, s.level) for s in headings}
@@ -204,11 +208,19 @@ def _title(
     if headings:
         top = min(level[s.start] for s in headings[:3])
         return _shorten(next(s for s in headings[:3] if level[s.start] == top).title)
-    if structured and hint and hint.strip() and not hint.strip()[0].isdigit():
+    if (
+        structured
+        and hint
+        and hint.strip()
+        and not hint.strip()[0].isdigit()
+        and not _NOT_TITLE.match(hint.strip())
+    ):
         return _shorten(hint)
     for line in header:
         if m := _TITLE_LABEL.match(line):
             return _shorten(m.group(1).strip())
+    if subject := letter_subject(wide_header):
+        return _shorten(subject)
     prefix = ""
     for line in header:
         date = parse_document_date(line)
@@ -224,6 +236,23 @@ def _title(
     if hint and hint.strip():
         return hint.strip()
     return Path(source).stem.replace("_", " ")
+
+
+_SALUTATION = re.compile(r"^(?:kære|hej|dear)\s+\S", re.I)
+_FIELD = re.compile(r"^[\w .]{2,30}:\s")  # "Sagsnr.: 24/18233", "Att.: Formand …"
+
+
+def letter_subject(header: list[str]) -> str | None:
+    """A letter's subject: the line (wrapped lines joined) right before its salutation ("Kære
+    Susanne Petersen"), after the letterhead, the address and the fields ("Sagsnr.: …")."""
+    for i, line in enumerate(header[1:], start=1):
+        if not _SALUTATION.match(line):
+            continue
+        subject = header[i - 1]
+        if _FIELD.match(subject) or _NOT_TITLE.match(subject) or len(subject.split()) < 3:
+            return None
+        return subject
+    return None
 
 
 def _shorten(title: str) -> str:
@@ -246,6 +275,8 @@ def _doc_type(title: str, head: str, sections: list[Section]) -> str:
         found = [(m.start(), name) for name, rule in _TYPE_RULES if (m := rule.search(where))]
         if found:
             return min(found)[1]
+    if any(_SALUTATION.match(line) for line in head.split("\n")):
+        return "brev"  # "Kære …": a letter that never calls itself one
     return "other"
 
 

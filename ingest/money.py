@@ -233,14 +233,18 @@ def _headers(text: str) -> list[re.Match[str]]:
     with no number before them, or "1.000 kr." alone on its line."""
     out = []
     for m in _TABLE_HEADER.finditer(text):
-        before = text[max(0, m.start() - 12) : m.start()]
+        # a number wrapped onto the line before ("mellem 0,7 – 1,7" + "mio. kr.") is its
+        # amount; a table's last cell above a caption ("16.650" + "Beløb i 1.000 kr.") is not
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        previous = text[text.rfind("\n", 0, max(line_start - 1, 0)) + 1 : line_start]
+        wrapped = previous.strip() and "\t" not in previous
+        before = text[max(0 if wrapped else line_start, m.start() - 12) : m.start()]
         if re.search(r"(?:\d[\d.,]*|½|\b" + _NUM_WORD_RE + r")\s*$", before, _FLAGS):
             continue
         if re.search(r"\b(?:kr|kroner|dkk)\.?\s*$", before, _FLAGS):
             continue  # "2,235 kr. mio. kr.": a unit written twice, not a table's header
         g = m.group(0)
         if m["unit"].startswith("1.000"):
-            line_start = text.rfind("\n", 0, m.start()) + 1
             line_end = text.find("\n", m.end())
             line_end = len(text) if line_end < 0 else line_end
             alone = text[line_start : m.start()].strip() == "" and re.fullmatch(
@@ -262,50 +266,101 @@ def _table_amounts(text: str, taken: list[tuple[int, int]]) -> list[MoneyMention
     seen: set[int] = set()
     for h in _headers(text):
         factor = 1e3 if "1.000" in h["unit"] or "t" in h["unit"].lower()[:2] else 1e6
-        pos, limit = h.end(), min(len(text), h.end() + 1500)
-        words_in_row = 0
-        while pos < limit:
-            nm = _TABLE_NUMBER.search(text, pos, limit)
-            wm = _WORD.search(text, pos, limit)
-            if wm and (not nm or wm.start() < nm.start()):
-                words_in_row += 1
-                if words_in_row > 8:
-                    break
-                pos = wm.end()
-                continue
-            if not nm:
+        spans = [(h.end(), min(len(text), h.end() + 1500))]
+        if above := _table_above(text, h.start()):
+            # "Beløb i 1.000 kr." as the caption under its table; prose follows it
+            spans = [above] + (spans if "\t" in _next_line(text, h.end()) else [])
+        for pos, limit in spans:
+            found += _scaled_numbers(text, pos, limit, factor, taken, seen)
+    return found
+
+
+def _table_above(text: str, pos: int) -> tuple[int, int] | None:
+    """The rows (tab-separated cells) right above a caption line at `pos`, blank lines
+    between allowed; None when the caption follows prose."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    if text[line_start:pos].strip():
+        return None
+    end = len(text[:line_start].rstrip())
+    start = end
+    while start > 0:
+        prev = text.rfind("\n", 0, start - 1) + 1
+        if "\t" not in text[prev:start]:
+            break
+        start = prev
+    return (start, end) if start < end else None
+
+
+def _next_line(text: str, pos: int) -> str:
+    """The first non-blank line after the line holding `pos`."""
+    end = text.find("\n", pos)
+    rest = text[end + 1 :] if end >= 0 else ""
+    return next((line for line in rest.split("\n") if line.strip()), "")
+
+
+def _whole_cell(text: str, start: int, end: int) -> bool:
+    """In a tab-separated row a number is an amount only as a cell of its own ("etape 2")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if "\t" not in text[line_start:line_end]:
+        return True
+    cell_start = max(text.rfind("\t", line_start, start) + 1, line_start)
+    cell_end = text.find("\t", end, line_end)
+    cell_end = line_end if cell_end < 0 else cell_end
+    return text[cell_start:cell_end].strip() == text[start:end]
+
+
+def _scaled_numbers(
+    text: str, pos: int, limit: int, factor: float, taken: list[tuple[int, int]], seen: set[int]
+) -> list[MoneyMention]:
+    """The bare numbers of a table from `pos` on, scaled by its unit, until prose resumes."""
+    found: list[MoneyMention] = []
+    words_in_row = 0
+    while pos < limit:
+        nm = _TABLE_NUMBER.search(text, pos, limit)
+        wm = _WORD.search(text, pos, limit)
+        if wm and (not nm or wm.start() < nm.start()):
+            words_in_row += 1
+            if words_in_row > 8:
                 break
-            pos = nm.end()
-            s = nm.group(0)
-            after = text[nm.end() : nm.end() + 16].lower()  # ". september" whole
-            if re.fullmatch(r"(?:19|20)\d\d", s) or re.match(r"\s*(%|pct|procent)", after):
-                continue
-            if _DAY_OF_MONTH.match(after) or nm.start() in seen:
-                continue  # "den 10. marts 2025" below the table is a date
-            line_start = text.rfind("\n", 0, nm.start()) + 1
-            if not text[line_start : nm.start()].strip() and re.match(r"[.)]\s", after):
-                break  # "1. Resultatkrav ...": a numbered list, the table has ended
-            if any(a <= nm.start() < b for a, b in taken):
-                words_in_row = 0
-                continue
+            pos = wm.end()
+            continue
+        if not nm:
+            break
+        pos = nm.end()
+        s = nm.group(0)
+        after = text[nm.end() : nm.end() + 16].lower()  # ". september" whole
+        if re.fullmatch(r"(?:19|20)\d\d", s) or re.match(r"\s*(%|pct|procent)", after):
+            continue
+        if _DAY_OF_MONTH.match(after) or nm.start() in seen:
+            continue  # "den 10. marts 2025" below the table is a date
+        line_start = text.rfind("\n", 0, nm.start()) + 1
+        if not text[line_start : nm.start()].strip() and re.match(r"[.)]\s", after):
+            break  # "1. Resultatkrav ...": a numbered list, the table has ended
+        if any(a <= nm.start() < b for a, b in taken):
             words_in_row = 0
-            value = parse_number(s)
-            if value is None or value == 0:
-                continue
-            amount = value * factor
-            seen.add(nm.start())
-            found.append(
-                MoneyMention(
-                    start=nm.start(),
-                    end=nm.end(),
-                    text=s,
-                    amount_dkk=amount,
-                    low=amount,
-                    high=amount,
-                    currency_explicit=False,
-                    from_table_header=True,
-                )
+            continue
+        words_in_row = 0
+        if not _whole_cell(text, nm.start(), nm.end()):
+            continue
+        value = parse_number(s)
+        if value is None or value == 0:
+            continue
+        amount = value * factor
+        seen.add(nm.start())
+        found.append(
+            MoneyMention(
+                start=nm.start(),
+                end=nm.end(),
+                text=s,
+                amount_dkk=amount,
+                low=amount,
+                high=amount,
+                currency_explicit=False,
+                from_table_header=True,
             )
+        )
     return found
 
 

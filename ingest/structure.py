@@ -97,6 +97,7 @@ class _Heading:
     rank: int
     title: str
     number: str | None = None
+    named: bool = False  # an item the text names as one ("Punkt 11:", a portal row)
 
 
 @dataclass
@@ -214,19 +215,24 @@ def _line_headings(lines: list[_Line]) -> list[_Heading]:
             heads.append(_Heading(line.start, line.end, "ad_pkt", 11, bare, m.group(1)))
             continue
         if (m := _PORTAL_ROW.match(t)) and len(t) <= 200:  # "12 | EMN-2023-0042 Titel"
-            heads.append(
-                _Heading(
-                    line.start, line.end, "agenda_item", 7, _clean_title(m.group(3)), m.group(1)
-                )
-            )
+            title = _clean_title(m.group(3))
+            heads.append(_Heading(line.start, line.end, "agenda_item", 7, title, m.group(1), True))
             continue
-        if (m := _ITEM_FORMS[0].match(bare)) and _title_line(lines, i):  # "Punkt 11: Titel"
+        if (m := _ITEM_FORMS[0].match(bare)) and (  # "Punkt 11: Titel"
+            _title_line(lines, i) or _wraps_into_item(lines, i)
+        ):
             title = _clean_title(m.group(2))
-            heads.append(_Heading(line.start, line.end, "agenda_item", 7, title, m.group(1)))
+            head = _Heading(line.start, line.end, "agenda_item", 7, title, m.group(1), True)
+            _join_wrapped_title(head, lines, i)
+            heads.append(head)
             continue
         if m := _NUMBERED_RE.match(t):
             number, rest = int(m.group(1)), m.group(2).strip()
-            wrapped = not prev_blank and _runs_on(lines[i - 1].text, number)
+            # after "1. høringssvarene tages til efterretning," the next point of the list
+            # follows; a line ending open never comes right before a heading
+            wrapped = not prev_blank and (
+                _runs_on(lines[i - 1].text, number) or lines[i - 1].text.endswith((",", ";"))
+            )
             # "5. Målgruppe for botilbud i Dahliahuset på Hedebo," wraps its title onto the
             # next line: an open end is still an item heading when a case header follows.
             header_follows = _item_header_follows(lines, i)
@@ -274,6 +280,21 @@ def _title_line(lines: list[_Line], i: int) -> bool:
         return False
     nxt = next((line.text for line in lines[i + 1 :] if line.text), "")
     return not (nxt and nxt[0].islower())
+
+
+def _wraps_into_item(lines: list[_Line], i: int) -> bool:
+    """ "Punkt 5: Idrætshal i Allingåbro – projektforslag og" + "anlægsbevilling" + "Sagsnr.:
+    …": a title the PDF wrapped onto a short lower-case line, with the case header after it."""
+    text = lines[i].text
+    if len(text) > 150 or text.endswith(_TERMINAL_PUNCT) or i + 1 >= len(lines):
+        return False
+    nxt = lines[i + 1].text
+    return (
+        bool(nxt)
+        and len(nxt) < 80
+        and not nxt.endswith(_TERMINAL_PUNCT)
+        and _item_header_follows(lines, i + 1)
+    )
 
 
 def _join_wrapped_title(head: _Heading, lines: list[_Line], i: int) -> None:
@@ -411,7 +432,19 @@ def build_sections(text: str, blocks: list[Block] | None = None) -> list[Section
     # a table-of-contents line names a heading; it is not one
     heads = [h for h in heads if line_kind(text[h.start : h.heading_end]) is None]
     heads.sort(key=lambda h: h.start)
-    return _tree(heads, text, by_level=False)
+    return _tree(_one_item_form(heads), text, by_level=False)
+
+
+def _one_item_form(heads: list[_Heading]) -> list[_Heading]:
+    """Minutes write all their items one way. Where items are named ("Punkt 6: …", a portal
+    row), a bare "2. Biblioteksstrategi … godkendes" is a point of an item's Indstilling, not an
+    item of its own: it may still be a numbered section, never an agenda item."""
+    if not any(h.named for h in heads):
+        return heads
+    for head in heads:
+        if head.kind == "agenda_item" and not head.named:
+            head.kind, head.rank = "numbered", 12
+    return heads
 
 
 def _sub_number(head: _Heading) -> str | None:

@@ -188,3 +188,55 @@ def test_a_portal_sidebar_is_no_title_and_a_case_heading_neither(tmp_path: Path)
     assert [(s.number, s.title) for s in record.sections if s.kind == "agenda_item"] == [
         ("568", "Anlægsbevilling til ny idrætshal i Vestbyen")
     ]
+
+
+def test_a_title_styled_letterhead_is_not_the_title(tmp_path: Path):
+    """Word minutes whose Title style holds the municipality ("Herning Kommune") are titled
+    by what they are, the body and the date."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Herning Kommune", style="Title")
+    document.add_paragraph("Beslutningsprotokol")
+    document.add_paragraph("Byrådet")
+    document.add_paragraph("Mødedato: 7. juni 2021, kl. 17:00")
+    document.add_heading("568. Anlægsbevilling til cykelstier 2021-2022", level=1)
+    document.add_heading("Beslutning i Byrådet den 7. juni 2021", level=2)
+    document.add_paragraph("Godkendt.")
+    path = tmp_path / "byraad_2021-06-07.docx"
+    document.save(str(path))
+    loaded = load_file(path)
+    cleaned = clean(loaded)
+    sections = build_sections(cleaned.text, cleaned.blocks)
+    meta = extract_metadata(cleaned.text, sections, path.name, loaded.title_hint, cleaned.blocks)
+    assert meta.title == "Beslutningsprotokol – Byrådet – 7. juni 2021"
+    assert (meta.doc_type, meta.committee) == ("referat", "Byrådet")
+
+
+def test_a_letter_is_titled_by_its_subject_line(make_pdf):
+    """A letter names neither itself nor a title: its subject stands right before "Kære …",
+    after the letterhead, the address and the fields."""
+    lines = [
+        "Tønder Kommune",
+        "Kultur, Fritid og Turisme",
+        "Højer Rideklub",
+        "Møllestien 8",
+        "6280 Højer",
+        "Dato: 18. november 2024",
+        "Sagsnr.: 24/18233",
+        "Sagsbehandler: Mette Rasmussen",
+        "Tilsagn om tilskud fra Landdistriktspuljen til renovering af",
+        "rideklubbens klubhus",
+        "Kære Susanne Petersen",
+        "Vi kan hermed meddele, at Højer Rideklub får tilsagn om et tilskud på 85.000 kr.",
+        "Med venlig hilsen",
+        "Mette Rasmussen",
+    ]
+    path = make_pdf("brev.pdf", [lines])
+    loaded = load_file(path)
+    text = clean(loaded).text
+    meta = extract_metadata(text, build_sections(text), path.name, loaded.title_hint)
+    assert meta.title == (
+        "Tilsagn om tilskud fra Landdistriktspuljen til renovering af rideklubbens klubhus"
+    )
+    assert (meta.doc_type, meta.date) == ("brev", "2024-11-18")

@@ -210,3 +210,32 @@ def test_a_header_row_with_a_unit_per_column_reads_each_cell_once():
         ("624,1", 624_100_000),
         ("11,7", 11_700_000),
     ]
+
+
+def test_a_caption_under_a_table_scales_its_cells_and_is_no_amount():
+    """Word tables often state the unit under the table ("Beløb i 1.000 kr."): the caption
+    scales the cells above it, a number inside a row's label ("etape 2") is no cell, and the
+    prose after the caption ("bilag 2") is not read as the table."""
+    text = (
+        "Anlægsudgifterne fordeler sig således:\n\n"
+        "Projekt\t2021\t2022\tI alt\n"
+        "Cykelsti Sunds–Ilskov\t3.200\t4.800\t8.000\n"
+        "Supercykelsti Herning–Ikast, etape 2\t2.000\t5.500\t7.500\n\n"
+        "Beløb i 1.000 kr.\n\n"
+        "Projekterne er beskrevet nærmere i bilag 2."
+    )
+    found = [(m.text, m.amount_dkk) for m in find_amounts(text)]
+    assert found == [
+        ("3.200", 3_200_000),
+        ("4.800", 4_800_000),
+        ("8.000", 8_000_000),
+        ("2.000", 2_000_000),
+        ("5.500", 5_500_000),
+        ("7.500", 7_500_000),
+    ]
+
+
+def test_a_range_wrapped_before_its_unit_stays_one_amount():
+    text = "De pågældende botilbud koster mellem 0,7 – 1,7\nmio. kr. årligt."
+    (found,) = find_amounts(text)
+    assert (found.low, found.high) == (700_000, 1_700_000)

@@ -141,6 +141,39 @@ def test_item_title_wrapped_after_a_comma_or_a_conjunction_is_an_item():
     ]
 
 
+# A PDF referat whose items are named "Punkt N:": a title wrapped onto a lower-case line, and
+# an Indstilling whose numbered points start with a capital letter.
+_PUNKT_MINUTES = (
+    "Punkt 4: Fordeling af Kulturpuljen 2023\n"
+    "Sagsnr.: 23/9001\nBeslutning:\nGodkendt.\n\n"
+    "Punkt 5: Idrætshal i Allingåbro – projektforslag og\nanlægsbevilling\n"
+    "Sagsnr.: 22/15502\nSagsfremstilling\nHallen opføres ved skolen.\n"
+    "Beslutning:\nAnbefales godkendt.\n\n"
+    "Punkt 6: Høring over Biblioteksstrategi 2024-2027\n"
+    "Sagsnr.: 23/7001\nIndstilling\nKultur- og fritidsdirektøren indstiller, at\n"
+    "1. høringssvarene tages til efterretning,\n"
+    "2. Biblioteksstrategi 2024-2027 godkendes med de ændringer, der er beskrevet i\n"
+    "sagsfremstillingen.\nBeslutning:\n1. Taget til efterretning.\n2. Godkendt.\n\n"
+    "Punkt 7: Budgetopfølgning pr. 31. august 2023 – Kultur og\nFritid\n"
+    "Sagsnr.: 23/8841\nBeslutning:\nTaget til efterretning.\n"
+)
+
+
+def test_punkt_items_wrapped_titles_and_capitalised_points_of_an_indstilling():
+    """Each decision stays under its own item: the wrapped "Punkt 5" is an item, and point 2
+    of item 6's Indstilling is not."""
+    sections = build_sections(_PUNKT_MINUTES)
+    items = [(s.number, s.title) for s in sections if s.kind == "agenda_item"]
+    assert items == [
+        ("4", "Fordeling af Kulturpuljen 2023"),
+        ("5", "Idrætshal i Allingåbro – projektforslag og anlægsbevilling"),
+        ("6", "Høring over Biblioteksstrategi 2024-2027"),
+        ("7", "Budgetopfølgning pr. 31. august 2023 – Kultur og Fritid"),
+    ]
+    decided = _PUNKT_MINUTES.index("2. Godkendt.")
+    assert agenda_item_at(sections, decided).number == "6"
+
+
 # A technical note as pypdf reads it: sub-numbered headings, each over a line or two of text.
 _NOTE = (
     "Notat\n\n"
