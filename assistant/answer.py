@@ -369,7 +369,8 @@ class Assistant:
                 question_part, intent, hits, filters, topic, shown
             )
             if self._sentences_beat(selection, cset.citations[mark:], undecided) and (
-                not undecided or selection.confident
+                not undecided
+                or (selection.confident and self._decided_elsewhere(selection, cset, mark))
             ):
                 del cset.citations[mark:]
                 return self._sentence_answer(selection, intent, cset)
@@ -401,6 +402,16 @@ class Assistant:
             del cset.citations[mark:]
             return self._abstain(intent, cset)  # a total where a price per unit was asked
         return draft
+
+    def _decided_elsewhere(self, selection: Selection, cset: CitationSet, mark: int) -> bool:
+        """A sentence answers for an undecided item only as a decision recorded elsewhere: in
+        another document (a later meeting), or under a "Beslutning" heading. The item's own
+        case text ("Byrådet vedtog planen i januar …") is background, not its decision."""
+        best = selection.best
+        if best is None:
+            return False
+        undecided_docs = {c.doc_id for c in cset.citations[mark:]}
+        return best.doc_id not in undecided_docs or self.extractive.under_decision_heading(best)
 
     @staticmethod
     def _states_rate(rate: re.Pattern[str], cited: list[Citation]) -> bool:

@@ -942,7 +942,7 @@ class ExtractiveAnswerer:
     def _states_decision(self, c: Candidate) -> bool:
         """The sentence states a decision: by its words or because it stands in a
         "Beslutning ..." section."""
-        return self._under_decision_heading(c) or bool(_DECISION_WORDS.search(c.text))
+        return self.under_decision_heading(c) or bool(_DECISION_WORDS.search(c.text))
 
     def _in_decision_section(self, c: Candidate) -> bool:
         """Its own (innermost) section is a "Beslutning" section."""
@@ -950,7 +950,7 @@ class ExtractiveAnswerer:
         sections = view.sections_at(c.start) if view else []
         return bool(sections) and is_decision_heading(sections[-1].title.lower())
 
-    def _under_decision_heading(self, c: Candidate) -> bool:
+    def under_decision_heading(self, c: Candidate) -> bool:
         """Some section around it is a "Beslutning" section (or the record is a decision)."""
         view = self.docs.get(c.doc_id)
         heads = [s.title.lower() for s in view.sections_at(c.start)] if view else []

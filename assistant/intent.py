@@ -128,6 +128,8 @@ _DECISION = _rx(
     # yes/no about an outcome: "Blev ansøgningerne godkendt?", "Sagde udvalget ja til ...?"
     r"^\s*(?:blev|er|var|sagde)\b.*\b(?:godkendt|godkendte|vedtaget|bevilget|afvist|"
     r"anbefalet|udsat|ja\s+til)\b",
+    # "Fik ejeren dispensation til carporten?": what a case was granted or refused
+    r"^\s*fik\b.*\b(?:dispensation|tilladelse|lov\s+til|ja\s+til|afslag|godkendelse|medhold)\b",
     # a body that acted: "Hvad ændrede Klima-, Teknik- og Miljøudvalget i ...?", "Hvilke krav
     # satte Plan- og Tryghedsudvalget ...?"
     rf"\b{_ACTED}\s+(?:\S+\s+){{0,6}}?{_BODY}|{_BODY}\s+{_ACTED}\b",
@@ -308,11 +310,24 @@ ITEM_WORD = r"(?:dagsordens)?(?:punkt|pkt)\.?"  # what names an agenda item by i
 _ITEM_REF = re.compile(rf"\b{ITEM_WORD}\s*(?:nr\.?\s*)?(\d{{1,4}}(?:\.\d{{1,2}})?)(?![\d,%])", _F)
 
 
+# "punkt 3 i sagen om cykelstier", "indstillingens punkt 2": a point of a case's Indstilling
+_POINT_OF_CASE = re.compile(
+    r"\s+(?:i|af|under)\s+(?:sagen|indstillingen|beslutningen|forslaget)\b", _F
+)
+_OF_CASE_BEFORE = re.compile(r"\b(?:indstillingens|beslutningens|forslagets)\s*$", _F)
+
+
 def asked_item_number(question: str) -> str | None:
     """The agenda item a question names by its number ("Hvad blev besluttet under punkt 47?",
-    "pkt. 2.3"), or None."""
-    m = _ITEM_REF.search(question)
-    return m.group(1).rstrip(".") if m else None
+    "pkt. 2.3"), or None. A point of a case ("punkt 3 i sagen om …", "indstillingens punkt
+    2") names no item; in "punkt 3 under punkt 568" the item is 568."""
+    found = [
+        m
+        for m in _ITEM_REF.finditer(question)
+        if not _POINT_OF_CASE.match(question, m.end())
+        and not _OF_CASE_BEFORE.search(question, 0, m.start())
+    ]
+    return found[-1].group(1).rstrip(".") if found else None
 
 
 _RATE = re.compile(r"\b(?:pr\.?|per)\s+([a-zæøå]{3,})\b(?!\s*\d)", _F)

@@ -391,6 +391,73 @@ def test_a_decision_stated_elsewhere_beats_no_decision_yet(tmp_path_factory) -> 
     assert "endnu ikke truffet" not in answer.text
 
 
+AGENDA_UNDECIDED = """Dagsorden – Teknik- og Miljøudvalget – 14. maj 2024
+
+Punkt 11: Trafiksikkerhedsplan 2024-2028 - prioritering af projekter
+Sagsnr.: 24/5512
+
+Resumé
+Byrådet vedtog Trafiksikkerhedsplan 2024-2028 den 31. januar 2024. Administrationen har
+udarbejdet en prioriteret liste med 14 projekter.
+
+Indstilling
+Direktøren for Teknik og Miljø indstiller, at den prioriterede projektliste godkendes.
+
+Punkt 12: Ansøgning om dispensation fra lokalplan 117 - carport, Strandvejen 42
+Sagsnr.: 24/6120
+
+Resumé
+Ejeren af Strandvejen 42 har ansøgt om dispensation fra lokalplan 117 til en carport med
+fladt tag. Lokalplanen kræver sadeltag.
+
+Indstilling
+Direktøren for Teknik og Miljø indstiller, at der gives afslag på ansøgningen om dispensation.
+"""
+
+
+def test_an_agendas_item_is_undecided_whatever_its_case_text_says(tmp_path_factory) -> None:
+    """An agenda records no decisions: "Byrådet vedtog …" in an item's Resumé is background,
+    and "Fik ejeren dispensation?" is a question about the outcome. Both are answered "no
+    decision yet", with the Indstilling."""
+    from tests.conftest import assistant_over
+
+    unseen = assistant_over(
+        tmp_path_factory.mktemp("agenda"), {"tmu_2024-05-14_dagsorden.txt": AGENDA_UNDECIDED}
+    )
+    for question, proposal in (
+        ("Hvad besluttede udvalget om punkt 11?", "den prioriterede projektliste godkendes"),
+        ("Fik ejeren af Strandvejen 42 dispensation til carporten?", "afslag på ansøgningen"),
+    ):
+        answer = unseen.ask(question)
+        assert answer.text.startswith("Der er endnu ikke truffet en beslutning"), answer.text
+        assert proposal in answer.text, answer.text
+
+
+def test_a_point_of_a_case_is_not_an_agenda_item(tmp_path_factory) -> None:
+    """ "punkt 3 i sagen om cykelstier" is the case's third point, not item 3 of another
+    meeting."""
+    from tests.conftest import assistant_over
+
+    other = (
+        "Referat – Kultur- og Fritidsudvalget – 19. september 2023\n\n"
+        "Punkt 3: Budgetopfølgning pr. 31. august 2023\nSagsnr.: 23/8841\n\n"
+        "Beslutning:\nTaget til efterretning. Der forventes et merforbrug på 1,2 mio. kr.\n"
+    )
+    minutes = (
+        "Beslutningsprotokol – Byrådet – 7. juni 2021\n\n"
+        "568. Anlægsbevilling til cykelstier 2021-2022\nSagsnr.: 21/8734\n\n"
+        "Beslutning i Byrådet den 7. juni 2021\n"
+        "Indstillingens punkt 1 og 2 blev godkendt. Punkt 3 blev godkendt med en ændring.\n"
+        "Morten Stenbjerg (O) stemte imod punkt 3.\n"
+    )
+    unseen = assistant_over(
+        tmp_path_factory.mktemp("point"),
+        {"kfu_2023-09-19_referat.txt": other, "byraad_2021-06-07_referat.txt": minutes},
+    )
+    answer = unseen.ask("Hvem stemte imod punkt 3 i sagen om cykelstier?")
+    assert "Morten Stenbjerg" in answer.text, answer.text
+
+
 BREAKDOWN_TXT = """Referat af møde i Skole- og Børneudvalget den 4. februar 2025
 
 4. Specialpædagogisk analyse - prioriterede indsatser 2025
