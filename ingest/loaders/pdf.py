@@ -89,31 +89,78 @@ _CELL_GAP = re.compile(r"\s{3,}")
 _NUMBER_CELL = re.compile(r"[-+−]?\d[\d.,:]*\s*%?")
 
 
+_UNIT_OR_YEAR = re.compile(r"\((?:1\.000|mio\.|mia\.|t\.)?\s*kr\.?\)|\b(?:19|20)\d\d\b", re.I)
+
+
 def _names_columns(cells: list[str]) -> bool:
-    """Column names: no row label with a number, no cell that is one."""
-    return not any(ch.isdigit() for ch in cells[0]) and not any(
+    """Column names: no row label with a number (a unit, "(1.000 kr.)", or a year aside), no
+    cell that is one."""
+    label = _UNIT_OR_YEAR.sub("", cells[0])
+    return not any(ch.isdigit() for ch in label) and not any(
         _NUMBER_CELL.fullmatch(c) for c in cells
     )
 
 
+_Cell = tuple[int, int, str]  # start and end column in the layout line, and its text
+MAX_HEADER_LINES = 3  # "Korrigeret" / "budget 2023": a header cell wrapped over lines
+
+
+def _cells(line: str) -> list[_Cell]:
+    out: list[_Cell] = []
+    for m in re.finditer(r"\S+(?: {1,2}\S+)*", line):
+        out.append((m.start(), m.end(), " ".join(m.group(0).split())))
+    return out
+
+
+def _header_above(lines: list[list[_Cell]], row: list[_Cell]) -> list[str] | None:
+    """The column names above a table's first row, their cells wrapped over up to three
+    layout lines ("Korrigeret" over "budget 2023"): each piece joins the column whose row
+    cell is nearest; None unless every column gets a name and none is a number."""
+    if not lines or len(lines) > MAX_HEADER_LINES:
+        return None
+    centres = [(a + b) / 2 for a, b, _ in row]
+    names: list[list[str]] = [[] for _ in row]
+    for line in lines:
+        for a, b, text in line:
+            if len(text) > 40 or text.endswith((".", ",", ";")):
+                return None  # prose above the table
+            column = min(range(len(row)), key=lambda k: abs(centres[k] - (a + b) / 2))
+            if a <= row[0][1] and column != 0 and a < row[1][0] - 1:
+                column = 0  # a row label column starts at the margin
+            names[column].append(text)
+    header = [" ".join(parts) for parts in names]
+    return header if all(header) and _names_columns(header) else None
+
+
 def _table_rows(layout: str) -> dict[str, str]:
     """Rows of a page's layout text: the line's words -> the line with TABs between cells.
-    The line right above a table's first row is its header when it has as many cells and no
-    numbers ("Område | Budget (mio. kr.) | Forventet (mio. kr.) | Afvigelse")."""
+    The lines right above a table's first row are its header when they name every column and
+    hold no numbers ("Område | Budget (mio. kr.) | Forventet (mio. kr.) | Afvigelse"); a name
+    wrapped over two lines is one cell."""
     rows: dict[str, str] = {}
-    previous: list[str] = []
+    above: list[list[_Cell]] = []  # the non-row lines since the last blank run before a row
     in_table = False
     for line in layout.splitlines():
         if not line.strip():
+            if not in_table and above and above[-1]:
+                above.append([])  # a blank line closes the run above
             continue
-        cells = [" ".join(c.split()) for c in _CELL_GAP.split(line.strip()) if c.strip()]
+        found = _cells(line)
+        cells = [text for _, _, text in found]
         numbers = sum(bool(_NUMBER_CELL.fullmatch(c)) for c in cells[1:])
         row = len(cells) >= 3 and numbers >= 2
         if row:
             rows[" ".join(cells)] = TABLE_CELL_SEPARATOR.join(cells)
-            if not in_table and len(previous) == len(cells) and _names_columns(previous):
-                rows[" ".join(previous)] = TABLE_CELL_SEPARATOR.join(previous)
-        in_table, previous = row, cells
+            if not in_table:
+                run = above[: len(above) - 1] if above and not above[-1] else above
+                start = max((i + 1 for i, cs in enumerate(run) if not cs), default=0)
+                header = _header_above(run[start:], found)
+                if header is not None:
+                    rows[" ".join(header)] = TABLE_CELL_SEPARATOR.join(header)
+            above = []
+        else:
+            above = (above + [found])[-(MAX_HEADER_LINES + 2) :]
+        in_table = row
     return rows
 
 
@@ -127,11 +174,22 @@ def _with_table_cells(text: str, page: PageObject) -> str:
     if not rows:
         return text
     lines = text.split("\n")
-    for i, line in enumerate(lines):
-        row = rows.get(" ".join(line.split()))
-        if row is not None:
-            lines[i] = row
-    return "\n".join(lines)
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        # a wrapped header is several lines of the plain text: the longest run that is a row
+        for k in range(min(2 * MAX_HEADER_LINES + 2, len(lines) - i), 0, -1):
+            if k > 1 and not all(line.strip() for line in lines[i : i + k]):
+                continue  # a blank line is no part of a row
+            row = rows.get(" ".join(" ".join(lines[i : i + k]).split()))
+            if row is not None:
+                out.append(row)
+                i += k
+                break
+        else:
+            out.append(lines[i])
+            i += 1
+    return "\n".join(out)
 
 
 def _title(reader: PdfReader) -> str | None:

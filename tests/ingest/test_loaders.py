@@ -337,3 +337,41 @@ def test_a_pdf_table_of_numbers_keeps_its_cells_apart(tmp_path: Path) -> None:
     record, _ = parse_loaded(loaded, path, "x")
     row = record.text.index("Damgårdstoften 65")
     assert any(b.kind == "table_row" and b.start == row for b in record.blocks)
+
+
+def test_a_pdf_tables_header_wrapped_over_lines_is_one_row(tmp_path: Path) -> None:
+    """Narrow PDF columns wrap their names ("Korrigeret" over "budget 2023", the one-line
+    names centred between them): the header is one row of four cells, not six lines of
+    loose words that an answer would quote instead of the row asked for."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    pdf.set_xy(10, 20)
+    pdf.multi_cell(0, 5, "Forventet regnskab fordelt på områder fremgår af tabellen nedenfor.")
+    x = (10, 80, 115, 150)
+    # drawn cell by cell, as a table is: a wrapped name's two lines one after the other
+    names = (
+        ["Område (1.000 kr.)"],
+        ["Korrigeret", "budget 2023"],
+        ["Forventet", "regnskab 2023"],
+        ["Afvigelse"],
+    )
+    for col, lines in enumerate(names):
+        for k, line in enumerate(lines):
+            pdf.set_xy(x[col], 45 if len(lines) == 1 else 40 + 10 * k)
+            pdf.cell(30, 5, line)
+    for i, row in enumerate(
+        (("Svømmehaller", "8.720", "9.105", "385"), ("Biblioteker", "24.310", "24.105", "-205"))
+    ):
+        for col, cell in enumerate(row):
+            pdf.set_xy(x[col], 62 + 8 * i)
+            pdf.cell(30, 5, cell)
+    path = tmp_path / "budgetopfoelgning.pdf"
+    pdf.output(str(path))
+    text = load_file(path).pages[0]
+    assert (
+        "Område (1.000 kr.)\tKorrigeret budget 2023\tForventet regnskab 2023\tAfvigelse\n" in text
+    )
+    assert "Svømmehaller\t8.720\t9.105\t385" in text
