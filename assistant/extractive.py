@@ -828,7 +828,12 @@ class ExtractiveAnswerer:
             # part's, and any of that part's words names it
             key_found = any(self._group_in_context(g, best) for g in topical)
         else:
-            key_found = self._group_in_context(max(topical, key=lambda g: g.weight), best)
+            # the rarest word names the subject; words as rare as it are as telling
+            # ("den sikre skolevej langs Tirstrupvej": "Sikker skolevej …" names it)
+            top = max(g.weight for g in topical)
+            key_found = any(
+                self._group_in_context(g, best) for g in topical if g.weight >= top - 1e-9
+            )
             about = [g for g in topical if g.main[0] not in own]
             if topic and about and not self._beside_shown(best, shown):
                 # a later part's answer away from the first part's is about the same subject

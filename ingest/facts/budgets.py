@@ -23,6 +23,7 @@ from ingest.facts.models import BudgetRow
 from ingest.facts.sentences import DocIndex, Sentence
 from ingest.models import TABLE_CELL_SEPARATOR, Block, DocumentRecord, Section
 from ingest.money import MoneyMention, find_amounts
+from ingest.structure import agenda_item_at
 
 __all__ = ["extract_budgets", "classify_kind", "is_generic_title", "doc_ref_date"]
 
@@ -614,7 +615,13 @@ def _resolve_initiatives(drafts: list[_Draft], index: DocIndex, doc: DocumentRec
                 d.row.initiative = local(d) or d.numbered.title
         else:
             d.row.initiative = local(d)
-    # The purpose stated at another mention of the same amount, or in the same sentence.
+
+    def item_of(d: _Draft) -> int | None:
+        item = agenda_item_at(doc.sections, d.row.start)
+        return item.id if item is not None else None
+
+    # The purpose stated at another mention of the same amount (in the same agenda item), or
+    # in the same sentence.
     for _ in range(3):
         changed = False
         for d in drafts:
@@ -634,6 +641,7 @@ def _resolve_initiatives(drafts: list[_Draft], index: DocIndex, doc: DocumentRec
                             and local(o) is not None
                             and abs(o.row.amount_dkk - d.row.amount_dkk) < 0.5
                             and o.row.year == d.row.year
+                            and item_of(o) == item_of(d)  # not another case's equal amount
                         ),
                         None,
                     )

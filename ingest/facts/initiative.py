@@ -38,7 +38,9 @@ _COLON = re.compile(r":\s*(?:" + _QUAL + r"\s+)*$", _F)
 _COPULA = re.compile(
     r"\b(?:udgør|udgjorde|koster|kostede|beløber\s+sig\s+til|andrager|er|var|bliver|blive|"
     r"være|ligger\s+(?:\w+\s+){0,2}?på|skønnes\s+(?:\w+\s+){0,3}?til|anslås\s+til|"
-    r"vurderes\s+til|estimeres\s+til|opgøres\s+til|svarer\s+til)\s+"
+    r"vurderes\s+til|estimeres\s+til|opgøres\s+til|svarer\s+til|"
+    # a recipient: "at Auning Sommerteater bevilges 50.000 kr."
+    r"bevilges|tildeles|får\s+tildelt|modtager)\s+"
     r"(?:(?:" + _QUAL + r"|mellem|på)\s+)*$",
     _F,
 )
@@ -163,7 +165,8 @@ def _subject(text: str, lo: int, verb_start: int) -> str | None:
         if m.group(0) == "." and re.search(r"(?:\b[a-zæøå]{1,4}|\d)\.$", segment[: m.end()], _F):
             continue
         start = m.end()
-    segment = segment[start:]
+    # "…, og at Kunstforeningen Ørum bevilges": the clause's subject follows its "at"
+    segment = re.sub(r"^\s*(?:og\s+|samt\s+)?at\s+", "", segment[start:], flags=_F)
     m = _SUBJECT_END.search(" " + segment)
     if m:
         segment = segment[: max(0, m.start())]

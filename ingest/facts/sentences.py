@@ -266,8 +266,13 @@ def _wrapped_number(text: str, m: re.Match[str], word: str, hi: int) -> bool:
         return True
     if m.group(0).count("\n") > 1:
         return False  # a blank line: a new paragraph
-    head = text[m.end() : min(hi, m.end() + 12)]
+    head = text[m.end() : min(hi, m.end() + 16)]
+    if _AMOUNT_START.match(head):
+        return True  # "bevilges" + "50.000 kr., og at …": an amount, not "2.1 Titel"
     return re.match(r"\d{1,2}[.)]\s|\d+(?:\.\d+)+\s|\d+\s+[A-ZÆØÅ]", head) is None
+
+
+_AMOUNT_START = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?\s*(?:kr\b|kr\.|kroner|mio\b|mio\.)", re.I)
 
 
 def _starts_with_bullet(text: str, pos: int, hi: int) -> bool:

@@ -772,3 +772,28 @@ def test_an_adjective_is_never_the_key_word_on_a_small_folder(
     )
     answer = assistant.ask("Hvad koster forsinkelsen af den nye hjemmeside?")
     assert "300.000 kr." in answer.text, answer.text
+
+
+def test_any_of_the_rarest_words_names_the_subject(tmp_path_factory) -> None:
+    """ "den sikre skolevej langs Tirstrupvej": "sikre", "skolevej" and "Tirstrupvej" are
+    equally rare; the line "Sikker skolevej langs Tirstrupvej …" names the subject although
+    "sikre" is inflected differently in it."""
+    from tests.conftest import assistant_over
+
+    agenda = (
+        "Dagsorden – Teknik- og Miljøudvalget – 14. maj 2024\n\n"
+        "Punkt 11: Trafiksikkerhedsplan 2024-2028 - prioritering af projekter\n"
+        "Sagsnr.: 24/5512\n\n"
+        "Indstilling\nDirektøren indstiller, at følgende projekter gennemføres:\n"
+        "- Sikker skolevej langs Tirstrupvej i Ryomgård (1.100.000 kr.)\n"
+        "- Ombygning af krydset Stationsvej/Nørregade i Kolind (400.000 kr.)\n\n"
+        "Punkt 12: Vintertjeneste\nSagsnr.: 24/5513\n\n"
+        "Resumé\nVintertjenesten har haft et merforbrug på 1,1 mio. kr. i januar.\n"
+    )
+    note = "Notat om vintertjeneste\n\nFormålet er at sikre borgerne god service om vinteren.\n"
+    unseen = assistant_over(
+        tmp_path_factory.mktemp("rarest"), {"tmu_dagsorden.txt": agenda, "notat.txt": note}
+    )
+    answer = unseen.ask("Hvor meget koster den sikre skolevej langs Tirstrupvej i Ryomgård?")
+    assert not answer.abstained
+    assert "1.100.000 kr." in answer.text, answer.text

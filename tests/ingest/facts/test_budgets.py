@@ -496,3 +496,38 @@ def test_a_year_columns_cell_is_that_years_amount_and_i_alt_names_the_total(tmp_
         ("I alt", 700_000, 2026),
         ("I alt", 1_300_000, None),
     ], [brief(r) for r in got]
+
+
+def test_an_equal_amount_in_another_agenda_item_lends_no_initiative():
+    """1,1 mio. kr. of winter service in item 9 and a school road of 1.100.000 kr. in item 11
+    are two things: the overspending keeps its own item as its initiative."""
+    text = (
+        "Dagsorden – Teknik- og Miljøudvalget – 14. maj 2024\n\n"
+        "Punkt 9: Kvartalsrapport for vejområdet\nSagsnr.: 24/100\n\n"
+        "Resumé\nVintertjenesten har haft et merforbrug på 1,1 mio. kr. som følge af en lang "
+        "frostperiode i januar.\n\n"
+        "Punkt 11: Trafiksikkerhedsplan - prioritering af projekter\nSagsnr.: 24/101\n\n"
+        "Indstilling\nDer prioriteres følgende projekter:\n"
+        "- Sikker skolevej langs Tirstrupvej i Ryomgård (1.100.000 kr.)\n"
+        "- Ombygning af krydset ved Stationsvej i Kolind (400.000 kr.)\n"
+    )
+    found = {(r.amount_text, r.initiative) for r in rows(text)}
+    assert ("1,1 mio. kr.", "Kvartalsrapport for vejområdet") in found, found
+    assert ("1.100.000 kr.", "Sikker skolevej langs Tirstrupvej i Ryomgård") in found, found
+
+
+def test_each_grant_of_a_decision_goes_to_its_recipient():
+    """ "… at Auning Sommerteater bevilges" + "50.000 kr., og at Kunstforeningen Ørum bevilges
+    15.000 kr. til en udstilling": the line break before the amount ends no sentence, and the
+    first amount is the theatre's, not the exhibition's."""
+    text = (
+        "Beslutning:\nUdvalget godkendte fordelingen med den ændring, at Auning Sommerteater "
+        "bevilges\n50.000 kr., og at Kunstforeningen Ørum bevilges 15.000 kr. til en udstilling "
+        "i Ørum Kulturhus.\n"
+    )
+    found = rows(text)
+    assert [(r.amount_text, r.initiative) for r in found] == [
+        ("50.000 kr.", "Auning Sommerteater"),
+        ("15.000 kr.", "en udstilling i Ørum Kulturhus"),
+    ]
+    assert found[0].quote.startswith("Udvalget godkendte fordelingen")
