@@ -572,6 +572,7 @@ class ExtractiveConfig:
     context_weight: float = 0.35  # sentence + all headings, title, committee
     rank_prior: float = 0.08
     number_bonus: float = 0.08
+    date_bonus: float = 0.05  # a when-question: a sentence that states a date
     decision_section_bonus: float = 0.05  # a decision question: a sentence under "Beslutning"
     min_context_coverage: float = 0.5
     min_score: float = 0.45
@@ -683,6 +684,8 @@ class ExtractiveAnswerer:
             features = 0.0
             if intent.asks_count and _has_number(c.text):
                 features += cfg.number_bonus
+            if intent.asks_when and _dates_in(c.text):
+                features += cfg.date_bonus  # "… senest 15. december 2024" answers "hvornår"
             if intent.kind == "decision" and self._in_decision_section(c):
                 features += cfg.decision_section_bonus
             prior = cfg.rank_prior / c.rank if c.rank < 50 else 0.0

@@ -797,3 +797,127 @@ def test_any_of_the_rarest_words_names_the_subject(tmp_path_factory) -> None:
     answer = unseen.ask("Hvor meget koster den sikre skolevej langs Tirstrupvej i Ryomgård?")
     assert not answer.abstained
     assert "1.100.000 kr." in answer.text, answer.text
+
+
+def test_who_sits_in_a_group_is_answered_by_its_member_list(tmp_path_factory) -> None:
+    """ "Hvem sidder i styregruppen?": "sidder" only frames the question; the members listed
+    under "Styregruppen består af:" answer it, not another section's list."""
+    from tests.conftest import assistant_over
+
+    mandate = (
+        "Vordingborg Kommune · Center for Børn og Unge Kommissorium – Ungeløftet\n"
+        "Kommissorium for projekt Ungeløftet – en\n"
+        "sammenhængende indsats for unge uden\n"
+        "uddannelse eller job\n"
+        "Godkendt af Børne- og Uddanne\n"
+        "\n"
+        "2. Formål\n"
+        "Formålet med projektet er at sikre, at flere unge i Vordingborg Kommune kommer i\n"
+        "uddannelse eller job, og at de unge oplever én sammenhængende indsats fra kommunens\n"
+        "side.\n"
+        "Projektet har følgende mål:\n"
+        "• Andelen af 15-24-årige uden uddannelse eller job skal reduceres fra "
+        "9,8 pct. til 7,5 pct.\n"
+        "inden udgangen af 2025.\n"
+        "• Mindst 80 unge skal have tilknyttet en mentor i projektperioden.\n"
+        "• Alle unge i målgruppen skal have én gennemgående kontaktperson senest 1. januar 2025.\n"
+        "3. Organisering\n"
+        "Projektet forankres i Center for Børn og Unge og organiseres med en styregruppe og en\n"
+        "projektgruppe.\n"
+        "Styregruppe\n"
+        "Styregruppen har det overordnede ansvar for projektets fremdrift, "
+        "økonomi og prioriteringer\n"
+        "og mødes fire gange årligt. Styregruppen består af:\n"
+        "• Hanne Bjerregaard, direktør for Børn, Unge og Uddannelse (formand)\n"
+        "• Thomas Lykke, skolechef\n"
+        "• Marianne Skov, jobcenterchef\n"
+        "• Peter Dam, leder af Ungdommens Uddannelsesvejledning\n"
+        "\n"
+        "Projektgruppe\n"
+        "Projektgruppen står for den daglige planlægning og gennemførelse og "
+        "mødes hver anden uge.\n"
+        "Projektgruppen består af:\n"
+        "• Sofie Kragh, projektleder, Center for Børn og Unge\n"
+        "• Ahmed Yousef, virksomhedskonsulent, Jobcentret\n"
+        "• Lise Hvid, SSP-konsulent\n"
+        "• Karen Mølgaard, økonomikonsulent, Økonomi og Analyse\n"
+        "Projektlederen refererer til styregruppens formand og udarbejder "
+        "dagsorden og referat til\n"
+        "styregruppens møder. Der kan efter behov inddrages repræsentanter fra\n"
+        "ungdomsuddannelserne og fra Ungerådet.\n"
+        "\n"
+    )
+    unseen = assistant_over(tmp_path_factory.mktemp("members"), {"kommissorium.txt": mandate})
+    answer = unseen.ask("Hvem sidder i styregruppen for Ungeløftet?")
+    for name in ("Hanne Bjerregaard", "Thomas Lykke", "Marianne Skov"):
+        assert name in answer.text, answer.text
+    assert "Andelen af 15-24-årige" not in answer.text
+
+
+def test_a_when_question_prefers_the_sentence_with_the_date(tmp_path_factory) -> None:
+    """Two sentences share the question's words; the one that states the date answers
+    "Hvornår er fristen …?"."""
+    from tests.conftest import assistant_over
+
+    letter = (
+        "Tønder Kommune\n"
+        "Kultur, Fritid og Turisme\n"
+        "Kongevej 57\n"
+        "6270 Tønder\n"
+        "Højer Rideklub\n"
+        "Att.: Formand Susanne Petersen\n"
+        "Møllestien 8\n"
+        "6280 Højer\n"
+        "Dato: 18. november 2024\n"
+        "Sagsnr.: 24/18233\n"
+        "Sagsbehandler: Mette Rasmussen\n"
+        "Direkte tlf.: 74 92 93 41\n"
+        "E-mail: mera@toender.dk\n"
+        "Tilsagn om tilskud fra Landdistriktspuljen til renovering af\n"
+        "rideklubbens klubhus\n"
+        "Kære Susanne Petersen\n"
+        "Tak for jeres ansøgning af 2. september 2024 om tilskud til renovering af klubhuset på\n"
+        "Møllestien 8. Kultur- og Fritidsudvalget behandlede ansøgningen på mødet den 12.\n"
+        "november 2024.\n"
+        "Vi kan hermed meddele, at Højer Rideklub får tilsagn om et tilskud på 85.000 kr. fra\n"
+        "Landdistriktspuljen. I havde ansøgt om 120.000 kr. Udvalget har prioriteret udskiftning\n"
+        "af tag og vinduer samt etablering af et handicaptoilet, mens ombygning af køkkenet\n"
+        "ikke er medtaget.\n"
+        "Tilskuddet gives på følgende betingelser:\n"
+        "– Tilskuddet må kun anvendes til udskiftning af tag og vinduer og til etablering af et\n"
+        "handicaptoilet som beskrevet i ansøgningen.\n"
+        "– Klubben skal selv bidrage med mindst 40.000 kr. i egenfinansiering eller frivilligt\n"
+        "arbejde, opgjort til 150 kr. pr. time.\n"
+        "– Arbejdet skal være påbegyndt senest 1. april 2025 og afsluttet senest 31. december\n"
+        "2025.\n"
+        "– Klubhuset skal i mindst fem år efter renoveringen stilles gratis "
+        "til rådighed for lokale\n"
+        "foreninger og borgermøder i Højer, når klubben ikke selv bruger det.\n"
+        "– Det skal fremgå af klubbens hjemmeside og på en synlig skiltning i klubhuset, at\n"
+        "renoveringen er støttet af Tønder Kommunes Landdistriktspulje.\n"
+        "Tilskuddet udbetales i to rater: 50.000 kr. udbetales, når vi har "
+        "modtaget jeres accept af\n"
+        "tilsagnet, og de resterende 35.000 kr. udbetales, når vi har godkendt jeres slutrapport\n"
+        "og regnskab.\n"
+        "I skal sende en kort afrapportering med et regnskab for projektet og billeder af det\n"
+        "færdige resultat senest 1. marts 2025 for den del af arbejdet, der er "
+        "udført i 2024, og en\n"
+        "endelig slutrapport senest 1. marts 2026. Regnskabet skal være underskrevet af\n"
+        "klubbens formand og kasserer. Bruges tilskuddet ikke efter formålet, eller overholdes\n"
+        "betingelserne ikke, kan kommunen kræve tilskuddet helt eller delvist tilbagebetalt.\n"
+        "Vi beder jer bekræfte, at I accepterer tilsagnet og betingelserne, ved at returnere den\n"
+        "vedlagte accepterklæring senest 15. december 2024. Sker det ikke, bortfalder tilsagnet.\n"
+        "Har I spørgsmål til tilsagnet, er I velkomne til at kontakte mig på telefon 74 92 93 41\n"
+        "\n"
+        "eller på mera@toender.dk.\n"
+        "Med venlig hilsen\n"
+        "Mette Rasmussen\n"
+        "Fritidskonsulent\n"
+        "Kultur, Fritid og Turisme\n"
+        "Bilag: Accepterklæring. Klagevejledning: Afgørelsen kan ikke påklages "
+        "til anden administrativ myndighed, jf.\n"
+        "styrelseslovens regler.\n"
+    )
+    unseen = assistant_over(tmp_path_factory.mktemp("when"), {"brev.txt": letter})
+    answer = unseen.ask("Hvornår er fristen for at acceptere tilsagnet?")
+    assert answer.text.startswith("Vi beder jer bekræfte"), answer.text
