@@ -347,21 +347,23 @@ def _scaled_numbers(
         value = parse_number(s)
         if value is None or value == 0:
             continue
-        amount = value * factor
         seen.add(nm.start())
-        found.append(
-            MoneyMention(
-                start=nm.start(),
-                end=nm.end(),
-                text=s,
-                amount_dkk=amount,
-                low=amount,
-                high=amount,
-                currency_explicit=False,
-                from_table_header=True,
-            )
-        )
+        found.append(_cell_amount(nm.start(), s, value * factor))
     return found
+
+
+def _cell_amount(start: int, text: str, amount: float) -> MoneyMention:
+    """A table cell's bare number, read as money by its table's unit or currency column."""
+    return MoneyMention(
+        start=start,
+        end=start + len(text),
+        text=text,
+        amount_dkk=amount,
+        low=amount,
+        high=amount,
+        currency_explicit=False,
+        from_table_header=True,
+    )
 
 
 _THOUSANDS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?"
@@ -452,18 +454,7 @@ def _kr_column_amounts(text: str, taken: list[tuple[int, int]]) -> list[MoneyMen
             value = parse_number(value_text)
             if not value:
                 continue
-            found.append(
-                MoneyMention(
-                    start=cell_start,
-                    end=cell_start + len(value_text),
-                    text=value_text,
-                    amount_dkk=value,
-                    low=value,
-                    high=value,
-                    currency_explicit=False,
-                    from_table_header=True,
-                )
-            )
+            found.append(_cell_amount(cell_start, value_text, value))
     return found
 
 
