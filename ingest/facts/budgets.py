@@ -616,8 +616,10 @@ def _resolve_initiatives(drafts: list[_Draft], index: DocIndex, doc: DocumentRec
         else:
             d.row.initiative = local(d)
 
+    items = {id(d): agenda_item_at(doc.sections, d.row.start) for d in drafts}
+
     def item_of(d: _Draft) -> int | None:
-        item = agenda_item_at(doc.sections, d.row.start)
+        item = items[id(d)]
         return item.id if item is not None else None
 
     # The purpose stated at another mention of the same amount (in the same agenda item), or

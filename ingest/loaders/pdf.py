@@ -85,7 +85,6 @@ def _page_texts(reader: PdfReader) -> list[str]:
 # with three or more cells (runs of 3+ spaces between them), two or more of them numbers after
 # the first, is a table row: the same line of the plain text gets TABs between its cells.
 _NUMERIC_ROW = re.compile(r"\d[\d.,:]*\s+[-+−]?\d[\d.,:]*\s+[-+−]?\d")
-_CELL_GAP = re.compile(r"\s{3,}")
 _NUMBER_CELL = re.compile(r"[-+−]?\d[\d.,:]*\s*%?")
 
 
@@ -105,11 +104,12 @@ _Cell = tuple[int, int, str]  # start and end column in the layout line, and its
 MAX_HEADER_LINES = 3  # "Korrigeret" / "budget 2023": a header cell wrapped over lines
 
 
+_CELL = re.compile(r"\S+(?: {1,2}\S+)*")  # cells are apart by runs of three or more spaces
+
+
 def _cells(line: str) -> list[_Cell]:
-    out: list[_Cell] = []
-    for m in re.finditer(r"\S+(?: {1,2}\S+)*", line):
-        out.append((m.start(), m.end(), " ".join(m.group(0).split())))
-    return out
+    """The layout line's cells with their columns."""
+    return [(m.start(), m.end(), " ".join(m.group(0).split())) for m in _CELL.finditer(line)]
 
 
 def _header_above(lines: list[list[_Cell]], row: list[_Cell]) -> list[str] | None:
