@@ -56,6 +56,7 @@ _POINTS_BACK = re.compile(r"\b(?:dette|disse|denne|heraf|herved|hertil)\b", re.I
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _SHARE = re.compile(r"\s*(?:%|pct\b|procent)", re.IGNORECASE)
 _SHARE_TERMS = {"procent", "pct", "andel"}
+_PERCENTAGE = re.compile(r"\d(?:[\d.,]*\d)?\s*(?:%|pct\b|procent)", re.IGNORECASE)
 _FREQUENCY_WORDS = re.compile(
     r"\b(?:kvartalsvis|halvårlig\w*|årlig\w*|månedlig\w*|ugentlig\w*|daglig\w*|løbende|"
     r"hver\s+(?:\d+\.?\s+)?(?:dag|uge|måned|kvartal|år)\w*|om\s+(?:året|måneden|ugen|dagen)|"
@@ -1542,7 +1543,8 @@ def _satisfies(text: str, require: str) -> bool:
     if require == "frequency":
         return bool(_FREQUENCY_WORDS.search(text))
     if require == "amount":
-        return bool(find_amounts(text))
+        # "Hvor meget fylder posten?" is answered by a share of the cost ("ca. 30%") as well
+        return bool(find_amounts(text) or _PERCENTAGE.search(text))
     if require == "number":
         return _has_number(text)
     if require == "decision":

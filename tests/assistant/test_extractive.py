@@ -921,3 +921,27 @@ def test_a_when_question_prefers_the_sentence_with_the_date(tmp_path_factory) ->
     unseen = assistant_over(tmp_path_factory.mktemp("when"), {"brev.txt": letter})
     answer = unseen.ask("Hvornår er fristen for at acceptere tilsagnet?")
     assert answer.text.startswith("Vi beder jer bekræfte"), answer.text
+
+
+def test_a_share_of_the_cost_answers_how_much_a_cost_item_takes_up(tmp_path_factory) -> None:
+    """ "Hvor meget fylder udgifterne til projektering …?" asks for a share: "ca. 30%" of the
+    construction cost answers it ("fylder" only frames the question), not the total in kroner
+    the sentence after it states."""
+    from tests.conftest import assistant_over
+
+    memo = (
+        "Notat – Overslag over støjskærme langs Ringvejen\n\n"
+        "1. Forudsætninger\n"
+        "Prisen på en støjskærm er sammensat af følgende elementer:\n"
+        "- Fundering og montage, ca. 4.500 kr. pr. meter\n"
+        "- Skærmelementer i træ, ca. 3.200 kr. pr. meter\n"
+        "- Projektering, administration, tilsyn og arbejdsplads, posten udgør generelt ca. 30%\n"
+        "af anlægsudgifterne\n"
+        "Der er samlet etableret 1.200 meter støjskærm til en samlet værdi af ca. 9.200.000 kr.\n\n"
+        "2. Vedligehold\n"
+        "Skærmene efterses hvert andet år af vejafdelingen.\n"
+    )
+    unseen = assistant_over(tmp_path_factory.mktemp("share"), {"notat_stoejskaerme.txt": memo})
+    answer = unseen.ask("Hvor meget fylder udgifterne til projektering og tilsyn?")
+    assert not answer.abstained, answer.text
+    assert "30%" in answer.text, answer.text
