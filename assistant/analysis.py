@@ -160,6 +160,7 @@ _IRREGULAR_ENDINGS = (
     ("stod", "står"),  # "bestod", "opstod" (Snowball keeps "består" whole)
     ("gav", "give"),  # "afgav"
     ("sagde", "sige"),
+    ("slog", "slå"),  # "foreslog", "afslog"
 )
 
 # Weak verbs' past tense and participles in -ede ("støttede", "besluttede", "samlede") meet

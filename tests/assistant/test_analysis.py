@@ -240,6 +240,8 @@ def test_past_forms_of_strong_verbs_meet_their_present_stem(analyzer: DanishAnal
     assert primary(analyzer, "deltog") == primary(analyzer, "deltager") == ["deltag"]
     assert primary(analyzer, "vedtog") == primary(analyzer, "vedtaget")
     assert primary(analyzer, "bestod") == primary(analyzer, "består")
+    # "Administrationen foreslog ..." meets "de foreslåede besparelser"
+    assert primary(analyzer, "foreslog") == primary(analyzer, "foreslåede") == ["foreslå"]
     # "udvalgt" (selected) must not turn into "udvalg" (committee).
     assert primary(analyzer, "udvalgt") != primary(analyzer, "udvalget")
 
