@@ -114,7 +114,9 @@ _DIGITS = re.compile(r"\d")
 _DECISION_WORDS = re.compile(
     r"\b(?:besluttede|besluttet|beslutning\w*|vedtog|vedtaget|godkendte|godkendt|"
     r"tiltrådte|tiltrådt|taget\s+til\s+efterretning|tog\s+\w+\s+til\s+efterretning|"
-    r"udsat|udsatte|afvist|afviste|anbefalet|anbefalede|oversendt|forkastet)\b",
+    r"udsat|udsatte|afvist|afviste|anbefalet|anbefalede|oversendt|forkastet|"
+    # postponed: "... blev drøftet og tages op på et senere tidspunkt" (no decision yet)
+    r"udskudt|udskød|tages\s+op\s+(?:igen|senere|på\s+(?:et\s+senere|næste)))\b",
     re.IGNORECASE,
 )
 LIST_ITEM_START = re.compile(r"^(?:\d{1,2}[.)]|[a-zæøå][.)])\s")  # "1. ", "a) "

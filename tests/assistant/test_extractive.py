@@ -945,3 +945,26 @@ def test_a_share_of_the_cost_answers_how_much_a_cost_item_takes_up(tmp_path_fact
     answer = unseen.ask("Hvor meget fylder udgifterne til projektering og tilsyn?")
     assert not answer.abstained, answer.text
     assert "30%" in answer.text, answer.text
+
+
+def test_a_postponed_point_answers_whether_a_decision_was_made(tmp_path_factory) -> None:
+    """ "Er der truffet beslutning om …?": "truffet" only frames the question, and the minutes'
+    "… blev drøftet og tages op på et senere tidspunkt" is the answer (not yet), not a reason
+    to say nothing was found."""
+    from tests.conftest import assistant_over
+
+    minutes = (
+        "Referat af projektmøde 1 – Fælles varmestyring – 20.01.2026\n\n"
+        "AD 1: Velkomst og præsentation\n\n"
+        "Projektlederen bød velkommen, og deltagerne præsenterede sig.\n\n"
+        "AD 2: Teknisk afgrænsning\n\n"
+        "2.1\n\nDet blev præciseret, at netværksdækning er et lokalt ansvar og ikke en del af "
+        "det fælles projekt.\n\n"
+        "2.2\n\nMuligheden for fælles indkøb af temperaturmålere blev drøftet og tages op på et "
+        "senere tidspunkt.\n\n"
+        "AD 3: Eventuelt\n\nIntet.\n"
+    )
+    unseen = assistant_over(tmp_path_factory.mktemp("postponed"), {"pm1_referat.md": minutes})
+    answer = unseen.ask("Er der truffet beslutning om fælles indkøb af temperaturmålere?")
+    assert not answer.abstained, answer.text
+    assert "tages op på et senere tidspunkt" in answer.text, answer.text
