@@ -52,6 +52,12 @@ _COUNT = re.compile(
 )
 _ORDINAL = re.compile(r"\.\s*(?:-\s*\d+\.\s*)?[a-zæøå]")  # "8. klasse", "8. - 9. klasse"
 _REFERS_BACK = re.compile(r"\s*(?:det|der|dette|disse|heraf|heriblandt)\b", re.IGNORECASE)
+# a sentence that gives a reason: "fordi", "skyldes", "på grund af", "som følge af"
+_GIVES_REASON = re.compile(
+    r"\b(?:fordi|idet|eftersom|skyldes|skyldtes|på\s+grund\s+af|pga\.|som\s+følge\s+af|"
+    r"grundet|begrundet|årsagen|because|due\s+to)\b",
+    re.IGNORECASE,
+)
 _POINTS_BACK = re.compile(r"\b(?:dette|disse|denne|heraf|herved|hertil)\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _SHARE = re.compile(r"\s*(?:%|pct\b|procent)", re.IGNORECASE)
@@ -576,6 +582,7 @@ class ExtractiveConfig:
     rank_prior: float = 0.08
     number_bonus: float = 0.08
     date_bonus: float = 0.05  # a when-question: a sentence that states a date
+    reason_bonus: float = 0.05  # a why-question: a sentence that gives a reason
     decision_section_bonus: float = 0.05  # a decision question: a sentence under "Beslutning"
     min_context_coverage: float = 0.5
     min_score: float = 0.45
@@ -689,6 +696,8 @@ class ExtractiveAnswerer:
                 features += cfg.number_bonus
             if intent.asks_when and _dates_in(c.text):
                 features += cfg.date_bonus  # "… senest 15. december 2024" answers "hvornår"
+            if intent.asks_why and _GIVES_REASON.search(c.text):
+                features += cfg.reason_bonus  # "… er forsinkede, fordi …" answers "hvorfor"
             if intent.kind == "decision" and self._in_decision_section(c):
                 features += cfg.decision_section_bonus
             prior = cfg.rank_prior / c.rank if c.rank < 50 else 0.0

@@ -160,6 +160,10 @@ _COUNTED = re.compile(
     _F,
 )
 _FREQUENCY = _rx(r"\bhvor\s+(?:tit|ofte|hyppigt)\b", r"\bhow\s+often\b")
+_WHY = _rx(
+    r"\bhvorfor\b|\bhvad\s+(?:er|var)\s+(?:årsagen|grunden|begrundelsen)\b",
+    r"\bhvad\s+skyldes\b|\bwhy\b",
+)
 _PER_DOCUMENT = _rx(
     r"\bhvilke\s+(?:dokumenter|sager|referater|notater|bilag)\b.*\b(?:nævner|omtaler|handler|"
     r"indeholder|beskriver)",
@@ -209,6 +213,7 @@ class Intent:
     wants_list: bool = False
     counted: str | None = None  # the words after "hvor mange" ("sager", "best practice-...")
     asks_frequency: bool = False  # "hvor ofte", "hvor tit", "how often"
+    asks_why: bool = False  # "hvorfor", "hvad er årsagen til", "why"
     per_document: bool = False  # "Hvilke dokumenter nævner X?", "... i hver af dem?"
 
     @property
@@ -273,6 +278,7 @@ def classify(question: str) -> Intent:
     if counted:
         intent.counted = " ".join(w for w in counted.groups() if w)
     intent.asks_frequency = bool(_FREQUENCY.search(q))
+    intent.asks_why = bool(_WHY.search(q))
     intent.per_document = bool(_PER_DOCUMENT.search(q))
     budget = bool(_BUDGET.search(q) or _BUDGET_GET.search(q) or amounts)
     budget = budget and not _THINGS_OF_A_PRICE.match(q)

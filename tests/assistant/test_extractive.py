@@ -968,3 +968,26 @@ def test_a_postponed_point_answers_whether_a_decision_was_made(tmp_path_factory)
     answer = unseen.ask("Er der truffet beslutning om fælles indkøb af temperaturmålere?")
     assert not answer.abstained, answer.text
     assert "tages op på et senere tidspunkt" in answer.text, answer.text
+
+
+def test_a_why_question_is_answered_by_the_sentence_that_gives_the_reason(tmp_path_factory) -> None:
+    """ "Hvorfor er ladestanderne forsinkede?": the status table's row says that they are
+    delayed; the sentence with "fordi" says why, and answers."""
+    from tests.conftest import assistant_over
+
+    note = (
+        "# Statusnotat: Klimahandleplan 2023-2026\n\n"
+        "## 2. Status på udvalgte initiativer\n\n"
+        "| Initiativ | Budget | Ansvarlig | Frist | Status |\n|---|---|---|---|---|\n"
+        "| Energirenovering af rådhuset | 4,2 mio. kr. | Ejendomme | 31.12.2025 | I gang |\n"
+        "| Ladestandere ved kommunale arbejdspladser | 1,5 mio. kr. | Mobilitet | 30.06.2025 "
+        "| Forsinket |\n"
+        "| Grøn omstilling af kommunens bilpark | 2,1 mio. kr. | Indkøb | 31.03.2026 "
+        "| Forsinket |\n\n"
+        "Ladestanderne er forsinkede, fordi netselskabet først kan levere tilslutning i første "
+        "kvartal 2026. Udbuddet af elbiler til bilparken er udskudt til januar 2026 efter en "
+        "klage.\n"
+    )
+    unseen = assistant_over(tmp_path_factory.mktemp("why"), {"status_klima.md": note})
+    answer = unseen.ask("Hvorfor er ladestanderne forsinkede?")
+    assert answer.text.startswith("Ladestanderne er forsinkede, fordi netselskabet"), answer.text

@@ -79,6 +79,13 @@ def test_counted_noun_and_frequency() -> None:
     assert classify("Hvor tit skal udvalget have status?").asks_frequency
 
 
+def test_why_questions() -> None:
+    assert classify("Hvorfor er ladestanderne forsinkede?").asks_why
+    assert classify("Hvad er årsagen til merforbruget?").asks_why
+    assert classify("Why was the plan delayed?").asks_why
+    assert not classify("Hvornår er ladestanderne klar?").asks_why
+
+
 def test_language() -> None:
     assert is_english("What month and year is the kommissorium dated?")
     assert not is_english("Hvornår er notatet skrevet?")
