@@ -210,7 +210,7 @@ def _wraps_before_capital(text: str, m: re.Match[str], hi: int, width: int | Non
 
 # Nouns a number refers to ("punkt 1.", "bilag 2.", "side 4."): such a number is no list marker.
 _REFERENCE_NOUNS = frozenset(
-    "punkt pkt bilag side trin fase kapitel afsnit stk nr tabel figur".split()
+    "punkt pkt ad bilag side trin fase kapitel afsnit stk nr tabel figur".split()
 )
 
 

@@ -281,6 +281,17 @@ def test_a_referenced_number_is_no_list_marker():
     ]
 
 
+def test_a_decision_per_point_keeps_its_ad_label():
+    """Minutes decide point by point: "Ad 1. Taget til efterretning." is one sentence, not
+    "Ad" and a list item."""
+    text = "Ad 1. Taget til efterretning.\nAd 2. Udsat. Udvalget ønsker en belysning af sagen."
+    assert texts(text) == [
+        "Ad 1. Taget til efterretning.",
+        "Ad 2. Udsat.",
+        "Udvalget ønsker en belysning af sagen.",
+    ]
+
+
 def test_a_link_after_a_full_stop_is_no_part_of_the_sentence() -> None:
     text = (
         "Næstved har støttet beslutningen, der hermed er vedtaget. "
