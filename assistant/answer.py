@@ -440,6 +440,8 @@ class Assistant:
         require = {"budget": "amount", "decision": "decision"}.get(intent.kind)
         if intent.kind == "budget" and not intent.asks_amount:
             require = None  # about money, not asking for a figure
+        elif require == "amount" and intent.asks_share:
+            require = "share"  # "Hvor meget fylder …?": a percentage answers too
         selection = self.extractive.select(
             question_part,  # a later part by its own words, its topic passed beside it
             intent,
@@ -581,11 +583,13 @@ class Assistant:
                 and (c.local_coverage - c.coverage >= 0.15 or c.refers_to_heading)
                 and not _in_row(view, c.start)  # a row is headed by its column names
             )
+            # "Beslutning i ... den <dato>" says who decided and when: a decision question's
+            # sentences, and an agenda item's decision shown beside its case text, carry it
+            beside_case = c is not selection.best and not self._under_decision(selection.best)
             if c.heading and intent.kind == "decision" and c.heading not in shown:
-                view = self.docs.get(c.doc_id)
-                about_heading = view is not None and is_decision_heading(
-                    view.text[c.heading[0] : c.heading[1]].lstrip("# ")
-                )  # "Beslutning i ... den <dato>" says who decided and when
+                about_heading = self._under_decision(c)
+            elif c.heading and beside_case and c.heading not in shown:
+                about_heading = about_heading or self._under_decision(c)
             labelled = c.heading in shown or (
                 c.heading is not None and _within(c.doc_id, c.heading, rendered)
             )
@@ -598,7 +602,7 @@ class Assistant:
                 h = cset.add(c.doc_id, *_unnumbered(view.text, *c.heading) if view else c.heading)
                 line = wording(heading)
                 number = _HEADING_NUMBER.match(line)
-                title = line[number.end() if number else 0 :].strip("* ")
+                title = line[number.end() if number else 0 :].strip("* ").rstrip(":")
                 sentence = f"**{title}** [{h}]: {sentence}"
             adjacent = previous is not None and previous == (c.doc_id, c.index - 1)
             same_row = adjacent and _same_row(view, c.start, previous_start)
@@ -618,6 +622,13 @@ class Assistant:
                 previous, previous_start = (item.doc_id, item.index), item.start
                 listed.add((item.doc_id, item.index))
         return "\n".join(lines).strip()
+
+    def _under_decision(self, c: Candidate | None) -> bool:
+        """The candidate's own heading is a decision heading ("Beslutning i … den …")."""
+        view = self.docs.get(c.doc_id) if c is not None and c.heading else None
+        if view is None or c is None or c.heading is None:
+            return False
+        return is_decision_heading(view.text[c.heading[0] : c.heading[1]].lstrip("# "))
 
     def render_list(self, listing: ListCandidate, cset: CitationSet) -> str:
         lines = []

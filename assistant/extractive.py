@@ -58,6 +58,12 @@ _GIVES_REASON = re.compile(
     r"grundet|begrundet|årsagen|because|due\s+to)\b",
     re.IGNORECASE,
 )
+# a decision that changes what it decides on: "Godkendt, dog således at …", "med den ændring"
+_MODIFIES = re.compile(
+    r"\b(?:dog|med\s+(?:den\s+|følgende\s+)?(?:bemærkning|ændring|tilføjelse)\w*|ændre\w*|"
+    r"i\s+stedet|bortset\s+fra|undtagen)\b",
+    re.IGNORECASE,
+)
 _POINTS_BACK = re.compile(r"\b(?:dette|disse|denne|heraf|herved|hertil)\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _SHARE = re.compile(r"\s*(?:%|pct\b|procent)", re.IGNORECASE)
@@ -587,6 +593,7 @@ class ExtractiveConfig:
     min_context_coverage: float = 0.5
     min_score: float = 0.45
     follow_ratio: float = 0.8  # extra sentences must score this share of the best
+    decision_ratio: float = 0.4  # the item's decision beside its case text: this share
     other_doc_ratio: float = 0.9  # ... and from another document this share (devset median
     # 367 -> 345 chars at equal correct; 0.85: 358, 1.0: 332 but one answer lost)
     max_sentences: int = 4
@@ -924,7 +931,8 @@ class ExtractiveAnswerer:
 
     def _strong_companions(self, best: Candidate, ranked: list[Candidate]) -> list[Candidate]:
         """The best sentence and the next ones that score near it and add a question word it
-        lacks (or stand right beside it); another document's sentence must score nearer."""
+        lacks (or stand right beside it); another document's sentence must score nearer.
+        Then the decision of the best sentence's agenda item, when it answers too."""
         cfg = self.config
         chosen = [best]
         covered = set(best.matched)
@@ -941,7 +949,35 @@ class ExtractiveAnswerer:
                 continue
             chosen.append(c)
             covered |= c.matched
+        decision = self._item_decision(best, ranked)
+        if decision is not None and decision not in chosen and len(chosen) < cfg.max_sentences:
+            chosen.append(decision)
         return chosen
+
+    def _item_decision(self, best: Candidate, ranked: list[Candidate]) -> Candidate | None:
+        """The best-scoring sentence of the decision of `best`'s agenda item, when `best` is
+        the item's case text: the decision may change what the case proposes ("Godkendt, dog
+        således at 1,2 mio. kr. går til tre …"), so it is shown beside the proposal."""
+        if self._in_decision_section(best):
+            return None
+        item = self._item_number(best)
+        if item is None:
+            return None
+        floor = self.config.decision_ratio * best.score
+        for c in ranked[1:]:
+            if c.score < floor:
+                return None
+            if (
+                c.doc_id == best.doc_id
+                and self._in_decision_section(c)
+                and _DECISION_WORDS.search(c.text)  # not the section's "Afbud: …"
+                and c.matched  # about what is asked
+                # it changes or qualifies the case: not a bare "Taget til efterretning."
+                and (_MODIFIES.search(c.text) or _has_number(c.text))
+                and self._item_number(c) == item
+            ):
+                return c
+        return None
 
     def _beside_shown(self, c: Candidate, shown: list[tuple[str, int, int]]) -> bool:
         """The candidate stands in the outermost section (the agenda item, the chapter) of a
@@ -1161,7 +1197,7 @@ class ExtractiveAnswerer:
         (the amounts of "… puljer målrettet" are in its bullets)."""
         if _satisfies(c.text, require):
             return True
-        if require != "amount" or _leads_in(c.text) or not self._opens_list(c):
+        if require not in ("amount", "share") or _leads_in(c.text) or not self._opens_list(c):
             return False
         return any(_satisfies(item.text, require) for item in self.list_items(c))
 
@@ -1554,6 +1590,8 @@ def _satisfies(text: str, require: str) -> bool:
     if require == "frequency":
         return bool(_FREQUENCY_WORDS.search(text))
     if require == "amount":
+        return bool(find_amounts(text))
+    if require == "share":
         # "Hvor meget fylder posten?" is answered by a share of the cost ("ca. 30%") as well
         return bool(find_amounts(text) or _PERCENTAGE.search(text))
     if require == "number":

@@ -160,6 +160,10 @@ _COUNTED = re.compile(
     _F,
 )
 _FREQUENCY = _rx(r"\bhvor\s+(?:tit|ofte|hyppigt)\b", r"\bhow\s+often\b")
+_SHARE = _rx(
+    r"\bfyld(?:er|te)\b|\bandel\w*|\bprocent\w*|\bpct\b|%",
+    r"\bhvor\s+stor\s+en\s+del\b|\bshare\b|\bpercent\w*",
+)
 _WHY = _rx(
     r"\bhvorfor\b|\bhvad\s+(?:er|var)\s+(?:årsagen|grunden|begrundelsen)\b",
     r"\bhvad\s+skyldes\b|\bwhy\b",
@@ -214,6 +218,7 @@ class Intent:
     counted: str | None = None  # the words after "hvor mange" ("sager", "best practice-...")
     asks_frequency: bool = False  # "hvor ofte", "hvor tit", "how often"
     asks_why: bool = False  # "hvorfor", "hvad er årsagen til", "why"
+    asks_share: bool = False  # "hvor meget fylder", "hvor stor en andel", "hvor mange procent"
     per_document: bool = False  # "Hvilke dokumenter nævner X?", "... i hver af dem?"
 
     @property
@@ -279,6 +284,7 @@ def classify(question: str) -> Intent:
         intent.counted = " ".join(w for w in counted.groups() if w)
     intent.asks_frequency = bool(_FREQUENCY.search(q))
     intent.asks_why = bool(_WHY.search(q))
+    intent.asks_share = bool(_SHARE.search(q))
     intent.per_document = bool(_PER_DOCUMENT.search(q))
     budget = bool(_BUDGET.search(q) or _BUDGET_GET.search(q) or amounts)
     budget = budget and not _THINGS_OF_A_PRICE.match(q)

@@ -991,3 +991,33 @@ def test_a_why_question_is_answered_by_the_sentence_that_gives_the_reason(tmp_pa
     unseen = assistant_over(tmp_path_factory.mktemp("why"), {"status_klima.md": note})
     answer = unseen.ask("Hvorfor er ladestanderne forsinkede?")
     assert answer.text.startswith("Ladestanderne er forsinkede, fordi netselskabet"), answer.text
+
+
+def test_an_items_decision_is_shown_beside_the_proposal_it_changes(tmp_path_factory) -> None:
+    """The case text proposes four advisers for 1,6 mio. kr.; the committee approved three for
+    1,2 mio. kr. An answer quoting the proposal also quotes the decision, under its heading."""
+    from tests.conftest import assistant_over
+
+    page = (
+        "<html><body><main><h1>Referat</h1>"
+        "<p><strong>Børne- og Skoleudvalget</strong></p><p>Mødedato: 12-03-2024 kl. 16:00</p>"
+        '<section class="agenda-item"><h2>1. Godkendelse af dagsorden</h2>'
+        "<h3>Beslutning i Børne- og Skoleudvalget den 12-03-2024</h3><p>Godkendt.</p></section>"
+        '<section class="agenda-item"><h2>2. Pulje til inklusion 2024</h2>'
+        "<p>Sagsnr.: 24/0455</p><h3>Resumé</h3><p>Der er i budget 2024 afsat 2,4 mio. kr. til "
+        "en pulje til inklusion i folkeskolen. Sagen handler om fordelingen af puljen.</p>"
+        "<h3>Sagsfremstilling</h3><p>Administrationen foreslår, at 1,6 mio. kr. går til "
+        "ansættelse af fire inklusionsvejledere, og at de resterende 0,8 mio. kr. fordeles til "
+        "skolerne efter elevtal. Inklusionsvejlederne ansættes fra 1. august 2024.</p>"
+        "<h3>Indstilling</h3><p>Direktøren indstiller, at puljen fordeles som beskrevet.</p>"
+        "<h3>Beslutning i Børne- og Skoleudvalget den 12-03-2024</h3><p>Godkendt, dog således "
+        "at 1,2 mio. kr. går til tre inklusionsvejledere og 1,2 mio. kr. fordeles til skolerne "
+        "efter elevtal. Mette Lind (F) stemte imod.</p></section></main></body></html>"
+    )
+    unseen = assistant_over(tmp_path_factory.mktemp("decision_beside"), {"bsu_referat.html": page})
+    answer = unseen.ask("Hvor mange inklusionsvejledere skal ansættes?")
+    assert "fire inklusionsvejledere" in answer.text, answer.text
+    assert (
+        "**Beslutning i Børne- og Skoleudvalget den 12-03-2024** [3]: Godkendt, dog således at "
+        "1,2 mio. kr. går til tre inklusionsvejledere"
+    ) in answer.text, answer.text

@@ -79,6 +79,12 @@ def test_counted_noun_and_frequency() -> None:
     assert classify("Hvor tit skal udvalget have status?").asks_frequency
 
 
+def test_share_questions() -> None:
+    assert classify("Hvor meget fylder udgifterne til projektering?").asks_share
+    assert classify("Hvor stor en andel af budgettet går til løn?").asks_share
+    assert not classify("Hvor meget er afsat til kompetenceudvikling?").asks_share
+
+
 def test_why_questions() -> None:
     assert classify("Hvorfor er ladestanderne forsinkede?").asks_why
     assert classify("Hvad er årsagen til merforbruget?").asks_why
