@@ -128,7 +128,9 @@ _DECISION_WORDS = re.compile(
     r"tiltrådte|tiltrådt|taget\s+til\s+efterretning|tog\s+\w+\s+til\s+efterretning|"
     r"udsat|udsatte|afvist|afviste|anbefalet|anbefalede|oversendt|forkastet|"
     # postponed: "... blev drøftet og tages op på et senere tidspunkt" (no decision yet)
-    r"udskudt|udskød|tages\s+op\s+(?:igen|senere|på\s+(?:et\s+senere|næste)))\b",
+    r"udskudt|udskød|tages\s+op\s+(?:igen|senere|på\s+(?:et\s+senere|næste))|"
+    # pending: "Status: Under behandling", "Forslaget behandles på styregruppens møde i december"
+    r"under\s+behandling|behandles\s+(?:igen\s+)?på\s+(?:\w+\s+){0,2}møde)\b",
     re.IGNORECASE,
 )
 LIST_ITEM_START = re.compile(r"^(?:\d{1,2}[.)]|[a-zæøå][.)])\s")  # "1. ", "a) "

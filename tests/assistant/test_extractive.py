@@ -1021,3 +1021,25 @@ def test_an_items_decision_is_shown_beside_the_proposal_it_changes(tmp_path_fact
         "**Beslutning i Børne- og Skoleudvalget den 12-03-2024** [3]: Godkendt, dog således at "
         "1,2 mio. kr. går til tre inklusionsvejledere"
     ) in answer.text, answer.text
+
+
+def test_a_pending_proposal_answers_whether_a_decision_was_made(tmp_path_factory) -> None:
+    """A decision log's entry "Status: Under behandling" with "Forslaget behandles på
+    styregruppens møde i december" says that no decision is made yet: it answers."""
+    from tests.conftest import assistant_over
+
+    log = (
+        "# Beslutningslog – Styregruppen for Fælles Sagssystem\n\n"
+        "## B-2025-05 Valg af leverandør til migrering\n\n"
+        "**Dato:** 3. april 2025\n**Status:** Besluttet\n\n"
+        "Styregruppen besluttede at tildele opgaven med datamigrering til DataFlyt A/S efter "
+        "udbud.\n\n"
+        "## B-2025-11 Uddannelse af superbrugere\n\n"
+        "**Dato:** 14. november 2025\n**Status:** Under behandling\n\n"
+        "Projektledelsen foreslår, at hver afdeling udpeger to superbrugere, som uddannes i "
+        "januar 2026. Forslaget behandles på styregruppens møde i december.\n"
+    )
+    unseen = assistant_over(tmp_path_factory.mktemp("pending"), {"beslutningslog.md": log})
+    answer = unseen.ask("Er der truffet beslutning om uddannelse af superbrugere?")
+    assert not answer.abstained, answer.text
+    assert "Forslaget behandles på styregruppens møde i december." in answer.text, answer.text
