@@ -142,6 +142,12 @@ def _runs_on(previous: str, number: int) -> bool:
 _LOWER_POINT = re.compile(r"(?:\d{1,2}[a-zæøå]?|[a-zæøå])[.)]\s+[a-zæøå]")
 
 
+_LETTER_FORMULA = re.compile(
+    r"(?:kære|hej|dear)\s+\S|(?:med\s+)?venlig(?:st)?\s+hilsen\b|de\s+bedste\s+hilsner\b",
+    re.IGNORECASE,
+)
+
+
 def _is_heading_like(line: str, max_chars: int = 90, max_words: int = 12) -> bool:
     """A short stand-alone line that reads as a title, not a sentence or list item."""
     if not line or len(line) > max_chars or _BULLET_RE.match(line):
@@ -150,6 +156,8 @@ def _is_heading_like(line: str, max_chars: int = 90, max_words: int = 12) -> boo
         return False
     if _LOWER_POINT.match(line):
         return False  # "4d. mindre lokaler på idrætshaller (møderum mv.)": a point of a list
+    if _LETTER_FORMULA.match(line):
+        return False  # a letter's "Kære bestyrelse" / "Med venlig hilsen" heads nothing
     words = line.split()
     if len(words) > max_words or len(words) == 0:
         return False

@@ -322,3 +322,19 @@ def test_the_agenda_item_at_an_offset_and_its_sub_items() -> None:
     assert agenda_item_at(sections, 70) is None
     assert within_item("2.3", "2") and within_item("2", "2")
     assert not within_item("20", "2") and not within_item(None, "2")
+
+
+def test_a_letters_salutation_and_closing_head_no_section():
+    """ "Kære bestyrelse" and "Med venlig hilsen" are short lines of their own, but a letter's
+    formulas, not headings: its body is not a section called "Kære bestyrelse"."""
+    letter = (
+        "Kultur og Fritid\nRådhustorvet 1\n7100 Vejle\n\n"
+        "Tilsagn om tilskud til nyt bådhus\n\n"
+        "Kære bestyrelse\n\n"
+        "Kultur- og Fritidsudvalget har på sit møde den 30. september 2025 behandlet jeres "
+        "ansøgning om tilskud til opførelse af et nyt bådhus.\n\n"
+        "Udvalget har bevilget et anlægstilskud på 450.000 kr.\n\n"
+        "Med venlig hilsen\n\nLouise Kragh\nFritidskonsulent\n"
+    )
+    titles = [s.title for s in build_sections(letter)]
+    assert not any(t.startswith(("Kære", "Med venlig")) for t in titles), titles
