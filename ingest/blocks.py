@@ -236,10 +236,40 @@ def classify_junk(text: str, blocks: list[Block]) -> list[Block]:
     for i, kind in zip(candidates, sub_kinds, strict=True):
         kinds[i] = kind
     _mark_under_headings(text, blocks, kinds)
+    _mark_addresses(text, blocks, lines, kinds)
     return [
         Block(b.start, b.end, kinds[i] or b.kind, b.level) if kinds[i] else b
         for i, b in enumerate(blocks)
     ]
+
+
+_POSTCODE_LINE = re.compile(r"(?:DK-)?\d{4}\s+[A-ZÆØÅ][\w.-]*(?:\s+[A-ZÆØÅ]?[\w.-]+){0,2}")
+MAX_ADDRESS_LINES = 3  # lines above the postcode: name, "Att.: …", street
+
+
+def _mark_addresses(
+    text: str, blocks: list[Block], lines: list[str], kinds: list[str | None]
+) -> None:
+    """A postal address ("Vejle Roklub" / "Att.: Bestyrelsen" / "Strandvejen 12" /
+    "7100 Vejle"): a letter's sender or recipient block, no answer to anything. The lines
+    above its postcode line in the same paragraph go with it, up to a field ("Dato: …")."""
+    for i, line in enumerate(lines):
+        if kinds[i] is not None or blocks[i].kind == "heading":
+            continue
+        if not _POSTCODE_LINE.fullmatch(" ".join(line.split())):
+            continue
+        kinds[i] = "boilerplate"
+        j = i - 1
+        while j >= 0 and i - j <= MAX_ADDRESS_LINES:
+            above = " ".join(lines[j].split())
+            same_paragraph = "\n\n" not in text[blocks[j].end : blocks[j + 1].start]
+            field = ":" in above and not above.lower().startswith("att")
+            if not same_paragraph or kinds[j] is not None or blocks[j].kind == "heading":
+                break
+            if field or len(above) > 60:
+                break
+            kinds[j] = "boilerplate"
+            j -= 1
 
 
 def _mark_under_headings(text: str, blocks: list[Block], kinds: list[str | None]) -> None:

@@ -436,3 +436,25 @@ def test_markdown_lines_that_open_with_a_bold_label_stay_lines(tmp_path: Path) -
         "Sekretariatet fremlagde forslag til budget 2025 på i alt 2,4 mio. kr. til fællesskabets "
         "drift.",
     ) in _kinds(record)
+
+
+def test_a_letters_postal_addresses_are_boilerplate() -> None:
+    """The sender's and the recipient's address blocks ("Vejle Roklub" / "Att.: Bestyrelsen"
+    / "Strandvejen 12" / "7100 Vejle") answer nothing; the fields under the sender ("Dato:",
+    "Kontaktperson: …") and the letter's text stay answerable."""
+    from ingest.blocks import line_blocks
+
+    letter = (
+        "Kultur og Fritid\nRådhustorvet 1\n7100 Vejle\nDato: 6. oktober 2025\n"
+        "Kontaktperson: Louise Kragh\n\n"
+        "Vejle Roklub\nAtt.: Bestyrelsen\nStrandvejen 12\n7100 Vejle\n\n"
+        "Tilsagn om tilskud til nyt bådhus\n\n"
+        "Udvalget har bevilget et anlægstilskud på 450.000 kr. til Vejle Roklub.\n"
+    )
+    kinds = {letter[b.start : b.end]: b.kind for b in line_blocks(letter, [])}
+    assert kinds["Kultur og Fritid\nRådhustorvet 1\n7100 Vejle"] == "boilerplate"
+    assert kinds["Vejle Roklub\nAtt.: Bestyrelsen\nStrandvejen 12\n7100 Vejle"] == "boilerplate"
+    assert kinds["Dato: 6. oktober 2025\nKontaktperson: Louise Kragh"] == "prose"
+    assert (
+        kinds["Udvalget har bevilget et anlægstilskud på 450.000 kr. til Vejle Roklub."] == "prose"
+    )
