@@ -148,7 +148,7 @@ def _consensus_rows(doc: DocumentRecord, index: DocIndex, item: Section) -> list
     return sorted(rows, key=lambda r: r.start)
 
 
-_PART = re.compile(r"(?:^|\n)\s*Ad\s+\d[\d\s,og-]*\)", _F)
+_PART = re.compile(r"(?:^|\n)\s*Ad\s+(?:pkt\.?\s*|punkt\s+)?\d[\d\s,og-]*[).:]", _F)
 
 
 def decision_outcomes(text: str) -> list[tuple[str, tuple[int, int]]]:

@@ -152,6 +152,24 @@ def test_decision_in_parts_gives_one_row_per_outcome_and_orientation_only_gives_
     ]
 
 
+def test_points_decided_as_ad_n_full_stop_give_one_row_each():
+    """ "Ad 1. Taget til efterretning." / "Ad 2. Udsat." (another portal's form of "Ad 1)"):
+    both outcomes are kept, not only the first."""
+    text = (
+        "Referat\n\n2. Ny skolestruktur i Hinnerup\n\nSagsnr.: 23/9876\n\n"
+        "Indstilling\n\nDirektøren indstiller, at høringssvarene tages til efterretning, og at "
+        "den nye skolestruktur godkendes.\n\n"
+        "Beslutning\n\nAd 1. Taget til efterretning.\nAd 2. Udsat. Udvalget ønsker en "
+        "belysning af konsekvenserne for skolevejen.\n"
+    )
+    doc = record_from_text(text, "referat.txt")
+    got = extract_decisions(doc)
+    assert [(d.item_number, d.outcome) for d in got] == [
+        ("2", "taget til efterretning"),
+        ("2", "udsat"),
+    ]
+
+
 def test_project_minutes_record_decisions_in_the_text_of_an_item(tmp_path):
     path = tmp_path / "referat_2026-01-20.md"
     path.write_text(
