@@ -850,6 +850,9 @@ class FactsAnswerer:
         groups = self.topic_groups(question, intent)
         rows, groups = self._in_named_item(question, rows, groups)
         ranks = self._doc_rank(hits)
+        meeting = self._meeting_decisions(intent, rows, groups, ranks, cset)
+        if meeting is not None:
+            return meeting
         scored = []
         for row in rows:
             date_ok, exact = _date_matches(intent, row.get("decision_date") or row.get("doc_date"))
@@ -870,6 +873,54 @@ class FactsAnswerer:
         scored.sort(key=lambda x: -x[0])
         _, exact, row = scored[0]
         return self._decision_text(row, intent, exact, cset)
+
+    def _meeting_decisions(
+        self,
+        intent: Intent,
+        rows: list[dict[str, Any]],
+        groups: list[WordGroup],
+        ranks: dict[str, int],
+        cset: CitationSet,
+    ) -> FactsResult | None:
+        """ "Hvad besluttede udvalget den 12. marts 2024?" names a meeting, not an item: the
+        decision of each of its items, in item order, each under its item's cited title.
+        Only for a question whose words, apart from its date, name the meeting's body, and
+        minutes with decisions on at least two items (else one item's answer says it all)."""
+        if not any(d.precision == "day" for d in intent.dates):
+            return None
+        dated = [
+            r
+            for r in rows
+            if r.get("decision_start") is not None
+            and _date_matches(intent, r.get("decision_date") or r.get("doc_date")) == (True, True)
+        ]
+        if not dated:
+            return None
+        doc_id = min(dated, key=lambda r: (ranks.get(r["doc_id"], 99), r["doc_id"]))["doc_id"]
+        dated = [r for r in dated if r["doc_id"] == doc_id]
+        body = " ".join(filter(None, {r.get("committee") or r.get("doc_committee") for r in dated}))
+        named = self.stats.terms(f"{body} {MEETING_WORDS}")
+        if any(not set(g.main) & named for g in groups):
+            return None  # the question names a topic too: one item answers it
+        view = self.docs.get(doc_id)
+        items: dict[tuple[str, int], dict[str, Any]] = {}
+        for r in dated:
+            items.setdefault((str(r.get("item_number") or ""), r["decision_start"]), r)
+        if view is None or len({number for number, _ in items}) < 2:
+            return None
+        lines = []
+        for r in sorted(items.values(), key=lambda r: r["decision_start"]):
+            item = agenda_item_at(view.record.sections, r["decision_start"])
+            if item is None:
+                continue
+            h = cset.add(doc_id, *view.heading_of(item))
+            title = wording(view.text[slice(*view.heading_of(item))]).strip("*# ")
+            paragraphs = self._paragraphs(doc_id, r["decision_start"], r["decision_end"])
+            decided = self._cited(doc_id, paragraphs[:MEETING_PARAGRAPHS], cset)
+            lines.append(f"- **{title}** [{h}]: {decided.strip()}")
+        if len(lines) < 2:
+            return None
+        return FactsResult(text="\n".join(lines))
 
     def _decision_text(
         self, row: dict[str, Any], intent: Intent, exact: bool, cset: CitationSet
@@ -1095,6 +1146,15 @@ def _bare_approval(decision: str) -> bool:
 
 
 _ITEM_LINE = re.compile(r"\s*(?:\d{1,2}[.)]|[a-zæøå][.)]|[-•·*–▪])\s+\S")
+
+
+# Words that name a meeting rather than a topic ("Hvad besluttede udvalget på mødet den …?"),
+# with the month names its date is written with
+MEETING_WORDS = (
+    "udvalg udvalget mødet møde byrådet kommunalbestyrelsen styregruppen referat januar "
+    "februar marts april maj juni juli august september oktober november december"
+)
+MEETING_PARAGRAPHS = 2  # of each item's decision in a meeting's summary
 
 
 def _date_matches(intent: Intent, iso: str | None) -> tuple[bool, bool]:

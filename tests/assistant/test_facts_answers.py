@@ -679,3 +679,34 @@ def test_a_word_annexs_year_table_answers_by_row_and_lists_each_rows_total(
     amounts = [(row["initiativ"], row["beløb"]) for row in listing.table or []]
     assert ("Grøn transport", "2.000") in amounts, listing.text
     assert ("Grøn transport", "700") not in amounts, listing.text
+
+
+def test_a_question_about_a_meeting_lists_the_decision_of_each_item(tmp_path_factory) -> None:
+    """ "Hvad besluttede udvalget den 12. marts 2024?" names a meeting, not one of its items:
+    the answer gives each item's decision under its cited title, in item order. Naming a
+    topic too ("... om inklusion?") still answers that item alone."""
+    from tests.conftest import assistant_over
+
+    minutes = (
+        "Referat\n\nBørne- og Skoleudvalget\n\nMødedato: 12-03-2024 kl. 16:00\n\n"
+        "Punkt 1: Godkendelse af dagsorden\n\nSagsnr.: 24/1201\n\n"
+        "Beslutning i Børne- og Skoleudvalget den 12-03-2024\n\nGodkendt.\n\n"
+        "Punkt 2: Ny skolestruktur i Hinnerup\n\nSagsnr.: 23/9876\n\n"
+        "Indstilling\n\nDirektøren indstiller, at den nye skolestruktur godkendes.\n\n"
+        "Beslutning i Børne- og Skoleudvalget den 12-03-2024\n\nUdsat. Udvalget ønsker en "
+        "belysning af konsekvenserne for skolevejen.\n\n"
+        "Punkt 3: Pulje til inklusion 2024\n\nSagsnr.: 24/0455\n\n"
+        "Indstilling\n\nDirektøren indstiller, at puljen på 2,4 mio. kr. fordeles til fire "
+        "inklusionsvejledere.\n\n"
+        "Beslutning i Børne- og Skoleudvalget den 12-03-2024\n\nGodkendt, dog således at "
+        "puljen går til tre inklusionsvejledere.\n"
+    )
+    unseen = assistant_over(tmp_path_factory.mktemp("meeting"), {"bsu_2024-03-12.txt": minutes})
+    answer = unseen.ask("Hvad besluttede Børne- og Skoleudvalget den 12. marts 2024?")
+    lines = answer.text.splitlines()
+    assert len(lines) == 3, answer.text
+    assert lines[0] == "- **Punkt 1: Godkendelse af dagsorden** [1]: Godkendt. [2]", answer.text
+    assert "Ny skolestruktur i Hinnerup" in lines[1] and "Udsat." in lines[1], answer.text
+    assert "tre inklusionsvejledere" in lines[2], answer.text
+    one = unseen.ask("Hvad besluttede udvalget den 12. marts 2024 om inklusion?")
+    assert "tre inklusionsvejledere" in one.text and "Udsat" not in one.text, one.text
