@@ -111,7 +111,8 @@ _GENERIC_TITLE = re.compile(
 
 
 def is_generic_title(title: str) -> bool:
-    t = title.strip()
+    # "1. Sammenfatning", "2.3 Økonomi": the section's number names nothing either
+    t = re.sub(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[A-Z]\.)\s+", "", title.strip())
     return not t or bool(_GENERIC_TITLE.match(t)) or not re.search(r"[a-zæøå]{3}", t, _F)
 
 

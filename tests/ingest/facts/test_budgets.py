@@ -410,7 +410,17 @@ def test_money_named_after_the_amount_and_a_purpose_only_from_its_own_clause():
 
 
 @pytest.mark.parametrize(
-    "title", ["Generelt", "Sammenfatning", "Økonomi", "Resumé", "Baggrund for sagen", "Side 4"]
+    "title",
+    [
+        "Generelt",
+        "Sammenfatning",
+        "Økonomi",
+        "Resumé",
+        "Baggrund for sagen",
+        "Side 4",
+        "1. Sammenfatning",
+        "2.3 Økonomi",
+    ],
 )
 def test_generic_section_titles_name_no_initiative(title: str) -> None:
     """A section named for its role in the document says nothing about what money is for
@@ -418,7 +428,9 @@ def test_generic_section_titles_name_no_initiative(title: str) -> None:
     assert is_generic_title(title)
 
 
-@pytest.mark.parametrize("title", ["Videndeling", "Renovering af Krogårdsskolen", "LEAN"])
+@pytest.mark.parametrize(
+    "title", ["Videndeling", "Renovering af Krogårdsskolen", "LEAN", "3. Pulje til inklusion"]
+)
 def test_subject_titles_name_an_initiative(title: str) -> None:
     assert not is_generic_title(title)
 
