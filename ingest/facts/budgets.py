@@ -48,8 +48,9 @@ _GRANT = re.compile(
     r"tildeler|puljemidler|satspulje\w*|støttet|støtte(?:n)?\s+på|donation\w*|fondsmidler)\b",
     _F,
 )
+_SPENT = re.compile(r"\b(?:forbrugt|forbrugte|brugt|anvendt|udbetalt)\b", _F)
 _ALLOC = re.compile(
-    r"\b(?:afsat|afsættes|afsætte|afsætter|reserveret|reserveres|øremærket|øremærkes|"
+    r"\b(?:afsat|afsatte|afsættes|afsætte|afsætter|reserveret|reserveres|øremærket|øremærkes|"
     r"prioriteret|prioriteres|budgetteret|budgetteres|indarbejdet|indarbejdes|"
     r"til rådighed|afsat i budget\w*)\b",
     _F,
@@ -92,6 +93,8 @@ def _classify(region: str, per: str | None) -> str | None:
         return "allocation"
     if _FINANCING.search(region):
         return "financing"
+    if _SPENT.search(region):
+        return "spent"  # "hvoraf 7,1 mio. kr. er forbrugt", "der er brugt 4,2 mio. kr."
     if _TOTAL_WEAK.search(region):
         return "total"
     return None

@@ -543,3 +543,25 @@ def test_each_grant_of_a_decision_goes_to_its_recipient():
         ("15.000 kr.", "en udstilling i Ørum Kulturhus"),
     ]
     assert found[0].quote.startswith("Udvalget godkendte fordelingen")
+
+
+def test_money_spent_is_no_allocation() -> None:
+    """ "hvoraf 7,1 mio. kr. er forbrugt", "der er brugt 4,2 mio. kr.": used, not set aside;
+    the frame and the budget beside them stay allocations ("De afsatte 5 mio. kr. … er endnu
+    ikke brugt" too)."""
+    text = (
+        "# Statusnotat: Klimahandleplan 2023-2026\n\n## 1. Sammenfatning\n\n"
+        "Den samlede ramme er 12,5 mio. kr. for perioden 2023-2026, hvoraf 7,1 mio. kr. er "
+        "forbrugt ved udgangen af september 2025.\n\n## 2. Personale\n\n"
+        "Personaleomkostninger: Der er budgetteret 4 mio. kr. og der er brugt 4,2 mio. kr.\n\n"
+        "## 3. Energirådgivning\n\n"
+        "De afsatte 5 mio. kr. til energirådgivning er endnu ikke brugt.\n"
+    )
+    got = extract_budgets(record_from_text(text, "status.md"))
+    assert [(r.amount_dkk, r.kind, r.is_allocation) for r in got] == [
+        (12_500_000.0, "total", True),
+        (7_100_000.0, "spent", False),
+        (4_000_000.0, "allocation", True),
+        (4_200_000.0, "spent", False),
+        (5_000_000.0, "allocation", True),
+    ]
