@@ -31,6 +31,7 @@ KIND_DA = {
     "extra_cost": "merudgift",
     "financing": "finansiering",
     "total": "ramme/total",
+    "spent": "forbrugt",
     "hourly_rate": "timepris",
     "other": "andet",
 }

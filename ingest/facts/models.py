@@ -11,7 +11,16 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-BUDGET_KINDS = ("allocation", "grant", "extra_cost", "financing", "total", "hourly_rate", "other")
+BUDGET_KINDS = (
+    "allocation",
+    "grant",
+    "extra_cost",
+    "financing",
+    "total",
+    "spent",
+    "hourly_rate",
+    "other",
+)
 FOLLOWUP_STATUSES = ("planned", "in_progress", "awaiting", "done")
 
 
