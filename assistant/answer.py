@@ -34,7 +34,6 @@ from assistant.extractive import (
     TermStats,
     column_names_row,
     display_text,
-    is_decision_heading,
     is_label,
     wording,
 )
@@ -585,11 +584,13 @@ class Assistant:
             )
             # "Beslutning i ... den <dato>" says who decided and when: a decision question's
             # sentences, and an agenda item's decision shown beside its case text, carry it
-            beside_case = c is not selection.best and not self._under_decision(selection.best)
+            best = selection.best
+            beside_case = best is not None and c is not best
+            beside_case = beside_case and not self.extractive.in_decision_section(best)
             if c.heading and intent.kind == "decision" and c.heading not in shown:
-                about_heading = self._under_decision(c)
+                about_heading = self.extractive.in_decision_section(c)
             elif c.heading and beside_case and c.heading not in shown:
-                about_heading = about_heading or self._under_decision(c)
+                about_heading = about_heading or self.extractive.in_decision_section(c)
             labelled = c.heading in shown or (
                 c.heading is not None and _within(c.doc_id, c.heading, rendered)
             )
@@ -622,13 +623,6 @@ class Assistant:
                 previous, previous_start = (item.doc_id, item.index), item.start
                 listed.add((item.doc_id, item.index))
         return "\n".join(lines).strip()
-
-    def _under_decision(self, c: Candidate | None) -> bool:
-        """The candidate's own heading is a decision heading ("Beslutning i … den …")."""
-        view = self.docs.get(c.doc_id) if c is not None and c.heading else None
-        if view is None or c is None or c.heading is None:
-            return False
-        return is_decision_heading(view.text[c.heading[0] : c.heading[1]].lstrip("# "))
 
     def render_list(self, listing: ListCandidate, cset: CitationSet) -> str:
         lines = []

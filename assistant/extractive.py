@@ -707,7 +707,7 @@ class ExtractiveAnswerer:
                 features += cfg.date_bonus  # "… senest 15. december 2024" answers "hvornår"
             if intent.asks_why and _GIVES_REASON.search(c.text):
                 features += cfg.reason_bonus  # "… er forsinkede, fordi …" answers "hvorfor"
-            if intent.kind == "decision" and self._in_decision_section(c):
+            if intent.kind == "decision" and self.in_decision_section(c):
                 features += cfg.decision_section_bonus
             prior = cfg.rank_prior / c.rank if c.rank < 50 else 0.0
             c.score = (
@@ -960,7 +960,7 @@ class ExtractiveAnswerer:
         """The best-scoring sentence of the decision of `best`'s agenda item, when `best` is
         the item's case text: the decision may change what the case proposes ("Godkendt, dog
         således at 1,2 mio. kr. går til tre …"), so it is shown beside the proposal."""
-        if self._in_decision_section(best):
+        if self.in_decision_section(best):
             return None
         item = self._item_number(best)
         if item is None:
@@ -971,7 +971,7 @@ class ExtractiveAnswerer:
                 return None
             if (
                 c.doc_id == best.doc_id
-                and self._in_decision_section(c)
+                and self.in_decision_section(c)
                 and _DECISION_WORDS.search(c.text)  # not the section's "Afbud: …"
                 and c.matched  # about what is asked
                 # it changes or qualifies the case: not a bare "Taget til efterretning."
@@ -1002,7 +1002,7 @@ class ExtractiveAnswerer:
         "Beslutning ..." section."""
         return self.under_decision_heading(c) or bool(_DECISION_WORDS.search(c.text))
 
-    def _in_decision_section(self, c: Candidate) -> bool:
+    def in_decision_section(self, c: Candidate) -> bool:
         """Its own (innermost) section is a "Beslutning" section."""
         view = self.docs.get(c.doc_id)
         sections = view.sections_at(c.start) if view else []

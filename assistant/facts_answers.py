@@ -36,7 +36,7 @@ from assistant.extractive import (
 )
 from assistant.intent import Intent, asked_item_number
 from assistant.types import Citation, SearchFilters, SearchHit
-from ingest.dates import find_dates
+from ingest.dates import MONTHS, find_dates
 from ingest.facts.decisions import history_entry_before
 from ingest.models import BULLET_MARK, TABLE_CELL_SEPARATOR
 from ingest.money import find_amounts
@@ -913,8 +913,9 @@ class FactsAnswerer:
             item = agenda_item_at(view.record.sections, r["decision_start"])
             if item is None:
                 continue
-            h = cset.add(doc_id, *view.heading_of(item))
-            title = wording(view.text[slice(*view.heading_of(item))]).strip("*# ")
+            heading = view.heading_of(item)
+            h = cset.add(doc_id, *heading)
+            title = wording(view.text[heading[0] : heading[1]]).strip("*# ")
             paragraphs = self._paragraphs(doc_id, r["decision_start"], r["decision_end"])
             decided = self._cited(doc_id, paragraphs[:MEETING_PARAGRAPHS], cset)
             lines.append(f"- **{title}** [{h}]: {decided.strip()}")
@@ -1150,9 +1151,8 @@ _ITEM_LINE = re.compile(r"\s*(?:\d{1,2}[.)]|[a-zæøå][.)]|[-•·*–▪])\s+\
 
 # Words that name a meeting rather than a topic ("Hvad besluttede udvalget på mødet den …?"),
 # with the month names its date is written with
-MEETING_WORDS = (
-    "udvalg udvalget mødet møde byrådet kommunalbestyrelsen styregruppen referat januar "
-    "februar marts april maj juni juli august september oktober november december"
+MEETING_WORDS = " ".join(
+    ["udvalg udvalget mødet møde byrådet kommunalbestyrelsen styregruppen referat", *MONTHS]
 )
 MEETING_PARAGRAPHS = 2  # of each item's decision in a meeting's summary
 
