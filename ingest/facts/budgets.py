@@ -334,6 +334,25 @@ _SPLIT_WORDS = re.compile(
 )
 
 
+_NEXT_CLAUSE = re.compile(r",\s+(?:men|og|samt|mens|hvoraf|heraf|hvor)\b|;\s", _F)
+_LEAD_IN = re.compile(r"(?:[\wæøå]+\s+){0,2}[\wæøå]+\s*$", _F)
+
+
+def _own_clause_end(text: str, amount: MoneyMention, next_start: int) -> int:
+    """Where the words that say what `amount` is end, before the next amount at `next_start`:
+    at a new clause (", men der er kun brugt …") or at the few words that lead into the next
+    amount when they say what that one is ("… af de afsatte 5 mio. kr.")."""
+    gap = text[amount.end : next_start]
+    clause = _NEXT_CLAUSE.search(gap)
+    lead_in = _LEAD_IN.search(gap)
+    cut = len(gap)
+    if lead_in and _classify(lead_in.group(), None) is not None:
+        cut = lead_in.start()
+    if clause:
+        cut = min(cut, clause.start())
+    return amount.end + cut
+
+
 def _split_parent(text: str, group: list[tuple[MoneyMention, _Period | None]]) -> int | None:
     """Index in `group` of a total that the per-year amounts after it add up to."""
     if len(group) < 3:
@@ -439,9 +458,19 @@ def extract_budgets(doc: DocumentRecord, index: DocIndex | None = None) -> list[
         numbered = _numbered_ancestor(index, sec)
         kinds: list[str] = []
         for (m, _), lo, hi in zip(with_periods, bounds, ends, strict=True):
-            kind = _classify(text[lo:hi], m.per) or _column_kind(
-                text, doc.blocks, block_starts, m.start
-            )
+            own = _own_clause_end(text, m, hi) if hi < s.end else hi
+            if own < hi:
+                # "forbrugt 3 mio. kr. af de afsatte 5 mio. kr.": the words that lead into the
+                # next amount are that amount's; without a word of its own, an amount shares
+                # the verb of the one before ("bevilliget 1,7 mio. kr. samt 0,86 mio. kr. der
+                # er overført …, men der er kun brugt 0,5 mio. kr.")
+                kind = _classify(text[lo:own], m.per)
+                if kind is None and kinds:
+                    kind = kinds[-1]
+            else:
+                kind = None
+            kind = kind or _classify(text[lo:hi], m.per)
+            kind = kind or _column_kind(text, doc.blocks, block_starts, m.start)
             if kind is None:  # coordinated amounts share the verb: "0,7 ... og 17,5 mio. kr."
                 kind = kinds[-1] if kinds else classify_kind(s.text, m.per)
             kinds.append(kind)

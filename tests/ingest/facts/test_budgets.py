@@ -565,3 +565,24 @@ def test_money_spent_is_no_allocation() -> None:
         (4_200_000.0, "spent", False),
         (5_000_000.0, "allocation", True),
     ]
+
+
+def test_words_leading_into_the_next_amount_are_its_own() -> None:
+    """ "forbrugt 3 mio. kr. af de afsatte 5 mio. kr.": the 3 million are spent, the 5 set
+    aside; an amount with no word of its own in its clause shares the verb before it
+    ("bevilliget 1,7 mio. kr. samt 0,86 mio. kr. der er overført …, men der er kun brugt …")."""
+    text = (
+        "# Status\n\n## 1. Cykelstier\n\n"
+        "Der er forbrugt 3 mio. kr. af de afsatte 5 mio. kr. til cykelstier.\n\n"
+        "## 2. Masterplan\n\n"
+        "Der er bevilliget 1,7 mio. kr. samt 0,86 mio. kr. der er overført fra 2020, men der er "
+        "kun brugt 0,5 mio. kr.\n"
+    )
+    got = extract_budgets(record_from_text(text, "status.md"))
+    assert [(r.amount_dkk, r.kind) for r in got] == [
+        (3_000_000.0, "spent"),
+        (5_000_000.0, "allocation"),
+        (1_700_000.0, "grant"),
+        (860_000.0, "grant"),
+        (500_000.0, "spent"),
+    ]
