@@ -1416,6 +1416,8 @@ class ExtractiveAnswerer:
             return None
         if len(nxt.text) > 160 or LIST_ITEM_START.match(nxt.text):
             return None
+        if len(_WORDS.findall(nxt.text)) < 2 and not _has_number(nxt.text):
+            return None  # a lone word on its line ("Antal") heads a table; it continues nothing
         row = view.table_row(best.start)
         if row is not None and nxt.start >= row.end:
             return None  # the next row's first cell ("18") does not continue this row
@@ -1447,6 +1449,14 @@ class ExtractiveAnswerer:
             blank = "\n\n" in gap or "\n \n" in gap
             if len(out) >= 2 and tight and blank:
                 break  # a blank line after a tight list ends it ("...\n\nØnskede effekter")
+            marked = bool(LIST_ITEM_START.match(s.text) or re.search(r"[-•·*–▪►■◦‣●○□✓]\s*$", gap))
+            if out and out_marked and not marked:
+                # numbered paragraphs: what follows "1. …" up to "2. …" is the rest of point 1
+                ahead = self._next_point(view, i, out)
+                if ahead is None:
+                    break  # numbered or bulleted items end where the numbering stops
+                continued.update(range(i, ahead))
+                continue
             is_item = bool(
                 LIST_ITEM_START.match(s.text)
                 or re.search(r"[-•·*–▪►■◦‣●○□✓]\s*$", gap)
@@ -1458,9 +1468,6 @@ class ExtractiveAnswerer:
                 break  # an ordinary sentence or the item's next case heading ends the list
             if view.in_heading(s.start, s.end):
                 break  # a list never runs on into the next section
-            marked = bool(LIST_ITEM_START.match(s.text) or re.search(r"[-•·*–▪►■◦‣●○□✓]\s*$", gap))
-            if out and out_marked and not marked:
-                break  # numbered or bulleted items end where the numbering stops
             if s.text.rstrip().endswith(":"):
                 break  # the next list's intro, or a label ("Fraværende:"), not an item
             out_marked = marked if not out else out_marked
@@ -1475,6 +1482,23 @@ class ExtractiveAnswerer:
         if inline_list:
             return out
         return out if (opens_list or lead_in or len(out) >= 2) else []
+
+    def _next_point(self, view: DocView, index: int, items: list[Candidate]) -> int | None:
+        """The sentence, within a few after `index` and in the same section, that opens the
+        point numbered one after the last of `items` ("3. …" after "2. …"); None when the
+        list is not numbered or no such point follows."""
+        last = next((c for c in reversed(items) if not c.continues), None)
+        number = re.match(r"(\d{1,2})[.)]\s", last.text) if last is not None else None
+        if number is None:
+            return None
+        point = re.compile(rf"{int(number.group(1)) + 1}[.)]\s")
+        for j in range(index, min(index + MAX_POINT_SENTENCES, len(view.sentences))):
+            s = view.sentences[j]
+            if view.in_heading(s.start, s.end) or is_standard_heading(s.text):
+                return None
+            if point.match(s.text):
+                return j
+        return None
 
     def _rows_asked_for(
         self, intro: Candidate | None, items: list[Candidate], groups: list[WordGroup]
@@ -1526,6 +1550,9 @@ class ExtractiveAnswerer:
                 break
             out.append(Candidate(view.id, s.start, s.end, s.text, j, continues=True))
         return out
+
+
+MAX_POINT_SENTENCES = 8  # a numbered point's own sentences before the next point
 
 
 _COUNT_VALUES = {

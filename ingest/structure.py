@@ -203,6 +203,7 @@ def _body_follows(lines: list[_Line], i: int) -> bool:
 def _line_headings(lines: list[_Line]) -> list[_Heading]:
     heads: list[_Heading] = []
     numbered_candidates: list[tuple[int, _Heading, bool]] = []
+    run_on_item: int | None = None  # the number of the last numbered line that ran on
     for i, line in enumerate(lines):
         t = line.text
         if not t:
@@ -245,7 +246,12 @@ def _line_headings(lines: list[_Line]) -> list[_Heading]:
             # next line: an open end is still an item heading when a case header follows.
             header_follows = _item_header_follows(lines, i)
             open_end = rest.endswith(";") or (rest.endswith(",") and not header_follows)
-            if len(rest) <= 150 and not open_end and not wrapped and not _runs_on_below(lines, i):
+            runs_on = _runs_on_below(lines, i)
+            # "3. De 9 rasterdatasæt … skal nu vektoriseres …" ran on as a paragraph: "4. Til
+            # slut foretages nye … beregninger." is the next point of that list, no heading
+            next_point = run_on_item == number - 1 and rest.endswith(".")
+            run_on_item = number if runs_on or next_point else None
+            if len(rest) <= 150 and not (open_end or wrapped or runs_on or next_point):
                 item = (
                     number >= 20
                     or _CLOSED_ITEM.match(rest) is not None

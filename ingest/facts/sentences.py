@@ -248,8 +248,24 @@ def _newline_breaks(text: str, lo: int, hi: int) -> set[int]:
                 continue  # "... eller 250 kr." + "for en hel uge": wrapped
         if nxt.isdigit() and prev_c not in ".!?:;" and _wrapped_number(text, m, word, hi):
             continue  # "... rammebesparelse på" + "1,626 mio. kr. årligt": wrapped
+        if nxt in _OPENING_MARKS and prev_c not in ".!?:;" and _wraps_before_mark(text, m, word):
+            continue  # "... ved brug af" + "”DHM Havvand på Land”-lagene, der …": wrapped
         breaks.add(m.start())
     return breaks
+
+
+_OPENING_MARKS = frozenset("”“„\"'«»(")
+
+
+def _wraps_before_mark(text: str, m: re.Match[str], word: str) -> bool:
+    """A single line break before a quotation mark or a parenthesis continues the sentence
+    when the line ends in a word no sentence ends with ("af" + "”DHM …”-lagene") or the
+    parenthesis holds no list marker ("slutårhundrede" + "(2100)."; not "(a) Første …")."""
+    if m.group(0).count("\n") > 1:
+        return False
+    if word in _OPEN_ENDS:
+        return True
+    return text[m.end()] == "(" and re.match(r"\(\w{1,3}\)\s", text[m.end() :]) is None
 
 
 def _open_before(m: re.Match[str], word: str, text: str, hi: int) -> bool:

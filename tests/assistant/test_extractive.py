@@ -1043,3 +1043,38 @@ def test_a_pending_proposal_answers_whether_a_decision_was_made(tmp_path_factory
     answer = unseen.ask("Er der truffet beslutning om uddannelse af superbrugere?")
     assert not answer.abstained, answer.text
     assert "Forslaget behandles på styregruppens møde i december." in answer.text, answer.text
+
+
+def test_numbered_points_with_paragraphs_between_are_one_list(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """ "… kan korrigeres med 3 tiltag:" + "1. …" and its own explanation + "2. …" + "3. …":
+    the points are the list, each point's further sentences are its own and not shown; a
+    lone word on the line after a sentence ("Antal", a table's head) does not continue it."""
+    assistant = assistant_over(
+        tmp_path_factory.mktemp("points"),
+        {
+            "notat_fejl_i_kortene.txt": "Notat om fejl i oversvømmelseskortene\n\n"
+            "Fejlen i oversvømmelseskortene kan korrigeres med 3 tiltag:\n"
+            "1. Indledningsvist udtrækkes den korrekte terrænmodel for hvert område ved brug af\n"
+            "”DHM Havvand på Land”-lagene, der bruges som maske. Der vil i alt skulle\n"
+            "foretages 9 udtræk.\nTerrænmodellen kan hentes på Dataforsyningen.\n\n"
+            "2. Herpå trækkes de nye udtræk fra havvandsstanden for det relevante klimascenarie\n"
+            "for at finde frem til vanddybderne i hvert af de udvalgte fokusområder.\n\n"
+            "3. Til slut foretages nye skadesøkonomiske beregninger.\n"
+            "Arbejdet vil samlet set tage 7 - 14 dages intensivt arbejde.\n\n"
+            "Usikkerhed\n\nAf pixelværdierne i fokusområderne er 38 % forkerte.\nAntal\n"
+            "Pixels med fejl 1.917.357\n",
+        },
+    )
+    answer = assistant.ask("Hvilke tiltag skal til for at rette fejlen i oversvømmelseskortene?")
+    points = [line for line in answer.text.splitlines() if line.startswith("- ")]
+    assert [p.split(" [")[0] for p in points] == [
+        "- 1. Indledningsvist udtrækkes den korrekte terrænmodel for hvert område ved brug af "
+        "”DHM Havvand på Land”-lagene, der bruges som maske.",
+        "- 2. Herpå trækkes de nye udtræk fra havvandsstanden for det relevante klimascenarie "
+        "for at finde frem til vanddybderne i hvert af de udvalgte fokusområder.",
+        "- 3. Til slut foretages nye skadesøkonomiske beregninger.",
+    ], answer.text
+    share = assistant.ask("Hvor stor en del af pixelværdierne i fokusområderne er forkerte?")
+    assert "38 %" in share.text and "Antal" not in share.text, share.text

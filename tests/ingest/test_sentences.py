@@ -97,6 +97,23 @@ def test_wrapped_paragraph_line_does_not_end_a_sentence():
     ]
 
 
+def test_a_line_wrapped_before_a_quote_or_a_parenthesis_does_not_end_a_sentence():
+    """ "… ved brug af" + "”DHM Havvand på Land”-lagene …" and "… og slutårhundrede" +
+    "(2100).": the PDF wrapped the line; "(a) …" still opens a point of its own."""
+    text = (
+        "Pixels udtrækkes ved brug af\n”DHM Havvand på Land”-lagene, der bruges som maske.\n"
+        "Der udtrækkes 20, 50 og 100 årshændelser for nutid og slutårhundrede\n(2100).\n"
+        "Punkterne er:\n(a) Første punkt\n(b) Andet punkt"
+    )
+    assert texts(text) == [
+        "Pixels udtrækkes ved brug af\n”DHM Havvand på Land”-lagene, der bruges som maske.",
+        "Der udtrækkes 20, 50 og 100 årshændelser for nutid og slutårhundrede\n(2100).",
+        "Punkterne er:",
+        "(a) Første punkt",
+        "(b) Andet punkt",
+    ]
+
+
 def test_inline_numbered_list_breaks_before_markers():
     text = (
         "Handleplanen omfatter 5 indsatsområder: 1. Hurtigere sagsbehandling "

@@ -245,6 +245,22 @@ def test_a_numbered_item_wrapped_over_lines_is_no_heading():
     assert [s.title for s in build_sections(titled)] == ["Videndeling", "Evaluering"]
 
 
+def test_the_short_last_point_of_a_wrapped_list_is_no_heading():
+    """ "3. De 9 rasterdatasæt … skal nu vektoriseres …" ran on over two lines; "4. Til slut
+    foretages nye beregninger og udtræk." on one line is the list's next point, not a section
+    holding the rest of the note."""
+    text = (
+        "Fejlen kan korrigeres med 2 tiltag:\n"
+        "1. De 9 rasterdatasæt med vanddybde skal nu vektoriseres med QGIS algoritmeværktøjet\n"
+        "Rasterpixels til polygoner, så de kan bruges i de skadesøkonomiske beregninger.\n"
+        "\n"
+        "2. Til slut foretages nye skadesøkonomiske beregninger og udtræk.\n"
+        "Der har indtil videre været meget store usikkerheder i forbindelse med tidsestimeringen "
+        "af arbejdet med klimadata.\n"
+    )
+    assert [s.title for s in build_sections(text)] == []
+
+
 def test_lettered_points_of_a_list_are_no_headings():
     """ "4d. mindre lokaler på idrætshaller (møderum mv.)" above a long point is the fourth
     point of a list, not a section holding the rest of the agenda item."""
