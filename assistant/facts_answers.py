@@ -168,17 +168,24 @@ def _row_totals_only(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def _cells_line(view: DocView, start: int, end: int, cset: CitationSet) -> str:
+def _cells_line(view: DocView, start: int, end: int, cset: CitationSet, whole: bool = False) -> str:
     """A table row's cells joined by " – ": each cited on its own when each is a sentence of
     its own (a Markdown row is not verbatim as one quote), else the row quoted whole (a PDF's
-    row, read as one sentence or split inside a cell at "kr.)")."""
+    row, read as one sentence or split inside a cell at "kr.)"). `whole`: the row under these
+    column names was quoted whole, so they are too."""
     cells = view.sentences_between(start, end)
     text = view.text[start:end]
-    if len(cells) == len([c for c in text.split(TABLE_CELL_SEPARATOR) if c.strip()]) > 1:
+    cell_texts = [c for c in text.split(TABLE_CELL_SEPARATOR) if c.strip()]
+    if not whole and len(cells) == len(cell_texts) > 1:
         return " – ".join(f"{wording(c.text)} [{cset.add(view.id, c.start, c.end)}]" for c in cells)
     if TABLE_CELL_SEPARATOR not in text:
         return ""
     return f"{display_text(text)} [{cset.add(view.id, start, end)}]"
+
+
+# a table's unit: "1.000 kr.", "t.kr.", "tkr", "mio. kr."
+_UNIT = re.compile(r"1\.000\s*kr|\bt\.\s?kr|\btkr\b|\bmio\.?\s*kr|\bmia\.?\s*kr", re.IGNORECASE)
+UNIT_LINE_REACH = 400  # characters above a table where its unit line may stand
 
 
 class FactsAnswerer:
@@ -623,16 +630,31 @@ class FactsAnswerer:
         block = view.table_row(row["start"]) if view is not None else None
         if view is None or block is None:
             return ""
-        if row["start"] <= block.start and block.end <= row["end"]:
+        whole = row["start"] <= block.start and block.end <= row["end"]
+        if whole:
             # the amount's quote is its whole row (a cell read under a unit line): one quote
-            whole = view.text[block.start : block.end]
-            line = f"{display_text(whole)} [{cset.add(view.id, block.start, block.end)}]"
+            text = view.text[block.start : block.end]
+            line = f"{display_text(text)} [{cset.add(view.id, block.start, block.end)}]"
         else:
             line = _cells_line(view, block.start, block.end, cset)
         header = column_names_row(view, block.start)
-        if not line or header is None or header.start == block.start:
-            return line
-        return f"{_cells_line(view, header.start, header.end, cset)}\n{line}"
+        if line and header is not None and header.start != block.start:
+            line = f"{_cells_line(view, header.start, header.end, cset, whole)}\n{line}"
+        unit = self._unit_line(view, header.start if header is not None else block.start)
+        if line and unit is not None and not _UNIT.search(line):
+            # "350 – 350 – 0 – 0 – 700" says its unit nowhere: the line above the table does
+            line = f"{wording(unit.text)} [{cset.add(view.id, unit.start, unit.end)}]\n{line}"
+        return line
+
+    @staticmethod
+    def _unit_line(view: DocView, table_start: int) -> Any:
+        """The sentence shortly above a table that gives its figures' unit ("Beløbene er
+        angivet i 1.000 kr.", "(mio. kr.)"), or None."""
+        before = view.sentences_between(max(0, table_start - UNIT_LINE_REACH), table_start)
+        return next(
+            (x for x in reversed(before) if x.end <= table_start and _UNIT.search(x.text)),
+            None,
+        )
 
     def _follower(self, row: dict[str, Any], cset: CitationSet) -> str:
         """The short sentence right after the amount's sentence, in the same paragraph, that
