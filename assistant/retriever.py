@@ -109,6 +109,11 @@ class FusionConfig:
     part_min_coverage: float = 0.5
 
 
+# Up to this many chunks, dense search is exact over their vectors read from Chroma (~150 MB
+# at 384 dimensions); above it, Chroma's approximate index answers.
+EXACT_DENSE_MAX = 100_000
+
+
 @dataclass
 class _ChunkTable:
     """Chunk rows as parallel arrays, so filters become vectorised masks."""
@@ -125,6 +130,7 @@ class _ChunkTable:
     unit_chunks: dict[str, list[int]] = field(default_factory=dict)
     doc_chunks: dict[str, list[int]] = field(default_factory=dict)  # positions per document
     item_number: list[str | None] = field(default_factory=list)  # agenda item per chunk
+    vectors: np.ndarray | None = None  # unit vectors per chunk, for exact dense search
 
 
 def _next_chunk_id(chunk_id: str) -> str:
@@ -225,6 +231,8 @@ class HybridRetriever:
         for i, r in enumerate(rows):
             table.doc_chunks.setdefault(r["doc_id"], []).append(i)
         table.item_number = self._item_numbers(table)
+        if 0 < len(ids) <= EXACT_DENSE_MAX:
+            table.vectors = self.stores.vectors.vectors(ids)
         # BM25 sees the section path too: a heading names what its paragraphs are about.
         depth = self.fusion.path_depth
         texts = [
@@ -628,6 +636,8 @@ class HybridRetriever:
         mask: np.ndarray | None,
     ) -> list[tuple[str, float]]:
         vector = self.stores.embedder.embed_query(query)
+        if table.vectors is not None:
+            return self._exact_dense(np.asarray(vector, dtype=np.float32), n, table, mask)
         try:
             hits = self.stores.vectors.query(vector, n, where=self._where(filters))
         except Exception as exc:  # a Chroma server that is down: answer from BM25 alone
@@ -642,6 +652,20 @@ class HybridRetriever:
                 continue  # committee substring filter is not expressible in Chroma
             out.append((hit.chunk_id, hit.score))
         return out
+
+    @staticmethod
+    def _exact_dense(
+        vector: np.ndarray, n: int, table: _ChunkTable, mask: np.ndarray | None
+    ) -> list[tuple[str, float]]:
+        """The `n` chunks nearest to `vector` by cosine, computed over every stored vector:
+        Chroma's HNSW search gave a different candidate list in each process for the same
+        query (and now and then missed the nearest chunk), and this index is small."""
+        assert table.vectors is not None
+        sims = table.vectors @ (vector / max(float(np.linalg.norm(vector)), 1e-12))
+        if mask is not None:
+            sims = np.where(mask, sims, -np.inf)
+        order = np.lexsort((np.arange(len(sims)), -sims))[:n]  # ties: document order
+        return [(table.ids[i], float(sims[i])) for i in order if np.isfinite(sims[i])]
 
     @staticmethod
     def _hit(row: dict[str, Any], score: float, lex: int | None, dense: int | None) -> SearchHit:

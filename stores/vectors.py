@@ -35,6 +35,9 @@ class DenseHit:
     score: float
 
 
+VECTOR_BATCH = 5000  # ids per read of stored vectors
+
+
 def _chroma_settings() -> ChromaSettings:
     return ChromaSettings(anonymized_telemetry=False, allow_reset=False)
 
@@ -115,6 +118,20 @@ class VectorStore:
 
     def count(self) -> int:
         return int(self.collection.count())
+
+    def vectors(self, ids: Sequence[str]) -> np.ndarray | None:
+        """The stored vectors of `ids`, unit length, one row per id in that order; None when
+        any is missing (a crash leftover, an index still being written)."""
+        found: dict[str, np.ndarray] = {}
+        for i in range(0, len(ids), VECTOR_BATCH):
+            got = self.collection.get(ids=list(ids[i : i + VECTOR_BATCH]), include=["embeddings"])
+            for cid, vec in zip(got["ids"], got["embeddings"], strict=True):
+                found[cid] = np.asarray(vec, dtype=np.float32)
+        if len(found) < len(ids):
+            return None
+        matrix = np.stack([found[cid] for cid in ids]) if ids else np.zeros((0, 0), np.float32)
+        norms = np.linalg.norm(matrix, axis=1, keepdims=True) if len(ids) else 1.0
+        return matrix / np.maximum(norms, 1e-12)
 
     def query(
         self, vector: np.ndarray, k: int, where: dict[str, Any] | None = None
