@@ -486,6 +486,9 @@ _WORDS = re.compile(r"[^\W\d_]{2,}")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 
 
+_FIELD = re.compile(r"([A-ZÆØÅ][\w ./-]{1,30}?)\s*:[ \t]+\S")  # "Fraværende: Karsten Bech"
+
+
 def is_label(text: str, start: int, end: int) -> bool:
     """A few words before a colon, cut off at it ("Dato" of "Dato: 2025-02-02"), or with it
     ("Deltagere:" of "**Deltagere:** Anne Hansen, …") when its value follows on the line."""
@@ -592,6 +595,7 @@ class ExtractiveConfig:
     date_bonus: float = 0.05  # a when-question: a sentence that states a date
     reason_bonus: float = 0.05  # a why-question: a sentence that gives a reason
     decision_section_bonus: float = 0.05  # a decision question: a sentence under "Beslutning"
+    label_bonus: float = 0.2  # a field whose label is the question's rarest word
     min_context_coverage: float = 0.5
     min_score: float = 0.45
     follow_ratio: float = 0.8  # extra sentences must score this share of the best
@@ -709,6 +713,8 @@ class ExtractiveAnswerer:
                 features += cfg.reason_bonus  # "… er forsinkede, fordi …" answers "hvorfor"
             if intent.kind == "decision" and self.in_decision_section(c):
                 features += cfg.decision_section_bonus
+            if self._labelled_by_asked_word(c, groups):
+                features += cfg.label_bonus  # "Fraværende: Karsten Bech" for "Hvem var fraværende"
             prior = cfg.rank_prior / c.rank if c.rank < 50 else 0.0
             c.score = (
                 cfg.sentence_weight * c.coverage
@@ -718,6 +724,18 @@ class ExtractiveAnswerer:
                 + prior
                 + c.boost
             )
+
+    def _labelled_by_asked_word(self, c: Candidate, groups: list[WordGroup]) -> bool:
+        """The sentence is a field ("Fraværende: Karsten Bech (O)", "Kontaktperson: …")
+        whose label says the question's rarest word (what it asks about, not the meeting's
+        date or body that identify where: "Mødedato: …" does not answer "Hvem var fraværende
+        på mødet den …?")."""
+        m = _FIELD.match(c.text)
+        topical = [g for g in groups if not self.stats.is_cue(g.main[0])]
+        if m is None or not topical:
+            return False
+        rarest = max(topical, key=lambda g: g.weight)
+        return match_group(rarest, self.stats.terms(m.group(1))) == 1.0
 
     def _coverages(
         self,

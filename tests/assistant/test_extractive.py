@@ -1078,3 +1078,26 @@ def test_numbered_points_with_paragraphs_between_are_one_list(
     ], answer.text
     share = assistant.ask("Hvor stor en del af pixelværdierne i fokusområderne er forkerte?")
     assert "38 %" in share.text and "Antal" not in share.text, share.text
+
+
+def test_a_field_labelled_with_the_asked_word_answers(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """ "Hvem var fraværende …?" is answered by the field "Fraværende: …" of the minutes'
+    header, not by the decision that mentions the next meeting; the label must be the
+    question's rarest word ("Mødedato" does not answer it for saying "møde")."""
+    assistant = assistant_over(
+        tmp_path_factory.mktemp("field"),
+        {
+            "referat_boerne_og_skoleudvalget.md": "# Referat, Børne- og Skoleudvalget\n\n"
+            "Mødedato: 12-03-2024 kl. 16:00\n\nMødested: Mødelokale 1, Rådhuset\n\n"
+            "Deltagere: Anne Holm (A), Jens Vestergaard (V), Karsten Bech (O)\n\n"
+            "Fraværende: Karsten Bech (O)\n\n"
+            "## 1. Ny skolestruktur i Hinnerup\n\n### Beslutning\n\n"
+            "Udsat. Udvalget ønsker en belysning af konsekvenserne for skolevejen, inden sagen "
+            "behandles igen på mødet i april.\n",
+        },
+    )
+    answer = assistant.ask("Hvem var fraværende på mødet i Børne- og Skoleudvalget?")
+    assert "Fraværende: Karsten Bech (O) [" in answer.text, answer.text
+    assert "Mødedato" not in answer.text and "skolevejen" not in answer.text, answer.text
