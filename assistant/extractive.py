@@ -1151,10 +1151,14 @@ class ExtractiveAnswerer:
                 for x in view.sentences_between(lo, secs[0].start)
                 if x.end <= secs[0].start and self._in_prose(view, x.start)
             ]
+            agenda = all(sec.kind == "agenda_item" for sec in secs)
             if before:
                 last = before[-1]
                 idx = view.sentence_index(last.start)
-                intro = Candidate(doc_id, last.start, last.end, last.text, idx or 0)
+                # a meeting's items follow its header ("Fraværende: …"), which no more
+                # introduces them than a contents line does: only a sentence announcing them
+                if not agenda:
+                    intro = Candidate(doc_id, last.start, last.end, last.text, idx or 0)
                 # the sentence that announces the list, if one of the earlier ones does
                 for x in before:
                     if re.search(r"\b(?:nedenfor|følgende|herunder|beskrives)\b", x.text, re.I):
@@ -1163,7 +1167,6 @@ class ExtractiveAnswerer:
             elif parent is not None:  # "2. Temaer for dagens møde" + "2.1 …", "2.2 …"
                 a, b = view.heading_of(parent)
                 intro = Candidate(doc_id, a, b, view.text[a:b], -1)
-            agenda = all(sec.kind == "agenda_item" for sec in secs)
             out.append(ListCandidate(doc_id, intro, items, agenda=agenda))
         out.extend(self._table_lists(view))
         # a section whose body is a few short lines ("Bilag": one line per annex)

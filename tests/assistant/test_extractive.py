@@ -1101,3 +1101,30 @@ def test_a_field_labelled_with_the_asked_word_answers(
     answer = assistant.ask("Hvem var fraværende på mødet i Børne- og Skoleudvalget?")
     assert "Fraværende: Karsten Bech (O) [" in answer.text, answer.text
     assert "Mødedato" not in answer.text and "skolevejen" not in answer.text, answer.text
+
+
+def test_a_meetings_items_are_not_introduced_by_its_header_or_contents(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """An agenda-portal page whose contents are a list of links (no page numbers) after the
+    header's "Fraværende: …": "Hvilke punkter …?" lists the items, introduced by neither the
+    last contents line ("Orientering"), the contents heading nor the header's last field."""
+    items = ["Godkendelse af dagsorden", "Ny skolestruktur i Hinnerup", "Orientering"]
+    contents = "".join(f'<li><a href="#p{i}">{t}</a></li>' for i, t in enumerate(items, 1))
+    sections = "".join(
+        f'<section class="agenda-item" id="p{i}"><h2>{i}. {t}</h2><p>Sagsnr.: 24/120{i}</p>'
+        "<h3>Beslutning i Børne- og Skoleudvalget den 12-03-2024</h3><p>Godkendt.</p></section>"
+        for i, t in enumerate(items, 1)
+    )
+    page = (
+        "<html><head><title>Referat - Børne- og Skoleudvalget - 12-03-2024</title></head><body>"
+        "<main><h1>Referat</h1><p>Børne- og Skoleudvalget</p><p>Mødedato: 12-03-2024 kl. 16:00"
+        '</p><p>Fraværende: Karsten Bech (O)</p><div class="toc"><h2>Indholdsfortegnelse</h2>'
+        f"<ol>{contents}</ol></div>{sections}</main></body></html>"
+    )
+    assistant = assistant_over(tmp_path_factory.mktemp("portal-items"), {"referat.html": page})
+    answer = assistant.ask("Hvilke punkter var på dagsordenen i Børne- og Skoleudvalget?")
+    lines = answer.text.splitlines()
+    assert [line.split(" [")[0] for line in lines] == [
+        f"- {i}. {t}" for i, t in enumerate(items, 1)
+    ], answer.text
