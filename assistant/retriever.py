@@ -232,7 +232,10 @@ class HybridRetriever:
             table.doc_chunks.setdefault(r["doc_id"], []).append(i)
         table.item_number = self._item_numbers(table)
         if 0 < len(ids) <= EXACT_DENSE_MAX:
-            table.vectors = self.stores.vectors.vectors(ids)
+            try:
+                table.vectors = self.stores.vectors.vectors(ids)
+            except Exception as exc:  # a Chroma server that is down: `_dense` falls back
+                log.warning("stored vectors unavailable, approximate dense search: %s", exc)
         # BM25 sees the section path too: a heading names what its paragraphs are about.
         depth = self.fusion.path_depth
         texts = [

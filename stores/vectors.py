@@ -127,11 +127,10 @@ class VectorStore:
             got = self.collection.get(ids=list(ids[i : i + VECTOR_BATCH]), include=["embeddings"])
             for cid, vec in zip(got["ids"], got["embeddings"], strict=True):
                 found[cid] = np.asarray(vec, dtype=np.float32)
-        if len(found) < len(ids):
+        if not ids or len(found) < len(ids):
             return None
-        matrix = np.stack([found[cid] for cid in ids]) if ids else np.zeros((0, 0), np.float32)
-        norms = np.linalg.norm(matrix, axis=1, keepdims=True) if len(ids) else 1.0
-        return matrix / np.maximum(norms, 1e-12)
+        matrix = np.stack([found[cid] for cid in ids])
+        return matrix / np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-12)
 
     def query(
         self, vector: np.ndarray, k: int, where: dict[str, Any] | None = None

@@ -140,3 +140,19 @@ def test_dense_candidates_are_the_exact_nearest_chunks(corpus_store, corpus_retr
     )
     in_minutes = [stored["ids"][i] for i in nearest if stored["metadatas"][i]["source"] == MINUTES]
     assert [cid for cid, _ in filtered] == in_minutes[:5]
+
+
+def test_unreadable_stored_vectors_fall_back_to_chromas_own_search(corpus_store, monkeypatch):
+    """When the vectors cannot be read (a Chroma server gone at the moment the index is
+    built), dense search falls back to Chroma's query instead of failing the question."""
+    _, stores, _ = corpus_store
+
+    def unreachable(ids):
+        raise ConnectionError("chroma server down")
+
+    monkeypatch.setattr(stores.vectors, "vectors", unreachable)
+    retriever = HybridRetriever(stores)
+    hits = retriever.search("Hvor meget blev afsat til videndeling?", k=5)
+    table, _ = retriever._ensure_fresh()
+    assert table.vectors is None
+    assert hits[0].text.startswith("4. Videndeling") and hits[0].dense_rank is not None
