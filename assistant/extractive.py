@@ -691,6 +691,8 @@ class ExtractiveAnswerer:
             while len(self._memo) >= MEMO_KEYS:
                 del self._memo[next(iter(self._memo))]
         self._memo[key] = memo  # most recent last
+        topical = [g for g in groups if not self.stats.is_cue(g.main[0])]
+        rarest = max(topical, key=lambda g: g.weight) if topical else None
         for c in cands:
             known = memo.get((c.doc_id, c.index))
             if known is not None:
@@ -713,7 +715,7 @@ class ExtractiveAnswerer:
                 features += cfg.reason_bonus  # "… er forsinkede, fordi …" answers "hvorfor"
             if intent.kind == "decision" and self.in_decision_section(c):
                 features += cfg.decision_section_bonus
-            if self._labelled_by_asked_word(c, groups):
+            if rarest is not None and self._labelled_by(c, rarest):
                 features += cfg.label_bonus  # "Fraværende: Karsten Bech" for "Hvem var fraværende"
             prior = cfg.rank_prior / c.rank if c.rank < 50 else 0.0
             c.score = (
@@ -725,17 +727,13 @@ class ExtractiveAnswerer:
                 + c.boost
             )
 
-    def _labelled_by_asked_word(self, c: Candidate, groups: list[WordGroup]) -> bool:
+    def _labelled_by(self, c: Candidate, rarest: WordGroup) -> bool:
         """The sentence is a field ("Fraværende: Karsten Bech (O)", "Kontaktperson: …")
         whose label says the question's rarest word (what it asks about, not the meeting's
         date or body that identify where: "Mødedato: …" does not answer "Hvem var fraværende
         på mødet den …?")."""
         m = _FIELD.match(c.text)
-        topical = [g for g in groups if not self.stats.is_cue(g.main[0])]
-        if m is None or not topical:
-            return False
-        rarest = max(topical, key=lambda g: g.weight)
-        return match_group(rarest, self.stats.terms(m.group(1))) == 1.0
+        return m is not None and match_group(rarest, self.stats.terms(m.group(1))) == 1.0
 
     def _coverages(
         self,

@@ -37,7 +37,9 @@ from assistant.extractive import (
 from assistant.intent import Intent, asked_item_number
 from assistant.types import Citation, SearchFilters, SearchHit
 from ingest.dates import MONTHS, find_dates
+from ingest.facts.budgets import TABLE_UNIT
 from ingest.facts.decisions import history_entry_before
+from ingest.facts.sentences import Sentence
 from ingest.models import BULLET_MARK, TABLE_CELL_SEPARATOR
 from ingest.money import find_amounts
 from ingest.structure import agenda_item_at, within_item
@@ -183,8 +185,6 @@ def _cells_line(view: DocView, start: int, end: int, cset: CitationSet, whole: b
     return f"{display_text(text)} [{cset.add(view.id, start, end)}]"
 
 
-# a table's unit: "1.000 kr.", "t.kr.", "tkr", "mio. kr."
-_UNIT = re.compile(r"1\.000\s*kr|\bt\.\s?kr|\btkr\b|\bmio\.?\s*kr|\bmia\.?\s*kr", re.IGNORECASE)
 UNIT_LINE_REACH = 400  # characters above a table where its unit line may stand
 
 
@@ -641,18 +641,18 @@ class FactsAnswerer:
         if line and header is not None and header.start != block.start:
             line = f"{_cells_line(view, header.start, header.end, cset, whole)}\n{line}"
         unit = self._unit_line(view, header.start if header is not None else block.start)
-        if line and unit is not None and not _UNIT.search(line):
+        if line and unit is not None and not TABLE_UNIT.search(line):
             # "350 – 350 – 0 – 0 – 700" says its unit nowhere: the line above the table does
             line = f"{wording(unit.text)} [{cset.add(view.id, unit.start, unit.end)}]\n{line}"
         return line
 
     @staticmethod
-    def _unit_line(view: DocView, table_start: int) -> Any:
+    def _unit_line(view: DocView, table_start: int) -> Sentence | None:
         """The sentence shortly above a table that gives its figures' unit ("Beløbene er
         angivet i 1.000 kr.", "(mio. kr.)"), or None."""
         before = view.sentences_between(max(0, table_start - UNIT_LINE_REACH), table_start)
         return next(
-            (x for x in reversed(before) if x.end <= table_start and _UNIT.search(x.text)),
+            (x for x in reversed(before) if x.end <= table_start and TABLE_UNIT.search(x.text)),
             None,
         )
 

@@ -25,7 +25,7 @@ from ingest.models import TABLE_CELL_SEPARATOR, Block, DocumentRecord, Section
 from ingest.money import MoneyMention, find_amounts
 from ingest.structure import agenda_item_at
 
-__all__ = ["extract_budgets", "classify_kind", "is_generic_title", "doc_ref_date"]
+__all__ = ["TABLE_UNIT", "extract_budgets", "classify_kind", "is_generic_title", "doc_ref_date"]
 
 _F = re.IGNORECASE
 
@@ -458,17 +458,14 @@ def extract_budgets(doc: DocumentRecord, index: DocIndex | None = None) -> list[
         numbered = _numbered_ancestor(index, sec)
         kinds: list[str] = []
         for (m, _), lo, hi in zip(with_periods, bounds, ends, strict=True):
+            kind = None
             own = _own_clause_end(text, m, hi) if hi < s.end else hi
             if own < hi:
                 # "forbrugt 3 mio. kr. af de afsatte 5 mio. kr.": the words that lead into the
                 # next amount are that amount's; without a word of its own, an amount shares
                 # the verb of the one before ("bevilliget 1,7 mio. kr. samt 0,86 mio. kr. der
                 # er overført …, men der er kun brugt 0,5 mio. kr.")
-                kind = _classify(text[lo:own], m.per)
-                if kind is None and kinds:
-                    kind = kinds[-1]
-            else:
-                kind = None
+                kind = _classify(text[lo:own], m.per) or (kinds[-1] if kinds else None)
             kind = kind or _classify(text[lo:hi], m.per)
             kind = kind or _column_kind(text, doc.blocks, block_starts, m.start)
             if kind is None:  # coordinated amounts share the verb: "0,7 ... og 17,5 mio. kr."
@@ -528,7 +525,8 @@ def extract_budgets(doc: DocumentRecord, index: DocIndex | None = None) -> list[
 
 
 _YEAR_COLUMN = re.compile(r"(?:19|20)\d\d")
-_UNIT_LINE = re.compile(r"[^\n]*\(?(?:i\s+)?(?:1\.000\s*kr|t\.\s?kr|tkr|mio\.\s*kr)[^\n]*", _F)
+TABLE_UNIT = re.compile(r"1\.000\s*kr|t\.\s?kr|tkr|mio\.\s*kr", _F)  # a table's figures' unit
+_UNIT_LINE = re.compile(rf"[^\n]*\(?(?:i\s+)?(?:{TABLE_UNIT.pattern})[^\n]*", _F)
 
 
 # A table column of what was set aside: "Budget", "Afsat", "Bevilling", "Ramme", "Beløb".
