@@ -34,6 +34,7 @@ from assistant.analysis import DanishAnalyzer
 from assistant.citations import DocumentCache, DocView
 from assistant.intent import CUE_WORDS, ITEM_WORD, Intent, asked_item_number
 from assistant.types import SearchHit
+from ingest.clean import one_line
 from ingest.dates import find_dates
 from ingest.facts.sentences import Sentence
 from ingest.models import TABLE_CELL_SEPARATOR, Block
@@ -80,7 +81,7 @@ _DATE_REF = None
 
 def wording(text: str) -> str:
     """A text's words with single spaces: two copies of one sentence compare equal."""
-    return " ".join(text.split())
+    return one_line(text)
 
 
 def display_text(text: str) -> str:

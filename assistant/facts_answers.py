@@ -36,6 +36,7 @@ from assistant.extractive import (
 )
 from assistant.intent import Intent, asked_item_number
 from assistant.types import Citation, SearchFilters, SearchHit
+from ingest.clean import one_line
 from ingest.dates import MONTHS, find_dates
 from ingest.facts.budgets import TABLE_UNIT
 from ingest.facts.decisions import history_entry_before
@@ -140,11 +141,11 @@ def _strip_unsupported_digits(text: str, support: str) -> str:
         lambda m: m.group(0) if all(n in have for n in _DIGITS.findall(m.group(0))) else "",
         text,
     )
-    return " ".join(out.split()).strip(" ,.:;-")
+    return one_line(out).strip(" ,.:;-")
 
 
 def _cell(text: str | None) -> str:
-    return " ".join((text or "").replace("|", "/").split())
+    return one_line((text or "").replace("|", "/"))
 
 
 def _row_totals_only(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -581,7 +582,7 @@ class FactsAnswerer:
                 lead = f"Den samlede økonomi for {name} er {amount}{period_txt} {ref}."
             else:
                 lead = f"Merudgiften til {name} er {amount}{period_txt} {ref}."
-        quote = " ".join(row["quote"].split())
+        quote = one_line(row["quote"])
         cells = "" if lead else self._row_cells(row, cset)
         if cells:
             return cells  # a table cell's amount is shown with its row ("Ny hjemmeside – 2,5 …")

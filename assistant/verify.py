@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from assistant.citations import DocumentCache, renumber
 from assistant.types import Answer, Citation
+from ingest.clean import one_line
 from ingest.dates import find_dates
 from ingest.facts.sentences import split_sentences
 from ingest.money import find_amounts
@@ -144,8 +145,8 @@ def unsupported_numbers(text: str, supports: Sequence[str]) -> list[str]:
 
 def _contains(quote: str, sentence: str) -> bool:
     """The sentence occurs verbatim in the quote (whitespace-insensitive, framing removed)."""
-    q = " ".join(quote.split())
-    t = " ".join(strip_markers(sentence).split()).strip(" >*_")
+    q = one_line(quote)
+    t = one_line(strip_markers(sentence)).strip(" >*_")
     return bool(t) and t in q
 
 

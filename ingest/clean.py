@@ -81,18 +81,31 @@ def _join_hyphenated(match: re.Match[str]) -> str:
     before, after = match.group(1), match.group(2)
     if after.lower() in _CONJUNCTIONS:
         return f"{before}- {after}"
-    if before[-1].isdigit() or after[0].isdigit():
-        return f"{before}-{after}"  # "2021-\n2023"
-    if (len(before) >= 2 and before.isupper()) or after[0].isupper():
-        return f"{before}-{after}"  # "LEAN-\nmanagement", "Nord-\nDanmark": keep the hyphen
-    if before[-1].isalpha() and after[0].islower():
+    if before[-1].isalpha() and after[0].islower() and not (len(before) >= 2 and before.isupper()):
         return f"{before}{after}"  # "an-\nlæg" -> "anlæg"
+    # A real hyphen ("2021-\n2023", "LEAN-\nmanagement", "Nord-\nDanmark") stays where the
+    # source put it, line break and all, so a quote across it is the source's own text;
+    # `one_line` shows it whole.
     return match.group(0)
 
 
 def join_hyphenated(text: str) -> str:
     """Join words split over a line break, keeping real hyphens."""
     return _LINE_END_HYPHEN.sub(_join_hyphenated, text)
+
+
+_WRAPPED_HYPHEN = re.compile(r"(?<=[^\W_])-\n(?=[^\W_])")
+
+
+def ends_in_wrapped_hyphen(line: str) -> bool:
+    """The line ends inside a word wrapped at a real hyphen: the next line goes on with it."""
+    return len(line) >= 2 and line[-1] == "-" and (line[-2].isalnum())
+
+
+def one_line(text: str) -> str:
+    """A text as a reader reads it on one line: each whitespace run one space, and a word
+    wrapped at a real hyphen ("projektperioden 2025-\n28") whole again ("2025-28")."""
+    return " ".join(_WRAPPED_HYPHEN.sub("-", text).split())
 
 
 _PAGE_END_HYPHEN = re.compile(r"([^\W\d_]{2,})-$")

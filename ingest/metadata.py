@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ingest.clean import one_line
 from ingest.dates import parse_document_date
 from ingest.models import Block, DocumentMeta, Section
 
@@ -256,7 +257,7 @@ def letter_subject(header: list[str]) -> str | None:
 
 
 def _shorten(title: str) -> str:
-    title = " ".join(title.split())
+    title = one_line(title)
     return title if len(title) <= 160 else title[:157].rsplit(" ", 1)[0] + " …"
 
 

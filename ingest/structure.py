@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.blocks import ends_in_page_number, line_kind
+from ingest.clean import ends_in_wrapped_hyphen
 from ingest.models import BULLET_MARK, Block, Section
 
 # Headings of Danish minutes and case presentations (matched case-insensitively, whole line,
@@ -209,6 +210,8 @@ def _line_headings(lines: list[_Line]) -> list[_Heading]:
         if not t:
             continue
         prev_blank = i == 0 or not lines[i - 1].text
+        if i and ends_in_wrapped_hyphen(lines[i - 1].text):
+            continue  # "… projektperioden 2025-" / "28. Projektets formål …": no "28." heading
         if m := _MD_RE.match(t):
             title = _clean_title(m.group(2))
             heads.append(_markdown_heading(line, len(m.group(1)), title, lines, i))

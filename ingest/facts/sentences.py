@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ingest.clean import ends_in_wrapped_hyphen
 from ingest.models import BULLET_MARK, Block, CleanText, PageSpan, Section
 
 __all__ = ["DocIndex", "Sentence", "split_sentences", "sentence_at"]
@@ -131,6 +132,10 @@ def _punct_breaks(text: str, lo: int, hi: int) -> set[int]:
             continue
         tm = _TOKEN_BEFORE.search(text, max(lo, m.start() - 40), m.start())
         tok = tm.group(1) if tm else ""
+        if tm and tm.start() - 2 >= lo and text[tm.start() - 1] == "\n":
+            wrapped = _TOKEN_BEFORE.search(text, max(lo, tm.start() - 41), tm.start() - 1)
+            if wrapped and ends_in_wrapped_hyphen(wrapped.group(1)):
+                tok = wrapped.group(1) + tok  # "2025-" + "28.": the word is "2025-28"
         tok_l = tok.lower().lstrip("(\"'“«")
         next_word = re.match(r"[\wæøåÆØÅ]+", text[nxt_pos:hi])
         next_w = next_word.group(0) if next_word else ""
@@ -231,6 +236,9 @@ def _newline_breaks(text: str, lo: int, hi: int) -> set[int]:
         _, nxt = _next_visible(text, m.end(), hi)
         if not nxt or not prev_c:
             continue
+        single = m.group(0).count("\n") == 1
+        if single and ends_in_wrapped_hyphen(text[max(lo, m.start() - 2) : m.start()]):
+            continue  # "projektperioden 2025-" + "28. Projektets …": one word, wrapped
         if nxt.islower() and prev_c not in ".!?:;" and not _starts_with_bullet(text, m.end(), hi):
             continue  # a wrapped paragraph line
         tok = _TOKEN_BEFORE.search(text, max(lo, m.start() - 20), m.start())

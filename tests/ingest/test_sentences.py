@@ -353,3 +353,16 @@ def test_a_line_ending_in_a_preposition_continues_before_a_name() -> None:
         "Beslutning",
         "Anbefales.",
     ]
+
+
+def test_a_word_wrapped_at_its_hyphen_is_one_word():
+    """A PDF line ending in "2025-" goes on with "28." on the next line: one word, so neither
+    the line break nor the "28." (no list marker) ends the sentence before it."""
+    text = (
+        "Der er modtaget en bevilling på 3,2 mio. kr., fordelt over projektperioden 2025-\n"
+        "28. Projektets formål er at hjælpe udsatte unge."
+    )
+    assert texts(text) == [
+        "Der er modtaget en bevilling på 3,2 mio. kr., fordelt over projektperioden 2025-\n28.",
+        "Projektets formål er at hjælpe udsatte unge.",
+    ]

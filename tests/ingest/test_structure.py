@@ -354,3 +354,15 @@ def test_a_letters_salutation_and_closing_head_no_section():
     )
     titles = [s.title for s in build_sections(letter)]
     assert not any(t.startswith(("Kære", "Med venlig")) for t in titles), titles
+
+
+def test_a_line_going_on_with_a_hyphen_wrapped_word_is_no_heading():
+    """ "… fordelt over projektperioden 2025-" / "28. Projektets formål …": the "28." ends a
+    word wrapped at its hyphen, it numbers no heading."""
+    text = (
+        "17. Puljemidler til IPS\n\nResume\nDer er modtaget en bevilling på 3,2 mio. kr., "
+        "fordelt over projektperioden 2025-\n28. Projektets formål er at hjælpe udsatte unge "
+        "videre i ordinære job.\n\n" + "Fyldtekst om projektet. " * 30
+    )
+    titles = [s.title for s in build_sections(text)]
+    assert not any(t.startswith("Projektets formål") for t in titles), titles
