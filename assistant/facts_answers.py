@@ -250,14 +250,17 @@ class FactsAnswerer:
         return item.number if item is not None else None
 
     def topic_groups(self, question: str, intent: Intent) -> list[WordGroup]:
-        """Question words that name the topic: cue words, years and amounts left out."""
+        """Question words that name the topic: cue words, years and amounts left out, and for
+        a decision its date, which is matched as a date ("den 12. september 2025" names no
+        topic; a budget's "fra 10. marts til 4. april" is the period its answer must state)."""
         groups = self.stats.refresh().groups(question, intent.english)
-        amount_words = {
-            w for m in find_amounts(question) for w in re.findall(r"\w+", question[m.start : m.end])
-        }
+        spans = [(m.start, m.end) for m in find_amounts(question)]
+        if intent.kind == "decision":
+            spans += [(d.start, d.end) for d in intent.dates]
+        said = {w for a, b in spans for w in re.findall(r"\w+", question[a:b])}
         out = []
         for g in groups:
-            if g.word in amount_words:
+            if g.word in said:
                 continue
             if self.stats.is_cue(g.main[0]):
                 continue
@@ -873,9 +876,15 @@ class FactsAnswerer:
         groups = self.topic_groups(question, intent)
         rows, groups = self._in_named_item(question, rows, groups)
         ranks = self._doc_rank(hits)
-        meeting = self._meeting_decisions(intent, rows, groups, ranks, cset)
-        if meeting is not None:
-            return meeting
+        body_only = self._names_only_body(rows, groups)
+        if body_only or _ASKS_UNDECIDED.search(question):
+            undecided = _ASKS_UNDECIDED.search(question) is not None
+            meeting = self._meeting_decisions(intent, rows, groups, ranks, cset, undecided)
+            if meeting is not None:
+                return meeting
+        if body_only and intent.dates:
+            # a meeting's one decided item answers what it decided, not its undecided ones
+            rows = [r for r in rows if r.get("decision_start") is not None] or rows
         scored = []
         for row in rows:
             date_ok, exact = _date_matches(intent, row.get("decision_date") or row.get("doc_date"))
@@ -890,7 +899,9 @@ class FactsAnswerer:
                 continue
             named = COMMITTEE_NAMED * _names_committee(question, row.get("committee"))
             rank = 0.05 / ranks.get(row["doc_id"], 20)
-            scored.append((ctx + 0.3 * own + rank + named, exact, row))
+            # of two items that match alike, the one decided answers "hvad besluttede …"
+            decided = DECIDED_FIRST * (row.get("decision_start") is not None)
+            scored.append((ctx + 0.3 * own + rank + named + decided, exact, row))
         if not scored:
             return None  # the caller looks for a decision stated in prose, or abstains
         scored.sort(key=lambda x: -x[0])
@@ -904,47 +915,79 @@ class FactsAnswerer:
         groups: list[WordGroup],
         ranks: dict[str, int],
         cset: CitationSet,
+        undecided: bool = False,
     ) -> FactsResult | None:
-        """ "Hvad besluttede udvalget den 12. marts 2024?" names a meeting, not an item: the
-        decision of each of its items, in item order, each under its item's cited title.
-        Only for a question whose words, apart from its date, name the meeting's body, and
-        minutes with decisions on at least two items (else one item's answer says it all)."""
-        if not any(d.precision == "day" for d in intent.dates):
+        """ "Hvad besluttede udvalget den 12. marts 2024?" names a meeting, and "Hvilke
+        beslutninger har styregruppen truffet?" a body's decisions, not an item: the decision of
+        each item (or decision record), in document order, each under its item's cited title.
+        Only for a question whose words, apart from its date, name the body, and a document
+        with decisions on at least two items (else one item's answer says it all)."""
+        on_day = any(d.precision == "day" for d in intent.dates)
+        if not on_day and not (intent.wants_list and not intent.dates):
             return None
         dated = [
             r
-            for r in rows
-            if r.get("decision_start") is not None
-            and _date_matches(intent, r.get("decision_date") or r.get("doc_date")) == (True, True)
+            for r in self._meeting_rows(intent, rows, ranks, on_day)
+            if (r.get("decision_start") is not None) != undecided
         ]
         if not dated:
             return None
-        doc_id = min(dated, key=lambda r: (ranks.get(r["doc_id"], 99), r["doc_id"]))["doc_id"]
-        dated = [r for r in dated if r["doc_id"] == doc_id]
-        body = " ".join(filter(None, {r.get("committee") or r.get("doc_committee") for r in dated}))
-        named = self.stats.terms(f"{body} {MEETING_WORDS}")
-        if any(not set(g.main) & named for g in groups):
-            return None  # the question names a topic too: one item answers it
+        doc_id = dated[0]["doc_id"]
         view = self.docs.get(doc_id)
         items: dict[tuple[str, int], dict[str, Any]] = {}
         for r in dated:
-            items.setdefault((str(r.get("item_number") or ""), r["decision_start"]), r)
-        if view is None or len({number for number, _ in items}) < 2:
+            start = r["recommendation_start"] if undecided else r["decision_start"]
+            if start is not None:
+                items.setdefault((str(r.get("item_number") or r["item_title"]), start), r)
+        if view is None or len({item for item, _ in items}) < (1 if undecided else 2):
             return None
         lines = []
-        for r in sorted(items.values(), key=lambda r: r["decision_start"]):
-            item = agenda_item_at(view.record.sections, r["decision_start"])
-            if item is None:
+        for (_, start), r in sorted(items.items(), key=lambda kv: kv[0][1]):
+            heading = self._item_heading(view, r, start)
+            if heading is None:
                 continue
-            heading = view.heading_of(item)
             h = cset.add(doc_id, *heading)
             title = wording(view.text[heading[0] : heading[1]]).strip("*# ")
-            paragraphs = self._paragraphs(doc_id, r["decision_start"], r["decision_end"])
-            decided = self._cited(doc_id, paragraphs[:MEETING_PARAGRAPHS], cset)
-            lines.append(f"- **{title}** [{h}]: {decided.strip()}")
-        if len(lines) < 2:
+            end = r["recommendation_end"] if undecided else r["decision_end"]
+            paragraphs = self._paragraphs(doc_id, start, end)
+            said = self._cited(doc_id, paragraphs[:MEETING_PARAGRAPHS], cset)
+            lines.append(f"- **{title}** [{h}]: {said.strip()}")
+        if len(lines) < (1 if undecided else 2):
             return None
-        return FactsResult(text="\n".join(lines))
+        lead = f"{NO_DECISION_YET_ITEMS}\n" if undecided else ""
+        return FactsResult(text=lead + "\n".join(lines))
+
+    def _meeting_rows(
+        self, intent: Intent, rows: list[dict[str, Any]], ranks: dict[str, int], on_day: bool
+    ) -> list[dict[str, Any]]:
+        """The rows of the best-ranked document that has a row on the question's day (any
+        row, for a question without one)."""
+        dated = [
+            r
+            for r in rows
+            if not on_day
+            or _date_matches(intent, r.get("decision_date") or r.get("doc_date")) == (True, True)
+        ]
+        if not dated:
+            return []
+        doc_id = min(dated, key=lambda r: (ranks.get(r["doc_id"], 99), r["doc_id"]))["doc_id"]
+        return [r for r in dated if r["doc_id"] == doc_id]
+
+    def _names_only_body(self, rows: list[dict[str, Any]], groups: list[WordGroup]) -> bool:
+        """The question's words, apart from its date, name only the body and its meetings or
+        decisions ("Hvad besluttede styregruppen den 3. april 2025?"): no item's topic."""
+        body = " ".join(filter(None, {r.get("committee") or r.get("doc_committee") for r in rows}))
+        named = self.stats.terms(f"{body} {MEETING_WORDS} {DECISION_WORDS}")
+        return all(set(g.main) & named for g in groups)
+
+    @staticmethod
+    def _item_heading(view: DocView, row: dict[str, Any], at: int) -> tuple[int, int] | None:
+        """The heading of the agenda item at `at`, or of the decision record there (the
+        section named by the row's item title: "B-03: Ny dato for idriftsættelse")."""
+        item = agenda_item_at(view.record.sections, at)
+        if item is None:
+            item = next((s for s in view.sections_at(at) if s.title == row["item_title"]), None)
+        return view.heading_of(item) if item is not None else None
 
     def _decision_text(
         self, row: dict[str, Any], intent: Intent, exact: bool, cset: CitationSet
@@ -969,6 +1012,8 @@ class FactsAnswerer:
                     break
             if heading is None:  # an earlier committee's decision in "Sagens forløb"
                 heading = history_entry_before(view.text, row["decision_start"])
+            if heading is None:  # a decision record's own heading ("B-03: Ny dato for …")
+                heading = self._item_heading(view, row, row["decision_start"])
             h = cset.add(row["doc_id"], *heading) if heading is not None else None
             paragraphs = self._paragraphs(row["doc_id"], row["decision_start"], row["decision_end"])
             body = self._cited(row["doc_id"], paragraphs, cset)
@@ -1178,6 +1223,15 @@ MEETING_WORDS = " ".join(
     ["udvalg udvalget mødet møde byrådet kommunalbestyrelsen styregruppen referat", *MONTHS]
 )
 MEETING_PARAGRAPHS = 2  # of each item's decision in a meeting's summary
+NO_DECISION_YET_ITEMS = "Der er endnu ikke truffet beslutning om:"
+# "Hvilke sager er stadig under behandling?", "Hvad er endnu ikke besluttet?"
+_ASKS_UNDECIDED = re.compile(
+    r"\b(?:under\s+behandling|afventer\s+beslutning|ikke\s+(?:er\s+|blevet\s+)?(?:besluttet|afgjort)"
+    r"|endnu\s+ikke\s+(?:er\s+)?(?:besluttet|afgjort|truffet))\b",
+    re.IGNORECASE,
+)
+DECIDED_FIRST = 0.01  # a tie-break, below any difference in matched words
+DECISION_WORDS = "beslutninger beslutning truffet taget besluttet"  # "Hvilke beslutninger …"
 
 
 def _date_matches(intent: Intent, iso: str | None) -> tuple[bool, bool]:

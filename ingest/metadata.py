@@ -18,7 +18,7 @@ HEAD_CHARS = 1500  # where titles, dates and case numbers of the document itself
 _TYPE_RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "beslutning",
-        re.compile(r"^\s*\[(?:[A-Z]{2,4})\]|^\s*beslutning\b", re.I),
+        re.compile(r"^\s*\[(?:[A-Z]{2,4})\]|^\s*beslutning(?:slog|er)?\b", re.I),
     ),
     # a "beslutningsprotokol" is a meeting's minutes of its decisions
     (

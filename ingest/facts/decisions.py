@@ -306,7 +306,129 @@ def extract_decisions(doc: DocumentRecord, index: DocIndex | None = None) -> lis
                 )
             )
     rows.extend(_history_rows(doc, index))
+    rows.extend(_record_rows(doc, index, rows))
     return rows
+
+
+# A decision record's fields ("Status: Besluttet", "Besluttet af: Styregruppen").
+_STATUS_FIELD = re.compile(r"^[ \t]*(?:beslutnings)?status[ \t]*:[ \t]*(\S.*)$", re.M | _F)
+_DECIDER_FIELD = re.compile(
+    r"^[ \t]*(?:besluttet\s+af|beslutningstagere?|beslutningsforum)[ \t]*:[ \t]*(\S.*)$",
+    re.M | _F,
+)
+_DATE_FIELD = re.compile(r"^[ \t]*dato[ \t]*:[ \t]*(\S.*)$", re.M | _F)
+_RECORD_OUTCOMES: list[tuple[str | None, re.Pattern[str]]] = [
+    ("afvist", re.compile(r"(?:afvist|forkastet|ikke\s+godkendt)\b", _F)),
+    ("udsat", re.compile(r"udsat\b", _F)),
+    ("godkendt", re.compile(r"(?:besluttet|vedtaget|godkendt|accepteret|tiltrådt)\b", _F)),
+    (None, re.compile(r"(?:under\s+behandling|udkast|afventer|til\s+behandling|foreslået)\b", _F)),
+]
+_RECORD_DECISION_TITLE = re.compile(r"^(?:beskrivelse\s+af\s+)?(?:beslutningen|beslutning)\b", _F)
+
+
+def _record_status(value: str) -> tuple[bool, str | None] | None:
+    """(decided, outcome) for a record's status value; None when it names no decision state."""
+    for outcome, pattern in _RECORD_OUTCOMES:
+        if pattern.match(value.strip(" *_.")):
+            return outcome is not None, outcome
+    return None
+
+
+def _own_body(doc: DocumentRecord, sec: Section) -> tuple[int, int]:
+    """A section's text before its first sub-section."""
+    a = sec.heading_end if sec.heading_end is not None else sec.start
+    b = min([sec.end] + [s.start for s in doc.sections if s.parent == sec.id and s.start >= a])
+    return a, b
+
+
+def _record_rows(
+    doc: DocumentRecord, index: DocIndex, found: list[DecisionRow]
+) -> list[DecisionRow]:
+    """Decision records ("B-2025-05 Valg af leverandør" / "Dato: 3. april 2025" / "Besluttet
+    af: Styregruppen" / "Status: Besluttet" / what was decided): one row per record whose
+    status field names a decision state, unless a "Beslutning" section already gave it one.
+    The status decides the outcome (a record's "Go-live udskydes …" was decided, not
+    postponed); an undecided record ("Status: Under behandling") is a proposal, no decision."""
+    text = doc.text
+    rows: list[DecisionRow] = []
+    for sec in doc.sections:
+        a, b = _own_body(doc, sec)
+        status = _STATUS_FIELD.search(text, a, b)
+        state = _record_status(status.group(1)) if status else None
+        if status is None or state is None:
+            continue
+        # fields under a "Beskrivelse af beslutningen" heading describe the record above it
+        record = sec
+        if sec.parent is not None and _RECORD_DECISION_TITLE.match(sec.title.strip()):
+            record = next(s for s in doc.sections if s.id == sec.parent)
+        dates = [d for d in find_dates(status.group(1)) if d.explicit_year]
+        if not dates and (when := _DATE_FIELD.search(text, a, b)):
+            dates = [d for d in find_dates(when.group(1)) if d.explicit_year]
+        date = dates[0].date.isoformat() if dates else None
+        if any(record.start <= r.start < record.end for r in found):
+            continue  # its "Beslutning" section gave it its row
+        decided, outcome = state
+        stated = [
+            c
+            for c in doc.sections
+            if c.parent == record.id
+            and c is not sec
+            and _RECORD_DECISION_TITLE.match(c.title.strip())
+        ]
+        if stated and (said := _body(text, stated[0], doc.sections)):
+            body = said
+        else:  # the record's first paragraph after its fields, else its title says it
+            body = _paragraph_after_fields(text, status.end(), b) or (
+                record.start,
+                record.heading_end if record.heading_end is not None else record.start,
+            )
+        decider = _DECIDER_FIELD.search(text, a, b)
+        sent = index.sentence_at(body[0])
+        start, end = (
+            (sent.start, sent.end) if decided and sent else (status.start(1), status.end(1))
+        )
+        rows.append(
+            _row(
+                doc,
+                index,
+                start,
+                end,
+                item_title=record.title,
+                item_number=record.number,
+                recommendation=None if decided else text[body[0] : body[1]],
+                recommendation_start=None if decided else body[0],
+                recommendation_end=None if decided else body[1],
+                decision=text[body[0] : body[1]] if decided else None,
+                decision_start=body[0] if decided else None,
+                decision_end=body[1] if decided else None,
+                decision_date=date,
+                committee=(decider.group(1).strip(" *_–-") if decider else None)
+                or doc.meta.committee,
+                outcome=outcome,
+            )
+        )
+    return rows
+
+
+_ANY_FIELD = re.compile(r"[ \t]*[^\W\d][\w .&/-]{0,30}:[ \t]")  # "Beslutningstype: …"
+
+
+def _paragraph_after_fields(text: str, pos: int, limit: int) -> tuple[int, int] | None:
+    """The first paragraph after `pos` (in a record's fields) within `limit` that is not a
+    field line."""
+    start = pos
+    while start < limit:
+        while start < limit and text[start].isspace():
+            start += 1
+        line_end = text.find("\n", start, limit)
+        line_end = limit if line_end < 0 else line_end
+        if start >= limit or not _ANY_FIELD.match(text, start, line_end):
+            break
+        start = line_end
+    if start >= limit:
+        return None
+    stop = text.find("\n\n", start, limit)
+    return start, (limit if stop < 0 else stop)
 
 
 _HISTORY_TITLE = re.compile(r"^sagens\s+forløb\b", _F)

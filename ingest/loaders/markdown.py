@@ -38,6 +38,10 @@ _MARKUP = frozenset(
 )  # fmt: skip
 
 
+# "Dato: 3. april 2025", "Besluttet af: Styregruppen": a short label, a colon, a value
+_FIELD_LINE = re.compile(r"\s*[A-ZÆØÅ][\w .&/()-]{0,30}:[ \t]+\S")
+
+
 def _inline_text(token: Token) -> str:
     """Rendered text of an inline token: words and link texts, no markup or URLs."""
     parts: list[str] = []
@@ -50,10 +54,15 @@ def _inline_text(token: Token) -> str:
         elif child.type in _MARKUP:
             parts.append(SEAM)
         elif child.type == "softbreak":
-            # a line that opens with a bold or italic label is a field of its own
-            # ("**Deltagere:** …" / "**Afbud:** …"), not the paragraph's wrapped text
-            after = [c.type for c in children[i + 1 :] if c.type != "text" or c.content]
-            parts.append("\n" if after[:1] in (["strong_open"], ["em_open"]) else " ")
+            # a line that opens with a label is a field of its own ("**Deltagere:** …",
+            # "Status: Besluttet"), and so is the line after a field: not wrapped text
+            after = [c for c in children[i + 1 :] if c.type != "text" or c.content]
+            labelled = after[:1] and after[0].type in ("strong_open", "em_open")
+            line = "".join(parts).rsplit("\n", 1)[-1].replace(SEAM, "")
+            field = _FIELD_LINE.match(line) or (
+                after[:1] and after[0].type == "text" and _FIELD_LINE.match(after[0].content)
+            )
+            parts.append("\n" if labelled or field else " ")
         elif child.type == "hardbreak":
             parts.append("\n")
         elif child.type == "html_inline":

@@ -316,8 +316,10 @@ def test_a_decision_and_its_reason_both_survive_verification(tmp_path_factory) -
     )
     unseen = assistant_over(tmp_path_factory.mktemp("reason"), {"pm1_2026-01-20.md": minutes})
     answer = unseen.ask("Hvad blev der besluttet om den aktive promovering af projektet?")
-    assert "på pause. [1]" in answer.text
-    assert "De fire kommuner vurderes at udgøre en tilstrækkelig og repræsentativ kreds. [2]" in (
+    # under its item's cited heading, since the minutes have no "Beslutning" heading
+    assert answer.text.startswith("**AD 2: Deltagerkreds og kommunikation** [1]:"), answer.text
+    assert "på pause. [2]" in answer.text
+    assert "De fire kommuner vurderes at udgøre en tilstrækkelig og repræsentativ kreds. [3]" in (
         answer.text
     )
 
@@ -715,3 +717,55 @@ def test_a_question_about_a_meeting_lists_the_decision_of_each_item(tmp_path_fac
     assert "tre inklusionsvejledere" in lines[2], answer.text
     one = unseen.ask("Hvad besluttede udvalget den 12. marts 2024 om inklusion?")
     assert "tre inklusionsvejledere" in one.text and "Udsat" not in one.text, one.text
+
+
+DECISION_LOG = """# Beslutningslog – Styregruppen for nyt økonomisystem
+
+Senest opdateret: 14. november 2025
+
+## B-2025-05 Valg af leverandør til migrering
+
+Dato: 3. april 2025
+Status: Besluttet
+Besluttet af: Styregruppen
+
+Styregruppen besluttede at tildele opgaven med datamigrering til DataFlyt A/S efter udbud.
+Kontraktsummen er 2.350.000 kr. ekskl. moms.
+
+## B-2025-09 Udskydelse af go-live
+
+Dato: 12. september 2025
+Status: Besluttet
+Besluttet af: Styregruppen
+
+Go-live udskydes fra 1. november 2025 til 2. marts 2026, fordi testen af integrationen viste
+14 kritiske fejl.
+
+## B-2025-10 Uddannelse af superbrugere
+
+Dato: 12. september 2025
+Status: Under behandling
+Besluttet af: –
+
+Projektledelsen foreslår, at hver afdeling udpeger to superbrugere, som uddannes i januar 2026.
+"""
+
+
+def test_a_decision_log_answers_by_its_records_status(tmp_path_factory) -> None:
+    """A steering group's decision log ("Status: Besluttet" / "Status: Under behandling")
+    answers "Hvilke beslutninger …?" with each decided record under its cited heading, a
+    meeting day with the record decided that day (not the one still pending), and "Hvad er
+    stadig under behandling?" with the pending records."""
+    from tests.conftest import assistant_over
+
+    unseen = assistant_over(tmp_path_factory.mktemp("log"), {"beslutningslog.md": DECISION_LOG})
+    every = unseen.ask("Hvilke beslutninger har styregruppen truffet?")
+    lines = every.text.splitlines()
+    assert len(lines) == 2, every.text
+    assert lines[0].startswith("- **B-2025-05 Valg af leverandør til migrering** [1]:"), lines
+    assert "DataFlyt A/S" in lines[0] and "udskydes" in lines[1], every.text
+    day = unseen.ask("Hvad besluttede styregruppen den 12. september 2025?")
+    assert "Go-live udskydes" in day.text and "superbrugere" not in day.text, day.text
+    pending = unseen.ask("Hvilke beslutninger er stadig under behandling?")
+    assert pending.text.startswith("Der er endnu ikke truffet beslutning om:"), pending.text
+    assert "superbrugere" in pending.text and "DataFlyt" not in pending.text, pending.text

@@ -415,6 +415,25 @@ def test_a_list_item_wrapped_onto_the_next_pdf_line_stays_one_item() -> None:
     ]
 
 
+def test_markdown_field_lines_without_markup_stay_lines(tmp_path: Path) -> None:
+    """A record's plain fields ("Dato: 3. april 2025" / "Status: Besluttet" / "Besluttet af:
+    Styregruppen") on consecutive lines are one Markdown paragraph, but a reader reads three
+    lines: each stays on its own, so "Dato:" opens a line (the document's date) and each field
+    quotes alone. A line after a field is no wrapped text of it either."""
+    path = tmp_path / "log.md"
+    path.write_text(
+        "# Beslutningslog\n\nSolvang Kommune, Teknik og Miljø\nSenest opdateret: 12. maj 2025\n"
+        "\n## B-01 Valg af fagsystem\n\nDato: 9. januar 2025\nStatus: Besluttet\n"
+        "Besluttet af: Styregruppen\n\nStyregruppen valgte fagsystemet efter udbud med\n"
+        "tre tilbudsgivere.\n",
+        encoding="utf-8",
+    )
+    text = _parse(path).text
+    assert "Dato: 9. januar 2025\nStatus: Besluttet\nBesluttet af: Styregruppen\n" in text
+    assert "Solvang Kommune, Teknik og Miljø\nSenest opdateret: 12. maj 2025" in text
+    assert "Styregruppen valgte fagsystemet efter udbud med tre tilbudsgivere." in text
+
+
 def test_markdown_lines_that_open_with_a_bold_label_stay_lines(tmp_path: Path) -> None:
     """ "**Deltagere:** …" and "**Afbud:** …" on consecutive lines are one Markdown paragraph,
     but two fields: the second stays on a line of its own, so each reads and quotes alone.

@@ -240,3 +240,15 @@ def test_a_letter_is_titled_by_its_subject_line(make_pdf):
         "Tilsagn om tilskud fra Landdistriktspuljen til renovering af rideklubbens klubhus"
     )
     assert (meta.doc_type, meta.date) == ("brev", "2024-11-18")
+
+
+def test_a_decision_log_is_a_decision_record_not_a_status() -> None:
+    """ "Beslutningslog – …" names its type, though its records' "Status:" fields come first
+    in its text."""
+    text = (
+        "Beslutningslog – Styregruppen for digital byggesagsbehandling\n\n"
+        "Senest opdateret: 12. maj 2025\n\nB-01 Valg af fagsystem\n\nDato: 9. januar 2025\n"
+        "Status: Besluttet\nBesluttet af: Styregruppen\n\nStyregruppen valgte fagsystemet.\n"
+    )
+    meta = extract_metadata(text, build_sections(text), "log.md", None)
+    assert meta.doc_type == "beslutning"

@@ -294,3 +294,59 @@ def test_a_decision_in_running_text_keeps_the_rest_of_its_paragraph(tmp_path):
         "Der var enighed om at sætte promoveringen på pause. De fire kommuner udgør en "
         "tilstrækkelig kreds."
     )
+
+
+def test_decision_records_by_their_status_field(tmp_path: Path):
+    """A decision log's records: "Status: Besluttet" gives a decided row (the first paragraph
+    after the fields, dated by "Dato:", decided by "Besluttet af:"), whatever its prose says
+    ("… udskydes" was decided, not postponed); "Status: Under behandling" a proposal without
+    a decision; a record without prose of its own is said by its title."""
+    path = tmp_path / "beslutningslog.md"
+    path.write_text(
+        "# Beslutningslog – Styregruppen for Fælles Sagssystem\n\n"
+        "## B-2025-09 Udskydelse af go-live\n\nDato: 12. september 2025\n"
+        "Besluttet af: Styregruppen\nStatus: Besluttet\n\n"
+        "Go-live udskydes fra 1. november 2025 til 2. marts 2026. Merudgiften er 600.000 kr.\n\n"
+        "## B-2025-11 Uddannelse af superbrugere\n\nDato: 14. november 2025\n"
+        "Besluttet af: –\nStatus: Under behandling\n\n"
+        "Projektledelsen foreslår, at hver afdeling udpeger to superbrugere.\n\n"
+        "## [SDR] Der skal etableres en styregruppe\n\n- **Dato**: 2025-06-15\n"
+        "- **Status**: Accepteret\n- **Beslutningstagere**: Koordinationsgruppen\n"
+        "- **Beslutningstype**: Strategisk\n",
+        encoding="utf-8",
+    )
+    rows = {r.item_title: r for r in extract_decisions(record_for_path(path))}
+    go_live = rows["B-2025-09 Udskydelse af go-live"]
+    assert (go_live.outcome, go_live.decision_date, go_live.committee) == (
+        "godkendt",
+        "2025-09-12",
+        "Styregruppen",
+    )
+    assert go_live.quote == "Go-live udskydes fra 1. november 2025 til 2. marts 2026."
+    assert go_live.decision.endswith("Merudgiften er 600.000 kr.")
+    pending = rows["B-2025-11 Uddannelse af superbrugere"]
+    assert pending.decision is None and pending.outcome is None
+    assert pending.recommendation.startswith("Projektledelsen foreslår")
+    assert pending.quote == "Under behandling"
+    assert pending.committee != "–"
+    titled = rows["[SDR] Der skal etableres en styregruppe"]
+    assert titled.decision == "[SDR] Der skal etableres en styregruppe"
+    assert titled.committee == "Koordinationsgruppen"
+
+
+def test_a_record_with_a_beslutning_section_keeps_that_one_row(tmp_path: Path):
+    """Fields under "Beskrivelse af beslutningen" and the decision in "Beslutning": one row,
+    the one the "Beslutning" section states."""
+    path = tmp_path / "odr.md"
+    path.write_text(
+        "# [ODR] Ændring af projektplan\n\n## Beskrivelse af beslutningen\n\n"
+        "- **Dato**: 2026-05-29\n- **Status**: Besluttet på styregruppemødet 4.6.2026\n"
+        "- **Beslutningstagere**: Styregruppen\n\n## Kontekst\n\n"
+        "Tilstandsrapporten giver mindre værdi end løbende bistand.\n\n## Beslutning\n\n"
+        "Det besluttes at ændre projektplanen, så tilstandsrapporten udgår.\n",
+        encoding="utf-8",
+    )
+    rows = extract_decisions(record_for_path(path))
+    assert [r.quote for r in rows] == [
+        "Det besluttes at ændre projektplanen, så tilstandsrapporten udgår."
+    ]
