@@ -458,12 +458,34 @@ def _kr_column_amounts(text: str, taken: list[tuple[int, int]]) -> list[MoneyMen
     return found
 
 
+# "afsat 32.000 (1.000 kr.)": a number with its unit in parentheses after it
+_UNIT_AFTER = re.compile(
+    r"(?<![\w.,/-])(?P<num>\d{1,3}(?:\.\d{3})*(?:,\d+)?)\s*\(\s*(?:i\s+)?"
+    r"(?P<unit>1\.000\s*kr\.?|t\.\s?kr\.?|tkr\.?|mio\.\s*kr\.?|mill\.\s*kr\.?)\s*\)",
+    _FLAGS,
+)
+
+
+def _unit_after(text: str) -> list[MoneyMention]:
+    """ "32.000 (1.000 kr.)" is 32 mio. kr., not the 1.000 kr. of its unit."""
+    found = []
+    for m in _UNIT_AFTER.finditer(text):
+        value = parse_number(m["num"])
+        if value is None or _YEAR_RE.fullmatch(m["num"]):
+            continue
+        unit = m["unit"].lower()
+        amount = value * (1e3 if unit.startswith(("1.000", "t", "tkr")) else 1e6)
+        found.append(MoneyMention(m.start(), m.end(), m.group(), amount, low=amount, high=amount))
+    return found
+
+
 def find_amounts(text: str) -> list[MoneyMention]:
     """All amounts in `text` in order of appearance; overlapping matches keep the longest."""
     header_spans = [(h.start(), h.end()) for h in _headers(text)]
     inline = [
         m for m in _inline(text) if not any(m.start < b and a < m.end for a, b in header_spans)
     ]
+    inline += _unit_after(text)
     inline.sort(key=lambda m: (m.start, -(m.end - m.start)))
     chosen: list[MoneyMention] = []
     last_end = -1

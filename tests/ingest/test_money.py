@@ -239,3 +239,12 @@ def test_a_range_wrapped_before_its_unit_stays_one_amount():
     text = "De pågældende botilbud koster mellem 0,7 – 1,7\nmio. kr. årligt."
     (found,) = find_amounts(text)
     assert (found.low, found.high) == (700_000, 1_700_000)
+
+
+def test_a_number_with_its_unit_in_parentheses_after_it() -> None:
+    """ "afsat 32.000 (1.000 kr.)" is 32 mio. kr.; the unit in parentheses is no amount."""
+    found = find_amounts("Der er afsat 32.000 (1.000 kr.) og mangler 6.500 (i 1.000 kr.).")
+    assert [(m.text, m.amount_dkk) for m in found] == [
+        ("32.000 (1.000 kr.)", 32_000_000),
+        ("6.500 (i 1.000 kr.)", 6_500_000),
+    ]
