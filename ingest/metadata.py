@@ -41,7 +41,7 @@ _TYPE_RULES: list[tuple[str, re.Pattern[str]]] = [
 _BODY_RE = re.compile(
     r"\b((?:[A-ZÆØÅ][\wæøå]*-?,? (?:og )?)?(?:[A-ZÆØÅ][\wæøå]*-? og )?[A-ZÆØÅ][\wæøå]*"
     r"(?:udvalg(?:et)?|råd(?:et)?|kommunalbestyrelse(?:n)?|borgerrepræsentation(?:en)?"
-    r"|direktion(?:en)?|bestyrelse(?:n)?|gruppe(?:n)?))(?![\wæøå])"
+    r"|direktion(?:en)?|bestyrelse(?:n)?|gruppe(?:n)?))s?(?![\wæøå])"  # "Skoleudvalgets møde"
 )
 _NOT_BODIES = {"Rådet", "Udvalget", "Gruppen", "Bestyrelsen", "Direktionen", "Arbejdsgruppe"}
 _BODY_LABEL = re.compile(
@@ -261,11 +261,16 @@ def _shorten(title: str) -> str:
     return title if len(title) <= 160 else title[:157].rsplit(" ", 1)[0] + " …"
 
 
+_ANNEX = re.compile(r"\s*bilag(?:\s+(?:\d+|[A-Z])\b)?\s*(?:til\b|:|–|-|\.)", re.IGNORECASE)
+
+
 def _doc_type(title: str, head: str, sections: list[Section]) -> str:
     """Decision records first ("[ODR] ..."), then minutes and agendas by their items, then the
     type word that comes first in the title or the head ("Status for ... handleplanen")."""
     if _TYPE_RULES[0][1].search(title):
         return "beslutning"
+    if _ANNEX.match(title) or _ANNEX.match(head.lstrip().split("\n", 1)[0]):
+        return "bilag"  # "Bilag 2 til …udvalgets møde …": its numbered chapters are no items
     if any(s.kind == "agenda_item" for s in sections):
         titles = " ".join(s.title.lower() for s in sections)
         minutes = re.search(r"\bbeslutning|\breferat\b|\bmødereferat", titles)

@@ -252,3 +252,19 @@ def test_a_decision_log_is_a_decision_record_not_a_status() -> None:
     )
     meta = extract_metadata(text, build_sections(text), "log.md", None)
     assert meta.doc_type == "beslutning"
+
+
+def test_an_annex_with_numbered_chapters_is_an_annex_of_its_committee() -> None:
+    """ "Bilag 2 til Børne- og Skoleudvalgets møde …" with chapters "1. Anlægsudgifter",
+    "2. Driftsudgifter": an annex (its chapters are no agenda items), owned by the committee
+    named in the genitive."""
+    text = (
+        "Bilag 2 til Børne- og Skoleudvalgets møde den 3. juni 2025, punkt 12\n\n"
+        "Økonomioversigt – Ny daginstitution i Nørreby\n\n"
+        "Dette bilag viser anlægsudgifter og driftsudgifter for den nye daginstitution.\n\n"
+        "1. Anlægsudgifter\n\nSagsnr.: 24/8812\n\nDen samlede anlægsudgift er 38,5 mio. kr.\n\n"
+        "2. Driftsudgifter\n\nSagsnr.: 24/8812\n\nDriftsudgiften er 7,4 mio. kr. om året.\n"
+    )
+    meta = extract_metadata(text, build_sections(text), "bilag2.txt", None)
+    assert meta.doc_type == "bilag"
+    assert meta.committee == "Børne- og Skoleudvalget"
