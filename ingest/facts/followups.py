@@ -336,7 +336,7 @@ def extract_followups(doc: DocumentRecord, index: DocIndex | None = None) -> lis
         if _MEETING_DECIDES.match(s.text) or _DECIDES_HERE.match(s.text):
             continue  # decided at the meeting itself, not a step after it
         if _DATE_LABEL.match(s.text):
-            continue  # "Referatdato: 23. februar 2026": the paper's own date, not a step
+            continue  # "Referatdato: 23. februar 2026": the paper's own field, not a step
         if _HABITUAL.search(s.text) or _in_agenda_list(index, s):
             continue  # "fejrer hvert år Valdemarsdag"; "6. Eventuelt og kig til næste møde"
 
@@ -430,7 +430,12 @@ def extract_followups(doc: DocumentRecord, index: DocIndex | None = None) -> lis
 
 
 _WORDS = re.compile(r"[a-zæøå]{3}", re.IGNORECASE)
-_DATE_LABEL = re.compile(r"\s*(?:[\w.]+\s)?\w*dato\s*:", re.IGNORECASE)  # "Rev. dato:"
+# the paper's own fields: "Rev. dato:", "Senest opdateret: 12. maj 2025", "Til: Social- og
+# Sundhedsudvalget, mødet den 22. april 2025" - when and to whom it was written, no step
+_DATE_LABEL = re.compile(
+    r"\s*(?:(?:[\w.]+\s)?\w*dato|(?:(?:senest|sidst)\s+)?(?:opdateret|revideret)|til|fra|cc)\s*:",
+    re.IGNORECASE,
+)
 
 
 def _row_around(text: str, start: int, end: int) -> tuple[int, int, str] | None:

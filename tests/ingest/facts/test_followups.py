@@ -156,6 +156,9 @@ def test_written_followups(text, deadline, due, status):
         # a permit condition citing an earlier decision, wrapped before its year by the PDF
         "Notat 1. marts 2024\n\nAt der suppleres med støjdæmpning ved Kolt inden for en ramme "
         "på ca. 20 mio. kr., jf. Byrådsbeslutningen den 14. september\n2016.",
+        # the paper's own fields: when it was updated, whose meeting it is written for
+        "Notat 1. marts 2024\n\nSenest opdateret: 12. maj 2024",
+        "Notat 1. marts 2024\n\nTil: Social- og Sundhedsudvalget, mødet den 22. april 2024",
     ],
 )
 def test_not_followups(text):
