@@ -53,9 +53,6 @@ _BUDGET = _rx(
     # "Administrationen foreslog besparelser … – hvor stort var forslaget?"
     r"\b(?:pulje|ramme|budget|bevilling|beløb|udgift|besparelse|indtægt|overskud|underskud|lån|garanti)\w*\b.*\bhvor\s+stor[te]?\s+(?:var|er|bliver|blev)\b",
     r"\bmoney\b|\bamount\w*|\bgrant(?:s|ed)?\b|\bexpens\w*",
-    # "Hvad er den samlede anlægsudgift …?", "Hvad er de årlige driftsudgifter …?": the
-    # compound is the figure asked for
-    r"^\s*hvad\s+(?:er|var|bliver|blev)\s+(?:\w+\s+){0,3}?\w+(?:udgift|omkostning|bevilling)\w*\b",
 )
 # "Hvad får indsatsen ...?" asks for money when an initiative is the subject.
 _NOT_AMOUNT_QUESTION = _rx(

@@ -152,8 +152,6 @@ def test_as_of() -> None:
         ("Administrationen foreslog besparelser i budgettet – hvor stort var forslaget", True),
         ("Byrådet gav en bevilling til projektet – hvor stor var den", True),
         ("Hvor stort er området ved skolen?", False),
-        ("Hvad er den samlede anlægsudgift til den nye daginstitution?", True),
-        ("Hvad er de årlige driftsudgifter for daginstitutionen fra 2028?", True),
     ],
 )
 def test_money_as_topic_is_not_a_question_for_an_amount(question: str, asks_amount: bool) -> None:
