@@ -884,6 +884,10 @@ class ExtractiveAnswerer:
         if asked_item is not None and within_item(self._item_number(best), asked_item):
             key_found = True  # "punkt 46" named the item the sentence stands in
         best.refers_to_heading = self._refers_to_heading(question, groups, best)
+        decision = self._unretrieved_decision(best, cands)
+        if decision:
+            self.score(decision, groups, intent)
+            cands = sorted(cands + decision, key=lambda c: (-c.score, c.rank, c.doc_id, c.index))
         chosen = self._strong_companions(best, cands)
         follower = self._follower(best, chosen)
         if follower is not None and len(chosen) < cfg.max_sentences:
@@ -972,6 +976,30 @@ class ExtractiveAnswerer:
         if decision is not None and decision not in chosen and len(chosen) < cfg.max_sentences:
             chosen.append(decision)
         return chosen
+
+    def _unretrieved_decision(self, best: Candidate, cands: list[Candidate]) -> list[Candidate]:
+        """The sentences of the decision of `best`'s agenda item that no retrieved passage
+        held, when `best` is the item's case text: a decision that changes the proposal
+        ("Godkendt med den ændring, at …") must be able to stand beside it."""
+        view = self.docs.get(best.doc_id)
+        if view is None or self.in_decision_section(best) or self._item_number(best) is None:
+            return []
+        item = agenda_item_at(view.record.sections, best.start)
+        if item is None:
+            return []
+        have = {(c.doc_id, c.index) for c in cands}
+        found: dict[tuple[str, int], Candidate] = {}
+        for section in view.record.sections:
+            if not (item.start <= section.start < item.end) or not is_decision_heading(
+                section.title.lower()
+            ):
+                continue
+            body = section.heading_end if section.heading_end is not None else section.start
+            for sentence in view.sentences_between(max(body, section.start), section.end):
+                index = view.sentence_index(sentence.start)
+                if index is not None and (view.id, index) not in have:
+                    self._add(found, view, sentence, best.rank + 1, 0.0)
+        return list(found.values())
 
     def _item_decision(self, best: Candidate, ranked: list[Candidate]) -> Candidate | None:
         """The best-scoring sentence of the decision of `best`'s agenda item, when `best` is

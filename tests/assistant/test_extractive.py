@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from assistant.citations import DocumentCache
@@ -1128,3 +1130,38 @@ def test_a_meetings_items_are_not_introduced_by_its_header_or_contents(
     assert [line.split(" [")[0] for line in lines] == [
         f"- {i}. {t}" for i, t in enumerate(items, 1)
     ], answer.text
+
+
+def test_a_decision_that_changes_the_proposal_stands_beside_it_unretrieved(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """The case text proposes 8 closing days; the item's decision ("Godkendt med den ændring,
+    at grundlovsdag … ikke er lukkedag") changes it. Even when retrieval brought only the case
+    text, the answer shows the decision beside the proposal."""
+    from assistant.intent import classify
+    from tests.conftest import assistant_over
+
+    minutes = (
+        "Referat\n\nBørne- og Skoleudvalget\n\nMødedato: 3. juni 2025\n\n"
+        "Punkt 13: Lukkedage i dagtilbud 2026\n\nSagsnr.: 25/1313\n\n"
+        "Sagsfremstilling\n\nAdministrationen foreslår 8 lukkedage i kommunens dagtilbud i 2026: "
+        "de tre hverdage før påske, grundlovsdag den 5. juni samt 24., 30. og 31. december. "
+        "På lukkedagene tilbydes nødpasning.\n\n"
+        "Indstilling\n\nDirektøren indstiller, at lukkedagene for 2026 godkendes.\n\n"
+        "Beslutning i Børne- og Skoleudvalget den 3. juni 2025\n\n"
+        "Godkendt med den ændring, at grundlovsdag den 5. juni ikke er lukkedag. Der er dermed "
+        "7 lukkedage i 2026.\n"
+    )
+    unseen = assistant_over(tmp_path_factory.mktemp("changed"), {"bsu.txt": minutes})
+    question = "Hvor mange lukkedage bliver der i dagtilbud i 2026?"
+    case = next(h for h in unseen.retriever.search(question, k=10) if "foreslår 8" in h.text)
+    end = (
+        case.start + case.text.index("\n\nIndstilling") if "Indstilling" in case.text else case.end
+    )
+    text = unseen.docs.get(case.doc_id).text
+    retrieved = dataclasses.replace(case, end=end, text=text[case.start : end])  # the case only
+    assert "Godkendt med" not in retrieved.text
+    selection = unseen.extractive.select(question, classify(question), [retrieved])
+    texts = [c.text for c in selection.sentences]
+    assert any(t.startswith("Administrationen foreslår 8 lukkedage") for t in texts), texts
+    assert any(t.startswith("Godkendt med den ændring") for t in texts), texts
