@@ -201,7 +201,7 @@ def _title(
         and structured
         and not _GENERIC_TITLE.match(s.title)
         and not _NOT_TITLE.match(s.title)  # a Title-styled letterhead: "Herning Kommune"
-        and not s.title[0].isdigit()
+        and not s.title[:1].isdigit()  # "# **" renders an empty title
     ]
     level = {s.start: levels.get(s.start, s.level) for s in headings}
     if stated and not any(level[s.start] == 1 for s in headings[:3]):
