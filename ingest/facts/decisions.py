@@ -104,6 +104,18 @@ def _row(
     )
 
 
+def _span_fields(
+    text: str, recommendation: tuple[int, int] | None, decision: tuple[int, int] | None
+) -> dict[str, object]:
+    """A row's recommendation and decision: each its text and offsets, or None."""
+    fields: dict[str, object] = {}
+    for name, span in (("recommendation", recommendation), ("decision", decision)):
+        fields[name] = text[span[0] : span[1]] if span else None
+        fields[f"{name}_start"] = span[0] if span else None
+        fields[f"{name}_end"] = span[1] if span else None
+    return fields
+
+
 def _paragraph_end(text: str, end: int, limit: int, most: int = 400) -> int:
     """Where the paragraph holding `end` ends, when that is near: a decision stated in the
     running text of minutes is often followed by its reason in the same paragraph ("Der var
@@ -293,12 +305,7 @@ def extract_decisions(doc: DocumentRecord, index: DocIndex | None = None) -> lis
                     end,
                     item_title=title,
                     item_number=item.number if item else None,
-                    recommendation=text[rec_span[0] : rec_span[1]] if rec_span else None,
-                    recommendation_start=rec_span[0] if rec_span else None,
-                    recommendation_end=rec_span[1] if rec_span else None,
-                    decision=text[dec_span[0] : dec_span[1]] if dec_span else None,
-                    decision_start=dec_span[0] if dec_span else None,
-                    decision_end=dec_span[1] if dec_span else None,
+                    **_span_fields(text, rec_span, dec_span),
                     decision_date=decision_date,
                     committee=committee or (doc.meta.committee if dec_sec else None),
                     outcome=outcome,
@@ -395,12 +402,7 @@ def _record_rows(
                 end,
                 item_title=record.title,
                 item_number=record.number,
-                recommendation=None if decided else text[body[0] : body[1]],
-                recommendation_start=None if decided else body[0],
-                recommendation_end=None if decided else body[1],
-                decision=text[body[0] : body[1]] if decided else None,
-                decision_start=body[0] if decided else None,
-                decision_end=body[1] if decided else None,
+                **_span_fields(text, None if decided else body, body if decided else None),
                 decision_date=date,
                 committee=(decider.group(1).strip(" *_–-") if decider else None)
                 or doc.meta.committee,
