@@ -852,6 +852,9 @@ class ExtractiveAnswerer:
                 cands = [c for c in cands if self._counts(c, counted)]
         elif intent.asks_frequency:
             cands = [c for c in cands if _satisfies(c.text, "frequency")]
+        if intent.asks_why:
+            # a table row states values, never a reason ("Forsinket" in a status column)
+            cands = [c for c in cands if not self._in_table(c)] or cands
         if not cands:
             return Selection([], None, False)
         cands.sort(key=lambda c: (-c.score, c.rank, c.doc_id, c.index))
@@ -976,6 +979,10 @@ class ExtractiveAnswerer:
         if decision is not None and decision not in chosen and len(chosen) < cfg.max_sentences:
             chosen.append(decision)
         return chosen
+
+    def _in_table(self, c: Candidate) -> bool:
+        view = self.docs.get(c.doc_id)
+        return view is not None and view.table_row(c.start) is not None
 
     def _unretrieved_decision(self, best: Candidate, cands: list[Candidate]) -> list[Candidate]:
         """The sentences of the decision of `best`'s agenda item that no retrieved passage

@@ -1165,3 +1165,26 @@ def test_a_decision_that_changes_the_proposal_stands_beside_it_unretrieved(
     texts = [c.text for c in selection.sentences]
     assert any(t.startswith("Administrationen foreslår 8 lukkedage") for t in texts), texts
     assert any(t.startswith("Godkendt med den ændring") for t in texts), texts
+
+
+def test_a_why_question_is_answered_by_a_reason_not_a_table_row(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """A status table says "Forsinket" in the row of the digital chat; the prose below says
+    why. "Hvorfor er den digitale chatrådgivning forsinket?" is answered by the reason: a
+    table row states values, never a reason."""
+    from tests.conftest import assistant_over
+
+    note = (
+        "# Status på handleplan for trivsel\n\n## Status på initiativerne\n\n"
+        "| Initiativ | Budget | Status | Frist |\n|---|---|---|---|\n"
+        "| Ungeguider | 850.000 kr. | I gang | 31. december 2025 |\n"
+        "| Digital chatrådgivning | 420.000 kr. | Forsinket | 1. september 2025 |\n\n"
+        "## Forsinkede initiativer\n\n### Digital chatrådgivning\n\n"
+        "Leverandøren af chatplatformen gik konkurs i januar 2025, og en ny leverandør skal "
+        "findes via miniudbud. Samtidig er databehandleraftalen endnu ikke godkendt.\n"
+    )
+    unseen = assistant_over(tmp_path_factory.mktemp("why-row"), {"status.md": note})
+    answer = unseen.ask("Hvorfor er den digitale chatrådgivning forsinket?")
+    assert "gik konkurs i januar 2025" in answer.text, answer.text
+    assert "Forsinket [" not in answer.text, answer.text
