@@ -53,6 +53,7 @@ from assistant.retriever import HybridRetriever
 from assistant.types import Answer, Citation, SearchFilters, SearchHit
 from assistant.verify import verify
 from ingest.dates import find_dates
+from ingest.structure import agenda_item_at
 from plan_assistant.settings import Settings
 from stores.bundle import Stores
 
@@ -481,7 +482,20 @@ class Assistant:
                 return self._abstain(intent, cset)
             if not exact:
                 prefix = "Bemærk: Datoen i spørgsmålet passer ikke; dokumenterne siger:\n\n"
+        if intent.asks_item:
+            prefix += self._item_named(best, cset)
         return Draft(prefix + self.render(selection, cset, intent), cset, intent.kind)
+
+    def _item_named(self, best: Candidate, cset: CitationSet) -> str:
+        """ "Hvilket punkt blev kun taget til orientering?": the agenda item the answer stands
+        in, its heading cited, before the sentences that say why it is the one."""
+        view = self.docs.get(best.doc_id)
+        item = agenda_item_at(view.record.sections, best.start) if view else None
+        if view is None or item is None:
+            return ""
+        heading = view.heading_of(item)
+        n = cset.add(best.doc_id, *heading)
+        return f"**{wording(view.text[heading[0] : heading[1]]).strip('*# ')}** [{n}]\n\n"
 
     def _dated_by(self, sentence: Candidate) -> str:
         """What dates a sentence: its own dates, or when it names none, its headings and its

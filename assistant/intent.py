@@ -220,6 +220,7 @@ class Intent:
     asks_why: bool = False  # "hvorfor", "hvad er årsagen til", "why"
     asks_share: bool = False  # "hvor meget fylder", "hvor stor en andel", "hvor mange procent"
     per_document: bool = False  # "Hvilke dokumenter nævner X?", "... i hver af dem?"
+    asks_item: bool = False  # "Hvilket punkt …?", "Under hvilken sag …?": the agenda item
 
     @property
     def is_budget(self) -> bool:
@@ -286,6 +287,7 @@ def classify(question: str) -> Intent:
     intent.asks_why = bool(_WHY.search(q))
     intent.asks_share = bool(_SHARE.search(q))
     intent.per_document = bool(_PER_DOCUMENT.search(q))
+    intent.asks_item = bool(_ASKS_ITEM.search(q))
     budget = bool(_BUDGET.search(q) or _BUDGET_GET.search(q) or amounts)
     budget = budget and not _THINGS_OF_A_PRICE.match(q)
     # money words can be the topic ("Hvem betaler ...", "Hvordan fordeles udgiften ...");
@@ -318,6 +320,7 @@ def classify(question: str) -> Intent:
     return intent
 
 
+_ASKS_ITEM = re.compile(r"\bhvilke[tn]\s+(?:dagsordens)?(?:punkt|sag)\b|\bwhich\s+item\b", re.I)
 ITEM_WORD = r"(?:dagsordens)?(?:punkt|pkt)\.?"  # what names an agenda item by its number
 _ITEM_REF = re.compile(rf"\b{ITEM_WORD}\s*(?:nr\.?\s*)?(\d{{1,4}}(?:\.\d{{1,2}})?)(?![\d,%])", _F)
 

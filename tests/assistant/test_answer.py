@@ -716,3 +716,23 @@ def test_an_agenda_item_named_by_its_number_is_what_is_asked_about(numbered_minu
     assert "11,6 mio. kr." in cost.text and "14,2" not in cost.text, cost.text
     about = numbered_minutes.ask("Hvad handlede punkt 46 om?")
     assert "cykelsti" in about.text, about.text
+
+
+def test_which_item_names_the_agenda_item(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """ "Hvilket punkt blev kun taget til orientering?" asks for an agenda item: the answer
+    names it (its heading cited) before what shows it is the one."""
+    minutes = (
+        "Referat\n\nTeknik- og Miljøudvalget\n\nMødedato: 14. maj 2025\n\n"
+        "Punkt 3: Cykelsti langs Ringvejen\n\nSagsnr.: 25/0301\n\n"
+        "Sagsfremstilling\n\nCykelstien forventes at koste 6,5 mio. kr.\n\n"
+        "Beslutning i Teknik- og Miljøudvalget den 14. maj 2025\n\nGodkendt.\n\n"
+        "Punkt 4: Status på affaldssortering i etageboliger\n\nSagsnr.: 25/0412\n\n"
+        "Sagsfremstilling\n\n78 % af husstandene i etageboliger har nu affaldssortering.\n\n"
+        "Beslutning i Teknik- og Miljøudvalget den 14. maj 2025\n\nTaget til orientering.\n"
+    )
+    unseen = assistant_over(tmp_path_factory.mktemp("which-item"), {"tmu.txt": minutes})
+    answer = unseen.ask("Hvilket punkt blev taget til orientering på mødet den 14. maj 2025?")
+    assert answer.text.startswith("**Punkt 4: Status på affaldssortering i etageboliger** [1]"), (
+        answer.text
+    )
+    assert answer.citations[0].quote == "Punkt 4: Status på affaldssortering i etageboliger"
