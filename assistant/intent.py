@@ -305,7 +305,7 @@ def classify(question: str) -> Intent:
         intent.definition_term = next(v for v in definition.groupdict().values() if v)
     elif _BUDGET_LIST.search(q):
         intent.kind = "budget_list"
-    elif _FOLLOWUP_LIST.search(q):
+    elif _FOLLOWUP_LIST.search(q) and not _counts_other_things(intent):
         intent.kind = "followup_list"
     elif _DECISION.search(q) or (intent.recommendation and not budget and not intent.asks_when):
         intent.kind = "decision"
@@ -318,6 +318,15 @@ def classify(question: str) -> Intent:
     elif intent.wants_list and not intent.asks_when and not intent.asks_count:
         intent.kind = "list"
     return intent
+
+
+def _counts_other_things(intent: Intent) -> bool:
+    """ "Hvor mange husstande mangler stadig at få …?" counts households, not the steps left:
+    a count of anything but follow-ups is no question for the follow-up table."""
+    counted = intent.counted or ""
+    return intent.asks_count and not re.search(
+        r"opfølgning|skridt|frist|deadline|handling|opgave|follow|action|task", counted, _F
+    )
 
 
 _ASKS_ITEM = re.compile(r"\bhvilke[tn]\s+(?:dagsordens)?(?:punkt|sag)\b|\bwhich\s+item\b", re.I)

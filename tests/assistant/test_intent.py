@@ -24,6 +24,9 @@ from assistant.intent import asked_item_number, classify, is_english, parse_as_o
         ("Lav en oversigt over hvilke projekter der fik hvilket beløb", "budget_list"),
         ("Which initiatives got which budget?", "budget_list"),
         ("Hvilke opfølgninger mangler stadig?", "followup_list"),
+        ("Hvor mange opfølgninger mangler stadig?", "followup_list"),
+        # a count of something else: "mangler stadig" does not make it the follow-up table
+        ("Hvor mange husstande mangler stadig at få affaldssortering?", "lookup"),
         ("Which follow-ups are still outstanding?", "followup_list"),
         ("Hvornår skal handleplanen være godkendt?", "followup"),
         ("When is the rebuilding expected to be finished?", "followup"),
