@@ -144,6 +144,9 @@ def _strip_unsupported_digits(text: str, support: str) -> str:
     return one_line(out).strip(" ,.:;-")
 
 
+_SAYS_TOTAL = re.compile(r"\bsamle(?:t|de)\b|\bi\s+alt\b|\btotal\w*|\bheraf\b", re.IGNORECASE)
+
+
 def _cell(text: str | None) -> str:
     return one_line((text or "").replace("|", "/"))
 
@@ -574,6 +577,8 @@ class FactsAnswerer:
             kind = "recommendation"  # proposed, not granted: quote it, never restate it as fact
         if kind == "total" and row.get("parent_id") is not None:
             kind = "part"  # one year's share of a total is no "samlede økonomi": quote it
+        if kind == "total" and not _SAYS_TOTAL.search(row["quote"]):
+            kind = "part"  # "samlede økonomi" only restates a quote that says it is a total
         # "Til <initiative> er der afsat <beløb>" only when the initiative is a cited heading:
         # a name taken from the sentence itself would restate (and may misread) the quote
         if name and heading_n and kind in ("allocation", "grant", "total", "extra_cost"):

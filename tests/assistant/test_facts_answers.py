@@ -769,3 +769,25 @@ def test_a_decision_log_answers_by_its_records_status(tmp_path_factory) -> None:
     pending = unseen.ask("Hvilke beslutninger er stadig under behandling?")
     assert pending.text.startswith("Der er endnu ikke truffet beslutning om:"), pending.text
     assert "superbrugere" in pending.text and "DataFlyt" not in pending.text, pending.text
+
+
+def test_no_total_is_claimed_for_a_quote_that_does_not_say_total(tmp_path_factory) -> None:
+    """A grant read as a budget row's total ("Der er givet tilsagn om 2,6 mio. kr. fra statens
+    cykelpulje") is quoted, never restated as "Den samlede økonomi for … er 2,6 mio. kr.": the
+    answer's own words may only say what the quote says."""
+    from tests.conftest import assistant_over
+
+    minutes = (
+        "Referat\n\nTeknik- og Miljøudvalget\n\nMødedato: 14. maj 2025\n\n"
+        "Punkt 3: Ny cykelsti langs Ringvejen mellem Holmevej og Skolevej\n\n"
+        "Sagsnr.: 25/0301\n\nSagsfremstilling\n\nCykelstien forventes at koste 6,5 mio. kr.\n\n"
+        "Økonomi\n\nDer er givet tilsagn om 2,6 mio. kr. fra statens cykelpulje. Den "
+        "resterende finansiering på 3,9 mio. kr. er ikke afklaret.\n\n"
+        "Beslutning i Teknik- og Miljøudvalget den 14. maj 2025\n\nGodkendt.\n"
+    )
+    unseen = assistant_over(tmp_path_factory.mktemp("no-total"), {"tmu.txt": minutes})
+    answer = unseen.ask(
+        "Hvor meget koster cykelstien langs Ringvejen, og hvor meget kommer fra statens cykelpulje?"
+    )
+    assert "2,6 mio. kr." in answer.text, answer.text
+    assert "samlede økonomi" not in answer.text, answer.text
