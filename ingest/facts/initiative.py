@@ -90,7 +90,7 @@ _TIME_TAIL = re.compile(
 _GENERIC = re.compile(
     r"^(?:\w*udgift\w*|\w*omkostning\w*|beløb\w*|pris\w*|\w*forbrug\w*|besparelse\w*|"
     r"midler\w*|ramme(?:n|r|rne)?|budget(?:tet|ter|terne)?|tilskud\w*|bevilling\w*|"
-    r"indtægt\w*|\w*provenu\w*|"
+    r"indtægt\w*|\w*provenu\w*|værdi(?:en)?|(?:kontrakt)?sum(?:men)?|"
     r"forøged?e?|øged?e?|samled?e?|årlige?|økonomiske?|nuværende|forvente[dt]e?|estimere[dt]e?|skønne[dt]e?|"
     r"samlet|totale?|yderligere|ekstra|heraf|alt)$",
     _F,

@@ -84,5 +84,8 @@ def test_weak_phrases_name_only_a_kind_of_money():
     assert is_weak("forøgede udgifter")
     assert is_weak("Forventet merudgift")
     assert is_weak("økonomisk ramme")
+    assert is_weak("samlet værdi")  # "har en samlet værdi på 2,4 mio. kr.": of what?
+    assert is_weak("Kontraktsummen")
+    assert not is_weak("anskaffelsessum")  # the acquisition sum names what it pays for
     assert not is_weak("Den månedlige husleje i Dahliahuset")
     assert not is_weak("Greve Kommunes andel")
