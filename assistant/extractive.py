@@ -989,7 +989,7 @@ class ExtractiveAnswerer:
         held, when `best` is the item's case text: a decision that changes the proposal
         ("Godkendt med den ændring, at …") must be able to stand beside it."""
         view = self.docs.get(best.doc_id)
-        if view is None or self.in_decision_section(best) or self._item_number(best) is None:
+        if view is None or self.in_decision_section(best):
             return []
         item = agenda_item_at(view.record.sections, best.start)
         if item is None:

@@ -882,8 +882,8 @@ class FactsAnswerer:
         rows, groups = self._in_named_item(question, rows, groups)
         ranks = self._doc_rank(hits)
         body_only = self._names_only_body(rows, groups)
-        if body_only or _ASKS_UNDECIDED.search(question):
-            undecided = _ASKS_UNDECIDED.search(question) is not None
+        undecided = _ASKS_UNDECIDED.search(question) is not None
+        if body_only or undecided:
             meeting = self._meeting_decisions(intent, rows, groups, ranks, cset, undecided)
             if meeting is not None:
                 return meeting

@@ -320,13 +320,15 @@ def classify(question: str) -> Intent:
     return intent
 
 
+_FOLLOWUP_NOUN = re.compile(
+    r"opfølgning|skridt|frist|deadline|handling|opgave|follow|action|task", _F
+)
+
+
 def _counts_other_things(intent: Intent) -> bool:
     """ "Hvor mange husstande mangler stadig at få …?" counts households, not the steps left:
     a count of anything but follow-ups is no question for the follow-up table."""
-    counted = intent.counted or ""
-    return intent.asks_count and not re.search(
-        r"opfølgning|skridt|frist|deadline|handling|opgave|follow|action|task", counted, _F
-    )
+    return intent.asks_count and not _FOLLOWUP_NOUN.search(intent.counted or "")
 
 
 _ASKS_ITEM = re.compile(r"\bhvilke[tn]\s+(?:dagsordens)?(?:punkt|sag)\b|\bwhich\s+item\b", re.I)
