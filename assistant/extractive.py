@@ -350,10 +350,11 @@ class TermStats:
                 synonyms = [
                     t for syn in SYNONYMS.get(main[0], ()) for t in self.analyzer.analyze(syn)[:1]
                 ]
+                inflected = [t for t in syncope_forms(main[0]) if self.df.get(t, 0) > 0]
                 groups.append(
                     WordGroup(
                         word,
-                        tuple(dict.fromkeys(main + alternatives + synonyms)),
+                        tuple(dict.fromkeys(main + alternatives + synonyms + inflected)),
                         tuple(parts),
                         weight,
                         self.relatives(main[0]),
@@ -412,6 +413,31 @@ class TermStats:
             # Unseen compound: worth what its best-known part is worth, plus a little.
             idf = min(self.idf("\x00unseen"), max(self.idf(p) for p in parts) + 0.5)
         return idf * (0.3 if self.is_cue(main[0]) else 1.0)
+
+
+_VOWELS = frozenset("aeiouyæøå")
+
+
+def syncope_forms(stem: str) -> tuple[str, ...]:
+    """Stems of the same word with or without the "e" Danish drops before a final n, l or r
+    when an ending follows ("åben" / "åbne", "regel" / "regler", "sikker" / "sikre",
+    "nummer" / "numre"): Snowball stems the two forms apart."""
+    if len(stem) < 3 or not stem.isalpha():
+        return ()
+    out: list[str] = []
+    if stem[-1] in "nlr" and stem[-2] not in _VOWELS:  # "åbn", "regl", "sikr", "numr"
+        body = stem[:-1]
+        out += [body + "e" + stem[-1], body + body[-1] + "e" + stem[-1]]
+        if stem[-1] in "nr" and len(body) >= 3:
+            out.append(body)  # Snowball took "-er"/"-en" off the full form: "sik", "num"
+    elif stem[-1] not in _VOWELS:
+        out += [stem + "r", stem + "n"]  # "sik" -> "sikr", "num" -> "numr"
+    if len(stem) >= 4 and stem[-1] in "nlr" and stem[-2] == "e" and stem[-3] not in _VOWELS:
+        body = stem[:-2]  # "åben" -> "åbn", "gammel" -> "gaml"
+        out.append(body + stem[-1])
+        if body[-1] == body[-2]:
+            out.append(body[:-1] + stem[-1])
+    return tuple(t for t in dict.fromkeys(out) if t != stem)
 
 
 def _one_weight_per_name(
