@@ -67,6 +67,7 @@ _MODIFIES = re.compile(
 )
 _POINTS_BACK = re.compile(r"\b(?:dette|disse|denne|heraf|herved|hertil)\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_YEAR_ALONE = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)")
 _SHARE = re.compile(r"\s*(?:%|pct\b|procent)", re.IGNORECASE)
 _SHARE_TERMS = {"procent", "pct", "andel"}
 _PERCENTAGE = re.compile(r"\d(?:[\d.,]*\d)?\s*(?:%|pct\b|procent)", re.IGNORECASE)
@@ -204,8 +205,12 @@ _SYNONYM_SETS = (
     ("afløser", "erstatter"),
     ("ja", "tilsagn"),  # "sagt ja til" / "givet tilsagn om"
     ("øje", "følger", "overvåger", "monitorerer"),  # "holder øje med" / "følger løbende"
+    ("søge", "søger", "ansøge", "ansøger", "ansøgning"),  # "søge puljen" / "ansøgning til"
+    ("fraværende", "afbud", "fravær"),
 )
 SYNONYMS: dict[str, tuple[str, ...]] = {}
+# "Hvem var ikke til stede?" asks who was absent: minutes write "Fraværende:" or "Afbud:"
+_ABSENT = re.compile(r"\bikke\s+(?:var\s+|er\s+|været\s+)?til\s+stede\b", re.IGNORECASE)
 
 
 def _build_synonyms(analyzer: DanishAnalyzer) -> None:
@@ -320,6 +325,7 @@ class TermStats:
 
     def groups(self, question: str, english: bool = False) -> list[WordGroup]:
         """The question's words as weighted groups (stopwords dropped, cue words light)."""
+        question = _ABSENT.sub("fraværende", question)
         words = [m.group() for m in _WORD.finditer(question)]
         if english:
             # English words cannot match Danish text; their Danish counterparts can.
@@ -581,9 +587,6 @@ def column_names_row(view: DocView, offset: int) -> Block | None:
     return first
 
 
-_NOT_KEY_WORDS = frozenset(
-    "ny nye nyt gammel gamle gammelt stor store stort lille små første sidste samlede hele".split()
-)
 # Adjectives name no subject, so none is the question's key word ("den nye hjemmeside").
 _NOT_KEY_WORDS = frozenset(
     "ny nye nyt gammel gamle gammelt stor store stort lille små første sidste samlede hele".split()
@@ -610,6 +613,11 @@ def _has_number(text: str) -> bool:
     return bool(_DIGITS.search(text) or _NUMBER_WORDS.search(text))
 
 
+def _has_count(text: str) -> bool:
+    """A number that can be a count: not only years ("frem mod 2035" counts nothing)."""
+    return _has_number(_YEAR_ALONE.sub(" ", text))
+
+
 @dataclass
 class ExtractiveConfig:
     """Weights and thresholds; tuned on eval/questions.jsonl (see README "Answers")."""
@@ -633,6 +641,7 @@ class ExtractiveConfig:
     topic_weight: float = 0.5  # a later question part's words count fully, the first part's less
     min_answer_chars: int = 170  # devset: 170-180 same correct, 160 lost one; 180: median 358
     max_list_items: int = 10
+    max_table_rows: int = 6  # a table this short is shown with the sentence that points to it
     # a when-answer without a date takes a dated line scoring this share of the best (0.5-0.7:
     # the same devset answers)
     dated_line_ratio: float = 0.6
@@ -734,13 +743,15 @@ class ExtractiveAnswerer:
                     c.heading,
                 )
             features = 0.0
-            if intent.asks_count and _has_number(c.text):
+            if intent.asks_count and _has_count(c.text):
                 features += cfg.number_bonus
             if intent.asks_when and _dates_in(c.text):
                 features += cfg.date_bonus  # "… senest 15. december 2024" answers "hvornår"
             if intent.asks_why and _GIVES_REASON.search(c.text):
                 features += cfg.reason_bonus  # "… er forsinkede, fordi …" answers "hvorfor"
-            if intent.kind == "decision" and self.in_decision_section(c):
+            if intent.kind == "decision" and (
+                self.in_decision_section(c) or self.after_decision_label(c)
+            ):
                 features += cfg.decision_section_bonus
             if rarest is not None and self._labelled_by(c, rarest):
                 features += cfg.label_bonus  # "Fraværende: Karsten Bech" for "Hvem var fraværende"
@@ -760,7 +771,18 @@ class ExtractiveAnswerer:
         date or body that identify where: "Mødedato: …" does not answer "Hvem var fraværende
         på mødet den …?")."""
         m = _FIELD.match(c.text)
-        return m is not None and match_group(rarest, self.stats.terms(m.group(1))) == 1.0
+        if m is not None:
+            return match_group(rarest, self.stats.terms(m.group(1))) == 1.0
+        # the label on a line of its own ("**Afbud:**" + "Anders Lund, …" below it)
+        view = self.docs.get(c.doc_id)
+        if view is None or c.index == 0:
+            return False
+        label = view.sentences[c.index - 1]
+        return (
+            is_label(view.text, label.start, label.end)
+            and "\n\n" not in view.text[label.end : c.start]
+            and match_group(rarest, self.stats.terms(label.text)) == 1.0
+        )
 
     def _coverages(
         self,
@@ -878,6 +900,9 @@ class ExtractiveAnswerer:
                 cands = [c for c in cands if self._counts(c, counted)]
         elif intent.asks_frequency:
             cands = [c for c in cands if _satisfies(c.text, "frequency")]
+        elif intent.asks_count:
+            # "Hvor mange sidder der i …?": a sentence stating a number, not only a year
+            cands = [c for c in cands if _has_count(c.text)] or cands
         if intent.asks_why:
             # a table row states values, never a reason ("Forsinket" in a status column)
             cands = [c for c in cands if not self._in_table(c)] or cands
@@ -921,6 +946,10 @@ class ExtractiveAnswerer:
         follower = self._follower(best, chosen)
         if follower is not None and len(chosen) < cfg.max_sentences:
             chosen.append(follower)
+        table = next((rows for c in chosen if (rows := self._table_after(c))), [])
+        chosen += [
+            c for c in table if all(c.index != x.index or c.doc_id != x.doc_id for x in chosen)
+        ]
         if intent.asks_when and not any(_dates_in(c.text) for c in chosen):
             dated = self._dated_follower(best, chosen) or self._dated_line(best, cands, chosen)
             if dated is not None:
@@ -1078,7 +1107,26 @@ class ExtractiveAnswerer:
     def _states_decision(self, c: Candidate) -> bool:
         """The sentence states a decision: by its words or because it stands in a
         "Beslutning ..." section."""
-        return self.under_decision_heading(c) or bool(_DECISION_WORDS.search(c.text))
+        return (
+            self.under_decision_heading(c)
+            or self.after_decision_label(c)
+            or bool(_DECISION_WORDS.search(c.text))
+        )
+
+    def after_decision_label(self, c: Candidate) -> bool:
+        """The sentence follows a "Beslutning:" label in its paragraph ("**Beslutning:** Der
+        udarbejdes en fælles ansøgning …"): minutes that write the decision as a field, not
+        under a heading, state it without a decision word."""
+        view = self.docs.get(c.doc_id)
+        if view is None:
+            return False
+        for i in range(c.index - 1, max(-1, c.index - 4), -1):
+            s = view.sentences[i]
+            if "\n\n" in view.text[s.end : view.sentences[i + 1].start]:
+                return False
+            if is_label(view.text, s.start, s.end):
+                return is_decision_heading(s.text.strip("*: ").lower())
+        return False
 
     def in_decision_section(self, c: Candidate) -> bool:
         """Its own (innermost) section is a "Beslutning" section."""
@@ -1483,6 +1531,37 @@ class ExtractiveAnswerer:
             terms = terms | self._window_terms(view, c, sections[-1] if sections else None)
         return match_group(group, terms) >= 0.6
 
+    def _table_after(self, best: Candidate) -> list[Candidate]:
+        """The rows of the short table right after the best sentence, when the table opens
+        with its column names: "Fordelingen på år fremgår af tabellen." points to the figures
+        below it, and the column names alone ("Beløb i kr. | 2025 | 2026") say nothing. Each
+        row is read whole under the column names (`_whole_rows`)."""
+        view = self.docs.get(best.doc_id)
+        if view is None or best.index + 1 >= len(view.sentences) or view.table_row(best.start):
+            return []
+        nxt = view.sentences[best.index + 1]
+        header = column_names_row(view, nxt.start)
+        if header is None or header.start != nxt.start:
+            return []
+        blocks = view.record.blocks
+        first = blocks.index(header)
+        rows: list[Block] = []
+        for block in blocks[first + 1 :]:
+            if block.kind != "table_row":
+                break
+            rows.append(block)
+        if not rows or len(rows) > self.config.max_table_rows:
+            return []
+        out = []
+        for row in rows:
+            cell = view.sentences_between(row.start, row.end)[:1]
+            index = view.sentence_index(cell[0].start) if cell else None
+            if index is not None:
+                out.append(
+                    Candidate(view.id, cell[0].start, cell[0].end, cell[0].text, index, best.rank)
+                )
+        return out
+
     def _follower(self, best: Candidate, chosen: list[Candidate]) -> Candidate | None:
         """The sentence right after the best one, when it continues it: same paragraph, not a
         heading, and either short or sharing a question word ("Finansieres af ...")."""
@@ -1502,6 +1581,9 @@ class ExtractiveAnswerer:
         row = view.table_row(best.start)
         if row is not None and nxt.start >= row.end:
             return None  # the next row's first cell ("18") does not continue this row
+        header = column_names_row(view, nxt.start)
+        if row is None and header is not None and header.start == nxt.start:
+            return None  # a table's column names alone continue nothing (`_table_after`)
         follower = Candidate(view.id, nxt.start, nxt.end, nxt.text, best.index + 1, best.rank)
         return None if self._unquotable(follower) else follower
 

@@ -412,9 +412,21 @@ class FactsAnswerer:
         for total in self._cited_totals(rows, cited):
             parts = _parts_adding_up(total, rows, cited)
             if parts:
-                lines = [
-                    f"- {wording(p['quote'])} [{cset.add(p['doc_id'], p['start'], p['end'])}]"
+                # a table row holds several parts ("Anlægsudgift | 650.000 | 1.050.000 | …"):
+                # it is one line
+                spans = dict.fromkeys(
+                    (p["doc_id"], p["start"], p["end"], p["quote"])
                     for p in parts
+                    if not any(  # shown already: the answer quoted the table's row
+                        c.doc_id == p["doc_id"] and c.start < p["end"] and p["start"] < c.end
+                        for c in cset.citations
+                    )
+                )
+                if not spans:
+                    return ""
+                lines = [
+                    f"- {wording(quote)} [{cset.add(doc_id, start, end)}]"
+                    for doc_id, start, end, quote in spans
                 ]
                 label = "Breakdown:" if english else "Fordelingen:"
                 return label + "\n" + "\n".join(lines)
@@ -434,12 +446,19 @@ class FactsAnswerer:
 
     def _row_years(self, row: dict[str, Any]) -> set[int]:
         """The years an amount applies to: its period, else the years its sentence names, else
-        the year of its document (an amount in 2023 minutes is not an answer about 2030)."""
+        its headings', else the year of its document (an amount in 2023 minutes is not an
+        answer about 2030)."""
         years = _years_of(row.get("period"))
         if not years and row.get("year"):
             years = {int(row["year"])}
         if not years:
             years = _years_of(row["quote"])
+        if not years:
+            # "3. Kvalitetsstandard og takster for madservice 2025": a sentence under a heading
+            # that names its year is about that year, not its (2024) agenda's
+            view = self.docs.get(row["doc_id"])
+            titles = view.section_path(row["start"])[-2:] if view is not None else []
+            years = _years_of(" ".join(titles))
         if not years and row.get("doc_date"):
             years = {int(row["doc_date"][:4])}
         return years

@@ -36,10 +36,13 @@ def _rx(*patterns: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns), _F)
 
 
+# "Hvor mange penge / kroner / millioner …?" asks an amount, not a count
+_MONEY_NOUN = r"(?:penge|kroner|kr\.|millioner|mio\.|mia\.|milliarder)(?!\w)"
 _BUDGET = _rx(
     r"\bhvor\s+(?:meget|mange\s+penge|stort?\s+(?:et\s+)?(?:beløb|budget|bevilling|ramme|pulje))",
+    rf"\bhvor\s+mange\s+{_MONEY_NOUN}",
     r"\bbeløb\w*",
-    r"\bbudget(?:tet|ter|terne)?\b",
+    r"\bbudget(?:tet|ter|terne|ter(?:et|es|ede))?\b",  # "budgetteret": what is budgeted
     r"\bbudgetramme\w*",
     r"\bafsat\b|\bafsætte[st]?\b|\bafsættes\b|\bsat\s+af\b|\bsatte\s+af\b",
     r"\bbevilge[ts]?\b|\bbevilling\w*|\bbevilget\b",
@@ -67,6 +70,7 @@ _THINGS_OF_A_PRICE = re.compile(
 )
 _AMOUNT_WORDS = _rx(
     r"\bhvor\s+(?:meget|mange\s+penge|stort?\s+(?:et\s+)?beløb)",
+    rf"\bhvor\s+mange\s+{_MONEY_NOUN}",
     r"\bkoste[tr]?\b|\bkostede\b|\bbeløb\w*|\bpris(?:en)?\b|\bhow\s+much\b|\w*takst\w*",
 )
 _BUDGET_GET = _rx(r"^\s*hvad\s+får\b", r"\bhvad\s+fik\b", r"\bhvad\s+(?:blev|er)\s+\w+\s+tildelt\b")
@@ -114,7 +118,10 @@ _DEADLINE = _rx(
     r"\bopfølgning\w*",
     r"\bdue\b|\bexpected\b|\bwill\b",
 )
-_ACTED = r"(?:ændrede|satte|anbefalede|valgte|tilføjede|afviste|bevilgede|udsatte|besluttede)"
+_ACTED = (
+    r"(?:ændrede|satte|anbefalede|valgte|tilføjede|afviste|bevilgede|udsatte|besluttede|"
+    r"udpegede|nedsatte)"
+)
 _BODY = (
     r"\w*(?:udvalg|byråd|kommunalbestyrelse|styregruppe|koordinationsgruppe|bestyrelse|"
     r"regionsråd)\w*\b"
@@ -123,13 +130,17 @@ _DECISION = _rx(
     r"\bbesluttede?\b|\bbeslutning\w*|\bbesluttet\b|\bbeslutte\b",
     r"\bhvad\s+(?:blev|var)\s+(?:udfaldet|resultatet)\s+af\b",  # the outcome of a case
     r"\bvedt(?:og|aget|age|ages)\b",
+    # what a meeting agreed: "Hvad blev styregruppen enige om …?", "Hvad blev der aftalt …?"
+    r"\b(?:blev|var|er)\s+(?:\S+\s+){0,3}?enige?\s+om\b|\benedes\b",
+    r"\bhvad\s+blev\s+(?:der\s+)?aftalt\b|\bhvad\s+aftalte\b",
     r"\btog\b.*\btil\s+efterretning\b|\btaget\s+til\s+efterretning\b",
     r"\bgodkendte\s+(?:udvalget|byrådet|kommunalbestyrelsen|regionsrådet)\b",
     # yes/no about an outcome: "Blev ansøgningerne godkendt?", "Sagde udvalget ja til ...?"
     r"^\s*(?:blev|er|var|sagde)\b.*\b(?:godkendt|godkendte|vedtaget|bevilget|afvist|"
     r"anbefalet|udsat|ja\s+til)\b",
     # "Fik ejeren dispensation til carporten?": what a case was granted or refused
-    r"^\s*fik\b.*\b(?:dispensation|tilladelse|lov\s+til|ja\s+til|afslag|godkendelse|medhold)\b",
+    r"^\s*fik\b.*\b(?:dispensation|tilladelse|lov\s+til|ja\s+til|afslag|godkendelse|medhold|"
+    r"tilskud(?:det)?|bevilling(?:en)?|støtte(?:n)?)\b",
     # a body that acted: "Hvad ændrede Klima-, Teknik- og Miljøudvalget i ...?", "Hvilke krav
     # satte Plan- og Tryghedsudvalget ...?"
     rf"\b{_ACTED}\s+(?:\S+\s+){{0,6}}?{_BODY}|{_BODY}\s+{_ACTED}\b",
@@ -147,15 +158,18 @@ _DEFINITION = _rx(
     r"\bwhat\s+does\s+(?P<term4>[\w\-./]+)\s+(?:stand\s+for|mean)\b",
     r"\bwhat\s+is\s+(?:an?\s+)?(?P<term5>[A-ZÆØÅ]{2,}[\w\-]*)\s*\??$",
 )
+_COUNTING_VERB = r"(?:sidder|sad|er|var|deltager|deltog|kommer|kom|bor|arbejder|har|fik|får)\b"
 _COUNT = _rx(
-    r"\bhvor\s+mange\b(?!\s+penge)",
+    rf"\bhvor\s+mange\b(?!\s+{_MONEY_NOUN})",
     r"\bhvor\s+stor\s+(?:en\s+)?(?:del|andel|procent\w*)\b",
     r"\bhvor\s+(?:tit|ofte)\b",
     r"\bantal(?:let)?\b",
     r"\bhow\s+(?:many|often)\b|\bwhat\s+share\b|\bhow\s+large\s+a\s+share\b",
 )
 _COUNTED = re.compile(
-    r"\b(?:hvor\s+mange|how\s+many)\s+(?!penge\b)(?:af\s+(?:de\s+)?|of\s+the\s+)?"
+    # "Hvor mange sidder der i …?" counts people; the verb names nothing counted
+    rf"\b(?:hvor\s+mange|how\s+many)\s+(?!{_MONEY_NOUN}|{_COUNTING_VERB})"
+    r"(?:af\s+(?:de\s+)?|of\s+the\s+)?"
     r"([\w'-]+)(?:\s+([\w'-]+))?",
     _F,
 )
@@ -195,6 +209,7 @@ CUE_WORDS = frozenset(
     liste nævn alle besluttede beslutning beslutningen besluttet vedtog vedtaget indstilling
     indstillingen frist fristen deadline mangler stadig udestående opfølgninger stor store
     størst kr kroner dkk mio mill mia tkr sidder sad fylder fyldte truffet traf træffe træffes
+    enig enige enedes aftalt aftalte
     how much many what which when who whom is are was were did does do the a an of for to in
     on by and or budget cost costs allocated allocation decided decision recommendation list
     """.split()

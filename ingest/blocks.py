@@ -41,7 +41,7 @@ _ATTACHMENT_LINE = re.compile(
 )
 _FILE_SUFFIX = re.compile(
     r"\.(?:pdf|docx?|xlsx?|pptx?|odt|msg)\b\s*(?:\(\s*\d+[.,]?\d*\s*[kKmM][bB]\s*\))?\s*$"
-    r"|\((?:pdf|docx?|xlsx?)\)\s*$|\s(?:PDF|DOCX?|XLSX?)\s*$"
+    r"|\((?i:pdf|docx?|xlsx?)\)\s*$|\s(?:PDF|DOCX?|XLSX?)\s*$"
 )
 _ATTACHMENTS_INLINE = re.compile(r"\bbilag\s*\d+\s*[:.)–-]", re.I)
 _ATTACHMENT_HEADING = re.compile(

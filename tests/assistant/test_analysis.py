@@ -125,6 +125,8 @@ def test_stopword_only_text_gives_no_terms(analyzer: DanishAnalyzer):
     assert primary(analyzer, "som ikke kan stå alene") == ["stå", "alen"]
     # Dotted abbreviations vanish as a whole.
     assert analyzer.analyze("bl.a. f.eks. mv.") == []
+    # "angående" / "vedrørende" are prepositions: no question is about them
+    assert primary(analyzer, "angående fordelingen vedrørende støj") == ["fordeling", "støj"]
 
 
 def test_english_words_pass_through_lowercased(analyzer: DanishAnalyzer):

@@ -1202,3 +1202,97 @@ def test_a_why_question_is_answered_by_a_reason_not_a_table_row(
     answer = unseen.ask("Hvorfor er den digitale chatrådgivning forsinket?")
     assert "gik konkurs i januar 2025" in answer.text, answer.text
     assert "Forsinket [" not in answer.text, answer.text
+
+
+def test_a_sentence_pointing_to_a_short_table_is_shown_with_its_rows(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """ "Fordelingen på år fremgår af tabellen." is followed by the table it points to: its
+    rows are shown under their column names, never the column names alone."""
+    assistant = assistant_over(
+        tmp_path_factory.mktemp("table-after"),
+        {
+            "trafikplan.md": "# Trafiksikkerhedsplan 2025-2027\n\n"
+            "## Økonomi\n\n"
+            "Den samlede udgift til trafiksikkerhedsplanen udgør 2,4 mio. kr. "
+            "Fordelingen på år fremgår af tabellen.\n\n"
+            "| Beløb i kr. | 2025 | 2026 | 2027 | I alt |\n|---|---|---|---|---|\n"
+            "| Anlægsudgift | 650.000 | 1.050.000 | 700.000 | 2.400.000 |\n\n"
+            "## Tidsplan\n\nArbejdet begynder i april 2025.\n",
+        },
+    )
+    answer = assistant.ask("Hvad er fordelingen på år af udgiften til trafiksikkerhedsplanen?")
+    assert "1.050.000" in answer.text and "Anlægsudgift" in answer.text, answer.text
+    assert answer.text.index("2026") < answer.text.index("1.050.000")  # names, then the row
+    # the breakdown of the 2,4 mio. kr. adds nothing the row did not show: the row once
+    assert answer.text.count("Anlægsudgift") == 1, answer.text
+
+
+MINUTES_WITH_DECISION_FIELDS = """# Referat – Styregruppen for Kystsikring
+
+**Mødedato:** 6. maj 2025
+
+## AD 3: Fordelingsnøgle for udgifter til forundersøgelsen
+
+Forundersøgelsen koster i alt 1,2 mio. kr. Sekretariatet har foreslået, at udgiften fordeles
+efter kystlinjens længde i hver kommune.
+
+**Beslutning:** Fordelingsnøglen blev godkendt med forbehold for politisk godkendelse.
+
+## AD 4: Ansøgning til statens pulje til kystbeskyttelse
+
+Puljen har ansøgningsfrist den 15. september 2025. Styregruppen drøftede, om ansøgningen bør
+afvente forundersøgelsens rapport.
+
+**Beslutning:** Der udarbejdes en fælles ansøgning, som sendes senest 1. september 2025.
+Egeskov Kommune er ansøger på vegne af de tre kommuner.
+"""
+
+
+def test_a_decision_written_as_a_field_answers_a_decision_question(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """Minutes that write "**Beslutning:** Der udarbejdes en fælles ansøgning …" state the
+    decision without a decision word: the sentence after the label is a decision, and "søge"
+    finds "ansøgning"."""
+    assistant = assistant_over(
+        tmp_path_factory.mktemp("decision-field"), {"styregruppe.md": MINUTES_WITH_DECISION_FIELDS}
+    )
+    answer = assistant.ask("Blev det besluttet at søge statens pulje til kystbeskyttelse?")
+    assert "Der udarbejdes en fælles ansøgning" in answer.text, answer.text
+    agreed = assistant.ask("Hvad blev styregruppen enige om angående fordelingsnøglen?")
+    assert "Fordelingsnøglen blev godkendt" in agreed.text, agreed.text
+
+
+WORKING_GROUP_MINUTES = """# Referat – Arbejdsgruppen om dagtilbud
+
+**Mødedato:** 23. april 2025
+Referent: Sara Winther
+
+**Afbud:**
+Anders Lund, klimakoordinator
+
+## 1. Formål
+
+Arbejdsgruppen skal komme med anbefalinger til en fremtidig dagtilbudsstruktur frem mod 2035.
+
+## 2. Organisering
+
+Arbejdsgruppen består af 9 medlemmer inkl. formanden. Sekretariatet varetages af Center for
+Dagtilbud.
+"""
+
+
+def test_who_was_absent_and_how_many_sit_in_a_group(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """ "ikke til stede" is "fraværende" / "afbud"; a label on its own line ("**Afbud:**")
+    labels the line below it; "Hvor mange sidder der i …?" is answered by a number that can
+    be a count, not by a sentence whose only number is a year."""
+    assistant = assistant_over(
+        tmp_path_factory.mktemp("absent-count"), {"arbejdsgruppe.md": WORKING_GROUP_MINUTES}
+    )
+    absent = assistant.ask("Hvem var ikke til stede på mødet i arbejdsgruppen?")
+    assert "Anders Lund" in absent.text, absent.text
+    count = assistant.ask("Hvor mange sidder der i arbejdsgruppen om dagtilbud?")
+    assert "9 medlemmer" in count.text and "2035" not in count.text, count.text

@@ -791,3 +791,23 @@ def test_no_total_is_claimed_for_a_quote_that_does_not_say_total(tmp_path_factor
     )
     assert "2,6 mio. kr." in answer.text, answer.text
     assert "samlede økonomi" not in answer.text, answer.text
+
+
+def test_an_amount_under_a_heading_naming_its_year_answers_for_that_year(tmp_path_factory) -> None:
+    """An agenda of November 2024 proposes the prices of "madservice 2025": "Hvad skal en
+    hovedret koste i 2025?" is answered from it, not refused as another year's amount."""
+    from tests.conftest import assistant_over
+
+    assistant = assistant_over(
+        tmp_path_factory.mktemp("heading-year"),
+        {
+            "sundhed_dagsorden_2024-11-12.md": "# Dagsorden – Social- og Sundhedsudvalget\n\n"
+            "Mødedato: 12. november 2024\n\n"
+            "## 3. Kvalitetsstandard og takster for madservice 2025\n\n"
+            "Det foreslås, at prisen for en hovedret stiger fra 56 kr. til 58 kr., og at prisen "
+            "for en biret fastholdes på 14 kr.\n\n"
+            "## 4. Budgetopfølgning\n\nDer forventes et merforbrug på 3,1 mio. kr. i 2024.\n",
+        },
+    )
+    answer = assistant.ask("Hvad skal en hovedret fra madservice koste i 2025?")
+    assert "58 kr." in answer.text, answer.text

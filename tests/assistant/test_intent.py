@@ -205,3 +205,39 @@ def test_a_question_how_an_amount_is_divided(question: str, asks: bool) -> None:
 )
 def test_an_agenda_item_named_by_its_number(question: str, number: str | None) -> None:
     assert asked_item_number(question) == number
+
+
+def test_how_many_kroner_asks_an_amount_not_a_count() -> None:
+    """ "Hvor mange kroner / millioner …?" asks for an amount (like "hvor mange penge"), and
+    "budgetteret" is a budget word: both need an amount in the answer."""
+    for question in (
+        "Hvor mange kroner er der sat af til ekstern analysebistand?",
+        "Hvor mange millioner koster renoveringen?",
+        "Hvad er der budgetteret til ombygning af krydset?",
+    ):
+        intent = classify(question)
+        assert intent.kind == "budget" and intent.asks_amount, question
+        assert not intent.asks_count and intent.counted is None, question
+    members = classify("Hvor mange medlemmer er der i arbejdsgruppen?")
+    assert members.asks_count and members.kind != "budget"
+
+
+def test_what_a_meeting_agreed_or_granted_is_a_decision() -> None:
+    """ "Hvad blev styregruppen enige om …?", "Hvad blev der aftalt …?" and "Fik foreningen
+    det tilskud, de søgte om?" ask what was decided, not for an amount or a fact."""
+    for question in (
+        "Hvad blev styregruppen enige om angående fordelingen af udgifterne?",
+        "Hvad blev der aftalt om borgermødet?",
+        "Fik Egeskov Musikfestival det tilskud, de søgte om?",
+    ):
+        assert classify(question).kind == "decision", question
+    assert classify("Hvor meget tilskud fik foreningen?").kind == "budget"
+
+
+def test_appointing_is_a_decision_and_a_verb_is_no_counted_noun() -> None:
+    """ "Hvem udpegede byrådet …?" asks what was decided; "Hvor mange sidder der i …?" counts
+    people, so "sidder" is no noun the answer must name."""
+    assert classify("Hvem udpegede byrådet til arbejdsgruppen?").kind == "decision"
+    sits = classify("Hvor mange sidder der i arbejdsgruppen?")
+    assert sits.asks_count and sits.counted is None
+    assert classify("Hvor mange medlemmer er der i gruppen?").counted == "medlemmer er"

@@ -233,6 +233,8 @@ def test_numbered_line_wrapped_from_the_line_before_is_not_an_item(tmp_path: Pat
     [
         ("2. Introduktion ............................................ 4", "toc"),
         ("Bilag 3 - Høringssvar fra Danmarks Naturfredningsforening.pdf", "attachments"),
+        ("Bilag: 1. Kommissorium (DOCX)", "attachments"),  # the format in capitals
+        ("2. Tidsplan for renovering (PDF)", "attachments"),
         ("Side 3 af 21", "boilerplate"),
         ("📆 sidst opdateret: {{ site.time | date: '%B %d, %Y' }}", "boilerplate"),
         ("Spring til hovedindhold", "boilerplate"),
