@@ -127,6 +127,8 @@ def test_stopword_only_text_gives_no_terms(analyzer: DanishAnalyzer):
     assert analyzer.analyze("bl.a. f.eks. mv.") == []
     # "angående" / "vedrørende" are prepositions: no question is about them
     assert primary(analyzer, "angående fordelingen vedrørende støj") == ["fordeling", "støj"]
+    # modal verbs, like "kan", "skal" and "vil": "Hvad må arbejdsgruppen koste?"
+    assert primary(analyzer, "må bør måtte burde koste") == ["kost"]
 
 
 def test_english_words_pass_through_lowercased(analyzer: DanishAnalyzer):
