@@ -184,6 +184,56 @@ _ENGLISH_HINTS = {
     "job": "job",
     "centre": "center",
     "centres": "centre",
+    # the words of meetings, money and plans an English question about Danish minutes uses
+    "municipality": "kommune",
+    "municipalities": "kommuner",
+    "pay": "betaler",
+    "pays": "betaler",
+    "paid": "betalt",
+    "price": "pris",
+    "prices": "priser",
+    "fee": "takst",
+    "fees": "takster",
+    "grant": "tilskud",
+    "subsidy": "tilskud",
+    "application": "ansøgning",
+    "apply": "søge",
+    "preliminary": "forundersøgelse",
+    "coastal": "kyst",
+    "meeting": "møde",
+    "minutes": "referat",
+    "steering": "styregruppe",
+    "group": "gruppe",
+    "members": "medlemmer",
+    "member": "medlem",
+    "chair": "formand",
+    "chairman": "formand",
+    "apologies": "afbud",
+    "absent": "fraværende",
+    "deadline": "frist",
+    "next": "næste",
+    "steps": "skridt",
+    "delayed": "forsinket",
+    "delay": "forsinkelse",
+    "reason": "årsag",
+    "responsible": "ansvarlig",
+    "school": "skole",
+    "children": "børn",
+    "elderly": "ældre",
+    "road": "vej",
+    "roads": "veje",
+    "speed": "hastighed",
+    "traffic": "trafik",
+    "safety": "sikkerhed",
+    "climate": "klima",
+    "savings": "besparelser",
+    "expenses": "udgifter",
+    "spending": "forbrug",
+    "overspending": "merforbrug",
+    "construction": "anlæg",
+    "renovation": "renovering",
+    "agenda": "dagsorden",
+    "item": "punkt",
 }
 
 
@@ -319,6 +369,10 @@ class TermStats:
 
     def is_cue(self, term: str) -> bool:
         return term in self._cue_terms
+
+    def seen(self, group: WordGroup) -> bool:
+        """Some form of the word occurs in the corpus."""
+        return any(self.df.get(t, 0) > 0 for t in (*group.main, *group.parts, *group.relatives))
 
     def terms(self, text: str) -> set[str]:
         return set(self.analyzer.analyze(text))
@@ -918,6 +972,9 @@ class ExtractiveAnswerer:
         # an adjective names no subject: "den nye hjemmeside" is about the website, and a
         # sentence saying "Forsinkelsen …" of it need not repeat "nye"
         topical = [g for g in topical if g.word.lower() not in _NOT_KEY_WORDS] or topical
+        if intent.english:
+            # an English word no Danish document has ("study") names nothing to look for
+            topical = [g for g in topical if self.stats.seen(g)] or topical
         if topic and not any(g.main[0] in own for g in topical):
             # an elliptical later part ("og hvad har de kostet?"): its subject is the first
             # part's, and any of that part's words names it

@@ -1296,3 +1296,17 @@ def test_who_was_absent_and_how_many_sit_in_a_group(
     assert "Anders Lund" in absent.text, absent.text
     count = assistant.ask("Hvor mange sidder der i arbejdsgruppen om dagtilbud?")
     assert "9 medlemmer" in count.text and "2035" not in count.text, count.text
+
+
+def test_an_english_question_finds_danish_minutes_by_their_words(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """English questions are answered from Danish text through a small glossary of the words
+    of meetings, money and plans ("preliminary" study -> "forundersøgelse", "next meeting" ->
+    "næste møde"): without it no word is shared and the answer abstains."""
+    minutes = MINUTES_WITH_DECISION_FIELDS + "\nNæste møde: 26. august 2025 kl. 9.30.\n"
+    assistant = assistant_over(tmp_path_factory.mktemp("english"), {"styregruppe.md": minutes})
+    cost = assistant.ask("How much does the preliminary study cost?")
+    assert "1,2 mio. kr." in cost.text, cost.text
+    meeting = assistant.ask("When is the next meeting?")
+    assert "26. august 2025" in meeting.text, meeting.text
