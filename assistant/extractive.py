@@ -67,6 +67,10 @@ _MODIFIES = re.compile(
 )
 _POINTS_BACK = re.compile(r"\b(?:dette|disse|denne|heraf|herved|hertil)\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# A committee's name: "Børne- og Skoleudvalgets", "Kultur-, Idræts- og Fritidsudvalget"
+COMMITTEE_NAME = re.compile(
+    r"(?:[A-ZÆØÅ][\wæøå]*-,?\s+)*(?:[A-ZÆØÅ][\wæøå]*-\s+og\s+)?[A-ZÆØÅ][\wæøå]*udvalg\w*"
+)
 _YEAR_ALONE = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)")
 _SHARE = re.compile(r"\s*(?:%|pct\b|procent)", re.IGNORECASE)
 _SHARE_TERMS = {"procent", "pct", "andel"}
@@ -849,7 +853,11 @@ class ExtractiveAnswerer:
         assert view is not None
         row = view.table_row(c.start)
         # a table cell's sentence is its row: "2024" | "1,4 mio. kr." | "2,0 mio. kr."
-        terms = self._span_terms(view, (row.start, row.end)) if row else self.stats.terms(c.text)
+        # a committee's name says who, not what ("Børne- og Skoleudvalgets budgetramme" is
+        # not about children), unless the question asks about a committee
+        asks_committee = any("udvalg" in t for g in groups for t in (*g.main, *g.parts))
+        own = c.text if asks_committee else COMMITTEE_NAME.sub(" ", c.text)
+        terms = self._span_terms(view, (row.start, row.end)) if row else self.stats.terms(own)
         c.coverage, c.matched = coverage(groups, terms)
         sections = view.sections_at(c.start)
         path_key = (c.doc_id, " > ".join(s.title for s in sections))

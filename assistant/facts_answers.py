@@ -23,6 +23,7 @@ from typing import Any
 
 from assistant.citations import CitationSet, DocumentCache, DocView, document_label, trim_span
 from assistant.extractive import (
+    COMMITTEE_NAME,
     ExtractiveAnswerer,
     TermStats,
     WordGroup,
@@ -576,8 +577,16 @@ class FactsAnswerer:
         specific = " ".join(
             filter(None, [row.get("initiative"), row.get("purpose"), row["quote"], heading])
         )
+        # a committee's name says who, not what: "Børne- og Skoleudvalgets budgetramme" is no
+        # amount about children (unless the question asks about a committee)
+        committees = ""
+        if not any("udvalg" in t for g in groups for t in (*g.main, *g.parts)):
+            committees = " ".join(COMMITTEE_NAME.findall(specific))
+            specific = COMMITTEE_NAME.sub(" ", specific)
         names = view.names if view is not None else ""
-        context = f"{row['section']} {row.get('title') or ''} {names} {self._before(row)}"
+        context = (
+            f"{row['section']} {row.get('title') or ''} {names} {committees} {self._before(row)}"
+        )
         return self._row_match(groups, specific, context)
 
     def _budget_line(

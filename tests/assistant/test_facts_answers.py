@@ -811,3 +811,38 @@ def test_an_amount_under_a_heading_naming_its_year_answers_for_that_year(tmp_pat
     )
     answer = assistant.ask("Hvad skal en hovedret fra madservice koste i 2025?")
     assert "58 kr." in answer.text, answer.text
+
+
+def test_a_committees_name_is_not_what_an_amount_is_about(tmp_path_factory) -> None:
+    """ "… finansieres inden for Børne- og Skoleudvalgets budgetramme" is no amount about
+    children: the committee's name says who pays, so "børn" finds it only as context, unless
+    the question asks about a committee."""
+    from tests.conftest import assistant_over
+
+    assistant = assistant_over(
+        tmp_path_factory.mktemp("committee-name"),
+        {
+            "byraad_referat_2025-03-26.md": "# Referat – Byrådet – 26. marts 2025\n\n"
+            "## 43. Renovering af idrætshallen\n\n"
+            "### Beslutning\n\nGodkendt med den ændring, at merudgiften til drift på 120.000 kr. "
+            "årligt finansieres inden for Børne- og Skoleudvalgets eksisterende budgetramme.\n\n"
+            "## 44. Takster for svømmehallen 2025\n\n"
+            "Det foreslås, at entréprisen for voksne hæves fra 45 kr. til 50 kr.\n",
+        },
+    )
+    from stores import facts as facts_store
+
+    facts = assistant.facts
+    rows = facts_store.query_budgets(assistant.stores.registry.conn)
+    (row,) = [r for r in rows if r["amount_dkk"] == 120_000]
+    children = assistant.stats.refresh().groups("børn")
+    own, context, _ = facts._budget_match(children, row)
+    assert own == 0 and context > 0
+    committee = assistant.stats.groups("Børne- og Skoleudvalget")
+    assert facts._budget_match(committee, row)[0] > 0
+    # the sentence scorer reads the name the same way
+    answerer = assistant.extractive
+    hits = assistant.retriever.search("børn budgetramme", k=5)
+    cands = [c for c in answerer.candidates(hits) if "120.000" in c.text]
+    answerer.score(cands, children, classify("Hvad skal børn betale?"))
+    assert cands and cands[0].coverage == 0 and cands[0].context_coverage > 0
