@@ -261,6 +261,7 @@ _SYNONYM_SETS = (
     ("øje", "følger", "overvåger", "monitorerer"),  # "holder øje med" / "følger løbende"
     ("søge", "søger", "ansøge", "ansøger", "ansøgning"),  # "søge puljen" / "ansøgning til"
     ("fraværende", "afbud", "fravær"),
+    ("lave", "opgaver", "opgave"),  # "Hvad skal arbejdsgruppen lave?" / "3. Opgaver"
 )
 SYNONYMS: dict[str, tuple[str, ...]] = {}
 # "Hvem var ikke til stede?" asks who was absent: minutes write "Fraværende:" or "Afbud:"

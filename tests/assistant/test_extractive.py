@@ -66,6 +66,8 @@ def test_groups_are_compound_aware_and_weighted(parts) -> None:
     assert match_group(yes, stats.terms("Kommunerne har givet tilsagn om løsning A.")) == 1.0
     eye = [g for g in stats.groups("Hvem holder øje med forbruget?") if g.word == "øje"][0]
     assert match_group(eye, stats.terms("Projektledelsen følger løbende forbruget.")) == 1.0
+    tasks = [g for g in stats.groups("Hvad skal arbejdsgruppen lave?") if g.word == "lave"][0]
+    assert match_group(tasks, stats.terms("3. Opgaver")) == 1.0  # "Arbejdsgruppen skal: …"
     costs = [g for g in stats.groups("Hvad hvis udgifterne stiger?") if g.word == "udgifterne"][0]
     assert match_group(costs, stats.terms("Hvis der forventes meromkostning, søges der.")) == 1.0
 
