@@ -262,6 +262,8 @@ _SYNONYM_SETS = (
     ("søge", "søger", "ansøge", "ansøger", "ansøgning"),  # "søge puljen" / "ansøgning til"
     ("fraværende", "afbud", "fravær"),
     ("lave", "opgaver", "opgave"),  # "Hvad skal arbejdsgruppen lave?" / "3. Opgaver"
+    ("forsinket", "forsinkede", "halter", "bagud"),  # "halter bagefter" / "Forsinket"
+    ("stoppet", "standset", "bero"),  # "er stoppet" / "sat i bero"
 )
 SYNONYMS: dict[str, tuple[str, ...]] = {}
 # "Hvem var ikke til stede?" asks who was absent: minutes write "Fraværende:" or "Afbud:"

@@ -66,6 +66,10 @@ def test_groups_are_compound_aware_and_weighted(parts) -> None:
     assert match_group(yes, stats.terms("Kommunerne har givet tilsagn om løsning A.")) == 1.0
     eye = [g for g in stats.groups("Hvem holder øje med forbruget?") if g.word == "øje"][0]
     assert match_group(eye, stats.terms("Projektledelsen følger løbende forbruget.")) == 1.0
+    late = [g for g in stats.groups("Hvilke halter bagefter?") if g.word == "halter"][0]
+    assert match_group(late, stats.terms("Forsinket")) == 1.0
+    stopped = [g for g in stats.groups("Hvilke er stoppet?") if g.word == "stoppet"][0]
+    assert match_group(stopped, stats.terms("Sat i bero")) == 1.0
     tasks = [g for g in stats.groups("Hvad skal arbejdsgruppen lave?") if g.word == "lave"][0]
     assert match_group(tasks, stats.terms("3. Opgaver")) == 1.0  # "Arbejdsgruppen skal: …"
     costs = [g for g in stats.groups("Hvad hvis udgifterne stiger?") if g.word == "udgifterne"][0]
