@@ -460,6 +460,8 @@ _BREAKDOWN = _rx(
     r"\bfordel(?:t|es|er|ing|ingen)\b",
     r"\bdisponer(?:et|es)\b",
     r"\bhvad\s+(?:går|bruges)\s+(?:pengene|beløbet|midlerne|bevillingen)\s+til\b",
+    # "Hvordan skal de 1,8 mio. kr. bruges?": what the amount is divided into
+    r"\bhvordan\s+skal\b.*\b(?:bruges|anvendes|udmøntes)\b",
 )
 
 

@@ -846,3 +846,23 @@ def test_a_committees_name_is_not_what_an_amount_is_about(tmp_path_factory) -> N
     cands = [c for c in answerer.candidates(hits) if "120.000" in c.text]
     answerer.score(cands, children, classify("Hvad skal børn betale?"))
     assert cands and cands[0].coverage == 0 and cands[0].context_coverage > 0
+
+
+def test_how_an_amount_is_to_be_used_lists_its_parts(tmp_path_factory) -> None:
+    """ "Hvordan skal de 1,8 mio. kr. bruges?" asks how the amount is divided: the parts that
+    add up to it (1,2 + 0,6 mio. kr.) follow the total, each cited."""
+    from tests.conftest import assistant_over
+
+    assistant = assistant_over(
+        tmp_path_factory.mktemp("used-how"),
+        {
+            "dagsorden.md": "# Dagsorden – Social- og Sundhedsudvalget\n\n"
+            "## 4. Pulje til flere hænder i ældreplejen\n\n"
+            "Kommunen har fået tildelt 1,8 mio. kr. for 2025 fra den statslige pulje til flere "
+            "hænder i ældreplejen. Midlerne skal anvendes til at styrke rekrutteringen.\n\n"
+            "Forvaltningen foreslår, at 1,2 mio. kr. anvendes til fire ekstra elevpladser, og at "
+            "0,6 mio. kr. anvendes til en ekstra nattevagt på plejecentret.\n",
+        },
+    )
+    answer = assistant.ask("Hvordan skal de 1,8 mio. kr. fra puljen til flere hænder bruges?")
+    assert "1,2 mio. kr." in answer.text and "0,6 mio. kr." in answer.text, answer.text

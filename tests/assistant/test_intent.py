@@ -183,6 +183,8 @@ def test_a_rate_asked_for_must_be_stated() -> None:
         ("Hvordan fordeles udgiften mellem kommunerne?", True),
         ("Hvad går pengene til?", True),
         ("Hvordan er midlerne disponeret i 2025?", True),
+        ("Hvordan skal de 1,8 mio. kr. fra puljen bruges?", True),
+        ("Hvordan skal kommunen bruge borgerpanelet?", False),  # no amount divided
         ("Hvor meget er afsat til videndeling?", False),
         ("Hvad er fordelene ved den nye model?", False),  # advantages, not a division
     ],
