@@ -71,6 +71,17 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 COMMITTEE_NAME = re.compile(
     r"(?:[A-ZÆØÅ][\wæøå]*-,?\s+)*(?:[A-ZÆØÅ][\wæøå]*-\s+og\s+)?[A-ZÆØÅ][\wæøå]*udvalg\w*"
 )
+
+
+def asks_about_committee(groups: list[WordGroup]) -> bool:
+    """The question names a committee ("udvalget", "Socialudvalget"): then a committee's
+    name in a text says what it is about; otherwise it only says who ("Børne- og
+    Skoleudvalgets budgetramme" is not about children)."""
+    return any(
+        "udvalg" in t and not t.startswith("udvalgt") for g in groups for t in (*g.main, *g.parts)
+    )
+
+
 _YEAR_ALONE = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)")
 _SHARE = re.compile(r"\s*(?:%|pct\b|procent)", re.IGNORECASE)
 _SHARE_TERMS = {"procent", "pct", "andel"}
@@ -790,12 +801,13 @@ class ExtractiveAnswerer:
         self._memo[key] = memo  # most recent last
         topical = [g for g in groups if not self.stats.is_cue(g.main[0])]
         rarest = max(topical, key=lambda g: g.weight) if topical else None
+        keep_committees = asks_about_committee(groups)
         for c in cands:
             known = memo.get((c.doc_id, c.index))
             if known is not None:
                 c.coverage, c.matched, c.local_coverage, c.context_coverage, c.heading = known
             else:
-                self._coverages(c, groups, context_terms)
+                self._coverages(c, groups, context_terms, keep_committees)
                 memo[(c.doc_id, c.index)] = (
                     c.coverage,
                     c.matched,
@@ -850,16 +862,16 @@ class ExtractiveAnswerer:
         c: Candidate,
         groups: list[WordGroup],
         context_terms: dict[tuple[str, str], tuple[set[str], set[str], tuple[int, int] | None]],
+        keep_committees: bool = True,
     ) -> None:
-        """The question's coverage by the sentence alone, with its heading, and in context."""
+        """The question's coverage by the sentence alone, with its heading, and in context.
+        A committee's name counts as the sentence's own words only when `keep_committees`
+        (`asks_about_committee`)."""
         view = self.docs.get(c.doc_id)
         assert view is not None
         row = view.table_row(c.start)
         # a table cell's sentence is its row: "2024" | "1,4 mio. kr." | "2,0 mio. kr."
-        # a committee's name says who, not what ("Børne- og Skoleudvalgets budgetramme" is
-        # not about children), unless the question asks about a committee
-        asks_committee = any("udvalg" in t for g in groups for t in (*g.main, *g.parts))
-        own = c.text if asks_committee else COMMITTEE_NAME.sub(" ", c.text)
+        own = c.text if keep_committees else COMMITTEE_NAME.sub(" ", c.text)
         terms = self._span_terms(view, (row.start, row.end)) if row else self.stats.terms(own)
         c.coverage, c.matched = coverage(groups, terms)
         sections = view.sections_at(c.start)

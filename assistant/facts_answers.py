@@ -27,6 +27,7 @@ from assistant.extractive import (
     ExtractiveAnswerer,
     TermStats,
     WordGroup,
+    asks_about_committee,
     column_names_row,
     coverage,
     display_text,
@@ -580,7 +581,7 @@ class FactsAnswerer:
         # a committee's name says who, not what: "Børne- og Skoleudvalgets budgetramme" is no
         # amount about children (unless the question asks about a committee)
         committees = ""
-        if not any("udvalg" in t for g in groups for t in (*g.main, *g.parts)):
+        if not asks_about_committee(groups):
             committees = " ".join(COMMITTEE_NAME.findall(specific))
             specific = COMMITTEE_NAME.sub(" ", specific)
         names = view.names if view is not None else ""
