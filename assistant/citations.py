@@ -119,6 +119,12 @@ class DocView:
         i = self._block_index(offset)
         return None if i is None else self.record.blocks[i]
 
+    def in_prose(self, offset: int) -> bool:
+        """Not in a table of contents, an attachment list or boilerplate: text an answer may
+        quote."""
+        block = self.block_at(offset)
+        return block is None or block.answerable or block.kind == "heading"
+
     def table_row(self, offset: int) -> Block | None:
         """The table row holding `offset`, if any."""
         block = self.block_at(offset)

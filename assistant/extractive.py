@@ -1337,7 +1337,7 @@ class ExtractiveAnswerer:
             before = [  # a table of contents before the items is no intro to them
                 x
                 for x in view.sentences_between(lo, secs[0].start)
-                if x.end <= secs[0].start and self._in_prose(view, x.start)
+                if x.end <= secs[0].start and view.in_prose(x.start)
             ]
             agenda = all(sec.kind == "agenda_item" for sec in secs)
             if before:
@@ -1377,12 +1377,6 @@ class ExtractiveAnswerer:
             items = [Candidate(doc_id, x.start, x.end, x.text, -1) for x in lines]
             out.append(ListCandidate(doc_id, intro, items))
         return out
-
-    @staticmethod
-    def _in_prose(view: DocView, offset: int) -> bool:
-        """Not in a table of contents, an attachment list or boilerplate."""
-        block = view.block_at(offset)
-        return block is None or block.answerable or block.kind == "heading"
 
     def _opens_list(self, c: Candidate) -> bool:
         """The sentence introduces a list: `_leads_in`, or a paragraph left open without
@@ -1580,7 +1574,7 @@ class ExtractiveAnswerer:
             return False
         if is_label(view.text, c.start, c.end) or view.in_heading(c.start, c.end):
             return True
-        return not self._in_prose(view, c.start)
+        return not view.in_prose(c.start)
 
     def _with_labels(self, chosen: list[Candidate]) -> list[Candidate]:
         """A value shown with the label it was cut from ("Status" before "Accepteret")."""

@@ -146,7 +146,6 @@ def _strip_unsupported_digits(text: str, support: str) -> str:
     return one_line(out).strip(" ,.:;-")
 
 
-_SAYS_TOTAL = re.compile(r"\bsamle(?:t|de)\b|\bi\s+alt\b|\btotal\w*|\bheraf\b", re.IGNORECASE)
 
 
 def _cell(text: str | None) -> str:
@@ -604,21 +603,14 @@ class FactsAnswerer:
         lead = ""
         if self._is_recommendation(row):
             kind = "recommendation"  # proposed, not granted: quote it, never restate it as fact
-        if kind == "total" and row.get("parent_id") is not None:
-            kind = "part"  # one year's share of a total is no "samlede økonomi": quote it
-        if kind == "total" and not _SAYS_TOTAL.search(row["quote"]):
-            kind = "part"  # "samlede økonomi" only restates a quote that says it is a total
         # "Til <initiative> er der afsat <beløb>" only when the initiative is a cited heading:
-        # a name taken from the sentence itself would restate (and may misread) the quote
-        if name and heading_n and kind in ("allocation", "grant", "total", "extra_cost"):
-            if kind == "allocation":
-                lead = f"Til {name} er der afsat {amount}{period_txt} {ref}."
-            elif kind == "grant":
-                lead = f"Til {name} er der bevilget {amount}{period_txt} {ref}."
-            elif kind == "total":
-                lead = f"Den samlede økonomi for {name} er {amount}{period_txt} {ref}."
-            else:
-                lead = f"Merudgiften til {name} er {amount}{period_txt} {ref}."
+        # a name taken from the sentence itself would restate (and may misread) the quote. A
+        # total or an extra cost is quoted: "Den samlede økonomi for <heading>" and "Merudgiften
+        # til <heading>" answered no devset or corpus/ question and read wrong under headings
+        # that name no initiative ("Merudgiften til budgetopfølgning pr. 30. september").
+        if name and heading_n and kind in ("allocation", "grant"):
+            verb = "afsat" if kind == "allocation" else "bevilget"
+            lead = f"Til {name} er der {verb} {amount}{period_txt} {ref}."
         quote = one_line(row["quote"])
         cells = "" if lead else self._row_cells(row, cset)
         if cells:
@@ -1087,7 +1079,13 @@ class FactsAnswerer:
             return []
         out = []
         pos = start
-        for block in re.split(r"\n\s*\n", view.text[start:end]):
+        # a paragraph ends at a blank line and at a line an answer never quotes (a decision's
+        # "Bilag: 1. Tilstandsrapport (PDF) 2. Tidsplan (PDF)" is an attachment list)
+        kept, at = [], start
+        for line in view.text[start:end].split("\n"):
+            kept.append(line if view.in_prose(at) else "")
+            at += len(line) + 1
+        for block in re.split(r"\n\s*\n", "\n".join(kept)):
             offset = view.text.find(block, pos)
             if offset < 0:
                 continue

@@ -866,3 +866,62 @@ def test_how_an_amount_is_to_be_used_lists_its_parts(tmp_path_factory) -> None:
     )
     answer = assistant.ask("Hvordan skal de 1,8 mio. kr. fra puljen til flere hænder bruges?")
     assert "1,2 mio. kr." in answer.text and "0,6 mio. kr." in answer.text, answer.text
+
+
+DECISION_THEN_ATTACHMENTS_TXT = """Referat af Byrådets møde den 26. marts 2025
+
+43. Anlægsbevilling til renovering af Vestervangskolens idrætshal
+
+Resume
+
+Idrætshallen ved Vestervangskolen er fra 1974 og trænger til en gennemgribende renovering af
+tag og ventilation.
+
+Beslutning i Byrådet den 26-03-2025
+
+Godkendt med den ændring, at merudgiften til drift på 120.000 kr. årligt finansieres inden
+for Børne- og Skoleudvalgets eksisterende budgetramme.
+Bilag: 1. Tilstandsrapport idrætshal (PDF) 2. Tidsplan for renovering (PDF)
+
+44. Takster for Egeskov Svømmehal 2025
+
+Resume
+
+Kultur og Fritid foreslår, at entréprisen for voksne hæves fra 45 kr. til 50 kr.
+"""
+
+
+def test_a_decisions_attachment_list_is_not_part_of_the_decision(tmp_path_factory) -> None:
+    """The attachment list printed under a decision is no part of it: the answer quotes the
+    decision and stops there."""
+    from tests.conftest import assistant_over
+
+    unseen = assistant_over(
+        tmp_path_factory.mktemp("decision-attachments"),
+        {"byraad_2025-03-26_referat.txt": DECISION_THEN_ATTACHMENTS_TXT},
+    )
+    result, citations = facts(
+        unseen, "Hvad besluttede byrådet om renoveringen af idrætshallen?", dt.date(2025, 6, 1)
+    )
+    assert "Godkendt med den ændring" in result.text
+    assert "Bilag" not in result.text and "Tilstandsrapport" not in result.text
+    assert not any("PDF" in c.quote for c in citations)
+
+
+def test_an_extra_cost_is_quoted_not_restated_under_its_heading(tmp_path_factory) -> None:
+    """An item headed "Budgetopfølgning pr. 30. september 2024" names no initiative: the
+    expected overspend is quoted as the agenda says it, never restated as "Merudgiften til
+    budgetopfølgning … er 3,1 mio. kr."."""
+    from tests.conftest import assistant_over
+
+    agenda = (
+        "Dagsorden\n\nSocial- og Sundhedsudvalget\n\nMødedato: 12. november 2024\n\n"
+        "1. Budgetopfølgning pr. 30. september 2024\n\nSagsfremstilling\n\n"
+        "Der forventes et samlet merforbrug på 3,1 mio. kr. i 2024. Merforbruget skyldes "
+        "primært flere visiterede timer i hjemmeplejen.\n\n"
+        "Indstilling\n\nForvaltningen indstiller, at budgetopfølgningen tages til efterretning.\n"
+    )
+    unseen = assistant_over(tmp_path_factory.mktemp("extra-cost"), {"ssu.txt": agenda})
+    answer = unseen.ask("Hvor meget er merforbruget i 2024?")
+    assert "Der forventes et samlet merforbrug på 3,1 mio. kr. i 2024." in answer.text
+    assert "Merudgiften til" not in answer.text, answer.text
