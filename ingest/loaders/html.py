@@ -88,6 +88,8 @@ def _attribute_text(tag: Tag) -> str:
 def _is_furniture(tag: Tag) -> bool:
     if tag.name in _NEVER_DROP:
         return False
+    if tag.get("aria-hidden") == "true":
+        return True  # decoration a screen reader skips ("▾" on a toggle)
     attributes = _attribute_text(tag)
     if not attributes:
         return False
@@ -96,7 +98,7 @@ def _is_furniture(tag: Tag) -> bool:
         token = token.strip("-")
         if token and not token.startswith("navn") and _FURNITURE.search(token):
             return True
-    return tag.get("aria-hidden") == "true"
+    return False
 
 
 def _holds_content(tag: Tag, body_chars: int) -> bool:
@@ -107,9 +109,40 @@ def _holds_content(tag: Tag, body_chars: int) -> bool:
     return chars >= 1000 and chars > body_chars // 2
 
 
+def _is_disclosure_toggle(tag: Tag) -> bool:
+    """A button that folds a section in and out ("2 | EMN-2025-00123 Kapacitetsudvidelse …"
+    over an agenda item's collapsed body): its text is that section's title, not a control."""
+    if not (tag.has_attr("aria-controls") or tag.has_attr("aria-expanded")):
+        return False
+    return len(re.findall(r"[A-Za-zÆØÅæøå]{2,}", _inline_text(tag))) >= 2
+
+
+def _keep_disclosures(soup: BeautifulSoup) -> set[str]:
+    """Turn disclosure toggles into headings one level above the headings of the body they
+    fold; return the ids of those bodies, which stay although a page saved folded marks them
+    `hidden`."""
+    folded: set[str] = set()
+    for tag in soup.find_all("button"):
+        if not _is_disclosure_toggle(tag):
+            continue
+        ids = str(tag.get("aria-controls") or "").split()
+        folded.update(ids)
+        bodies = [soup.find(id=i) for i in ids] or [tag.find_next_sibling()]
+        levels = [
+            int(h.name[1])
+            for body in bodies
+            if isinstance(body, Tag)
+            for h in body.find_all(_HEADINGS)
+        ]
+        tag.name = f"h{max(1, min(levels) - 1)}" if levels else "h2"
+        tag.attrs = {}
+    return folded
+
+
 def _strip_furniture(soup: BeautifulSoup) -> None:
     for comment in soup.find_all(string=lambda value: isinstance(value, Comment)):
         comment.extract()
+    folded = _keep_disclosures(soup)
     for tag in soup.find_all(_DROP_TAGS):
         tag.decompose()
     for tag in soup.find_all("header"):
@@ -121,7 +154,8 @@ def _strip_furniture(soup: BeautifulSoup) -> None:
     for tag in soup.find_all(True):
         if tag.decomposed:
             continue
-        if (_is_furniture(tag) or tag.has_attr("hidden")) and not _holds_content(tag, body_chars):
+        hidden = tag.has_attr("hidden") and tag.get("id") not in folded
+        if (_is_furniture(tag) or hidden) and not _holds_content(tag, body_chars):
             tag.decompose()
 
 

@@ -268,6 +268,48 @@ def test_html_card_grid_reads_as_table_rows(tmp_path: Path) -> None:
     assert [b.kind for b in loaded.blocks][:3] == ["heading", "table_row", "table_row"]
 
 
+def test_html_folded_agenda_items_keep_their_titles_and_bodies(tmp_path: Path) -> None:
+    """A portal that folds each agenda item behind a toggle button, its body saved `hidden`:
+    the button's text is the item's title (a heading above the item's field headings) and the
+    folded body is content; a plain button and a hidden banner are still dropped."""
+    rows = "".join(
+        f"<article><button type='button' aria-expanded='false' aria-controls='p{n}'>"
+        f"<span>{n}</span> | <span>EMN-2025-0{n}12</span> <span>{title}</span>"
+        f"<span aria-hidden='true'>&#9662;</span></button>"
+        f"<div id='p{n}' hidden><h4>Resumé</h4><p>{body}</p><h4>Beslutning</h4>"
+        f"<p>Godkendt.</p></div></article>"
+        for n, title, body in (
+            (1, "Fordeling af inklusionspuljen", "Puljen på 1,6 mio. kr. fordeles efter elevtal."),
+            (2, "Sygefravær i dagtilbud", "Sygefraværet var 7,9 pct. i 2024."),
+        )
+    )
+    path = tmp_path / "bu.html"
+    path.write_text(
+        "<html><body><main><h1>Børne- og Ungeudvalget</h1>"
+        "<p>Dagsorden med beslutninger</p>"
+        f"<div hidden>Din browser er forældet</div><button>Fold alle ud</button>{rows}"
+        "</main></body></html>",
+        encoding="utf-8",
+    )
+    loaded = load_file(path)
+    assert loaded.pages[0].split("\n\n") == [
+        "Børne- og Ungeudvalget",
+        "Dagsorden med beslutninger",
+        "1 | EMN-2025-0112 Fordeling af inklusionspuljen",
+        "Resumé",
+        "Puljen på 1,6 mio. kr. fordeles efter elevtal.",
+        "Beslutning",
+        "Godkendt.",
+        "2 | EMN-2025-0212 Sygefravær i dagtilbud",
+        "Resumé",
+        "Sygefraværet var 7,9 pct. i 2024.",
+        "Beslutning",
+        "Godkendt.",
+    ]
+    headings = [(b.text, b.level) for b in loaded.blocks if b.kind == "heading"]
+    assert headings[1:3] == [("1 | EMN-2025-0112 Fordeling af inklusionspuljen", 3), ("Resumé", 4)]
+
+
 def test_html_without_h1_uses_title(tmp_path: Path) -> None:
     path = tmp_path / "side.htm"
     path.write_text(
