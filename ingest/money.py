@@ -239,8 +239,11 @@ def _headers(text: str) -> list[re.Match[str]]:
         previous = text[text.rfind("\n", 0, max(line_start - 1, 0)) + 1 : line_start]
         wrapped = previous.strip() and "\t" not in previous
         before = text[max(0 if wrapped else line_start, m.start() - 12) : m.start()]
-        if re.search(r"(?:\d[\d.,]*|½|\b" + _NUM_WORD_RE + r")\s*$", before, _FLAGS):
-            continue
+        year_caption = m.group(0).startswith("(") and re.search(r"\b(?:19|20)\d\d\s*$", before)
+        if not year_caption and re.search(
+            r"(?:\d[\d.,]*|½|\b" + _NUM_WORD_RE + r")\s*$", before, _FLAGS
+        ):
+            continue  # ("Budget 2025-2028 (1.000 kr.)" is a caption: a year is no amount)
         if re.search(r"\b(?:kr|kroner|dkk)\.?\s*$", before, _FLAGS):
             continue  # "2,235 kr. mio. kr.": a unit written twice, not a table's header
         g = m.group(0)
@@ -250,6 +253,8 @@ def _headers(text: str) -> list[re.Match[str]]:
             alone = text[line_start : m.start()].strip() == "" and re.fullmatch(
                 r"[\s\d)]*", text[m.end() : line_end]
             )
+            # a header row's first cell names the unit of the figures below ("1.000 kr.\t2025")
+            alone = alone or _own_cell(text, m.start(), m.end())
             in_parens = g.lstrip().startswith("(")
             before_i = re.search(r"\bi\s*$", text[max(0, m.start() - 3) : m.start()])
             if not (in_parens or alone or before_i or re.match(r"\s*i\b", g, _FLAGS)):
@@ -298,6 +303,19 @@ def _next_line(text: str, pos: int) -> str:
     return next((line for line in rest.split("\n") if line.strip()), "")
 
 
+def _own_cell(text: str, start: int, end: int) -> bool:
+    """`text[start:end]` is a whole cell of a tab-separated row."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    if "\t" not in line:
+        return False
+    cell_start = max(text.rfind("\t", line_start, start) + 1, line_start)
+    cell_end = text.find("\t", end, line_start + len(line))
+    cell_end = line_start + len(line) if cell_end < 0 else cell_end
+    return text[cell_start:cell_end].strip() == text[start:end].strip()
+
+
 def _whole_cell(text: str, start: int, end: int) -> bool:
     """In a tab-separated row a number is an amount only as a cell of its own ("etape 2")."""
     line_start = text.rfind("\n", 0, start) + 1
@@ -336,7 +354,9 @@ def _scaled_numbers(
         if _DAY_OF_MONTH.match(after) or nm.start() in seen:
             continue  # "den 10. marts 2025" below the table is a date
         line_start = text.rfind("\n", 0, nm.start()) + 1
-        if not text[line_start : nm.start()].strip() and re.match(r"[.)]\s", after):
+        line_end = text.find("\n", nm.end())
+        in_row = "\t" in text[line_start : line_end if line_end >= 0 else len(text)]
+        if not in_row and not text[line_start : nm.start()].strip() and re.match(r"[.)]\s", after):
             break  # "1. Resultatkrav ...": a numbered list, the table has ended
         if any(a <= nm.start() < b for a, b in taken):
             words_in_row = 0

@@ -248,3 +248,33 @@ def test_a_number_with_its_unit_in_parentheses_after_it() -> None:
         ("32.000 (1.000 kr.)", 32_000_000),
         ("6.500 (i 1.000 kr.)", 6_500_000),
     ]
+
+
+def test_a_word_tables_unit_cell_and_numbered_rows() -> None:
+    """A Word table whose header row opens with its unit ("1.000 kr.", then the years) and
+    whose rows are numbered initiatives ("1. Flere hænder …"): every cell is scaled by the
+    unit, a numbered row is no list that ends the table, and neither the unit cell nor the
+    caption's "(1.000 kr.)" after its years is an amount."""
+    text = (
+        "Tabel 1. Budgetforslag 2025-2027 (1.000 kr.)\n\n"
+        "1.000 kr.\t2025\t2026\t2027\tI alt\n"
+        "1. Flere hænder i hjemmeplejen\t1.800\t3.600\t3.600\t9.000\n"
+        "2. Demenskoordinator\t450\t900\t900\t2.250\n"
+        "I alt\t2.250\t4.500\t4.500\t11.250\n\n"
+        "Udgiften i 2025 foreslås finansieret af ældrereserven."
+    )
+    found = [(m.text, m.amount_dkk) for m in find_amounts(text)]
+    assert found == [
+        ("1.800", 1_800_000),
+        ("3.600", 3_600_000),
+        ("3.600", 3_600_000),
+        ("9.000", 9_000_000),
+        ("450", 450_000),
+        ("900", 900_000),
+        ("900", 900_000),
+        ("2.250", 2_250_000),
+        ("2.250", 2_250_000),
+        ("4.500", 4_500_000),
+        ("4.500", 4_500_000),
+        ("11.250", 11_250_000),
+    ]
