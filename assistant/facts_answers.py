@@ -146,8 +146,6 @@ def _strip_unsupported_digits(text: str, support: str) -> str:
     return one_line(out).strip(" ,.:;-")
 
 
-
-
 def _cell(text: str | None) -> str:
     return one_line((text or "").replace("|", "/"))
 
