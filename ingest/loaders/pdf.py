@@ -76,7 +76,7 @@ def _page_texts(reader: PdfReader) -> list[str]:
         except Exception as exc:  # one broken page must not lose the others
             log.warning("page %d could not be extracted: %s", index + 1, _short(exc))
             text = ""
-        texts.append(_with_table_cells(text, pages[index]) if _NUMERIC_ROW.search(text) else text)
+        texts.append(_with_table_cells(text, pages[index]))
     return texts
 
 
@@ -102,6 +102,7 @@ def _names_columns(cells: list[str]) -> bool:
 
 _Cell = tuple[int, int, str]  # start and end column in the layout line, and its text
 MAX_HEADER_LINES = 3  # "Korrigeret" / "budget 2023": a header cell wrapped over lines
+MAX_ROW_LINES = 12  # plain-text lines one table row may take (a line per cell, wrapped cells)
 
 
 _CELL = re.compile(r"\S+(?: {1,2}\S+)*")  # cells are apart by runs of three or more spaces
@@ -164,32 +165,118 @@ def _table_rows(layout: str) -> dict[str, str]:
     return rows
 
 
-def _with_table_cells(text: str, page: PageObject) -> str:
-    """The page's text with its numeric table rows' cells TAB-separated (unchanged if the
-    layout extraction fails or finds none)."""
-    try:
-        rows = _table_rows(page.extract_text(extraction_mode="layout") or "")
-    except Exception:  # layout mode is a refinement; the plain text stands on its own
-        return text
-    if not rows:
-        return text
-    lines = text.split("\n")
-    out: list[str] = []
+_LETTER = re.compile(r"[A-Za-zÆØÅæøå]")
+ALIGN_SLACK = 2  # columns a left-aligned cell may stand off its column name's start
+MAX_NAME_CHARS = 40  # a column name is short: a longer cell is prose
+
+
+def _aligned_rows(layout: str) -> list[dict[str, str]]:
+    """Text tables in a page's layout text, each as its rows (words -> cells): a line of
+    three or more short column
+    names ("Nr. | Initiativ | Ansvarlig | Frist | Status"), then two or more lines whose cells
+    each start where a column name starts. A line holding only later columns continues the
+    row above (a cell wrapped onto a second line, "(facade, vinduer og ventilation)")."""
+    tables: list[dict[str, str]] = []
+    lines = layout.splitlines()
     i = 0
     while i < len(lines):
-        # a wrapped header is several lines of the plain text: the longest run that is a row
-        for k in range(min(2 * MAX_HEADER_LINES + 2, len(lines) - i), 0, -1):
+        names = _cells(lines[i])
+        starts = [a for a, _, _ in names]
+        if len(names) < 3 or any(
+            len(t) > MAX_NAME_CHARS or t.endswith((",", ";")) or not _LETTER.search(t)
+            for _, _, t in names
+        ):  # column names are short words ("1. | Generelt | 2" is a line of contents)
+            i += 1
+            continue
+        body: list[list[str]] = []
+        j = end = i + 1
+        while j < len(lines):
+            if not lines[j].strip():
+                j += 1  # rows drawn apart
+                continue
+            columns = _columns(_cells(lines[j]), starts)
+            if columns is None or (columns[0] and sum(map(bool, columns)) < 3):
+                break  # prose again, or a line that is no row of this table
+            if columns[0]:
+                body.append(columns)
+            elif body:  # a wrapped cell: its words join the row above, column by column
+                body[-1] = [
+                    " ".join(filter(None, pair)) for pair in zip(body[-1], columns, strict=True)
+                ]
+            else:
+                break
+            j = end = j + 1
+        if len(body) >= 2:
+            table = {}
+            for row in [[t for _, _, t in names], *body]:
+                cells = [c for c in row if c]
+                table[" ".join(cells)] = TABLE_CELL_SEPARATOR.join(cells)
+            tables.append(table)
+            i = end
+        else:
+            i += 1
+    return tables
+
+
+def _columns(found: list[_Cell], starts: list[int]) -> list[str] | None:
+    """The line's cells placed under the column names they start at; None when a cell starts
+    under no column name."""
+    row = [""] * len(starts)
+    for a, _, text in found:
+        k = min(range(len(starts)), key=lambda n: abs(starts[n] - a))
+        if abs(starts[k] - a) > ALIGN_SLACK or row[k]:
+            return None
+        row[k] = text
+    return row
+
+
+def _with_table_cells(text: str, page: PageObject) -> str:
+    """The page's text with its table rows' cells TAB-separated (unchanged if the layout
+    extraction fails or finds none)."""
+    try:
+        layout = page.extract_text(extraction_mode="layout") or ""
+    except Exception:  # layout mode is a refinement; the plain text stands on its own
+        return text
+    numeric = _table_rows(layout)
+    tables = _aligned_rows(layout)
+    rows = numeric | {key: row for table in tables for key, row in table.items()}
+    if not rows:
+        return text
+    out, found = _replace_rows(text, rows)
+    # a text table whose rows the plain text does not hold one after another (cells
+    # interleaved, blank lines inside a row) stays as the plain text has it: a header made a
+    # row above loose lines would read as a table without rows
+    partial = [table for table in tables if not found.issuperset(table)]
+    if partial:
+        keep = numeric | {
+            key: row for table in tables if table not in partial for key, row in table.items()
+        }
+        out, _ = _replace_rows(text, keep)
+    return out
+
+
+def _replace_rows(text: str, rows: dict[str, str]) -> tuple[str, set[str]]:
+    """`text` with each run of lines whose words are a row's replaced by that row; and the
+    rows found."""
+    lines = text.split("\n")
+    out: list[str] = []
+    found: set[str] = set()
+    i = 0
+    while i < len(lines):
+        # a row is one line or several (a line per cell, a wrapped header): the longest run
+        for k in range(min(MAX_ROW_LINES, len(lines) - i), 0, -1):
             if k > 1 and not all(line.strip() for line in lines[i : i + k]):
                 continue  # a blank line is no part of a row
-            row = rows.get(" ".join(" ".join(lines[i : i + k]).split()))
-            if row is not None:
-                out.append(row)
+            key = " ".join(" ".join(lines[i : i + k]).split())
+            if key in rows:
+                out.append(rows[key])
+                found.add(key)
                 i += k
                 break
         else:
             out.append(lines[i])
             i += 1
-    return "\n".join(out)
+    return "\n".join(out), found
 
 
 def _title(reader: PdfReader) -> str | None:

@@ -381,6 +381,55 @@ def test_a_pdf_table_of_numbers_keeps_its_cells_apart(tmp_path: Path) -> None:
     assert any(b.kind == "table_row" and b.start == row for b in record.blocks)
 
 
+def test_a_pdf_table_of_words_is_read_as_rows(tmp_path: Path) -> None:
+    """A status table of words and dates (owner, deadline, status), drawn cell by cell with
+    a name wrapped onto a second line: each row is one line of TAB-separated cells (the
+    wrapped words in their cell), not a line per cell; the prose after it stays prose."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    x = (10, 25, 95, 135, 165)
+    rows = (
+        (("Nr.",), ("Initiativ",), ("Ansvarlig",), ("Frist",), ("Status",)),
+        (
+            ("1",),
+            ("Energirenovering af Rådhuset", "(facade og vinduer)"),
+            ("Ejendomme",),
+            ("31.12.2024",),
+            ("Gennemført",),
+        ),
+        (
+            ("2",),
+            ("Regnvandsbassin ved Vestby Å",),
+            ("Natur og Miljø",),
+            ("31.03.2025",),
+            ("Forsinket",),
+        ),
+        (("3",), ("Grøn indkøbspolitik",), ("Indkøb",), ("31.12.2025",), ("Ikke påbegyndt",)),
+    )
+    y = 30
+    for row in rows:
+        for col, lines in enumerate(row):
+            for k, line in enumerate(lines):
+                pdf.set_xy(x[col], y + 5 * k)
+                pdf.cell(30, 5, line)
+        y += 5 * max(len(lines) for lines in row) + 3
+    pdf.set_xy(10, y + 5)
+    pdf.multi_cell(0, 5, "Status pr. 1. februar 2025: et initiativ er forsinket.")
+    path = tmp_path / "status.pdf"
+    pdf.output(str(path))
+    lines = load_file(path).pages[0].split("\n")
+    assert lines[:4] == [
+        "Nr.\tInitiativ\tAnsvarlig\tFrist\tStatus",
+        "1\tEnergirenovering af Rådhuset (facade og vinduer)\tEjendomme\t31.12.2024\tGennemført",
+        "2\tRegnvandsbassin ved Vestby Å\tNatur og Miljø\t31.03.2025\tForsinket",
+        "3\tGrøn indkøbspolitik\tIndkøb\t31.12.2025\tIkke påbegyndt",
+    ]
+    assert "Status pr. 1. februar 2025: et initiativ er forsinket." in lines
+
+
 def test_a_pdf_tables_header_wrapped_over_lines_is_one_row(tmp_path: Path) -> None:
     """Narrow PDF columns wrap their names ("Korrigeret" over "budget 2023", the one-line
     names centred between them): the header is one row of four cells, not six lines of
