@@ -37,6 +37,7 @@ _OUTCOME_WORDS: list[tuple[str, str]] = [
     ("afvist", r"\b(?:afvist|afvises|afviste|ikke\s+godkendt|forkastet|forkastes)\b"),
     ("udsat", r"\b(?:udsat|udsættes|udsatte|udskydes|udskudt|genoptages)\b"),
     ("oversendt", r"\b(?:oversendt|oversendes|sendes\s+videre|videresendt)\b"),
+    ("sendt i høring", r"\b(?:sendes|sendt|udsendes|udsendt)\s+i\s+(?:offentlig\s+)?høring\b"),
     (
         "taget til efterretning",
         r"\b(?:tages|taget|toges|tog)\b[^.]{0,40}?\btil\s+efterretning\b|\btil\s+efterretning\b",
@@ -58,6 +59,12 @@ _OUTCOME_WORDS: list[tuple[str, str]] = [
     ),
 ]
 _OUTCOMES = [(name, re.compile(p, _F)) for name, p in _OUTCOME_WORDS]
+# A decision in words of its own, the deciding body its subject ("Udvalget bad forvaltningen om
+# at fremlægge en handleplan …"); orientation points ("Møde med Ældre Sagen …") are none.
+_BODY_ACTS = re.compile(
+    r"(?:Udvalget|Byrådet|Kommunalbestyrelsen|Styregruppen|Bestyrelsen|Direktionen"
+    r"|[A-ZÆØÅ][\w-]*udvalget)\s+[a-zæøå]{2,}\b[^.\n]*\s[^.\n]*\."
+)
 _VOTES = re.compile(
     r"[^.\n]*\b(?:stemte|stemmer|stemme|undlod|imod\s+stemte|for\s+stemte)\b[^.\n]*\.?", _F
 )
@@ -278,7 +285,7 @@ def extract_decisions(doc: DocumentRecord, index: DocIndex | None = None) -> lis
                 continue  # only who was absent: no decision
         title = item.title if item else (doc.meta.title or "")
         outcomes = decision_outcomes(text[dec_span[0] : dec_span[1]]) if dec_span else []
-        if dec_span and not outcomes:
+        if dec_span and not outcomes and not _BODY_ACTS.match(text, *dec_span):
             continue  # "Beslutning" only lists orientation points or absences: no decision
         decision_date = committee = votes = None
         if dec_sec is not None:

@@ -118,6 +118,7 @@ def test_agenda_with_several_items_outcomes_votes_and_missing_decision():
         ("Sagen blev udsat til næste møde.", "udsat"),
         ("Sagen oversendes til Økonomiudvalget.", "oversendt"),
         ("Anbefales over for Byrådet.", "anbefalet"),
+        ("Forslaget sendes i høring i perioden 19. maj til 14. juli 2025.", "sendt i høring"),
         ("Fraværende: Jens Hansen", None),
     ],
 )
@@ -150,6 +151,25 @@ def test_decision_in_parts_gives_one_row_per_outcome_and_orientation_only_gives_
         ("9", "taget til efterretning", "Orienteringen blev taget til efterretning."),
         ("10", "udsat", "Sagen genoptages på næste ordinære møde."),
     ]
+
+
+def test_a_decision_the_body_states_in_its_own_words_is_a_decision():
+    """ "Udvalget bad forvaltningen om at fremlægge en handleplan …" names no outcome word, but
+    the committee is its subject: it is the item's decision (outcome unknown), unlike a
+    "Beslutning" that only lists orientation points."""
+    text = (
+        "Referat\n\n6. Sygefravær på dagtilbudsområdet 2024\n\nSagsnr.: 25-000006\n\n"
+        "Resumé\n\nSygefraværet var 7,9 pct. i 2024.\n\n"
+        "Beslutning\n\nUdvalget bad forvaltningen om at fremlægge en handleplan for "
+        "nedbringelse af sygefraværet på udvalgets møde den 8. september 2025.\n\n"
+        "7. Orientering fra formanden\n\nSagsnr.: 25-000007\n\n"
+        "Resumé\n\nFormanden orienterer.\n\n"
+        "Beslutning\n\nMøde med Ældre Sagen den 9. april 2025.\n"
+    )
+    doc = record_from_text(text, "referat.txt")
+    got = extract_decisions(doc)
+    assert [(d.item_number, d.outcome) for d in got] == [("6", None)]
+    assert got[0].decision.startswith("Udvalget bad forvaltningen om at fremlægge en handleplan")
 
 
 def test_points_decided_as_ad_n_full_stop_give_one_row_each():
