@@ -529,7 +529,7 @@ class FactsAnswerer:
             if not same and len(chosen) < MAX_BUDGET_ROWS:
                 chosen.append(row)
         lines = [self._budget_line(row, cset, groups) for row in chosen]
-        return FactsResult(text="\n\n".join(lines), facts_texts=[])
+        return FactsResult(text=_once_each(lines), facts_texts=[])
 
     def purpose_groups(self, question: str, intent: Intent) -> list[WordGroup]:
         """The words naming what the money is for: after "til/for/af/på/om" ("afsat til
@@ -1144,6 +1144,25 @@ class FactsAnswerer:
 # in its own text. Devset: one answer (the committee's decision, not the one after it);
 # 0.05 and 0.3 gave the same there, 0.05 lost the test's case.
 COMMITTEE_NAMED = 0.3
+
+
+def _once_each(blocks: list[str]) -> str:
+    """Answer blocks one after another, a line shown before (a table's column names and unit
+    above each of its rows) not repeated: the rows of one table read as that table."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for block in blocks:
+        lines = block.split("\n")
+        repeated = 0
+        while repeated < len(lines) - 1 and lines[repeated] in seen:
+            repeated += 1
+        seen.update(lines)
+        rest = "\n".join(lines[repeated:])
+        if repeated and out:
+            out[-1] += "\n" + rest
+        else:
+            out.append(rest)
+    return "\n\n".join(out)
 
 
 def _names_committee(question: str, committee: str | None) -> bool:

@@ -642,13 +642,8 @@ def test_a_pdf_budget_tables_row_is_shown_under_its_column_names(
     assert not amounts & {"624,1", "11,7", "846,9", "1,9"}, listing.text
 
 
-def test_a_word_annexs_year_table_answers_by_row_and_lists_each_rows_total(
-    tmp_path_factory: pytest.TempPathFactory,
-) -> None:
-    """A Word annex's budget table with a column per year and "I alt": a question about one
-    initiative shows its row under the column names (the years) and the unit line, and
-    "Hvilke indsatser fik hvilket budget?" lists each row once, by its total, not once per
-    year."""
+def _year_table_annex(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    """An assistant over a Word annex whose budget table has a column per year and "I alt"."""
     import docx
 
     from tests.conftest import assistant_for_docs
@@ -673,7 +668,22 @@ def test_a_word_annexs_year_table_answers_by_row_and_lists_each_rows_total(
     docs = root / "docs"
     docs.mkdir()
     document.save(str(docs / "bilag2_klimahandleplan.docx"))
-    assistant = assistant_for_docs(root)
+    return assistant_for_docs(root)
+
+
+@pytest.fixture(scope="module")
+def year_table_annex(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return _year_table_annex(tmp_path_factory)
+
+
+def test_a_word_annexs_year_table_answers_by_row_and_lists_each_rows_total(
+    year_table_annex: Assistant,
+) -> None:
+    """A Word annex's budget table with a column per year and "I alt": a question about one
+    initiative shows its row under the column names (the years) and the unit line, and
+    "Hvilke indsatser fik hvilket budget?" lists each row once, by its total, not once per
+    year."""
+    assistant = year_table_annex
 
     answer = assistant.ask("Hvor meget er afsat til grøn transport i 2026?")
     # the row is quoted whole, so are its column names; the unit line above says what its
@@ -925,3 +935,16 @@ def test_an_extra_cost_is_quoted_not_restated_under_its_heading(tmp_path_factory
     answer = unseen.ask("Hvor meget er merforbruget i 2024?")
     assert "Der forventes et samlet merforbrug på 3,1 mio. kr. i 2024." in answer.text
     assert "Merudgiften til" not in answer.text, answer.text
+
+
+def test_rows_of_one_table_share_one_header_and_a_total_answers_samlede(
+    year_table_annex: Assistant,
+) -> None:
+    """Two rows of one table are shown under its unit line and column names once; "Hvad er
+    det samlede budget …?" is answered by the table's "I alt" row."""
+    year = year_table_annex.ask("Hvad koster klimahandleplanen i 2026?")
+    assert year.text.count("Alle beløb er i 1.000 kr.") == 1, year.text
+    assert year.text.count("Indsats – 2025 – 2026 – 2027 – I alt") == 1, year.text
+    assert "Grøn transport – 600" in year.text and "Klimatilpasning – 800" in year.text
+    total = year_table_annex.ask("Hvad er det samlede budget for klimahandleplanen?")
+    assert "I alt – 2.600 – 3.100 – 2.900 – 8.600" in total.text, total.text
