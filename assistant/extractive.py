@@ -1254,6 +1254,12 @@ class ExtractiveAnswerer:
         asked = _listed_noun(question, groups)
         best_names_asked = match_group(asked, self.stats.terms(best.text)) if asked else 0.0
         asks_items = bool(asked and match_group(asked, self.stats.terms(AGENDA_NOUNS)))
+        source = _listed_from(question, groups)
+        if source is not None and not match_group(source, self.stats.terms(MEETING_NOUNS)):
+            # "Hvilke punkter på styregruppens handlingsliste …?": the points of that list
+            # (under its heading), not the meeting's agenda items
+            asks_items = False
+            headed_by = headed_by or source
         doc_ids = list(dict.fromkeys(h.doc_id for h in hits[:6]))
         found: list[ListCandidate] = []
         for doc_id in doc_ids:
@@ -1806,6 +1812,22 @@ def _listed_noun(question: str, groups: list[WordGroup]) -> WordGroup | None:
     """The question's word group for the X of "Hvilke (tre) X …?" / "Hvilken X …?"."""
     count = "|".join(["\\d{1,2}", *_COUNT_VALUES])
     m = re.search(rf"\b(?:hvilke[nt]?|which)\s+(?:(?:{count})\s+)?(\w+)", question, re.I)
+    if not m:
+        return None
+    word = m.group(1).lower()
+    return next((g for g in groups if g.word.lower() == word), None)
+
+
+MEETING_NOUNS = "dagsorden dagsordenen møde mødet referat referatet"
+# "Hvilke punkter på (styregruppens) handlingsliste …": where the listed things are listed
+_LISTED_FROM = re.compile(
+    r"\b(?:hvilke[nt]?|which)\s+(?:\w+\s+)?(?:på|i|fra|under|on|in)\s+(?:\w+s\s+)?(\w+)", re.I
+)
+
+
+def _listed_from(question: str, groups: list[WordGroup]) -> WordGroup | None:
+    """The word group of the list "Hvilke X på/i Y …?" asks X of (Y), or None."""
+    m = _LISTED_FROM.search(question)
     if not m:
         return None
     word = m.group(1).lower()

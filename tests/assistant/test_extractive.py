@@ -12,6 +12,7 @@ from assistant.extractive import (
     Candidate,
     ExtractiveAnswerer,
     TermStats,
+    _listed_from,
     count_ok,
     coverage,
     is_label,
@@ -633,6 +634,65 @@ def test_which_items_lists_the_agenda_items_not_the_table_of_contents(
     answer = assistant.ask("Hvilke sager behandlede Økonomiudvalget den 10. marts 2025?")
     for title in ("Godkendelse af dagsorden", "cykelsti ved Skovvej", "pr. 31. januar 2025"):
         assert title in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "source"),
+    [
+        ("Hvilke punkter på styregruppens handlingsliste er stadig åbne?", "handlingsliste"),
+        ("Hvilke sager på dagsordenen blev udsat?", "dagsordenen"),
+        ("Hvilke punkter blev behandlet?", None),
+    ],
+)
+def test_where_the_listed_things_are_listed(parts, question: str, source: str | None) -> None:
+    """ "Hvilke X på/i Y …?" lists X from Y: the list is named by Y's word, the question's
+    own (a genitive before it, "styregruppens", names whose list)."""
+    answerer, _ = parts
+    groups = answerer.stats.groups(question)
+    found = _listed_from(question, groups)
+    assert (found.word if found else None) == source
+
+
+STEERING_MINUTES_MD = """# Referat – Styregruppen for Fælles Digital Borgerservice
+
+**Dato:** 02.04.2025
+
+## 1. Godkendelse af dagsorden
+
+Dagsordenen blev godkendt.
+
+## 2. Fælles chatbot til borgerservice
+
+Den samlede udgift i 2025 er 1,2 mio. kr.
+
+**Beslutning:** Fordelingsnøglen blev godkendt.
+
+## 3. Handlingsliste
+
+| Nr. | Handling | Ansvarlig | Frist | Status |
+|---|---|---|---|---|
+| 1 | Indhente godkendelse af fordelingsnøglen | Line Bonde | 22.04.2025 | Åben |
+| 2 | Opdatere tidsplanen med ny go-live | Nadia Holm | 15.04.2025 | Åben |
+| 3 | Afklare databehandleraftale med leverandøren | Hanne Krogh | 31.03.2025 | Lukket |
+
+## 4. Eventuelt
+
+Intet.
+"""
+
+
+def test_which_points_on_a_named_list_are_that_lists_rows_not_the_agenda(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """ "Hvilke punkter på styregruppens handlingsliste er stadig åbne?" asks the rows of the
+    list it names (the open ones), not the meeting's agenda items."""
+    assistant = assistant_over(
+        tmp_path_factory.mktemp("action-list"), {"styregruppe_2025-04-02.md": STEERING_MINUTES_MD}
+    )
+    answer = assistant.ask("Hvilke punkter på styregruppens handlingsliste er stadig åbne?")
+    assert "Indhente godkendelse af fordelingsnøglen" in answer.text, answer.text
+    assert "Opdatere tidsplanen med ny go-live" in answer.text, answer.text
+    assert "databehandleraftale" not in answer.text and "Eventuelt" not in answer.text
 
 
 @pytest.mark.parametrize(
