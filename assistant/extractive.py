@@ -591,6 +591,8 @@ _WORDS = re.compile(r"[^\W\d_]{2,}")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 
 
+# The labels of a place: "Mødested", "Sted", "Lokale", "Adresse" (with a colon or not)
+_PLACE_LABEL = re.compile(r"\W*(?:møde)?(?:sted|lokale|adresse|place|venue|location)\W*", re.I)
 _FIELD = re.compile(r"([A-ZÆØÅ][\w ./-]{1,30}?)\s*:[ \t]+\S")  # "Fraværende: Karsten Bech"
 
 
@@ -703,6 +705,9 @@ class ExtractiveConfig:
     reason_bonus: float = 0.05  # a why-question: a sentence that gives a reason
     decision_section_bonus: float = 0.05  # a decision question: a sentence under "Beslutning"
     label_bonus: float = 0.2  # a field whose label is the question's rarest word
+    # a place field for "hvor …?": above the line that only repeats the meeting's date the
+    # question names ("Mandag den 12. maj 2025", which covers the question's own date words)
+    place_bonus: float = 0.3
     min_context_coverage: float = 0.5
     min_score: float = 0.45
     follow_ratio: float = 0.8  # extra sentences must score this share of the best
@@ -826,6 +831,8 @@ class ExtractiveAnswerer:
                 self.in_decision_section(c) or self.after_decision_label(c)
             ):
                 features += cfg.decision_section_bonus
+            if intent.asks_where and _PLACE_LABEL.fullmatch(self._field_label(c, True) or ""):
+                features += cfg.place_bonus  # "Mødested: Rådhuset" for "Hvor blev mødet holdt"
             if rarest is not None and self._labelled_by(c, rarest):
                 features += cfg.label_bonus  # "Fraværende: Karsten Bech" for "Hvem var fraværende"
             prior = cfg.rank_prior / c.rank if c.rank < 50 else 0.0
@@ -843,19 +850,30 @@ class ExtractiveAnswerer:
         whose label says the question's rarest word (what it asks about, not the meeting's
         date or body that identify where: "Mødedato: …" does not answer "Hvem var fraværende
         på mødet den …?")."""
+        label = self._field_label(c)
+        return label is not None and match_group(rarest, self.stats.terms(label)) == 1.0
+
+    def _field_label(self, c: Candidate, bare: bool = False) -> str | None:
+        """The label of the field the sentence is the value of: before its colon
+        ("Fraværende: Karsten Bech"), or on the line above ("**Afbud:**" + "Anders Lund, …");
+        `bare`: also a short line above without a colon (a portal's "Mødested" term over
+        its "Rådhuset, mødelokale 2"). None for other sentences."""
         m = _FIELD.match(c.text)
         if m is not None:
-            return match_group(rarest, self.stats.terms(m.group(1))) == 1.0
-        # the label on a line of its own ("**Afbud:**" + "Anders Lund, …" below it)
+            return m.group(1)
         view = self.docs.get(c.doc_id)
         if view is None or c.index == 0:
-            return False
+            return None
         label = view.sentences[c.index - 1]
-        return (
-            is_label(view.text, label.start, label.end)
-            and "\n\n" not in view.text[label.end : c.start]
-            and match_group(rarest, self.stats.terms(label.text)) == 1.0
-        )
+        if "\n\n" in view.text[label.end : c.start]:
+            return None
+        if is_label(view.text, label.start, label.end):
+            return label.text.strip("*: ")
+        between = view.text[label.end : c.start]
+        short = len(label.text.split()) <= 3 and not label.text.rstrip().endswith(".")
+        if bare and short and "\n" in between:
+            return label.text.strip("*: ")
+        return None
 
     def _coverages(
         self,

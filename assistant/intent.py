@@ -236,6 +236,7 @@ class Intent:
     asks_share: bool = False  # "hvor meget fylder", "hvor stor en andel", "hvor mange procent"
     per_document: bool = False  # "Hvilke dokumenter nævner X?", "... i hver af dem?"
     asks_item: bool = False  # "Hvilket punkt …?", "Under hvilken sag …?": the agenda item
+    asks_where: bool = False  # "Hvor blev mødet holdt?", "where": a place
 
     @property
     def is_budget(self) -> bool:
@@ -249,6 +250,12 @@ def is_english(question: str) -> bool:
     return en > da
 
 
+# "Hvor blev mødet holdt?" asks a place; "hvor meget/mange/længe/stor …" a quantity
+_WHERE = re.compile(
+    r"\bhvor\b(?!\s+(?:meget|mange|længe|langt|ofte|tit|stor\w*|lang\w*|høj\w*|lille|små|"
+    r"gammel\w*|godt|vidt|hurtigt|tidligt|sent|mange))|\bwhere\b",
+    re.IGNORECASE,
+)
 _YEAR_RANGE = re.compile(r"(?<![\d.,/-])((?:19|20)\d\d)(?:\s*[-–]\s*((?:19|20)\d\d))?(?!\d)")
 
 
@@ -303,6 +310,7 @@ def classify(question: str) -> Intent:
     intent.asks_share = bool(_SHARE.search(q))
     intent.per_document = bool(_PER_DOCUMENT.search(q))
     intent.asks_item = bool(_ASKS_ITEM.search(q))
+    intent.asks_where = bool(_WHERE.search(q))
     budget = bool(_BUDGET.search(q) or _BUDGET_GET.search(q) or amounts)
     budget = budget and not _THINGS_OF_A_PRICE.match(q)
     # money words can be the topic ("Hvem betaler ...", "Hvordan fordeles udgiften ...");

@@ -1376,3 +1376,26 @@ def test_an_english_question_finds_danish_minutes_by_their_words(
     assert "1,2 mio. kr." in cost.text, cost.text
     meeting = assistant.ask("When is the next meeting?")
     assert "26. august 2025" in meeting.text, meeting.text
+
+
+PORTAL_MEETING_HTML = """<html><body><main><h1>Børne- og Ungeudvalget</h1>
+<p>Dagsorden med beslutninger</p>
+<dl><dt>Mødedato</dt><dd>Mandag den 12. maj 2025</dd>
+<dt>Tidspunkt</dt><dd>Kl. 16:00 - 18:30</dd>
+<dt>Mødested</dt><dd>Lindholt Skole, personalerummet (indgang fra Skolegade)</dd>
+<dt>Fraværende</dt><dd>Morten Holst (V)</dd></dl>
+<h2>1 | EMN-2025-00398 Godkendelse af dagsorden</h2><h4>Beslutning</h4><p>Godkendt.</p>
+<h2>2 | EMN-2025-00123 Kapacitetsudvidelse i dagtilbud</h2><h4>Resumé</h4>
+<p>Der opstilles en pavillon med 24 pladser ved Lindholt Børnehus.</p>
+<h4>Beslutning</h4><p>Anbefales over for Økonomiudvalget.</p>
+</main></body></html>"""
+
+
+def test_where_a_meeting_was_held_is_its_place_field(tmp_path_factory) -> None:
+    """ "Hvor blev mødet den 12. maj 2025 holdt?" is answered by the page's "Mødested" field,
+    a term over its value without a colon, not only by the line that repeats the date."""
+    assistant = assistant_over(
+        tmp_path_factory.mktemp("meeting-place"), {"bu_2025-05-12.html": PORTAL_MEETING_HTML}
+    )
+    answer = assistant.ask("Hvor blev Børne- og Ungeudvalgets møde den 12. maj 2025 holdt?")
+    assert "Lindholt Skole, personalerummet" in answer.text, answer.text
