@@ -1273,23 +1273,20 @@ class ExtractiveAnswerer:
         best_names_asked = match_group(asked, self.stats.terms(best.text)) if asked else 0.0
         asks_items = bool(asked and match_group(asked, self.stats.terms(AGENDA_NOUNS)))
         source = _listed_from(question, groups)
-        if source is not None and not match_group(source, self.stats.terms(MEETING_NOUNS)):
-            # "Hvilke punkter på styregruppens handlingsliste …?": the points of that list
-            # (under its heading), not the meeting's agenda items
-            asks_items = False
-            headed_by = headed_by or source
+        if source is not None and match_group(source, self.stats.terms(MEETING_NOUNS)):
+            source = None  # "Hvilke punkter på dagsordenen …?": the agenda items
         doc_ids = list(dict.fromkeys(h.doc_id for h in hits[:6]))
         found: list[ListCandidate] = []
         for doc_id in doc_ids:
             found.extend(self.structured_lists(doc_id))
         if headed_by is not None:
-            found = [
-                lc
-                for lc in found
-                if lc.intro is not None
-                and lc.intro.index == -1  # a heading
-                and match_group(headed_by, self.stats.terms(lc.intro.text)) >= 0.6
-            ]
+            found = [lc for lc in found if self._headed_by(lc, headed_by)]
+        if source is not None:
+            # "Hvilke punkter på styregruppens handlingsliste …?": the points of the list under
+            # that heading, when there is one, not the meeting's agenda items
+            named = [lc for lc in found if self._headed_by(lc, source)]
+            if named:
+                found, asks_items = named, False
         if not found:
             return None
         for lc in found:
@@ -1324,6 +1321,14 @@ class ExtractiveAnswerer:
         if top.score < 0.5 or (not holds_best and top.score < 0.75 * best.context_coverage):
             return None
         return replace(top, items=self._rows_asked_for(top.intro, top.items, groups))
+
+    def _headed_by(self, lc: ListCandidate, group: WordGroup) -> bool:
+        """The list stands under a heading that names `group` ("4. Handlingsliste")."""
+        return (
+            lc.intro is not None
+            and lc.intro.index == -1  # a heading
+            and match_group(group, self.stats.terms(lc.intro.text)) >= 0.6
+        )
 
     def structured_lists(self, doc_id: str) -> list[ListCandidate]:
         view = self.docs.get(doc_id)
