@@ -127,6 +127,19 @@ def join_across_pages(pages: list[str]) -> list[str]:
     return pages
 
 
+# A PDF's list bullet extracted on a line of its own ("–" then the point's text below it)
+_LONE_BULLET = re.compile(
+    r"^[ \t]*([-•·–▪►■◦‣●○□✓⁃➢\uf0b7\uf0a7])[ \t]*\n(?=[ \t]*[A-Za-zÆØÅæøå])", re.M
+)
+
+
+def join_lone_bullets(text: str) -> str:
+    """Put a bullet extracted alone on its line in front of its point ("– Ny tidsplan …"),
+    so the point reads as a list item; a lone dash before a figure (a table's empty cell)
+    stays."""
+    return _LONE_BULLET.sub(r"\1 ", text)
+
+
 def tidy(text: str) -> str:
     return _MANY_NEWLINES.sub("\n\n", text).strip()
 
@@ -382,7 +395,9 @@ def clean(loaded: LoadedFile) -> CleanText:
     pages = [normalize_characters(page) for page in loaded.pages]
     if loaded.kind == "pdf":
         pages = remove_running_lines(pages)
-        cleaned = join_across_pages([tidy(join_hyphenated(page)) for page in pages])
+        cleaned = join_across_pages(
+            [tidy(join_lone_bullets(join_hyphenated(page))) for page in pages]
+        )
         return assemble([(n, tidy(page)) for n, page in enumerate(cleaned, start=1)])
 
     text = tidy(join_hyphenated(PAGE_SEPARATOR.join(pages)))

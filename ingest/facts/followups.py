@@ -24,7 +24,7 @@ from ingest.facts.actionlog import action_log_rows
 from ingest.facts.budgets import doc_ref_date
 from ingest.facts.models import FollowupRow
 from ingest.facts.sentences import DocIndex, Sentence
-from ingest.models import TABLE_CELL_SEPARATOR, DocumentRecord
+from ingest.models import BULLET_MARK, TABLE_CELL_SEPARATOR, DocumentRecord
 from ingest.money import find_amounts
 
 __all__ = ["extract_followups", "reference_date", "followup_status"]
@@ -250,7 +250,10 @@ def _action(text: str, cut: tuple[int, int] | None) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
-_NAMED_RESPONSIBLE = re.compile(r"\b(?:ansvarlig|ansvar|tovholder)\s*:\s*([^.;\n]+)", _F)
+# the name may wrap onto the next line of a PDF ("Ansvarlig: Mette" + "Frandsen, Natur og Miljø.")
+_NAMED_RESPONSIBLE = re.compile(
+    r"\b(?:ansvarlig|ansvar|tovholder)\s*:\s*([^.;\n]+(?:\n(?![ \t]*\n)[^.;:\n]+)?)", _F
+)
 
 
 def _responsible(text: str, following: str = "") -> str | None:
@@ -258,7 +261,7 @@ def _responsible(text: str, following: str = "") -> str | None:
     for part in (text, following):
         named = _NAMED_RESPONSIBLE.search(part)
         if named and (part is text or part.lstrip().lower().startswith(("ansvar", "tovholder"))):
-            return named.group(1).strip()
+            return " ".join(named.group(1).split()).strip(" ,")
     m = _RESPONSIBLE.search(text)
     if not m:
         return None
@@ -391,6 +394,13 @@ def extract_followups(doc: DocumentRecord, index: DocIndex | None = None) -> lis
             start = prev.start
             quote_text = doc.text[start:end]
             action = _action(prev.text, None)
+        elif _DEADLINE_FIELD.match(s.text) and (first := _item_start(doc.text, index, n)) < n:
+            # "– Ny tidsplan for … Ansvarlig: Mette Frandsen. Frist: 15. maj 2025.": the
+            # deadline is a field of its point, whose first sentence says the step
+            start = index.sentences[first].start
+            quote_text = doc.text[start:end]
+            step = index.sentences[first].text
+            action = _action(step[: m.start()] if (m := _INLINE_FIELD.search(step)) else step, None)
         rows.append(
             FollowupRow(
                 doc_id=doc.id,
@@ -407,6 +417,7 @@ def extract_followups(doc: DocumentRecord, index: DocIndex | None = None) -> lis
                     s.text,
                     index.sentences[n + 1].text if n + 1 < len(index.sentences) else "",
                 )
+                or _responsible(quote_text)
                 or _actor(s.text),
                 status=status,
                 deadline_start=d_start,
@@ -430,6 +441,32 @@ def extract_followups(doc: DocumentRecord, index: DocIndex | None = None) -> lis
 
 
 _WORDS = re.compile(r"[a-zæøå]{3}", re.IGNORECASE)
+# A point's deadline as a field of its own ("Frist: 15. maj 2025."), and the fields beside it
+_DEADLINE_FIELD = re.compile(r"\s*(?:frist|tidsfrist|deadline)\s*:", re.IGNORECASE)
+_POINT_FIELD = re.compile(r"\s*(?:ansvarlig|ansvar|tovholder|frist|tidsfrist|status)\s*:", re.I)
+_POINT_START = re.compile(rf"\n\s*\n|\n[ \t]*(?:{BULLET_MARK})[ \t]")
+_INLINE_FIELD = re.compile(r"\s(?:ansvarlig|ansvar|tovholder|frist|tidsfrist|status)\s*:", re.I)
+_MAX_POINT_SENTENCES = 4
+
+
+def _item_start(text: str, index: DocIndex, n: int) -> int:
+    """The index of the first sentence of the list point or paragraph that sentence `n` is a
+    field of: back over its other fields ("Ansvarlig: …"), never past a blank line or the
+    next point's bullet; `n` when no sentence before it is in the point."""
+    sentences = index.sentences
+    first = n
+    for k in range(n - 1, max(-1, n - 1 - _MAX_POINT_SENTENCES), -1):
+        if _POINT_START.search(text, sentences[k].end, sentences[k + 1].start):
+            break
+        first = k
+        # a field, or the line a field's value wrapped onto ("Ansvarlig: Mette" + "Frandsen, …")
+        wrapped = k > 0 and _POINT_FIELD.match(sentences[k - 1].text) is not None
+        wrapped = wrapped and not sentences[k - 1].text.rstrip().endswith(".")
+        if not (_POINT_FIELD.match(sentences[k].text) or wrapped):
+            break
+    return first
+
+
 # the paper's own fields: "Rev. dato:", "Senest opdateret: 12. maj 2025", "Til: Social- og
 # Sundhedsudvalget, mødet den 22. april 2025" - when and to whom it was written, no step
 _DATE_LABEL = re.compile(

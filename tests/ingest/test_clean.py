@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pypdf import PageObject
 
-from ingest.clean import clean, join_hyphenated, one_line
+from ingest.clean import clean, join_hyphenated, join_lone_bullets, one_line
 from ingest.loaders import load_file
 from ingest.models import CleanText, LoadedFile
 
@@ -343,3 +343,14 @@ def test_a_heading_that_also_stands_mid_page_is_not_a_running_line() -> None:
     assert cleaned.text.count("Beslutning") == 3
     assert cleaned.text.count("Økonomiudvalget") == 1  # the running header, kept once
     assert "Side " not in cleaned.text
+
+
+def test_a_bullet_alone_on_its_line_joins_its_point() -> None:
+    """pypdf puts a list's "–" on a line of its own: it goes in front of its point, so the
+    point reads as a list item; a lone dash above a figure (an empty table cell) stays."""
+    text = (
+        "Følgende udestår:\n–\nNy tidsplan for bassinet.\n•\nAfklaring med netselskabet.\n–\n1.200"
+    )
+    assert join_lone_bullets(text) == (
+        "Følgende udestår:\n– Ny tidsplan for bassinet.\n• Afklaring med netselskabet.\n–\n1.200"
+    )

@@ -281,3 +281,31 @@ def test_a_date_in_a_table_cell_is_the_deadline_of_its_rows_step(tmp_path):
         ("Indflytning i midlertidige bygninger", "2025-01-31"),
         ("Fraflytning fra midlertidige bygninger", "2026-06-30"),
     ]
+
+
+def test_a_points_deadline_field_takes_its_step_and_owner_from_the_point():
+    """ "– Ny tidsplan for … Ansvarlig: Mette Frandsen, Natur og Miljø. Frist: 15. maj 2025.":
+    the deadline is a field of its point, whose first sentence is the step (not "Frist") and
+    whose owner field names who, wrapped over two lines as PDFs wrap it."""
+    text = (
+        "Statusnotat: Handleplan for klima\n\nDato: 20.02.2025\n\n4. Udestående opfølgninger\n\n"
+        "Følgende opfølgninger udestår pr. 20.02.2025:\n"
+        "– Ny tidsplan og opdateret økonomi for regnvandsbassinet. Ansvarlig: Mette\n"
+        "Frandsen, Natur og Miljø. Frist: 15. maj 2025.\n"
+        "– Afklaring med netselskabet om solceller på Hedelund Skole. Ansvarlig: Jonas Ravn,\n"
+        "Ejendomscenteret. Frist: 30. april 2025.\n"
+    )
+    doc = record_from_text(text, "statusnotat.txt")
+    rows = [(r.action, r.responsible, r.due_date) for r in extract_followups(doc)]
+    assert rows == [
+        (
+            "Ny tidsplan og opdateret økonomi for regnvandsbassinet",
+            "Mette Frandsen, Natur og Miljø",
+            "2025-05-15",
+        ),
+        (
+            "Afklaring med netselskabet om solceller på Hedelund Skole",
+            "Jonas Ravn, Ejendomscenteret",
+            "2025-04-30",
+        ),
+    ]
