@@ -834,14 +834,19 @@ class FactsAnswerer:
             text = "Der er ingen udestående opfølgninger i dokumenterne på den dato."
             return FactsResult(text=text, abstain=True)
         rows = rows[:40]
+        # who answers for each step, where the cited passage names them ("Ansvarlig: …")
+        owners = [_quoted(row.get("responsible"), row["quote"]) for row in rows]
+        owner_column = any(owners)
         lines = [
             "Udestående opfølgninger (ikke meldt gennemført):",
             "",
-            "| Opfølgning | Frist | Status | Kilde |",
-            "|---|---|---|---|",
+            "| Opfølgning | Frist | Ansvarlig | Status | Kilde |"
+            if owner_column
+            else "| Opfølgning | Frist | Status | Kilde |",
+            "|---|---|---|---|---|" if owner_column else "|---|---|---|---|",
         ]
         table = []
-        for row in rows:
+        for row, owner in zip(rows, owners, strict=True):
             n = cset.add(row["doc_id"], row["start"], row["end"])
             refs = f"[{n}]"
             status = STATUS_DA.get(row["status"], row["status"])
@@ -855,7 +860,8 @@ class FactsAnswerer:
             deadline = _cell(row.get("deadline_text"))
             if not _digits_ok(deadline, row["quote"]):
                 deadline = ""
-            lines.append(f"| {action} | {deadline} | {status} | {refs} |")
+            who = f" {_cell(owner)} |" if owner_column else ""
+            lines.append(f"| {action} | {deadline} |{who} {status} | {refs} |")
             table.append(
                 {
                     "opfølgning": action,
@@ -1144,6 +1150,13 @@ class FactsAnswerer:
 # in its own text. Devset: one answer (the committee's decision, not the one after it);
 # 0.05 and 0.3 gave the same there, 0.05 lost the test's case.
 COMMITTEE_NAMED = 0.3
+
+
+def _quoted(value: str | None, quote: str) -> str:
+    """`value` when the quote says it (whitespace aside), else ""."""
+    if not value:
+        return ""
+    return value if " ".join(value.split()) in " ".join(quote.split()) else ""
 
 
 def _once_each(blocks: list[str]) -> str:

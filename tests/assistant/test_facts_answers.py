@@ -948,3 +948,23 @@ def test_rows_of_one_table_share_one_header_and_a_total_answers_samlede(
     assert "Grøn transport – 600" in year.text and "Klimatilpasning – 800" in year.text
     total = year_table_annex.ask("Hvad er det samlede budget for klimahandleplanen?")
     assert "I alt – 2.600 – 3.100 – 2.900 – 8.600" in total.text, total.text
+
+
+def test_outstanding_followups_show_who_answers_for_each(tmp_path_factory) -> None:
+    """A status note's open points name their owner ("Ansvarlig: Jonas Ravn, …"): the table
+    of outstanding follow-ups has an "Ansvarlig" column with what each cited point says."""
+    from tests.conftest import assistant_over
+
+    note = (
+        "Statusnotat: Handleplan for klima 2024-2026\n\nDato: 20.02.2025\n\n"
+        "4. Udestående opfølgninger\n\nFølgende opfølgninger udestår pr. 20.02.2025:\n"
+        "– Ny tidsplan og opdateret økonomi for regnvandsbassinet. Ansvarlig: Mette Frandsen, "
+        "Natur og Miljø. Frist: 15. maj 2025.\n"
+        "– Afklaring med netselskabet om solceller på Hedelund Skole. Ansvarlig: Jonas Ravn, "
+        "Ejendomscenteret. Frist: 30. april 2025.\n"
+    )
+    unseen = assistant_over(tmp_path_factory.mktemp("owners"), {"statusnotat.txt": note})
+    result, _ = facts(unseen, "Hvilke opfølgninger mangler stadig?", dt.date(2025, 3, 1))
+    assert "| Opfølgning | Frist | Ansvarlig | Status | Kilde |" in result.text, result.text
+    assert "| Jonas Ravn, Ejendomscenteret |" in result.text, result.text
+    assert "| Mette Frandsen, Natur og Miljø |" in result.text, result.text
