@@ -871,7 +871,7 @@ class ExtractiveAnswerer:
             return label.text.strip("*: ")
         between = view.text[label.end : c.start]
         short = len(label.text.split()) <= 3 and not label.text.rstrip().endswith(".")
-        if bare and short and "\n" in between:
+        if bare and short and "\n" in between and view.table_row(label.start) is None:
             return label.text.strip("*: ")
         return None
 

@@ -449,6 +449,13 @@ _YEARS_COMPARED = re.compile(
 )
 
 
+_QUESTION_WORD = r"hvor|hvornår|hvem|hvad|hvorfor|hvordan|where|when|who|what|why|how"
+_TWO_ASKS = re.compile(
+    rf"(?P<a>{_QUESTION_WORD})\s+(?:og|and)\s+(?P<b>{_QUESTION_WORD})\b(?P<rest>\s.+)$",
+    re.IGNORECASE,
+)
+
+
 def split_question(question: str) -> list[str]:
     """ "Hvornår blev X lavet, og hvad viste den?" -> two questions (at most three);
     "Hvad koster henholdsvis A og B?" -> "Hvad koster A?", "Hvad koster B?"; "Hvad er X for
@@ -457,6 +464,9 @@ def split_question(question: str) -> list[str]:
     if m and "," not in m["a"]:
         place = m["place"] or ""
         return [f"{m['ask']} {m['a']}{place}?", f"{m['ask']} {m['b']}{place}?"]
+    m = _TWO_ASKS.match(question.strip())
+    if m:  # "Hvor og hvornår holdt udvalget møde?": where, and when, of the same meeting
+        return [f"{m['a'].capitalize()}{m['rest']}", f"{m['b'].capitalize()}{m['rest']}"]
     m = _YEARS_COMPARED.match(question.strip())
     if m and m["a"] != m["b"]:
         return [f"{m['ask']}{m['a']}?", f"{m['ask']}{m['b']}?"]

@@ -79,6 +79,11 @@ def test_two_part_question(assistant: Assistant) -> None:
     ]
     assert len(split_question("Hvad koster skærmen, og hvad betaler staten?")) == 2
     assert split_question("Hvem betaler, og hvorfor?") == ["Hvem betaler", "hvorfor?"]
+    # two question words for one clause: one question each
+    assert split_question("Hvor og hvornår holdt udvalget møde?") == [
+        "Hvor holdt udvalget møde?",
+        "Hvornår holdt udvalget møde?",
+    ]
     answer = assistant.ask(
         "Hvor meget blev der afsat til kompetenceudvikling i 2005 i de lokale centre, og hvor "
         "meget årligt i socialforvaltningen efter budgetforliget for 2006?"

@@ -1399,3 +1399,6 @@ def test_where_a_meeting_was_held_is_its_place_field(tmp_path_factory) -> None:
     )
     answer = assistant.ask("Hvor blev Børne- og Ungeudvalgets møde den 12. maj 2025 holdt?")
     assert "Lindholt Skole, personalerummet" in answer.text, answer.text
+    both = assistant.ask("Hvor og hvornår holdt Børne- og Ungeudvalget møde i maj 2025?")
+    assert "Lindholt Skole, personalerummet" in both.text, both.text
+    assert "Mandag den 12. maj 2025" in both.text or "Kl. 16:00 - 18:30" in both.text, both.text
