@@ -38,7 +38,12 @@ from assistant.extractive import (
     wording,
 )
 from assistant.facts_answers import FRAMES as FACTS_FRAMES
-from assistant.facts_answers import NO_DECISION_YET, FactsAnswerer, sentence_date_matches
+from assistant.facts_answers import (
+    NO_DECISION_YET,
+    FactsAnswerer,
+    once_each,
+    sentence_date_matches,
+)
 from assistant.initials import spell_out_initials
 from assistant.intent import (
     Intent,
@@ -46,6 +51,7 @@ from assistant.intent import (
     asks_breakdown,
     classify,
     parse_as_of,
+    respectively,
     split_question,
 )
 from assistant.llm_step import LlmOutcome
@@ -111,7 +117,7 @@ def _join_parts(texts: list[str]) -> str:
                 continue
             out.append(paragraph)
             shown |= cited
-    return "\n\n".join(out)
+    return once_each(out)
 
 
 _HEADING_NUMBER = re.compile(r"[#\s]*\d{1,2}(?:\.\d{1,2})*[.)]?\s+")
@@ -285,6 +291,12 @@ class Assistant:
             draft = self._with_breakdown(draft, part, part_intent, part_hits, filters, mark)
             drafts.append(self._with_listed_costs(draft, part_intent, mark))
         answered = [d for d in drafts if not d.abstained]
+        if not answered and len(parts) == 1 and intent.is_budget:
+            # "Hvor meget er afsat til klimatilpasning og grøn transport?": no one passage
+            # covers both; each is asked on its own ("til henholdsvis A og B")
+            each = respectively(question)
+            if each is not None:
+                return self._extractive(each, intent, hits, day, filters)
         if not answered:
             return drafts[0]
         if len(answered) == 1:

@@ -529,7 +529,7 @@ class FactsAnswerer:
             if not same and len(chosen) < MAX_BUDGET_ROWS:
                 chosen.append(row)
         lines = [self._budget_line(row, cset, groups) for row in chosen]
-        return FactsResult(text=_once_each(lines), facts_texts=[])
+        return FactsResult(text=once_each(lines), facts_texts=[])
 
     def purpose_groups(self, question: str, intent: Intent) -> list[WordGroup]:
         """The words naming what the money is for: after "til/for/af/på/om" ("afsat til
@@ -1159,7 +1159,7 @@ def _quoted(value: str | None, quote: str) -> str:
     return value if " ".join(value.split()) in " ".join(quote.split()) else ""
 
 
-def _once_each(blocks: list[str]) -> str:
+def once_each(blocks: list[str]) -> str:
     """Answer blocks one after another, a line shown before (a table's column names and unit
     above each of its rows) not repeated: the rows of one table read as that table."""
     out: list[str] = []

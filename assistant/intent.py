@@ -456,6 +456,21 @@ _TWO_ASKS = re.compile(
 )
 
 
+_TO_BOTH = re.compile(
+    r"^(?P<ask>.*?\btil)\s+(?!henholdsvis\b)(?P<a>[^?,]+?)\s+og\s+(?P<b>[^?,]+?)\s*\?\s*$",
+    re.IGNORECASE,
+)
+
+
+def respectively(question: str) -> str | None:
+    """ "Hvor meget er afsat til A og B?" as "… til henholdsvis A og B?" (one question per
+    thing, see `split_question`), or None when the question names no two things."""
+    m = _TO_BOTH.match(question.strip())
+    if m is None:
+        return None
+    return f"{m['ask']} henholdsvis {m['a']} og {m['b']}?"
+
+
 def split_question(question: str) -> list[str]:
     """ "Hvornår blev X lavet, og hvad viste den?" -> two questions (at most three);
     "Hvad koster henholdsvis A og B?" -> "Hvad koster A?", "Hvad koster B?"; "Hvad er X for

@@ -940,12 +940,17 @@ def test_an_extra_cost_is_quoted_not_restated_under_its_heading(tmp_path_factory
 def test_rows_of_one_table_share_one_header_and_a_total_answers_samlede(
     year_table_annex: Assistant,
 ) -> None:
-    """Two rows of one table are shown under its unit line and column names once; "Hvad er
-    det samlede budget …?" is answered by the table's "I alt" row."""
+    """Two rows of one table are shown under its unit line and column names once, also when
+    the question names both ("… til klimatilpasning og grøn transport?", which no one row
+    covers, is asked for each); "Hvad er det samlede budget …?" is answered by the table's
+    "I alt" row."""
     year = year_table_annex.ask("Hvad koster klimahandleplanen i 2026?")
     assert year.text.count("Alle beløb er i 1.000 kr.") == 1, year.text
     assert year.text.count("Indsats – 2025 – 2026 – 2027 – I alt") == 1, year.text
     assert "Grøn transport – 600" in year.text and "Klimatilpasning – 800" in year.text
+    two = year_table_annex.ask("Hvor meget er afsat til klimatilpasning og grøn transport?")
+    assert "Klimatilpasning – 800" in two.text and "Grøn transport – 600" in two.text, two.text
+    assert two.text.count("Indsats – 2025 – 2026 – 2027 – I alt") == 1, two.text
     total = year_table_annex.ask("Hvad er det samlede budget for klimahandleplanen?")
     assert "I alt – 2.600 – 3.100 – 2.900 – 8.600" in total.text, total.text
 

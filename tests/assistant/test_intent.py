@@ -243,3 +243,13 @@ def test_appointing_is_a_decision_and_a_verb_is_no_counted_noun() -> None:
     sits = classify("Hvor mange sidder der i arbejdsgruppen?")
     assert sits.asks_count and sits.counted is None
     assert classify("Hvor mange medlemmer er der i gruppen?").counted == "medlemmer er"
+
+
+def test_two_things_a_budget_question_names_are_asked_respectively() -> None:
+    from assistant.intent import respectively
+
+    assert respectively("Hvor meget er afsat til klimatilpasning og grøn transport?") == (
+        "Hvor meget er afsat til henholdsvis klimatilpasning og grøn transport?"
+    )
+    assert respectively("Hvor meget er afsat til henholdsvis A og B?") is None
+    assert respectively("Hvor meget er afsat til videndeling?") is None
