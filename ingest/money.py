@@ -303,30 +303,29 @@ def _next_line(text: str, pos: int) -> str:
     return next((line for line in rest.split("\n") if line.strip()), "")
 
 
-def _own_cell(text: str, start: int, end: int) -> bool:
-    """`text[start:end]` is a whole cell of a tab-separated row."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line = text[line_start : len(text) if line_end < 0 else line_end]
-    if "\t" not in line:
-        return False
-    cell_start = max(text.rfind("\t", line_start, start) + 1, line_start)
-    cell_end = text.find("\t", end, line_start + len(line))
-    cell_end = line_start + len(line) if cell_end < 0 else cell_end
-    return text[cell_start:cell_end].strip() == text[start:end].strip()
-
-
-def _whole_cell(text: str, start: int, end: int) -> bool:
-    """In a tab-separated row a number is an amount only as a cell of its own ("etape 2")."""
+def _cell_around(text: str, start: int, end: int) -> str | None:
+    """The stripped cell of a tab-separated row that holds `text[start:end]`, or None when
+    its line is no table row."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
     if "\t" not in text[line_start:line_end]:
-        return True
+        return None
     cell_start = max(text.rfind("\t", line_start, start) + 1, line_start)
     cell_end = text.find("\t", end, line_end)
     cell_end = line_end if cell_end < 0 else cell_end
-    return text[cell_start:cell_end].strip() == text[start:end]
+    return text[cell_start:cell_end].strip()
+
+
+def _own_cell(text: str, start: int, end: int) -> bool:
+    """`text[start:end]` is a whole cell of a tab-separated row."""
+    return _cell_around(text, start, end) == text[start:end].strip()
+
+
+def _whole_cell(text: str, start: int, end: int) -> bool:
+    """In a tab-separated row a number is an amount only as a cell of its own ("etape 2")."""
+    cell = _cell_around(text, start, end)
+    return cell is None or cell == text[start:end]
 
 
 def _scaled_numbers(
