@@ -49,6 +49,7 @@ from assistant.intent import (
     Intent,
     asked_rate,
     asks_breakdown,
+    asks_total,
     classify,
     parse_as_of,
     respectively,
@@ -59,6 +60,7 @@ from assistant.retriever import HybridRetriever
 from assistant.types import Answer, Citation, SearchFilters, SearchHit
 from assistant.verify import verify
 from ingest.dates import find_dates
+from ingest.money import find_amounts
 from ingest.structure import agenda_item_at
 from plan_assistant.settings import Settings
 from stores.bundle import Stores
@@ -156,6 +158,10 @@ def _add_item(lines: list[str], piece: str, continues: bool, separator: str = " 
         lines[-1] += f"{separator}{piece}"
     else:
         lines.append(f"- {piece}")
+
+
+# "50 kr. i kompensation pr. flygtning": a unit named a few words after the amount
+_PER_UNIT_AFTER = re.compile(r"\s+(?:[a-zæøå]+\s+){0,2}(?:pr\.?|per)\s+[a-zæøå]{3,}", re.I)
 
 
 class Assistant:
@@ -385,13 +391,14 @@ class Assistant:
                 or (selection.confident and self._decided_elsewhere(selection, cset, mark))
             ):
                 del cset.citations[mark:]
-                return self._sentence_answer(selection, intent, cset)
-        rate = asked_rate(question_part) if intent.asks_amount else None
+                return self._unless_unit_missed(
+                    self._sentence_answer(selection, intent, cset), question_part, intent, mark
+                )
         if result is not None:
             if result.abstain:
                 del cset.citations[mark:]
                 return self._abstain(intent, cset, result.notice, result.text or None)
-            if rate is not None and not self._states_rate(rate, cset.citations[mark:]):
+            if self._misses_unit(question_part, intent, cset.citations[mark:]):
                 del cset.citations[mark:]
                 return self._abstain(intent, cset)
             return Draft(
@@ -409,11 +416,29 @@ class Assistant:
         strict = intent.kind in ("budget", "decision")
         if not self.gate.answers(selection, strict, required=require is not None):
             return self._abstain(intent, cset)
-        draft = self._sentence_answer(selection, intent, cset)
-        if rate is not None and not self._states_rate(rate, cset.citations[mark:]):
-            del cset.citations[mark:]
-            return self._abstain(intent, cset)  # a total where a price per unit was asked
-        return draft
+        return self._unless_unit_missed(
+            self._sentence_answer(selection, intent, cset), question_part, intent, mark
+        )
+
+    def _unless_unit_missed(
+        self, draft: Draft, question_part: str, intent: Intent, mark: int
+    ) -> Draft:
+        """`draft`, or an abstention when its citations (from `mark`) miss the asked unit."""
+        cset = draft.cset
+        if not self._misses_unit(question_part, intent, cset.citations[mark:]):
+            return draft
+        del cset.citations[mark:]
+        return self._abstain(intent, cset)
+
+    def _misses_unit(self, question_part: str, intent: Intent, cited: list[Citation]) -> bool:
+        """A total where a price per unit was asked ("pr. meter"), or only prices per unit
+        where a total was asked ("i alt"): a near miss."""
+        if not intent.asks_amount:
+            return False
+        rate = asked_rate(question_part)
+        if rate is not None:
+            return not self._states_rate(rate, cited)
+        return asks_total(question_part) and self._only_rates(cited)
 
     def _decided_elsewhere(self, selection: Selection, cset: CitationSet, mark: int) -> bool:
         """A sentence answers for an undecided item only as a decision recorded elsewhere: in
@@ -424,6 +449,14 @@ class Assistant:
             return False
         undecided_docs = {c.doc_id for c in cset.citations[mark:]}
         return best.doc_id not in undecided_docs or self.extractive.under_decision_heading(best)
+
+    @staticmethod
+    def _only_rates(cited: list[Citation]) -> bool:
+        """The cited passages state amounts, and each is a price per unit ("500 kr. pr. døgn")."""
+        amounts = [(c.quote, m) for c in cited for m in find_amounts(c.quote)]
+        return bool(amounts) and all(
+            m.per or _PER_UNIT_AFTER.match(quote, m.end) for quote, m in amounts
+        )
 
     @staticmethod
     def _states_rate(rate: re.Pattern[str], cited: list[Citation]) -> bool:

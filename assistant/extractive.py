@@ -67,6 +67,8 @@ _MODIFIES = re.compile(
 )
 _POINTS_BACK = re.compile(r"\b(?:dette|disse|denne|heraf|herved|hertil)\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# a table cell that only states the unit of the figures below it
+_UNIT_CELL = re.compile(r"\(?\s*(?:beløb\s+i\s+)?(?:1\.000|mio\.|mia\.|t\.)\s*kr\.?\s*\)?", re.I)
 # A committee's name: "Børne- og Skoleudvalgets", "Kultur-, Idræts- og Fritidsudvalget"
 COMMITTEE_NAME = re.compile(
     r"(?:[A-ZÆØÅ][\wæøå]*-,?\s+)*(?:[A-ZÆØÅ][\wæøå]*-\s+og\s+)?[A-ZÆØÅ][\wæøå]*udvalg\w*"
@@ -640,8 +642,10 @@ ROW_KEY_CHARS = 3  # a table row's leading cell this short is its number or key 
 
 def names_columns(row: str) -> bool:
     """A first row of words and years, no other figures: the table's column names, shown
-    above the row ("Indsats | 2025 | 2026 | I alt")."""
-    return not any(ch.isdigit() for ch in _YEAR.sub("", row))
+    above the row ("Indsats | 2025 | 2026 | I alt"). A cell that only gives the figures' unit
+    ("1.000 kr." over the row names) is a column name too."""
+    cells = [c for c in row.split(TABLE_CELL_SEPARATOR) if not _UNIT_CELL.fullmatch(c.strip())]
+    return not any(ch.isdigit() for ch in _YEAR.sub("", TABLE_CELL_SEPARATOR.join(cells)))
 
 
 def column_names_row(view: DocView, offset: int) -> Block | None:

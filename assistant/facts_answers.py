@@ -481,21 +481,26 @@ class FactsAnswerer:
         asked_years = set(intent.years) - {int(a) for a in intent.amounts}
         scored = []
         by_amount = []
-        other_year = False
+        # the best topic match of an amount of another year / of one whose sentence names the
+        # asked year: when the former is closer, the question asks a near miss
+        other_year = asked_year = 0.0
         for row in rows:
             amount_match = any(abs(a - row["amount_dkk"]) < 0.5 for a in intent.amounts)
             years = self._row_years(row)
-            if asked_years and years and not (asked_years & years) and not amount_match:
-                other_year = True
-                continue  # a different year: a near miss, not an answer
             own, ctx, key = self._budget_match(groups, row)
+            topical = 0.6 * own + 0.4 * ctx
+            if asked_years and years and not (asked_years & years) and not amount_match:
+                other_year = max(other_year, topical)  # a different year: a near miss
+                continue
+            if asked_years & _years_of(row["quote"]):
+                asked_year = max(asked_year, topical)  # an amount written for the asked year
             if amount_match:
                 by_amount.append((ctx, row))
             if not key or own < self.min_own_coverage or ctx < self.min_budget_coverage:
                 continue
             if purpose and not self._purpose_found(purpose, row):
                 continue  # "budgettet for en ny gymnastiksal": every word of what it is for
-            score = 0.6 * own + 0.4 * ctx + (0.05 if amount_match else 0.0)
+            score = topical + (0.05 if amount_match else 0.0)
             score += 0.05 / ranks.get(row["doc_id"], 20)
             if asked_years and asked_years & self._own_years(row):
                 # "afsat … i 2025": the amount of that year, before the total whose sentence
@@ -507,8 +512,9 @@ class FactsAnswerer:
             top = {h.doc_id for h in hits[:3]}
             scored = [(ctx, row) for ctx, row in by_amount if row["doc_id"] in top]
         if not scored:
-            if other_year:
-                return FactsResult(abstain=True)  # the amount of another year: a near miss
+            if other_year > asked_year:
+                # the topic's nearest amount is of another year: a near miss, not an answer
+                return FactsResult(abstain=True)
             return None  # no amount row on the topic: the sentences answer
         scored.sort(key=lambda x: -x[0])
         best_score = scored[0][0]

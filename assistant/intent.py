@@ -391,6 +391,15 @@ _UNIT_FORMS = {
 }
 
 
+_TOTAL = re.compile(r"\bi\s+alt\b|\bsamlet\b|\bsamlede\b|\btotalt?\b|\bin\s+total\b", _F)
+
+
+def asks_total(question: str) -> bool:
+    """ "Hvor meget udbetalte kommunen i alt …?": a price per unit ("500 kr. pr. døgn") is no
+    answer to it. A question asking a rate as well ("samlet pr. måned") asks no total."""
+    return bool(_TOTAL.search(question)) and asked_rate(question) is None
+
+
 def asked_rate(question: str) -> re.Pattern[str] | None:
     """What a price per unit must say ("Hvad koster støjværnet pr. meter?" -> "pr. meter",
     "kr./m"): a total is no answer to it. None when the question asks no rate ("pr. januar

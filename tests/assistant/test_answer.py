@@ -741,3 +741,57 @@ def test_which_item_names_the_agenda_item(tmp_path_factory: pytest.TempPathFacto
         answer.text
     )
     assert answer.citations[0].quote == "Punkt 4: Status på affaldssortering i etageboliger"
+
+
+def test_a_price_per_unit_is_no_answer_to_a_total(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """ "Hvor meget udbetalte kommunen i alt …?" over a case that gives only the rates per day:
+    a near miss, abstained on; the rate itself is answered, and so is a total the case states."""
+    from tests.conftest import assistant_over
+
+    case = (
+        "Kompensation til værtsfamilier\n\n"
+        "Administrationen besluttede at udbetale 500 kr. pr. døgn pr. flygtning til private "
+        "værtsfamilier fra den 10. marts til den 4. april 2022. Fremover udbetaler kommunen "
+        "50 kr. i kompensation pr. flygtning pr. døgn.\n\n"
+        "Til tolkebistand er der i 2022 brugt i alt 80.000 kr.\n"
+    )
+    unseen = assistant_over(tmp_path_factory.mktemp("total"), {"vaertsfamilier.txt": case})
+    total = unseen.ask("Hvor meget udbetalte kommunen i alt til værtsfamilierne i 2022?")
+    assert total.abstained, total.text
+    rate = unseen.ask("Hvor meget udbetales der pr. døgn til værtsfamilierne?")
+    assert "500 kr. pr. døgn" in rate.text
+    interpreters = unseen.ask("Hvor meget er der i alt brugt til tolkebistand i 2022?")
+    assert "80.000 kr." in interpreters.text
+
+
+def test_another_years_amount_is_a_near_miss_only_on_the_asked_topic(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """An amount of 2026 in the minutes does not make a question about 2025 a near miss when
+    a sentence on the topic says 2025 (no amount row names "betale", so the sentences answer);
+    asked about 2024, the topic's amounts of 2025 and 2026 are a near miss."""
+    from tests.conftest import assistant_over
+
+    minutes = (
+        "# Referat af styregruppemøde 2. april 2025\n\n"
+        "## 2.1 Fælles chatbot til borgerservice – fordeling af udgifter\n\n"
+        "Projektlederen præsenterede tilbuddet på den fælles chatbot. Den samlede udgift i 2025 "
+        "er 1,2 mio. kr. Fra 2026 forventes den årlige udgift at være ca. 800.000 kr.\n\n"
+        "Udgiften fordeles efter indbyggertal:\n\n"
+        "- Lindholt Kommune: 42 pct. (504.000 kr.)\n"
+        "- Sønderå Kommune: 58 pct. (696.000 kr.)\n\n"
+        "## 2.2 Fælles ansøgning til puljen\n\n"
+        "Der udarbejdes en fælles ansøgning på 850.000 kr. med frist i 2026.\n"
+    )
+    letter = (
+        "Tilsagn om tilskud\n\nForeningen skal selv betale udgifterne til el og varme i "
+        "forsamlingshuset, og tilskuddet udbetales i 2025.\n"
+    )
+    unseen = assistant_over(
+        tmp_path_factory.mktemp("year"), {"styregruppe.md": minutes, "tilsagn.txt": letter}
+    )
+    share = unseen.ask("Hvor meget skal Lindholt Kommune betale for den fælles chatbot i 2025?")
+    assert not share.abstained and "504.000 kr." in share.text, share.text
+    assert unseen.ask("Hvad kostede den fælles chatbot i 2024?").abstained

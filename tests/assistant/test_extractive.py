@@ -17,6 +17,7 @@ from assistant.extractive import (
     coverage,
     is_label,
     match_group,
+    names_columns,
     syncope_forms,
 )
 from assistant.intent import classify
@@ -1402,3 +1403,13 @@ def test_where_a_meeting_was_held_is_its_place_field(tmp_path_factory) -> None:
     both = assistant.ask("Hvor og hvornår holdt Børne- og Ungeudvalget møde i maj 2025?")
     assert "Lindholt Skole, personalerummet" in both.text, both.text
     assert "Mandag den 12. maj 2025" in both.text or "Kl. 16:00 - 18:30" in both.text, both.text
+
+
+def test_a_header_row_may_open_with_the_figures_unit() -> None:
+    """ "1.000 kr. | 2025 | 2026 | I alt" names the columns (a Word table's first row); a row
+    of figures does not."""
+    assert names_columns("Initiativ\t2025\t2026\tI alt")
+    assert names_columns("1.000 kr.\t2025\t2026\t2027\t2028\tI alt")
+    assert names_columns("(mio. kr.)\t2026\t2027")
+    assert not names_columns("Flere hænder i hjemmeplejen\t1.800\t3.600\t12.600")
+    assert not names_columns("1.000\t2025\t2026")  # a bare figure is no unit

@@ -176,6 +176,15 @@ def test_a_rate_asked_for_must_be_stated() -> None:
     assert asked_rate("Hvad koster støjværnet?") is None
 
 
+def test_a_total_asked_for() -> None:
+    from assistant.intent import asks_total
+
+    assert asks_total("Hvor meget udbetalte kommunen i alt til værtsfamilierne?")
+    assert asks_total("Hvad er det samlede budget for handleplanen?")
+    assert not asks_total("Hvor meget er afsat til videndeling?")
+    assert not asks_total("Hvad koster det i alt pr. måned?")  # a rate, not a total
+
+
 @pytest.mark.parametrize(
     ("question", "asks"),
     [
