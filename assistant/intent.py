@@ -129,6 +129,8 @@ _BODY = (
 _DECISION = _rx(
     r"\bbesluttede?\b|\bbeslutning\w*|\bbesluttet\b|\bbeslutte\b",
     r"\bhvad\s+(?:blev|var)\s+(?:udfaldet|resultatet)\s+af\b",  # the outcome of a case
+    # "Hvad skete der med ansøgningen?", "Hvordan endte sagen?"
+    r"\bhvad\s+skete\s+(?:der\s+)?med\b|\bhvordan\s+endte\b",
     r"\bvedt(?:og|aget|age|ages)\b",
     # what a meeting agreed: "Hvad blev styregruppen enige om …?", "Hvad blev der aftalt …?"
     r"\b(?:blev|var|er)\s+(?:\S+\s+){0,3}?enige?\s+om\b|\benedes\b",

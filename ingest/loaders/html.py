@@ -188,8 +188,50 @@ class _Writer:
             self.blocks.append(RawBlock(_KINDS[kind], text, level))
 
 
+_FIELD_LABEL_MAX = 100  # characters in a field table's label cell
+_CELL_BLOCKS = ("p", "ul", "ol", "table", "div", *_HEADINGS)
+
+
+def _field_rows(table: Tag) -> list[tuple[Tag, Tag]] | None:
+    """The (label, body) cells of a table used for layout: every row a short label cell and
+    one body cell, and some body written as paragraphs or lists ("Sagsfremstilling" | three
+    <p>). None for a table of data."""
+    rows = [row for row in table.find_all("tr") if row.find_parent("table") is table]
+    pairs = []
+    for row in rows:
+        cells = row.find_all(("td", "th"), recursive=False)
+        if len(cells) != 2:
+            return None
+        label, body = cells
+        if label.find(_CELL_BLOCKS) is not None or len(_inline_text(label)) > _FIELD_LABEL_MAX:
+            return None
+        pairs.append((label, body))
+    if not pairs or not any(body.find(_CELL_BLOCKS) is not None for _, body in pairs):
+        return None
+    return pairs
+
+
+def _field_table(writer: _Writer, pairs: list[tuple[Tag, Tag]]) -> None:
+    """Each field a heading one level below the last heading over its body's blocks, as a
+    page with the same fields as <h3> and <p> reads; a short value stays a row."""
+    level = min(6, next((b.level for b in reversed(writer.blocks) if b.kind == "heading"), 1) + 1)
+    for label, body in pairs:
+        name = _inline_text(label)
+        if body.find(_CELL_BLOCKS) is None:
+            writer.add("tr", TABLE_CELL_SEPARATOR.join(x for x in (name, _inline_text(body)) if x))
+            continue
+        if name:
+            writer.add("h", name, level)
+        _walk(writer, body)
+        writer.flush()
+
+
 def _table(writer: _Writer, table: Tag) -> None:
     writer.flush()
+    pairs = _field_rows(table)
+    if pairs is not None:
+        _field_table(writer, pairs)
+        return
     caption = table.find("caption")
     if caption is not None and caption.find_parent("table") is table:
         writer.add("p", _inline_text(caption))

@@ -310,6 +310,46 @@ def test_html_folded_agenda_items_keep_their_titles_and_bodies(tmp_path: Path) -
     assert headings[1:3] == [("1 | EMN-2025-0112 Fordeling af inklusionspuljen", 3), ("Resumé", 4)]
 
 
+def test_html_field_table_reads_as_headings_and_paragraphs(tmp_path: Path) -> None:
+    """A portal that lays out an item's fields as a table (a <th> label, a <td> of paragraphs)
+    reads as a page with the same fields as headings: each label a heading one level below the
+    item's, its paragraphs prose; a short value beside its label stays a row, and a table of
+    data stays a table."""
+    fields = (
+        "<table><tr><th scope='row'>Sagsfremstilling</th><td><p>Udvalget kan indføre gratis "
+        "parkering.</p><p>Mindreindtægten er ca. 420.000 kr.</p></td></tr>"
+        "<tr><th scope='row'>Sagsnr.</th><td>25/01240</td></tr>"
+        "<tr><th scope='row'>Beslutning i Teknik- og Miljøudvalget den 12-06-2025</th>"
+        "<td><p>Anbefales ikke.</p></td></tr></table>"
+    )
+    data = (
+        "<table><tr><th>År</th><th>Beløb</th></tr>"
+        "<tr><td>2026</td><td>4,2 mio. kr.</td></tr></table>"
+    )
+    path = tmp_path / "tmu.html"
+    path.write_text(
+        "<html><body><main><h1>Teknik- og Miljøudvalget</h1>"
+        f"<article><h2>Pkt. 113 Gratis parkering i december</h2>{fields}</article>"
+        f"<h2>Økonomi</h2>{data}</main></body></html>",
+        encoding="utf-8",
+    )
+    loaded = load_file(path)
+    assert loaded.pages[0].split("\n\n") == [
+        "Teknik- og Miljøudvalget",
+        "Pkt. 113 Gratis parkering i december",
+        "Sagsfremstilling",
+        "Udvalget kan indføre gratis parkering.",
+        "Mindreindtægten er ca. 420.000 kr.",
+        "Sagsnr.\t25/01240",
+        "Beslutning i Teknik- og Miljøudvalget den 12-06-2025",
+        "Anbefales ikke.",
+        "Økonomi",
+        "År\tBeløb\n2026\t4,2 mio. kr.",
+    ]
+    headings = [(b.text, b.level) for b in loaded.blocks if b.kind == "heading"]
+    assert headings[1:3] == [("Pkt. 113 Gratis parkering i december", 2), ("Sagsfremstilling", 3)]
+
+
 def test_html_without_h1_uses_title(tmp_path: Path) -> None:
     path = tmp_path / "side.htm"
     path.write_text(
