@@ -141,6 +141,13 @@ def _dates_in(text: str) -> list:
     return find_dates(text, ref=dt.date(2000, 1, 1))
 
 
+def _within_asked(dates: list, asked: list) -> bool:
+    """Some date lies in a period the question names (a day inside "juni 2025"); a question
+    naming a single day asks which meeting, not when, so it adds nothing."""
+    periods = [a for a in asked if a.end_date > a.date]
+    return any(p.date <= d.date and d.end_date <= p.end_date for p in periods for d in dates)
+
+
 _DIGITS = re.compile(r"\d")
 _DECISION_WORDS = re.compile(
     r"\b(?:besluttede|besluttet|beslutning\w*|vedtog|vedtaget|godkendte|godkendt|"
@@ -706,6 +713,8 @@ class ExtractiveConfig:
     rank_prior: float = 0.08
     number_bonus: float = 0.08
     date_bonus: float = 0.05  # a when-question: a sentence that states a date
+    # ... and more when the date falls in the period the question names ("i juni 2025")
+    asked_date_bonus: float = 0.1
     reason_bonus: float = 0.05  # a why-question: a sentence that gives a reason
     decision_section_bonus: float = 0.05  # a decision question: a sentence under "Beslutning"
     label_bonus: float = 0.2  # a field whose label is the question's rarest word
@@ -827,8 +836,10 @@ class ExtractiveAnswerer:
             features = 0.0
             if intent.asks_count and _has_count(c.text):
                 features += cfg.number_bonus
-            if intent.asks_when and _dates_in(c.text):
+            if intent.asks_when and (dates := _dates_in(c.text)):
                 features += cfg.date_bonus  # "… senest 15. december 2024" answers "hvornår"
+                if _within_asked(dates, intent.dates):
+                    features += cfg.asked_date_bonus  # "møde i juni 2025": 12-06-2025
             if intent.asks_why and _GIVES_REASON.search(c.text):
                 features += cfg.reason_bonus  # "… er forsinkede, fordi …" answers "hvorfor"
             if intent.kind == "decision" and (

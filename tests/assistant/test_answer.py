@@ -795,3 +795,25 @@ def test_another_years_amount_is_a_near_miss_only_on_the_asked_topic(
     share = unseen.ask("Hvor meget skal Lindholt Kommune betale for den fælles chatbot i 2025?")
     assert not share.abstained and "504.000 kr." in share.text, share.text
     assert unseen.ask("Hvad kostede den fælles chatbot i 2024?").abstained
+
+
+def test_when_a_period_is_named_its_date_answers(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """ "Hvornår holdt udvalget møde i juni 2025?": the date inside June answers, not the next
+    meeting's date in August that a decision mentions."""
+    from tests.conftest import assistant_over
+
+    page = (
+        "<html><body><main><h1>Teknik- og Miljøudvalget - Referat</h1>"
+        "<dl><dt>Mødedato</dt><dd>12-06-2025</dd><dt>Mødested</dt><dd>Rådhuset</dd></dl>"
+        "<h2>Pkt. 114 Dispensation for Kystvej 14</h2><h3>Sagsfremstilling</h3>"
+        "<p>Ejeren har ansøgt om dispensation til et anneks på 28 m².</p>"
+        "<h3>Beslutning</h3><p>Udsat.</p>"
+        "<p>Sagen genoptages, når Teknik- og Miljøudvalget holder møde den 14-08-2025.</p>"
+        "</main></body></html>"
+    )
+    unseen = assistant_over(tmp_path_factory.mktemp("when"), {"tmu_2025-06-12.html": page})
+    question = "Hvornår holdt Teknik- og Miljøudvalget møde i juni 2025?"
+    hits = unseen.retriever.search(question, k=10)
+    selection = unseen.extractive.select(question, classify(question), hits)
+    assert selection.best is not None and selection.best.text == "12-06-2025"
+    assert "12-06-2025" in unseen.ask(question).text
