@@ -87,7 +87,7 @@ def asks_about_committee(groups: list[WordGroup]) -> bool:
 _YEAR_ALONE = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)")
 _SHARE = re.compile(r"\s*(?:%|pct\b|procent)", re.IGNORECASE)
 _SHARE_TERMS = {"procent", "pct", "andel"}
-_PERCENTAGE = re.compile(r"\d(?:[\d.,]*\d)?\s*(?:%|pct\b|procent)", re.IGNORECASE)
+_PERCENTAGE = re.compile(r"\d(?:[\d.,]*\d)?\s*(?:%|‰|pct\b|procent|promille)", re.IGNORECASE)
 _FREQUENCY_WORDS = re.compile(
     r"\b(?:kvartalsvis|halvårlig\w*|årlig\w*|månedlig\w*|ugentlig\w*|daglig\w*|løbende|"
     r"hver\s+(?:\d+\.?\s+)?(?:dag|uge|måned|kvartal|år)\w*|om\s+(?:året|måneden|ugen|dagen)|"

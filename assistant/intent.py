@@ -177,7 +177,7 @@ _COUNTED = re.compile(
 )
 _FREQUENCY = _rx(r"\bhvor\s+(?:tit|ofte|hyppigt)\b", r"\bhow\s+often\b")
 _SHARE = _rx(
-    r"\bfyld(?:er|te)\b|\bandel\w*|\bprocent\w*|\bpct\b|%",
+    r"\bfyld(?:er|te)\b|\bandel\w*|\w*procent\w*|\w*promille\w*|\bpct\b|%",
     r"\bhvor\s+stor\s+en\s+del\b|\bshare\b|\bpercent\w*",
 )
 _WHY = _rx(

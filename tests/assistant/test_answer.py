@@ -817,3 +817,21 @@ def test_when_a_period_is_named_its_date_answers(tmp_path_factory: pytest.TempPa
     selection = unseen.extractive.select(question, classify(question), hits)
     assert selection.best is not None and selection.best.text == "12-06-2025"
     assert "12-06-2025" in unseen.ask(question).text
+
+
+def test_a_tax_rate_answers_a_question_naming_the_budget(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """ "Hvad er udskrivningsprocenten og grundskyldspromillen i budget 2026?" names the budget
+    but asks for rates: a sentence stating percent and per mille answers, not an amount."""
+    from tests.conftest import assistant_over
+
+    agreement = (
+        "Budgetaftale 2026\n\n"
+        "1.2 Økonomiske rammer\n\n"
+        "Anlægsbudgettet for 2026 udgør 26,3 mio. kr. Udskrivningsprocenten fastholdes uændret "
+        "på 25,4 pct., og grundskyldspromillen fastholdes på 26,0 promille.\n"
+    )
+    unseen = assistant_over(tmp_path_factory.mktemp("rates"), {"budgetaftale.txt": agreement})
+    answer = unseen.ask("Hvad er udskrivningsprocenten og grundskyldspromillen i budget 2026?")
+    assert "25,4 pct." in answer.text and "26,0 promille" in answer.text, answer.text

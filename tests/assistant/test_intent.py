@@ -89,6 +89,8 @@ def test_share_questions() -> None:
     assert classify("Hvor meget fylder udgifterne til projektering?").asks_share
     assert classify("Hvor stor en andel af budgettet går til løn?").asks_share
     assert not classify("Hvor meget er afsat til kompetenceudvikling?").asks_share
+    # a rate named inside a compound: "udskrivningsprocenten", "grundskyldspromillen"
+    assert classify("Hvad er udskrivningsprocenten og grundskyldspromillen i 2026?").asks_share
 
 
 def test_why_questions() -> None:
