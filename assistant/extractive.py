@@ -65,6 +65,8 @@ _MODIFIES = re.compile(
     r"i\s+stedet|bortset\s+fra|undtagen)\b",
     re.IGNORECASE,
 )
+# a sentence that opens with a definite noun ("Forslaget", "Projektet", "Planen")
+_DEFINITE_START = re.compile(r"\s*([A-ZÆØÅ][a-zæøå]{3,}(?:et|en))\b")
 _POINTS_BACK = re.compile(r"\b(?:dette|disse|denne|heraf|herved|hertil)\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # a table cell that only states the unit of the figures below it
@@ -927,6 +929,7 @@ class ExtractiveAnswerer:
         if header is not None:  # its column names ("År" | "Engangsudgift") head it
             local = local | self._span_terms(view, (header.start, header.end))
         window = self._window_terms(view, c, sections[-1] if sections else None)
+        window = window | self._antecedent_terms(view, c, groups)
         c.local_coverage, _ = coverage(groups, terms | local)
         c.context_coverage, _ = coverage(groups, terms | local | ctx | window)
 
@@ -936,6 +939,23 @@ class ExtractiveAnswerer:
         cached = view.cache.get(key)
         if cached is None:
             cached = view.cache[key] = self.stats.terms(view.text[span[0] : span[1]])
+        return cached
+
+    def _antecedent_terms(self, view: DocView, c: Candidate, groups: list[WordGroup]) -> set[str]:
+        """A sentence opening with a definite noun the question names ("Forslaget vil betyde,
+        at 118 elever …" for "… berøres af forslaget om at flytte udskolingen …") is about
+        what the document first said of it: that earlier sentence's terms."""
+        m = _DEFINITE_START.match(c.text)
+        if m is None or view.table_row(c.start) is not None:
+            return set()
+        if not any(match_group(g, self.stats.terms(m.group(1))) == 1.0 for g in groups):
+            return set()
+        key = ("antecedent", m.group(1).lower(), c.index)
+        cached = view.cache.get(key)
+        if cached is None:
+            noun = re.compile(rf"\b{m.group(1)}\b", re.IGNORECASE)
+            first = next((s for s in view.sentences[: c.index] if noun.search(s.text)), None)
+            cached = view.cache[key] = self.stats.terms(first.text) if first else set()
         return cached
 
     def _window_terms(self, view: DocView, c: Candidate, section: Any) -> set[str]:

@@ -835,3 +835,32 @@ def test_a_tax_rate_answers_a_question_naming_the_budget(
     unseen = assistant_over(tmp_path_factory.mktemp("rates"), {"budgetaftale.txt": agreement})
     answer = unseen.ask("Hvad er udskrivningsprocenten og grundskyldspromillen i budget 2026?")
     assert "25,4 pct." in answer.text and "26,0 promille" in answer.text, answer.text
+
+
+def test_a_definite_noun_is_about_what_the_document_first_said_of_it(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """ "Forslaget vil betyde, at 118 elever …" answers "Hvor mange elever berøres af forslaget
+    om at flytte udskolingen …?": the letter's opening names the proposal, the sentence under
+    a later heading only says "Forslaget"."""
+    from tests.conftest import assistant_over
+
+    letter = (
+        "Emne: Høringssvar fra skolebestyrelsen ved Skovlund Skole\n\n"
+        "Til Børne- og Skoleudvalget\n\n"
+        "Hermed fremsendes skolebestyrelsens høringssvar vedrørende forslaget om at flytte "
+        "udskolingen fra Skovlund Skole til Havnbjerg Skole fra august 2026.\n\n"
+        "1. Skolebestyrelsens holdning\n\n"
+        "Skolebestyrelsen kan ikke anbefale forslaget. Vi mener ikke, at der er taget hensyn "
+        "til lokalsamfundet.\n\n"
+        "2. Transport og skoledag\n\n"
+        "Forslaget vil betyde, at 118 elever i 7.-9. klasse skal transporteres til Havnbjerg "
+        "Skole. Den korteste vej er 14 km.\n\n"
+        "3. Økonomi\n\n"
+        "Forvaltningen har beregnet en årlig besparelse på 3,1 mio. kr. ved forslaget.\n"
+    )
+    unseen = assistant_over(tmp_path_factory.mktemp("definite"), {"hoeringssvar.txt": letter})
+    answer = unseen.ask(
+        "Hvor mange elever berøres af forslaget om at flytte udskolingen fra Skovlund Skole?"
+    )
+    assert not answer.abstained and "118 elever" in answer.text, answer.text
