@@ -43,6 +43,8 @@ _BODY_RE = re.compile(
     r"(?:udvalg(?:et)?|råd(?:et)?|kommunalbestyrelse(?:n)?|borgerrepræsentation(?:en)?"
     r"|direktion(?:en)?|bestyrelse(?:n)?|gruppe(?:n)?))s?(?![\wæøå])"  # "Skoleudvalgets møde"
 )
+# "Til Børne- og Skoleudvalget", "Cc: …": a letter's addressee, not the body that wrote it
+_ADDRESSEE = re.compile(r"\s*(?:til|att\.?|attention|cc|modtager)\b", re.I)
 _NOT_BODIES = {"Rådet", "Udvalget", "Gruppen", "Bestyrelsen", "Direktionen", "Arbejdsgruppe"}
 _BODY_LABEL = re.compile(
     r"^(?:beslutningstagere|beslutningstager|udvalg|mødeforum|forum|organ|afsender|fra)\s*:\s*(.+)$",
@@ -293,7 +295,8 @@ def _body(title: str, header: list[str], sections: list[Section]) -> str | None:
         if m := _BODY_LABEL.match(line):
             if found := _BODY_RE.search(m.group(1)) or _meeting_of(m.group(1)):
                 return found if isinstance(found, str) else found.group(1)
-    for line in [title, *(line for line in header[:4] if len(line) <= 100)]:
+    heads = (line for line in header[:4] if len(line) <= 100 and not _ADDRESSEE.match(line))
+    for line in [title, *heads]:
         for found in _BODY_RE.finditer(line):
             if found.group(1) not in _NOT_BODIES:
                 return found.group(1)

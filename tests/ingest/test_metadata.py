@@ -268,3 +268,16 @@ def test_an_annex_with_numbered_chapters_is_an_annex_of_its_committee() -> None:
     meta = extract_metadata(text, build_sections(text), "bilag2.txt", None)
     assert meta.doc_type == "bilag"
     assert meta.committee == "Børne- og Skoleudvalget"
+
+
+def test_a_letters_addressee_is_not_its_body() -> None:
+    """ "Til Børne- og Skoleudvalget" opens a consultation response written by a school board:
+    the committee receives it, so it names no owner (an unknown body beats a wrong one)."""
+    text = (
+        "Høringssvar fra skolebestyrelsen ved Skovlund Skole\n\n"
+        "Til Børne- og Skoleudvalget\n\n"
+        "Hermed fremsendes skolebestyrelsens høringssvar vedrørende forslaget om at flytte "
+        "udskolingen.\n"
+    )
+    meta = extract_metadata(text, build_sections(text), "hoeringssvar.txt", None)
+    assert meta.committee is None
