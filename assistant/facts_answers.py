@@ -251,10 +251,13 @@ class FactsAnswerer:
         item = agenda_item_at(view.record.sections, row["start"]) if view is not None else None
         return item.number if item is not None else None
 
-    def topic_groups(self, question: str, intent: Intent) -> list[WordGroup]:
-        """Question words that name the topic: cue words, years and amounts left out, and for
-        a decision its date, which is matched as a date ("den 12. september 2025" names no
-        topic; a budget's "fra 10. marts til 4. april" is the period its answer must state)."""
+    def topic_groups(
+        self, question: str, intent: Intent, keep_cues: bool = False
+    ) -> list[WordGroup]:
+        """Question words that name the topic: cue words (unless `keep_cues`), years and
+        amounts left out, and for a decision its date, which is matched as a date ("den 12.
+        september 2025" names no topic; a budget's "fra 10. marts til 4. april" is the period
+        its answer must state)."""
         groups = self.stats.refresh().groups(question, intent.english)
         spans = [(m.start, m.end) for m in find_amounts(question)]
         if intent.kind == "decision":
@@ -264,7 +267,7 @@ class FactsAnswerer:
         for g in groups:
             if g.word in said:
                 continue
-            if self.stats.is_cue(g.main[0]):
+            if self.stats.is_cue(g.main[0]) and not keep_cues:
                 continue
             if all(re.fullmatch(r"[\d.,-]+", t) for t in g.main):
                 continue
@@ -910,6 +913,10 @@ class FactsAnswerer:
         if not rows:
             return None
         groups = self.topic_groups(question, intent)
+        if self._names_only_body(rows, groups):
+            # "Blev budget 2026 vedtaget i Byrådet?": a cue word is the topic when nothing else
+            # but the body is named
+            groups = self.topic_groups(question, intent, keep_cues=True)
         rows, groups = self._in_named_item(question, rows, groups)
         ranks = self._doc_rank(hits)
         body_only = self._names_only_body(rows, groups)

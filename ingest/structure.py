@@ -70,6 +70,11 @@ def is_standard_heading(line: str) -> bool:
     return bool(_STD_RE.match(line.strip()))
 
 
+def is_case_field(line: str) -> bool:
+    """A case heading or a decision's ("Beslutning i Økonomiudvalget den 4. marts 2025")."""
+    return is_standard_heading(line) or bool(_DECISION_RE.match(line.strip()))
+
+
 _DECISION_RE = re.compile(
     r"^(?:beslutning|afgørelse)\s+(?:i|på|truffet i)\s+.+?(?:\d{4}|udvalg\w*|byråd\w*|"
     r"kommunalbestyrelse\w*|regionsråd\w*|borgerrepræsentation\w*|direktion\w*)\s*:?\s*$",

@@ -19,6 +19,7 @@ from docx.text.paragraph import Paragraph
 from ingest.blocks import render_blocks
 from ingest.loaders.pdf import meaningful_title
 from ingest.models import TABLE_CELL_SEPARATOR, IngestError, LoadedFile, RawBlock
+from ingest.structure import is_case_field
 
 _HEADING_STYLES = ("heading", "overskrift", "title", "titel")
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -243,10 +244,30 @@ def _cover_title(blocks: list[RawBlock], paragraph: Paragraph, text: str) -> boo
     return False
 
 
+def _run_in_field(paragraph: Paragraph) -> tuple[str, str] | None:
+    """(label, body) of a paragraph that opens with a bold case field ("**Beslutning:**
+    Godkendt. For stemte: …"): Word minutes often write an item's fields so, not as headings."""
+    runs = [run for run in paragraph.runs if run.text.strip()]
+    if len(runs) < 2 or not runs[0].bold:
+        return None
+    bold = ""
+    for run in runs:
+        if not run.bold:
+            break
+        bold += run.text
+    label = bold.strip()
+    if not label.endswith(":") or not is_case_field(label):
+        return None
+    text = _paragraph_text(paragraph)
+    body = text[text.find(label) + len(label) :].strip() if label in text else ""
+    return (label.rstrip(":").strip(), body) if body else None
+
+
 def _blocks(document: DocxDocument) -> tuple[list[RawBlock], str | None]:
     blocks: list[RawBlock] = []
     first_heading: str | None = None
     numbering = _Numbering(document)
+    item_level = 1  # the level of the last styled heading
     for child in _body_elements(document.element.body):
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
@@ -265,10 +286,16 @@ def _blocks(document: DocxDocument) -> tuple[list[RawBlock], str | None]:
             ):
                 first_heading = next(b.text for b in blocks if b.kind == "heading")
                 continue
+            field = None if (level or label) else _run_in_field(paragraph)
             if level:
                 text = " ".join(text.split())
                 first_heading = first_heading or text
                 blocks.append(RawBlock("heading", text, level))
+                item_level = level
+            elif field is not None:
+                # the field's label heads its text, one level below the item's heading
+                blocks.append(RawBlock("heading", field[0], min(item_level + 1, 6)))
+                blocks.append(RawBlock("prose", field[1]))
             elif label == "-" or (label and len(text) < 300):
                 blocks.append(RawBlock("list_item", text))
             else:

@@ -44,6 +44,11 @@ _FURNITURE = re.compile(
     r"skip|genvej|contentinfo|social-?share|share-?buttons|print-?link|side-?bar|sidebox|"
     r"sidemenu|sidekolonne"
 )
+# an in-page link back to the top of the page
+_TO_TOP = re.compile(
+    r"(?:(?:tilbage\s+|gå\s+)?til\s+(?:toppen|top)|toppen|top|back\s+to\s+top|↑)\s*[↑^]?",
+    re.IGNORECASE,
+)
 _NEVER_DROP = ("html", "body", "main", "article")
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _BLOCKS = (
@@ -90,6 +95,9 @@ def _is_furniture(tag: Tag) -> bool:
         return False
     if tag.get("aria-hidden") == "true":
         return True  # decoration a screen reader skips ("▾" on a toggle)
+    if tag.name == "a" and str(tag.get("href") or "").startswith("#"):
+        if _TO_TOP.fullmatch(_inline_text(tag)):
+            return True  # "Til toppen" after every agenda item
     attributes = _attribute_text(tag)
     if not attributes:
         return False

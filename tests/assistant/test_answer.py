@@ -864,3 +864,25 @@ def test_a_definite_noun_is_about_what_the_document_first_said_of_it(
         "Hvor mange elever berøres af forslaget om at flytte udskolingen fra Skovlund Skole?"
     )
     assert not answer.abstained and "118 elever" in answer.text, answer.text
+
+
+def test_a_cue_word_is_the_topic_when_only_the_body_is_named_besides(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """ "Blev budget 2026 vedtaget i Byrådet?": "budget" is a cue word, but with it left out
+    the question names only the body; the budget item's decision answers, not the meeting's
+    last one."""
+    from tests.conftest import assistant_over
+
+    minutes = (
+        "# Referat – Byrådet 24. september 2025\n\n"
+        "## Punkt 3 – Lukket punkt: Salg af erhvervsgrund\n\n### Beslutning\n\n"
+        "Godkendt. Beslutningen offentliggøres, når handlen er endelig.\n\n"
+        "## Punkt 4 – Budget 2026-2029, 2. behandling\n\n"
+        "### Resumé\n\nForslag til budget 2026-2029 blev 1. behandlet den 3. september 2025.\n\n"
+        "### Beslutning\n\nVedtaget. For stemte: A, V, C, F (20). Imod stemte: Ø, O (4).\n\n"
+        "## Punkt 5 – Takster 2026\n\n### Beslutning\n\nGodkendt.\n"
+    )
+    unseen = assistant_over(tmp_path_factory.mktemp("cue"), {"byraad.md": minutes})
+    answer = unseen.ask("Blev budget 2026 vedtaget i Byrådet?")
+    assert "Vedtaget." in answer.text and "erhvervsgrund" not in answer.text, answer.text

@@ -176,6 +176,35 @@ def test_docx_cover_page_title_and_subtitle_are_one_title(tmp_path: Path) -> Non
     ]
 
 
+def test_docx_bold_run_in_case_fields_are_headings(tmp_path: Path) -> None:
+    """Word minutes that write an item's fields as bold run-in labels ("**Beslutning:**
+    Godkendt. …") get them as headings one level below the item's; a bold label that is no
+    case field ("Sagsnr.:", "Mødedato:") stays in its paragraph."""
+    document = docx.Document()
+    document.add_heading("Referat – Byrådet", level=1)
+    header = document.add_paragraph()
+    header.add_run("Mødedato: ").bold = True
+    header.add_run("24. september 2025")
+    document.add_heading("Punkt 4 – Budget 2026-2029, 2. behandling", level=2)
+    case = document.add_paragraph()
+    case.add_run("Sagsnr.: ").bold = True
+    case.add_run("25/03002")
+    decision = document.add_paragraph()
+    decision.add_run("Beslutning:").bold = True
+    decision.add_run(" Vedtaget. For stemte: A, V, C, F (20).")
+    path = tmp_path / "byraad.docx"
+    document.save(str(path))
+    loaded = load_file(path)
+    assert [(b.kind, b.text, b.level) for b in loaded.blocks] == [
+        ("heading", "Referat – Byrådet", 1),
+        ("prose", "Mødedato: 24. september 2025", 0),
+        ("heading", "Punkt 4 – Budget 2026-2029, 2. behandling", 2),
+        ("prose", "Sagsnr.: 25/03002", 0),
+        ("heading", "Beslutning", 3),
+        ("prose", "Vedtaget. For stemte: A, V, C, F (20).", 0),
+    ]
+
+
 def test_docx_cover_lines_in_large_type_are_the_title(tmp_path: Path) -> None:
     document = docx.Document()
     for text, points in (("OS2faktor Login", 24), ("Exit Strategi", 16)):
@@ -348,6 +377,19 @@ def test_html_field_table_reads_as_headings_and_paragraphs(tmp_path: Path) -> No
     ]
     headings = [(b.text, b.level) for b in loaded.blocks if b.kind == "heading"]
     assert headings[1:3] == [("Pkt. 113 Gratis parkering i december", 2), ("Sagsfremstilling", 3)]
+
+
+def test_html_back_to_top_link_is_furniture(tmp_path: Path) -> None:
+    path = tmp_path / "punkt.html"
+    path.write_text(
+        "<html><body><main><h1>Referat</h1><article><h2>Pkt. 1 Godkendelse af dagsorden</h2>"
+        "<p>Godkendt.</p><a class='til-top' href='#top'>Til toppen</a>"
+        "<p><a href='#punkt-2'>Punkt 2</a> behandles næste gang.</p></article>"
+        "</main></body></html>",
+        encoding="utf-8",
+    )
+    text = load_file(path).pages[0]
+    assert "Til toppen" not in text and "Punkt 2 behandles næste gang." in text
 
 
 def test_html_without_h1_uses_title(tmp_path: Path) -> None:
