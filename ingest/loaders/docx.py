@@ -17,9 +17,9 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from ingest.blocks import render_blocks
+from ingest.loaders.fields import field_blocks, field_label
 from ingest.loaders.pdf import meaningful_title
 from ingest.models import TABLE_CELL_SEPARATOR, IngestError, LoadedFile, RawBlock
-from ingest.structure import is_case_field
 
 _HEADING_STYLES = ("heading", "overskrift", "title", "titel")
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -245,8 +245,8 @@ def _cover_title(blocks: list[RawBlock], paragraph: Paragraph, text: str) -> boo
 
 
 def _run_in_field(paragraph: Paragraph) -> tuple[str, str] | None:
-    """(label, body) of a paragraph that opens with a bold case field ("**Beslutning:**
-    Godkendt. For stemte: …"): Word minutes often write an item's fields so, not as headings."""
+    """(field, body) of a paragraph that opens with a bold case field label ("**Beslutning:**
+    Godkendt. For stemte: …"; see `ingest.loaders.fields`)."""
     runs = [run for run in paragraph.runs if run.text.strip()]
     if len(runs) < 2 or not runs[0].bold:
         return None
@@ -256,11 +256,12 @@ def _run_in_field(paragraph: Paragraph) -> tuple[str, str] | None:
             break
         bold += run.text
     label = bold.strip()
-    if not label.endswith(":") or not is_case_field(label):
+    name = field_label(label)
+    if name is None:
         return None
     text = _paragraph_text(paragraph)
     body = text[text.find(label) + len(label) :].strip() if label in text else ""
-    return (label.rstrip(":").strip(), body) if body else None
+    return (name, body) if body else None
 
 
 def _blocks(document: DocxDocument) -> tuple[list[RawBlock], str | None]:
@@ -293,9 +294,7 @@ def _blocks(document: DocxDocument) -> tuple[list[RawBlock], str | None]:
                 blocks.append(RawBlock("heading", text, level))
                 item_level = level
             elif field is not None:
-                # the field's label heads its text, one level below the item's heading
-                blocks.append(RawBlock("heading", field[0], min(item_level + 1, 6)))
-                blocks.append(RawBlock("prose", field[1]))
+                blocks.extend(field_blocks(*field, item_level))
             elif label == "-" or (label and len(text) < 300):
                 blocks.append(RawBlock("list_item", text))
             else:

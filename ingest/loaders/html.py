@@ -14,6 +14,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from ingest.blocks import render_blocks
+from ingest.loaders.fields import split_run_in_fields
 from ingest.loaders.text import decode_bytes
 from ingest.models import SEAM, TABLE_CELL_SEPARATOR, IngestError, LoadedFile, RawBlock
 
@@ -377,6 +378,7 @@ def load_html(path: Path) -> LoadedFile:
     if not data.strip():
         raise IngestError("empty file", "tom fil")
     blocks, title = html_blocks(decode_bytes(data))
+    blocks = split_run_in_fields(blocks)
     if not blocks:
         raise IngestError("no text in HTML page", "websiden indeholder ingen tekst")
     text = render_blocks(blocks)

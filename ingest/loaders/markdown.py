@@ -17,6 +17,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from ingest.blocks import render_blocks
+from ingest.loaders.fields import split_run_in_fields
 from ingest.loaders.text import decode_bytes
 from ingest.models import SEAM, TABLE_CELL_SEPARATOR, IngestError, LoadedFile, RawBlock
 
@@ -166,7 +167,7 @@ def load_markdown(path: Path) -> LoadedFile:
     if not data.strip():
         raise IngestError("empty file", "tom fil")
     fields, body = front_matter(decode_bytes(data))
-    blocks = markdown_blocks(body)
+    blocks = split_run_in_fields(markdown_blocks(body))
     if not blocks:
         raise IngestError("no text in Markdown file", "Markdown-filen indeholder ingen tekst")
     text = render_blocks(blocks)

@@ -392,6 +392,44 @@ def test_html_back_to_top_link_is_furniture(tmp_path: Path) -> None:
     assert "Til toppen" not in text and "Punkt 2 behandles næste gang." in text
 
 
+@pytest.mark.parametrize(
+    ("name", "markup"),
+    [
+        (
+            "referat.md",
+            "# Referat\n\n## 2. Budget 2026\n\n**Resumé:** Forslaget blev behandlet.\n\n"
+            "**Beslutning**: Vedtaget.\n\n**Sagsnr.:** 25/1\n",
+        ),
+        (
+            "referat.html",
+            "<html><body><h1>Referat</h1><h2>2. Budget 2026</h2><p><strong>Resumé:</strong> "
+            "Forslaget blev behandlet.</p><p><b>Beslutning</b>: Vedtaget.</p>"
+            "<p><b>Sagsnr.:</b> 25/1</p></body></html>",
+        ),
+    ],
+)
+def test_marked_up_run_in_case_fields_are_headings(tmp_path: Path, name: str, markup: str) -> None:
+    """ "**Beslutning:** Vedtaget." in Markdown or <b>Beslutning</b>: in HTML is the item's
+    decision field: a heading one level below the item's over its text; "Sagsnr.:" is no
+    case field and stays a line."""
+    path = tmp_path / name
+    path.write_text(markup, encoding="utf-8")
+    loaded = load_file(path)
+    assert [(b.kind, b.level) for b in loaded.blocks[2:6]] == [
+        ("heading", 3),
+        ("prose", 0),
+        ("heading", 3),
+        ("prose", 0),
+    ]
+    assert loaded.pages[0].split("\n\n")[2:] == [
+        "Resumé",
+        "Forslaget blev behandlet.",
+        "Beslutning",
+        "Vedtaget.",
+        "Sagsnr.: 25/1",
+    ]
+
+
 def test_html_without_h1_uses_title(tmp_path: Path) -> None:
     path = tmp_path / "side.htm"
     path.write_text(
