@@ -277,7 +277,9 @@ _SYNONYM_SETS = (
     ("stillinger", "stillingerne"),
     ("vedtog", "besluttede", "vedtaget", "besluttet"),
     ("udgifter", "merudgift", "omkostninger", "meromkostning", "meromkostninger", "koster"),
-    ("betaler", "afholder", "finansierer"),  # "Opgavestiller afholder omkostninger til review"
+    # "Opgavestiller afholder omkostninger til review"; "Hvor meget skal Nordsø betale?" /
+    # "Nordsø Kommunes andel udgør …"
+    ("betale", "betaler", "afholder", "finansierer", "andel"),
     ("afløser", "erstatter"),
     ("ja", "tilsagn"),  # "sagt ja til" / "givet tilsagn om"
     ("øje", "følger", "overvåger", "monitorerer"),  # "holder øje med" / "følger løbende"
@@ -1714,6 +1716,8 @@ class ExtractiveAnswerer:
             return None
         if len(nxt.text) > 160 or LIST_ITEM_START.match(nxt.text):
             return None
+        if re.fullmatch(r"#?[\w.-]*\d[\w.-]*:", nxt.text.strip()):
+            return None  # a record's id ("B-04:") opens the next record; it continues nothing
         if len(_WORDS.findall(nxt.text)) < 2 and not _has_number(nxt.text):
             return None  # a lone word on its line ("Antal") heads a table; it continues nothing
         row = view.table_row(best.start)

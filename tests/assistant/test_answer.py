@@ -886,3 +886,30 @@ def test_a_cue_word_is_the_topic_when_only_the_body_is_named_besides(
     unseen = assistant_over(tmp_path_factory.mktemp("cue"), {"byraad.md": minutes})
     answer = unseen.ask("Blev budget 2026 vedtaget i Byrådet?")
     assert "Vedtaget." in answer.text and "erhvervsgrund" not in answer.text, answer.text
+
+
+def test_a_share_answers_how_much_a_party_must_pay(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """ "Hvor meget skal Nordsø Kommune betale …?" is answered by "Nordsø Kommunes andel udgør
+    …" ("betale" and "andel" say the same here), without the next record's bare id."""
+    from tests.conftest import assistant_over
+
+    log = (
+        "# Beslutningslog – Digitaliseringsbestyrelsen\n\n"
+        "## Møde 2 – 19. marts 2025\n\n"
+        "- **B-03:** Bestyrelsen besluttede at gennemføre et fælles EU-udbud af ESDH-system. "
+        "Den samlede implementeringsudgift er estimeret til 4,2 mio. kr., som fordeles efter "
+        "indbyggertal. Nordsø Kommunes andel udgør dermed ca. 1,76 mio. kr.\n"
+        "- **B-04:** Bestyrelsen godkendte en fælles CISO-funktion på 1 årsværk.\n"
+    )
+    letter = (
+        "Tilsagn om tilskud\n\nForeningen skal selv betale udgifterne til el og varme i "
+        "forsamlingshuset.\n"
+    )
+    unseen = assistant_over(
+        tmp_path_factory.mktemp("share"), {"log.md": log, "tilsagn.txt": letter}
+    )
+    answer = unseen.ask("Hvor meget skal Nordsø Kommune betale af det fælles ESDH-udbud?")
+    assert "1,76 mio. kr." in answer.text, answer.text
+    assert "B-04: [" not in answer.text
