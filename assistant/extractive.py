@@ -1050,6 +1050,9 @@ class ExtractiveAnswerer:
         # an adjective names no subject: "den nye hjemmeside" is about the website, and a
         # sentence saying "Forsinkelsen …" of it need not repeat "nye"
         topical = [g for g in topical if g.word.lower() not in _NOT_KEY_WORDS] or topical
+        # a year or number is matched as what it is (a near miss when it differs), never as
+        # the subject: "svømmehal" is the key of "Hvad kostede den nye svømmehal i 2019?"
+        topical = [g for g in topical if not g.word.isdigit()] or topical
         if intent.english:
             # an English word no Danish document has ("study") names nothing to look for
             topical = [g for g in topical if self.stats.seen(g)] or topical
