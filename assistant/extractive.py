@@ -686,6 +686,35 @@ _WHAT_IS = re.compile(r"\s*hvad\s+(?:er|var|bliver)\b", re.IGNORECASE)
 _ITEM_WORD = re.compile(ITEM_WORD, re.IGNORECASE)
 
 
+# "Tabel 2 viser de anlægsprojekter …", "jf. tabel 3": a table named by its number
+_TABLE_REF = re.compile(r"\btabel\s+(\d{1,2})\b", re.IGNORECASE)
+TABLE_CAPTION_REACH = 200  # characters from a caption ("Tabel 2. Anlægsprogram") to its table
+
+
+def _named_table(view: DocView, sentence: str) -> Block | None:
+    """The column names row of the table a sentence names by number ("Tabel 2 viser …"),
+    found by its caption line ("Tabel 2. Anlægsprogram 2026-2029") elsewhere in the
+    document, or None."""
+    m = _TABLE_REF.search(sentence)
+    if m is None:
+        return None
+    caption = re.compile(rf"^\s*tabel\s+{m.group(1)}\b(?!\s+(?:viser|fremgår))", re.I | re.M)
+    for found in caption.finditer(view.text):
+        row = next(
+            (
+                b
+                for b in view.record.blocks
+                if b.kind == "table_row"
+                and found.end() <= b.start <= found.end() + TABLE_CAPTION_REACH
+            ),
+            None,
+        )
+        header = column_names_row(view, row.start) if row is not None else None
+        if header is not None and header.start == row.start:
+            return header
+    return None
+
+
 def without_item_words(groups: list[WordGroup], asked: str) -> list[WordGroup]:
     """The question's words minus "punkt 47": where a sentence stands says those."""
     rest = [g for g in groups if g.word != asked and not _ITEM_WORD.fullmatch(g.word)]
@@ -1684,8 +1713,13 @@ class ExtractiveAnswerer:
             return []
         nxt = view.sentences[best.index + 1]
         header = column_names_row(view, nxt.start)
+        most = self.config.max_table_rows
         if header is None or header.start != nxt.start:
-            return []
+            # "Tabel 2 viser …" names its table, which may stand after a footnote or a page
+            header = _named_table(view, best.text)
+            if header is None:
+                return []
+            most = self.config.max_list_items
         blocks = view.record.blocks
         first = blocks.index(header)
         rows: list[Block] = []
@@ -1693,7 +1727,7 @@ class ExtractiveAnswerer:
             if block.kind != "table_row":
                 break
             rows.append(block)
-        if not rows or len(rows) > self.config.max_table_rows:
+        if not rows or len(rows) > most:
             return []
         out = []
         for row in rows:

@@ -118,6 +118,7 @@ def _mark_runs(lines: list[str], kinds: list[str | None]) -> None:
             and kinds[j] in (None, "toc")
             and (kinds[j] == "toc" or ends_in_page_number(lines[j]))
             and len(lines[j]) <= 130
+            and lines[j].count(TABLE_CELL_SEPARATOR) < 2  # a row of figures is a table's
         ):
             j += 1
         if j - i >= 3 and _page_numbers_rise(lines[i:j]):
@@ -132,7 +133,11 @@ def _page_numbers_rise(lines: list[str]) -> bool:
         m = re.search(r"(\d{1,4})\s*$", line)
         if m:
             numbers.append(int(m.group(1)))
-    return len(numbers) >= 3 and all(b >= a for a, b in zip(numbers, numbers[1:], strict=False))
+    return (
+        len(numbers) >= 3
+        and numbers[0] >= 1  # no page 0
+        and all(b >= a for a, b in zip(numbers, numbers[1:], strict=False))
+    )
 
 
 # --- structured formats -----------------------------------------------------------------------

@@ -921,3 +921,29 @@ def test_a_year_is_never_the_key_word(assistant: Assistant) -> None:
     Budget 2016-2019"); the subject is not there, so the question is abstained on."""
     answer = assistant.ask("Hvad kostede den nye svømmehal i Aarhus i 2019?")
     assert answer.abstained, answer.text
+
+
+def test_a_sentence_naming_a_table_is_shown_with_its_rows(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """ "Tabel 2 viser de anlægsprojekter, der indgår i aftalen." points to a table that
+    stands after another sentence: its rows answer "Hvilke anlægsprojekter indgår …?"."""
+    from tests.conftest import assistant_over
+
+    agreement = (
+        "Budgetaftale 2026\n\n"
+        "6.2 Anlægsprogram 2026-2029\n\n"
+        "Tabel 2 viser de anlægsprojekter, der indgår i aftalen. Udover projekterne i tabellen "
+        "videreføres de eksisterende puljer til vejvedligeholdelse.\n\n"
+        "Tabel 2. Anlægsprogram 2026-2029\n\n"
+        "1.000 kr.\t2026\t2027\t2028\n"
+        "Ny svømmehal i Havnbjerg\t12.000\t58.000\t48.000\n"
+        "Cykelsti langs Strandvejen\t2.500\t0\t0\n"
+        "Legepladspulje\t800\t800\t800\n"
+        "I alt\t15.300\t58.800\t48.800\n"
+    )
+    unseen = assistant_over(tmp_path_factory.mktemp("named_table"), {"aftale.txt": agreement})
+    answer = unseen.ask("Hvilke anlægsprojekter indgår i budgetaftalens anlægsprogram?")
+    assert "Cykelsti langs Strandvejen" in answer.text and "Legepladspulje" in answer.text, (
+        answer.text
+    )

@@ -479,3 +479,27 @@ def test_a_letters_postal_addresses_are_boilerplate() -> None:
     assert (
         kinds["Udvalget har bevilget et anlægstilskud på 450.000 kr. til Vejle Roklub."] == "prose"
     )
+
+
+def test_table_rows_ending_in_zero_are_no_table_of_contents(tmp_path: Path) -> None:
+    """Rows of a budget table whose last year is 0 ("Cykelsti\t2.500\t0\t0\t0") end in a
+    number as contents lines end in a page, but a row of figures is a table's, and no page
+    is 0; a real contents run is still found."""
+    text = (
+        "Budgetaftale 2026\n\n"
+        "Indhold\n1. Indledning 3\n2. Økonomi 5\n3. Anlæg 8\n\n"
+        "Tabel 2. Anlægsprogram 2026-2029\n\n"
+        "1.000 kr.\t2026\t2027\t2028\n"
+        "Ny svømmehal\t12.000\t58.000\t0\n"
+        "Cykelsti langs Strandvejen\t2.500\t0\t0\n"
+        "Trafiksikkerhedspulje\t3.000\t3.000\t0\n"
+        "I alt\t17.500\t61.000\t0\n"
+    )
+    path = tmp_path / "budgetaftale.txt"
+    path.write_text(text, encoding="utf-8")
+    kinds = _kinds(_parse(path))
+    assert [t for k, t in kinds if k == "toc"] == [
+        "Indhold\n1. Indledning 3\n2. Økonomi 5\n3. Anlæg 8"
+    ]
+    rows = [t for k, t in kinds if k == "table_row"]
+    assert "Cykelsti langs Strandvejen\t2.500\t0\t0" in rows
