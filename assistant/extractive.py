@@ -36,6 +36,7 @@ from assistant.intent import CUE_WORDS, ITEM_WORD, Intent, asked_item_number
 from assistant.types import SearchHit
 from ingest.clean import one_line
 from ingest.dates import find_dates
+from ingest.facts.budgets import TABLE_UNIT
 from ingest.facts.sentences import Sentence
 from ingest.models import TABLE_CELL_SEPARATOR, Block
 from ingest.money import find_amounts
@@ -69,8 +70,6 @@ _MODIFIES = re.compile(
 _DEFINITE_START = re.compile(r"\s*([A-ZÆØÅ][a-zæøå]{3,}(?:et|en))\b")
 _POINTS_BACK = re.compile(r"\b(?:dette|disse|denne|heraf|herved|hertil)\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d\d")
-# a table cell that only states the unit of the figures below it
-_UNIT_CELL = re.compile(r"\(?\s*(?:beløb\s+i\s+)?(?:1\.000|mio\.|mia\.|t\.)\s*kr\.?\s*\)?", re.I)
 # A committee's name: "Børne- og Skoleudvalgets", "Kultur-, Idræts- og Fritidsudvalget"
 COMMITTEE_NAME = re.compile(
     r"(?:[A-ZÆØÅ][\wæøå]*-,?\s+)*(?:[A-ZÆØÅ][\wæøå]*-\s+og\s+)?[A-ZÆØÅ][\wæøå]*udvalg\w*"
@@ -655,8 +654,7 @@ def names_columns(row: str) -> bool:
     """A first row of words and years, no other figures: the table's column names, shown
     above the row ("Indsats | 2025 | 2026 | I alt"). A cell that only gives the figures' unit
     ("1.000 kr." over the row names) is a column name too."""
-    cells = [c for c in row.split(TABLE_CELL_SEPARATOR) if not _UNIT_CELL.fullmatch(c.strip())]
-    return not any(ch.isdigit() for ch in _YEAR.sub("", TABLE_CELL_SEPARATOR.join(cells)))
+    return not any(ch.isdigit() for ch in _YEAR.sub("", TABLE_UNIT.sub("", row)))
 
 
 def column_names_row(view: DocView, offset: int) -> Block | None:
@@ -981,13 +979,15 @@ class ExtractiveAnswerer:
             return set()
         if not any(match_group(g, self.stats.terms(m.group(1))) == 1.0 for g in groups):
             return set()
-        key = ("antecedent", m.group(1).lower(), c.index)
-        cached = view.cache.get(key)
-        if cached is None:
+        key = ("antecedent", m.group(1).lower())  # per document: the noun's first sentence
+        if key not in view.cache:
             noun = re.compile(rf"\b{m.group(1)}\b", re.IGNORECASE)
-            first = next((s for s in view.sentences[: c.index] if noun.search(s.text)), None)
-            cached = view.cache[key] = self.stats.terms(first.text) if first else set()
-        return cached
+            first = next((i for i, s in enumerate(view.sentences) if noun.search(s.text)), None)
+            view.cache[key] = first
+        first = view.cache[key]
+        if first is None or first >= c.index:
+            return set()  # the sentence itself is the first to name it
+        return self._span_terms(view, (view.sentences[first].start, view.sentences[first].end))
 
     def _window_terms(self, view: DocView, c: Candidate, section: Any) -> set[str]:
         """What the sentence is about beyond itself: its whole (short) section, or else the

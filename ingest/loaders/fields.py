@@ -14,9 +14,11 @@ import re
 from ingest.models import SEAM, RawBlock
 from ingest.structure import is_case_field
 
-# a prose block opening with a marked-up label: "⁣Beslutning:⁣ Vedtaget." or "⁣Beslutning⁣: …"
-_MARKED_LABEL = re.compile(rf"{SEAM}([^{SEAM}\n]{{2,80}}?){SEAM}?\s*:\s*{SEAM}?\s*(\S.*)", re.S)
-_COLON_INSIDE = re.compile(rf"{SEAM}([^{SEAM}\n]{{2,80}}?:)\s*{SEAM}\s*(\S.*)", re.S)
+# a prose block opening with a marked-up label, its colon inside the markup or after it:
+# "⁣Beslutning:⁣ Vedtaget." or "⁣Beslutning⁣: Vedtaget."
+_MARKED_LABEL = re.compile(
+    rf"{SEAM}([^{SEAM}\n:]{{2,80}}?)\s*(?::\s*{SEAM}|{SEAM}\s*:)\s*(\S.*)", re.S
+)
 
 
 def field_label(label: str) -> str | None:
@@ -41,11 +43,8 @@ def split_run_in_fields(blocks: list[RawBlock]) -> list[RawBlock]:
         if block.kind == "heading":
             item_level = block.level
         elif block.kind == "prose":
-            m = _COLON_INSIDE.match(block.text) or _MARKED_LABEL.match(block.text)
-            label = None
-            if m is not None:
-                text = m.group(1) if m.group(1).endswith(":") else f"{m.group(1)}:"
-                label = field_label(text.replace(SEAM, ""))
+            m = _MARKED_LABEL.match(block.text)
+            label = field_label(f"{m.group(1)}:") if m is not None else None
             if m is not None and label is not None:
                 out.extend(field_blocks(label, m.group(2), item_level))
                 continue
