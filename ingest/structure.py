@@ -210,6 +210,8 @@ def _line_headings(lines: list[_Line]) -> list[_Heading]:
     heads: list[_Heading] = []
     numbered_candidates: list[tuple[int, _Heading, bool]] = []
     run_on_item: int | None = None  # the number of the last numbered line that ran on
+    # numbered lines right below the line numbered one less: a list's later points
+    list_points: set[int] = set()
     for i, line in enumerate(lines):
         t = line.text
         if not t:
@@ -276,6 +278,9 @@ def _line_headings(lines: list[_Line]) -> list[_Heading]:
                 )
                 _join_wrapped_title(head, lines, i)
                 numbered_candidates.append((i, head, _body_follows(lines, i)))
+                if i and (prev := _NUMBERED_RE.match(lines[i - 1].text)):
+                    if int(prev.group(1)) == number - 1:
+                        list_points.add(i)
             continue
         if (m := _SUBNUMBERED_RE.match(t)) and _is_sub_heading(t, m.group(2)):
             depth = m.group(1).count(".")
@@ -286,7 +291,7 @@ def _line_headings(lines: list[_Line]) -> list[_Heading]:
             continue
         if prev_blank and _is_heading_like(t) and _followed_by_paragraph(lines, i):
             heads.append(_Heading(line.start, line.end, "heading", 9, bare))
-    heads.extend(_accept_numbered(numbered_candidates))
+    heads.extend(_accept_numbered(numbered_candidates, list_points))
     return heads
 
 
@@ -383,8 +388,13 @@ def _followed_by_paragraph(lines: list[_Line], i: int) -> bool:
     return len(nxt) > max(60, len(lines[i].text) * 1.5) or _BULLET_RE.match(nxt) is not None
 
 
-def _accept_numbered(cands: list[tuple[int, _Heading, bool]]) -> list[_Heading]:
-    """Numbered lines are headings when they carry a body; a run of bare items is a list."""
+def _accept_numbered(
+    cands: list[tuple[int, _Heading, bool]], list_points: set[int]
+) -> list[_Heading]:
+    """Numbered lines are headings when they carry a body; a run of bare items is a list.
+    A line in `list_points` sits right below its predecessor, which has no body of its own:
+    the last point of an enumeration followed by prose ("1. Anvendere … 2. Der skal …
+    3. Der skal indhentes …"), not a section 3."""
     out: list[_Heading] = []
     for _, head, _ in cands:
         if head.kind == "agenda_item":
@@ -395,7 +405,7 @@ def _accept_numbered(cands: list[tuple[int, _Heading, bool]]) -> list[_Heading]:
     with_body = sum(1 for _, _, b in smalls if b)
     if with_body * 2 < len(smalls):
         return out  # mostly bare items: an enumerated list, not sections
-    out.extend(h for _, h, b in smalls if b)
+    out.extend(h for i, h, b in smalls if b and i not in list_points)
     return out
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ingest.clean import clean
+from ingest.document import parse_loaded
 from ingest.loaders import load_file
 from ingest.models import Section
 from ingest.structure import (
@@ -366,3 +367,38 @@ def test_a_line_going_on_with_a_hyphen_wrapped_word_is_no_heading():
     )
     titles = [s.title for s in build_sections(text)]
     assert not any(t.startswith("Projektets formål") for t in titles), titles
+
+
+_EFFEKTUERING = (
+    "Der er behov for flg. i forbindelse med effektuering af beslutningen:\n\n"
+    "1. Anvendere af den hjemtagne version af OS2borgerPC skal informeres om situationen\n"
+    "2. Der skal etableres et reelt alternativ til OS2borgerPC i løbet af 2026, således der kan "
+    "migreres over til denne version i ro og mag inden supporten udløber\n"
+    "3. Der skal indhentes et samlet tilbud om udvidet support fra april 2027\n\n"
+)
+
+
+def test_the_last_point_of_an_enumeration_is_no_section():
+    """ "3. Der skal indhentes …" right below point 2 and followed by prose is the list's last
+    point: taken for a section heading it is dropped from answers as a bare heading."""
+    text = _EFFEKTUERING + "Beslutningen fremlægges til ratificering på næste møde.\n"
+    assert [s for s in build_sections(text) if s.kind == "numbered"] == []
+
+
+def test_the_last_point_of_a_markdown_list_is_no_section(tmp_path: Path):
+    path = tmp_path / "beslutning.md"
+    path.write_text(
+        "# Fuld stop for nyudvikling\n\n## Effektuering\n\n"
+        + _EFFEKTUERING
+        + "## Risici:\n\nDe væsentligste risici er endnu ikke beskrevet.\n",
+        encoding="utf-8",
+    )
+    record, _ = parse_loaded(load_file(path), path, "d1")
+    assert [s.title for s in record.sections] == [
+        "Fuld stop for nyudvikling",
+        "Effektuering",
+        "Risici",
+    ]
+    point = record.text.index("3. Der skal indhentes")
+    kinds = {b.kind for b in record.blocks if b.start <= point < b.end}
+    assert kinds == {"list_item"}
