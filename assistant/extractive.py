@@ -88,6 +88,10 @@ def asks_about_committee(groups: list[WordGroup]) -> bool:
 _YEAR_ALONE = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)")
 _SHARE = re.compile(r"\s*(?:%|pct\b|procent)", re.IGNORECASE)
 _SHARE_TERMS = {"procent", "pct", "andel"}
+# An amount stated by its size: "kan løbe op i 5-cifrede beløb", "et tocifret millionbeløb"
+_MAGNITUDE = re.compile(
+    r"\b(?:\d|en|to|tre|fire|fem|seks|syv|otte|ni)-?cifre(?:t|de)\s+\w*beløb", re.IGNORECASE
+)
 _PERCENTAGE = re.compile(r"\d(?:[\d.,]*\d)?\s*(?:%|‰|pct\b|procent|promille)", re.IGNORECASE)
 _FREQUENCY_WORDS = re.compile(
     r"\b(?:kvartalsvis|halvårlig\w*|årlig\w*|månedlig\w*|ugentlig\w*|daglig\w*|løbende|"
@@ -1195,12 +1199,22 @@ class ExtractiveAnswerer:
             near = c.doc_id == best.doc_id and abs(c.index - best.index) <= 3
             if not new and not near:
                 continue
+            if not new and best.matched - c.matched and self._other_row(best, c):
+                continue  # the next row lacks the key the best row has ("2024" | …)
             chosen.append(c)
             covered |= c.matched
         decision = self._item_decision(best, ranked)
         if decision is not None and decision not in chosen and len(chosen) < cfg.max_sentences:
             chosen.append(decision)
         return chosen
+
+    def _other_row(self, a: Candidate, b: Candidate) -> bool:
+        """Both are cells of a table, in different rows."""
+        view = self.docs.get(a.doc_id)
+        if view is None or a.doc_id != b.doc_id:
+            return False
+        row_a, row_b = view.table_row(a.start), view.table_row(b.start)
+        return row_a is not None and row_b is not None and row_a.start != row_b.start
 
     def _in_table(self, c: Candidate) -> bool:
         view = self.docs.get(c.doc_id)
@@ -1977,7 +1991,7 @@ def _satisfies(text: str, require: str) -> bool:
     if require == "frequency":
         return bool(_FREQUENCY_WORDS.search(text))
     if require == "amount":
-        return bool(find_amounts(text))
+        return bool(find_amounts(text) or _MAGNITUDE.search(text))
     if require == "share":
         # "Hvor meget fylder posten?" is answered by a share of the cost ("ca. 30%") as well
         return bool(find_amounts(text) or _PERCENTAGE.search(text))

@@ -48,6 +48,10 @@ _BUDGET = _rx(
     r"\bbevilge[ts]?\b|\bbevilling\w*|\bbevilget\b",
     r"\bkoste[tr]?\b|\bkostede\b|\bpris(?:en)?\b|\budgift\w*|\bmerudgift\w*|\bomkostning\w*",
     r"\bpenge\b|\bmidler\b|\bfinansier\w*|\bøkonomi(?:en)?\b|\btilskud\w*",
+    # compounds name the money too: "anlægsbevillingen", "licensudgifterne",
+    # "totalomkostningerne", "driftstilskuddet", "egenfinansieringen"
+    r"\b\w+(?:udgift|omkostning|bevilling|beløb|tilskud|finansiering)\w*",
+    r"\bløbe[rt]?\s+(?:\w+\s+){0,8}?op\s+i\b",  # "Hvad kan udgifterne løbe op i?"
     r"\w*takst\w*",
     r"\bkr\.|\bkroner\b|\bmio\b|\bmill\b",
     r"\bhow\s+much\b|\bbudgets?\b|\bcost[s]?\b|\ballocat(?:ed|ion|ions)\b|\bfund(?:s|ing|ed)?\b",
@@ -155,10 +159,11 @@ _RECOMMENDATION = _rx(
 )
 _DEFINITION = _rx(
     r"\bhvad\s+(?:står|stod)\s+(?P<term1>[\w\-./]+)\s+for\b",
-    r"\bhvad\s+betyder\s+(?P<term2>[\w\-./]+)",
-    r"\bhvad\s+er\s+(?:en\s+|et\s+)?(?P<term3>[A-ZÆØÅ]{2,}[\w\-]*)\s*\??$",
+    r"\bhvad\s+betyder\s+(?!(?:det|den|de|dette|disse)\b)(?P<term2>[\w\-./]+)",
+    # an abbreviation in capitals ("Hvad er SFO?"), not any word ("Hvad er anlægssummen?")
+    r"\bhvad\s+er\s+(?:en\s+|et\s+)?(?P<term3>(?-i:[A-ZÆØÅ]{2,})[\w\-]*)\s*\??$",
     r"\bwhat\s+does\s+(?P<term4>[\w\-./]+)\s+(?:stand\s+for|mean)\b",
-    r"\bwhat\s+is\s+(?:an?\s+)?(?P<term5>[A-ZÆØÅ]{2,}[\w\-]*)\s*\??$",
+    r"\bwhat\s+is\s+(?:an?\s+)?(?P<term5>(?-i:[A-ZÆØÅ]{2,})[\w\-]*)\s*\??$",
 )
 _COUNTING_VERB = r"(?:sidder|sad|er|var|deltager|deltog|kommer|kom|bor|arbejder|har|fik|får)\b"
 _COUNT = _rx(

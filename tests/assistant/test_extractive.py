@@ -595,7 +595,9 @@ def test_a_table_row_is_found_by_its_column_name_and_its_key(
     answer = assistant.ask("Hvad er engangsudgiften i 2024?")
     assert "År [1] – Besparelse [2] – Engangsudgift [3]" in answer.text, answer.text
     assert "2024 [" in answer.text and "2,0 mio. kr. [" in answer.text, answer.text
-    assert "0,5 mio. kr." not in answer.text
+    assert "0,5 mio. kr." not in answer.text  # the next row lacks the asked year
+    answer = assistant.ask("Hvad er besparelsen i 2025?")
+    assert "3,4 mio. kr. [" in answer.text and "1,4 mio. kr." not in answer.text, answer.text
 
 
 def test_which_items_lists_the_agenda_items_not_the_table_of_contents(
@@ -1413,3 +1415,44 @@ def test_a_header_row_may_open_with_the_figures_unit() -> None:
     assert names_columns("(mio. kr.)\t2026\t2027")
     assert not names_columns("Flere hænder i hjemmeplejen\t1.800\t3.600\t12.600")
     assert not names_columns("1.000\t2025\t2026")  # a bare figure is no unit
+
+
+_MONEY_COMPOUNDS = {
+    "referat_boern_2025-03-10.md": (
+        "# Referat – Børne- og Skoleudvalget – 10. marts 2025\n\n"
+        "## 4. Ombygning af Hedeskolen\n\n### Sagsfremstilling\n\n"
+        "Hedeskolen skal ombygges, så indskolingen får nye faglokaler og et bedre indeklima. "
+        "Projektet er beskrevet i bilag 1, og skolebestyrelsen har været inddraget.\n\n"
+        "Anlægsbevillingen til ombygningen udgør 12,5 mio. kr. i 2025. Totalomkostningerne for "
+        "hele projektet skønnes at blive 18 mio. kr. inklusive inventar og rådgivning.\n\n"
+        "### Beslutning\n\nGodkendt.\n"
+    ),
+    "bilag_kodeplatform.md": (
+        "# Bilag: En åben kodeplatform\n\n## Licenser\n\n"
+        "OS2 anvender i dag gratis konti hos GitHub. Selv hvis adgange nedskaleres til kun "
+        "kernebrugere, kan licensudgifter efter blot små prisstigninger løbe op i 5-cifrede "
+        "beløb pr. år i licensbetalinger.\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def money_assistant(tmp_path_factory: pytest.TempPathFactory):
+    return assistant_over(tmp_path_factory.mktemp("money"), _MONEY_COMPOUNDS)
+
+
+def test_a_compound_money_word_asks_for_the_amount(money_assistant) -> None:
+    """ "Hvad er anlægsbevillingen …?" asks for a figure: the sentence that states it answers,
+    not the case description around it."""
+    answer = money_assistant.ask("Hvad er anlægsbevillingen til Hedeskolen?")
+    assert answer.text.startswith("Anlægsbevillingen til ombygningen udgør 12,5 mio. kr. i 2025.")
+    assert "indskolingen" not in answer.text
+    total = money_assistant.ask("Hvad er totalomkostningerne for ombygningen af Hedeskolen?")
+    assert "18 mio. kr." in total.text and "indskolingen" not in total.text
+
+
+def test_an_amount_stated_by_its_size_answers(money_assistant) -> None:
+    """ "… løbe op i 5-cifrede beløb" states an amount, though no figure in kroner."""
+    answer = money_assistant.ask("Hvad kan licensudgifterne til GitHub løbe op i?")
+    assert not answer.abstained
+    assert "5-cifrede beløb" in answer.text

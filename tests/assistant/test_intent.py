@@ -160,6 +160,14 @@ def test_as_of() -> None:
         ("Administrationen foreslog besparelser i budgettet – hvor stort var forslaget", True),
         ("Byrådet gav en bevilling til projektet – hvor stor var den", True),
         ("Hvor stort er området ved skolen?", False),
+        # compounds name the money as well as the bare word does
+        ("Hvad er anlægsbevillingen til Hedeskolen?", True),
+        ("Hvad er driftsudgifterne til plejecentret?", True),
+        ("Hvad er totalomkostningerne for ombygningen?", True),
+        ("Hvad er kommunens egenfinansiering?", True),
+        ("Hvad kan licensudgifterne til GitHub løbe op i?", True),
+        ("Hvem betaler driftsudgifterne?", False),
+        ("Hvordan fordeles driftsudgifterne mellem kommunerne?", False),
     ],
 )
 def test_money_as_topic_is_not_a_question_for_an_amount(question: str, asks_amount: bool) -> None:
@@ -267,3 +275,20 @@ def test_two_things_a_budget_question_names_are_asked_respectively() -> None:
     )
     assert respectively("Hvor meget er afsat til henholdsvis A og B?") is None
     assert respectively("Hvor meget er afsat til videndeling?") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "term"),
+    [
+        ("Hvad er SFO?", "SFO"),
+        ("Hvad står KIK for i Silkeborg?", "KIK"),
+        ("What is SFO?", "SFO"),
+        ("Hvad er totalomkostningerne?", None),  # a word in lower case is no abbreviation
+        ("Hvad betyder det for borgerne?", None),  # a pronoun is no term
+    ],
+)
+def test_a_definition_asks_for_an_abbreviation_or_a_named_term(
+    question: str, term: str | None
+) -> None:
+    intent = classify(question)
+    assert (intent.definition_term if intent.kind == "definition" else None) == term
