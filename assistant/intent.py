@@ -52,6 +52,7 @@ _BUDGET = _rx(
     # "totalomkostningerne", "driftstilskuddet", "egenfinansieringen"
     r"\b\w+(?:udgift|omkostning|bevilling|beløb|tilskud|finansiering)\w*",
     r"\bløbe[rt]?\s+(?:\w+\s+){0,8}?op\s+i\b",  # "Hvad kan udgifterne løbe op i?"
+    r"\bhvad\s+udgør\b.*\bi\s+alt\b",  # "Hvad udgør anlægsprogrammet i alt i 2027?"
     r"\w*takst\w*",
     r"\bkr\.|\bkroner\b|\bmio\b|\bmill\b",
     r"\bhow\s+much\b|\bbudgets?\b|\bcost[s]?\b|\ballocat(?:ed|ion|ions)\b|\bfund(?:s|ing|ed)?\b",

@@ -166,6 +166,7 @@ def test_as_of() -> None:
         ("Hvad er totalomkostningerne for ombygningen?", True),
         ("Hvad er kommunens egenfinansiering?", True),
         ("Hvad kan licensudgifterne til GitHub løbe op i?", True),
+        ("Hvad udgør anlægsprogrammet i alt i 2027?", True),
         ("Hvem betaler driftsudgifterne?", False),
         ("Hvordan fordeles driftsudgifterne mellem kommunerne?", False),
     ],
