@@ -208,6 +208,23 @@ def test_splitter_works_from_the_base_lexicon_alone():
     )
 
 
+@pytest.mark.parametrize(
+    ("word", "parts"),
+    [
+        ("engangsudgift", ["engang", "udgift"]),
+        ("merudgift", ["mer", "udgift"]),
+        ("mindreforbrug", ["mindre", "forbrug"]),
+        ("egenfinansiering", ["egen", "finansiering"]),
+        ("tillægsbevilling", ["tillæg", "bevilling"]),
+        ("lønsum", ["løn", "sum"]),
+    ],
+)
+def test_budget_compounds_split_from_the_base_lexicon_alone(word: str, parts: list[str]):
+    """A budget table's "Engangsudgift" column must name "udgift" for "Hvad er udgiften i
+    2024?", even in a folder that never uses "engang" on its own."""
+    assert DanishAnalyzer().splitter.split(word) == parts
+
+
 def test_fit_vocabulary_learns_parts_and_resets_the_cache():
     fresh = DanishAnalyzer()
     assert fresh.splitter.split("borgerbetjeningsforløb") == ["borger", "betjening", "forløb"]

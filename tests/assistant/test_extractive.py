@@ -596,6 +596,8 @@ def test_a_table_row_is_found_by_its_column_name_and_its_key(
     assert "År [1] – Besparelse [2] – Engangsudgift [3]" in answer.text, answer.text
     assert "2024 [" in answer.text and "2,0 mio. kr. [" in answer.text, answer.text
     assert "0,5 mio. kr." not in answer.text  # the next row lacks the asked year
+    answer = assistant.ask("Hvad er udgiften i 2024?")  # "Engangsudgift" names "udgift"
+    assert "2,0 mio. kr. [" in answer.text and "0,5 mio. kr." not in answer.text, answer.text
     answer = assistant.ask("Hvad er besparelsen i 2025?")
     assert "3,4 mio. kr. [" in answer.text and "1,4 mio. kr." not in answer.text, answer.text
 
