@@ -170,8 +170,12 @@ def _punct_breaks(text: str, lo: int, hi: int) -> set[int]:
             if nxt.isupper() and tm is not None:
                 if re.search(r"\bkl\.[\s\u00a0]*$", text[max(lo, tm.start() - 6) : tm.start()]):
                     breaks.add(end)  # "kl. 10. Alle er velkomne": a time ends the sentence
-                elif not _is_marker_position(text, tm.start()):
+                elif _is_marker_position(text, tm.start()):
+                    pass
+                elif not tok.isdigit() or _continues_points(text, tm.start(), int(tok), lo):
                     breaks.add(tm.start())
+                else:
+                    breaks.add(end)  # "Vi er på release candidate 9. Den testes …"
                 continue
         if re.fullmatch(r"[A-ZÆØÅ]", tok):
             continue  # an initial: "H. C. Andersen"
@@ -180,6 +184,18 @@ def _punct_breaks(text: str, lo: int, hi: int) -> set[int]:
         if nxt.isupper() or nxt.isdigit() or nxt in "\"'“«(–-•·":
             breaks.add(end)
     return breaks
+
+
+def _continues_points(text: str, pos: int, number: int, lo: int) -> bool:
+    """An inline "N." is a list marker when a sentence or a colon ends right before it
+    ("Indstilling: 1. At …", "… i to spor. 1. Hver …") or its predecessor stands earlier in
+    the same paragraph ("… 1. Foo bar 2. Baz"). Else it is a number that ends its sentence:
+    "Vi er på release candidate 9. Den testes …", "… sag 16. Anlægsudgifterne …"."""
+    para = max(lo, text.rfind("\n\n", lo, pos) + 1)
+    before = text[para:pos].rstrip()
+    if not before or before[-1] in ".:;!?":
+        return True
+    return number > 1 and re.search(rf"(?<![\d.,]){number - 1}\.\s", before) is not None
 
 
 @lru_cache(maxsize=8)

@@ -366,3 +366,30 @@ def test_a_word_wrapped_at_its_hyphen_is_one_word():
         "Der er modtaget en bevilling på 3,2 mio. kr., fordelt over projektperioden 2025-\n28.",
         "Projektets formål er at hjælpe udsatte unge.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Vi er på release candidate 9. Den testes i Aarhus på flere skærme.",
+            ["Vi er på release candidate 9.", "Den testes i Aarhus på flere skærme."],
+        ),
+        (
+            "Projektet er godkendt i Byrådet sag 16. Anlægsudgifterne omfatter asfalt.",
+            ["Projektet er godkendt i Byrådet sag 16.", "Anlægsudgifterne omfatter asfalt."],
+        ),
+        (
+            "Kompetenceudvikling sker i to spor. 1. Hver medarbejder har en plan.",
+            ["Kompetenceudvikling sker i to spor.", "1. Hver medarbejder har en plan."],
+        ),
+        (
+            "Tiltag: 1. Bedre kurser for alle 2. Flere midler til drift",
+            ["Tiltag:", "1. Bedre kurser for alle", "2. Flere midler til drift"],
+        ),
+    ],
+)
+def test_a_number_ends_its_sentence_unless_it_continues_points(text, expected):
+    """An inline "N." before a capital is a list marker after a sentence end or a colon, or
+    when "N-1." stands before it in the paragraph; else it is the last word of a sentence."""
+    assert [s.text for s in split_sentences(text)] == expected
