@@ -210,7 +210,8 @@ def _line_headings(lines: list[_Line]) -> list[_Heading]:
     heads: list[_Heading] = []
     numbered_candidates: list[tuple[int, _Heading, bool]] = []
     run_on_item: int | None = None  # the number of the last numbered line that ran on
-    # numbered lines right below the line numbered one less: a list's later points
+    # numbered lines right below the line numbered one less (blank lines between or not):
+    # a list's later points
     list_points: set[int] = set()
     for i, line in enumerate(lines):
         t = line.text
@@ -278,9 +279,9 @@ def _line_headings(lines: list[_Line]) -> list[_Heading]:
                 )
                 _join_wrapped_title(head, lines, i)
                 numbered_candidates.append((i, head, _body_follows(lines, i)))
-                if i and (prev := _NUMBERED_RE.match(lines[i - 1].text)):
-                    if int(prev.group(1)) == number - 1:
-                        list_points.add(i)
+                above = next((ln.text for ln in reversed(lines[:i]) if ln.text), "")
+                if (prev := _NUMBERED_RE.match(above)) and int(prev.group(1)) == number - 1:
+                    list_points.add(i)
             continue
         if (m := _SUBNUMBERED_RE.match(t)) and _is_sub_heading(t, m.group(2)):
             depth = m.group(1).count(".")

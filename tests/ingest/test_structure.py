@@ -385,6 +385,24 @@ def test_the_last_point_of_an_enumeration_is_no_section():
     assert [s for s in build_sections(text) if s.kind == "numbered"] == []
 
 
+def test_the_last_point_of_a_decision_in_paragraphs_is_no_section(tmp_path: Path):
+    """A decision's points written as paragraphs ("1. Taget til efterretning", "2. Ingen af
+    udvalgets områder …") are a list: the last one is no section over the case text below."""
+    path = tmp_path / "referat.html"
+    path.write_text(
+        "<html><body><h1>Referat – Plan- og Tryghedsudvalget – 25. april 2023</h1>"
+        "<h2>2. Budgetanalyse 9 - Katalog over kan- og skal-opgaver</h2>"
+        "<p>Sagsnr.: 23-004448</p><h3>Beslutning</h3><p>1. Taget til efterretning</p>"
+        "<p>2. Ingen af udvalgets områder ønskes yderligere beskrevet.</p>"
+        "<h3>Fremstilling</h3><p>Administrationen har udarbejdet første version af et katalog "
+        "over kan- og skal-opgaver på udvalgets område til budgetmaterialet.</p>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    record, _ = parse_loaded(load_file(path), path, "d1")
+    assert [s.title for s in record.sections if s.kind == "numbered"] == []
+
+
 def test_the_last_point_of_a_markdown_list_is_no_section(tmp_path: Path):
     path = tmp_path / "beslutning.md"
     path.write_text(
