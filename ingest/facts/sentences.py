@@ -186,12 +186,16 @@ def _punct_breaks(text: str, lo: int, hi: int) -> set[int]:
     return breaks
 
 
+_POINTS_LOOKBACK = 3000
+
+
 def _continues_points(text: str, pos: int, number: int, lo: int) -> bool:
     """An inline "N." is a list marker when a sentence or a colon ends right before it
     ("Indstilling: 1. At …", "… i to spor. 1. Hver …") or its predecessor stands earlier in
     the same paragraph ("… 1. Foo bar 2. Baz"). Else it is a number that ends its sentence:
     "Vi er på release candidate 9. Den testes …", "… sag 16. Anlægsudgifterne …"."""
-    para = max(lo, text.rfind("\n\n", lo, pos) + 1)
+    # the paragraph before it, at most a few points' worth (transcripts are one paragraph)
+    para = max(lo, pos - _POINTS_LOOKBACK, text.rfind("\n\n", lo, pos) + 1)
     before = text[para:pos].rstrip()
     if not before or before[-1] in ".:;!?":
         return True
