@@ -213,10 +213,12 @@ def _line_headings(lines: list[_Line]) -> list[_Heading]:
     # numbered lines right below the line numbered one less (blank lines between or not):
     # a list's later points
     list_points: set[int] = set()
+    above = ""  # the last non-empty line before this one
     for i, line in enumerate(lines):
         t = line.text
         if not t:
             continue
+        above, before = t, above
         prev_blank = i == 0 or not lines[i - 1].text
         if i and ends_in_wrapped_hyphen(lines[i - 1].text):
             continue  # "… projektperioden 2025-" / "28. Projektets formål …": no "28." heading
@@ -279,8 +281,7 @@ def _line_headings(lines: list[_Line]) -> list[_Heading]:
                 )
                 _join_wrapped_title(head, lines, i)
                 numbered_candidates.append((i, head, _body_follows(lines, i)))
-                above = next((ln.text for ln in reversed(lines[:i]) if ln.text), "")
-                if (prev := _NUMBERED_RE.match(above)) and int(prev.group(1)) == number - 1:
+                if (prev := _NUMBERED_RE.match(before)) and int(prev.group(1)) == number - 1:
                     list_points.add(i)
             continue
         if (m := _SUBNUMBERED_RE.match(t)) and _is_sub_heading(t, m.group(2)):
