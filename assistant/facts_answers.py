@@ -35,6 +35,7 @@ from assistant.extractive import (
     match_group,
     without_item_words,
     wording,
+    years_named,
 )
 from assistant.intent import Intent, asked_item_number
 from assistant.types import Citation, SearchFilters, SearchHit
@@ -48,8 +49,6 @@ from ingest.money import find_amounts
 from ingest.structure import agenda_item_at, within_item
 from stores.registry import Registry
 
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
-_OPEN_ENDED = re.compile(r"og\s+frem|fremover|fremad|og\s+følgende|ff\.?", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 
 _PURPOSE = re.compile(
@@ -114,18 +113,6 @@ NO_DECISION_YET = "Der er endnu ikke truffet en beslutning i sagen."
 # What the facts answers say in their own words, about what the rows show (not a claim from a
 # document): the verifier lets these stand without a citation.
 FRAMES = (NO_DECISION_YET,)
-
-
-def _years_of(text: str | None) -> set[int]:
-    if not text:
-        return set()
-    years = {int(y) for y in _YEAR.findall(text)}
-    if years and _OPEN_ENDED.search(text):
-        years |= set(range(max(years), max(years) + 30))
-    m = re.search(r"((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)", text)
-    if m and int(m.group(1)) <= int(m.group(2)):
-        years |= set(range(int(m.group(1)), int(m.group(2)) + 1))
-    return years
 
 
 def _digits_ok(text: str, support: str) -> bool:
@@ -443,24 +430,24 @@ class FactsAnswerer:
     @staticmethod
     def _own_years(row: dict[str, Any]) -> set[int]:
         """The years the amount itself is for: its period or year, not its sentence's."""
-        years = _years_of(row.get("period"))
+        years = years_named(row.get("period"))
         return years or ({int(row["year"])} if row.get("year") else set())
 
     def _row_years(self, row: dict[str, Any]) -> set[int]:
         """The years an amount applies to: its period, else the years its sentence names, else
         its headings', else the year of its document (an amount in 2023 minutes is not an
         answer about 2030)."""
-        years = _years_of(row.get("period"))
+        years = years_named(row.get("period"))
         if not years and row.get("year"):
             years = {int(row["year"])}
         if not years:
-            years = _years_of(row["quote"])
+            years = years_named(row["quote"])
         if not years:
             # "3. Kvalitetsstandard og takster for madservice 2025": a sentence under a heading
             # that names its year is about that year, not its (2024) agenda's
             view = self.docs.get(row["doc_id"])
             titles = view.section_path(row["start"])[-2:] if view is not None else []
-            years = _years_of(" ".join(titles))
+            years = years_named(" ".join(titles))
         if not years and row.get("doc_date"):
             years = {int(row["doc_date"][:4])}
         return years
@@ -495,7 +482,7 @@ class FactsAnswerer:
             if asked_years and years and not (asked_years & years) and not amount_match:
                 other_year = max(other_year, topical)  # a different year: a near miss
                 continue
-            if asked_years & _years_of(row["quote"]):
+            if asked_years & years_named(row["quote"]):
                 asked_year = max(asked_year, topical)  # an amount written for the asked year
             if amount_match:
                 by_amount.append((ctx, row))

@@ -85,7 +85,8 @@ def _page_texts(reader: PdfReader) -> list[str]:
 # with three or more cells (runs of 3+ spaces between them), two or more of them numbers after
 # the first, is a table row: the same line of the plain text gets TABs between its cells.
 _NUMERIC_ROW = re.compile(r"\d[\d.,:]*\s+[-+−]?\d[\d.,:]*\s+[-+−]?\d")
-_NUMBER_CELL = re.compile(r"[-+−]?\d[\d.,:]*\s*%?")
+# a figure, with its percent sign or its unit ("1.450.000 kr.", "3,5 mio. kr.")
+_NUMBER_CELL = re.compile(r"[-+−]?\d[\d.,:]*\s*(?:%|(?:(?:mio|mia|t)\.\s*)?kr\.?)?")
 
 
 _UNIT_OR_YEAR = re.compile(r"\((?:1\.000|mio\.|mia\.|t\.)?\s*kr\.?\)|\b(?:19|20)\d\d\b", re.I)
@@ -98,6 +99,14 @@ def _names_columns(cells: list[str]) -> bool:
     return not any(ch.isdigit() for ch in label) and not any(
         _NUMBER_CELL.fullmatch(c) for c in cells
     )
+
+
+def _justified_prose(cells: list[str]) -> bool:
+    """A justified paragraph's line: its layout text spreads every word apart ("på    3,5
+    mio.    kr.    i    2025    til    projektering"), so each "cell" is one word and the
+    words outnumber the numbers; a table row's cells after its label are mostly figures."""
+    words = [c for c in cells if " " not in c and not _NUMBER_CELL.fullmatch(c)]
+    return len(words) > len(cells) / 2 and len(cells) - len(words) < len(words)
 
 
 _Cell = tuple[int, int, str]  # start and end column in the layout line, and its text
@@ -149,7 +158,7 @@ def _table_rows(layout: str) -> dict[str, str]:
         found = _cells(line)
         cells = [text for _, _, text in found]
         numbers = sum(bool(_NUMBER_CELL.fullmatch(c)) for c in cells[1:])
-        row = len(cells) >= 3 and numbers >= 2
+        row = len(cells) >= 3 and numbers >= 2 and not _justified_prose(cells)
         if row:
             rows[" ".join(cells)] = TABLE_CELL_SEPARATOR.join(cells)
             if not in_table:

@@ -797,6 +797,60 @@ def test_another_years_amount_is_a_near_miss_only_on_the_asked_topic(
     assert unseen.ask("Hvad kostede den fælles chatbot i 2024?").abstained
 
 
+def test_an_amount_stated_for_other_years_is_a_near_miss_in_sentences_and_tables(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """ "… i 2027?" when the topic's amounts are stated for 2025 and 2026 only, in a sentence
+    or in a table whose column names give the years: no answer, not another year's figure.
+    Asked for 2026, the same sentence answers."""
+    from tests.conftest import assistant_over
+
+    agreement = (
+        "Budgetaftale 2025\n\n2. Børn og unge\n\n"
+        "Der afsættes 2,4 mio. kr. i 2025 og 2,4 mio. kr. i 2026, så handleplanen for trivsel "
+        "i udskolingen er fuldt finansieret.\n"
+    )
+    network = (
+        "# Referat af netværksmøde 19. september 2024\n\n"
+        "## 5. Netværkets budget\n\n"
+        "Sekretariatet foreslog følgende budget:\n\n"
+        "| Post | 2025 | 2026 |\n|---|---|---|\n"
+        "| Videndeling og webinarer | 120.000 kr. | 95.000 kr. |\n"
+        "| Mødeudgifter | 40.000 kr. | 35.000 kr. |\n"
+    )
+    unseen = assistant_over(
+        tmp_path_factory.mktemp("years"), {"budgetaftale.txt": agreement, "netvaerk.md": network}
+    )
+
+    def best_sentence(question: str) -> str | None:
+        hits = unseen.retriever.search(question, k=10)
+        best = unseen.extractive.select(question, classify(question), hits, require="amount").best
+        return best.text if best is not None else None
+
+    plan = "Hvor meget koster handleplanen for trivsel i udskolingen i {}?"
+    assert best_sentence(plan.format(2027)) is None
+    assert "2,4 mio. kr. i 2026" in (best_sentence(plan.format(2026)) or "")
+    sharing = "Hvor meget er der afsat til videndeling i netværket i {}?"
+    assert best_sentence(sharing.format(2027)) is None
+    assert "95.000 kr." in (best_sentence(sharing.format(2026)) or "")
+    assert unseen.ask(plan.format(2027)).abstained
+    assert unseen.ask(sharing.format(2027)).abstained
+
+
+def test_years_named_reads_ranges_and_open_ends_but_not_words_that_hold_them() -> None:
+    """ "2024-2026" is three years and "2026 og frem" has no end; "foreslog følgende" and
+    "effekt" hold "og følgende" and "ff" inside words and open nothing."""
+    from assistant.extractive import years_named
+
+    assert years_named("i perioden 2024-2026") == {2024, 2025, 2026}
+    assert 2040 in years_named("0,9 mio. kr. årligt fra 2026 og frem")
+    assert years_named("Egebjerg foreslog følgende: 1,2 mio. kr. over 2025 og 2026") == {
+        2025,
+        2026,
+    }
+    assert years_named("effekten i 2025") == {2025}
+
+
 def test_when_a_period_is_named_its_date_answers(tmp_path_factory: pytest.TempPathFactory) -> None:
     """ "Hvornår holdt udvalget møde i juni 2025?": the date inside June answers, not the next
     meeting's date in August that a decision mentions."""

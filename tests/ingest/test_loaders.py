@@ -501,6 +501,68 @@ def test_a_pdf_table_of_numbers_keeps_its_cells_apart(tmp_path: Path) -> None:
     assert any(b.kind == "table_row" and b.start == row for b in record.blocks)
 
 
+def test_a_pdf_table_of_amounts_with_units_keeps_its_cells_apart(tmp_path: Path) -> None:
+    """A grant letter's table by year: each figure carries its unit ("1.450.000 kr."), and
+    the row is still a row of cells, its column names above it."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    rows = [
+        ("År", "Ansøgt beløb", "Bevilget tilskud"),
+        ("2024", "780.000 kr.", "620.000 kr."),
+        ("2025", "1.760.000 kr.", "1.450.000 kr."),
+        ("I alt", "2.540.000 kr.", "2.070.000 kr."),
+    ]
+    for i, row in enumerate(rows):
+        for j, cell in enumerate(row):
+            pdf.set_xy(20 + 60 * j, 40 + 6 * i)
+            pdf.cell(50, 6, cell, align="L" if j == 0 else "R")
+    path = tmp_path / "tilsagn.pdf"
+    pdf.output(str(path))
+
+    lines = load_file(path).pages[0].split("\n")
+    assert "År\tAnsøgt beløb\tBevilget tilskud" in lines
+    assert "2025\t1.760.000 kr.\t1.450.000 kr." in lines
+    assert "I alt\t2.540.000 kr.\t2.070.000 kr." in lines
+
+
+def test_a_justified_pdf_paragraph_is_prose_not_a_table_row(tmp_path: Path) -> None:
+    """Justified text spreads a line's words apart; pypdf's layout mode then shows wide gaps
+    between every word. Such a line with a few numbers in it ("på 3,5 mio. kr. i 2025") is
+    prose: no TABs between its words, and its block is no table row."""
+    from fpdf import FPDF
+
+    from ingest.document import parse_loaded
+
+    lines = [
+        "Udvalget anbefaler over for Byrådet, at der gives en anlægsbevilling",
+        "på 3,5 mio. kr. i 2025 til projektering, finansieret af rådighedsbeløbet til",
+        "dagtilbudskapacitet i 2026 og 2027.",
+    ]
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    for i, line in enumerate(lines):  # each word placed where justification puts it
+        words = line.split()
+        spread = i < len(lines) - 1  # a paragraph's last line is not spread
+        widths = [pdf.get_string_width(w) for w in words]
+        gap = (170 - sum(widths)) / (len(words) - 1) if spread else pdf.get_string_width(" ")
+        x = 20.0
+        for word, width in zip(words, widths, strict=True):
+            pdf.text(x, 30 + 6 * i, word)
+            x += width + gap
+    path = tmp_path / "referat.pdf"
+    pdf.output(str(path))
+
+    loaded = load_file(path)
+    assert "\t" not in loaded.pages[0]
+    record, _ = parse_loaded(loaded, path, "x")
+    assert "3,5 mio. kr." in " ".join(record.text.split())
+    assert not any(b.kind == "table_row" for b in record.blocks)
+
+
 def test_a_pdf_table_of_words_is_read_as_rows(tmp_path: Path) -> None:
     """A status table of words and dates (owner, deadline, status), drawn cell by cell with
     a name wrapped onto a second line: each row is one line of TAB-separated cells (the
