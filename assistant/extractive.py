@@ -1425,6 +1425,17 @@ class ExtractiveAnswerer:
             named = [lc for lc in found if self._headed_by(lc, source)]
             if named:
                 found, asks_items = named, False
+        # a long table answers by the rows a question word picks out ("Hvilke initiativer er
+        # forsinket?": the rows whose Status says so), never as a whole
+        kept = []
+        for lc in found:
+            if len(lc.items) > self.config.max_list_items:
+                lc.items = self._rows_asked_for(lc.intro, lc.items, groups)
+                if len(lc.items) > self.config.max_list_items + 1 and self._table_list(lc):
+                    continue
+            if not self._one_item_asked(lc, groups):
+                kept.append(lc)
+        found = kept
         if not found:
             return None
         for lc in found:
@@ -1459,6 +1470,35 @@ class ExtractiveAnswerer:
         if top.score < 0.5 or (not holds_best and top.score < 0.75 * best.context_coverage):
             return None
         return replace(top, items=self._rows_asked_for(top.intro, top.items, groups))
+
+    def _table_list(self, lc: ListCandidate) -> bool:
+        """The list's items are a table's rows."""
+        view = self.docs.get(lc.doc_id)
+        return view is not None and all(view.table_row(item.start) for item in lc.items)
+
+    def _one_item_asked(self, lc: ListCandidate, groups: list[WordGroup]) -> bool:
+        """A list of section headings under their parent heading (no sentence announces
+        them) in which a question word that neither that heading nor the ones above say
+        picks out one item of three or more: the question is about that section ("Hvilke
+        initiativer er forsinket?" and a report's chapters, one of them "4. Forsinkede
+        initiativer"), not about the list of them."""
+        view = self.docs.get(lc.doc_id)
+        if view is None or len(lc.items) < 3 or lc.agenda:
+            return False
+        if lc.intro is not None and not view.in_heading(lc.intro.start, lc.intro.end):
+            return False  # "… omkring fire hovedspor:" announces its items
+        if not all(view.in_heading(item.start, item.end) for item in lc.items):
+            return False
+        said = self.stats.terms(self.context_text(view, lc.items[0].start))
+        if lc.intro is not None:
+            said |= self.stats.terms(lc.intro.text)
+        unsaid = [g for g in groups if match_group(g, said) < 0.6]
+        picked = [
+            item
+            for item in lc.items
+            if any(match_group(g, self.stats.terms(item.text)) >= 0.6 for g in unsaid)
+        ]
+        return len(picked) == 1
 
     def _headed_by(self, lc: ListCandidate, group: WordGroup) -> bool:
         """The list stands under a heading that names `group` ("4. Handlingsliste")."""
@@ -1592,7 +1632,7 @@ class ExtractiveAnswerer:
             else:
                 runs.append([i])
         for rows in runs:
-            if not 2 <= len(rows) <= self.config.max_list_items or rows[0] == 0:
+            if not 2 <= len(rows) <= MAX_TABLE_ROWS or rows[0] == 0:
                 continue
             lead = blocks[rows[0] - 1]
             if lead.kind == "heading" and view.in_heading(lead.start, lead.end):
@@ -1973,6 +2013,7 @@ _COUNT_VALUES = {
 
 
 AGENDA_NOUNS = "punkter sager dagsordenspunkter emner"
+MAX_TABLE_ROWS = 40  # a table this long answers a "hvilke" question by the rows it asks for
 LISTED_NOUN_BONUS = 0.1  # a list whose intro names what "hvilke X" asks for
 
 

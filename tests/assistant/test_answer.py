@@ -837,6 +837,54 @@ def test_an_amount_stated_for_other_years_is_a_near_miss_in_sentences_and_tables
     assert unseen.ask(sharing.format(2027)).abstained
 
 
+def test_a_status_question_lists_a_long_tables_rows_not_the_reports_chapters(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """ "Hvilke initiativer er forsinket?" over a status report: its chapter headings (one of
+    them "4. Forsinkede initiativer") are not the answer, and its status table of twelve rows
+    answers by the rows whose status says so."""
+    from tests.conftest import assistant_over
+
+    statuses = ["Igangsat", "Afsluttet", "Forsinket", "Ikke påbegyndt"]
+    rows = "".join(
+        f"| Initiativ nr. {n} om {topic} | {100 * n} | {statuses[n % 4]} |\n"
+        for n, topic in enumerate(
+            [
+                "solceller",
+                "elbiler",
+                "ladestandere",
+                "lavbundsjorde",
+                "fjernvarme",
+                "kost",
+                "energitjek",
+                "skovrejsning",
+                "cykelstier",
+                "varmepumper",
+                "regnvand",
+                "biogas",
+            ],
+            start=1,
+        )
+    )
+    report = (
+        "# Klimahandleplan 2023-2030 - Status 2024\n\n"
+        "## 1. Indledning\n\nNotatet giver status på handleplanens initiativer.\n\n"
+        "## 2. Status på initiativerne\n\nTabel 1 viser status for hvert initiativ.\n\n"
+        "| Initiativ | Budget 2024 (t.kr.) | Status |\n|---|---|---|\n"
+        f"{rows}\n"
+        "## 3. Forsinkede initiativer\n\nTre initiativer er forsinket i forhold til tidsplanen, "
+        "fordi udbuddene har taget længere tid end ventet.\n\n"
+        "## 4. Økonomi\n\nDer er brugt 4,1 mio. kr. af budgettet.\n\n"
+        "## 5. Opfølgning\n\nNæste status gives i november 2025.\n"
+    )
+    unseen = assistant_over(tmp_path_factory.mktemp("status"), {"klimastatus.md": report})
+    answer = unseen.ask("Hvilke klimainitiativer er forsinket?")
+    assert "1. Indledning" not in answer.text, answer.text
+    for n in (2, 6, 10):
+        assert f"Initiativ nr. {n} om" in answer.text, answer.text
+    assert "Initiativ nr. 1 om" not in answer.text, answer.text
+
+
 def test_years_named_reads_ranges_and_open_ends_but_not_words_that_hold_them() -> None:
     """ "2024-2026" is three years and "2026 og frem" has no end; "foreslog følgende" and
     "effekt" hold "og følgende" and "ff" inside words and open nothing."""
