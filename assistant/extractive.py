@@ -1898,8 +1898,10 @@ class ExtractiveAnswerer:
             s = view.sentences[i]
             gap = text[view.sentences[i - 1].end : s.start]
             blank = "\n\n" in gap or "\n \n" in gap
-            if len(out) >= 2 and tight and blank:
-                break  # a blank line after a tight list ends it ("...\n\nØnskede effekter")
+            if len(out) >= 2 and tight and blank and self._next_point(view, i, out) != i:
+                # a blank line after a tight list ends it ("...\n\nØnskede effekter"), unless
+                # the numbering goes on after it (a page break inside "1. … 2. … | 3. …")
+                break
             marked = bool(LIST_ITEM_START.match(s.text) or re.search(r"[-•·*–▪►■◦‣●○□✓]\s*$", gap))
             if out and out_marked and not marked:
                 # numbered paragraphs: what follows "1. …" up to "2. …" is the rest of point 1

@@ -885,6 +885,30 @@ def test_a_status_question_lists_a_long_tables_rows_not_the_reports_chapters(
     assert "Initiativ nr. 1 om" not in answer.text, answer.text
 
 
+def test_a_numbered_list_goes_on_over_a_page_break(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """A PDF's pages are joined by a blank line; a numbered list cut by the page ("1. … 2. …"
+    | "3. … 5. …") is one list, all five points."""
+    from tests.conftest import assistant_over
+
+    minutes = (
+        "Handleplan for trivsel i udskolingen\n\n"
+        "Handleplanen indeholder følgende fem indsatsområder, som er beskrevet i bilag 1:\n"
+        "1. Trivselsvejledere på alle ni folkeskoler. Der ansættes en vejleder pr. skole.\n"
+        "2. Fælles fraværsindsats med tidlig opsporing. Forældrene inddrages tidligt.\n\n"
+        "3. Styrket samarbejde med Ungdomsskolen og SSP om fællesskaber i fritiden.\n"
+        "4. Forældrenetværk i 7. klasse på alle skoler.\n"
+        "5. Digital dannelse og ansvarlig brug af sociale medier.\n\n"
+        "Økonomi\n\nHandleplanen koster 16,0 mio. kr. i perioden 2024-2026.\n"
+    )
+    unseen = assistant_over(tmp_path_factory.mktemp("pages"), {"referat.txt": minutes})
+    answer = unseen.ask("Hvilke indsatsområder er der i handleplanen for trivsel?")
+    for point in ("Trivselsvejledere", "fraværsindsats", "Ungdomsskolen", "Forældrenetværk"):
+        assert point in answer.text, answer.text
+    assert "Digital dannelse" in answer.text, answer.text
+
+
 def test_years_named_reads_ranges_and_open_ends_but_not_words_that_hold_them() -> None:
     """ "2024-2026" is three years and "2026 og frem" has no end; "foreslog følgende" and
     "effekt" hold "og følgende" and "ff" inside words and open nothing."""
