@@ -94,6 +94,7 @@ MAX_TABLE_DOCUMENTS = 3  # documents in one budget table
 # rows in one budget answer: a total and the three amounts it breaks into (devset 0.685 ->
 # 0.691 from 3; 5 rows scored the same at a longer median)
 MAX_BUDGET_ROWS = 4
+ITEM_TITLE_WEIGHT = 0.1  # a decision's item title naming the question's subject
 YEAR_OF_ROW_BONUS = 0.1  # an amount for the asked year outranks a total that names it
 SMALL_CORPUS_DOCUMENTS = 20  # up to this, every facts row is a candidate
 
@@ -931,7 +932,10 @@ class FactsAnswerer:
             rank = 0.05 / ranks.get(row["doc_id"], 20)
             # of two items that match alike, the one decided answers "hvad besluttede …"
             decided = DECIDED_FIRST * (row.get("decision_start") is not None)
-            scored.append((ctx + 0.3 * own + rank + named + decided, exact, row))
+            # the item whose title names the subject, before one whose decision mentions it in
+            # passing ("Godkendt. … punkt 192 om forsøg med mobilfri skoledag …" under 187.)
+            titled = ITEM_TITLE_WEIGHT * coverage(groups, self.stats.terms(row["item_title"]))[0]
+            scored.append((ctx + 0.3 * own + titled + rank + named + decided, exact, row))
         if not scored:
             return None  # the caller looks for a decision stated in prose, or abstains
         scored.sort(key=lambda x: -x[0])

@@ -973,3 +973,32 @@ def test_outstanding_followups_show_who_answers_for_each(tmp_path_factory) -> No
     assert "| Opfølgning | Frist | Ansvarlig | Status | Kilde |" in result.text, result.text
     assert "| Jonas Ravn, Ejendomscenteret |" in result.text, result.text
     assert "| Mette Frandsen, Natur og Miljø |" in result.text, result.text
+
+
+def test_an_items_own_decision_answers_not_another_item_mentioning_it(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """ "Blev forsøget med mobilfri skoledag vedtaget?": item 192's own decision ("Udsat.")
+    answers, not the agenda's approval that mentions "punkt 192 om forsøg med mobilfri
+    skoledag" in passing."""
+    from tests.conftest import assistant_over
+
+    minutes = (
+        "Børne- og Ungeudvalget\nReferat\n11. juni 2024\n\n"
+        "187. Godkendelse af dagsorden\n"
+        "Indstilling\nForvaltningen indstiller, at dagsordenen godkendes.\n"
+        "Beslutning i Børne- og Ungeudvalget den 11. juni 2024\n"
+        "Godkendt.\nFormanden oplyste, at punkt 192 om forsøg med mobilfri skoledag blev "
+        "behandlet efter punkt 193 af hensyn til skolechefens deltagelse i et andet møde.\n\n"
+        "192. Forsøg med mobilfri skoledag i 4.-9. klasse\n"
+        "Resumé\nForvaltningen har beskrevet et forsøg med mobilfri skoledag på tre skoler.\n"
+        "Indstilling\nForvaltningen indstiller, at forsøget gennemføres i skoleåret 2024/25.\n"
+        "Beslutning i Børne- og Ungeudvalget den 11. juni 2024\n"
+        "Udsat.\nSagen genoptages på udvalgets møde den 13. august 2024.\n\n"
+        "193. Sommeraktiviteter for unge 2024\n"
+        "Beslutning i Børne- og Ungeudvalget den 11. juni 2024\nGodkendt.\n"
+    )
+    unseen = assistant_over(tmp_path_factory.mktemp("items"), {"referat.txt": minutes})
+    answer = unseen.ask("Blev forsøget med mobilfri skoledag vedtaget?")
+    assert "Udsat." in answer.text, answer.text
+    assert "Formanden oplyste" not in answer.text, answer.text
