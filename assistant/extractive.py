@@ -92,6 +92,8 @@ def years_named(text: str | None) -> set[int]:
     return years
 
 
+# a sentence that announces the list after it ("… omfatter følgende:", "Nedenfor beskrives …")
+_ANNOUNCES = re.compile(r"\b(?:nedenfor|følgende|herunder|beskrives)\b|:\s*$", re.IGNORECASE)
 # A committee's name: "Børne- og Skoleudvalgets", "Kultur-, Idræts- og Fritidsudvalget"
 COMMITTEE_NAME = re.compile(
     r"(?:[A-ZÆØÅ][\wæøå]*-,?\s+)*(?:[A-ZÆØÅ][\wæøå]*-\s+og\s+)?[A-ZÆØÅ][\wæøå]*udvalg\w*"
@@ -1485,7 +1487,7 @@ class ExtractiveAnswerer:
         view = self.docs.get(lc.doc_id)
         if view is None or len(lc.items) < 3 or lc.agenda:
             return False
-        if lc.intro is not None and not view.in_heading(lc.intro.start, lc.intro.end):
+        if lc.intro is not None and _ANNOUNCES.search(lc.intro.text):
             return False  # "… omkring fire hovedspor:" announces its items
         if not all(view.in_heading(item.start, item.end) for item in lc.items):
             return False
@@ -1551,12 +1553,14 @@ class ExtractiveAnswerer:
                 last = before[-1]
                 idx = view.sentence_index(last.start)
                 # a meeting's items follow its header ("Fraværende: …"), which no more
-                # introduces them than a contents line does: only a sentence announcing them
-                if not agenda:
-                    intro = Candidate(doc_id, last.start, last.end, last.text, idx or 0)
+                # introduces them than a contents line does: only a sentence announcing them;
+                # nor does a memo's header field ("Emne: …") introduce its chapters
+                last_sentence = Candidate(doc_id, last.start, last.end, last.text, idx or 0)
+                if not agenda and _FIELD.match(last.text) is None:
+                    intro = last_sentence
                 # the sentence that announces the list, if one of the earlier ones does
                 for x in before:
-                    if re.search(r"\b(?:nedenfor|følgende|herunder|beskrives)\b", x.text, re.I):
+                    if _ANNOUNCES.search(x.text):
                         idx = view.sentence_index(x.start)
                         intro = Candidate(doc_id, x.start, x.end, x.text, idx or 0)
             elif parent is not None:  # "2. Temaer for dagens møde" + "2.1 …", "2.2 …"

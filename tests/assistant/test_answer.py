@@ -909,6 +909,43 @@ def test_a_numbered_list_goes_on_over_a_page_break(
     assert "Digital dannelse" in answer.text, answer.text
 
 
+def test_a_memos_header_field_introduces_no_list_of_its_chapters(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """A memo's header ("Emne: … formål, scenarier og tidsplan") names what its chapters
+    are about but introduces no list: "Hvilke scenarier …?" is answered by the scenarios the
+    memo announces, not by its chapters."""
+    from tests.conftest import assistant_over
+
+    memo = (
+        "LINDÅ KOMMUNE\nBørn og Skole\n\nNOTAT\n\n"
+        "Til:        Børne- og Skoleudvalget\n"
+        "Dato:       28. august 2025\n"
+        "Emne:       Analyse af skolestrukturen i Lindå Kommune - formål, scenarier og tidsplan\n"
+        "Udarbejdet af: Analysekonsulent Ida Mølgaard og skolechef Torben Lauritsen\n\n\n"
+        "1. Baggrund\n\nByrådet besluttede at igangsætte en analyse af skolestrukturen.\n\n"
+        "2. Formål\n\nAnalysen skal give Byrådet et grundlag for at beslutte strukturen.\n\n"
+        "3. Scenarier\n\nAnalysen skal som minimum belyse følgende tre scenarier.\n\n"
+        "3.1 Scenarie A - Uændret struktur\n\nAlle skoler fortsætter som i dag.\n\n"
+        "3.2 Scenarie B - Fælles ledelse\n\nTo skoler lægges sammen under én ledelse.\n\n"
+        "3.3 Scenarie C - Samling af udskolingen\n\nUdskolingen samles på én skole.\n\n"
+        "4. Tidsplan\n\nByrådet træffer beslutning i juni 2026.\n\n"
+        "5. Økonomi\n\nAnalysen koster 450.000 kr.\n"
+    )
+    unseen = assistant_over(tmp_path_factory.mktemp("memo"), {"notat.txt": memo})
+    doc_id = unseen.retriever.search("skolestrukturen", k=1)[0].doc_id
+    chapters = [
+        lc
+        for lc in unseen.extractive.structured_lists(doc_id)
+        if any(item.text == "1. Baggrund" for item in lc.items)
+    ]
+    assert chapters and all(lc.intro is None or ":" not in lc.intro.text for lc in chapters)
+    answer = unseen.ask("Hvilke scenarier for skolestrukturen skal analyseres?")
+    assert "1. Baggrund" not in answer.text, answer.text
+    for scenario in ("Scenarie A", "Scenarie B", "Scenarie C"):
+        assert scenario in answer.text, answer.text
+
+
 def test_years_named_reads_ranges_and_open_ends_but_not_words_that_hold_them() -> None:
     """ "2024-2026" is three years and "2026 og frem" has no end; "foreslog følgende" and
     "effekt" hold "og følgende" and "ff" inside words and open nothing."""
