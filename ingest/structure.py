@@ -332,8 +332,15 @@ def _join_wrapped_title(head: _Heading, lines: list[_Line], i: int) -> None:
     if i + 1 >= len(lines) or not lines[i + 1].text:
         return
     nxt = lines[i + 1]
-    continues = nxt.text[0].islower() or re.search(
-        r"(?:,|\s(?:og|eller|i|for|til|af))$", lines[i].text
+    continues = (
+        nxt.text[0].islower()
+        or re.search(r"(?:,|\s(?:og|eller|i|for|til|af))$", lines[i].text)
+        # "Sag nr. 142 … af Lindå" + "Svømmehal" + "Sags-ID: …": the case header follows
+        or (
+            not nxt.text.endswith(_TERMINAL_PUNCT)
+            and not _ITEM_HEADER_RE.match(nxt.text)
+            and _item_header_follows(lines, i + 1)
+        )
     )
     if continues and len(nxt.text) < 80 and not lines[i].text.endswith("."):
         joiner = "" if head.title.endswith("-") and not head.title.endswith(" -") else " "
@@ -342,7 +349,7 @@ def _join_wrapped_title(head: _Heading, lines: list[_Line], i: int) -> None:
 
 
 _ITEM_HEADER_RE = re.compile(
-    r"^(?:sagsnr|sags nr|dok\.?\s?nr|j\.?\s?nr|åbent|lukket|beslutningstema|resumé|resume"
+    r"^(?:sagsnr|sags nr|sags-?id|dok\.?\s?nr|j\.?\s?nr|åbent|lukket|beslutningstema|resumé|resume"
     r"|sagsfremstilling|sagens indhold|indstilling|beslutning|fremstilling|sagsprocedure)\b",
     re.IGNORECASE,
 )
@@ -563,9 +570,10 @@ def _tree(heads: list[_Heading], text: str, by_level: bool) -> list[Section]:
 
 
 # Agenda items as municipalities number them: "568. Titel", "Punkt 11: Titel", "Pkt. 3 Titel",
+# "Sag nr. 142 Titel",
 # "AD 1: Titel" (Markdown minutes), "2.3 Titel", portal rows "12 | EMN-2023-0042 Titel".
 _ITEM_FORMS = (
-    re.compile(r"^(?:punkt|pkt\.?)\s*(\d{1,4})\s*[:.)–-]?\s+(\S.*)$", re.I),
+    re.compile(r"^(?:punkt|pkt\.?|sag(?:\s+nr\.?)?)\s*(\d{1,4})\s*[:.)–-]?\s+(\S.*)$", re.I),
     re.compile(r"^ad\s+(?:pkt\.?\s*|punkt\s*)?(\d{1,3})\s*[:.)–-]\s*(\S.*)$", re.I),
     re.compile(r"^(\d{1,4})\s*[|\t]\s*(?:[A-ZÆØÅ]{2,6}[-–]\d{2,4}[-–]\d+\s*[|\t]?\s*)?(\S.*)$"),
     re.compile(r"^(\d{1,4})\.\s+(\S.*)$"),

@@ -175,6 +175,30 @@ def test_punkt_items_wrapped_titles_and_capitalised_points_of_an_indstilling():
     assert agenda_item_at(sections, decided).number == "6"
 
 
+def test_sag_nr_items_with_wrapped_titles_are_agenda_items():
+    """ "Sag nr. 142 Anlægsregnskab for renovering af Lindå" + "Svømmehal": an agenda item
+    with its whole title, its fields under it; a sentence naming "Sag nr. 153" is none."""
+    minutes = (
+        "Lindå Kommune · Økonomiudvalget · Referat · 16. september 2025\n"
+        "Sag nr. 141 Godkendelse af dagsorden\n"
+        "Sags-ID: 25/00412 Åben sag\n"
+        "Beslutning\nGodkendt.\n"
+        "Sag nr. 153 blev behandlet efter sag nr. 145.\n"
+        "Sag nr. 142 Anlægsregnskab for renovering af Lindå\n"
+        "Svømmehal\n"
+        "Sags-ID: 22/08831 Åben sag\n"
+        "Sagsfremstilling\nRegnskabet viser et merforbrug på 912.000 kr.\n"
+        "Beslutning\nAnbefales godkendt over for Byrådet.\n"
+    )
+    sections = build_sections(minutes)
+    items = [(s.number, s.title) for s in sections if s.kind == "agenda_item"]
+    assert items == [
+        ("141", "Godkendelse af dagsorden"),
+        ("142", "Anlægsregnskab for renovering af Lindå Svømmehal"),
+    ]
+    assert agenda_item_at(sections, minutes.index("Anbefales")).number == "142"
+
+
 # A technical note as pypdf reads it: sub-numbered headings, each over a line or two of text.
 _NOTE = (
     "Notat\n\n"
