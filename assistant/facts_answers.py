@@ -816,7 +816,7 @@ class FactsAnswerer:
         groups = [
             g
             for g in self.topic_groups(question, intent)
-            if not any(t.startswith(("opfølg", "udestå", "mangl")) for t in g.main)
+            if not any(t.startswith(("opfølg", "udestå", "mangl", "åbn", "åben")) for t in g.main)
         ]
         if groups and rows:
             matched = []

@@ -1002,3 +1002,40 @@ def test_an_items_own_decision_answers_not_another_item_mentioning_it(
     answer = unseen.ask("Blev forsøget med mobilfri skoledag vedtaget?")
     assert "Udsat." in answer.text, answer.text
     assert "Formanden oplyste" not in answer.text, answer.text
+
+
+def test_still_open_follow_ups_are_asked_by_the_plan_not_by_the_word_open(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """ "Hvilke opfølgninger på handleplanen … er stadig åbne?": "åbne" says outstanding, as
+    "udestående" does; the plan names the topic, so a news item's "… forventes at åbne i 2027"
+    is no follow-up of it."""
+    from tests.conftest import assistant_over
+
+    note = (
+        "Statusnotat: Handleplan for sundhed og ældre\n\nDato: 24. oktober 2025\n\n"
+        "4. Udestående opfølgninger\n\nFølgende opfølgninger er endnu ikke afsluttet:\n\n"
+        "- Revideret tidsplan for Lindehøj Plejecenter forelægges udvalget. Ansvarlig: "
+        "Ejendomschef Bo Winther. Frist: 3. december 2025.\n"
+        "- Endelig aftale med Hospitalsenhed Midt om udskrivningskoordinator. Ansvarlig: "
+        "Sundhedschef Rikke Dam. Frist: 15. februar 2026.\n"
+    )
+    news = (
+        "Byrådet har vedtaget budget 2026\n\nDato: 9. oktober 2025\n\n"
+        "Hertil kommer midlerne til driften af det nye Lindehøj Plejecenter, som forventes at "
+        "åbne i 2027.\n"
+    )
+    others = {  # the plan's words are common in a folder about it; "åbne" is rare
+        f"referat_{n}.txt": f"Referat {n}\n\nUdvalget drøftede handleplanen for sundhed og "
+        f"ældre og status på sundhed og ældre i område {n}.\n"
+        for n in range(1, 5)
+    }
+    unseen = assistant_over(
+        tmp_path_factory.mktemp("open"), {"statusnotat.md": note, "nyhed.txt": news, **others}
+    )
+    answer = unseen.ask(
+        "Hvilke opfølgninger på handleplanen for sundhed og ældre er stadig åbne?",
+        as_of="2025-11-01",
+    )
+    assert "Hospitalsenhed Midt" in answer.text, answer.text
+    assert "forventes at åbne" not in answer.text, answer.text
