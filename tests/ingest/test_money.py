@@ -278,3 +278,16 @@ def test_a_word_tables_unit_cell_and_numbered_rows() -> None:
         ("4.500", 4_500_000),
         ("11.250", 11_250_000),
     ]
+
+
+def test_a_unit_named_in_brackets_before_a_table_is_its_unit_not_an_amount() -> None:
+    """ "Udgiften fordeler sig således (beløb i 1.000 kr.):" states the unit of the table
+    below: no amount of 1.000 kr., and the table's figures are read in thousands."""
+    text = (
+        "Udgiften fordeler sig således (beløb i 1.000 kr.):\n"
+        "År\t2026\t2027\t2028\n"
+        "Anlægsudgift\t3.100\t14.600\t7.100\n"
+    )
+    amounts = sorted(m.amount_dkk for m in find_amounts(text))
+    assert 1000.0 not in amounts
+    assert {3_100_000.0, 14_600_000.0, 7_100_000.0} <= set(amounts)
