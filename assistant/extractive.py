@@ -1262,7 +1262,7 @@ class ExtractiveAnswerer:
             names = view.text[header.start : header.end].split(TABLE_CELL_SEPARATOR)
             row = view.table_row(c.start)
             column = view.text[row.start : c.start].count(TABLE_CELL_SEPARATOR) if row else 0
-            whole_row = row is None or c.start == row.start and c.end >= row.end
+            whole_row = row is None or (c.start == row.start and c.end >= row.end)
             wanted = names if whole_row or column >= len(names) else [names[column]]
             years |= years_named(" ".join(wanted))
         return not years or bool(years & asked)
@@ -1555,9 +1555,8 @@ class ExtractiveAnswerer:
                 # a meeting's items follow its header ("Fraværende: …"), which no more
                 # introduces them than a contents line does: only a sentence announcing them;
                 # nor does a memo's header field ("Emne: …") introduce its chapters
-                last_sentence = Candidate(doc_id, last.start, last.end, last.text, idx or 0)
                 if not agenda and _FIELD.match(last.text) is None:
-                    intro = last_sentence
+                    intro = Candidate(doc_id, last.start, last.end, last.text, idx or 0)
                 # the sentence that announces the list, if one of the earlier ones does
                 for x in before:
                     if _ANNOUNCES.search(x.text):
