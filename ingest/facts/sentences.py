@@ -271,6 +271,8 @@ def _newline_breaks(text: str, lo: int, hi: int) -> set[int]:
             continue  # a wrapped line whose next word is a name ("til cykelsti ved" + "Skovvej")
         if prev_c == "." and word in _NEVER_END:
             continue  # "... tillægsbevilling ifm." + "budgetopfølgning 3 2024": wrapped
+        if prev_c == "." and word.isdigit() and single and _ORDINAL_NOUN.match(text, m.end()):
+            continue  # an ordinal wrapped from its noun ("den 19." + "marts", "i 3." + "kvartal")
         if prev_c == "." and word in _MAY_END and nxt.islower():
             if not _starts_with_bullet(text, m.end(), hi):
                 continue  # "... eller 250 kr." + "for en hel uge": wrapped
@@ -280,6 +282,13 @@ def _newline_breaks(text: str, lo: int, hi: int) -> set[int]:
             continue  # "... ved brug af" + "”DHM Havvand på Land”-lagene, der …": wrapped
         breaks.add(m.start())
     return breaks
+
+
+# Words an ordinal number stands before ("den 19. marts", "3. kvartal", "2. behandling")
+_ORDINAL_NOUN = re.compile(
+    r"[ \t]*(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|"
+    r"december|kvartal|halvår|behandling|klasse|etape|udgave|runde)\b"
+)
 
 
 _OPENING_MARKS = frozenset("”“„\"'«»(")

@@ -293,3 +293,11 @@ def test_a_definition_asks_for_an_abbreviation_or_a_named_term(
 ) -> None:
     intent = classify(question)
     assert (intent.definition_term if intent.kind == "definition" else None) == term
+
+
+def test_a_change_asks_for_a_figure_in_kroner_or_in_percent() -> None:
+    """ "Hvor meget er vikarforbruget faldet?" is answered by "fra 9,8 pct. til 7,1 pct." as
+    well as by an amount: a percentage satisfies it, as for "hvor stor en andel"."""
+    assert classify("Hvor meget er vikarforbruget i hjemmeplejen faldet?").asks_share
+    assert classify("Hvor meget er udgifterne steget siden 2024?").asks_share
+    assert not classify("Hvor meget koster den nye brandstation?").asks_share

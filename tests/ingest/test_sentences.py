@@ -393,3 +393,21 @@ def test_a_number_ends_its_sentence_unless_it_continues_points(text, expected):
     """An inline "N." before a capital is a list marker after a sentence end or a colon, or
     when "N-1." stands before it in the paragraph; else it is the last word of a sentence."""
     assert [s.text for s in split_sentences(text)] == expected
+
+
+def test_an_ordinal_wrapped_from_its_month_or_noun_ends_no_sentence() -> None:
+    """A PDF line ending "den 19." or "i 3." goes on with its month or noun ("marts 2025",
+    "kvartal 2025"); a numbered reference before an "at" point still ends its line."""
+    text = (
+        "Byrådet besluttede på mødet den 19.\nmarts 2025, hvilke justeringer der kunne "
+        "foretages. Vikarforbruget er faldet til 7,1 pct. i 3.\nkvartal 2025.\n"
+        "Administrationen indstiller,\nat forslagene tages til efterretning, jf. bilag 2.\n"
+        "at høringssvarene tages til efterretning."
+    )
+    sentences = [" ".join(s.text.split()) for s in split_sentences(text)]
+    assert (
+        "Byrådet besluttede på mødet den 19. marts 2025, hvilke justeringer der kunne "
+        "foretages." in sentences
+    )
+    assert "Vikarforbruget er faldet til 7,1 pct. i 3. kvartal 2025." in sentences
+    assert "at høringssvarene tages til efterretning." in sentences
