@@ -523,7 +523,7 @@ class Assistant:
         prefix = ""
         if intent.kind == "decision" and intent.dates:
             ok, exact = sentence_date_matches(intent, self._dated_by(best))
-            if not ok:
+            if not ok or self._written_before(best, intent):
                 return self._abstain(intent, cset)
             if not exact:
                 prefix = "Bemærk: Datoen i spørgsmålet passer ikke; dokumenterne siger:\n\n"
@@ -541,6 +541,17 @@ class Assistant:
         heading = view.heading_of(item)
         n = cset.add(best.doc_id, *heading)
         return f"**{wording(view.text[heading[0] : heading[1]]).strip('*# ')}** [{n}]\n\n"
+
+    def _written_before(self, sentence: Candidate, intent: Intent) -> bool:
+        """The sentence's document is dated before the period the question asks a decision
+        of: what it says of that period ("Juni 2026: Byrådet træffer beslutning …" in an
+        August 2025 memo) is a plan, not the decision."""
+        view = self.docs.get(sentence.doc_id)
+        written = view.record.meta.date if view is not None else None
+        if not written:
+            return False
+        asked = min(d.date for d in intent.dates)
+        return dt.date.fromisoformat(written) < asked
 
     def _dated_by(self, sentence: Candidate) -> str:
         """What dates a sentence: its own dates, or when it names none, its headings and its

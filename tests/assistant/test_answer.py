@@ -1110,3 +1110,33 @@ def test_a_sentence_naming_a_table_is_shown_with_its_rows(
     assert "Cykelsti langs Strandvejen" in answer.text and "Legepladspulje" in answer.text, (
         answer.text
     )
+
+
+def test_a_document_written_before_the_asked_decision_only_plans_it(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """ "Hvad besluttede Byrådet om skolestrukturen i juni 2026?": a memo of August 2025 whose
+    timeline says "Juni 2026: Byrådet træffer beslutning …" states a plan, not the decision;
+    minutes of that June meeting answer."""
+    from tests.conftest import assistant_over
+
+    memo = (
+        "NOTAT\n\nDato: 28. august 2025\n\nEmne: Analyse af skolestrukturen\n\n"
+        "Tidsplan\n\n"
+        "Marts 2026: Børne- og Skoleudvalget drøfter scenarierne\n"
+        "Juni 2026: Byrådet træffer beslutning om skolestrukturen\n"
+        "August 2027: Første ændringer kan træde i kraft\n"
+    )
+    minutes = (
+        "Referat, Byrådet, 17. juni 2026\n\n"
+        "12. Skolestrukturen i Lindå Kommune\n\nBeslutning\n\n"
+        "Byrådet besluttede at gennemføre scenarie B med fælles ledelse af to skoler.\n"
+    )
+    question = "Hvad besluttede Byrådet om skolestrukturen i juni 2026?"
+    planned = assistant_over(tmp_path_factory.mktemp("plan"), {"notat.txt": memo})
+    assert planned.ask(question).abstained
+    decided = assistant_over(
+        tmp_path_factory.mktemp("decided"), {"notat.txt": memo, "referat.txt": minutes}
+    )
+    answer = decided.ask(question)
+    assert "scenarie B" in answer.text, answer.text
