@@ -1475,8 +1475,7 @@ class ExtractiveAnswerer:
 
     def _table_list(self, lc: ListCandidate) -> bool:
         """The list's items are a table's rows."""
-        view = self.docs.get(lc.doc_id)
-        return view is not None and all(view.table_row(item.start) for item in lc.items)
+        return all(self._in_table(item) for item in lc.items)
 
     def _one_item_asked(self, lc: ListCandidate, groups: list[WordGroup]) -> bool:
         """A list of section headings under their parent heading (no sentence announces

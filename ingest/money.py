@@ -256,8 +256,11 @@ def _headers(text: str) -> list[re.Match[str]]:
             # a header row's first cell names the unit of the figures below ("1.000 kr.\t2025")
             alone = alone or _own_cell(text, m.start(), m.end())
             # "(1.000 kr.)", "(beløb i 1.000 kr.)": the figures' unit, in brackets or named
-            in_parens = g.lstrip().startswith("(") or text[: m.start()].rstrip().endswith("(")
-            in_parens = in_parens or re.match(r"\s*(?:beløb|tal|alle\s+tal|udgifter)\s", g, _FLAGS)
+            in_parens = (
+                g.lstrip().startswith("(")
+                or text[: m.start()].rstrip().endswith("(")
+                or re.match(r"\s*(?:beløb|tal|alle\s+tal|udgifter)\s", g, _FLAGS) is not None
+            )
             before_i = re.search(r"\bi\s*$", text[max(0, m.start() - 3) : m.start()])
             if not (in_parens or alone or before_i or re.match(r"\s*i\b", g, _FLAGS)):
                 continue

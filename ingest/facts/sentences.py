@@ -286,8 +286,9 @@ def _newline_breaks(text: str, lo: int, hi: int) -> set[int]:
 
 # Words an ordinal number stands before ("den 19. marts", "3. kvartal", "2. behandling")
 _ORDINAL_NOUN = re.compile(
-    r"[ \t]*(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|"
-    r"december|kvartal|halvår|behandling|klasse|etape|udgave|runde)\b"
+    r"[ \t]*(?:"
+    + "|".join(sorted(_MONTHS))
+    + r"|kvartal|halvår|behandling|klasse|etape|udgave|runde)\b"
 )
 
 

@@ -106,7 +106,7 @@ def _justified_prose(cells: list[str]) -> bool:
     mio.    kr.    i    2025    til    projektering"), so each "cell" is one word and the
     words outnumber the numbers; a table row's cells after its label are mostly figures."""
     words = [c for c in cells if " " not in c and not _NUMBER_CELL.fullmatch(c)]
-    return len(words) > len(cells) / 2 and len(cells) - len(words) < len(words)
+    return len(words) > len(cells) / 2
 
 
 _Cell = tuple[int, int, str]  # start and end column in the layout line, and its text
