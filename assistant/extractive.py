@@ -33,6 +33,7 @@ from typing import Any
 from assistant.analysis import DanishAnalyzer
 from assistant.citations import DocumentCache, DocView
 from assistant.intent import CUE_WORDS, ITEM_WORD, Intent, asked_item_number
+from assistant.parties import party_mentions
 from assistant.types import SearchHit
 from ingest.clean import one_line
 from ingest.dates import find_dates
@@ -780,6 +781,9 @@ class ExtractiveConfig:
     # a place field for "hvor …?": above the line that only repeats the meeting's date the
     # question names ("Mandag den 12. maj 2025", which covers the question's own date words)
     place_bonus: float = 0.3
+    # "Hvilke partier står bag …?": a sentence naming two or more parties, above the ones that
+    # share the question's words but name none ("et bredt flertal står bag")
+    party_bonus: float = 0.4
     min_context_coverage: float = 0.5
     min_score: float = 0.45
     follow_ratio: float = 0.8  # extra sentences must score this share of the best
@@ -907,6 +911,8 @@ class ExtractiveAnswerer:
                 features += cfg.decision_section_bonus
             if intent.asks_where and _PLACE_LABEL.fullmatch(self._field_label(c, True) or ""):
                 features += cfg.place_bonus  # "Mødested: Rådhuset" for "Hvor blev mødet holdt"
+            if intent.asks_party and len(party_mentions(c.text)) >= 2:
+                features += cfg.party_bonus
             if rarest is not None and self._labelled_by(c, rarest):
                 features += cfg.label_bonus  # "Fraværende: Karsten Bech" for "Hvem var fraværende"
             prior = cfg.rank_prior / c.rank if c.rank < 50 else 0.0

@@ -199,6 +199,8 @@ _PER_DOCUMENT = _rx(
     r"\bbåde\b.+\bog\b.+\b(?:nævner|omtaler)\b",
     r"\bwhich\s+documents\b.*\bmention|\bin\s+each\s+of\s+them\b|\bboth\s+documents\b",
 )
+_PARTY = _rx(r"\bparti(?:er|erne|et)?\b", r"\bpart(?:y|ies)\b")
+_VOTE = _rx(r"\bstem(?:te|me|mer|t)\b|\bafstemning\w*", r"\bvot(?:e|ed|es|ing)\b")
 _WHO = _rx(r"\bhvem\b", r"\bwho\b", r"\bhvilke[tn]?\s+(?:udvalg|afdeling|firma|virksomhed)\b")
 _ENGLISH = re.compile(
     r"\b(?:the|what|which|when|how|who|is|are|was|were|did|does|do|has|have|will|of|to|"
@@ -247,6 +249,7 @@ class Intent:
     per_document: bool = False  # "Hvilke dokumenter nævner X?", "... i hver af dem?"
     asks_item: bool = False  # "Hvilket punkt …?", "Under hvilken sag …?": the agenda item
     asks_where: bool = False  # "Hvor blev mødet holdt?", "where": a place
+    asks_party: bool = False  # "Hvilke partier står bag …?", "… stemte imod?": parties
 
     @property
     def is_budget(self) -> bool:
@@ -321,6 +324,9 @@ def classify(question: str) -> Intent:
     intent.per_document = bool(_PER_DOCUMENT.search(q))
     intent.asks_item = bool(_ASKS_ITEM.search(q))
     intent.asks_where = bool(_WHERE.search(q))
+    # "... hvilke partier stemte imod?" is found by its own words: the vote lines say "Imod
+    # stemte: (F) ...", and a bonus for naming parties would lift "For stemte: (V), (A) ..."
+    intent.asks_party = bool(_PARTY.search(q)) and not _VOTE.search(q)
     budget = bool(_BUDGET.search(q) or _BUDGET_GET.search(q) or amounts)
     budget = budget and not _THINGS_OF_A_PRICE.match(q)
     # money words can be the topic ("Hvem betaler ...", "Hvordan fordeles udgiften ...");
