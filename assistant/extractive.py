@@ -316,6 +316,9 @@ _SYNONYM_SETS = (
     ("lave", "opgaver", "opgave"),  # "Hvad skal arbejdsgruppen lave?" / "3. Opgaver"
     ("forsinket", "forsinkede", "halter", "bagud"),  # "halter bagefter" / "Forsinket"
     ("stoppet", "standset", "bero"),  # "er stoppet" / "sat i bero"
+    ("bevilget", "bevilge", "bevilgede", "bevilling", "bevillingen"),  # verb / noun
+    ("dyrere", "merforbrug", "merforbruget", "overskridelse"),  # "blev … dyrere end bevilget"
+    ("dækkes", "dække", "dækket", "finansieres", "finansiere", "finansieret"),
 )
 SYNONYMS: dict[str, tuple[str, ...]] = {}
 # "Hvem var ikke til stede?" asks who was absent: minutes write "Fraværende:" or "Afbud:"

@@ -1458,3 +1458,34 @@ def test_an_amount_stated_by_its_size_answers(money_assistant) -> None:
     answer = money_assistant.ask("Hvad kan licensudgifterne til GitHub løbe op i?")
     assert not answer.abstained
     assert "5-cifrede beløb" in answer.text
+
+
+_ACCOUNTS_MINUTES = {
+    "oekonomiudvalget_2025-09-16.md": (
+        "# Referat – Økonomiudvalget – 16. september 2025\n\n"
+        "## 142. Anlægsregnskab for renovering af Vesterby Svømmehal\n\n"
+        "### Sagsfremstilling\n\n"
+        "Byrådet gav den 22. juni 2022 en anlægsbevilling på 37,5 mio. kr. til en renovering "
+        "af Vesterby Svømmehal. Energiforbruget i svømmehallen forventes reduceret med ca. "
+        "35 pct. i forhold til niveauet før renoveringen.\n\n"
+        "### Økonomi\n\n"
+        "Regnskabet viser et samlet forbrug på 38.412.000 kr. mod en bevilling på 37.500.000 "
+        "kr., svarende til et merforbrug på 912.000 kr. Merforbruget på 912.000 kr. foreslås "
+        "finansieret af kassebeholdningen.\n\n"
+        "### Beslutning\n\nGodkendt.\n"
+    )
+}
+
+
+def test_over_budget_and_how_it_is_covered_are_found_in_the_accounts_words(
+    tmp_path_factory,
+) -> None:
+    """ "dyrere end bevilget" is the accounts' "merforbrug" against the "bevilling", and
+    "dækkes" their "finansieret": words a question and minutes use for the same thing."""
+    assistant = assistant_over(tmp_path_factory.mktemp("accounts"), _ACCOUNTS_MINUTES)
+    answer = assistant.ask(
+        "Hvor meget blev renoveringen af svømmehallen dyrere end bevilget, og hvordan skal "
+        "det dækkes?"
+    )
+    assert "merforbrug på 912.000 kr." in answer.text, answer.text
+    assert "finansieret af kassebeholdningen" in answer.text, answer.text
