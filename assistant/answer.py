@@ -50,6 +50,7 @@ from assistant.intent import (
     asked_rate,
     asks_breakdown,
     asks_total,
+    asks_year_split,
     classify,
     parse_as_of,
     respectively,
@@ -281,7 +282,10 @@ class Assistant:
         cset = CitationSet(self.docs)
         parts = split_question(question)
         drafts: list[Draft] = []
+        divided = False  # a later part's "hvordan er pengene fordelt?" answered by the first
         for i, part in enumerate(parts):
+            if i and divided and asks_breakdown(part):
+                continue
             topic = _topic_of(parts[0], drafts[0]) if i else None
             if i == 0:
                 part_intent, part_hits = intent, hits
@@ -295,6 +299,11 @@ class Assistant:
             mark = len(cset.citations)
             draft = self._answer_part(part, part_intent, part_hits, day, filters, cset, topic)
             draft = self._with_breakdown(draft, part, part_intent, part_hits, filters, mark)
+            if i == 0 and any(asks_breakdown(p) for p in parts[1:]):
+                # "Hvad koster X i alt, og hvordan er pengene fordelt på årene?": the parts
+                # that add up to the total the first part cited answer the second
+                whole = self._with_breakdown(draft, question, intent, part_hits, filters, mark)
+                divided, draft = whole is not draft, whole
             drafts.append(self._with_listed_costs(draft, part_intent, mark))
         answered = [d for d in drafts if not d.abstained]
         if not answered and len(parts) == 1 and intent.is_budget:
@@ -326,7 +335,10 @@ class Assistant:
             return draft
         access = filters.access if filters else None
         cited = draft.cset.citations[mark:]
-        parts = self.facts.breakdown(cited, access, filters, hits, draft.cset, intent.english)
+        by_year = asks_year_split(question)
+        parts = self.facts.breakdown(
+            cited, access, filters, hits, draft.cset, intent.english, by_year
+        )
         return replace(draft, text=f"{draft.text}\n\n{parts}") if parts else draft
 
     def _with_listed_costs(self, draft: Draft, intent: Intent, mark: int) -> Draft:

@@ -1140,3 +1140,48 @@ def test_a_document_written_before_the_asked_decision_only_plans_it(
     )
     answer = decided.ask(question)
     assert "scenarie B" in answer.text, answer.text
+
+
+_GRANT_BY_YEAR = {
+    "byraadet_2025-09-24.md": (
+        "# Referat – Byrådet – 24. september 2025\n\n"
+        "## 570. Anlægsbevilling til ny daginstitution på Kærvej\n\n"
+        "### Resumé\n\n"
+        "Der søges om en anlægsbevilling på 42,6 mio. kr. til opførelse af en ny daginstitution "
+        "på Kærvej 31.\n\n"
+        "### Sagsfremstilling\n\n"
+        "Anlægsoverslaget ses nedenfor (beløb i 1.000 kr.):\n\n"
+        "| Post | 2025 | 2026 | 2027 | I alt |\n|---|---|---|---|---|\n"
+        "| Rådgivning | 2.400 | 1.100 | 600 | 4.100 |\n"
+        "| Byggeri | 0 | 17.800 | 20.700 | 38.500 |\n"
+        "| I alt | 2.400 | 18.900 | 21.300 | 42.600 |\n\n"
+        "### Indstilling\n\nForvaltningen indstiller, at der gives en anlægsbevilling på "
+        "42,6 mio. kr., fordelt som angivet i tabellen.\n\n"
+        "### Beslutning\n\nGodkendt.\n"
+    )
+}
+
+
+def test_a_later_part_asking_the_split_by_year_gets_the_row_dividing_the_total(
+    tmp_path_factory,
+) -> None:
+    """ "Hvad koster X i alt, og hvordan er pengene fordelt på årene?": the first part cites
+    the total; the table row whose year cells add up to it (under its column names, so the
+    years are quoted too) answers the second."""
+    assistant = assistant_over(tmp_path_factory.mktemp("by-year"), _GRANT_BY_YEAR)
+    answer = assistant.ask(
+        "Hvad koster den nye daginstitution på Kærvej i alt, og hvordan er pengene fordelt på "
+        "årene?"
+    )
+    assert "42,6 mio. kr." in answer.text, answer.text
+    assert "2025 – 2026 – 2027" in answer.text, answer.text
+    assert "I alt – 2.400 – 18.900 – 21.300 – 42.600" in answer.text, answer.text
+
+
+def test_a_split_by_year_is_asked_in_several_wordings() -> None:
+    from assistant.intent import asks_year_split
+
+    assert asks_year_split("Hvordan er udgiften fordelt på årene?")
+    assert asks_year_split("Hvordan er bevillingen fordelt på de enkelte år?")
+    assert asks_year_split("Hvor mange penge forventes Greve at få år for år?")
+    assert not asks_year_split("Hvordan fordeles udgiften mellem kommunerne?")
