@@ -1253,7 +1253,9 @@ def _year_split(total: dict, rows: list[dict], cited: list[Citation]) -> dict | 
             and r["year"]
             and not r.get("amount_high")
             and r["section"].split(" > ")[0] == item
-            and not _inside_cited(r, cited)
+            and not any(  # shown already, whole or cell by cell
+                c.doc_id == r["doc_id"] and c.start < r["end"] and r["start"] < c.end for c in cited
+            )
         ):
             lines.setdefault(r["start"], []).append(r)
     for cells in lines.values():
