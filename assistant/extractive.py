@@ -319,6 +319,7 @@ _SYNONYM_SETS = (
     ("bevilget", "bevilge", "bevilgede", "bevilling", "bevillingen"),  # verb / noun
     ("dyrere", "merforbrug", "merforbruget", "overskridelse"),  # "blev … dyrere end bevilget"
     ("dækkes", "dække", "dækket", "finansieres", "finansiere", "finansieret"),
+    ("afstemning", "afstemningen", "stemte", "stemmer", "stemmerne"),  # "For stemte: A, F"
 )
 SYNONYMS: dict[str, tuple[str, ...]] = {}
 # "Hvem var ikke til stede?" asks who was absent: minutes write "Fraværende:" or "Afbud:"
@@ -562,6 +563,44 @@ def syncope_forms(stem: str) -> tuple[str, ...]:
     return tuple(t for t in dict.fromkeys(out) if t != stem)
 
 
+# The lines a vote is recorded in: "For stemte: A, F, Ø (12).", "Imod stemte: V, C, O (9).",
+# "Undlod at stemme: Ingen."
+_VOTE_LINE = re.compile(
+    r"\W*(?:(?:for|imod)\s+stemte|stemte\s+(?:for|imod)|undlod\s+at\s+stemme)\b", re.I
+)
+
+
+# A vote's count: "19 for og 2 imod", "4 stemmer for og 2 imod", "enstemmigt"
+_VOTE_COUNT = re.compile(
+    r"\b\d+\s+(?:stemmer\s+)?for\b.{0,60}?\b\d+\s+(?:stemmer\s+)?imod\b|\benstemmig\w*",
+    re.I | re.S,
+)
+
+
+def records_vote(text: str) -> bool:
+    """The sentence records how a vote went: a vote line or the count of each side."""
+    return bool(_VOTE_LINE.match(text) or _VOTE_COUNT.search(text))
+
+
+def _rest_of_vote(chosen: list[Candidate], cands: list[Candidate]) -> list[Candidate]:
+    """The other lines of a vote one chosen line belongs to: "For stemte: A, F, Ø (12)." alone
+    says half of how the vote went."""
+    at = {(c.doc_id, c.index): c for c in cands}
+    have = {(c.doc_id, c.index) for c in chosen}
+    out: list[Candidate] = []
+    for c in chosen:
+        if not _VOTE_LINE.match(c.text):
+            continue
+        for step in (-1, 1):
+            i = c.index + step
+            while (line := at.get((c.doc_id, i))) is not None and _VOTE_LINE.match(line.text):
+                if (c.doc_id, i) not in have:
+                    have.add((c.doc_id, i))
+                    out.append(line)
+                i += step
+    return out
+
+
 def _one_weight_per_name(
     groups: list[WordGroup], origin: list[int], words: list[str]
 ) -> list[WordGroup]:
@@ -787,6 +826,9 @@ class ExtractiveConfig:
     # "Hvilke partier står bag …?": a sentence naming two or more parties, above the ones that
     # share the question's words but name none ("et bredt flertal står bag")
     party_bonus: float = 0.4
+    # "Hvordan faldt afstemningen?": a sentence that records a vote ("Med stemmerne 19 for og
+    # 2 imod …", "For stemte: A, F, Ø (12).") above one that only dates the meeting
+    vote_bonus: float = 0.2
     min_context_coverage: float = 0.5
     min_score: float = 0.45
     follow_ratio: float = 0.8  # extra sentences must score this share of the best
@@ -916,6 +958,8 @@ class ExtractiveAnswerer:
                 features += cfg.place_bonus  # "Mødested: Rådhuset" for "Hvor blev mødet holdt"
             if intent.asks_party and len(party_mentions(c.text)) >= 2:
                 features += cfg.party_bonus
+            if intent.asks_vote and records_vote(c.text):
+                features += cfg.vote_bonus
             if rarest is not None and self._labelled_by(c, rarest):
                 features += cfg.label_bonus  # "Fraværende: Karsten Bech" for "Hvem var fraværende"
             prior = cfg.rank_prior / c.rank if c.rank < 50 else 0.0
@@ -1171,6 +1215,7 @@ class ExtractiveAnswerer:
             if dated is not None:
                 chosen.append(dated)
         chosen = self._whole_rows(chosen)
+        chosen += _rest_of_vote(chosen, cands)
         chosen += self._context_after(best, chosen)
         chosen = [c for c in chosen if new_to_reader(c)]  # context an earlier part showed
         chosen = _first_of_each_wording(chosen)

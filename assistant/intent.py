@@ -249,7 +249,8 @@ class Intent:
     per_document: bool = False  # "Hvilke dokumenter nævner X?", "... i hver af dem?"
     asks_item: bool = False  # "Hvilket punkt …?", "Under hvilken sag …?": the agenda item
     asks_where: bool = False  # "Hvor blev mødet holdt?", "where": a place
-    asks_party: bool = False  # "Hvilke partier står bag …?", "… stemte imod?": parties
+    asks_party: bool = False  # "Hvilke partier står bag …?": parties
+    asks_vote: bool = False  # "Hvordan faldt afstemningen?", "Hvordan stemte udvalget?"
 
     @property
     def is_budget(self) -> bool:
@@ -326,7 +327,8 @@ def classify(question: str) -> Intent:
     intent.asks_where = bool(_WHERE.search(q))
     # "... hvilke partier stemte imod?" is found by its own words: the vote lines say "Imod
     # stemte: (F) ...", and a bonus for naming parties would lift "For stemte: (V), (A) ..."
-    intent.asks_party = bool(_PARTY.search(q)) and not _VOTE.search(q)
+    intent.asks_vote = bool(_VOTE.search(q))
+    intent.asks_party = bool(_PARTY.search(q)) and not intent.asks_vote
     budget = bool(_BUDGET.search(q) or _BUDGET_GET.search(q) or amounts)
     budget = budget and not _THINGS_OF_A_PRICE.match(q)
     # money words can be the topic ("Hvem betaler ...", "Hvordan fordeles udgiften ...");

@@ -1489,3 +1489,68 @@ def test_over_budget_and_how_it_is_covered_are_found_in_the_accounts_words(
     )
     assert "merforbrug på 912.000 kr." in answer.text, answer.text
     assert "finansieret af kassebeholdningen" in answer.text, answer.text
+
+
+_VOTE_MINUTES = {
+    "byraadet_2025-09-24.md": (
+        "# Referat – Byrådet – 24. september 2025\n\n"
+        "## 571. Lokalplan nr. 1187 - Boliger ved Møllebakken, endelig vedtagelse\n\n"
+        "### Resumé\n\n"
+        "Lokalplanen for Møllebakken blev behandlet i Byrådet den 24. september 2025 efter "
+        "offentlig høring. Lokalplanen giver mulighed for op til 140 boliger ved Møllebakken.\n\n"
+        "### Beslutning i Byrådet den 24. september 2025\n\n"
+        "Godkendt.\n\nFor stemte: A, F, Ø (12).\n\nImod stemte: V, C, O (9).\n\n"
+        "## 572. Kompenserende besparelser\n\n"
+        "### Beslutning i Byrådet den 24. september 2025\n\n"
+        "Med stemmerne 19 for og 2 imod godkendte Byrådet de kompenserende besparelser.\n"
+    ),
+    "teknik-miljoe_2025-11-11.md": (
+        "# Referat – Teknik- og Miljøudvalget – 11. november 2025\n\n"
+        "## 3. Orientering om lokalplaner\n\n### Sagsfremstilling\n\n"
+        "Byrådet vedtog den 24. september 2025 lokalplan nr. 1187 for boliger ved Møllebakken "
+        "endeligt. Byggemodningen af Møllebakken begynder i foråret 2026.\n"
+    ),
+}
+
+
+def test_a_vote_question_is_answered_by_the_lines_that_record_the_vote(
+    tmp_path_factory,
+) -> None:
+    """ "Hvordan faldt afstemningen …?": the vote's lines, each side with its count, above the
+    sentence that only says when the item was dealt with; one vote line brings the other."""
+    assistant = assistant_over(tmp_path_factory.mktemp("votes"), _VOTE_MINUTES)
+    answer = assistant.ask("Hvordan faldt afstemningen om lokalplanen for Møllebakken i Byrådet?")
+    assert "For stemte: A, F, Ø (12)." in answer.text, answer.text
+    assert "Imod stemte: V, C, O (9)." in answer.text, answer.text
+    counted = assistant.ask("Hvordan stemte Byrådet om de kompenserende besparelser?")
+    assert "19 for og 2 imod" in counted.text, counted.text
+
+
+def test_a_vote_is_recorded_by_its_lines_or_its_count() -> None:
+    from assistant.extractive import records_vote
+
+    assert records_vote("For stemte: A, F, Ø (12).")
+    assert records_vote("Imod stemte: V, C, O (9).")
+    assert records_vote("Undlod at stemme: Ingen.")
+    assert records_vote("Med stemmerne 19 for og 2 imod godkendte byrådet indstillingen.")
+    assert records_vote("Indstillingen blev vedtaget enstemmigt.")
+    assert not records_vote("Byrådet behandlede lokalplanen den 24. september 2025.")
+    assert not records_vote("SF stemmer imod protokollen.")  # a party's remark, no count
+
+
+def test_one_line_of_a_vote_brings_the_others_next_to_it() -> None:
+    """ "For stemte: A, F, Ø (12)." alone says half of how the vote went: the vote's other
+    lines beside it join the answer, and the sentences around the vote do not."""
+    from assistant.extractive import Candidate, _rest_of_vote
+
+    texts = [
+        "Godkendt.",
+        "For stemte: A, F, Ø (12).",
+        "Imod stemte: V, C, O (9).",
+        "Undlod at stemme: Ingen.",
+        "Byggemodningen begynder i 2026.",
+    ]
+    cands = [Candidate("d", i * 100, i * 100 + len(t), t, i) for i, t in enumerate(texts)]
+    added = _rest_of_vote([cands[1]], cands)
+    assert [c.text for c in added] == texts[2:4]
+    assert _rest_of_vote([cands[0]], cands) == []  # not a vote line
