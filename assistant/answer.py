@@ -35,6 +35,7 @@ from assistant.extractive import (
     column_names_row,
     display_text,
     is_label,
+    names_other_stage,
     wording,
 )
 from assistant.facts_answers import FRAMES as FACTS_FRAMES
@@ -410,7 +411,10 @@ class Assistant:
             if result.abstain:
                 del cset.citations[mark:]
                 return self._abstain(intent, cset, result.notice, result.text or None)
-            if self._misses_unit(question_part, intent, cset.citations[mark:]):
+            cited = cset.citations[mark:]
+            if self._misses_unit(question_part, intent, cited) or names_other_stage(
+                question, " ".join(c.quote for c in cited)
+            ):
                 del cset.citations[mark:]
                 return self._abstain(intent, cset)
             return Draft(

@@ -582,6 +582,25 @@ def records_vote(text: str) -> bool:
     return bool(_VOTE_LINE.match(text) or _VOTE_COUNT.search(text))
 
 
+# A numbered stage or version of a project: "etape 2", "fase 3", "version 1", "delområde II"
+_STAGE = re.compile(
+    r"\b(etape|fase|version|delområde|runde)(?:n|en|t|et)?\s+(\d+(?:\.\d+)?|[IVX]+)(?![\w.])",
+    re.I,
+)
+
+
+def names_other_stage(question: str, sentence: str) -> bool:
+    """The sentence names the question's stage with another number only ("tilskud til etape
+    2" for "Hvor stort et tilskud har … givet til etape 3?"): a near miss, not an answer."""
+    asked: dict[str, set[str]] = {}
+    for m in _STAGE.finditer(question):
+        asked.setdefault(m.group(1).lower(), set()).add(m.group(2).upper())
+    said: dict[str, set[str]] = {}
+    for m in _STAGE.finditer(sentence):
+        said.setdefault(m.group(1).lower(), set()).add(m.group(2).upper())
+    return any(noun in said and not said[noun] & numbers for noun, numbers in asked.items())
+
+
 def _rest_of_vote(chosen: list[Candidate], cands: list[Candidate]) -> list[Candidate]:
     """The other lines of a vote one chosen line belongs to: "For stemte: A, F, Ø (12)." alone
     says half of how the vote went."""
@@ -1164,6 +1183,8 @@ class ExtractiveAnswerer:
             return Selection([], None, False)
         cands.sort(key=lambda c: (-c.score, c.rank, c.doc_id, c.index))
         best = cands[0]
+        if names_other_stage(f"{question} {topic or ''}", best.text):
+            return Selection([], None, False)  # "etape 3" asked, "etape 2" answered
         cfg = self.config
         confident = (
             best.context_coverage >= cfg.min_context_coverage and best.score >= cfg.min_score

@@ -1185,3 +1185,46 @@ def test_a_split_by_year_is_asked_in_several_wordings() -> None:
     assert asks_year_split("Hvordan er bevillingen fordelt på de enkelte år?")
     assert asks_year_split("Hvor mange penge forventes Greve at få år for år?")
     assert not asks_year_split("Hvordan fordeles udgiften mellem kommunerne?")
+
+
+_GRANT_STAGE_2 = {
+    "tilsagn_cykelpuljen_2025.md": (
+        "# Tilsagn om tilskud fra Cykelpuljen 2025\n\n"
+        "## Tilsagn\n\n"
+        "Vejdirektoratet har givet tilsagn om et tilskud på 3.456.000 kr. fra Cykelpuljen til "
+        "etape 2 af cykelstien langs Vesteråvej mellem Skovgårde og Søby.\n\n"
+        "## Vilkår\n\n"
+        "Anlægsarbejdet skal være påbegyndt senest den 1. marts 2026.\n"
+    )
+}
+
+
+def test_a_stage_other_than_the_asked_one_is_a_near_miss(tmp_path_factory) -> None:
+    """The grant for "etape 2" does not answer what "etape 3" got: the answer abstains, from
+    the sentences and from the budget facts alike."""
+    assistant = assistant_over(tmp_path_factory.mktemp("stages"), _GRANT_STAGE_2)
+    other = assistant.ask(
+        "Hvor stort et tilskud har Vejdirektoratet givet til etape 3 af cykelstien?"
+    )
+    assert other.abstained, other.text
+    # "mellem Søby og Kragelund" is asked as two parts; the later one still asks "etape 3"
+    route = assistant.ask(
+        "Hvor stort et tilskud har Vejdirektoratet givet til etape 3 af cykelstien mellem Søby "
+        "og Kragelund?"
+    )
+    assert route.abstained, route.text
+    asked = assistant.ask(
+        "Hvor stort et tilskud har Vejdirektoratet givet til etape 2 af cykelstien?"
+    )
+    assert "3.456.000 kr." in asked.text, asked.text
+
+
+def test_a_stage_is_named_by_its_noun_and_number() -> None:
+    from assistant.extractive import names_other_stage
+
+    question = "Hvad koster etape 3 af cykelstien?"
+    assert names_other_stage(question, "Etape 2 af cykelstien koster 8,6 mio. kr.")
+    assert not names_other_stage(question, "Etape 2 og etape 3 koster i alt 15 mio. kr.")
+    assert not names_other_stage(question, "Cykelstien koster 15 mio. kr.")  # no stage named
+    assert names_other_stage("Hvad indeholder fase 2?", "I fasen 1 udvikles en prototype.")
+    assert not names_other_stage("Hvad kan version 1.0?", "Version 1.0 beregner tab.")
