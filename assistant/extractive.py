@@ -311,7 +311,8 @@ _SYNONYM_SETS = (
     ("afløser", "erstatter"),
     ("ja", "tilsagn"),  # "sagt ja til" / "givet tilsagn om"
     ("øje", "følger", "overvåger", "monitorerer"),  # "holder øje med" / "følger løbende"
-    ("søge", "søger", "ansøge", "ansøger", "ansøgning"),  # "søge puljen" / "ansøgning til"
+    # "søge puljen" / "ansøgning til"; "Hvor meget søgte vi om?" / "Kommunen har ansøgt om"
+    ("søge", "søger", "søgte", "søgt", "ansøge", "ansøger", "ansøgte", "ansøgt", "ansøgning"),
     ("fraværende", "afbud", "fravær"),
     ("lave", "opgaver", "opgave"),  # "Hvad skal arbejdsgruppen lave?" / "3. Opgaver"
     ("forsinket", "forsinkede", "halter", "bagud"),  # "halter bagefter" / "Forsinket"

@@ -1554,3 +1554,32 @@ def test_one_line_of_a_vote_brings_the_others_next_to_it() -> None:
     added = _rest_of_vote([cands[1]], cands)
     assert [c.text for c in added] == texts[2:4]
     assert _rest_of_vote([cands[0]], cands) == []  # not a vote line
+
+
+_GRANT_LETTER = {
+    "tilsagn_cykelpuljen_2025.md": (
+        "# Tilsagn om tilskud fra Cykelpuljen 2025 - Cykelsti langs Vesteråvej, etape 2\n\n"
+        "Vejdirektoratet giver hermed tilsagn om et tilskud på op til 3.456.000 kr. til "
+        "projektet. Tilskuddet svarer til 40 pct. af de tilskudsberettigede udgifter.\n\n"
+        "Kommunen har ansøgt om et tilskud på 50 pct. af de tilskudsberettigede udgifter, "
+        "svarende til 4.320.000 kr. Der er i 2025 givet tilsagn til 38 projekter.\n"
+    ),
+    "referat_teknik_2025-06-10.md": (
+        "# Referat – Teknik- og Miljøudvalget – 10. juni 2025\n\n"
+        "## 4. Cykelsti langs Vesteråvej\n\n### Sagsfremstilling\n\n"
+        "Vejdirektoratet har givet tilsagn om et tilskud på 3.456.000 kr. fra Cykelpuljen til "
+        "etape 2 af cykelstien langs Vesteråvej. Projektet har en samlet anlægsudgift på "
+        "8,64 mio. kr.\n"
+    ),
+}
+
+
+def test_what_was_applied_for_is_found_in_the_letters_ansoegt(tmp_path_factory) -> None:
+    """ "Hvor meget søgte vi om …?" is answered by "Kommunen har ansøgt om … 4.320.000 kr.":
+    Snowball stems "søgte" and "ansøgt" apart."""
+    assistant = assistant_over(tmp_path_factory.mktemp("applied"), _GRANT_LETTER)
+    answer = assistant.ask(
+        "Hvor meget søgte vi om fra Cykelpuljen til Vesteråvej etape 2, og hvor meget fik vi?"
+    )
+    assert "4.320.000 kr." in answer.text, answer.text
+    assert "3.456.000 kr." in answer.text, answer.text
