@@ -145,6 +145,14 @@ def _keep_disclosures(soup: BeautifulSoup) -> set[str]:
         ]
         tag.name = f"h{max(1, min(levels) - 1)}" if levels else "h2"
         tag.attrs = {}
+    for tag in soup.find_all("summary"):
+        # <details><summary>Punkt 2: …</summary>…</details>: the HTML toggle's own title
+        folded_body = tag.parent if isinstance(tag.parent, Tag) else None
+        if folded_body is None or folded_body.name != "details" or tag.find(_HEADINGS):
+            continue
+        levels = [int(h.name[1]) for h in folded_body.find_all(_HEADINGS)]
+        tag.name = f"h{max(1, min(levels) - 1)}" if levels else "h2"
+        tag.attrs = {}
     return folded
 
 

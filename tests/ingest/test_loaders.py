@@ -339,6 +339,36 @@ def test_html_folded_agenda_items_keep_their_titles_and_bodies(tmp_path: Path) -
     assert headings[1:3] == [("1 | EMN-2025-0112 Fordeling af inklusionspuljen", 3), ("Resumé", 4)]
 
 
+def test_html_details_agenda_items_are_headed_by_their_summary(tmp_path: Path) -> None:
+    """A portal that folds each agenda item in <details>, its title in <summary>: the summary
+    is the item's heading, one level above its field headings, so the item is a section."""
+    items = "".join(
+        f"<details class='agenda-item'><summary><span>Punkt {n}:</span> {title}</summary>"
+        f"<div>Sagsnr.: 25/0{n}417</div><div><h4>Resumé</h4><p>{body}</p></div>"
+        f"<div><h4>Beslutning</h4><p>Godkendt.</p></div></details>"
+        for n, title, body in (
+            (2, "Licitationsresultat - cykelsti", "Laveste bud er 6.985.000 kr."),
+            (3, "40 km/t-zoner i boligområder", "Forslaget sendes i høring."),
+        )
+    )
+    path = tmp_path / "tmu.html"
+    path.write_text(
+        f"<html><body><main><h1>Teknik- og Miljøudvalget</h1>{items}</main></body></html>",
+        encoding="utf-8",
+    )
+    loaded = load_file(path)
+    headings = [(b.text, b.level) for b in loaded.blocks if b.kind == "heading"]
+    assert headings == [
+        ("Teknik- og Miljøudvalget", 1),
+        ("Punkt 2: Licitationsresultat - cykelsti", 3),
+        ("Resumé", 4),
+        ("Beslutning", 4),
+        ("Punkt 3: 40 km/t-zoner i boligområder", 3),
+        ("Resumé", 4),
+        ("Beslutning", 4),
+    ]
+
+
 def test_html_field_table_reads_as_headings_and_paragraphs(tmp_path: Path) -> None:
     """A portal that lays out an item's fields as a table (a <th> label, a <td> of paragraphs)
     reads as a page with the same fields as headings: each label a heading one level below the
