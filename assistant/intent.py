@@ -125,7 +125,7 @@ _DEADLINE = _rx(
 )
 _ACTED = (
     r"(?:ændrede|satte|anbefalede|valgte|tilføjede|afviste|bevilgede|udsatte|besluttede|"
-    r"udpegede|nedsatte)"
+    r"udpegede|nedsatte|sagde)"
 )
 _BODY = (
     r"\w*(?:udvalg|byråd|kommunalbestyrelse|styregruppe|koordinationsgruppe|bestyrelse|"
@@ -144,7 +144,7 @@ _DECISION = _rx(
     r"\bgodkendte\s+(?:udvalget|byrådet|kommunalbestyrelsen|regionsrådet)\b",
     # yes/no about an outcome: "Blev ansøgningerne godkendt?", "Sagde udvalget ja til ...?"
     r"^\s*(?:blev|er|var|sagde)\b.*\b(?:godkendt|godkendte|vedtaget|bevilget|afvist|"
-    r"anbefalet|udsat|ja\s+til)\b",
+    r"anbefalet|udsat|ja\s+til|sendt\s+i\s+(?:offentlig\s+)?høring)\b",
     # "Fik ejeren dispensation til carporten?": what a case was granted or refused
     r"^\s*fik\b.*\b(?:dispensation|tilladelse|lov\s+til|ja\s+til|afslag|godkendelse|medhold|"
     r"tilskud(?:det)?|bevilling(?:en)?|støtte(?:n)?)\b",

@@ -259,6 +259,18 @@ def test_what_a_meeting_agreed_or_granted_is_a_decision() -> None:
     assert classify("Hvor meget tilskud fik foreningen?").kind == "budget"
 
 
+def test_what_a_body_said_or_whether_a_proposal_went_to_hearing_is_a_decision() -> None:
+    """ "Hvad sagde Økonomiudvalget til …?" and "Blev forslaget sendt i høring?" are answered
+    by the item's decision ("Godkendt, dog således at …"), not by the proposal's text."""
+    for question in (
+        "Hvad sagde Økonomiudvalget til kommissoriet for analysen af skolestrukturen?",
+        "Blev forslaget om 40 km/t-zoner sendt i høring, som forvaltningen foreslog?",
+        "Blev planen sendt i offentlig høring?",
+    ):
+        assert classify(question).kind == "decision", question
+    assert classify("Hvornår blev planen sendt i høring?").kind != "decision"
+
+
 def test_appointing_is_a_decision_and_a_verb_is_no_counted_noun() -> None:
     """ "Hvem udpegede byrådet …?" asks what was decided; "Hvor mange sidder der i …?" counts
     people, so "sidder" is no noun the answer must name."""
