@@ -55,12 +55,6 @@ _COUNT = re.compile(
 )
 _ORDINAL = re.compile(r"\.\s*(?:-\s*\d+\.\s*)?[a-zæøå]")  # "8. klasse", "8. - 9. klasse"
 _REFERS_BACK = re.compile(r"\s*(?:det|der|dette|disse|heraf|heriblandt)\b", re.IGNORECASE)
-# a sentence that gives a reason: "fordi", "skyldes", "på grund af", "som følge af"
-_GIVES_REASON = re.compile(
-    r"\b(?:fordi|idet|eftersom|skyldes|skyldtes|på\s+grund\s+af|pga\.|som\s+følge\s+af|"
-    r"grundet|begrundet|årsagen|because|due\s+to)\b",
-    re.IGNORECASE,
-)
 # a decision that changes what it decides on: "Godkendt, dog således at …", "med den ændring"
 _MODIFIES = re.compile(
     r"\b(?:dog|med\s+(?:den\s+|følgende\s+)?(?:bemærkning|ændring|tilføjelse)\w*|ændre\w*|"
@@ -593,13 +587,18 @@ _STAGE = re.compile(
 def names_other_stage(question: str, sentence: str) -> bool:
     """The sentence names the question's stage with another number only ("tilskud til etape
     2" for "Hvor stort et tilskud har … givet til etape 3?"): a near miss, not an answer."""
-    asked: dict[str, set[str]] = {}
-    for m in _STAGE.finditer(question):
-        asked.setdefault(m.group(1).lower(), set()).add(m.group(2).upper())
-    said: dict[str, set[str]] = {}
-    for m in _STAGE.finditer(sentence):
-        said.setdefault(m.group(1).lower(), set()).add(m.group(2).upper())
-    return any(noun in said and not said[noun] & numbers for noun, numbers in asked.items())
+    said = _stages(sentence)
+    return any(
+        noun in said and not said[noun] & numbers for noun, numbers in _stages(question).items()
+    )
+
+
+def _stages(text: str) -> dict[str, set[str]]:
+    """The stages a text names, by noun: {"etape": {"2", "3"}}."""
+    out: dict[str, set[str]] = {}
+    for m in _STAGE.finditer(text):
+        out.setdefault(m.group(1).lower(), set()).add(m.group(2).upper())
+    return out
 
 
 def _rest_of_vote(chosen: list[Candidate], cands: list[Candidate]) -> list[Candidate]:
@@ -837,7 +836,6 @@ class ExtractiveConfig:
     date_bonus: float = 0.05  # a when-question: a sentence that states a date
     # ... and more when the date falls in the period the question names ("i juni 2025")
     asked_date_bonus: float = 0.1
-    reason_bonus: float = 0.05  # a why-question: a sentence that gives a reason
     decision_section_bonus: float = 0.05  # a decision question: a sentence under "Beslutning"
     label_bonus: float = 0.2  # a field whose label is the question's rarest word
     # a place field for "hvor …?": above the line that only repeats the meeting's date the
@@ -968,8 +966,6 @@ class ExtractiveAnswerer:
                 features += cfg.date_bonus  # "… senest 15. december 2024" answers "hvornår"
                 if _within_asked(dates, intent.dates):
                     features += cfg.asked_date_bonus  # "møde i juni 2025": 12-06-2025
-            if intent.asks_why and _GIVES_REASON.search(c.text):
-                features += cfg.reason_bonus  # "… er forsinkede, fordi …" answers "hvorfor"
             if intent.kind == "decision" and (
                 self.in_decision_section(c) or self.after_decision_label(c)
             ):
