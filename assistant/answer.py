@@ -35,7 +35,6 @@ from assistant.extractive import (
     column_names_row,
     display_text,
     is_label,
-    names_other_stage,
     wording,
 )
 from assistant.facts_answers import FRAMES as FACTS_FRAMES
@@ -59,6 +58,7 @@ from assistant.intent import (
 )
 from assistant.llm_step import LlmOutcome
 from assistant.retriever import HybridRetriever
+from assistant.stages import names_other_stage
 from assistant.types import Answer, Citation, SearchFilters, SearchHit
 from assistant.verify import verify
 from ingest.dates import find_dates

@@ -34,7 +34,9 @@ from assistant.analysis import DanishAnalyzer
 from assistant.citations import DocumentCache, DocView
 from assistant.intent import CUE_WORDS, ITEM_WORD, Intent, asked_item_number
 from assistant.parties import party_mentions
+from assistant.stages import names_other_stage
 from assistant.types import SearchHit
+from assistant.votes import records_vote, rest_of_vote
 from ingest.clean import one_line
 from ingest.dates import find_dates
 from ingest.facts.budgets import TABLE_UNIT
@@ -556,68 +558,6 @@ def syncope_forms(stem: str) -> tuple[str, ...]:
         if body[-1] == body[-2]:
             out.append(body[:-1] + stem[-1])
     return tuple(t for t in dict.fromkeys(out) if t != stem)
-
-
-# The lines a vote is recorded in: "For stemte: A, F, Ø (12).", "Imod stemte: V, C, O (9).",
-# "Undlod at stemme: Ingen."
-_VOTE_LINE = re.compile(
-    r"\W*(?:(?:for|imod)\s+stemte|stemte\s+(?:for|imod)|undlod\s+at\s+stemme)\b", re.I
-)
-
-
-# A vote's count: "19 for og 2 imod", "4 stemmer for og 2 imod", "enstemmigt"
-_VOTE_COUNT = re.compile(
-    r"\b\d+\s+(?:stemmer\s+)?for\b.{0,60}?\b\d+\s+(?:stemmer\s+)?imod\b|\benstemmig\w*",
-    re.I | re.S,
-)
-
-
-def records_vote(text: str) -> bool:
-    """The sentence records how a vote went: a vote line or the count of each side."""
-    return bool(_VOTE_LINE.match(text) or _VOTE_COUNT.search(text))
-
-
-# A numbered stage or version of a project: "etape 2", "fase 3", "version 1", "delområde II"
-_STAGE = re.compile(
-    r"\b(etape|fase|version|delområde|runde)(?:n|en|t|et)?\s+(\d+(?:\.\d+)?|[IVX]+)(?![\w.])",
-    re.I,
-)
-
-
-def names_other_stage(question: str, sentence: str) -> bool:
-    """The sentence names the question's stage with another number only ("tilskud til etape
-    2" for "Hvor stort et tilskud har … givet til etape 3?"): a near miss, not an answer."""
-    said = _stages(sentence)
-    return any(
-        noun in said and not said[noun] & numbers for noun, numbers in _stages(question).items()
-    )
-
-
-def _stages(text: str) -> dict[str, set[str]]:
-    """The stages a text names, by noun: {"etape": {"2", "3"}}."""
-    out: dict[str, set[str]] = {}
-    for m in _STAGE.finditer(text):
-        out.setdefault(m.group(1).lower(), set()).add(m.group(2).upper())
-    return out
-
-
-def _rest_of_vote(chosen: list[Candidate], cands: list[Candidate]) -> list[Candidate]:
-    """The other lines of a vote one chosen line belongs to: "For stemte: A, F, Ø (12)." alone
-    says half of how the vote went."""
-    at = {(c.doc_id, c.index): c for c in cands}
-    have = {(c.doc_id, c.index) for c in chosen}
-    out: list[Candidate] = []
-    for c in chosen:
-        if not _VOTE_LINE.match(c.text):
-            continue
-        for step in (-1, 1):
-            i = c.index + step
-            while (line := at.get((c.doc_id, i))) is not None and _VOTE_LINE.match(line.text):
-                if (c.doc_id, i) not in have:
-                    have.add((c.doc_id, i))
-                    out.append(line)
-                i += step
-    return out
 
 
 def _one_weight_per_name(
@@ -1233,7 +1173,7 @@ class ExtractiveAnswerer:
             if dated is not None:
                 chosen.append(dated)
         chosen = self._whole_rows(chosen)
-        chosen += _rest_of_vote(chosen, cands)
+        chosen += rest_of_vote(chosen, cands)
         chosen += self._context_after(best, chosen)
         chosen = [c for c in chosen if new_to_reader(c)]  # context an earlier part showed
         chosen = _first_of_each_wording(chosen)

@@ -1217,14 +1217,3 @@ def test_a_stage_other_than_the_asked_one_is_a_near_miss(tmp_path_factory) -> No
         "Hvor stort et tilskud har Vejdirektoratet givet til etape 2 af cykelstien?"
     )
     assert "3.456.000 kr." in asked.text, asked.text
-
-
-def test_a_stage_is_named_by_its_noun_and_number() -> None:
-    from assistant.extractive import names_other_stage
-
-    question = "Hvad koster etape 3 af cykelstien?"
-    assert names_other_stage(question, "Etape 2 af cykelstien koster 8,6 mio. kr.")
-    assert not names_other_stage(question, "Etape 2 og etape 3 koster i alt 15 mio. kr.")
-    assert not names_other_stage(question, "Cykelstien koster 15 mio. kr.")  # no stage named
-    assert names_other_stage("Hvad indeholder fase 2?", "I fasen 1 udvikles en prototype.")
-    assert not names_other_stage("Hvad kan version 1.0?", "Version 1.0 beregner tab.")

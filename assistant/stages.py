@@ -1,0 +1,32 @@
+"""Numbered stages of a project, for near misses.
+
+"Hvor stort et tilskud har Vejdirektoratet givet til etape 3?" is not answered by the grant
+for "etape 2": the sentence names the asked stage, with another number only.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A numbered stage or version of a project: "etape 2", "fase 3", "version 1", "delområde II"
+_STAGE = re.compile(
+    r"\b(etape|fase|version|delområde|runde)(?:n|en|t|et)?\s+(\d+(?:\.\d+)?|[IVX]+)(?![\w.])",
+    re.I,
+)
+
+
+def names_other_stage(question: str, sentence: str) -> bool:
+    """The sentence names the question's stage with another number only ("tilskud til etape
+    2" for "… givet til etape 3?"): a near miss, not an answer."""
+    said = _stages(sentence)
+    return any(
+        noun in said and not said[noun] & numbers for noun, numbers in _stages(question).items()
+    )
+
+
+def _stages(text: str) -> dict[str, set[str]]:
+    """The stages a text names, by noun: {"etape": {"2", "3"}}."""
+    out: dict[str, set[str]] = {}
+    for m in _STAGE.finditer(text):
+        out.setdefault(m.group(1).lower(), set()).add(m.group(2).upper())
+    return out

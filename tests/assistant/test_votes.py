@@ -1,0 +1,30 @@
+"""The lines and counts that record a vote."""
+
+from assistant.extractive import Candidate
+from assistant.votes import records_vote, rest_of_vote
+
+
+def test_a_vote_is_recorded_by_its_lines_or_its_count() -> None:
+    assert records_vote("For stemte: A, F, Ø (12).")
+    assert records_vote("Imod stemte: V, C, O (9).")
+    assert records_vote("Undlod at stemme: Ingen.")
+    assert records_vote("Med stemmerne 19 for og 2 imod godkendte byrådet indstillingen.")
+    assert records_vote("Indstillingen blev vedtaget enstemmigt.")
+    assert not records_vote("Byrådet behandlede lokalplanen den 24. september 2025.")
+    assert not records_vote("SF stemmer imod protokollen.")  # a party's remark, no count
+
+
+def test_one_line_of_a_vote_brings_the_others_next_to_it() -> None:
+    """ "For stemte: A, F, Ø (12)." alone says half of how the vote went: the vote's other
+    lines beside it join the answer, and the sentences around the vote do not."""
+    texts = [
+        "Godkendt.",
+        "For stemte: A, F, Ø (12).",
+        "Imod stemte: V, C, O (9).",
+        "Undlod at stemme: Ingen.",
+        "Byggemodningen begynder i 2026.",
+    ]
+    cands = [Candidate("d", i * 100, i * 100 + len(t), t, i) for i, t in enumerate(texts)]
+    added = rest_of_vote([cands[1]], cands)
+    assert [c.text for c in added] == texts[2:4]
+    assert rest_of_vote([cands[0]], cands) == []  # not a vote line
