@@ -325,8 +325,8 @@ def classify(question: str) -> Intent:
     intent.per_document = bool(_PER_DOCUMENT.search(q))
     intent.asks_item = bool(_ASKS_ITEM.search(q))
     intent.asks_where = bool(_WHERE.search(q))
-    # "... hvilke partier stemte imod?" is found by its own words: the vote lines say "Imod
-    # stemte: (F) ...", and a bonus for naming parties would lift "For stemte: (V), (A) ..."
+    # "... hvilke partier stemte imod?" asks about a vote: its lines ("Imod stemte: (F) ...")
+    # are found as a vote's, and a bonus for naming parties would lift "For stemte: (V), ..."
     intent.asks_vote = bool(_VOTE.search(q))
     intent.asks_party = bool(_PARTY.search(q)) and not intent.asks_vote
     budget = bool(_BUDGET.search(q) or _BUDGET_GET.search(q) or amounts)
