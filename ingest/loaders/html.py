@@ -127,33 +127,31 @@ def _is_disclosure_toggle(tag: Tag) -> bool:
 
 
 def _keep_disclosures(soup: BeautifulSoup) -> set[str]:
-    """Turn disclosure toggles into headings one level above the headings of the body they
-    fold; return the ids of those bodies, which stay although a page saved folded marks them
-    `hidden`."""
+    """Turn disclosure toggles (a button, or a <details>' <summary>) into headings one level
+    above the headings of the body they fold; return the ids of the buttons' bodies, which
+    stay although a page saved folded marks them `hidden`."""
     folded: set[str] = set()
     for tag in soup.find_all("button"):
         if not _is_disclosure_toggle(tag):
             continue
         ids = str(tag.get("aria-controls") or "").split()
         folded.update(ids)
-        bodies = [soup.find(id=i) for i in ids] or [tag.find_next_sibling()]
-        levels = [
-            int(h.name[1])
-            for body in bodies
-            if isinstance(body, Tag)
-            for h in body.find_all(_HEADINGS)
-        ]
-        tag.name = f"h{max(1, min(levels) - 1)}" if levels else "h2"
-        tag.attrs = {}
+        _head_above(tag, [soup.find(id=i) for i in ids] or [tag.find_next_sibling()])
     for tag in soup.find_all("summary"):
-        # <details><summary>Punkt 2: …</summary>…</details>: the HTML toggle's own title
-        folded_body = tag.parent if isinstance(tag.parent, Tag) else None
-        if folded_body is None or folded_body.name != "details" or tag.find(_HEADINGS):
-            continue
-        levels = [int(h.name[1]) for h in folded_body.find_all(_HEADINGS)]
-        tag.name = f"h{max(1, min(levels) - 1)}" if levels else "h2"
-        tag.attrs = {}
+        # <details><summary>Punkt 2: …</summary>…</details>: the item's title
+        details = tag.parent
+        if isinstance(details, Tag) and details.name == "details" and not tag.find(_HEADINGS):
+            _head_above(tag, [details])
     return folded
+
+
+def _head_above(toggle: Tag, bodies: list) -> None:
+    """Make `toggle` a heading one level above the highest heading in `bodies` (h2 if none)."""
+    levels = [
+        int(h.name[1]) for body in bodies if isinstance(body, Tag) for h in body.find_all(_HEADINGS)
+    ]
+    toggle.name = f"h{max(1, min(levels) - 1)}" if levels else "h2"
+    toggle.attrs = {}
 
 
 def _strip_furniture(soup: BeautifulSoup) -> None:
