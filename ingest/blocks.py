@@ -32,6 +32,9 @@ from ingest.models import (
 
 _DOT_LEADER = re.compile(r"(?:\.\s?){4,}\s*\d{1,4}\s*$|…{2,}\s*\d{1,4}\s*$|(?:\.\s?){6,}$")
 _TRAILING_PAGE = re.compile(r"^\S.{2,120}?\s\d{1,3}\s*$")
+# a table of contents whose dot leaders and page number a PDF extracts as a line of their own,
+# below the entry's title ("405. Anlægsbevilling – …" / ". . . . . . 5")
+_LEADER_ONLY = re.compile(r"^\s*(?:(?:\.\s?){3,}|…+)\s*\d{1,4}\s*$")
 _TOC_HEADING = re.compile(
     r"^(?:\d+\.?\s*)?(?:indholdsfortegnelse|indhold|table of contents|contents)\s*:?$", re.I
 )
@@ -72,6 +75,12 @@ def ends_in_page_number(line: str) -> bool:
     return _TRAILING_PAGE.match(line) is not None
 
 
+def is_leader_line(line: str) -> bool:
+    """ ". . . . . 5": only the dot leaders and page number of the table-of-contents entry
+    above it."""
+    return _LEADER_ONLY.match(line) is not None
+
+
 def line_kind(line: str) -> str | None:
     """The junk kind of one line by its content alone, or None when it may be content."""
     if _DOT_LEADER.search(line):
@@ -101,6 +110,9 @@ def _mark_runs(lines: list[str], kinds: list[str | None]) -> None:
     ending in a page number after a numbered or short title are a table of contents.
     """
     n = len(lines)
+    for k in range(1, n):
+        if is_leader_line(lines[k]) and kinds[k - 1] is None and len(lines[k - 1]) <= 130:
+            kinds[k - 1] = "toc"  # the entry whose leaders were extracted as their own line
     i = 0
     while i < n:
         j = i

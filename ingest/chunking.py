@@ -90,30 +90,51 @@ def _own_spans(text: str, sections: list[Section]) -> list[tuple[int, int, int |
     return spans
 
 
+_FIELD_LINE = re.compile(r"^[^\W\d][\w .]{0,24}:\s*\S.{0,60}$")
+MAX_FIELDS_CHARS = 120
+
+
+def _only_fields(body: str) -> bool:
+    """Nothing under a heading but short "label: value" lines ("Sagsnr.: 25/02231 Åbent
+    punkt", "Dato: 14-01-2026"): no passage of its own, only a label of what follows."""
+    body = body.strip()
+    if len(body) > MAX_FIELDS_CHARS:
+        return False
+    return all(_FIELD_LINE.match(line.strip()) for line in body.splitlines() if line.strip())
+
+
 def _merge_heading_only(
     text: str, spans: list[tuple[int, int, int | None]], sections: list[Section]
 ) -> list[tuple[int, int, int | None]]:
-    """A heading with no body of its own is glued to the span that follows it."""
+    """A heading with no body of its own is glued to the span that follows it; one with only
+    its case fields ("Sagsnr.: …") to its first sub-section, so that no passage is a label."""
     out: list[tuple[int, int, int | None]] = []
-    carry: int | None = None
+    carry: tuple[int, int, int | None, bool] | None = None  # start, end, section, bare
     for start, end, idx in spans:
         s, e = _strip_span(text, start, end)
         if s == e:
             continue
         if carry is not None:
-            s = carry
+            c_start, c_end, c_idx, bare = carry
             carry = None
+            if bare or (idx is not None and sections[idx].parent == c_idx):
+                s = c_start
+            else:
+                out.append((c_start, c_end, c_idx))
         heading_end = sections[idx].heading_end if idx is not None else None
-        if heading_end is not None and _strip_span(text, heading_end, e)[0] >= e:
-            carry = s  # nothing but the heading line
-            continue
+        if heading_end is not None:
+            bare = _strip_span(text, heading_end, e)[0] >= e
+            if bare or _only_fields(text[heading_end:e]):
+                carry = (s, e, idx, bare)  # nothing but the heading line (and its case number)
+                continue
         out.append((s, e, idx))
     if carry is not None:
+        c_start, c_end, c_idx, _ = carry
         if out:
             last = out[-1]
             out[-1] = (last[0], _strip_span(text, last[0], len(text))[1], last[2])
         else:
-            out.append((carry, _strip_span(text, carry, len(text))[1], None))
+            out.append((c_start, _strip_span(text, c_start, len(text))[1], None))
     return out
 
 

@@ -198,17 +198,29 @@ def remove_running_lines(pages: list[str]) -> list[str]:
     result: list[str] = []
     for lines, (top, bottom), number_zone in zip(page_lines, edges, numbers, strict=True):
         drop: set[int] = set()
+        running: set[int] = set()  # running lines, dropped or (a header, once) kept
         for i in number_zone:
             if is_page_number_line(lines[i]):
                 drop.add(i)
         for i in top:
             key = _line_key(lines[i])
             if key in running_top and i not in drop:
+                running.add(i)
                 if key in seen_headers:
                     drop.add(i)
                 seen_headers.add(key)
         for i in bottom:
             if _line_key(lines[i]) in running_bottom:
+                running.add(i)
+                drop.add(i)
+        # the page number right below a running header ("Side 5" under the letterhead)
+        rest = [
+            i
+            for i, line in enumerate(lines)
+            if line.strip() and i not in drop and (i not in running or is_page_number_line(line))
+        ]
+        for i in rest[:_NUMBER_ZONE] + rest[-_NUMBER_ZONE:]:
+            if is_page_number_line(lines[i]):
                 drop.add(i)
         result.append("\n".join(line for i, line in enumerate(lines) if i not in drop))
     return result

@@ -198,6 +198,59 @@ def test_plain_text_minutes_items_toc_and_attachments(tmp_path: Path) -> None:
     assert not any("....." in c or "Bilag 2: Tidsplan" in c for c in chunks)
 
 
+# A PDF's table of contents whose dot leaders and page numbers pypdf extracts as lines of
+# their own, and agenda items whose heading carries only the case number.
+LEADER_LINES_MINUTES = """Referat
+Byrådet
+Mødedato: 25. september 2025
+
+Indholdsfortegnelse
+404. Anlægsbevilling – renovering af Nordby Svømmehal
+ .  .  .  .  .  .  .  .  .  .  .  .  . 5
+405. Anlægsbevilling – udvidelse af Østerled Skole
+ .  .  .  .  .  .  .  .  .  .  . 6
+
+404. Anlægsbevilling – renovering af Nordby Svømmehal
+Sagsnr.: 24/15502   Åbent punkt
+Resumé
+Der søges om anlægsbevilling på 16,3 mio. kr. til renovering af svømmehallen.
+Beslutning i Byrådet den 25-09-2025
+Godkendt.
+
+405. Anlægsbevilling – udvidelse af Østerled Skole
+Sagsnr.: 25/02231   Åbent punkt
+Resumé
+Der søges om anlægsbevilling på i alt 28,4 mio. kr. til en tilbygning.
+Beslutning i Byrådet den 25-09-2025
+Godkendt.
+"""
+
+
+def test_toc_entries_above_their_own_leader_lines_are_no_items(tmp_path: Path) -> None:
+    path = tmp_path / "referat.txt"
+    path.write_text(LEADER_LINES_MINUTES, encoding="utf-8")
+    record = _parse(path)
+    items = [(s.number, s.start) for s in record.sections if s.kind == "agenda_item"]
+    body = record.text.index("404. Anlægsbevilling – renovering af Nordby Svømmehal\nSagsnr")
+    assert [n for n, _ in items] == ["404", "405"]
+    assert items[0][1] == body
+    toc = " ".join(text for kind, text in _kinds(record) if kind == "toc")
+    assert "405. Anlægsbevilling – udvidelse af Østerled Skole" in toc
+
+
+def test_an_item_heading_with_only_its_case_number_opens_its_first_passage(
+    tmp_path: Path,
+) -> None:
+    """No passage is only "405. … / Sagsnr.: …": such a label would take a top rank from the
+    item's text for every question about the item."""
+    path = tmp_path / "referat.txt"
+    path.write_text(LEADER_LINES_MINUTES, encoding="utf-8")
+    chunks = _chunk_texts(path)
+    item = [c for c in chunks if c.startswith("405. Anlægsbevilling")]
+    assert len(item) == 1
+    assert "Sagsnr.: 25/02231" in item[0] and "28,4 mio. kr." in item[0]
+
+
 def test_a_body_mentioned_in_passing_is_not_the_owner(tmp_path: Path) -> None:
     path = tmp_path / "notat.txt"
     path.write_text(

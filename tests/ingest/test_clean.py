@@ -149,6 +149,26 @@ def test_running_footer_with_changing_numbers_and_bare_page_numbers() -> None:
     assert _page_of(cleaned, "Godkendt.") == 3
 
 
+def test_page_number_below_a_running_header_is_dropped() -> None:
+    """A letterhead of three lines on every page, then "Side N": the page number sits below
+    the running lines, not among the page's first two."""
+    header = "NORDBY KOMMUNE · Byrådet\nReferat fra mødet den 25. september 2025\nUnderskrifter"
+    pages = [
+        f"{header}\nSide {n}\n{body}"
+        for n, body in enumerate(
+            [
+                "Resumé\nDer søges om 28,4 mio. kr.\nTilbygningen får fire lokaler.\nI 2027.",
+                "Økonomi\nDriften udgør 650.000 kr.\nDen indarbejdes i budget 2027.\nSe tabellen.",
+                "Beslutning\nGodkendt.\nFor stemte 21.\nImod stemte 4.",
+            ],
+            start=2,
+        )
+    ]
+    cleaned = clean(LoadedFile(path="x.pdf", kind="pdf", pages=pages))
+    assert "Side" not in cleaned.text
+    assert cleaned.text.endswith("Beslutning\nGodkendt.\nFor stemte 21.\nImod stemte 4.")
+
+
 def test_line_on_few_pages_is_not_a_header() -> None:
     pages = ["Indstilling\nTekst et.", "Økonomi\nTekst to.", "Beslutning\nTekst 3.", "Bilag\nFire."]
     cleaned = clean(LoadedFile(path="x.pdf", kind="pdf", pages=pages))
