@@ -32,6 +32,7 @@ from typing import Any
 
 from assistant.analysis import DanishAnalyzer
 from assistant.citations import DocumentCache, DocView
+from assistant.commonness import general_idf
 from assistant.intent import CUE_WORDS, ITEM_WORD, Intent, asked_item_number
 from assistant.parties import party_mentions
 from assistant.stages import names_other_stage
@@ -601,6 +602,12 @@ def _one_edit(a: str, b: str) -> bool:
     return a[i + 1 :] == b[i:]
 
 
+def specificity(group: WordGroup) -> float:
+    """How well the word names a subject: its weight in the corpus, but no more than its IDF
+    in general Danish ("står", "fast" are rare in a few documents, not in the language)."""
+    return min(group.weight, general_idf(group.word))
+
+
 def match_group(group: WordGroup, terms: set[str]) -> float:
     """1 for a stem match, a partial score for a word sharing a long prefix or for matching
     compound parts."""
@@ -1143,9 +1150,9 @@ class ExtractiveAnswerer:
         else:
             # the rarest word names the subject; words as rare as it are as telling
             # ("den sikre skolevej langs Tirstrupvej": "Sikker skolevej …" names it)
-            top = max(g.weight for g in topical)
+            top = max(specificity(g) for g in topical)
             key_found = any(
-                self._group_in_context(g, best) for g in topical if g.weight >= top - 1e-9
+                self._group_in_context(g, best) for g in topical if specificity(g) >= top - 1e-9
             )
             about = [g for g in topical if g.main[0] not in own]
             if topic and about and not self._beside_shown(best, shown):

@@ -33,6 +33,7 @@ from assistant.extractive import (
     display_text,
     is_decision_heading,
     match_group,
+    specificity,
     without_item_words,
     wording,
     years_named,
@@ -293,7 +294,7 @@ class FactsAnswerer:
         ctx = own | self.stats.terms(context)
         cov_own, _ = coverage(groups, own)
         cov_ctx, _ = coverage(groups, ctx)
-        key = max(groups, key=lambda g: g.weight)
+        key = max(groups, key=specificity)
         return cov_own, cov_ctx, match_group(key, ctx) >= 0.3
 
     def _doc_rank(self, hits: list[SearchHit]) -> dict[str, int]:

@@ -12,12 +12,14 @@ from assistant.extractive import (
     Candidate,
     ExtractiveAnswerer,
     TermStats,
+    WordGroup,
     _listed_from,
     count_ok,
     coverage,
     is_label,
     match_group,
     names_columns,
+    specificity,
     syncope_forms,
 )
 from assistant.intent import classify
@@ -1553,3 +1555,17 @@ def test_what_was_applied_for_is_found_in_the_letters_ansoegt(tmp_path_factory) 
     )
     assert "4.320.000 kr." in answer.text, answer.text
     assert "3.456.000 kr." in answer.text, answer.text
+
+
+def test_an_everyday_word_rare_in_the_documents_is_not_the_subject() -> None:
+    """In the blind probe's seven documents "fast" (one passage) outweighed "klimakoordinator"
+    by corpus IDF, so "Hvad vil en fast klimakoordinator koste om året?" wanted "fast" beside
+    the answer and abstained. In Danish at large "fast" is an everyday word: it is no more
+    specific than its general IDF, while a name or compound wordfreq does not list keeps its
+    corpus weight."""
+    fast = WordGroup("fast", ("fast",), (), 4.29)
+    subject = WordGroup("klimakoordinator", ("klimakoordinator",), ("klima", "koordinator"), 3.5)
+    assert specificity(subject) == 3.5
+    assert specificity(fast) < specificity(subject)
+    assert specificity(WordGroup("står", ("står",), (), 4.8)) < 3.0
+    assert specificity(WordGroup("Østerled", ("østerled",), (), 3.71)) == 3.71
