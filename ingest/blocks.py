@@ -137,6 +137,36 @@ def _mark_runs(lines: list[str], kinds: list[str | None]) -> None:
             for k in range(i, j):
                 kinds[k] = "toc"
         i = max(j, i + 1)
+    _mark_wrapped_entries(lines, kinds)
+
+
+MAX_WRAPPED_LINES = 3
+
+
+def _mark_wrapped_entries(lines: list[str], kinds: list[str | None]) -> None:
+    """A title wrapped over a line or two between two entries of a table of contents
+    ("411. Lokalplan … endelig" / "vedtagelse" / "8") is an entry too."""
+    i = 1
+    while i < len(lines):
+        if kinds[i] is not None or kinds[i - 1] != "toc":
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and kinds[j] is None and j - i < MAX_WRAPPED_LINES:
+            if len(lines[j]) > 130:
+                break
+            j += 1
+        if j < len(lines) and kinds[j] == "toc":
+            for k in range(i, j):
+                kinds[k] = "toc"
+        i = j + 1
+
+
+def toc_lines(lines: list[str]) -> set[int]:
+    """Indices of the (non-empty, stripped) lines that belong to a table of contents."""
+    kinds = [line_kind(line) for line in lines]
+    _mark_runs(lines, kinds)
+    return {i for i, kind in enumerate(kinds) if kind == "toc"}
 
 
 def _page_numbers_rise(lines: list[str]) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.blocks import ends_in_page_number, is_leader_line, line_kind
+from ingest.blocks import ends_in_page_number, line_kind, toc_lines
 from ingest.clean import ends_in_wrapped_hyphen
 from ingest.models import BULLET_MARK, Block, Section
 
@@ -470,27 +470,14 @@ def build_sections(text: str, blocks: list[Block] | None = None) -> list[Section
     heads = _line_headings(lines)
     line_starts = {h.start for h in heads}
     heads.extend(h for h in _inline_headings(text, lines) if h.start not in line_starts)
-    # a table-of-contents line names a heading; it is not one (nor is the title above a
-    # line of leaders and a page number)
+    # a table-of-contents line names a heading; it is not one
+    filled = [line for line in lines if line.text]
+    toc = {filled[i].start for i in toc_lines([line.text for line in filled])}
     heads = [
-        h
-        for h in heads
-        if line_kind(text[h.start : h.heading_end]) is None
-        and not is_leader_line(_next_line(text, h.heading_end))
+        h for h in heads if line_kind(text[h.start : h.heading_end]) is None and h.start not in toc
     ]
     heads.sort(key=lambda h: h.start)
     return _tree(_one_item_form(heads), text, by_level=False)
-
-
-def _next_line(text: str, offset: int) -> str:
-    """The first non-empty line after `offset`."""
-    while offset < len(text):
-        end = text.find("\n", offset)
-        end = len(text) if end < 0 else end
-        if text[offset:end].strip():
-            return text[offset:end]
-        offset = end + 1
-    return ""
 
 
 def _one_item_form(heads: list[_Heading]) -> list[_Heading]:
