@@ -428,6 +428,15 @@ class TermStats:
         df = min(self.df.get(term, 0), n)
         return math.log(1.0 + (n - df + 0.5) / (df + 0.5))
 
+    def specificity(self, group: WordGroup) -> float:
+        """How well the word names a subject: its weight in the corpus, but no more than its
+        IDF in general Danish ("står", "fast" are rare in a few documents, not in the
+        language). A simple word no document has names nothing to look for: a paraphrase
+        ("punge ud"); a name ("Herredsvej") keeps its weight, its absence is a near miss."""
+        if not group.parts and not group.word[:1].isupper() and not self.seen(group):
+            return 0.0
+        return min(group.weight, general_idf(group.word))
+
     def is_cue(self, term: str) -> bool:
         return term in self._cue_terms
 
@@ -600,12 +609,6 @@ def _one_edit(a: str, b: str) -> bool:
     if len(a) == len(b):
         return a[i + 1 :] == b[i + 1 :]
     return a[i + 1 :] == b[i:]
-
-
-def specificity(group: WordGroup) -> float:
-    """How well the word names a subject: its weight in the corpus, but no more than its IDF
-    in general Danish ("står", "fast" are rare in a few documents, not in the language)."""
-    return min(group.weight, general_idf(group.word))
 
 
 def match_group(group: WordGroup, terms: set[str]) -> float:
@@ -1150,9 +1153,11 @@ class ExtractiveAnswerer:
         else:
             # the rarest word names the subject; words as rare as it are as telling
             # ("den sikre skolevej langs Tirstrupvej": "Sikker skolevej …" names it)
-            top = max(specificity(g) for g in topical)
+            top = max(self.stats.specificity(g) for g in topical)
             key_found = any(
-                self._group_in_context(g, best) for g in topical if specificity(g) >= top - 1e-9
+                self._group_in_context(g, best)
+                for g in topical
+                if self.stats.specificity(g) >= top - 1e-9
             )
             about = [g for g in topical if g.main[0] not in own]
             if topic and about and not self._beside_shown(best, shown):

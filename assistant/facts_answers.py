@@ -33,7 +33,6 @@ from assistant.extractive import (
     display_text,
     is_decision_heading,
     match_group,
-    specificity,
     without_item_words,
     wording,
     years_named,
@@ -294,7 +293,7 @@ class FactsAnswerer:
         ctx = own | self.stats.terms(context)
         cov_own, _ = coverage(groups, own)
         cov_ctx, _ = coverage(groups, ctx)
-        key = max(groups, key=specificity)
+        key = max(groups, key=self.stats.specificity)
         return cov_own, cov_ctx, match_group(key, ctx) >= 0.3
 
     def _doc_rank(self, hits: list[SearchHit]) -> dict[str, int]:
