@@ -245,17 +245,55 @@ _SALUTATION = re.compile(r"^(?:kære|hej|dear)\s+\S", re.I)
 _FIELD = re.compile(r"^[\w .]{2,30}:\s")  # "Sagsnr.: 24/18233", "Att.: Formand …"
 
 
+# "Sagsbehandler: …": the field a public authority's letter names its caseworker in
+_CASEWORKER = re.compile(r"^sagsbehandler\s*:", re.I)
+_LETTER_FIELD = re.compile(r"^[\w .-]{2,30}:\s")  # "Direkte tlf.: …", "E-mail: …"
+MAX_LETTERHEAD_LINE = 100  # a longer line is the body: fields below it are not a letter's
+
+
 def letter_subject(header: list[str]) -> str | None:
     """A letter's subject: the line (wrapped lines joined) right before its salutation ("Kære
-    Susanne Petersen"), after the letterhead, the address and the fields ("Sagsnr.: …")."""
+    Susanne Petersen"), after the letterhead, the address and the fields ("Sagsnr.: …"); in a
+    letter without a salutation, the line right after the fields around "Sagsbehandler: …"."""
     for i, line in enumerate(header[1:], start=1):
         if not _SALUTATION.match(line):
             continue
-        subject = header[i - 1]
-        if _FIELD.match(subject) or _NOT_TITLE.match(subject) or len(subject.split()) < 3:
+        return _subject_line(header[i - 1])
+    j = _after_caseworker_fields(header)
+    if j is None or j >= len(header):
+        return None
+    subject = header[j]
+    if subject.count("»") > subject.count("«") and j + 1 < len(header):
+        subject = f"{subject} {header[j + 1]}"  # a quoted name wrapped onto the next line
+    return _subject_line(subject)
+
+
+def _after_caseworker_fields(header: list[str]) -> int | None:
+    """The index of the line after the letterhead's fields, when they name a caseworker
+    above any line of body text."""
+    for i, line in enumerate(header):
+        if len(line) > MAX_LETTERHEAD_LINE:
             return None
-        return subject
+        if _CASEWORKER.match(line):
+            j = i + 1
+            while j < len(header) and _LETTER_FIELD.match(header[j]):
+                j += 1
+            return j
     return None
+
+
+def _subject_line(line: str) -> str | None:
+    if _FIELD.match(line) or _NOT_TITLE.match(line) or len(line.split()) < 3:
+        return None
+    return line
+
+
+def is_letter(head_lines: list[str]) -> bool:
+    """A salutation ("Kære …") or a caseworker in the letterhead: a letter, whatever it calls
+    itself."""
+    if any(_SALUTATION.match(line) for line in head_lines):
+        return True
+    return _after_caseworker_fields(head_lines) is not None
 
 
 def _shorten(title: str) -> str:
@@ -283,8 +321,8 @@ def _doc_type(title: str, head: str, sections: list[Section]) -> str:
         found = [(m.start(), name) for name, rule in _TYPE_RULES if (m := rule.search(where))]
         if found:
             return min(found)[1]
-    if any(_SALUTATION.match(line) for line in head.split("\n")):
-        return "brev"  # "Kære …": a letter that never calls itself one
+    if is_letter(head.split("\n")):
+        return "brev"  # "Kære …", "Sagsbehandler: …": a letter that never calls itself one
     return "other"
 
 

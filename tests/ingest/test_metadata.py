@@ -242,6 +242,50 @@ def test_a_letter_is_titled_by_its_subject_line(make_pdf):
     assert (meta.doc_type, meta.date) == ("brev", "2024-11-18")
 
 
+def test_a_letter_without_salutation_is_titled_by_the_line_after_its_fields(make_pdf):
+    """A fund's grant letter opens with its letterhead in capitals, the address and the fields
+    ("Sagsbehandler: …", "E-mail: …") and goes straight to its subject: no "Kære …". The
+    caseworker field makes it a letter and the line after the fields its title."""
+    lines = [
+        "FONDEN FOR ROBUSTE LOKALSAMFUND",
+        "Fonden for Robuste Lokalsamfund · Vestergade 18 · 8000 Aarhus C",
+        "Nordby Kommune",
+        "Torvet 1",
+        "7390 Nordby",
+        "Dato: 12. september 2025",
+        "J.nr.: FRL-2025-0318",
+        "Sagsbehandler: Camilla Fjord Rasmussen",
+        "E-mail: cfr@robustelokalsamfund.dk",
+        "Tilsagn om tilskud til projektet »Regnvandsbassin og skybrudssikring i",
+        "Engparken«",
+        "Fondens bestyrelse har på sit møde den 4. september 2025 behandlet ansøgningen. Vi har "
+        "hermed fornøjelsen at meddele, at fonden giver tilsagn om et tilskud på 1.150.000 kr.",
+    ]
+    path = make_pdf("tilsagn.pdf", [lines])
+    loaded = load_file(path)
+    text = clean(loaded).text
+    meta = extract_metadata(text, build_sections(text), path.name, loaded.title_hint)
+    assert meta.title == (
+        "Tilsagn om tilskud til projektet »Regnvandsbassin og skybrudssikring i Engparken«"
+    )
+    assert (meta.doc_type, meta.date) == ("brev", "2025-09-12")
+
+
+def test_a_memos_caseworker_field_below_its_text_makes_no_letter() -> None:
+    """A memo whose side column ("Sagsbehandler: …") lands below its first paragraph keeps its
+    own title and type."""
+    text = (
+        "29. juni 2023\n\nVejstøj langs Giber Ringvej\n\n"
+        "Drøftelsen af vejstøj blev behandlet på mødet i Teknisk Udvalg den 1. marts 2023, og "
+        "forvaltningen skulle vende tilbage med konkrete støjmålinger for strækningen.\n\n"
+        "Sagsbehandler: Rasmus Nielsen\nTelefon: 8940 0000\n"
+        "Der er herudover flere krav til, hvordan jord håndteres ved nye støjvolde.\n"
+    )
+    meta = extract_metadata(text, build_sections(text), "notat.txt", None)
+    assert meta.title == "Vejstøj langs Giber Ringvej"
+    assert meta.doc_type != "brev"
+
+
 def test_a_decision_log_is_a_decision_record_not_a_status() -> None:
     """ "Beslutningslog – …" names its type, though its records' "Status:" fields come first
     in its text."""
