@@ -90,7 +90,11 @@ def _own_spans(text: str, sections: list[Section]) -> list[tuple[int, int, int |
     return spans
 
 
-_FIELD_LINE = re.compile(r"^[^\W\d][\w .]{0,24}:\s*\S.{0,60}$")
+_FIELD_LINE = re.compile(
+    r"^[^\W\d][\w .]{0,24}:\s*\S.{0,60}$"  # "Dato: 14-01-2026"
+    r"|^(?:sagsnr|sags nr|j\.?\s?nr|dok\.?\s?nr|journalnr)\.?\s+\S.{0,60}$",  # "Sagsnr. 25/03318"
+    re.IGNORECASE,
+)
 MAX_FIELDS_CHARS = 120
 
 

@@ -229,6 +229,7 @@ Beslutning i Byrådet den 25-09-2025
 Godkendt.
 
 406. Valg af nyt medlem til Folkeoplysningsudvalget
+Sagsnr. 25/07702
 Beslutning i Byrådet den 25-09-2025
 Karen Holm blev valgt.
 """
@@ -259,6 +260,9 @@ def test_an_item_heading_with_only_its_case_number_opens_its_first_passage(
     item = [c for c in chunks if c.startswith("405. Anlægsbevilling")]
     assert len(item) == 1
     assert "Sagsnr.: 25/02231" in item[0] and "28,4 mio. kr." in item[0]
+    # a portal's "Sagsnr. 25/07702" without a colon is a case field too
+    election = [c for c in chunks if c.startswith("406. Valg")]
+    assert len(election) == 1 and "Karen Holm blev valgt." in election[0]
 
 
 def test_a_body_mentioned_in_passing_is_not_the_owner(tmp_path: Path) -> None:
