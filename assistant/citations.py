@@ -178,6 +178,16 @@ class DocView:
         out: they carry nothing a reader would search for."""
         seams = self.record.seams  # sorted: only those inside the span are read
         cuts = seams[bisect_right(seams, start) : bisect_left(seams, end)]
+        if self.record.kind == "pdf":
+            # a PDF's extracted text may hold, between two lines we show together, a running
+            # header at a page break or a bullet glyph we left out: each line is quoted alone
+            # (but for one that ends in a hyphen, which extraction and reader join alike)
+            lines = [
+                i + 1
+                for i in range(start, end)
+                if self.text[i] == "\n" and self.text[i - 1 : i] != "-"
+            ]
+            cuts = sorted({*cuts, *lines})
         if not cuts:
             return []
         pieces = []

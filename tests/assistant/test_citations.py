@@ -79,3 +79,38 @@ def test_a_quote_across_markup_is_cut_there_and_a_plain_one_is_not(assistant) ->
     for c in plain.citations:
         if _in_file(HTML, c.quote):
             assert c.file_quotes() == [(c.quote, c.start, c.end)]
+
+
+def test_a_pdf_quote_over_a_page_break_is_quoted_line_by_line(tmp_path) -> None:
+    """A sentence that runs from one PDF page onto the next reads whole in the cleaned text,
+    but the file's own text has the running header between its halves (and a bullet glyph the
+    cleaned text leaves out would sit at a line's start): each line is a piece of its own, and
+    each piece is in the text pypdf extracts from the file."""
+    from pypdf import PdfReader
+
+    from tests.conftest import assistant_for_docs
+    from tests.ingest.conftest import write_pdf
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    filler = [f"Punkt {n} på dagsordenen blev behandlet uden bemærkninger." for n in range(1, 9)]
+    pages = [
+        [
+            *filler,
+            "Cykelstien langs Skovvejen anlægges i 2026. Erstatninger til lodsejere ved",
+            "arealerhvervelse skønnes at udgøre mellem",
+        ],
+        ["0,6 og 0,9 mio. kr. og indgår i anlægsoverslaget.", *filler],
+    ]
+    path = write_pdf(docs / "referat.pdf", pages, header="Nordby Kommune · Byrådet · Referat")
+    raw = "\n".join(page.extract_text() for page in PdfReader(path).pages)
+    assistant = assistant_for_docs(tmp_path)
+    view = assistant.docs.get(assistant.stores.registry.list_documents()[0]["id"])
+    start = view.text.index("Erstatninger til lodsejere")
+    end = view.text.index("anlægsoverslaget.") + len("anlægsoverslaget.")
+    quote = view.text[start:end]
+    assert not _in_file(raw, quote)  # the header stands between its halves
+    pieces = view.file_pieces(start, end)
+    assert len(pieces) == 3
+    for a, b in pieces:
+        assert _in_file(raw, view.text[a:b]), view.text[a:b]
