@@ -715,6 +715,14 @@ def column_names_row(view: DocView, offset: int) -> Block | None:
 
 
 # Adjectives name no subject, so none is the question's key word ("den nye hjemmeside").
+_CASE_NUMBER_LINE = re.compile(
+    r"\s*(?:sagsnr|sags\s?nr|sagsnummer|j\.?\s?nr|journalnr|dok\.?\s?nr)\.?\s*:?\s*\S+"
+    r"(?:\s+(?:åbent|lukket)(?:\s+punkt)?)?\s*$",
+    re.IGNORECASE,
+)
+_ASKS_CASE_NUMBER = re.compile(
+    r"\bsags\w*n(?:umme)?r|\bj\.?\s?nr|\bjournal\w*|\bcase number", re.IGNORECASE
+)
 _NOT_KEY_WORDS = frozenset(
     "ny nye nyt gammel gamle gammelt stor store stort lille små første sidste samlede hele".split()
 )
@@ -1098,6 +1106,9 @@ class ExtractiveAnswerer:
             return not inside and wording(c.text) not in seen_words
 
         cands = [c for c in cands if not self._unquotable(c) and new_to_reader(c)]
+        if not _ASKS_CASE_NUMBER.search(question):
+            # "Sagsnr.: 24/09871 Åbent punkt" labels its item; it answers nothing else
+            cands = [c for c in cands if not _CASE_NUMBER_LINE.match(c.text)]
         if require == "decision":
             cands = [c for c in cands if self._states_decision(c)]
         elif require:

@@ -1571,3 +1571,41 @@ def test_an_everyday_word_rare_in_the_documents_is_not_the_subject(parts) -> Non
     assert stats.specificity(WordGroup("står", ("står",), (), 4.8)) < 3.0
     assert stats.specificity(WordGroup("punge", ("pung",), (), 3.54)) == 0.0
     assert stats.specificity(WordGroup("Herredsvej", ("herredsvej",), (), 2.1)) == 2.1
+
+
+_CYCLE_PATH_MINUTES = {
+    "byraadet_2025-09-25.txt": (
+        "Referat\nByrådet\nMødedato: 25. september 2025\n\n"
+        "405. Anlægsbevilling – udvidelse af Østerled Skole\n"
+        "Sagsnr.: 25/02231   Åbent punkt\n"
+        "Resumé\n"
+        "Der søges om anlægsbevilling på i alt 28,4 mio. kr. til en tilbygning med fire nye "
+        "klasselokaler.\n"
+        "Beslutning i Byrådet den 25-09-2025\nGodkendt.\n\n"
+        "406. Anlægsbevilling – cykelsti langs Skovvejen, Nordby-Kærby\n"
+        "Sagsnr.: 24/09871   Åbent punkt\n"
+        "Resumé\n"
+        "Der søges om anlægsbevilling på 9,8 mio. kr. til en 3,2 km lang dobbeltrettet cykelsti "
+        "langs\nSkovvejen mellem Nordby og Kærby. Projektet er medfinansieret af statens "
+        "cykelpulje.\n"
+        "Sagsfremstilling\n"
+        "Vejdirektoratet har givet tilsagn om 4,1 mio. kr. fra cykelpuljen. Den kommunale andel "
+        "udgør\ndermed 5,7 mio. kr.\n"
+        "Anlægsarbejdet udføres i 2026, og cykelstien forventes åbnet i oktober 2026.\n"
+        "Beslutning i Byrådet den 25-09-2025\nGodkendt.\n"
+    )
+}
+
+
+def test_a_case_number_line_answers_only_a_question_about_the_case_number(
+    tmp_path_factory,
+) -> None:
+    """ "Sagsnr.: 24/09871 Åbent punkt" labels its agenda item: shown as an answer to a
+    question about the item's timing it says nothing, and it was (blind probe p40-047)."""
+    assistant = assistant_over(tmp_path_factory.mktemp("cyclepath"), _CYCLE_PATH_MINUTES)
+    when = assistant.ask(
+        "Hvornår skal vi afrapportere til Vejdirektoratet om cykelstien langs Skovvejen?"
+    )
+    assert "Sagsnr" not in when.text, when.text
+    number = assistant.ask("Hvad er sagsnummeret for cykelstien langs Skovvejen?")
+    assert "24/09871" in number.text, number.text
