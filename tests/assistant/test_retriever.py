@@ -104,7 +104,9 @@ def test_a_decision_question_prefers_the_section_that_records_the_decision(
     """Within one agenda item the title words are everywhere; the section's kind is not. A
     decision question's passage from "Beslutning i Børne- og Ungeudvalget ..." moves first."""
     _, stores, _ = corpus_store
-    question = "Hvad besluttede udvalget på mødet 7. juni 2020 om task force projektet?"
+    question = (
+        "Hvad besluttede Børne- og Ungeudvalget på opfølgningsmødet om Task Force i september 2021?"
+    )
     without = HybridRetriever(stores, fusion=FusionConfig(section_weight=0)).search(question)
     hits = corpus_retriever.search(question)
     assert "Beslutning" not in without[0].section.rsplit(" > ", 1)[-1]
