@@ -125,7 +125,7 @@ _DEADLINE = _rx(
 )
 _ACTED = (
     r"(?:ændrede|satte|anbefalede|valgte|tilføjede|afviste|bevilgede|udsatte|besluttede|"
-    r"udpegede|nedsatte|sagde)"
+    r"udpegede|nedsatte|sagde|lavede)"
 )
 _BODY = (
     r"\w*(?:udvalg|byråd|kommunalbestyrelse|styregruppe|koordinationsgruppe|bestyrelse|"

@@ -39,6 +39,8 @@ from assistant.intent import asked_item_number, classify, is_english, parse_as_o
         # a body that acted on a proposal, before or after its verb
         ("Hvad ændrede Teknik- og Miljøudvalget i forslaget om busruten?", "decision"),
         ("Hvilke krav satte styregruppen til den nye leverandør?", "decision"),
+        # "lave om på" is to change: what the council changed is what it decided
+        ("Lavede byrådet om på noget, da de godkendte kommissoriet?", "decision"),
         ("Hvad Økonomiudvalget anbefalede om skolebyggeriet, står det i referatet?", "decision"),
         ("Hvad blev udfaldet af ansøgningen om tilskud til spejderhytten?", "decision"),
         ("Hvad skete der med ansøgningen om dispensation for Kystvej 14?", "decision"),
