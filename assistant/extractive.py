@@ -42,7 +42,7 @@ from ingest.clean import one_line
 from ingest.dates import find_dates
 from ingest.facts.budgets import TABLE_UNIT
 from ingest.facts.sentences import Sentence
-from ingest.models import TABLE_CELL_SEPARATOR, Block
+from ingest.models import CASE_NUMBER_LABEL, TABLE_CELL_SEPARATOR, Block
 from ingest.money import find_amounts
 from ingest.structure import agenda_item_at, is_standard_heading, within_item
 from stores.registry import Registry
@@ -714,15 +714,15 @@ def column_names_row(view: DocView, offset: int) -> Block | None:
     return first
 
 
-# Adjectives name no subject, so none is the question's key word ("den nye hjemmeside").
+# "Sagsnr.: 24/09871 Åbent punkt" labels its item; it answers only a question about it
 _CASE_NUMBER_LINE = re.compile(
-    r"\s*(?:sagsnr|sags\s?nr|sagsnummer|j\.?\s?nr|journalnr|dok\.?\s?nr)\.?\s*:?\s*\S+"
-    r"(?:\s+(?:åbent|lukket)(?:\s+punkt)?)?\s*$",
+    rf"\s*{CASE_NUMBER_LABEL}\.?\s*:?\s*\S+(?:\s+(?:åbent|lukket)(?:\s+punkt)?)?\s*$",
     re.IGNORECASE,
 )
 _ASKS_CASE_NUMBER = re.compile(
     r"\bsags\w*n(?:umme)?r|\bj\.?\s?nr|\bjournal\w*|\bcase number", re.IGNORECASE
 )
+# Adjectives name no subject, so none is the question's key word ("den nye hjemmeside").
 _NOT_KEY_WORDS = frozenset(
     "ny nye nyt gammel gamle gammelt stor store stort lille små første sidste samlede hele".split()
 )
@@ -1107,7 +1107,6 @@ class ExtractiveAnswerer:
 
         cands = [c for c in cands if not self._unquotable(c) and new_to_reader(c)]
         if not _ASKS_CASE_NUMBER.search(question):
-            # "Sagsnr.: 24/09871 Åbent punkt" labels its item; it answers nothing else
             cands = [c for c in cands if not _CASE_NUMBER_LINE.match(c.text)]
         if require == "decision":
             cands = [c for c in cands if self._states_decision(c)]

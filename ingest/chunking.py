@@ -12,7 +12,15 @@ import re
 from dataclasses import dataclass
 
 from ingest.blocks import answerable_spans
-from ingest.models import BULLET_MARK, Block, Chunk, CleanText, DocumentMeta, Section
+from ingest.models import (
+    BULLET_MARK,
+    CASE_NUMBER_LABEL,
+    Block,
+    Chunk,
+    CleanText,
+    DocumentMeta,
+    Section,
+)
 from ingest.structure import section_path
 
 _PARA_BREAK = re.compile(r"\n\s*\n")
@@ -92,7 +100,7 @@ def _own_spans(text: str, sections: list[Section]) -> list[tuple[int, int, int |
 
 _FIELD_LINE = re.compile(
     r"^[^\W\d][\w .]{0,24}:\s*\S.{0,60}$"  # "Dato: 14-01-2026"
-    r"|^(?:sagsnr|sags nr|j\.?\s?nr|dok\.?\s?nr|journalnr)\.?\s+\S.{0,60}$",  # "Sagsnr. 25/03318"
+    rf"|^{CASE_NUMBER_LABEL}\.?\s+\S.{{0,60}}$",  # "Sagsnr. 25/03318"
     re.IGNORECASE,
 )
 MAX_FIELDS_CHARS = 120

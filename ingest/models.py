@@ -39,6 +39,8 @@ TABLE_CELL_SEPARATOR = "\t"  # cells of a table row, one row per line
 # The marks a bulleted line starts with, in any format's text: typographic bullets and dashes,
 # and the "o" and "⁃" that Word's list symbols become in a PDF's text layer.
 BULLET_MARK = r"[-*•·–▪►■◦‣●○□✓⁃➢\uf0b7\uf0a7]|o(?=[ \t\u00a0])"
+# The label of a case number ("Sagsnr.: 24/09871", "Sagsnr. 25/03318", "J.nr.: FRL-2025-0318")
+CASE_NUMBER_LABEL = r"(?:sagsnr|sags\s?nr|sagsnummer|j\.?\s?nr|journalnr|dok\.?\s?nr)"
 SEAM = "\u2063"  # marks, in a loader's text, where source markup was dropped (not kept in text)
 
 
