@@ -141,8 +141,10 @@ def _merge_heading_only(
                 continue
         out.append((s, e, idx))
     if carry is not None:
-        c_start, c_end, c_idx, _ = carry
-        if out:
+        c_start, c_end, c_idx, bare = carry
+        if not bare:
+            out.append((c_start, c_end, c_idx))  # the last item's label stays in its item
+        elif out:
             last = out[-1]
             out[-1] = (last[0], _strip_span(text, last[0], len(text))[1], last[2])
         else:

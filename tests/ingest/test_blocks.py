@@ -570,3 +570,19 @@ def test_table_rows_ending_in_zero_are_no_table_of_contents(tmp_path: Path) -> N
     ]
     rows = [t for k, t in kinds if k == "table_row"]
     assert "Cykelsti langs Strandvejen\t2.500\t0\t0" in rows
+
+
+def test_the_last_items_case_number_stays_in_its_own_item(tmp_path: Path) -> None:
+    """An item with only its heading and case number at the end of the minutes is a passage
+    of its own: glued to the item before, a passage would span two agenda items."""
+    path = tmp_path / "referat.txt"
+    path.write_text(
+        "Referat\nByrådet\nMødedato: 25. september 2025\n\n"
+        "410. Salg af erhvervsgrunde i Nordby Erhvervspark Nord\nSagsnr.: 25/06611\n"
+        "Resumé\nByrådet godkendte salget af tre erhvervsgrunde for i alt 3,4 mio. kr.\n\n"
+        "411. Eventuelt\nSagsnr.: 25/00099\n",
+        encoding="utf-8",
+    )
+    chunks = _chunk_texts(path)
+    assert not any("3,4 mio. kr." in c and "411. Eventuelt" in c for c in chunks), chunks
+    assert any(c.startswith("411. Eventuelt") for c in chunks), chunks
