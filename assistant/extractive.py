@@ -318,6 +318,8 @@ _SYNONYM_SETS = (
     ("dyrere", "merforbrug", "merforbruget", "overskridelse"),  # "blev … dyrere end bevilget"
     ("dækkes", "dække", "dækket", "finansieres", "finansiere", "finansieret"),
     ("afstemning", "afstemningen", "stemte", "stemmer", "stemmerne"),  # "For stemte: A, F"
+    # "Hvem er vores kontaktperson hos fonden?" / a letter's "Sagsbehandler: …"
+    ("kontaktperson", "kontaktpersonen", "sagsbehandler", "sagsbehandleren"),
 )
 SYNONYMS: dict[str, tuple[str, ...]] = {}
 # "Hvem var ikke til stede?" asks who was absent: minutes write "Fraværende:" or "Afbud:"

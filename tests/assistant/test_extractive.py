@@ -1609,3 +1609,26 @@ def test_a_case_number_line_answers_only_a_question_about_the_case_number(
     assert "Sagsnr" not in when.text, when.text
     number = assistant.ask("Hvad er sagsnummeret for cykelstien langs Skovvejen?")
     assert "24/09871" in number.text, number.text
+
+
+_GRANT_LETTER = {
+    "tilsagn_engparken.txt": (
+        "FONDEN FOR ROBUSTE LOKALSAMFUND\n"
+        "Fonden for Robuste Lokalsamfund · Vestergade 18 · 8000 Aarhus C\n\n"
+        "Nordby Kommune\nTorvet 1\n7390 Nordby\n\n"
+        "Dato: 12. september 2025\nJ.nr.: FRL-2025-0318\n"
+        "Sagsbehandler: Camilla Fjord Rasmussen\nDirekte tlf.: 86 40 22 17\n\n"
+        "Tilsagn om tilskud til projektet »Regnvandsbassin og skybrudssikring i Engparken«\n\n"
+        "Fondens bestyrelse har behandlet Nordby Kommunes ansøgning. Fonden giver tilsagn om et "
+        "tilskud på op til 1.150.000 kr. til projektet i Engparken.\n\n"
+        "Har I spørgsmål til tilsagnet, er I velkomne til at kontakte sagsbehandleren.\n"
+    )
+}
+
+
+def test_a_contact_person_is_the_letters_caseworker(tmp_path_factory) -> None:
+    """ "Hvem er vores kontaktperson hos fonden?" (asked in two blind probes) is answered by
+    the letterhead's "Sagsbehandler: …" field."""
+    assistant = assistant_over(tmp_path_factory.mktemp("grant"), _GRANT_LETTER)
+    answer = assistant.ask("Hvem er vores kontaktperson hos fonden i Engparken-sagen?")
+    assert "Camilla Fjord Rasmussen" in answer.text, answer.text
