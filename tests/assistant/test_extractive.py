@@ -1611,7 +1611,7 @@ def test_a_case_number_line_answers_only_a_question_about_the_case_number(
     assert "24/09871" in number.text, number.text
 
 
-_GRANT_LETTER = {
+_FUND_LETTER = {
     "tilsagn_engparken.txt": (
         "FONDEN FOR ROBUSTE LOKALSAMFUND\n"
         "Fonden for Robuste Lokalsamfund · Vestergade 18 · 8000 Aarhus C\n\n"
@@ -1629,6 +1629,6 @@ _GRANT_LETTER = {
 def test_a_contact_person_is_the_letters_caseworker(tmp_path_factory) -> None:
     """ "Hvem er vores kontaktperson hos fonden?" (asked in two blind probes) is answered by
     the letterhead's "Sagsbehandler: …" field."""
-    assistant = assistant_over(tmp_path_factory.mktemp("grant"), _GRANT_LETTER)
+    assistant = assistant_over(tmp_path_factory.mktemp("grant"), _FUND_LETTER)
     answer = assistant.ask("Hvem er vores kontaktperson hos fonden i Engparken-sagen?")
     assert "Camilla Fjord Rasmussen" in answer.text, answer.text
