@@ -1165,11 +1165,10 @@ class ExtractiveAnswerer:
         else:
             # the rarest word names the subject; words as rare as it are as telling
             # ("den sikre skolevej langs Tirstrupvej": "Sikker skolevej …" names it)
-            top = max(self.stats.specificity(g) for g in topical)
+            specific = [(self.stats.specificity(g), g) for g in topical]
+            top = max(value for value, _ in specific)
             key_found = any(
-                self._group_in_context(g, best)
-                for g in topical
-                if self.stats.specificity(g) >= top - 1e-9
+                self._group_in_context(g, best) for value, g in specific if value >= top - 1e-9
             )
             about = [g for g in topical if g.main[0] not in own]
             if topic and about and not self._beside_shown(best, shown):

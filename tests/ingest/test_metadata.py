@@ -213,6 +213,13 @@ def test_a_title_styled_letterhead_is_not_the_title(tmp_path: Path):
     assert (meta.doc_type, meta.committee) == ("referat", "Byrådet")
 
 
+def _pdf_metadata(path: Path):
+    """The metadata of a PDF the test wrote, read as the ingest reads it."""
+    loaded = load_file(path)
+    text = clean(loaded).text
+    return extract_metadata(text, build_sections(text), path.name, loaded.title_hint)
+
+
 def test_a_letter_is_titled_by_its_subject_line(make_pdf):
     """A letter names neither itself nor a title: its subject stands right before "Kære …",
     after the letterhead, the address and the fields."""
@@ -232,10 +239,7 @@ def test_a_letter_is_titled_by_its_subject_line(make_pdf):
         "Med venlig hilsen",
         "Mette Rasmussen",
     ]
-    path = make_pdf("brev.pdf", [lines])
-    loaded = load_file(path)
-    text = clean(loaded).text
-    meta = extract_metadata(text, build_sections(text), path.name, loaded.title_hint)
+    meta = _pdf_metadata(make_pdf("brev.pdf", [lines]))
     assert meta.title == (
         "Tilsagn om tilskud fra Landdistriktspuljen til renovering af rideklubbens klubhus"
     )
@@ -261,10 +265,7 @@ def test_a_letter_without_salutation_is_titled_by_the_line_after_its_fields(make
         "Fondens bestyrelse har på sit møde den 4. september 2025 behandlet ansøgningen. Vi har "
         "hermed fornøjelsen at meddele, at fonden giver tilsagn om et tilskud på 1.150.000 kr.",
     ]
-    path = make_pdf("tilsagn.pdf", [lines])
-    loaded = load_file(path)
-    text = clean(loaded).text
-    meta = extract_metadata(text, build_sections(text), path.name, loaded.title_hint)
+    meta = _pdf_metadata(make_pdf("tilsagn.pdf", [lines]))
     assert meta.title == (
         "Tilsagn om tilskud til projektet »Regnvandsbassin og skybrudssikring i Engparken«"
     )
