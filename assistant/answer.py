@@ -561,13 +561,23 @@ class Assistant:
     def _written_before(self, sentence: Candidate, intent: Intent) -> bool:
         """The sentence's document is dated before the period the question asks a decision
         of: what it says of that period ("Juni 2026: Byrådet træffer beslutning …" in an
-        August 2025 memo) is a plan, not the decision."""
+        August 2025 memo) is a plan, not the decision. A log of several meetings is dated by
+        the meeting heading the sentence stands under, not by its first meeting."""
         view = self.docs.get(sentence.doc_id)
-        written = view.record.meta.date if view is not None else None
-        if not written:
+        if view is None:
             return False
-        asked = min(d.date for d in intent.dates)
-        return dt.date.fromisoformat(written) < asked
+        headed = [
+            d.date
+            for title in view.section_path(sentence.start)
+            for d in find_dates(title)
+            if d.precision == "day"
+        ]
+        written = headed[-1] if headed else None
+        if written is None and view.record.meta.date:
+            written = dt.date.fromisoformat(view.record.meta.date)
+        if written is None:
+            return False
+        return written < min(d.date for d in intent.dates)
 
     def _dated_by(self, sentence: Candidate) -> str:
         """What dates a sentence: its own dates, or when it names none, its headings and its

@@ -1217,3 +1217,39 @@ def test_a_stage_other_than_the_asked_one_is_a_near_miss(tmp_path_factory) -> No
         "Hvor stort et tilskud har Vejdirektoratet givet til etape 2 af cykelstien?"
     )
     assert "3.456.000 kr." in asked.text, asked.text
+
+
+# A decision log of several meetings, newest last: the document is dated by its first
+# meeting, each decision by the meeting heading it stands under.
+_DECISION_LOG = """# Beslutningslog – Styregruppen for Fælles Sagssystem
+
+## 2025-09-04 – Styregruppemøde nr. 7
+
+| ID | Beslutning | Ansvarlig | Frist | Status |
+|----|------------|-----------|-------|--------|
+| B-2025-14 | Fælles udbud af sagssystem igangsættes med kontraktstart 1. marts 2026. | Sekretariatet | 2025-11-13 | Afsluttet |
+| B-2025-15 | Budget for sekretariatet i 2026 godkendes med 2,4 mio. kr. | Økonomi | 2025-12-01 | Besluttet |
+
+## 2026-01-22 – Styregruppemøde nr. 9
+
+| ID | Beslutning | Ansvarlig | Frist | Status |
+|----|------------|-----------|-------|--------|
+| B-2026-01 | Idriftsættelsen af sagssystemet udskydes fra 1. oktober 2026 til 1. februar 2027. | Projektlederen | – | Besluttet |
+| B-2026-02 | Der gennemføres en fælles sikkerhedsanalyse inden for en ramme på 320.000 kr. | Koordinatoren | 2026-05-15 | I gang |
+"""  # noqa: E501
+
+
+def test_a_decision_in_a_log_of_meetings_is_dated_by_its_meeting(tmp_path: Path) -> None:
+    """The log is dated 4 September 2025 (its first meeting); the decision asked for stands
+    under the meeting of 22 January 2026, so it is no plan written before that month. The
+    table's column names are no answer of their own."""
+    unseen = assistant_over(tmp_path, {"beslutningslog.md": _DECISION_LOG})
+    (doc,) = unseen.stores.registry.list_documents()
+    assert doc["date"] == "2025-09-04"
+    answer = unseen.ask(
+        "Hvad blev der besluttet om idriftsættelsen af sagssystemet på styregruppemødet i "
+        "januar 2026?"
+    )
+    assert not answer.abstained, answer.text
+    assert "udskydes fra 1. oktober 2026 til 1. februar 2027" in answer.text
+    assert not answer.text.startswith("ID")
