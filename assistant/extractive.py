@@ -437,7 +437,11 @@ class TermStats:
         ("punge ud"); a name ("Herredsvej") keeps its weight, its absence is a near miss."""
         if not group.parts and not group.word[:1].isupper() and not self.seen(group):
             return 0.0
-        return min(group.weight, general_idf(group.word))
+        specificity = min(group.weight, general_idf(group.word))
+        if group.parts and not any(self.df.get(t, 0) for t in (*group.main, *group.relatives)):
+            # a compound no document has whole ("konsulenthjælp") is a paraphrase of its head
+            specificity = min(specificity, general_idf(group.parts[-1]))
+        return specificity
 
     def is_cue(self, term: str) -> bool:
         return term in self._cue_terms

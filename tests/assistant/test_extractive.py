@@ -1562,7 +1562,8 @@ def test_an_everyday_word_rare_in_the_documents_is_not_the_subject(parts) -> Non
     the answer and abstained. In Danish at large "fast" is an everyday word: it is no more
     specific than its general IDF, while a name or compound wordfreq does not list keeps its
     corpus weight. A paraphrase no document has ("punge ud") names nothing to look for; a name
-    no document has still names the subject."""
+    no document has still names the subject. A compound no document has whole
+    ("konsulenthjælp" for "ekstern analysebistand") is a paraphrase of its everyday head."""
     stats = parts[0].stats
     fast = WordGroup("fast", ("fast",), (), 4.29)
     subject = WordGroup("videndeling", ("videndeling",), ("viden", "deling"), 3.5)
@@ -1571,6 +1572,8 @@ def test_an_everyday_word_rare_in_the_documents_is_not_the_subject(parts) -> Non
     assert stats.specificity(WordGroup("står", ("står",), (), 4.8)) < 3.0
     assert stats.specificity(WordGroup("punge", ("pung",), (), 3.54)) == 0.0
     assert stats.specificity(WordGroup("Herredsvej", ("herredsvej",), (), 2.1)) == 2.1
+    help_ = WordGroup("konsulenthjælp", ("konsulenthjælp",), ("konsulent", "hjælp"), 5.61)
+    assert stats.specificity(help_) < 3.0
 
 
 _CYCLE_PATH_MINUTES = {
