@@ -498,14 +498,16 @@ class FactsAnswerer:
             years = self._row_years(row)
             own, ctx, key = self._budget_match(groups, row)
             topical = 0.6 * own + 0.4 * ctx
+            on_topic = key and own >= self.min_own_coverage and ctx >= self.min_budget_coverage
             if asked_years and years and not (asked_years & years) and not amount_match:
-                other_year = max(other_year, topical)  # a different year: a near miss
+                if on_topic:
+                    other_year = max(other_year, topical)  # a different year: a near miss
                 continue
             if asked_years & years_named(row["quote"]):
                 asked_year = max(asked_year, topical)  # an amount written for the asked year
             if amount_match:
                 by_amount.append((ctx, row))
-            if not key or own < self.min_own_coverage or ctx < self.min_budget_coverage:
+            if not on_topic:
                 continue
             if purpose and not self._purpose_found(purpose, row):
                 continue  # "budgettet for en ny gymnastiksal": every word of what it is for

@@ -1253,3 +1253,36 @@ def test_a_decision_in_a_log_of_meetings_is_dated_by_its_meeting(tmp_path: Path)
     assert not answer.abstained, answer.text
     assert "udskydes fra 1. oktober 2026 til 1. februar 2027" in answer.text
     assert not answer.text.startswith("ID")
+
+
+_CLIMATE_STATUS = {
+    "status_klimaplan.txt": (
+        "Status på klimaplanen\nMiljø og Klima, marts 2026\n\n"
+        "1. Overordnet status\n"
+        "Udledningen fra kommunens egen drift er faldet fra 9.100 ton CO2e i 2019 til 6.300 "
+        "ton CO2e i 2025, svarende til en reduktion på 31 pct.\n\n"
+        "2. Økonomi\n"
+        "Der er afsat en klimapulje på 3,5 mio. kr. årligt i 2024-2027. Af puljen for 2026 er "
+        "2,1 mio. kr. disponeret til energitjek og forundersøgelser.\n"
+    ),
+    "sagssystem.txt": (
+        "Notat om nyt sagssystem\nDigitalisering, februar 2026\n\n"
+        "1. Økonomi\n"
+        "Kommunens andel af etableringen af det fælles sagssystem udgør 1,2 mio. kr. i 2026, og "
+        "den årlige drift udgør 850.000 kr. fra 2027.\n"
+    ),
+}
+
+
+def test_only_an_amount_on_the_topic_of_another_year_is_a_near_miss(tmp_path: Path) -> None:
+    """An amount of another year is a near miss only when it is on the question's topic:
+    "Kommunens andel ... 1,2 mio. kr. i 2026" shares only "kommunens" with "Hvor meget er
+    udledningen fra kommunens egen drift faldet siden 2019?", which abstained as if the
+    documents had the emissions of other years only. The sentence that names 2019 answers;
+    the climate pool of 2030, which no document has, is still a near miss."""
+    unseen = assistant_over(tmp_path, _CLIMATE_STATUS)
+    answer = unseen.ask("Hvor meget er udledningen fra kommunens egen drift faldet siden 2019?")
+    assert not answer.abstained, answer.text
+    assert "9.100 ton CO2e i 2019 til 6.300" in answer.text
+    near_miss = unseen.ask("Hvor meget er der afsat i klimapuljen i 2030?")
+    assert near_miss.abstained, near_miss.text
