@@ -71,8 +71,6 @@ class ChunkingConfig:
     target: int = 800
     hard_max: int = 1200
     min_chars: int = 250
-    # a bare link at most this long between two paragraphs stays inside a chunk
-    max_junk_inside: int = 300
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -106,9 +104,6 @@ _FIELD_LINE = re.compile(
     re.IGNORECASE,
 )
 MAX_FIELDS_CHARS = 120
-_BARE_LINK = re.compile(r"https?://\S+")
-# A document that ends in this many characters of bare headings has them as a passage.
-MIN_HEADING_RUN = 200
 
 
 def _only_fields(body: str) -> bool:
@@ -120,54 +115,40 @@ def _only_fields(body: str) -> bool:
     return all(_FIELD_LINE.match(line.strip()) for line in body.splitlines() if line.strip())
 
 
-def _text_chars(text: str, blocks: list[Block], start: int, end: int) -> int:
-    """Characters between start and end outside junk (a link line, a contents list)."""
-    return sum(len(text[s:e].strip()) for s, e in answerable_spans(blocks, start, end))
-
-
 def _merge_heading_only(
-    text: str,
-    spans: list[tuple[int, int, int | None]],
-    sections: list[Section],
-    blocks: list[Block],
+    text: str, spans: list[tuple[int, int, int | None]], sections: list[Section]
 ) -> list[tuple[int, int, int | None]]:
-    """A heading with no body of its own (or only junk: a bare link) is glued to the span that
-    follows it; one with only its case fields ("Sagsnr.: …") to its first sub-section, so that
-    no passage is a label."""
+    """A heading with no body of its own is glued to the span that follows it; one with only
+    its case fields ("Sagsnr.: …") to its first sub-section, so that no passage is a label."""
     out: list[tuple[int, int, int | None]] = []
-    carry: tuple[int, int, int | None, bool, int | None] | None = None
+    carry: tuple[int, int, int | None, bool] | None = None  # start, end, section, bare
     for start, end, idx in spans:
         s, e = _strip_span(text, start, end)
         if s == e:
             continue
-        first = idx
         if carry is not None:
-            c_start, c_end, c_idx, bare, c_first = carry
+            c_start, c_end, c_idx, bare = carry
             carry = None
             if bare or (idx is not None and sections[idx].parent == c_idx):
-                s, first = c_start, c_first
+                s = c_start
             else:
                 out.append((c_start, c_end, c_idx))
         heading_end = sections[idx].heading_end if idx is not None else None
         if heading_end is not None:
-            bare = not _text_chars(text, blocks, heading_end, e)
+            bare = _strip_span(text, heading_end, e)[0] >= e
             if bare or _only_fields(text[heading_end:e]):
-                # nothing but the heading line (and its case number): start, end, section,
-                # bare, and the first heading of a run of them
-                carry = (s, e, idx, bare, first)
+                carry = (s, e, idx, bare)  # nothing but the heading line (and its case number)
                 continue
         out.append((s, e, idx))
     if carry is not None:
-        c_start, c_end, c_idx, bare, c_first = carry
+        c_start, c_end, c_idx, bare = carry
         if not bare:
             out.append((c_start, c_end, c_idx))  # the last item's label stays in its item
-        elif _text_chars(text, blocks, c_start, c_end) >= MIN_HEADING_RUN or not out:
-            # headings with nothing under them, enough to read as a list (an agenda written
-            # as headings): a passage of their own, under the first one's title
-            out.append((c_start, c_end, c_first))
-        else:
+        elif out:
             last = out[-1]
             out[-1] = (last[0], _strip_span(text, last[0], len(text))[1], last[2])
+        else:
+            out.append((c_start, _strip_span(text, c_start, len(text))[1], None))
     return out
 
 
@@ -278,13 +259,15 @@ def chunk_document(
     cfg = cfg or ChunkingConfig()
     text = clean.text
     chunks: list[Chunk] = []
-    blocks = blocks or []
     for span_start, span_end, idx in _merge_heading_only(
-        text, _own_spans(text, sections), sections, blocks
+        text, _own_spans(text, sections), sections
     ):
         path = section_path(sections, idx) if idx is not None else []
         for page_start, page_end in _split_at_pages(clean, span_start, span_end):
-            for pieces in _answerable_runs(text, blocks, page_start, page_end, cfg):
+            for part_start, part_end in answerable_spans(blocks or [], page_start, page_end):
+                pieces = _pieces(text, part_start, part_end, cfg)
+                if not pieces:
+                    continue
                 for s, e in _pack(text, pieces, cfg):
                     chunks.append(
                         Chunk(
@@ -300,28 +283,6 @@ def chunk_document(
                         )
                     )
     return chunks
-
-
-def _answerable_runs(
-    text: str, blocks: list[Block], start: int, end: int, cfg: ChunkingConfig
-) -> list[list[tuple[int, int]]]:
-    """The paragraphs of [start, end) outside junk blocks, in runs that are packed together:
-    a bare link between two paragraphs (the material of a list item) does not cut the run, so
-    a heading is not parted from the list it introduces; other junk (navigation, an error
-    text, a contents list, a list of attachments) does, and is never inside a passage."""
-    runs: list[list[tuple[int, int]]] = []
-    last_end: int | None = None
-    for part_start, part_end in answerable_spans(blocks, start, end):
-        pieces = _pieces(text, part_start, part_end, cfg)
-        if not pieces:
-            continue
-        gap = text[last_end : pieces[0][0]] if last_end is not None else ""
-        if runs and len(gap) <= cfg.max_junk_inside and _BARE_LINK.fullmatch(gap.strip()):
-            runs[-1].extend(pieces)
-        else:
-            runs.append(pieces)
-        last_end = pieces[-1][1]
-    return runs
 
 
 def _context(meta: DocumentMeta, path: list[str]) -> str:
