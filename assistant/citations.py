@@ -27,6 +27,7 @@ from ingest.models import Block, DocumentRecord, Section
 from stores.registry import Registry
 
 _WS = " \t\r\n\u00a0"
+SUBTITLE_CHARS = 150  # a line under the title this short can be the document's subject
 
 
 @dataclass
@@ -61,6 +62,21 @@ class DocView:
             for m in re.finditer(r"(?<=\s)([A-ZÆØÅ][\wæøå-]{2,})", s.text):
                 found.add(m.group(1))
         return " ".join(sorted(found))
+
+    @cached_property
+    def subtitle(self) -> str:
+        """The short line right under the document's first heading, before any section of
+        its own ("Bilag 3: Budgetoverslag" / "Udvidelsesforslag SSU-07: Velfærdsteknologisk
+        løft i hjemmeplejen"): what the whole document is about, when its title is a label."""
+        blocks = self.record.blocks
+        first = next((i for i, b in enumerate(blocks) if b.kind == "heading"), None)
+        if first is None or first + 1 >= len(blocks):
+            return ""
+        block = blocks[first + 1]
+        line = self.text[block.start : block.end].strip()
+        if block.kind != "prose" or len(line) > SUBTITLE_CHARS or "\n" in line:
+            return ""
+        return line
 
     @cached_property
     def heading_spans(self) -> list[tuple[int, int]]:

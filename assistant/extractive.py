@@ -890,7 +890,7 @@ class ExtractiveAnswerer:
     def context_text(self, view: DocView, offset: int) -> str:
         meta = view.record.meta
         path = view.section_path(offset)
-        return " ".join([*path, meta.title or "", meta.committee or ""])
+        return " ".join([*path, meta.title or "", view.subtitle, meta.committee or ""])
 
     def score(self, cands: list[Candidate], groups: list[WordGroup], intent: Intent) -> None:
         cfg = self.config

@@ -219,7 +219,8 @@ def _inline(text: str) -> list[MoneyMention]:
 
 _TABLE_HEADER = re.compile(
     r"(?:\(\s*|\b(?:beløb|tal|alle\s+tal|udgifter)\s+)?(?:i\s+)?"
-    r"(?<![\wæøå])(?P<unit>1\.000\s*kr\.?|t\.\s?kr\.?|tkr\.?|mio\.\s*kr\.?|mill\.\s*kr\.?)"
+    r"(?<![\wæøå])(?P<unit>1\.000\s*kr\.?|t\.\s?kr\.?|tkr\.?|mio\.\s*kr\.?|mill\.\s*kr\.?|"
+    r"kr\.?(?=\s*[,)]))"
     r"(?![a-zæøå])(?:\s*\))?",
     _FLAGS,
 )
@@ -247,6 +248,8 @@ def _headers(text: str) -> list[re.Match[str]]:
         if re.search(r"\b(?:kr|kroner|dkk)\.?\s*$", before, _FLAGS):
             continue  # "2,235 kr. mio. kr.": a unit written twice, not a table's header
         g = m.group(0)
+        if m["unit"].lower().startswith("kr") and not g.startswith("("):
+            continue  # plain kroner only as a caption's "(kr., 2026-priser)"
         if m["unit"].startswith("1.000"):
             line_end = text.find("\n", m.end())
             line_end = len(text) if line_end < 0 else line_end
@@ -275,7 +278,8 @@ def _table_amounts(text: str, taken: list[tuple[int, int]]) -> list[MoneyMention
     found: list[MoneyMention] = []
     seen: set[int] = set()
     for h in _headers(text):
-        factor = 1e3 if "1.000" in h["unit"] or "t" in h["unit"].lower()[:2] else 1e6
+        unit = h["unit"].lower()
+        factor = 1.0 if unit.startswith("kr") else 1e3 if "1.000" in unit or unit[0] == "t" else 1e6
         spans = [(h.end(), min(len(text), h.end() + 1500))]
         if above := _table_above(text, h.start()):
             # "Beløb i 1.000 kr." as the caption under its table; prose follows it

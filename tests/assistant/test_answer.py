@@ -1286,3 +1286,38 @@ def test_only_an_amount_on_the_topic_of_another_year_is_a_near_miss(tmp_path: Pa
     assert "9.100 ton CO2e i 2019 til 6.300" in answer.text
     near_miss = unseen.ask("Hvor meget er der afsat i klimapuljen i 2030?")
     assert near_miss.abstained, near_miss.text
+
+
+_LABELLED_ANNEX = {
+    "bilag_3.md": (
+        "# Bilag 3: Budgetoverslag\n\n"
+        "Udvidelsesforslag SSU-07: Velfærdsteknologisk løft i hjemmeplejen\n\n"
+        "## 1. Baggrund\n\n"
+        "Antallet af ældre over 80 år forventes at stige med 24 pct. frem mod 2030.\n\n"
+        "## 5. Samlet økonomi\n\n"
+        "Forslaget medfører en nettoudgift på 2.370.000 kr. i 2027. I 2029 forventes en "
+        "nettogevinst på 1.210.000 kr.\n"
+    ),
+    "bilag_4.md": (
+        "# Bilag 4: Budgetoverslag\n\n"
+        "Udvidelsesforslag TMU-02: Flere træer i byerne\n\n"
+        "## 1. Økonomi\n\n"
+        "Forslaget koster 400.000 kr. årligt i 2027-2029 til plantning og pleje.\n"
+    ),
+}
+
+
+def test_the_line_under_a_label_title_names_what_the_document_is_about(tmp_path: Path) -> None:
+    """ "Bilag 3: Budgetoverslag" names no subject; the line under it does. A question that
+    names the subject ("velfærdsteknologiforslaget") finds it beside every sentence of the
+    annex, as it would in a title."""
+    unseen = assistant_over(tmp_path, _LABELLED_ANNEX)
+    view = next(
+        unseen.docs.get(d["id"])
+        for d in unseen.stores.registry.list_documents()
+        if d["source"] == "bilag_3.md"
+    )
+    assert view.subtitle == "Udvidelsesforslag SSU-07: Velfærdsteknologisk løft i hjemmeplejen"
+    answer = unseen.ask("Hvor meget giver velfærdsteknologiforslaget i gevinst i 2029?")
+    assert not answer.abstained, answer.text
+    assert "1.210.000 kr." in answer.text

@@ -112,6 +112,19 @@ def test_table_with_thousand_kroner_header():
         assert text[m.start : m.end] == m.text
 
 
+def test_a_caption_in_plain_kroner_reads_the_cells_of_its_table():
+    """ "(kr., 2026-priser)" in a caption: the bare cells below are kroner as written; "(kr."
+    only counts in brackets, and "(42 stk.)" in a row name is no amount."""
+    text = (
+        "Tabel 1. Udgifter fordelt på initiativer, 2027-2029 (kr., 2026-priser)\n\n"
+        "Initiativ\t2027\t2028\t2029\n"
+        "Loftlifte på plejecentre (42 stk.)\t1.150.000\t610.000\t0\n\n"
+        "Udgifterne er højest i 2027, hvor loftliftene indkøbes."
+    )
+    assert amounts(text) == [("1.150.000", 1_150_000, None), ("610.000", 610_000, None)]
+    assert amounts("Prisen er opgjort i kr., men 42 lifte er bestilt.") == []
+
+
 def test_table_in_million_kroner_flattened_on_one_line():
     text = (
         "Økonomi, mio. kr. 2025 2026 Anlæg 0,7 17,5 Drift 1,0 1,0 Projektet forventes at gå "
