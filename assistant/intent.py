@@ -54,6 +54,8 @@ _BUDGET = _rx(
     r"\bløbe[rt]?\s+(?:\w+\s+){0,8}?op\s+i\b",  # "Hvad kan udgifterne løbe op i?"
     r"\bhvad\s+udgør\b.*\bi\s+alt\b",  # "Hvad udgør anlægsprogrammet i alt i 2027?"
     r"\w*takst\w*",
+    # a result in money: "Hvad var overskuddet på den ordinære drift i 2024?"
+    r"\b(?:overskud|underskud|merforbrug|mindreforbrug)\w*",
     r"\bkr\.|\bkroner\b|\bmio\b|\bmill\b",
     r"\bhow\s+much\b|\bbudgets?\b|\bcost[s]?\b|\ballocat(?:ed|ion|ions)\b|\bfund(?:s|ing|ed)?\b",
     r"\bspen[dt]\b|\bspending\b",

@@ -1321,3 +1321,22 @@ def test_the_line_under_a_label_title_names_what_the_document_is_about(tmp_path:
     answer = unseen.ask("Hvor meget giver velfærdsteknologiforslaget i gevinst i 2029?")
     assert not answer.abstained, answer.text
     assert "1.210.000 kr." in answer.text
+
+
+def test_a_surplus_of_another_year_is_a_near_miss(tmp_path: Path) -> None:
+    """ "Hvad var overskuddet ... i 2024?" asks for an amount; the documents state the
+    surplus of 2025 only, which is a near miss, not the answer."""
+    unseen = assistant_over(
+        tmp_path,
+        {
+            "regnskab.txt": (
+                "Regnskab 2025 – foreløbigt resultat\nØkonomi, marts 2026\n\n"
+                "1. Resultat\n"
+                "Det foreløbige regnskab for 2025 viser et overskud på den ordinære drift på "
+                "142,6 mio. kr., hvilket er 24,3 mio. kr. bedre end det korrigerede budget.\n"
+            )
+        },
+    )
+    assert unseen.ask("Hvad var overskuddet på den ordinære drift i regnskab 2024?").abstained
+    answer = unseen.ask("Hvad var overskuddet på den ordinære drift i regnskab 2025?")
+    assert "142,6 mio. kr." in answer.text, answer.text
