@@ -1039,3 +1039,17 @@ def test_still_open_follow_ups_are_asked_by_the_plan_not_by_the_word_open(
     )
     assert "Hospitalsenhed Midt" in answer.text, answer.text
     assert "forventes at åbne" not in answer.text, answer.text
+
+
+def test_a_name_as_key_word_is_found_whole_or_not_at_all(assistant: Assistant) -> None:
+    """A compound's part can say it in other words ("dæmpning" of "støjdæmpning"), so a row
+    with one part of the key word matches; a name ("Hjortsø Idrætsforening") is not said by
+    "foreningens egne midler", so a grantee no document names is a near miss."""
+    from assistant.extractive import WordGroup
+
+    facts = assistant.facts
+    row = "projektet er finansieret af foreningens egne midler (62.000 kr.)"
+    name = WordGroup("Idrætsforening", ("idrætsforening",), ("idræt", "forening"), 3.8)
+    assert facts._row_match([name], row, "")[2] is False
+    plain = WordGroup("idrætsforening", ("idrætsforening",), ("idræt", "forening"), 3.8)
+    assert facts._row_match([plain], row, "")[2] is True
