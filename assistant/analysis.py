@@ -565,6 +565,10 @@ class DanishAnalyzer:
                 continue
             groups = [g for g in piece.split("-") if g]
             if len(groups) > 1:
+                if groups[-1].isalpha():
+                    # "§ 18-midlerne" and "18-midler" are one word inflected: stem its end
+                    stems = self._word_tokens(groups[-1])
+                    groups = groups[:-1] + [stems[0].term] if stems else groups
                 out.append(Token("-".join(groups)))
                 for group in groups:
                     out.extend(Token(t.term, True) for t in self._raw_tokens(group))

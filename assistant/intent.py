@@ -144,6 +144,11 @@ _DECISION = _rx(
     r"\bhvad\s+blev\s+(?:der\s+)?aftalt\b|\bhvad\s+aftalte\b",
     r"\btog\b.*\btil\s+efterretning\b|\btaget\s+til\s+efterretning\b",
     r"\bgodkendte\s+(?:udvalget|byrådet|kommunalbestyrelsen|regionsrådet)\b",
+    # the decision held against the proposal: "Blev midlerne fordelt som forvaltningen
+    # foreslog?"; who stood behind it: "Stod hele udvalget bag bevillingen?"
+    r"\bsom\s+(?:forvaltningen|administrationen|direktionen)\s+(?:foreslog|indstillede|"
+    r"anbefalede)\b",
+    r"^\s*stod\b.*\bbag\b",
     # yes/no about an outcome: "Blev ansøgningerne godkendt?", "Sagde udvalget ja til ...?"
     r"^\s*(?:blev|er|var|sagde)\b.*\b(?:godkendt|godkendte|vedtaget|bevilget|afvist|"
     r"anbefalet|udsat|ja\s+til|sendt\s+i\s+(?:offentlig\s+)?høring)\b",

@@ -306,3 +306,11 @@ def test_a_product_names_genitive_meets_the_name(analyzer: DanishAnalyzer) -> No
     so the trailing s after a letter also gives the name itself, as a derived term."""
     assert "os2display" in analyzer.analyze("OS2displays nye styregruppe")
     assert analyzer.analyze("mp3s") == ["mp3s"]  # a digit before the s: nothing dropped
+
+
+def test_a_hyphenated_word_with_a_number_is_stemmed_at_its_end(analyzer: DanishAnalyzer):
+    """ "§ 18-midlerne" in a question and "§ 18-midler" in a title are one word inflected;
+    "covid-19" has no word end to stem."""
+    assert "18-midl" in analyzer.analyze("Blev § 18-midlerne fordelt?")
+    assert "18-midl" in analyzer.analyze("Fordeling af § 18-midler")
+    assert "covid-19" in analyzer.analyze("covid-19")

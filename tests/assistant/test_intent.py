@@ -315,3 +315,15 @@ def test_a_change_asks_for_a_figure_in_kroner_or_in_percent() -> None:
     assert classify("Hvor meget er vikarforbruget i hjemmeplejen faldet?").asks_share
     assert classify("Hvor meget er udgifterne steget siden 2024?").asks_share
     assert not classify("Hvor meget koster den nye brandstation?").asks_share
+
+
+def test_whether_a_decision_followed_the_proposal_or_had_everyone_behind_it() -> None:
+    """ "Blev midlerne fordelt som forvaltningen foreslog?" is answered by the decision, which
+    may change the proposal; "Stod hele udvalget bag …?" by the decision and who dissented."""
+    assert classify("Blev § 18-midlerne fordelt præcis som forvaltningen foreslog?").kind == (
+        "decision"
+    )
+    assert classify("Stod hele Økonomiudvalget bag anlægsbevillingen til svømmehallen?").kind == (
+        "decision"
+    )
+    assert classify("Hvad foreslog forvaltningen?").kind != "decision"
