@@ -59,7 +59,9 @@ _BUDGET = _rx(
     r"\bkr\.|\bkroner\b|\bmio\b|\bmill\b",
     r"\bhow\s+much\b|\bbudgets?\b|\bcost[s]?\b|\ballocat(?:ed|ion|ions)\b|\bfund(?:s|ing|ed)?\b",
     r"\bspen[dt]\b|\bspending\b",
-    r"\bhvor\s+stor[te]?\b.*(?:pulje|ramme|budget|bevilling|beløb|udgift|besparelse|indtægt|overskud|underskud|lån|garanti)\w*",
+    r"\bhvor\s+stor[te]?\b.*(?:pulje|ramme|budget|bevilling|beløb|udgift|besparelse|indtægt|overskud|underskud|lån|garanti|udbetaling|gevinst)\w*",
+    # "…, og hvad skal der bruges på ombygningen?": what is spent on it
+    r"\bhvad\s+(?:skal|vil|kan)\s+der\s+(?:bruges|anvendes)\s+på\b",
     # "Administrationen foreslog besparelser … – hvor stort var forslaget?"
     r"\b(?:pulje|ramme|budget|bevilling|beløb|udgift|besparelse|indtægt|overskud|underskud|lån|garanti)\w*\b.*\bhvor\s+stor[te]?\s+(?:var|er|bliver|blev)\b",
     r"\bmoney\b|\bamount\w*|\bgrant(?:s|ed)?\b|\bexpens\w*",

@@ -327,3 +327,12 @@ def test_whether_a_decision_followed_the_proposal_or_had_everyone_behind_it() ->
         "decision"
     )
     assert classify("Hvad foreslog forvaltningen?").kind != "decision"
+
+
+def test_what_is_spent_on_something_or_how_big_a_payment_is_asks_an_amount() -> None:
+    """The second part of "Hvad koster pladserne om året, og hvad skal der bruges på
+    ombygningen?" asks what the rebuilding costs; "hvor stor bliver første udbetaling?" asks
+    for an amount; what the money is for ("bruges til") does not."""
+    assert classify("hvad skal der bruges på ombygningen?").asks_amount
+    assert classify("hvor stor bliver første udbetaling?").asks_amount
+    assert not classify("Hvad skal pengene bruges til?").asks_amount
