@@ -343,6 +343,7 @@ def _scaled_numbers(
     """The bare numbers of a table from `pos` on, scaled by its unit, until prose resumes."""
     found: list[MoneyMention] = []
     words_in_row = 0
+    tabbed = False  # the table's rows are cells (tab-separated lines)
     while pos < limit:
         nm = _TABLE_NUMBER.search(text, pos, limit)
         wm = _WORD.search(text, pos, limit)
@@ -366,6 +367,9 @@ def _scaled_numbers(
         in_row = "\t" in text[line_start : line_end if line_end >= 0 else len(text)]
         if not in_row and not text[line_start : nm.start()].strip() and re.match(r"[.)]\s", after):
             break  # "1. Resultatkrav ...": a numbered list, the table has ended
+        if tabbed and not in_row:
+            break  # a table of cells is over where a line without cells holds a number
+        tabbed = tabbed or in_row
         if any(a <= nm.start() < b for a, b in taken):
             words_in_row = 0
             continue

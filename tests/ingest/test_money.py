@@ -125,6 +125,18 @@ def test_a_caption_in_plain_kroner_reads_the_cells_of_its_table():
     assert amounts("Prisen er opgjort i kr., men 42 lifte er bestilt.") == []
 
 
+def test_a_table_of_cells_ends_at_a_line_without_cells():
+    """Under a table in 1.000 kr. whose rows are cells, "- Etape 3 … omfatter 38
+    parcelhusgrunde" in the remarks below is no amount: 3 and 38 are not thousands of kroner."""
+    text = (
+        "Beløb i 1.000 kr.\t2026\t2027\n"
+        "Byggemodning Vestermark Syd, etape 3\t7.500\t2.000\n\n"
+        "Bemærkninger:\n\n"
+        "- Etape 3 i Vestermark Syd omfatter 38 parcelhusgrunde.\n"
+    )
+    assert amounts(text) == [("7.500", 7_500_000, None), ("2.000", 2_000_000, None)]
+
+
 def test_table_in_million_kroner_flattened_on_one_line():
     text = (
         "Økonomi, mio. kr. 2025 2026 Anlæg 0,7 17,5 Drift 1,0 1,0 Projektet forventes at gå "
