@@ -77,7 +77,10 @@ def is_case_field(line: str) -> bool:
 
 _DECISION_RE = re.compile(
     r"^(?:beslutning|afgørelse)\s+(?:i|på|truffet i)\s+.+?(?:\d{4}|udvalg\w*|byråd\w*|"
-    r"kommunalbestyrelse\w*|regionsråd\w*|borgerrepræsentation\w*|direktion\w*)\s*:?\s*$",
+    r"kommunalbestyrelse\w*|regionsråd\w*|borgerrepræsentation\w*|direktion\w*)\s*:?\s*$"
+    # "Byrådets beslutning", "Økonomiudvalgets indstilling den 10. marts 2026"
+    r"|^[\w-]*(?:udvalg|byråd|kommunalbestyrelse|regionsråd|direktion)\w*s\s+"
+    r"(?:beslutning|indstilling)(?:\s+(?:den\s+)?\d.*)?\s*:?\s*$",
     re.IGNORECASE,
 )
 _MD_RE = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
@@ -240,7 +243,7 @@ def _line_headings(lines: list[_Line]) -> list[_Heading]:
             title = _clean_title(m.group(3))
             heads.append(_Heading(line.start, line.end, "agenda_item", 7, title, m.group(1), True))
             continue
-        if (m := _ITEM_FORMS[0].match(bare)) and (  # "Punkt 11: Titel"
+        if (m := _ITEM_FORMS[0].match(bare) or _ITEM_FORMS[1].match(bare)) and (  # "Punkt 11:"
             _title_line(lines, i) or _wraps_into_item(lines, i)
         ):
             title = _clean_title(m.group(2))
@@ -574,10 +577,12 @@ def _tree(heads: list[_Heading], text: str, by_level: bool) -> list[Section]:
 
 
 # Agenda items as municipalities number them: "568. Titel", "Punkt 11: Titel", "Pkt. 3 Titel",
-# "Sag nr. 142 Titel",
+# "Sag nr. 142 Titel", "§ 45 Titel",
 # "AD 1: Titel" (Markdown minutes), "2.3 Titel", portal rows "12 | EMN-2023-0042 Titel".
 _ITEM_FORMS = (
     re.compile(r"^(?:punkt|pkt\.?|sag(?:\s+nr\.?)?)\s*(\d{1,4})\s*[:.)–-]?\s+(\S.*)$", re.I),
+    # "§ 45 Titel"; a law cited on its own line goes on in lower case ("§ 18 i serviceloven")
+    re.compile(r"^§\s*(\d{1,4})\s*[:.)–-]?\s+([A-ZÆØÅ].*)$"),
     re.compile(r"^ad\s+(?:pkt\.?\s*|punkt\s*)?(\d{1,3})\s*[:.)–-]\s*(\S.*)$", re.I),
     re.compile(r"^(\d{1,4})\s*[|\t]\s*(?:[A-ZÆØÅ]{2,6}[-–]\d{2,4}[-–]\d+\s*[|\t]?\s*)?(\S.*)$"),
     re.compile(r"^(\d{1,4})\.\s+(\S.*)$"),

@@ -199,6 +199,39 @@ def test_sag_nr_items_with_wrapped_titles_are_agenda_items():
     assert agenda_item_at(sections, minutes.index("Anbefales")).number == "142"
 
 
+def test_paragraph_numbered_items_and_a_bodys_decision_heading():
+    """ "§ 39 Anlægsbevilling – …": an agenda item numbered by the council's running paragraph
+    number; "Udvalgets indstilling" and "Byrådets beslutning" head the item's fields, so the
+    decision is a section of its own. A law cited on its own line ("§ 18 i serviceloven")
+    between items of another number is no item."""
+    minutes = (
+        "Vesterhavn Kommune · Byrådet · Referat · 25. marts 2026\n"
+        "§ 38 Godkendelse af dagsorden\n"
+        "Sagsnr.: 26/00001\n"
+        "Byrådets beslutning\nDagsordenen blev godkendt.\n"
+        "§ 39 Anlægsbevilling – ny daginstitution Klitrosen i Sønderby\n"
+        "Sagsnr.: 26/00412\n"
+        "Lovgrundlag\n§ 18 i serviceloven\n"
+        "Sagsfremstilling\nEfter udbud er anlægsudgiften opgjort til 42,8 mio. kr.\n"
+        "Udvalgets indstilling\nBørne- og Skoleudvalget anbefaler indstillingen.\n"
+        "Byrådets beslutning\nGodkendt med 25 stemmer for og 2 imod.\n"
+    )
+    sections = build_sections(minutes)
+    items = [(s.number, s.title) for s in sections if s.kind == "agenda_item"]
+    assert items == [
+        ("38", "Godkendelse af dagsorden"),
+        ("39", "Anlægsbevilling – ny daginstitution Klitrosen i Sønderby"),
+    ]
+    titles = [s.title for s in sections if s.kind != "agenda_item"]
+    assert titles == [
+        "Byrådets beslutning",
+        "Lovgrundlag",
+        "Sagsfremstilling",
+        "Udvalgets indstilling",
+        "Byrådets beslutning",
+    ]
+
+
 # A technical note as pypdf reads it: sub-numbered headings, each over a line or two of text.
 _NOTE = (
     "Notat\n\n"
