@@ -632,7 +632,10 @@ class FactsAnswerer:
         quote = one_line(row["quote"])
         cells = "" if lead else self._row_cells(row, cset)
         if cells:
-            return cells  # a table cell's amount is shown with its row ("Ny hjemmeside – 2,5 …")
+            # a table cell's amount is shown with its row ("Ny hjemmeside – 2,5 …"), under
+            # the agenda item it belongs to when the row does not name it ("Samlet
+            # anlægsudgift" of "Anlægsbevilling – ny daginstitution Klitrosen")
+            return self._under_item(row, cset) + cells
         follower = self._follower(row, cset)
         if lead and not follower:
             return lead
@@ -669,6 +672,20 @@ class FactsAnswerer:
         if not period or not _digits_ok(period, row["quote"]):
             return ""
         return f" ({period})"
+
+    def _under_item(self, row: dict[str, Any], cset: CitationSet) -> str:
+        """The cited heading of the agenda item a table row stands in, as a line, when the
+        row's first cell does not repeat the item's title; "" outside agenda items."""
+        view = self.docs.get(row["doc_id"])
+        item = agenda_item_at(view.record.sections, row["start"]) if view is not None else None
+        if view is None or item is None:
+            return ""
+        label = (row.get("initiative") or "").lower()
+        if label and label in item.title.lower():
+            return ""
+        start, end = view.heading_of(item)
+        n = cset.add(row["doc_id"], start, end)
+        return f"**{wording(view.text[start:end]).strip('*# ')}** [{n}]\n"
 
     def _row_cells(self, row: dict[str, Any], cset: CitationSet) -> str:
         """The table row an amount's cell stands in, under the table's column names, its cells

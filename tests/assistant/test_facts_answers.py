@@ -1053,3 +1053,42 @@ def test_a_name_as_key_word_is_found_whole_or_not_at_all(assistant: Assistant) -
     assert facts._row_match([name], row, "")[2] is False
     plain = WordGroup("idrætsforening", ("idrætsforening",), ("idræt", "forening"), 3.8)
     assert facts._row_match([plain], row, "")[2] is True
+
+
+_ITEM_TABLE_MINUTES = """# Referat – Byrådet – 25. marts 2026
+
+## 39. Anlægsbevilling – ny daginstitution Klitrosen i Sønderby
+
+### Sagsfremstilling
+
+Efter udbud er den samlede anlægsudgift opgjort til 42,8 mio. kr.
+
+| 1.000 kr. | 2026 | 2027 | 2028 | I alt |
+|---|---|---|---|---|
+| Entreprise | 5.200 | 22.800 | 6.960 | 34.960 |
+| Samlet anlægsudgift | 7.200 | 26.700 | 8.900 | 42.800 |
+
+### Beslutning
+
+Godkendt.
+
+## 40. Cykelsti mellem Vesterhavn og Sandager
+
+### Sagsfremstilling
+
+Cykelstien koster 10,0 mio. kr. i alt.
+"""
+
+
+def test_a_table_row_is_shown_under_its_item_and_column_names(tmp_path) -> None:
+    """ "Samlet anlægsudgift – 7.200 – 26.700 …" names neither the institution nor the years:
+    the answer shows the agenda item's heading above it and the column names, whose unit
+    cell "1.000 kr." is the table's unit, not an amount the quote lacks."""
+    from tests.conftest import assistant_over
+
+    unseen = assistant_over(tmp_path, {"referat.md": _ITEM_TABLE_MINUTES})
+    answer = unseen.ask("Hvor stor er den samlede anlægsudgift til Klitrosen i 2027?")
+    lines = answer.text.splitlines()
+    assert lines[0].startswith("**39. Anlægsbevilling – ny daginstitution Klitrosen"), answer.text
+    assert lines[1].startswith("1.000 kr. – 2026 – 2027 – 2028 – I alt ["), answer.text
+    assert lines[2].startswith("Samlet anlægsudgift – 7.200 – 26.700"), answer.text

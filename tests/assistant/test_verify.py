@@ -114,3 +114,12 @@ def test_citation_set_trims_reuses_and_refuses(docs: DocumentCache, bilag_id: st
         cset.add("no-such-document", 0, 10)
     with pytest.raises(ValueError):
         cset.add(bilag_id, start, start)
+
+
+def test_a_tables_unit_cell_shown_from_its_quote_is_supported() -> None:
+    """ "1.000 kr." heading a table's columns is its unit, which the amount reader does not
+    count as an amount in the quote; shown as written, it is supported by that quote."""
+    from assistant.verify import unsupported_numbers
+
+    assert unsupported_numbers("1.000 kr. – 2026 – 2027 [1]", ["1.000 kr.\t2026\t2027"]) == []
+    assert unsupported_numbers("2.000 kr. – 2026 [1]", ["1.000 kr.\t2026\t2027"]) == ["2.000 kr."]
