@@ -89,6 +89,8 @@ class Draft:
 
 
 # The "which documents" frame of a per-document question; what remains is the topic.
+# of the best sentence's score and context coverage, for a decision of the asked date
+DATED_DECISION_SHARE = 0.8
 _PER_DOC_FRAME = re.compile(
     r"\bhvilke\s+(?:dokumenter|sager|referater|notater|bilag)\s+(?:nævner|omtaler|handler\s+om|"
     r"indeholder|beskriver)\b|\bi\s+hver\s+af\s+(?:dem|dokumenterne|sagerne)\b|"
@@ -540,12 +542,32 @@ class Assistant:
         if intent.kind == "decision" and intent.dates:
             ok, exact = sentence_date_matches(intent, self._dated_by(best))
             if not ok or self._written_before(best, intent):
-                return self._abstain(intent, cset)
+                dated = self._dated_decision(selection, intent)
+                if dated is None:
+                    return self._abstain(intent, cset)
+                selection = replace(selection, best=dated, sentences=[dated])
+                best, exact = dated, True
             if not exact:
                 prefix = "Bemærk: Datoen i spørgsmålet passer ikke; dokumenterne siger:\n\n"
         if intent.asks_item:
             prefix += self._item_named(best, cset)
         return Draft(prefix + self.render(selection, cset, intent), cset, intent.kind)
+
+    def _dated_decision(self, selection: Selection, intent: Intent) -> Candidate | None:
+        """The best-scored decision of the asked date when the best sentence is of another
+        (a steering group's decision above the council's of 25 March): nearly as good a
+        match, with its headings nearly as well covering the question, dated exactly as asked."""
+        best = selection.best
+        for c in selection.scored:
+            if best is None or c.score < DATED_DECISION_SHARE * best.score:
+                break
+            if c is best or c.context_coverage < DATED_DECISION_SHARE * best.context_coverage:
+                continue
+            if not sentence_date_matches(intent, self._dated_by(c))[1]:
+                continue
+            if not self._written_before(c, intent):
+                return c
+        return None
 
     def _item_named(self, best: Candidate, cset: CitationSet) -> str:
         """ "Hvilket punkt blev kun taget til orientering?": the agenda item the answer stands

@@ -1340,3 +1340,37 @@ def test_a_surplus_of_another_year_is_a_near_miss(tmp_path: Path) -> None:
     assert unseen.ask("Hvad var overskuddet på den ordinære drift i regnskab 2024?").abstained
     answer = unseen.ask("Hvad var overskuddet på den ordinære drift i regnskab 2025?")
     assert "142,6 mio. kr." in answer.text, answer.text
+
+
+_TWO_BODIES = {
+    "styregruppe.md": (
+        "# Kystpartnerskab – styregruppemøde 12. februar 2026\n\n"
+        "## 3. Ansøgning til statens pulje til kystbeskyttelse ved Nordstranden\n\n"
+        "Sekretariatet har forberedt en fælles ansøgning om kystbeskyttelse ved Nordstranden.\n\n"
+        "Beslutning: Styregruppen godkendte, at Vesterhavn Kommune indsender ansøgningen om "
+        "kystbeskyttelse ved Nordstranden senest den 27. marts 2026.\n"
+    ),
+    "byraad.txt": (
+        "Byrådet – ordinært møde\nReferat\n25. marts 2026\n\n"
+        "§ 41 Kystbeskyttelse ved Nordstranden – kommunal medfinansiering\n"
+        "Sagsnr.: 25/04471\n"
+        "Sagsfremstilling\n"
+        "Kysten ved Nordstranden er rykket op til 4,1 meter tilbage om året.\n"
+        "Byrådets beslutning\n"
+        "Byrådet godkendte med 25 stemmer for (A, V, F, C, Ø og O) medfinansieringen af "
+        "kystbeskyttelsen ved Nordstranden.\n"
+    ),
+}
+
+
+def test_a_dated_decision_question_takes_the_decision_of_that_date(tmp_path: Path) -> None:
+    """The steering group's decision on the same subject scores best but is of another date;
+    the council's decision of the asked day, nearly as good a match, answers instead of an
+    abstention."""
+    unseen = assistant_over(tmp_path, _TWO_BODIES)
+    answer = unseen.ask(
+        "Hvad besluttede byrådet den 25. marts 2026 om kystbeskyttelsen ved Nordstranden?"
+    )
+    assert not answer.abstained, answer.text
+    assert "Byrådet godkendte med 25 stemmer for" in answer.text
+    assert "Styregruppen godkendte" not in answer.text
