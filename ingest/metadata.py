@@ -150,13 +150,22 @@ def header_lines(text: str, blocks: list[Block] | None = None, n: int = HEADER_L
         line = _strip_markup(raw)
         if not line or any(s <= start < e for s, e in junk):
             continue
-        if out and _continues(out[-1], line):
+        if out and (_continues(out[-1], line) or _value_of(out[-1], line)):
             out[-1] = f"{out[-1]} {line}"
             continue
         out.append(line)
         if len(out) >= n:
             break
     return out
+
+
+_BARE_LABEL = re.compile(r"^[^\W\d][\w .-]{1,30}:$")  # "Dato:" over "20. maj 2026"
+
+
+def _value_of(previous: str, line: str) -> bool:
+    """A letterhead laid out in two columns reads each label on a line of its own and its
+    value on the next ("Sagsbehandler:" + "Trine Kjeldsen"): the two are one field."""
+    return bool(_BARE_LABEL.match(previous)) and not _BARE_LABEL.match(line)
 
 
 _OPEN_ENDING = re.compile(

@@ -272,6 +272,30 @@ def test_a_letter_without_salutation_is_titled_by_the_line_after_its_fields(make
     assert (meta.doc_type, meta.date) == ("brev", "2025-09-12")
 
 
+def test_a_label_over_its_value_is_one_field(make_pdf):
+    """A memo's letterhead in two columns reads "Dato:" on one line and "20. maj 2026" on the
+    next: one field, so the memo is dated by it (not by the meeting it is sent to), and the
+    caseworker's name is no title."""
+    lines = [
+        "Statusnotat - handleplan for rekruttering",
+        "Til:",
+        "Ældre- og Sundhedsudvalget (mødet 2. juni 2026)",
+        "Fra:",
+        "Sundhed og Ældre, Stab",
+        "Dato:",
+        "20. maj 2026",
+        "Sagsbehandler:",
+        "Trine Kjeldsen, udviklingskonsulent",
+        "Statusnotat - Handleplan for rekruttering og fastholdelse på ældreområdet",
+        "1. Baggrund",
+        "Udvalget godkendte den 10. juni 2025 handleplanen, som har ni initiativer og en samlet "
+        "økonomi på 4,8 mio. kr. over tre år.",
+    ]
+    meta = _pdf_metadata(make_pdf("statusnotat.pdf", [lines]))
+    assert meta.title == "Statusnotat - Handleplan for rekruttering og fastholdelse på ældreområdet"
+    assert (meta.doc_type, meta.date) == ("status", "2026-05-20")
+
+
 def test_a_memos_caseworker_field_below_its_text_makes_no_letter() -> None:
     """A memo whose side column ("Sagsbehandler: …") lands below its first paragraph keeps its
     own title and type."""
