@@ -313,6 +313,7 @@ _SYNONYM_SETS = (
     ("fraværende", "afbud", "fravær"),
     ("lave", "opgaver", "opgave"),  # "Hvad skal arbejdsgruppen lave?" / "3. Opgaver"
     ("forsinket", "forsinkede", "halter", "bagud"),  # "halter bagefter" / "Forsinket"
+    ("afsluttet", "gennemført"),  # a status column's "Gennemført"
     ("stoppet", "standset", "bero"),  # "er stoppet" / "sat i bero"
     ("bevilget", "bevilge", "bevilgede", "bevilling", "bevillingen"),  # verb / noun
     ("dyrere", "merforbrug", "merforbruget", "overskridelse"),  # "blev … dyrere end bevilget"

@@ -1635,3 +1635,29 @@ def test_a_contact_person_is_the_letters_caseworker(tmp_path_factory) -> None:
     assistant = assistant_over(tmp_path_factory.mktemp("grant"), _FUND_LETTER)
     answer = assistant.ask("Hvem er vores kontaktperson hos fonden i Engparken-sagen?")
     assert "Camilla Fjord Rasmussen" in answer.text, answer.text
+
+
+def test_a_status_column_says_gennemført_for_afsluttet(tmp_path_factory) -> None:
+    """ "Hvilke af initiativerne er afsluttet?" is answered by the rows whose status reads
+    "Gennemført": a status table's word for done."""
+    rows = "\n".join(
+        f"| {n} | {name} | {status} |"
+        for n, name, status in (
+            (1, "Jobgaranti til nyuddannede assistenter", "Gennemført"),
+            (2, "Mentorordning for nyansatte", "I gang"),
+            (3, "Seniorsamtaler for medarbejdere over 60 år", "Gennemført"),
+            (4, "Digital vagtplanlægning", "Ikke påbegyndt"),
+        )
+    )
+    assistant = assistant_over(
+        tmp_path_factory.mktemp("status-table"),
+        {
+            "status.md": "# Status på handleplanen for rekruttering\n\n## Initiativerne\n\n"
+            "Tabellen viser status på handleplanens initiativer.\n\n"
+            f"| Nr. | Initiativ | Status |\n|---|---|---|\n{rows}\n",
+        },
+    )
+    answer = assistant.ask("Hvilke af initiativerne i handleplanen er afsluttet?")
+    assert "Jobgaranti til nyuddannede assistenter" in answer.text, answer.text
+    assert "Seniorsamtaler for medarbejdere over 60 år" in answer.text, answer.text
+    assert "Mentorordning" not in answer.text, answer.text
