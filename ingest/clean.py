@@ -70,6 +70,62 @@ def _cells(line: str) -> str:
     return TABLE_CELL_SEPARATOR.join(cells)
 
 
+# --- tables whose cells a PDF gives one per line ----------------------------------------------
+
+MAX_CELL_CHARS = 40  # a line this short may be one table cell
+_CELL_LINE = re.compile(rf"[^\t]{{1,{MAX_CELL_CHARS}}}")
+
+
+def _is_cell(line: str) -> bool:
+    """Short, and no sentence: a sentence ends in a full stop ("Godkendt."), a cell in a word,
+    a figure or a unit ("kr.")."""
+    return bool(_CELL_LINE.fullmatch(line)) and (
+        not line.endswith(".") or line.lower().endswith("kr.")
+    )
+
+
+def _has_digit(line: str) -> bool:
+    return any(ch.isdigit() for ch in line)
+
+
+def join_cell_columns(text: str) -> str:
+    """A table that pypdf reads one cell per line ("År" / "Anlægsudgift" / "Rådighedsbeløb" /
+    "2026" / "kr. 9.800.000" / "kr. 9.800.000" / …) as rows of cells: its column names are
+    the run's first lines without figures, and every following group of as many lines with
+    figures in the same cells is a row. Fewer than three columns or two rows is no table."""
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and _is_cell(lines[j]):
+            j += 1
+        run = lines[i:j]
+        width = next((k for k, line in enumerate(run) if _has_digit(line)), 0)
+        rows = 0
+        if 3 <= width <= MAX_TABLE_COLUMNS:
+            shape = None  # which of a row's cells hold figures: the same in every row
+            while (rows + 2) * width <= len(run):
+                group = run[(rows + 1) * width : (rows + 2) * width]
+                mask = [_has_digit(cell) for cell in group[1:]]
+                if not any(mask) or (shape is not None and mask != shape):
+                    break
+                shape, rows = mask, rows + 1
+        if rows >= 2:
+            end = i + (rows + 1) * width
+            out.extend(
+                TABLE_CELL_SEPARATOR.join(lines[k : k + width]) for k in range(i, end, width)
+            )
+            i = end
+        else:
+            out.append(lines[i])
+            i += 1
+    return "\n".join(out)
+
+
+MAX_TABLE_COLUMNS = 8
+
+
 # --- words hyphenated at line ends ------------------------------------------------------------
 
 # "Børne- og Ungeudvalget": a hyphen before a conjunction is a real (suspended) hyphen.
@@ -408,7 +464,7 @@ def clean(loaded: LoadedFile) -> CleanText:
     if loaded.kind == "pdf":
         pages = remove_running_lines(pages)
         cleaned = join_across_pages(
-            [tidy(join_lone_bullets(join_hyphenated(page))) for page in pages]
+            [join_cell_columns(tidy(join_lone_bullets(join_hyphenated(page)))) for page in pages]
         )
         return assemble([(n, tidy(page)) for n, page in enumerate(cleaned, start=1)])
 

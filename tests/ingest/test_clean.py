@@ -374,3 +374,42 @@ def test_a_bullet_alone_on_its_line_joins_its_point() -> None:
     assert join_lone_bullets(text) == (
         "Følgende udestår:\n– Ny tidsplan for bassinet.\n• Afklaring med netselskabet.\n–\n1.200"
     )
+
+
+_CELLS_ONE_PER_LINE = [
+    "Udgifterne og finansieringen fordeler sig således på årene:",
+    "År",
+    "Anlægsudgift",
+    "Rådighedsbeløb",
+    "Pulje til energirenovering",
+    "2026",
+    "kr. 9.800.000",
+    "kr. 9.800.000",
+    "kr. 0",
+    "2027",
+    "kr. 12.300.000",
+    "kr. 10.700.000",
+    "kr. 1.600.000",
+    "I alt",
+    "kr. 22.100.000",
+    "kr. 20.500.000",
+    "kr. 1.600.000",
+    "Den samlede anlægsudgift finansieres af rådighedsbeløbet og af puljen.",
+]
+
+
+def test_a_table_read_one_cell_per_line_becomes_rows(make_pdf) -> None:
+    """pypdf gives some tables one cell per line: the column names are the first lines
+    without figures, and each following group of as many lines is a row; the sentence
+    after the table stays prose."""
+    from ingest.clean import join_cell_columns
+
+    text = clean(load_file(make_pdf("oekonomi.pdf", [_CELLS_ONE_PER_LINE]))).text
+    assert "År\tAnlægsudgift\tRådighedsbeløb\tPulje til energirenovering" in text
+    assert "2027\tkr. 12.300.000\tkr. 10.700.000\tkr. 1.600.000" in text
+    assert "I alt\tkr. 22.100.000\tkr. 20.500.000\tkr. 1.600.000\nDen samlede" in text
+    # a heading and a short decision are no cells; nor is a list of two columns
+    prose = "Beslutning\nGodkendt.\nFraværende\nJens Hansen\nLone Berg"
+    assert join_cell_columns(prose) == prose
+    two = "Navn\nRolle\nAnne Holm\nFormand 2026\nBo Ravn\nMedlem 2026"
+    assert join_cell_columns(two) == two
