@@ -729,9 +729,11 @@ _CASE_NUMBER_LINE = re.compile(
 _ASKS_CASE_NUMBER = re.compile(
     r"\bsags\w*n(?:umme)?r|\bj\.?\s?nr|\bjournal\w*|\bcase number", re.IGNORECASE
 )
-# Adjectives name no subject, so none is the question's key word ("den nye hjemmeside").
+# Adjectives and degree words name no subject, so none is the question's key word ("den nye
+# hjemmeside", "den ekstra bevilling").
 _NOT_KEY_WORDS = frozenset(
-    "ny nye nyt gammel gamle gammelt stor store stort lille små første sidste samlede hele".split()
+    "ny nye nyt gammel gamle gammelt stor store stort lille små første sidste samlede hele "
+    "ekstra".split()
 )
 # "Hvad er tidsplanen?": a list or table under a heading that names it can answer, as for
 # "Hvilke …?"

@@ -1374,3 +1374,37 @@ def test_a_dated_decision_question_takes_the_decision_of_that_date(tmp_path: Pat
     assert not answer.abstained, answer.text
     assert "Byrådet godkendte med 25 stemmer for" in answer.text
     assert "Styregruppen godkendte" not in answer.text
+
+
+_VOTE_MINUTES = {
+    "byraad.txt": (
+        "Byrådet – ordinært møde\nReferat\n25. marts 2026\n\n"
+        "§ 43 Tillægsbevilling – vikarudgifter i hjemmeplejen 2026\n"
+        "Sagsnr.: 26/00501\n"
+        "Sagsfremstilling\n"
+        "Hjemmeplejen har et merforbrug på vikarer på 1.250.000 kr.\n"
+        "Byrådets beslutning\n"
+        "Godkendt med 16 stemmer (A, F, Ø, O og Æ) mod 11 stemmer (V, C og D).\n\n"
+        "§ 44 Rengøring på skolerne\n"
+        "Sagsnr.: 26/00502\n"
+        "Sagsfremstilling\n"
+        "Skolerne får ekstra rengøring i vinterhalvåret.\n"
+        "Byrådets beslutning\n"
+        "Godkendt.\n"
+    ),
+    "status.txt": (
+        "Status på vikarforbruget\nSundhed og Ældre, maj 2026\n\n"
+        "1. Vikarer i hjemmeplejen\nForbruget af vikarer i hjemmeplejen er faldet i april.\n\n"
+        "2. Vikarpuljen\nDen interne vikarpulje dækker nu flere vagter i hjemmeplejen.\n\n"
+        "3. Vikartimer\nVikartimerne i hjemmeplejen følges hver måned.\n"
+    ),
+}
+
+
+def test_an_adjective_is_no_key_word(tmp_path: Path) -> None:
+    """ "den ekstra bevilling til vikarer": "ekstra", rare in the documents, says what kind of
+    grant, not what it is about; the vote on the temporary staff answers."""
+    unseen = assistant_over(tmp_path, _VOTE_MINUTES)
+    answer = unseen.ask("Hvilke partier var imod den ekstra bevilling til vikarer i hjemmeplejen?")
+    assert not answer.abstained, answer.text
+    assert "mod 11 stemmer (V, C og D)" in answer.text, answer.text
