@@ -289,6 +289,8 @@ class CitationSet:
         if whole_sentences:
             start, end = view.sentence_span(start, end)
         start, end = trim_span(view.text, start, end)
+        if view.record.kind == "docx":
+            start = _past_list_label(view, start, end)
         if end <= start:
             raise ValueError("empty citation span")
         for c in self.citations:
@@ -314,6 +316,21 @@ class CitationSet:
 
     def quotes(self) -> list[str]:
         return [c.quote for c in self.citations]
+
+
+# A Word list item's number or bullet ("1.", "a)", "-"), which Word generates and the file's
+# text does not hold
+_LIST_LABEL = re.compile(r"(?:\d{1,3}[.)]|[a-zA-Z][.)]|-)\s+")
+
+
+def _past_list_label(view: DocView, start: int, end: int) -> int:
+    """Where a quote of a Word list item starts: after the label the loader wrote in front
+    of it, so the quote stays verbatim in the file."""
+    block = view.block_at(start)
+    if block is None or block.kind != "list_item" or block.start != start:
+        return start
+    m = _LIST_LABEL.match(view.text, start, end)
+    return m.end() if m and m.end() < end else start
 
 
 def renumber(text: str, citations: list[Citation]) -> tuple[str, list[Citation]]:

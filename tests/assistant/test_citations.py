@@ -114,3 +114,34 @@ def test_a_pdf_quote_over_a_page_break_is_quoted_line_by_line(tmp_path) -> None:
     assert len(pieces) == 3
     for a, b in pieces:
         assert _in_file(raw, view.text[a:b]), view.text[a:b]
+
+
+def test_a_word_list_items_number_is_not_quoted(tmp_path) -> None:
+    """Word numbers a "List Number" paragraph itself: the reader sees "1. En kortlægning …",
+    the file's text holds "En kortlægning …". The quote starts after the number, so it is
+    verbatim in the file."""
+    import docx
+
+    from tests.conftest import assistant_for_docs
+
+    document = docx.Document()
+    document.add_heading("Kommissorium for arbejdsgruppen om borgerservice", 1)
+    document.add_heading("Leverancer", 2)
+    document.add_paragraph("Arbejdsgruppen skal levere følgende:")
+    for item in (
+        "En kortlægning af henvendelserne i borgerservice, som afleveres senest 15. maj 2026.",
+        "En samlet rapport med anbefalinger, der afleveres senest 30. september 2026.",
+    ):
+        document.add_paragraph(item, style="List Number")
+    (tmp_path / "docs").mkdir()
+    document.save(tmp_path / "docs" / "kommissorium.docx")
+    unseen = assistant_for_docs(tmp_path)
+    (doc,) = unseen.stores.registry.list_documents()
+    assert "1. En kortlægning af henvendelserne" in unseen.docs.get(doc["id"]).text
+    answer = unseen.ask("Hvilke leverancer skal arbejdsgruppen om borgerservice levere?")
+    file_text = "\n".join(
+        p.text for p in docx.Document(tmp_path / "docs" / "kommissorium.docx").paragraphs
+    )
+    quotes = [c.quote for c in answer.citations]
+    assert any(q.startswith("En kortlægning af henvendelserne") for q in quotes), answer.text
+    assert all(q in file_text for q in quotes), quotes
