@@ -32,6 +32,7 @@ from assistant.extractive import (
     ListCandidate,
     Selection,
     TermStats,
+    cited_item_heading,
     column_names_row,
     display_text,
     is_label,
@@ -63,7 +64,6 @@ from assistant.types import Answer, Citation, SearchFilters, SearchHit
 from assistant.verify import verify
 from ingest.dates import find_dates
 from ingest.money import find_amounts
-from ingest.structure import agenda_item_at
 from plan_assistant.settings import Settings
 from stores.bundle import Stores
 
@@ -88,9 +88,9 @@ class Draft:
     facts_texts: tuple[str, ...] = ()
 
 
-# The "which documents" frame of a per-document question; what remains is the topic.
-# of the best sentence's score and context coverage, for a decision of the asked date
+# Of the best sentence's score and context coverage, for a decision of the asked date.
 DATED_DECISION_SHARE = 0.8
+# The "which documents" frame of a per-document question; what remains is the topic.
 _PER_DOC_FRAME = re.compile(
     r"\bhvilke\s+(?:dokumenter|sager|referater|notater|bilag)\s+(?:nævner|omtaler|handler\s+om|"
     r"indeholder|beskriver)\b|\bi\s+hver\s+af\s+(?:dem|dokumenterne|sagerne)\b|"
@@ -558,8 +558,10 @@ class Assistant:
         (a steering group's decision above the council's of 25 March): nearly as good a
         match, with its headings nearly as well covering the question, dated exactly as asked."""
         best = selection.best
+        if best is None:
+            return None
         for c in selection.scored:
-            if best is None or c.score < DATED_DECISION_SHARE * best.score:
+            if c.score < DATED_DECISION_SHARE * best.score:
                 break
             if c is best or c.context_coverage < DATED_DECISION_SHARE * best.context_coverage:
                 continue
@@ -573,12 +575,8 @@ class Assistant:
         """ "Hvilket punkt blev kun taget til orientering?": the agenda item the answer stands
         in, its heading cited, before the sentences that say why it is the one."""
         view = self.docs.get(best.doc_id)
-        item = agenda_item_at(view.record.sections, best.start) if view else None
-        if view is None or item is None:
-            return ""
-        heading = view.heading_of(item)
-        n = cset.add(best.doc_id, *heading)
-        return f"**{wording(view.text[heading[0] : heading[1]]).strip('*# ')}** [{n}]\n\n"
+        cited = cited_item_heading(view, best.start, cset) if view is not None else None
+        return f"{cited[1]}\n\n" if cited else ""
 
     def _written_before(self, sentence: Candidate, intent: Intent) -> bool:
         """The sentence's document is dated before the period the question asks a decision

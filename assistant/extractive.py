@@ -31,7 +31,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from assistant.analysis import DanishAnalyzer
-from assistant.citations import DocumentCache, DocView
+from assistant.citations import CitationSet, DocumentCache, DocView
 from assistant.commonness import general_idf
 from assistant.intent import CUE_WORDS, ITEM_WORD, Intent, asked_item_number
 from assistant.parties import party_mentions
@@ -127,6 +127,17 @@ _DATE_REF = None
 def wording(text: str) -> str:
     """A text's words with single spaces: two copies of one sentence compare equal."""
     return one_line(text)
+
+
+def cited_item_heading(view: DocView, offset: int, cset: CitationSet) -> tuple[str, str] | None:
+    """(title, "**title** [n]") of the agenda item that `offset` stands in, its heading cited;
+    None outside agenda items."""
+    item = agenda_item_at(view.record.sections, offset)
+    if item is None:
+        return None
+    start, end = view.heading_of(item)
+    n = cset.add(view.id, start, end)
+    return item.title, f"**{wording(view.text[start:end]).strip('*# ')}** [{n}]"
 
 
 def display_text(text: str) -> str:

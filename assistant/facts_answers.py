@@ -28,6 +28,7 @@ from assistant.extractive import (
     TermStats,
     WordGroup,
     asks_about_committee,
+    cited_item_heading,
     column_names_row,
     coverage,
     display_text,
@@ -677,15 +678,12 @@ class FactsAnswerer:
         """The cited heading of the agenda item a table row stands in, as a line, when the
         row's first cell does not repeat the item's title; "" outside agenda items."""
         view = self.docs.get(row["doc_id"])
-        item = agenda_item_at(view.record.sections, row["start"]) if view is not None else None
-        if view is None or item is None:
-            return ""
         label = (row.get("initiative") or "").lower()
-        if label and label in item.title.lower():
+        item = agenda_item_at(view.record.sections, row["start"]) if view is not None else None
+        if view is None or item is None or (label and label in item.title.lower()):
             return ""
-        start, end = view.heading_of(item)
-        n = cset.add(row["doc_id"], start, end)
-        return f"**{wording(view.text[start:end]).strip('*# ')}** [{n}]\n"
+        cited = cited_item_heading(view, row["start"], cset)
+        return f"{cited[1]}\n" if cited else ""
 
     def _row_cells(self, row: dict[str, Any], cset: CitationSet) -> str:
         """The table row an amount's cell stands in, under the table's column names, its cells

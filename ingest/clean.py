@@ -73,6 +73,7 @@ def _cells(line: str) -> str:
 # --- tables whose cells a PDF gives one per line ----------------------------------------------
 
 MAX_CELL_CHARS = 40  # a line this short may be one table cell
+MAX_TABLE_COLUMNS = 8
 _CELL_LINE = re.compile(rf"[^\t]{{1,{MAX_CELL_CHARS}}}")
 
 
@@ -121,9 +122,6 @@ def join_cell_columns(text: str) -> str:
             out.append(lines[i])
             i += 1
     return "\n".join(out)
-
-
-MAX_TABLE_COLUMNS = 8
 
 
 # --- words hyphenated at line ends ------------------------------------------------------------

@@ -243,7 +243,7 @@ def _line_headings(lines: list[_Line]) -> list[_Heading]:
             title = _clean_title(m.group(3))
             heads.append(_Heading(line.start, line.end, "agenda_item", 7, title, m.group(1), True))
             continue
-        if (m := _ITEM_FORMS[0].match(bare) or _ITEM_FORMS[1].match(bare)) and (  # "Punkt 11:"
+        if (m := _named_item(bare)) and (  # "Punkt 11: Titel", "§ 45 Titel"
             _title_line(lines, i) or _wraps_into_item(lines, i)
         ):
             title = _clean_title(m.group(2))
@@ -588,6 +588,14 @@ _ITEM_FORMS = (
     re.compile(r"^(\d{1,4})\.\s+(\S.*)$"),
     re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.?\s+(\S.*)$"),
 )
+
+
+def _named_item(line: str) -> re.Match[str] | None:
+    """An item the line names as one ("Punkt 11: …", "Sag nr. 142 …", "§ 45 …"): the first
+    two of `_ITEM_FORMS`."""
+    return next((m for form in _ITEM_FORMS[:2] if (m := form.match(line))), None)
+
+
 # An agenda portal's item row: number, case number, title ("12 | EMN-2023-0042 Titel").
 _PORTAL_ROW = re.compile(
     r"^(\d{1,4})\s*[|\t]\s*([A-ZÆØÅ]{2,6}[-–]\d{2,4}[-–]\d+)\s*[|\t]?\s*(\S.*[A-Za-zÆØÅæøå].*)$"
