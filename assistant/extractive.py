@@ -325,6 +325,7 @@ _SYNONYM_SETS = (
     ("lave", "opgaver", "opgave"),  # "Hvad skal arbejdsgruppen lave?" / "3. Opgaver"
     ("forsinket", "forsinkede", "halter", "bagud"),  # "halter bagefter" / "Forsinket"
     ("afsluttet", "gennemført"),  # a status column's "Gennemført"
+    ("ubrugte", "uforbrugte", "ubrugt", "uforbrugt"),  # "de ubrugte midler" / "uforbrugte"
     ("stoppet", "standset", "bero"),  # "er stoppet" / "sat i bero"
     ("bevilget", "bevilge", "bevilgede", "bevilling", "bevillingen"),  # verb / noun
     ("dyrere", "merforbrug", "merforbruget", "overskridelse"),  # "blev … dyrere end bevilget"
@@ -451,8 +452,12 @@ class TermStats:
             return 0.0
         specificity = min(group.weight, general_idf(group.word))
         if group.parts and not any(self.df.get(t, 0) for t in (*group.main, *group.relatives)):
-            # a compound no document has whole ("konsulenthjælp") is a paraphrase of its head
-            specificity = min(specificity, general_idf(group.parts[-1]))
+            # a compound no document has whole ("konsulenthjælp") is a paraphrase of its head,
+            # looked up as written ("driftspenge": "penge", not its stem "peng")
+            head = group.parts[-1]
+            at = group.word.lower().rfind(head)
+            written = group.word[at:].lower() if at > 0 else head
+            specificity = min(specificity, general_idf(head), general_idf(written))
         return specificity
 
     def is_cue(self, term: str) -> bool:
@@ -2114,6 +2119,17 @@ def is_decision_heading(title: str) -> bool:
     return re.match(r"\s*beslutning(?:er)?\b", title, re.IGNORECASE) is not None
 
 
+def _names_counted(terms: set[str], counted: set[str]) -> bool:
+    """A word names the counted thing itself or as the head of a compound: "45
+    tekstilcontainere" counts containers (a Danish compound ends in what it is)."""
+    return bool(terms & counted) or any(
+        t.endswith(c) for t in terms for c in counted if len(c) >= MIN_HEAD_CHARS
+    )
+
+
+MIN_HEAD_CHARS = 4  # a shorter stem ends too many words ("bil" in "mobil")
+
+
 def count_ok(text: str, counted: set[str], stats: TermStats, before_text: str = "") -> bool:
     """A number that counts the asked thing: "ca. 25 sager", "to spor", "650 ansatte";
     `before_text` (the sentence before) names it when the count refers back ("... har fået
@@ -2133,7 +2149,7 @@ def count_ok(text: str, counted: set[str], stats: TermStats, before_text: str = 
         before = _WORD.findall(text[max(0, m.start() - 80) : m.start()])[-8:]
         if m.start() < 40 and _REFERS_BACK.match(text):  # "Det drejer sig om 8 ejendomme"
             before += _WORD.findall(before_text)
-        if any(stats.terms(w) & counted for w in after + before):
+        if any(_names_counted(stats.terms(w), counted) for w in after + before):
             return True  # "25 sager", "antallet af børn ... steget fra 120 til 165"
     return False
 

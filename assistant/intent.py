@@ -36,8 +36,12 @@ def _rx(*patterns: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns), _F)
 
 
-# "Hvor mange penge / kroner / millioner …?" asks an amount, not a count
-_MONEY_NOUN = r"(?:penge|kroner|kr\.|millioner|mio\.|mia\.|milliarder)(?!\w)"
+# "Hvor mange penge / kroner / millioner …?" asks an amount, not a count; so do "hvor mange af
+# pengene / midlerne" and "hvor mange af de ubrugte driftspenge" (a compound with money as head)
+_MONEY_NOUN = (
+    r"(?:af\s+(?:de\s+)?)?(?:[\w-]+\s+)??"
+    r"(?:[\w-]*penge(?:ne)?|[\w-]*kroner|midlerne|kr\.|millioner|mio\.|mia\.|milliarder)(?!\w)"
+)
 _BUDGET = _rx(
     r"\bhvor\s+(?:meget|mange\s+penge|stort?\s+(?:et\s+)?(?:beløb|budget|bevilling|ramme|pulje))",
     rf"\bhvor\s+mange\s+{_MONEY_NOUN}",
@@ -140,6 +144,8 @@ _DECISION = _rx(
     r"\bhvad\s+(?:blev|var)\s+(?:udfaldet|resultatet)\s+af\b",  # the outcome of a case
     # "Hvad skete der med ansøgningen?", "Hvordan endte sagen?"
     r"\bhvad\s+skete\s+(?:der\s+)?med\b|\bhvordan\s+endte\b",
+    # "Hvad endte mindsteprisen med at blive?": the final word on a proposal
+    r"\bendte\s+(?:\S+\s+){0,4}?med\s+at\s+(?:blive|være)\b",
     r"\bvedt(?:og|aget|age|ages)\b",
     # what a meeting agreed: "Hvad blev styregruppen enige om …?", "Hvad blev der aftalt …?"
     r"\b(?:blev|var|er)\s+(?:\S+\s+){0,3}?enige?\s+om\b|\benedes\b",
@@ -153,7 +159,7 @@ _DECISION = _rx(
     r"^\s*stod\b.*\bbag\b",
     # yes/no about an outcome: "Blev ansøgningerne godkendt?", "Sagde udvalget ja til ...?"
     r"^\s*(?:blev|er|var|sagde)\b.*\b(?:godkendt|godkendte|vedtaget|bevilget|afvist|"
-    r"anbefalet|udsat|ja\s+til|sendt\s+i\s+(?:offentlig\s+)?høring)\b",
+    r"anbefalet|udsat|givet|ja\s+til|sendt\s+i\s+(?:offentlig\s+)?høring)\b",
     # "Fik ejeren dispensation til carporten?": what a case was granted or refused
     r"^\s*fik\b.*\b(?:dispensation|tilladelse|lov\s+til|ja\s+til|afslag|godkendelse|medhold|"
     r"tilskud(?:det)?|bevilling(?:en)?|støtte(?:n)?)\b",
@@ -184,8 +190,9 @@ _COUNT = _rx(
     r"\bhow\s+(?:many|often)\b|\bwhat\s+share\b|\bhow\s+large\s+a\s+share\b",
 )
 _COUNTED = re.compile(
-    # "Hvor mange sidder der i …?" counts people; the verb names nothing counted
-    rf"\b(?:hvor\s+mange|how\s+many)\s+(?!{_MONEY_NOUN}|{_COUNTING_VERB})"
+    # "Hvor mange sidder der i …?" counts people; the verb names nothing counted, nor does
+    # "gange" ("Hvor mange gange rykkede man ud?" is told as "41 udkald")
+    rf"\b(?:hvor\s+mange|how\s+many)\s+(?!{_MONEY_NOUN}|{_COUNTING_VERB}|gange\b)"
     r"(?:af\s+(?:de\s+)?|of\s+the\s+)?"
     r"([\w'-]+)(?:\s+([\w'-]+))?",
     _F,

@@ -170,6 +170,10 @@ def test_count_questions_need_a_count_of_the_asked_thing(parts) -> None:
         "procent sager", answerer.stats.groups("hvor mange procent af sagerne")
     )
     assert count_ok("90 % af sagerne blev afsluttet", share, answerer.stats)
+    # a compound counts what it ends in: "45 tekstilcontainere" counts containers
+    containers = {"contain"}
+    assert count_ok("Der opstilles 45 tekstilcontainere i kommunen.", containers, answerer.stats)
+    assert not count_ok("Der opstilles 45 tekstilsække i kommunen.", containers, answerer.stats)
     answered = select(parts, "Hvor mange sparringsteam har afdelingen Kontanthjælp?")
     assert any("4 sparringsteam" in t for t in texts(answered))
     unanswerable = select(
@@ -1574,6 +1578,9 @@ def test_an_everyday_word_rare_in_the_documents_is_not_the_subject(parts) -> Non
     assert stats.specificity(WordGroup("Herredsvej", ("herredsvej",), (), 2.1)) == 2.1
     help_ = WordGroup("konsulenthjælp", ("konsulenthjælp",), ("konsulent", "hjælp"), 5.61)
     assert stats.specificity(help_) < 3.0
+    # the head is looked up as written: the stem "peng" is no Danish word, "penge" is common
+    money = WordGroup("driftspenge", ("driftspeng",), ("drift", "peng"), 5.79)
+    assert stats.specificity(money) < 3.0
 
 
 _CYCLE_PATH_MINUTES = {
@@ -1661,3 +1668,10 @@ def test_a_status_column_says_gennemført_for_afsluttet(tmp_path_factory) -> Non
     assert "Jobgaranti til nyuddannede assistenter" in answer.text, answer.text
     assert "Seniorsamtaler for medarbejdere over 60 år" in answer.text, answer.text
     assert "Mentorordning" not in answer.text, answer.text
+
+
+def test_unused_money_is_the_minutes_uforbrugte_midler(parts) -> None:
+    """ "de ubrugte driftspenge" (asked in a blind probe) finds the minutes' "uforbrugte
+    midler": one word group holds both stems."""
+    (group,) = [g for g in parts[0].stats.groups("de ubrugte midler") if g.word == "ubrugte"]
+    assert set(parts[0].stats.terms("uforbrugte")) <= set(group.main)

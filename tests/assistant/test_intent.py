@@ -336,3 +336,32 @@ def test_what_is_spent_on_something_or_how_big_a_payment_is_asks_an_amount() -> 
     assert classify("hvad skal der bruges på ombygningen?").asks_amount
     assert classify("hvor stor bliver første udbetaling?").asks_amount
     assert not classify("Hvad skal pengene bruges til?").asks_amount
+
+
+def test_how_many_of_the_money_asks_an_amount_and_how_many_times_counts_anything() -> None:
+    """ "Hvor mange af de ubrugte driftspenge …" asks an amount, as "hvor mange penge" does;
+    "Hvor mange gange rykkede man ud?" is answered by "41 udkald": "gange" names no thing
+    the count must be of."""
+    for question in (
+        "Hvor mange af de ubrugte driftspenge bliver overført til 2026?",
+        "Hvor mange af pengene er brugt?",
+        "Hvor mange ekstra penge får skolen?",
+    ):
+        assert classify(question).kind == "budget", question
+    assert classify("Hvor mange af eleverne fik fri?").kind != "budget"
+    times = classify("Hvor mange gange måtte man rykke ud for at salte?")
+    assert times.asks_count and times.counted is None
+    assert classify("Hvor mange containere skal der stå?").counted.startswith("containere")
+
+
+def test_whether_money_was_given_or_what_a_price_ended_at_asks_the_decision() -> None:
+    """ "Blev der givet ekstra penge til … på mødet?" is answered by the decision (which may
+    postpone the case), not by the proposal; so is "Hvad endte mindsteprisen med at blive?"
+    (a final cost, "Hvad endte projektet med at koste?", is still asked as an amount)."""
+    assert classify("Blev der givet ekstra penge til dagtilbud på mødet i april?").kind == (
+        "decision"
+    )
+    assert classify("Hvad endte mindsteprisen med at blive for de store grunde?").kind == (
+        "decision"
+    )
+    assert classify("Hvad endte projektet med at koste?").kind == "budget"
