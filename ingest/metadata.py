@@ -362,9 +362,10 @@ def _body(title: str, header: list[str], sections: list[Section]) -> str | None:
     return None
 
 
-# "koordinationsgruppemøde", "styregruppemødet": the meeting of a named group
+# "koordinationsgruppemøde", "styregruppemødet": the meeting of a named group; a company's or
+# association's "bestyrelsesmøde" is its board's (the one board it has)
 _MEETING_COMPOUND = re.compile(
-    r"\b(\w{3,}(?:gruppe|udvalg|råd|bestyrelse|forum))s?mø(?:de|det|der)\b", re.I
+    r"\b(\w{3,}(?:gruppe|udvalg|råd|bestyrelse|forum)|bestyrelse)s?mø(?:de|det|der)\b", re.I
 )
 _DEFINITE = {"gruppe": "n", "bestyrelse": "n", "udvalg": "et", "råd": "et", "forum": "et"}
 _MEETING_NAME = re.compile(r"^(?:mødenavn|møde|mødeforum)\s*:\s*(.+)$", re.I)

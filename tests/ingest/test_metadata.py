@@ -350,3 +350,17 @@ def test_a_letters_addressee_is_not_its_body() -> None:
     )
     meta = extract_metadata(text, build_sections(text), "hoeringssvar.txt", None)
     assert meta.committee is None
+
+
+def test_a_companys_board_minutes_belong_to_its_board() -> None:
+    """ "Referat af bestyrelsesmøde nr. 2/2026" under a company's name: the board owns the
+    minutes, so "Hvad sagde selskabets bestyrelse til lånet?" finds its decision and not a
+    council committee's decision on the same loan (a blind probe)."""
+    text = (
+        "# Vandselskabet Østkyst A/S\n\n## Referat af bestyrelsesmøde nr. 3/2026\n\n"
+        "Mødedato: Torsdag den 7. maj 2026\n\n### Ad 1. Godkendelse af dagsorden\n\n"
+        "**Beslutning**\n\nGodkendt.\n"
+    )
+    meta = extract_metadata(text, build_sections(text), "bestyrelse.md", None)
+    assert meta.committee == "Bestyrelsen"
+    assert meta.doc_type == "referat"
