@@ -328,7 +328,8 @@ _SYNONYM_SETS = (
     ("ubrugte", "uforbrugte", "ubrugt", "uforbrugt"),  # "de ubrugte midler" / "uforbrugte"
     ("stoppet", "standset", "bero"),  # "er stoppet" / "sat i bero"
     ("bevilget", "bevilge", "bevilgede", "bevilling", "bevillingen"),  # verb / noun
-    ("dyrere", "merforbrug", "merforbruget", "overskridelse"),  # "blev … dyrere end bevilget"
+    # "blev … dyrere end bevilget" / "et merforbrug på", "gav en merudgift på"
+    ("dyrere", "merforbrug", "merforbruget", "overskridelse", "merudgift", "merudgiften"),
     ("dækkes", "dække", "dækket", "finansieres", "finansiere", "finansieret"),
     ("afstemning", "afstemningen", "stemte", "stemmer", "stemmerne"),  # "For stemte: A, F"
     # "Hvem er vores kontaktperson hos fonden?" / a letter's "Sagsbehandler: …"
@@ -749,8 +750,16 @@ _ASKS_CASE_NUMBER = re.compile(
 # hjemmeside", "den ekstra bevilling").
 _NOT_KEY_WORDS = frozenset(
     "ny nye nyt gammel gamle gammelt stor store stort lille små første sidste samlede hele "
-    "ekstra".split()
+    "ekstra dyrere billigere".split()
 )
+
+
+def key_candidates(groups: list[WordGroup]) -> list[WordGroup]:
+    """The words that can name a question's subject: not an adjective ("den nye hjemmeside"
+    is about the website; "Hvor meget dyrere blev skybrudsprojektet?" about the project)."""
+    return [g for g in groups if g.word.lower() not in _NOT_KEY_WORDS] or groups
+
+
 # "Hvad er tidsplanen?": a list or table under a heading that names it can answer, as for
 # "Hvilke …?"
 _WHAT_IS = re.compile(r"\s*hvad\s+(?:er|var|bliver)\b", re.IGNORECASE)
@@ -1174,7 +1183,7 @@ class ExtractiveAnswerer:
         topical = [g for g in groups if not self.stats.is_cue(g.main[0])] or groups
         # an adjective names no subject: "den nye hjemmeside" is about the website, and a
         # sentence saying "Forsinkelsen …" of it need not repeat "nye"
-        topical = [g for g in topical if g.word.lower() not in _NOT_KEY_WORDS] or topical
+        topical = key_candidates(topical)
         # a year or number is matched as what it is (a near miss when it differs), never as
         # the subject: "svømmehal" is the key of "Hvad kostede den nye svømmehal i 2019?"
         topical = [g for g in topical if not g.word.isdigit()] or topical

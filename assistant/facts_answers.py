@@ -33,6 +33,7 @@ from assistant.extractive import (
     coverage,
     display_text,
     is_decision_heading,
+    key_candidates,
     match_group,
     without_item_words,
     wording,
@@ -294,7 +295,7 @@ class FactsAnswerer:
         ctx = own | self.stats.terms(context)
         cov_own, _ = coverage(groups, own)
         cov_ctx, _ = coverage(groups, ctx)
-        key = max(groups, key=self.stats.specificity)
+        key = max(key_candidates(groups), key=self.stats.specificity)
         # a part of a compound can say it in other words ("dæmpning" of "støjdæmpning"); a
         # name ("Hjortsø Idrætsforening") is found whole or not at all
         needed = 0.6 if key.word[:1].isupper() else 0.3

@@ -118,6 +118,7 @@ _FOLLOWUP_LIST = _rx(
 _WHEN = _rx(
     r"\bhvornår\b",
     r"\bhvilken\s+dato\b|\bhvilket\s+tidspunkt\b|\bhvilken\s+måned\b|\bhvilket\s+år\b",
+    r"\bhvilken\s+(?:periode|uge)\b",  # "I hvilken periode kan man komme med bemærkninger?"
     r"\bfra\s+hvornår\b|\binden\s+hvornår\b|\bhvor\s+længe\b|\bhvor\s+langt\s+ind\b",
     r"\bwhen\b|\bwhat\s+date\b|\bwhich\s+date\b|\bby\s+when\b|\bwhat\s+(?:month|year)\b",
 )

@@ -1675,3 +1675,25 @@ def test_unused_money_is_the_minutes_uforbrugte_midler(parts) -> None:
     midler": one word group holds both stems."""
     (group,) = [g for g in parts[0].stats.groups("de ubrugte midler") if g.word == "ubrugte"]
     assert set(parts[0].stats.terms("uforbrugte")) <= set(group.main)
+
+
+def test_how_much_dearer_is_about_the_named_project_not_any_overrun(tmp_path_factory) -> None:
+    """ "Hvor meget dyrere end bevilget bliver cykelstien i Nørreskov?": "dyrere" (as the
+    minutes' "merforbrug" and "merudgift") says what is asked about the project, it names no
+    subject; the budget follow-up's overrun on another item is no answer (a blind probe
+    answered with it)."""
+    minutes = (
+        "Referat\nØkonomiudvalget\nMødedato: 12. maj 2026\n\n"
+        "201. Budgetopfølgning pr. 30. april 2026\nSagsnr.: 26/00120\n"
+        "Resumé\nDen første budgetopfølgning viser et forventet merforbrug på 6,3 mio. kr. på "
+        "serviceudgifterne.\n"
+        "Beslutning i Økonomiudvalget den 12. maj 2026:\nTaget til efterretning.\n\n"
+        "202. Cykelsti i Nørreskov – tillægsbevilling efter licitation\nSagsnr.: 25/04411\n"
+        "Resumé\nLicitationen på cykelstien i Nørreskov gav en merudgift på 1,4 mio. kr. i "
+        "forhold til anlægsbevillingen på 8,2 mio. kr.\n"
+        "Beslutning i Økonomiudvalget den 12. maj 2026:\nAnbefales over for Byrådet.\n"
+    )
+    assistant = assistant_over(tmp_path_factory.mktemp("dearer"), {"oeu.txt": minutes})
+    answer = assistant.ask("Hvor meget dyrere end først bevilget bliver cykelstien i Nørreskov?")
+    assert "1,4 mio. kr." in answer.text, answer.text
+    assert "6,3 mio. kr." not in answer.text, answer.text

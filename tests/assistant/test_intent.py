@@ -365,3 +365,10 @@ def test_whether_money_was_given_or_what_a_price_ended_at_asks_the_decision() ->
         "decision"
     )
     assert classify("Hvad endte projektet med at koste?").kind == "budget"
+
+
+def test_in_which_period_asks_when() -> None:
+    """ "I hvilken periode kan borgerne komme med bemærkninger?" is answered by the dates of
+    the consultation ("fra den 14. april til den 9. juni"), as "hvornår" is."""
+    assert classify("I hvilken periode kan borgerne komme med bemærkninger?").asks_when
+    assert classify("I hvilken uge starter arbejdet?").asks_when
