@@ -42,9 +42,12 @@ _MONEY_NOUN = (
     r"(?:af\s+(?:de\s+)?)?(?:[\w-]+\s+)??"
     r"(?:[\w-]*penge(?:ne)?|[\w-]*kroner|midlerne|kr\.|millioner|mio\.|mia\.|milliarder)(?!\w)"
 )
+# "Hvad betalte kommunen for ejendommen?" asks the price ("Hvem betaler?" asks who)
+_PAID = r"\bhvad\s+(?:betalte|betaler|betalt|(?:skal|skulle|vil|kan)\s+\w+\s+betale)\b"
 _BUDGET = _rx(
     r"\bhvor\s+(?:meget|mange\s+penge|stort?\s+(?:et\s+)?(?:beløb|budget|bevilling|ramme|pulje))",
     rf"\bhvor\s+mange\s+{_MONEY_NOUN}",
+    _PAID,
     r"\bbeløb\w*",
     r"\bbudget(?:tet|ter|terne|ter(?:et|es|ede))?\b",  # "budgetteret": what is budgeted
     r"\bbudgetramme\w*",
@@ -82,6 +85,7 @@ _THINGS_OF_A_PRICE = re.compile(
     _F,
 )
 _AMOUNT_WORDS = _rx(
+    _PAID,
     r"\bhvor\s+(?:meget|mange\s+penge|stort?\s+(?:et\s+)?beløb)",
     rf"\bhvor\s+mange\s+{_MONEY_NOUN}",
     r"\bkoste[tr]?\b|\bkostede\b|\bbeløb\w*|\bpris(?:en)?\b|\bhow\s+much\b|\w*takst\w*",

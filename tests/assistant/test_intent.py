@@ -372,3 +372,15 @@ def test_in_which_period_asks_when() -> None:
     the consultation ("fra den 14. april til den 9. juni"), as "hvornår" is."""
     assert classify("I hvilken periode kan borgerne komme med bemærkninger?").asks_when
     assert classify("I hvilken uge starter arbejdet?").asks_when
+
+
+def test_what_someone_paid_asks_an_amount_and_who_pays_does_not() -> None:
+    """ "Hvad betalte kommunen for ejendommen?" asks a price, which a closed item never states
+    (a near miss, not the decision "Godkendt."); "Hvem betaler?" asks who."""
+    for question in (
+        "Hvad betalte kommunen for den ejendom, som udvalget godkendte at købe?",
+        "Hvad skal grundejerne betale for kloakeringen?",
+    ):
+        intent = classify(question)
+        assert intent.kind == "budget" and intent.asks_amount, question
+    assert not classify("Hvem betaler for kloakeringen?").asks_amount
