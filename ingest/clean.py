@@ -249,7 +249,7 @@ def remove_running_lines(pages: list[str]) -> list[str]:
         running_top, running_bottom = set(), set()
 
     seen_headers: set[str] = set()
-    result: list[str] = []
+    drops: list[set[int]] = []
     for lines, (top, bottom), number_zone in zip(page_lines, edges, numbers, strict=True):
         drop: set[int] = set()
         running: set[int] = set()  # running lines, dropped or (a header, once) kept
@@ -276,8 +276,49 @@ def remove_running_lines(pages: list[str]) -> list[str]:
         for i in rest[:_NUMBER_ZONE] + rest[-_NUMBER_ZONE:]:
             if is_page_number_line(lines[i]):
                 drop.add(i)
-        result.append("\n".join(line for i, line in enumerate(lines) if i not in drop))
-    return result
+        drops.append(drop)
+    _peel_running_neighbours(page_lines, drops, threshold)
+    return [
+        "\n".join(line for i, line in enumerate(lines) if i not in drop)
+        for lines, drop in zip(page_lines, drops, strict=True)
+    ]
+
+
+def _edge_neighbour(lines: list[str], drop: set[int], bottom: bool) -> int | None:
+    """The first kept line inside a page's dropped edge lines (None when nothing was dropped
+    at that edge)."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    order = list(reversed(filled)) if bottom else filled
+    if not order or order[0] not in drop:
+        return None
+    return next((i for i in order if i not in drop), None)
+
+
+def _peel_running_neighbours(
+    page_lines: list[list[str]], drops: list[set[int]], threshold: int
+) -> None:
+    """A header that a PDF draws last is read after the footer ("Lyngmose Kommune" above
+    "Side 3 af 9" on every page): the line right inside the dropped running lines, the same on
+    at least half the pages, runs too, although the text also uses it elsewhere."""
+    if len(page_lines) < 2:
+        return
+    for bottom in (True, False):
+        for _ in range(_EDGE_ZONE):
+            at = [
+                _edge_neighbour(lines, drop, bottom)
+                for lines, drop in zip(page_lines, drops, strict=True)
+            ]
+            keys = Counter(
+                _line_key(lines[i])
+                for lines, i in zip(page_lines, at, strict=True)
+                if i is not None
+            )
+            running = {k for k, n in keys.items() if n >= threshold and k}
+            if not running:
+                break
+            for lines, drop, i in zip(page_lines, drops, at, strict=True):
+                if i is not None and _line_key(lines[i]) in running:
+                    drop.add(i)
 
 
 # --- document-hosting boilerplate -------------------------------------------------------------

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pypdf import PageObject
 
-from ingest.clean import clean, join_hyphenated, join_lone_bullets, one_line
+from ingest.clean import clean, join_hyphenated, join_lone_bullets, one_line, remove_running_lines
 from ingest.loaders import load_file
 from ingest.models import CleanText, LoadedFile
 
@@ -413,3 +413,26 @@ def test_a_table_read_one_cell_per_line_becomes_rows(make_pdf) -> None:
     assert join_cell_columns(prose) == prose
     two = "Navn\nRolle\nAnne Holm\nFormand 2026\nBo Ravn\nMedlem 2026"
     assert join_cell_columns(two) == two
+
+
+def test_a_header_read_after_the_footer_is_a_running_line_too() -> None:
+    """Some PDF writers draw the page header last, so pypdf reads it after the footer:
+    "Vesterby Kommune" stands right above the footer on every page. It runs, although the
+    text also names the municipality ("Vesterby Kommune stiller garanti") and the first page
+    opens with it; a decision no longer ends in the letterhead."""
+    footer = "Økonomiudvalget – Referat – 14. april 2026\nSide {n} af 4"
+    bodies = [
+        "Vesterby Kommune\nReferat\nØkonomiudvalget\nMødetidspunkt: 14. april 2026",
+        "12. Lån til genbrugsplads\nVesterby Kommune stiller garanti for 46 pct. af lånet.",
+        "Beslutning i Økonomiudvalget den 14. april 2026:\nAnbefales over for Byrådet.",
+        "13. Meddelelser\nBorgmesteren orienterede om KKR-mødet.",
+    ]
+    pages = [f"{body}\nVesterby Kommune\n{footer.format(n=n)}" for n, body in enumerate(bodies, 1)]
+    cleaned = remove_running_lines(pages)
+    assert (
+        cleaned[2]
+        == "Beslutning i Økonomiudvalget den 14. april 2026:\nAnbefales over for Byrådet."
+    )
+    assert "Vesterby Kommune stiller garanti" in cleaned[1]
+    assert cleaned[0].startswith("Vesterby Kommune\nReferat")
+    assert all("Side" not in page for page in cleaned)
