@@ -480,7 +480,25 @@ def build_sections(text: str, blocks: list[Block] | None = None) -> list[Section
         h for h in heads if line_kind(text[h.start : h.heading_end]) is None and h.start not in toc
     ]
     heads.sort(key=lambda h: h.start)
-    return _tree(_one_item_form(heads), text, by_level=False)
+    return _tree(_one_item_form(_without_contents_entries(heads, text)), text, by_level=False)
+
+
+def _without_contents_entries(heads: list[_Heading], text: str) -> list[_Heading]:
+    """A contents entry without a page number ("579. Ejendomshandel – Lukket punkt" closing
+    the list, a closed item has no page) reads as an item heading: one with nothing under it,
+    whose number and title a later item repeats, is that entry, not the item."""
+    later: set[tuple[str | None, str]] = set()
+    kept: list[_Heading] = []
+    for i in range(len(heads) - 1, -1, -1):
+        head = heads[i]
+        key = (head.number, head.title.casefold())
+        empty = i + 1 < len(heads) and not text[head.heading_end : heads[i + 1].start].strip()
+        if head.kind == "agenda_item" and key in later and empty:
+            continue
+        if head.kind == "agenda_item":
+            later.add(key)
+        kept.append(head)
+    return kept[::-1]
 
 
 def _one_item_form(heads: list[_Heading]) -> list[_Heading]:

@@ -477,3 +477,30 @@ def test_the_last_point_of_a_markdown_list_is_no_section(tmp_path: Path):
     point = record.text.index("3. Der skal indhentes")
     kinds = {b.kind for b in record.blocks if b.start <= point < b.end}
     assert kinds == {"list_item"}
+
+
+def test_a_contents_entry_without_a_page_number_is_no_item():
+    """A closed item has no page, so the contents end with a bare "416. Lukket punkt: Køb af
+    ejendom" that reads as an item heading: nothing stands under it and the item itself comes
+    later, so it is the contents entry and the minutes list item 416 once. Two meetings in one
+    file may both have an item 1 with the same title: each has a body, both stay."""
+    text = (
+        "Referat\nByrådet\n\nIndholdsfortegnelse\n"
+        "415. Anlægsbevilling til cykelsti . . . . . . . . . . 2\n"
+        "416. Lukket punkt: Køb af ejendom\n\n"
+        "415. Anlægsbevilling til cykelsti\nSagsnr.: 25/01\nResumé\n"
+        + "Der søges om en anlægsbevilling på 4,1 mio. kr. til en cykelsti. "
+        * 3
+        + "\nBeslutning i Byrådet den 25-09-2025\nGodkendt.\n\n"
+        "416. Lukket punkt: Køb af ejendom\nSagsnr.: 25/02 Lukket punkt\n"
+    )
+    items = [(s.number, s.title) for s in build_sections(text) if s.kind == "agenda_item"]
+    assert items == [
+        ("415", "Anlægsbevilling til cykelsti"),
+        ("416", "Lukket punkt: Køb af ejendom"),
+    ]
+    twice = (
+        "Møde 1\n\n1. Godkendelse af dagsorden\nDagsordenen blev godkendt uden bemærkninger.\n\n"
+        "Møde 2\n\n1. Godkendelse af dagsorden\nDagsordenen blev godkendt med en tilføjelse.\n"
+    )
+    assert sum(s.kind == "agenda_item" for s in build_sections(twice)) in (0, 2)
