@@ -327,6 +327,7 @@ _SYNONYM_SETS = (
     ("afsluttet", "gennemført"),  # a status column's "Gennemført"
     ("ubrugte", "uforbrugte", "ubrugt", "uforbrugt"),  # "de ubrugte midler" / "uforbrugte"
     ("stoppet", "standset", "bero"),  # "er stoppet" / "sat i bero"
+    ("vedlagt", "vedlagte", "bilag", "bilagene"),  # "Hvilke dokumenter er vedlagt?" / "Bilag"
     ("bevilget", "bevilge", "bevilgede", "bevilling", "bevillingen"),  # verb / noun
     # "blev … dyrere end bevilget" / "et merforbrug på", "gav en merudgift på"
     ("dyrere", "merforbrug", "merforbruget", "overskridelse", "merudgift", "merudgiften"),

@@ -1697,3 +1697,11 @@ def test_how_much_dearer_is_about_the_named_project_not_any_overrun(tmp_path_fac
     answer = assistant.ask("Hvor meget dyrere end først bevilget bliver cykelstien i Nørreskov?")
     assert "1,4 mio. kr." in answer.text, answer.text
     assert "6,3 mio. kr." not in answer.text, answer.text
+
+
+def test_documents_enclosed_with_a_case_are_its_bilag(parts) -> None:
+    """ "Hvilke dokumenter er vedlagt sagen …?" (asked in a blind probe) is answered by the
+    item's "Bilag" list: one word group holds both."""
+    stats = parts[0].stats
+    (group,) = [g for g in stats.groups("dokumenter vedlagt sagen") if g.word == "vedlagt"]
+    assert set(stats.terms("Bilag")) <= set(group.main)
