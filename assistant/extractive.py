@@ -36,6 +36,7 @@ from assistant.commonness import general_idf
 from assistant.intent import CUE_WORDS, ITEM_WORD, Intent, asked_item_number
 from assistant.parties import party_mentions
 from assistant.stages import names_other_stage
+from assistant.synonyms import synonym_stems
 from assistant.types import SearchHit
 from assistant.votes import records_vote, rest_of_vote
 from ingest.clean import one_line
@@ -299,54 +300,8 @@ _ENGLISH_HINTS = {
 }
 
 
-# Words Danish municipal documents use for the same thing; a question using one finds the other.
-_SYNONYM_SETS = (
-    ("byråd", "byrådet", "kommunalbestyrelse", "kommunalbestyrelsen", "borgerrepræsentationen"),
-    ("omorganisering", "omorganiseringen", "organisationsændring", "organisationsændringen"),
-    ("ansatte", "medarbejdere", "personale"),
-    ("andre", "øvrige"),
-    ("tit", "ofte", "hyppigt"),
-    ("venter", "afventer"),
-    ("sagsnummer", "sagsnr"),
-    ("beløb", "budget", "ramme"),
-    ("afsat", "afsættes", "reserveret", "prioriteret"),
-    ("stillinger", "stillingerne"),
-    ("vedtog", "besluttede", "vedtaget", "besluttet"),
-    ("udgifter", "merudgift", "omkostninger", "meromkostning", "meromkostninger", "koster"),
-    # "Opgavestiller afholder omkostninger til review"; "Hvor meget skal Nordsø betale?" /
-    # "Nordsø Kommunes andel udgør …"
-    ("betale", "betaler", "afholder", "finansierer", "andel"),
-    ("afløser", "erstatter"),
-    ("ja", "tilsagn"),  # "sagt ja til" / "givet tilsagn om"
-    ("øje", "følger", "overvåger", "monitorerer"),  # "holder øje med" / "følger løbende"
-    # "søge puljen" / "ansøgning til"; "Hvor meget søgte vi om?" / "Kommunen har ansøgt om"
-    ("søge", "søger", "søgte", "søgt", "ansøge", "ansøger", "ansøgte", "ansøgt", "ansøgning"),
-    ("fraværende", "afbud", "fravær"),
-    ("lave", "opgaver", "opgave"),  # "Hvad skal arbejdsgruppen lave?" / "3. Opgaver"
-    ("forsinket", "forsinkede", "halter", "bagud"),  # "halter bagefter" / "Forsinket"
-    ("afsluttet", "gennemført"),  # a status column's "Gennemført"
-    ("ubrugte", "uforbrugte", "ubrugt", "uforbrugt"),  # "de ubrugte midler" / "uforbrugte"
-    ("stoppet", "standset", "bero"),  # "er stoppet" / "sat i bero"
-    ("vedlagt", "vedlagte", "bilag", "bilagene"),  # "Hvilke dokumenter er vedlagt?" / "Bilag"
-    ("bevilget", "bevilge", "bevilgede", "bevilling", "bevillingen"),  # verb / noun
-    # "blev … dyrere end bevilget" / "et merforbrug på", "gav en merudgift på"
-    ("dyrere", "merforbrug", "merforbruget", "overskridelse", "merudgift", "merudgiften"),
-    ("dækkes", "dække", "dækket", "finansieres", "finansiere", "finansieret"),
-    ("afstemning", "afstemningen", "stemte", "stemmer", "stemmerne"),  # "For stemte: A, F"
-    # "Hvem er vores kontaktperson hos fonden?" / a letter's "Sagsbehandler: …"
-    ("kontaktperson", "kontaktpersonen", "sagsbehandler", "sagsbehandleren"),
-)
-SYNONYMS: dict[str, tuple[str, ...]] = {}
 # "Hvem var ikke til stede?" asks who was absent: minutes write "Fraværende:" or "Afbud:"
 _ABSENT = re.compile(r"\bikke\s+(?:var\s+|er\s+|været\s+)?til\s+stede\b", re.IGNORECASE)
-
-
-def _build_synonyms(analyzer: DanishAnalyzer) -> None:
-    for words in _SYNONYM_SETS:
-        for w in words:
-            for stem in analyzer.analyze(w)[:1]:
-                SYNONYMS.setdefault(stem, ())
-                SYNONYMS[stem] = tuple(dict.fromkeys(SYNONYMS[stem] + words))
 
 
 @dataclass
@@ -416,8 +371,6 @@ class TermStats:
         self._lock = threading.Lock()
         self._revision = -1
         self.analyzer = DanishAnalyzer()
-        if not SYNONYMS:
-            _build_synonyms(self.analyzer)
         self.df: dict[str, int] = {}
         self.n = 0
         self._cue_terms: frozenset[str] = frozenset()
@@ -502,9 +455,7 @@ class TermStats:
                     # An unseen simple word: a typo, an inflection the stemmer misses or an
                     # English word; it still counts, but does not decide alone.
                     weight *= 0.3 if english else 0.6
-                synonyms = [
-                    t for syn in SYNONYMS.get(main[0], ()) for t in self.analyzer.analyze(syn)[:1]
-                ]
+                synonyms = list(synonym_stems(main[0], self.analyzer))
                 inflected = [t for t in syncope_forms(main[0]) if self.df.get(t, 0) > 0]
                 groups.append(
                     WordGroup(

@@ -229,3 +229,18 @@ def test_a_given_analyzer_is_used_and_fitted():
     assert built.analyzer is analyzer
     assert "tovholder" in analyzer.vocabulary
     assert [d for d, _ in built.search("tovholder", 2)] == ["x", "y"]
+
+
+def test_a_synonym_finds_its_passage_below_a_typed_word() -> None:
+    """ "dyrere" finds the minutes' "merudgift" (the answer's synonym sets serve the query
+    too), at a lower weight than the word typed."""
+    texts = {
+        "overrun": "Licitationen gav en merudgift på 2,7 mio. kr. for skybrudsprojektet.",
+        "other": "Budgetopfølgningen viser balance på serviceudgifterne.",
+        "typed": "Projektet blev dyrere, fordi jordpriserne steg.",
+    }
+    index = LexicalIndex.build(list(texts), list(texts.values()))
+    weights = index.query_terms("Hvor meget dyrere blev projektet?")
+    assert 0 < weights["merudgift"] < weights["dyr"]
+    found = [doc_id for doc_id, _ in index.search("Hvor meget dyrere blev skybrudsprojektet?", 3)]
+    assert "overrun" in found and "other" not in found
