@@ -51,7 +51,6 @@ from assistant.intent import (
     asked_rate,
     asks_breakdown,
     asks_total,
-    asks_year_split,
     classify,
     parse_as_of,
     respectively,
@@ -338,10 +337,7 @@ class Assistant:
             return draft
         access = filters.access if filters else None
         cited = draft.cset.citations[mark:]
-        by_year = asks_year_split(question)
-        parts = self.facts.breakdown(
-            cited, access, filters, hits, draft.cset, intent.english, by_year
-        )
+        parts = self.facts.breakdown(cited, access, filters, hits, draft.cset, intent.english)
         return replace(draft, text=f"{draft.text}\n\n{parts}") if parts else draft
 
     def _with_listed_costs(self, draft: Draft, intent: Intent, mark: int) -> Draft:

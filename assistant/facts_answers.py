@@ -398,16 +398,12 @@ class FactsAnswerer:
         hits: list[SearchHit],
         cset: CitationSet,
         english: bool = False,
-        by_year: bool = False,
     ) -> str:
         """The parts of a total an answer cited, when its section lists them after it and they
         add up to it ("Der er afsat 5 mio. kr. ..." then "Inkluderende dagbehandling 1,2 mio.
-        kr.", ...): each part cited on its own line; else (or first, `by_year`: "fordelt på
-        årene") a table row dividing it by year. The sum is the check that these lines divide
-        this total, so nothing is shown that the document does not add up to."""
+        kr.", ...): each part cited on its own line. The sum is the check that these lines
+        divide this total, so nothing is shown that the document does not add up to."""
         rows = self._budget_rows(access, filters, hits)
-        if by_year and (split := self._year_split_line(rows, cited, cset, english)):
-            return split
         for total in self._cited_totals(rows, cited):
             parts = _parts_adding_up(total, rows, cited)
             if parts:
@@ -429,20 +425,6 @@ class FactsAnswerer:
                 ]
                 label = "Breakdown:" if english else "Fordelingen:"
                 return label + "\n" + "\n".join(lines)
-        return self._year_split_line(rows, cited, cset, english)
-
-    def _year_split_line(
-        self, rows: list[dict], cited: list[Citation], cset: CitationSet, english: bool
-    ) -> str:
-        """The table row (under its column names, cited) that divides a cited total by year;
-        "" when none does, or when the total's own sentence already names its years."""
-        for total in self._cited_totals(rows, cited):
-            if len(years_named(total["quote"])) >= 2:
-                continue  # "37,5 mio. kr. …, fordelt med 11,9 mio. kr. i 2025, …"
-            split = _year_split(total, rows, cited)
-            line = self._row_cells(split, cset) if split is not None else ""
-            if line:
-                return ("By year:" if english else "Fordelt på år:") + "\n" + line
         return ""
 
     @staticmethod
@@ -1260,33 +1242,6 @@ def _parts_adding_up(total: dict, rows: list[dict], cited: list[Citation]) -> li
         if running > total["amount_dkk"]:
             return []
     return []
-
-
-def _year_split(total: dict, rows: list[dict], cited: list[Citation]) -> dict | None:
-    """A table row in the total's agenda item whose cells for two or more years add up to it
-    ("I alt | 2.400 | 18.900 | 21.300 | 42.600" under a sentence citing 42,6 mio. kr.): one
-    of its cells, or None. The sum is the check that the row divides this total by year."""
-    item = total["section"].split(" > ")[0]
-    lines: dict[int, list[dict]] = {}
-    for r in rows:
-        if (
-            r["doc_id"] == total["doc_id"]
-            and r["year"]
-            and not r.get("amount_high")
-            and r["section"].split(" > ")[0] == item
-            and not any(  # shown already, whole or cell by cell
-                c.doc_id == r["doc_id"] and c.start < r["end"] and r["start"] < c.end for c in cited
-            )
-        ):
-            lines.setdefault(r["start"], []).append(r)
-    for cells in lines.values():
-        years = {c["year"] for c in cells}
-        got = sum(c["amount_dkk"] for c in cells)
-        if len(years) == len(cells) >= 2 and (
-            abs(got - total["amount_dkk"]) <= BREAKDOWN_TOLERANCE * total["amount_dkk"]
-        ):
-            return cells[0]
-    return None
 
 
 def _inside_cited(row: dict, cited: list[Citation]) -> bool:

@@ -550,15 +550,3 @@ def asks_breakdown(question: str) -> bool:
     """The question asks how an amount is divided ("Hvordan er de 5 mio. kr. ... fordelt?"):
     the parts that add up to the total are its answer, not the total alone."""
     return bool(_BREAKDOWN.search(question))
-
-
-_YEAR_SPLIT = _rx(
-    r"\b(?:på|over|for)\s+(?:de\s+(?:enkelte|forskellige)\s+)?år(?:ene)?\b",
-    r"\bår\s+for\s+år\b|\bhvert\s+år\b",
-    r"\b(?:by|per|each)\s+year\b|\byear\s+by\s+year\b",
-)
-
-
-def asks_year_split(question: str) -> bool:
-    """ "Hvordan er udgiften fordelt på årene?": the amount of each year is asked."""
-    return bool(_YEAR_SPLIT.search(question))
