@@ -43,11 +43,14 @@ _MARKUP = frozenset(
 _FIELD_LINE = re.compile(r"\s*[A-ZÆØÅ][\w .&/()-]{0,30}:[ \t]+\S")
 
 
-def _inline_text(token: Token) -> str:
-    """Rendered text of an inline token: words and link texts, no markup or URLs."""
+def _inline_text(token: Token, quoted: bool = False) -> str:
+    """Rendered text of an inline token: words and link texts, no markup or URLs. `quoted`:
+    inside a block quote, whose source lines each open with "> "."""
     parts: list[str] = []
     children = token.children or []
     for i, child in enumerate(children):
+        if quoted and child.type in ("softbreak", "hardbreak"):
+            parts.append(SEAM)  # a quote across the line would cross the next line's "> "
         if child.type == "text":
             parts.append(child.content)
         elif child.type == "code_inline":
@@ -100,9 +103,14 @@ def markdown_blocks(source: str) -> list[RawBlock]:
     list_depth = 0
     row: list[str] | None = None
     heading_level = 0
+    quote_depth = 0
     for index, token in enumerate(tokens):
         kind = token.type
-        if kind in ("bullet_list_open", "ordered_list_open"):
+        if kind == "blockquote_open":
+            quote_depth += 1
+        elif kind == "blockquote_close":
+            quote_depth -= 1
+        elif kind in ("bullet_list_open", "ordered_list_open"):
             list_depth += 1
         elif kind in ("bullet_list_close", "ordered_list_close"):
             list_depth -= 1
@@ -118,7 +126,7 @@ def markdown_blocks(source: str) -> list[RawBlock]:
                 blocks.append(RawBlock("table_row", TABLE_CELL_SEPARATOR.join(cells)))
             row = None
         elif kind == "inline":
-            text = _inline_text(token)
+            text = _inline_text(token, quoted=quote_depth > 0)
             if row is not None:
                 row.append(" ".join(text.replace(SEAM, "").split()))
                 continue

@@ -586,3 +586,23 @@ def test_the_last_items_case_number_stays_in_its_own_item(tmp_path: Path) -> Non
     chunks = _chunk_texts(path)
     assert not any("3,4 mio. kr." in c and "411. Eventuelt" in c for c in chunks), chunks
     assert any(c.startswith("411. Eventuelt") for c in chunks), chunks
+
+
+def test_a_block_quote_has_a_seam_at_each_source_line(tmp_path: Path) -> None:
+    """A decision written as a block quote over several lines ("> Bestyrelsen godkendte …
+    på" / "> 58,0 mio. kr. …"): a quote across the line break would cross the next line's
+    "> " in the file, so the rendered text has a seam there and each piece is verbatim."""
+    source = (
+        "# Referat\n\n"
+        "> **Beslutning:** Bestyrelsen godkendte projektet og en låneramme på\n"
+        "> 58,0 mio. kr. Direktøren blev bemyndiget til at søge garanti.\n"
+    )
+    path = tmp_path / "bestyrelse.md"
+    path.write_text(source, encoding="utf-8")
+    record = _parse(path)
+    start = record.text.index("Bestyrelsen godkendte")
+    end = record.text.index("garanti.") + len("garanti.")
+    cuts = [s for s in record.seams if start < s < end]
+    assert cuts, record.seams
+    pieces = [record.text[a:b].strip() for a, b in zip([start, *cuts], [*cuts, end], strict=True)]
+    assert all(piece in source for piece in pieces if piece), pieces
