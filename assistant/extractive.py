@@ -2075,9 +2075,18 @@ def _asked_count(question: str) -> int | None:
     return int(word) if word.isdigit() else _COUNT_VALUES.get(word)
 
 
+_DECISION_HEADING = re.compile(
+    r"\s*beslutning(?:er)?\b"
+    r"|\s*[\w-]*(?:udvalg|byråd|kommunalbestyrelse|regionsråd|direktion|bestyrelse|styregruppe)"
+    r"\w*s\s+beslutning\b",
+    re.IGNORECASE,
+)
+
+
 def is_decision_heading(title: str) -> bool:
-    """ "Beslutning i Børne- og Ungeudvalget den ...", "Beslutning:" - not "Beslutningstema"."""
-    return re.match(r"\s*beslutning(?:er)?\b", title, re.IGNORECASE) is not None
+    """ "Beslutning i Børne- og Ungeudvalget den ...", "Beslutning:", "Byrådets beslutning" -
+    not "Beslutningstema"."""
+    return _DECISION_HEADING.match(title) is not None
 
 
 def _names_counted(terms: set[str], counted: set[str]) -> bool:

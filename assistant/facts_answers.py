@@ -1287,7 +1287,10 @@ def _joined_markers(
 _BULLET = re.compile(rf"[ \t]*(?:{BULLET_MARK})[ \t]+")
 _APPROVAL = re.compile(
     r"\b(?:godkend\w*|anbefal\w*|tiltr\w*|vedta\w*|indstillingen\w*|følge\w*|taget til "
-    r"efterretning|sagen|som indstillet|ad|pkt|punkt|og|blev|er|med|den|\d+(?:\s*[-–]\s*\d+)?)\b",
+    r"efterretning|sagen|som indstillet|ad|pkt|punkt|og|blev|er|med|den|\d+(?:\s*[-–]\s*\d+)?)\b"
+    # "Administrationens indstilling blev godkendt. For stemte 26: A, V …": whose proposal it
+    # was, and the vote, say nothing of what was decided
+    r"|\b\w+s\s+indstilling\b|\b(?:for|imod)\s+stemte\b[^.\n]*|\bundlod\s+at\s+stemme\b[^.\n]*",
     re.IGNORECASE,
 )
 

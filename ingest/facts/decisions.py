@@ -17,7 +17,13 @@ from ingest.models import DocumentRecord, Section
 __all__ = ["extract_decisions", "decision_outcome"]
 
 _F = re.IGNORECASE
-_DECISION_TITLE = re.compile(r"^(?:beslutning|afgørelse)(?!stema)\b", _F)
+# "Beslutning", "Beslutning i Byrådet den …", and a body's own: "Byrådets beslutning"
+_BODY_GENITIVE = (
+    r"^([\w-]*(?:udvalg|byråd|kommunalbestyrelse|regionsråd|direktion|bestyrelse|styregruppe)"
+    r"\w*?)s\s+(?:beslutning|afgørelse)\b"
+)
+_DECISION_TITLE = re.compile(rf"^(?:beslutning|afgørelse)(?!stema)\b|{_BODY_GENITIVE}", _F)
+_DECIDER_GENITIVE = re.compile(_BODY_GENITIVE, _F)
 _RECOMMENDATION_TITLE = re.compile(
     r"^(?:\w+s\s+)?indstilling\b|^(?:forvaltningen|administrationen|direktionen)\s+indstiller", _F
 )
@@ -292,6 +298,7 @@ def extract_decisions(doc: DocumentRecord, index: DocIndex | None = None) -> lis
             dates = [d for d in find_dates(dec_sec.title) if d.explicit_year]
             decision_date = dates[0].date.isoformat() if dates else None
             m = _COMMITTEE.match(dec_sec.title.strip())
+            m = m or _DECIDER_GENITIVE.match(dec_sec.title.strip())
             committee = m.group(1).strip(" :") if m else None
             if dec_span:
                 found = [v.group(0).strip() for v in _VOTES.finditer(text, *dec_span)]

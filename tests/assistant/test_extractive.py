@@ -16,6 +16,7 @@ from assistant.extractive import (
     _listed_from,
     count_ok,
     coverage,
+    is_decision_heading,
     is_label,
     match_group,
     names_columns,
@@ -1705,3 +1706,10 @@ def test_documents_enclosed_with_a_case_are_its_bilag(parts) -> None:
     stats = parts[0].stats
     (group,) = [g for g in stats.groups("dokumenter vedlagt sagen") if g.word == "vedlagt"]
     assert set(stats.terms("Bilag")) <= set(group.main)
+
+
+def test_a_bodys_own_decision_heading_is_a_decision_heading() -> None:
+    assert is_decision_heading("Byrådets beslutning")
+    assert is_decision_heading("Beslutning i Økonomiudvalget den 14. april 2026:")
+    assert not is_decision_heading("Beslutningstema")
+    assert not is_decision_heading("Udvalgets indstilling")

@@ -1092,3 +1092,15 @@ def test_a_table_row_is_shown_under_its_item_and_column_names(tmp_path) -> None:
     assert lines[0].startswith("**39. Anlægsbevilling – ny daginstitution Klitrosen"), answer.text
     assert lines[1].startswith("1.000 kr. – 2026 – 2027 – 2028 – I alt ["), answer.text
     assert lines[2].startswith("Samlet anlægsudgift – 7.200 – 26.700"), answer.text
+
+
+def test_approving_whose_proposal_with_a_vote_is_a_bare_approval() -> None:
+    """ "Administrationens indstilling blev godkendt. For stemte 26: …" says nothing of its
+    own: the answer shows the Indstilling it approved; an approval with a change does not."""
+    from assistant.facts_answers import _bare_approval
+
+    assert _bare_approval(
+        "Administrationens indstilling blev godkendt.\nFor stemte 26: A, V, F og Æ. "
+        "Imod stemte 1: D."
+    )
+    assert not _bare_approval("Godkendt med den ændring, at beløbet nedsættes til 2 mio. kr.")

@@ -370,3 +370,25 @@ def test_a_record_with_a_beslutning_section_keeps_that_one_row(tmp_path: Path):
     assert [r.quote for r in rows] == [
         "Det besluttes at ændre projektplanen, så tilstandsrapporten udgår."
     ]
+
+
+def test_a_bodys_own_decision_heading_holds_the_items_decision(tmp_path: Path) -> None:
+    """ "Byrådets beslutning" heads the item's decision as "Beslutning i Byrådet" does (a
+    blind probe's council minutes), and names who decided."""
+    text = (
+        "Referat\nByrådet\nMødedato: 25. marts 2026\n\n"
+        "§ 39 Anlægsbevilling – ny daginstitution i Sønderby\nSagsnr.: 26/00412\n"
+        "Sagsfremstilling\nDer søges om en anlægsbevilling på 42,8 mio. kr. til institutionen.\n"
+        "Administrationens indstilling\nAdministrationen indstiller, at anlægsbevillingen "
+        "gives.\n"
+        "Byrådets beslutning\nAdministrationens indstilling blev godkendt.\n"
+        "For stemte 26: A, V, F, C, Ø, O og Æ. Imod stemte 1: D.\n\n"
+        "§ 40 Meddelelser\nSagsnr.: 26/00013\nSagsfremstilling\nIngen meddelelser.\n"
+        "Byrådets beslutning\nTil efterretning.\n"
+    )
+    path = tmp_path / "byraad_2026-03-25.txt"
+    path.write_text(text, encoding="utf-8")
+    rows = {row.item_number: row for row in extract_decisions(record_for_path(path))}
+    assert rows["39"].decision.startswith("Administrationens indstilling blev godkendt.")
+    assert rows["39"].committee == "Byrådet"
+    assert rows["39"].outcome == "godkendt"
