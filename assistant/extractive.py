@@ -2089,15 +2089,15 @@ def is_decision_heading(title: str) -> bool:
     return _DECISION_HEADING.match(title) is not None
 
 
+MIN_HEAD_CHARS = 4  # a shorter stem ends too many words ("bil" in "mobil")
+
+
 def _names_counted(terms: set[str], counted: set[str]) -> bool:
     """A word names the counted thing itself or as the head of a compound: "45
     tekstilcontainere" counts containers (a Danish compound ends in what it is)."""
     return bool(terms & counted) or any(
         t.endswith(c) for t in terms for c in counted if len(c) >= MIN_HEAD_CHARS
     )
-
-
-MIN_HEAD_CHARS = 4  # a shorter stem ends too many words ("bil" in "mobil")
 
 
 def count_ok(text: str, counted: set[str], stats: TermStats, before_text: str = "") -> bool:
