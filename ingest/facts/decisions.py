@@ -40,7 +40,11 @@ _COMMITTEE = re.compile(
 
 # Outcome phrases, most specific first; "ikke godkendt" before "godkendt".
 _OUTCOME_WORDS: list[tuple[str, str]] = [
-    ("afvist", r"\b(?:afvist|afvises|afviste|ikke\s+godkendt|forkastet|forkastes)\b"),
+    (
+        "afvist",
+        r"\b(?:afvist|afvises|afviste|ikke\s+godkendt|forkastet|forkastes"
+        r"|ikke\s+(?:blevet\s+)?(?:vedtaget|vedtages|tiltrådt|tiltrædes))\b",
+    ),
     ("udsat", r"\b(?:udsat|udsættes|udsatte|udskydes|udskudt|genoptages)\b"),
     ("oversendt", r"\b(?:oversendt|oversendes|sendes\s+videre|videresendt)\b"),
     ("sendt i høring", r"\b(?:sendes|sendt|udsendes|udsendt)\s+i\s+(?:offentlig\s+)?høring\b"),

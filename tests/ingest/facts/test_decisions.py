@@ -392,3 +392,14 @@ def test_a_bodys_own_decision_heading_holds_the_items_decision(tmp_path: Path) -
     assert rows["39"].decision.startswith("Administrationens indstilling blev godkendt.")
     assert rows["39"].committee == "Byrådet"
     assert rows["39"].outcome == "godkendt"
+
+
+def test_a_proposal_not_adopted_is_rejected() -> None:
+    """ "For stemte 2 (Ø). Imod stemte 21 … Forslaget blev dermed ikke vedtaget." records a
+    rejection, not an approval because "vedtaget" stands in it."""
+    text = (
+        "Ø stillede forslaget til afstemning. For stemte 2 (Ø). Imod stemte 21 (A, V, C og D). "
+        "Forslaget blev dermed ikke vedtaget."
+    )
+    assert decision_outcome(text)[0] == "afvist"
+    assert decision_outcome("Forslaget blev vedtaget med 25 stemmer.")[0] == "godkendt"
