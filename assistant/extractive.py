@@ -45,7 +45,7 @@ from ingest.facts.budgets import TABLE_UNIT
 from ingest.facts.sentences import Sentence
 from ingest.models import CASE_NUMBER_LABEL, TABLE_CELL_SEPARATOR, Block
 from ingest.money import find_amounts
-from ingest.structure import agenda_item_at, is_standard_heading, within_item
+from ingest.structure import DECIDING_BODY, agenda_item_at, is_standard_heading, within_item
 from stores.registry import Registry
 
 _WORD = re.compile(r"\w+(?:[-./'’]\w+)*")
@@ -2076,10 +2076,7 @@ def _asked_count(question: str) -> int | None:
 
 
 _DECISION_HEADING = re.compile(
-    r"\s*beslutning(?:er)?\b"
-    r"|\s*[\w-]*(?:udvalg|byråd|kommunalbestyrelse|regionsråd|direktion|bestyrelse|styregruppe)"
-    r"\w*s\s+beslutning\b",
-    re.IGNORECASE,
+    rf"\s*beslutning(?:er)?\b|\s*{DECIDING_BODY}s\s+beslutning\b", re.IGNORECASE
 )
 
 

@@ -75,12 +75,13 @@ def is_case_field(line: str) -> bool:
     return is_standard_heading(line) or bool(_DECISION_RE.match(line.strip()))
 
 
+# A body that decides, as its own headings name it: "Byrådets", "Økonomiudvalgets"
+DECIDING_BODY = r"[\w-]*(?:udvalg|byråd|kommunalbestyrelse|regionsråd|direktion)\w*?"
 _DECISION_RE = re.compile(
     r"^(?:beslutning|afgørelse)\s+(?:i|på|truffet i)\s+.+?(?:\d{4}|udvalg\w*|byråd\w*|"
     r"kommunalbestyrelse\w*|regionsråd\w*|borgerrepræsentation\w*|direktion\w*)\s*:?\s*$"
     # "Byrådets beslutning", "Økonomiudvalgets indstilling den 10. marts 2026"
-    r"|^[\w-]*(?:udvalg|byråd|kommunalbestyrelse|regionsråd|direktion)\w*s\s+"
-    r"(?:beslutning|indstilling)(?:\s+(?:den\s+)?\d.*)?\s*:?\s*$",
+    rf"|^{DECIDING_BODY}s\s+(?:beslutning|indstilling)(?:\s+(?:den\s+)?\d.*)?\s*:?\s*$",
     re.IGNORECASE,
 )
 _MD_RE = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")

@@ -13,15 +13,13 @@ from ingest.dates import find_dates
 from ingest.facts.models import DecisionRow
 from ingest.facts.sentences import DocIndex
 from ingest.models import DocumentRecord, Section
+from ingest.structure import DECIDING_BODY
 
 __all__ = ["extract_decisions", "decision_outcome"]
 
 _F = re.IGNORECASE
 # "Beslutning", "Beslutning i Byrådet den …", and a body's own: "Byrådets beslutning"
-_BODY_GENITIVE = (
-    r"^([\w-]*(?:udvalg|byråd|kommunalbestyrelse|regionsråd|direktion|bestyrelse|styregruppe)"
-    r"\w*?)s\s+(?:beslutning|afgørelse)\b"
-)
+_BODY_GENITIVE = rf"^({DECIDING_BODY})s\s+(?:beslutning|afgørelse)\b"
 _DECISION_TITLE = re.compile(rf"^(?:beslutning|afgørelse)(?!stema)\b|{_BODY_GENITIVE}", _F)
 _DECIDER_GENITIVE = re.compile(_BODY_GENITIVE, _F)
 _RECOMMENDATION_TITLE = re.compile(
