@@ -721,6 +721,7 @@ _ITEM_WORD = re.compile(ITEM_WORD, re.IGNORECASE)
 # "Tabel 2 viser de anlægsprojekter …", "jf. tabel 3": a table named by its number
 _TABLE_REF = re.compile(r"\btabel\s+(\d{1,2})\b", re.IGNORECASE)
 TABLE_CAPTION_REACH = 200  # characters from a caption ("Tabel 2. Anlægsprogram") to its table
+TABLE_UNIT_REACH = 2000  # characters from a table's unit header ("(1.000 kr.)") to a row
 
 
 def _named_table(view: DocView, sentence: str) -> Block | None:
@@ -780,6 +781,8 @@ class ExtractiveConfig:
     date_bonus: float = 0.05  # a when-question: a sentence that states a date
     # ... and more when the date falls in the period the question names ("i juni 2025")
     asked_date_bonus: float = 0.1
+    # an amount question naming a year: a sentence or table cell for that year
+    asked_year_bonus: float = 0.05
     decision_section_bonus: float = 0.05  # a decision question: a sentence under "Beslutning"
     label_bonus: float = 0.2  # a field whose label is the question's rarest word
     # a place field for "hvor …?": above the line that only repeats the meeting's date the
@@ -890,6 +893,9 @@ class ExtractiveAnswerer:
         topical = [g for g in groups if not self.stats.is_cue(g.main[0])]
         rarest = max(topical, key=lambda g: g.weight) if topical else None
         keep_committees = asks_about_committee(groups)
+        asked_years: set[int] = set()
+        if intent.asks_amount:
+            asked_years = set(intent.years) - {int(a) for a in intent.amounts}
         for c in cands:
             known = memo.get((c.doc_id, c.index))
             if known is not None:
@@ -918,6 +924,8 @@ class ExtractiveAnswerer:
                 features += cfg.place_bonus  # "Mødested: Rådhuset" for "Hvor blev mødet holdt"
             if intent.asks_party and len(party_mentions(c.text)) >= 2:
                 features += cfg.party_bonus
+            if asked_years and asked_years & self._years_of(c):
+                features += cfg.asked_year_bonus  # "i 2027": a cell under "2027", "… i 2027"
             if intent.asks_vote and records_vote(c.text):
                 features += cfg.vote_bonus
             if rarest is not None and self._labelled_by(c, rarest):
@@ -1272,8 +1280,13 @@ class ExtractiveAnswerer:
         return row_a is not None and row_b is not None and row_a.start != row_b.start
 
     def _for_years(self, c: Candidate, asked: set[int]) -> bool:
-        """The candidate names none of the years, or one of `asked`: in its own words or, in a
-        table, in its column's name ("Post | 2025 | 2026": a cell under "2025" is for 2025)."""
+        """The candidate names none of the years, or one of `asked`."""
+        years = self._years_of(c)
+        return not years or bool(years & asked)
+
+    def _years_of(self, c: Candidate) -> set[int]:
+        """The years a candidate names in its own words or, in a table, in its column's name
+        ("Post | 2025 | 2026": a cell under "2025" is for 2025)."""
         years = years_named(c.text)
         view = self.docs.get(c.doc_id)
         header = column_names_row(view, c.start) if view is not None else None
@@ -1284,7 +1297,16 @@ class ExtractiveAnswerer:
             whole_row = row is None or (c.start == row.start and c.end >= row.end)
             wanted = names if whole_row or column >= len(names) else [names[column]]
             years |= years_named(" ".join(wanted))
-        return not years or bool(years & asked)
+        return years
+
+    def _table_amount(self, c: Candidate) -> bool:
+        """A table row whose bare figures are amounts by the table's unit header ("Udvalg
+        (1.000 kr.)" over "Social- og Sundhedsudvalget 1.104.800 1.119.400 14.600")."""
+        view = self.docs.get(c.doc_id)
+        if view is None or view.table_row(c.start) is None:
+            return False
+        lo = max(0, c.start - TABLE_UNIT_REACH)
+        return any(lo + m.start >= c.start for m in find_amounts(view.text[lo : c.end]))
 
     def _table_of(self, c: Candidate) -> tuple[str, int] | None:
         """The table a candidate stands in, by its column names row; None outside tables."""
@@ -1630,7 +1652,11 @@ class ExtractiveAnswerer:
         (the amounts of "… puljer målrettet" are in its bullets)."""
         if _satisfies(c.text, require):
             return True
-        if require not in ("amount", "share") or _leads_in(c.text) or not self._opens_list(c):
+        if require not in ("amount", "share"):
+            return False
+        if self._table_amount(c):
+            return True
+        if _leads_in(c.text) or not self._opens_list(c):
             return False
         return any(_satisfies(item.text, require) for item in self.list_items(c))
 
@@ -1824,8 +1850,11 @@ class ExtractiveAnswerer:
             return False
         terms = self.stats.terms(f"{c.text} {self.context_text(view, c.start)}")
         row = view.table_row(c.start)
-        if row is not None:  # a table cell is said by its whole row
+        if row is not None:  # a table cell is said by its whole row, under its column names
             terms = terms | self._span_terms(view, (row.start, row.end))
+            header = column_names_row(view, c.start)
+            if header is not None:
+                terms = terms | self._span_terms(view, (header.start, header.end))
         if _POINTS_BACK.search(c.text[:60]):
             # "En grov vurdering er, at dette har genereret ca. 100.000 m3 jord": what "dette"
             # is comes before it, in its (short) section or paragraph

@@ -487,7 +487,7 @@ class FactsAnswerer:
             topical = 0.6 * own + 0.4 * ctx
             on_topic = key and own >= self.min_own_coverage and ctx >= self.min_budget_coverage
             if asked_years and years and not (asked_years & years) and not amount_match:
-                if on_topic:
+                if on_topic and (not purpose or self._purpose_found(purpose, row)):
                     other_year = max(other_year, topical)  # a different year: a near miss
                 continue
             if asked_years & years_named(row["quote"]):

@@ -1399,3 +1399,118 @@ def test_an_adjective_is_no_key_word(tmp_path: Path) -> None:
     answer = unseen.ask("Hvilke partier var imod den ekstra bevilling til vikarer i hjemmeplejen?")
     assert not answer.abstained, answer.text
     assert "mod 11 stemmer (V, C og D)" in answer.text, answer.text
+
+
+_BUDGET_FOLLOWUP = {
+    "referat.txt": (
+        "Referat – Økonomiudvalget – 17. marts 2026\n\n"
+        "2. Budgetopfølgning pr. 28. februar 2026\n\n"
+        "Sagsfremstilling\n\n"
+        "Opfølgningen viser et forventet merforbrug på serviceudgifterne på i alt 16,99 mio. kr. "
+        "i 2026. Det største merforbrug ses på Social- og Sundhedsudvalgets område, hvor der "
+        "forventes et merforbrug på 14,6 mio. kr.\n\n"
+        "Fordelingen på de stående udvalg fremgår af tabellen nedenfor (positive tal er "
+        "merforbrug), som også viser det korrigerede budget.\n\n"
+        "Udvalg (1.000 kr.)\tKorrigeret budget 2026\tForventet regnskab 2026\tAfvigelse\n"
+        "Økonomiudvalget\t412.350\t409.900\t-2.450\n"
+        "Teknik- og Miljøudvalget\t168.720\t172.090\t3.370\n"
+        "Social- og Sundhedsudvalget\t1.104.800\t1.119.400\t14.600\n"
+        "I alt\t1.685.870\t1.701.390\t15.520\n\n"
+        "Beslutning\n\nTaget til efterretning.\n"
+    )
+}
+
+
+def test_a_table_row_under_a_unit_header_answers_an_amount_question(tmp_path_factory) -> None:
+    """The bare figures of "Social- og Sundhedsudvalget 1.104.800 1.119.400 14.600" are
+    amounts by the table's "(1.000 kr.)" header, and the row is read under its column names
+    ("Korrigeret budget", "Afvigelse"), which say what the question asks for."""
+    assistant = assistant_over(tmp_path_factory.mktemp("unit-header"), _BUDGET_FOLLOWUP)
+    answer = assistant.ask(
+        "Hvad står Social- og Sundhedsudvalget til i budgetopfølgningens tabel – korrigeret "
+        "budget, forventet regnskab og afvigelse?"
+    )
+    assert "Social- og Sundhedsudvalget – 1.104.800 – 1.119.400 – 14.600" in answer.text, (
+        answer.text
+    )
+    assert "Korrigeret budget 2026" in answer.text, answer.text
+
+
+def test_a_table_rows_column_names_hold_the_questions_key_word(tmp_path_factory) -> None:
+    """ "afvigelsen" is written only in the column names over the row, in a section too long
+    to be context as a whole: the row still holds the question's subject (a cell is said by
+    its row under its column names)."""
+    from assistant.intent import classify
+
+    background = " ".join(
+        f"På område {n} er antallet af visiterede timer i hjemmeplejen steget med {n} pct., "
+        "og der er brugt flere vikarer end forudsat i budgettet."
+        for n in range(1, 25)
+    )
+    text = _BUDGET_FOLLOWUP["referat.txt"].replace(
+        "Fordelingen på", f"{background}\n\nFordelingen på"
+    )
+    assistant = assistant_over(tmp_path_factory.mktemp("column-key"), {"referat.txt": text})
+    question = "Hvad er afvigelsen for Social- og Sundhedsudvalget?"
+    hits = assistant.retriever.search(question, k=10)
+    selection = assistant.extractive.select(question, classify(question), hits, require="amount")
+    assert selection.best is not None
+    assert selection.best.text.startswith("Social- og Sundhedsudvalget\t"), selection.best
+    assert selection.key_found
+
+
+_GRANT_TABLE = (
+    "Referat – Økonomiudvalget – 17. marts 2026\n\n"
+    "3. Anlægsbevilling – ny daginstitution i Nørre Lyngby\n\n"
+    "Sagsfremstilling\n\n"
+    "Der søges om anlægsbevilling til en ny daginstitution med plads til 140 børn. "
+    "Den samlede anlægsudgift er opgjort til 48,5 mio. kr.\n\n"
+    "Anlægsudgiften fordeler sig således:\n"
+    "Udgiftspost (1.000 kr.)\t2026\t2027\t2028\tI alt\n"
+    "Rådgivning og projektering\t2.900\t600\t0\t3.500\n"
+    "Byggeri og installationer\t6.200\t27.800\t4.100\t38.100\n"
+    "Udearealer og legeplads\t300\t3.100\t3.500\t6.900\n"
+    "I alt\t9.400\t31.500\t7.600\t48.500\n\n"
+    "Beslutning\n\nAnbefales.\n"
+)
+
+
+def test_another_years_amount_off_the_asked_purpose_is_no_near_miss(tmp_path_factory) -> None:
+    """ "… i 2027 sat af til byggeriet … i den nye daginstitution": budget rows of 2026 that
+    do not name the whole purpose ("nye") must not make the question a near miss of another
+    year; the 2027 cell of the row answers."""
+    assistant = assistant_over(tmp_path_factory.mktemp("purpose"), {"referat.txt": _GRANT_TABLE})
+    answer = assistant.ask(
+        "Hvor mange penge er der i 2027 sat af til byggeriet og installationerne i den nye "
+        "daginstitution?"
+    )
+    assert "Byggeri og installationer – 6.200 – 27.800" in answer.text, answer.text
+
+
+def test_an_amount_question_naming_a_year_prefers_the_cell_under_that_year(
+    tmp_path_factory,
+) -> None:
+    """ "… anlægsudgift til Klitrosen i 2027": the table row with a cell under "2027" is the
+    best sentence, above the prose stating the whole period's total (no year named)."""
+    from assistant.intent import classify
+
+    grant = (
+        "Referat – Børne- og Skoleudvalget – 3. marts 2026\n\n"
+        "§ 39 Anlægsbevilling – ny daginstitution Klitrosen\n\n"
+        "Sagsfremstilling\n\n"
+        "Efter afholdt totalentrepriseudbud i januar 2026 er der indkommet fire tilbud. "
+        "Efter udbud er anlægsudgiften opgjort til 42,8 mio. kr., hvilket er 4,3 mio. kr. "
+        "mere end det afsatte rådighedsbeløb på 38,5 mio. kr.\n\n"
+        "Tabel 1. Anlægsudgifter og finansiering, 1.000 kr. (2026-priser)\n\n"
+        "1.000 kr.\t2026\t2027\t2028\tI alt\n"
+        "Totalentreprise\t5.900\t23.400\t7.800\t37.100\n"
+        "Uforudsete udgifter\t600\t700\t200\t1.500\n"
+        "Samlet anlægsudgift\t7.200\t26.700\t8.900\t42.800\n\n"
+        "Beslutning\n\nAnbefales.\n"
+    )
+    assistant = assistant_over(tmp_path_factory.mktemp("asked-year"), {"referat.txt": grant})
+    question = "Hvor stor er den samlede anlægsudgift til Klitrosen i 2027 efter udbuddet?"
+    hits = assistant.retriever.search(question, k=10)
+    selection = assistant.extractive.select(question, classify(question), hits, require="amount")
+    assert selection.best is not None
+    assert selection.best.text.startswith("Samlet anlægsudgift\t7.200\t26.700"), selection.best
