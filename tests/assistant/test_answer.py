@@ -1514,3 +1514,44 @@ def test_an_amount_question_naming_a_year_prefers_the_cell_under_that_year(
     selection = assistant.extractive.select(question, classify(question), hits, require="amount")
     assert selection.best is not None
     assert selection.best.text.startswith("Samlet anlægsudgift\t7.200\t26.700"), selection.best
+
+
+def test_a_common_verb_as_the_rarest_word_leaves_the_subject_to_the_other_words(
+    tmp_path_factory,
+) -> None:
+    """ "Hvor meget skal hver af de tre kommuner lægge i Fjordstien etape 2?": "lægge" is the
+    rarest word in these documents but common in Danish at large, a paraphrase's verb; the
+    sentence naming the three municipalities' shares of Fjordstien etape 2 answers although
+    it never says "lægge"."""
+    minutes = (
+        "# Naturpark Lindå Fjord – referat af styregruppemøde\n\n"
+        "Dato: torsdag den 26. februar 2026\n\n"
+        "## 4. Projekter\n\n"
+        "### 4.1 Fjordstien etape 2 – finansiering\n\n"
+        "Etape 2 forbinder Lindå Havn med Hestehaven. Den samlede anlægsudgift er "
+        "3.400.000 kr. Finansieringsplanen er:\n\n"
+        "- Brasks Fond: 1.500.000 kr. (ansøgt 15. januar 2026)\n"
+        "- Friluftsrådets udlodningsmidler: 600.000 kr.\n"
+        "- De tre kommuner: i alt 1.300.000 kr., heraf Lindå 700.000 kr., Vesterå 400.000 kr. "
+        "og Holt 200.000 kr.\n\n"
+        "**Beslutning:** Finansieringsplanen blev godkendt.\n"
+    )
+    other = (
+        "Referat – Teknik- og Miljøudvalget – 14. april 2026\n\n5. Trafiksikkerhedsplan\n\n"
+        "Udvalget vil lægge vægt på skolevejene, når projekterne for 2026 prioriteres.\n"
+    )
+    roads = "# Vejplan 2026\n\n" + "".join(
+        f"## {n}. Vej nr. {n}\n\nBelægningen på vej nr. {n} fornyes i sommeren 2026 for "
+        f"{n * 10}.000 kr."
+        + (f" Vejen krydser Fjordstien etape {n}, som de tre kommuner driver." if n <= 6 else "")
+        + "\n\n"
+        for n in range(1, 120)
+    )
+    assistant = assistant_over(
+        tmp_path_factory.mktemp("common-key"),
+        {"styregruppe.md": minutes, "tmu.txt": other, "vejplan.md": roads},
+    )
+    answer = assistant.ask("Hvor meget skal hver af de tre kommuner lægge i Fjordstien etape 2?")
+    assert "heraf Lindå 700.000 kr., Vesterå 400.000 kr. og Holt 200.000 kr." in answer.text, (
+        answer.text
+    )
