@@ -326,9 +326,20 @@ def _cell_around(text: str, start: int, end: int) -> str | None:
     return text[cell_start:cell_end].strip()
 
 
+# what may follow a unit in its own header cell: a note in brackets ("1.000 kr. (2026-priser)",
+# "(ekskl. moms)")
+_UNIT_NOTE = re.compile(r"\s*\([^()]*\)\s*")
+
+
 def _own_cell(text: str, start: int, end: int) -> bool:
-    """`text[start:end]` is a whole cell of a tab-separated row."""
-    return _cell_around(text, start, end) == text[start:end].strip()
+    """`text[start:end]` is a whole cell of a tab-separated row, or that cell is the unit with
+    a note in brackets ("1.000 kr. (2026-priser)")."""
+    cell = _cell_around(text, start, end)
+    unit = text[start:end].strip()
+    if cell is None or not cell.startswith(unit):
+        return False
+    rest = cell[len(unit) :]
+    return not rest or _UNIT_NOTE.fullmatch(rest) is not None
 
 
 def _whole_cell(text: str, start: int, end: int) -> bool:

@@ -316,3 +316,20 @@ def test_a_unit_named_in_brackets_before_a_table_is_its_unit_not_an_amount() -> 
     amounts = sorted(m.amount_dkk for m in find_amounts(text))
     assert 1000.0 not in amounts
     assert {3_100_000.0, 14_600_000.0, 7_100_000.0} <= set(amounts)
+
+
+def test_a_header_cell_with_a_note_after_its_unit_names_the_tables_unit():
+    """ "1.000 kr. (2026-priser)" heads the figures below in thousands; it is no amount of
+    1.000 kr. itself."""
+    text = (
+        "1.000 kr. (2026-priser)\t2026\t2027\t2028\t2029\n"
+        "Korrektion af demografireguleringen\t3.240\t3.510\t3.890\t4.160\n"
+        "Korrektionen for 2027–2029 indarbejdes i budgetgrundlaget.\n"
+    )
+    found = [(m.amount_dkk, text[m.start : m.end]) for m in find_amounts(text)]
+    assert found == [
+        (3_240_000, "3.240"),
+        (3_510_000, "3.510"),
+        (3_890_000, "3.890"),
+        (4_160_000, "4.160"),
+    ]
