@@ -314,3 +314,14 @@ def test_a_hyphenated_word_with_a_number_is_stemmed_at_its_end(analyzer: DanishA
     assert "18-midl" in analyzer.analyze("Blev § 18-midlerne fordelt?")
     assert "18-midl" in analyzer.analyze("Fordeling af § 18-midler")
     assert "covid-19" in analyzer.analyze("covid-19")
+
+
+def test_a_one_word_particle_verb_yields_its_noun_for_sentence_scoring_only():
+    """ "Ibrugtagning forventes …" answers "Hvornår tages den i brug?": with `particle_verbs`
+    the word also yields "brug"; BM25's analyzer leaves it whole ("brug" would match every
+    "bruges til")."""
+    scoring = DanishAnalyzer(particle_verbs=True)
+    assert "brug" in scoring.analyze("tages i brug")
+    assert "brug" in scoring.analyze("Ibrugtagning af huset")
+    assert "kraft" in scoring.analyze("ikrafttræden")
+    assert "brug" not in DanishAnalyzer().analyze("Ibrugtagning af huset")

@@ -1555,3 +1555,26 @@ def test_a_common_verb_as_the_rarest_word_leaves_the_subject_to_the_other_words(
     assert "heraf Lindå 700.000 kr., Vesterå 400.000 kr. og Holt 200.000 kr." in answer.text, (
         answer.text
     )
+
+
+def test_a_phrase_finds_its_one_word_particle_verb(tmp_path_factory) -> None:
+    """ "Hvornår kan daginstitutionen tages i brug?" is answered by "Ibrugtagning forventes
+    den 1. august 2028." (the phrase's noun is found in the one-word form)."""
+    grant = (
+        "Referat – Økonomiudvalget – 17. marts 2026\n\n"
+        "3. Anlægsbevilling – ny daginstitution i Nørre Lyngby\n\n"
+        "Sagsfremstilling\n\n"
+        "Der søges om anlægsbevilling til opførelse af en ny daginstitution med plads til 140 "
+        "børn i Nørre Lyngby.\n\n"
+        "Byrådet besluttede den 25. september 2025 at opføre en ny daginstitution i Nørre "
+        "Lyngby, hvor prognosen viser flere børn. Institutionen skal erstatte to pavilloner, "
+        "som har dispensation til og med juli 2028.\n\n"
+        "Byggeriet udbydes i efteråret 2026. Ibrugtagning forventes den 1. august 2028.\n\n"
+        "Beslutning\n\nAnbefales.\n"
+    )
+    assistant = assistant_over(tmp_path_factory.mktemp("particle"), {"referat.txt": grant})
+    answer = assistant.ask(
+        "Hvornår kan den nye daginstitution i Nørre Lyngby tages i brug, og hvor mange børn er "
+        "den beregnet til?"
+    )
+    assert "1. august 2028" in answer.text, answer.text
