@@ -51,6 +51,7 @@ from assistant.intent import (
     asked_rate,
     asks_breakdown,
     asks_total,
+    both_things,
     classify,
     parse_as_of,
     respectively,
@@ -308,12 +309,14 @@ class Assistant:
                 divided, draft = whole is not draft, whole
             drafts.append(self._with_listed_costs(draft, part_intent, mark))
         answered = [d for d in drafts if not d.abstained]
-        if not answered and len(parts) == 1 and intent.is_budget:
+        if len(parts) == 1 and intent.is_budget and not self._names_both(question, answered):
             # "Hvor meget er afsat til klimatilpasning og grøn transport?": no one passage
             # covers both; each is asked on its own ("til henholdsvis A og B")
             each = respectively(question)
             if each is not None:
-                return self._extractive(each, intent, hits, day, filters)
+                draft = self._extractive(each, intent, hits, day, filters)
+                if not answered or not draft.abstained:
+                    return draft
         if not answered:
             return drafts[0]
         if len(answered) == 1:
@@ -321,6 +324,17 @@ class Assistant:
         text = _join_parts([d.text for d in answered])
         table = next((d.table for d in answered if d.table), None)
         return Draft(text, cset, intent.kind, table=table)
+
+    def _names_both(self, question: str, drafts: list[Draft]) -> bool:
+        """The answer's quotes name both things of "… til A og B?" (or the question names no
+        two things): one passage covered both."""
+        things = both_things(question)
+        if not drafts or things is None:
+            return bool(drafts)
+        quoted = self.extractive.stats.terms(
+            " ".join(c.quote for d in drafts for c in d.cset.citations)
+        )
+        return all(self.extractive.stats.terms(thing) & quoted for thing in things)
 
     def _with_breakdown(
         self,

@@ -48,7 +48,7 @@ from ingest.facts.decisions import history_entry_before
 from ingest.facts.sentences import Sentence
 from ingest.models import BULLET_MARK, TABLE_CELL_SEPARATOR
 from ingest.money import find_amounts
-from ingest.structure import agenda_item_at, within_item
+from ingest.structure import DECIDING_BODY, agenda_item_at, within_item
 from stores.registry import Registry
 
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
@@ -961,6 +961,11 @@ class FactsAnswerer:
             return None  # the caller looks for a decision stated in prose, or abstains
         scored.sort(key=lambda x: -x[0])
         _, exact, row = scored[0]
+        forwarded = _forwarded_to_asked_body(question, row)
+        if forwarded:
+            # "Hvad besluttede Byrådet endeligt …?" where the minutes hold only Økonomiudvalget's
+            # recommendation to Byrådet: the asked body's decision is not in the documents
+            return FactsResult(text=forwarded, abstain=True)
         return self._decision_text(row, intent, exact, cset)
 
     def _meeting_decisions(
@@ -1201,6 +1206,41 @@ def once_each(blocks: list[str]) -> str:
         else:
             out.append(rest)
     return "\n\n".join(out)
+
+
+# "Hvad besluttede Byrådet …?": the body the question has decide
+_ASKED_DECIDER = re.compile(
+    rf"\b(?:besluttede|vedtog|godkendte|afviste|sagde)\s+(?P<body>{DECIDING_BODY})\b"
+    rf"|\b(?P<genitive>{DECIDING_BODY})s\s+(?:endelige\s+)?(?:beslutning|afgørelse)\b",
+    re.IGNORECASE,
+)
+# "… anbefales over for Byrådet", "indstiller til Byrådet", "oversendes til Byrådet"
+_FORWARDS = re.compile(
+    rf"\b(?:anbefal\w*|indstill\w*|overs\w*|videresend\w*)\b[^.]{{0,80}}?"
+    rf"\b(?:over\s+for|til)\s+(?P<body>{DECIDING_BODY})\b",
+    re.IGNORECASE,
+)
+
+
+def _forwarded_to_asked_body(question: str, row: dict[str, Any]) -> str:
+    """The abstention's explanation when the question asks what one body decided and the best
+    decision is another body's recommendation to it ("Indstillingen er dermed anbefalet over
+    for Byrådet"); "" otherwise."""
+    asked = _ASKED_DECIDER.search(question)
+    decider = row.get("committee") or row.get("doc_committee")
+    if asked is None or not decider:
+        return ""
+    body = asked["body"] or asked["genitive"]
+    body = body[:1].upper() + body[1:]
+    if _names_committee(body, decider):
+        return ""
+    for m in _FORWARDS.finditer(row.get("decision") or ""):
+        if _names_committee(m["body"], body):
+            return (
+                f"Det kan jeg ikke finde i dokumenterne: de har kun {decider}s anbefaling til "
+                f"{body}, ikke {body}s egen beslutning."
+            )
+    return ""
 
 
 def _names_committee(question: str, committee: str | None) -> bool:

@@ -510,6 +510,12 @@ _TO_BOTH = re.compile(
 )
 
 
+def both_things(question: str) -> tuple[str, str] | None:
+    """The two things of "Hvor meget er afsat til A og B?", or None."""
+    m = _TO_BOTH.match(question.strip())
+    return None if m is None else (m["a"], m["b"])
+
+
 def respectively(question: str) -> str | None:
     """ "Hvor meget er afsat til A og B?" as "… til henholdsvis A og B?" (one question per
     thing, see `split_question`), or None when the question names no two things."""

@@ -1104,3 +1104,29 @@ def test_approving_whose_proposal_with_a_vote_is_a_bare_approval() -> None:
         "Imod stemte 1: D."
     )
     assert not _bare_approval("Godkendt med den ændring, at beløbet nedsættes til 2 mio. kr.")
+
+
+def test_a_recommendation_to_the_asked_body_is_not_its_decision(tmp_path_factory) -> None:
+    """ "Hvad besluttede Byrådet endeligt …?" when the minutes hold only Økonomiudvalget's
+    recommendation to Byrådet: the answer says that the council's own decision is not in the
+    documents, and the committee's decision still answers a question about the committee."""
+    from tests.conftest import assistant_over
+
+    minutes = (
+        "Referat – Økonomiudvalget – 17. marts 2026\n\n"
+        "6. Ny parkeringstakst i bymidten\n\n"
+        "Sagsfremstilling\n\n"
+        "Forvaltningen foreslår, at timetaksten for betalingsparkering i zone 1 hæves fra 12 kr. "
+        "til 16 kr.\n\n"
+        "Indstilling\n\n"
+        "Direktionen indstiller, at det over for Byrådet anbefales, at taksten hæves.\n\n"
+        "Beslutning i Økonomiudvalget den 17. marts 2026\n\n"
+        "Indstillingen blev sat til afstemning. For stemte: A, V og C (6). Imod stemte: F og Ø "
+        "(2). Indstillingen er dermed anbefalet over for Byrådet.\n"
+    )
+    assistant = assistant_over(tmp_path_factory.mktemp("forwarded"), {"oeu.txt": minutes})
+    council = assistant.ask("Hvad besluttede Byrådet endeligt om den nye parkeringstakst?")
+    assert council.abstained, council.text
+    assert "ikke Byrådets egen beslutning" in council.text, council.text
+    committee = assistant.ask("Hvad besluttede Økonomiudvalget om den nye parkeringstakst?")
+    assert not committee.abstained and "anbefalet over for Byrådet" in committee.text
