@@ -1401,6 +1401,14 @@ def test_an_adjective_is_no_key_word(tmp_path: Path) -> None:
     assert "mod 11 stemmer (V, C og D)" in answer.text, answer.text
 
 
+def _selected(assistant, question: str, require: str | None = None):
+    """The answer's sentence selection for `question` over the top 10 passages."""
+    from assistant.intent import classify
+
+    hits = assistant.retriever.search(question, k=10)
+    return assistant.extractive.select(question, classify(question), hits, require=require)
+
+
 _BUDGET_FOLLOWUP = {
     "referat.txt": (
         "Referat – Økonomiudvalget – 17. marts 2026\n\n"
@@ -1440,7 +1448,6 @@ def test_a_table_rows_column_names_hold_the_questions_key_word(tmp_path_factory)
     """ "afvigelsen" is written only in the column names over the row, in a section too long
     to be context as a whole: the row still holds the question's subject (a cell is said by
     its row under its column names)."""
-    from assistant.intent import classify
 
     background = " ".join(
         f"På område {n} er antallet af visiterede timer i hjemmeplejen steget med {n} pct., "
@@ -1452,8 +1459,7 @@ def test_a_table_rows_column_names_hold_the_questions_key_word(tmp_path_factory)
     )
     assistant = assistant_over(tmp_path_factory.mktemp("column-key"), {"referat.txt": text})
     question = "Hvad er afvigelsen for Social- og Sundhedsudvalget?"
-    hits = assistant.retriever.search(question, k=10)
-    selection = assistant.extractive.select(question, classify(question), hits, require="amount")
+    selection = _selected(assistant, question, require="amount")
     assert selection.best is not None
     assert selection.best.text.startswith("Social- og Sundhedsudvalget\t"), selection.best
     assert selection.key_found
@@ -1492,7 +1498,6 @@ def test_an_amount_question_naming_a_year_prefers_the_cell_under_that_year(
 ) -> None:
     """ "… anlægsudgift til Klitrosen i 2027": the table row with a cell under "2027" is the
     best sentence, above the prose stating the whole period's total (no year named)."""
-    from assistant.intent import classify
 
     grant = (
         "Referat – Børne- og Skoleudvalget – 3. marts 2026\n\n"
@@ -1510,8 +1515,7 @@ def test_an_amount_question_naming_a_year_prefers_the_cell_under_that_year(
     )
     assistant = assistant_over(tmp_path_factory.mktemp("asked-year"), {"referat.txt": grant})
     question = "Hvor stor er den samlede anlægsudgift til Klitrosen i 2027 efter udbuddet?"
-    hits = assistant.retriever.search(question, k=10)
-    selection = assistant.extractive.select(question, classify(question), hits, require="amount")
+    selection = _selected(assistant, question, require="amount")
     assert selection.best is not None
     assert selection.best.text.startswith("Samlet anlægsudgift\t7.200\t26.700"), selection.best
 
