@@ -37,6 +37,9 @@ SYNONYM_SETS = (
     ("lave", "opgaver", "opgave"),  # "Hvad skal arbejdsgruppen lave?" / "3. Opgaver"
     ("forsinket", "forsinkede", "halter", "bagud"),  # "halter bagefter" / "Forsinket"
     ("afsluttet", "gennemført"),  # a status column's "Gennemført"
+    # "Hvornår skal arbejdet starte og være færdigt?" / "påbegyndt … og afsluttet senest …"
+    ("færdig", "færdigt", "færdige", "afsluttet", "afsluttes"),
+    ("starte", "startes", "påbegynde", "påbegyndes", "påbegyndt"),
     ("ubrugte", "uforbrugte", "ubrugt", "uforbrugt"),  # "de ubrugte midler" / "uforbrugte"
     ("stoppet", "standset", "bero"),  # "er stoppet" / "sat i bero"
     ("vedlagt", "vedlagte", "bilag", "bilagene"),  # "Hvilke dokumenter er vedlagt?" / "Bilag"

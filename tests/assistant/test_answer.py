@@ -1582,3 +1582,36 @@ def test_a_phrase_finds_its_one_word_particle_verb(tmp_path_factory) -> None:
         "den beregnet til?"
     )
     assert "1. august 2028" in answer.text, answer.text
+
+
+def test_start_and_finish_find_the_grants_påbegyndt_and_afsluttet(tmp_path_factory) -> None:
+    """ "Inden hvornår skal arbejdet starte og være færdigt?" is a grant's condition
+    "påbegyndt senest … og afsluttet senest …", not a plan's "kunne gå i gang i efteråret"."""
+    letter = (
+        "Lindå Kommune\nAtt.: Rikke Vestergaard\n\n20. marts 2026\n\n"
+        "TILSAGN OM STØTTE – FJORDSTIEN ETAPE 2\n\n"
+        "Fondens bestyrelse har besluttet at yde et tilskud på 1.150.000 kr. til projektet.\n\n"
+        "1. Vilkår for tilskuddet\n\n"
+        "Tilskuddet må ikke anvendes til drift og vedligeholdelse. Fonden skal nævnes på "
+        "informationstavler ved stien. Projektet skal være påbegyndt senest 1. oktober 2026 og "
+        "afsluttet senest 31. december 2027. Ændringer i projektet skal godkendes af fonden.\n\n"
+        "2. Udbetaling\n\nTilskuddet udbetales i tre rater efter dokumenteret fremdrift.\n"
+    )
+    minutes = (
+        "# Naturpark Lindå Fjord – referat af styregruppemøde\n\n"
+        "## 4.1 Fjordstien etape 2 – finansiering\n\n"
+        "Anlægsarbejdet forventes at kunne gå i gang i efteråret 2026, hvis finansieringen "
+        "falder på plads. Stien skal være klar til brug i sommeren 2028.\n\n"
+        "**Beslutning:** Finansieringsplanen blev godkendt.\n"
+    )
+    assistant = assistant_over(
+        tmp_path_factory.mktemp("start-finish"),
+        {"tilsagn.txt": letter, "styregruppe.md": minutes},
+    )
+    answer = assistant.ask(
+        "Inden hvornår skal arbejdet på Fjordstien etape 2 starte og være færdigt for at "
+        "overholde fondens vilkår?"
+    )
+    assert "påbegyndt senest 1. oktober 2026 og afsluttet senest 31. december 2027" in (
+        answer.text
+    ), answer.text
