@@ -39,6 +39,8 @@ SYNONYM_SETS = (
     ("afsluttet", "gennemført"),  # a status column's "Gennemført"
     # "Hvornår skal arbejdet starte og være færdigt?" / "påbegyndt … og afsluttet senest …"
     ("færdig", "færdigt", "færdige", "afsluttet", "afsluttes"),
+    # "Hvad ønskede udvalget, at …?" / "Udvalget bad om, at …"
+    ("ønskede", "ønsker", "bad", "beder"),
     ("starte", "startes", "påbegynde", "påbegyndes", "påbegyndt"),
     ("ubrugte", "uforbrugte", "ubrugt", "uforbrugt"),  # "de ubrugte midler" / "uforbrugte"
     ("stoppet", "standset", "bero"),  # "er stoppet" / "sat i bero"

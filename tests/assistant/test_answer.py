@@ -1615,3 +1615,28 @@ def test_start_and_finish_find_the_grants_påbegyndt_and_afsluttet(tmp_path_fact
     assert "påbegyndt senest 1. oktober 2026 og afsluttet senest 31. december 2027" in (
         answer.text
     ), answer.text
+
+
+def test_what_a_committee_wished_is_what_it_asked_for(tmp_path_factory) -> None:
+    """ "Hvad ønskede Økonomiudvalget, at handleplanen også skal belyse?" is answered by the
+    decision "Økonomiudvalget bad om, at handleplanen også indeholder …", not by the
+    Indstilling that first proposed the plan."""
+    minutes = (
+        "Referat – Økonomiudvalget – 17. marts 2026\n\n"
+        "2. Budgetopfølgning pr. 28. februar 2026\n\n"
+        "Sagsfremstilling\n\n"
+        "Opfølgningen viser et forventet merforbrug på serviceudgifterne på 16,99 mio. kr.\n\n"
+        "Indstilling\n\n"
+        "Direktionen indstiller, at\n1. budgetopfølgningen tages til efterretning,\n"
+        "2. forvaltningen udarbejder en handleplan for overholdelse af servicerammen til "
+        "behandling i maj 2026.\n\n"
+        "Beslutning i Økonomiudvalget den 17. marts 2026\n\n"
+        "Indstillingen blev godkendt. Økonomiudvalget bad om, at handleplanen også indeholder en "
+        "vurdering af konsekvenserne for borgerne af de enkelte forslag.\n"
+    )
+    assistant = assistant_over(tmp_path_factory.mktemp("wished"), {"oeu.txt": minutes})
+    answer = assistant.ask(
+        "Hvad ønskede Økonomiudvalget, at den kommende handleplan for servicerammen også skal "
+        "belyse?"
+    )
+    assert "vurdering af konsekvenserne for borgerne" in answer.text, answer.text
