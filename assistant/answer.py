@@ -309,14 +309,13 @@ class Assistant:
                 divided, draft = whole is not draft, whole
             drafts.append(self._with_listed_costs(draft, part_intent, mark))
         answered = [d for d in drafts if not d.abstained]
-        if len(parts) == 1 and intent.is_budget and not self._names_both(question, answered):
+        each = respectively(question) if len(parts) == 1 and intent.is_budget else None
+        if each is not None and not (answered and self._names_both(question, answered)):
             # "Hvor meget er afsat til klimatilpasning og grøn transport?": no one passage
-            # covers both; each is asked on its own ("til henholdsvis A og B")
-            each = respectively(question)
-            if each is not None:
-                draft = self._extractive(each, intent, hits, day, filters)
-                if not answered or not draft.abstained:
-                    return draft
+            # covered both; each is asked on its own ("til henholdsvis A og B")
+            draft = self._extractive(each, intent, hits, day, filters)
+            if not answered or not draft.abstained:
+                return draft
         if not answered:
             return drafts[0]
         if len(answered) == 1:
@@ -326,11 +325,8 @@ class Assistant:
         return Draft(text, cset, intent.kind, table=table)
 
     def _names_both(self, question: str, drafts: list[Draft]) -> bool:
-        """The answer's quotes name both things of "… til A og B?" (or the question names no
-        two things): one passage covered both."""
-        things = both_things(question)
-        if not drafts or things is None:
-            return bool(drafts)
+        """The answer's quotes name both things of "… til A og B?": one passage covered both."""
+        things = both_things(question) or ()
         quoted = self.extractive.stats.terms(
             " ".join(c.quote for d in drafts for c in d.cset.citations)
         )

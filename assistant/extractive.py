@@ -1309,10 +1309,16 @@ class ExtractiveAnswerer:
         """A table row whose bare figures are amounts by the table's unit header ("Udvalg
         (1.000 kr.)" over "Social- og Sundhedsudvalget 1.104.800 1.119.400 14.600")."""
         view = self.docs.get(c.doc_id)
-        if view is None or view.table_row(c.start) is None:
+        row = view.table_row(c.start) if view is not None else None
+        if view is None or row is None:
             return False
-        lo = max(0, c.start - TABLE_UNIT_REACH)
-        return any(lo + m.start >= c.start for m in find_amounts(view.text[lo : c.end]))
+        key = ("row_amounts", row.start)
+        starts = view.cache.get(key)
+        if starts is None:  # once per row: each cell of it asks again
+            lo = max(0, row.start - TABLE_UNIT_REACH)
+            mentions = find_amounts(view.text[lo : row.end])
+            starts = view.cache[key] = [lo + m.start for m in mentions if lo + m.start >= row.start]
+        return any(c.start <= start < c.end for start in starts)
 
     def _table_of(self, c: Candidate) -> tuple[str, int] | None:
         """The table a candidate stands in, by its column names row; None outside tables."""
