@@ -32,7 +32,13 @@ def parse_loaded(
     if cleaned.structured:
         blocks = _mark_found_headings(blocks, sections)
     meta = extract_metadata(
-        cleaned.text, sections, path.name, loaded.title_hint, blocks, loaded.stated
+        cleaned.text,
+        sections,
+        path.name,
+        loaded.title_hint,
+        blocks,
+        loaded.stated,
+        loaded.shown_titles,
     )
     if meta.doc_type not in MEETING_TYPES:
         _demote_agenda_items(sections)

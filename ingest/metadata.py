@@ -7,6 +7,7 @@ municipalities (document-type words, "Sagsnr.", "...udvalget"), never at a parti
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from ingest.clean import one_line
@@ -39,7 +40,8 @@ _TYPE_RULES: list[tuple[str, re.Pattern[str]]] = [
 ]
 # A body that owns a document: a committee, council, board or named group.
 _BODY_RE = re.compile(
-    r"\b((?:[A-ZÆØÅ][\wæøå]*-?,? (?:og )?)?(?:[A-ZÆØÅ][\wæøå]*-? og )?[A-ZÆØÅ][\wæøå]*"
+    # a first word is a name's part ("Klima, ", "Social-, "), never a verb ("Forelægges …")
+    r"\b((?:[A-ZÆØÅ][\wæøå]*(?:-,?|,) (?:og )?)?(?:[A-ZÆØÅ][\wæøå]*-? og )?[A-ZÆØÅ][\wæøå]*"
     r"(?:udvalg(?:et)?|råd(?:et)?|kommunalbestyrelse(?:n)?|borgerrepræsentation(?:en)?"
     r"|direktion(?:en)?|bestyrelse(?:n)?|gruppe(?:n)?))s?(?![\wæøå])"  # "Skoleudvalgets møde"
 )
@@ -88,8 +90,10 @@ def extract_metadata(
     title_hint: str | None = None,
     blocks: list[Block] | None = None,
     stated: dict[str, str] | None = None,
+    shown_titles: Sequence[str] = (),
 ) -> DocumentMeta:
-    """`stated` holds what the file itself declares (front matter): it wins over guesses."""
+    """`stated` holds what the file itself declares (front matter): it wins over guesses.
+    `shown_titles` are the lines a PDF sets large on its first page, largest first."""
     stated = stated or {}
     head = text[:HEAD_CHARS]
     header = header_lines(text, blocks)
@@ -99,7 +103,15 @@ def extract_metadata(
     levels = {b.start: b.level for b in blocks or [] if b.kind == "heading"}
     wide_header = header_lines(text, blocks, n=40)
     title = _title(
-        sections, source, title_hint, structured, header, stated.get("title"), levels, wide_header
+        sections,
+        source,
+        title_hint,
+        structured,
+        header,
+        stated.get("title"),
+        levels,
+        wide_header,
+        _shown_title(shown_titles),
     )
     date = parse_document_date(f"Dato: {stated['date']}") if "date" in stated else None
     date = date or _document_date(header, title, wide_header)
@@ -196,6 +208,7 @@ def _title(
     stated: str | None,
     levels: dict[int, int],
     wide_header: list[str] = (),
+    shown: str | None = None,
 ) -> str:
     """The document's own title: its top heading, or what its first lines say it is.
 
@@ -231,6 +244,8 @@ def _title(
     for line in header:
         if m := _TITLE_LABEL.match(line):
             return _shorten(m.group(1).strip())
+    if shown:  # a PDF's largest line that reads as a title; a labelled title goes first
+        return _shorten(shown)
     if subject := letter_subject(wide_header):
         return _shorten(subject)
     prefix = ""
@@ -250,6 +265,29 @@ def _title(
     return Path(source).stem.replace("_", " ")
 
 
+def _shown_title(shown: Sequence[str]) -> str | None:
+    """The largest line of a PDF's first page that reads as a title: not its letterhead
+    ("SØBJERG KOMMUNE", "Tangbjerg Kommune"), a type word ("NOTAT", "Referat", also over a
+    body's name on the next line), a body's name alone ("Byrådet") or a numbered section
+    ("1. Baggrund"): minutes are titled from their header ("Referat – <body> – <date>").
+    Letterheads are set in capitals, so a line in capitals is no title either."""
+    for lines in shown:
+        title = one_line(lines)
+        words = _WORD_RE.findall(title)
+        if (
+            len(words) < 2
+            or title.isupper()
+            or title[:1].isdigit()
+            or _NOT_TITLE.match(title)
+            or _GENERIC_TITLE.match(title)
+            or _GENERIC_TITLE.match(lines.split("\n", 1)[0].strip())  # "Referat" over a body
+        ):
+            continue
+        return title
+    return None
+
+
+_WORD_RE = re.compile(r"[^\W\d_]{2,}")
 _SALUTATION = re.compile(r"^(?:kære|hej|dear)\s+\S", re.I)
 _FIELD = re.compile(r"^[\w .]{2,30}:\s")  # "Sagsnr.: 24/18233", "Att.: Formand …"
 

@@ -84,6 +84,8 @@ class LoadedFile:
     blocks: list[RawBlock] | None = None
     # Metadata the file states outright, e.g. a Markdown page's front matter {"title", "date"}.
     stated: dict[str, str] = field(default_factory=dict)
+    # A PDF's first-page lines set larger than its body text, largest first: title candidates.
+    shown_titles: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -297,6 +297,8 @@ def _line_headings(lines: list[_Line]) -> list[_Heading]:
             continue
         if prev_blank and _is_heading_like(t) and _followed_by_paragraph(lines, i):
             heads.append(_Heading(line.start, line.end, "heading", 9, bare))
+        elif prev_blank and _asks_alone(lines, i) and _followed_by_paragraph(lines, i):
+            heads.append(_Heading(line.start, line.end, "heading", 9, bare))
     heads.extend(_accept_numbered(numbered_candidates, list_points))
     return heads
 
@@ -385,6 +387,14 @@ def _item_header_follows(lines: list[_Line], i: int) -> bool:
         if seen >= 3:
             return False
     return False
+
+
+def _asks_alone(lines: list[_Line], i: int) -> bool:
+    """A short question on a line of its own between blank lines heads what answers it
+    ("Hvor stor en skade har fejlen medført?"); a question inside a paragraph is a sentence."""
+    text = lines[i].text
+    below_blank = i + 1 < len(lines) and not lines[i + 1].text
+    return below_blank and text.endswith("?") and _is_heading_like(text[:-1].rstrip())
 
 
 def _followed_by_paragraph(lines: list[_Line], i: int) -> bool:

@@ -15,6 +15,14 @@ from pathlib import Path
 from pypdf import PageObject, PdfReader
 from pypdf.errors import DependencyError, FileNotDecryptedError
 
+from ingest.loaders.pdf_headings import (
+    LineStyles,
+    StyledLine,
+    body_style,
+    heading_keys,
+    set_headings_apart,
+    shown_titles,
+)
 from ingest.models import TABLE_CELL_SEPARATOR, IngestError, LoadedFile
 
 log = logging.getLogger(__name__)
@@ -63,21 +71,28 @@ def _short(exc: Exception) -> str:
     return text[:120]
 
 
-def _page_texts(reader: PdfReader) -> list[str]:
+def _page_texts(reader: PdfReader) -> tuple[list[str], list[str]]:
+    """The pages' texts, and the first page's largest lines (`shown_titles`)."""
     try:
         pages = reader.pages
         count = len(pages)
     except Exception as exc:
         raise IngestError(f"corrupt PDF: {_short(exc)}", f"beskadiget PDF: {_short(exc)}") from exc
     texts: list[str] = []
+    styles: list[list[StyledLine]] = []
     for index in range(count):
+        visitor = LineStyles()
         try:
-            text = pages[index].extract_text() or ""
+            text = pages[index].extract_text(visitor_text=visitor) or ""
         except Exception as exc:  # one broken page must not lose the others
             log.warning("page %d could not be extracted: %s", index + 1, _short(exc))
             text = ""
+        styles.append(visitor.finish())
         texts.append(_with_table_cells(text, pages[index]))
-    return texts
+    heads = heading_keys(styles)
+    body = body_style([line for page in styles for line in page])
+    shown = shown_titles(styles[0], body, texts[0]) if styles else []
+    return [set_headings_apart(text, heads) for text in texts], shown
 
 
 # Table rows of numbers: pypdf's plain text runs a row's cells together ("Damgårdstoften 65
@@ -300,7 +315,7 @@ def load_pdf(path: Path) -> LoadedFile:
     """Read a PDF page by page; raise `IngestError` for corrupt, encrypted or image-only files."""
     data = path.read_bytes()
     reader = _open(data)
-    pages = _page_texts(reader)
+    pages, shown = _page_texts(reader)
     if not pages:
         raise IngestError("corrupt PDF: no pages", "beskadiget PDF: ingen sider")
     # A scan often carries a stamped page number or a few stray glyphs: no words means no text.
@@ -309,4 +324,6 @@ def load_pdf(path: Path) -> LoadedFile:
             "no text layer; OCR is not supported",
             "PDF'en har intet tekstlag (scannet billede); OCR understøttes ikke",
         )
-    return LoadedFile(path=str(path), kind="pdf", pages=pages, title_hint=_title(reader))
+    return LoadedFile(
+        path=str(path), kind="pdf", pages=pages, title_hint=_title(reader), shown_titles=shown
+    )

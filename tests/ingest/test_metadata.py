@@ -364,3 +364,61 @@ def test_a_companys_board_minutes_belong_to_its_board() -> None:
     meta = extract_metadata(text, build_sections(text), "bestyrelse.md", None)
     assert meta.committee == "Bestyrelsen"
     assert meta.doc_type == "referat"
+
+
+def _memo_pdf(path: Path) -> Path:
+    """A memo as a municipality prints it: the letterhead in capitals and a contact line, the
+    title in large type below them, then fields and body text in the body size."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 16)
+    pdf.cell(0, 8, "TANGBJERG KOMMUNE", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "", 9)
+    pdf.cell(
+        0, 6, "Kultur og Fritid · Rådhustorvet 1 · 7499 Tangbjerg", new_x="LMARGIN", new_y="NEXT"
+    )
+    pdf.set_font("Helvetica", "B", 15)
+    pdf.cell(0, 8, "NOTAT", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "B", 13)
+    pdf.multi_cell(
+        0,
+        7,
+        "Anlægsoverslag for ny kunstgræsbane\ni Tangbjerg Idrætspark",
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
+    pdf.set_font("Helvetica", "", 10)
+    for line in ("Dato: 12. februar 2026", "Til: Kultur- og Fritidsudvalget"):
+        pdf.cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(
+        0, 6, "Banen skal erstatte grusbanen ved hal 2. " * 6, new_x="LMARGIN", new_y="NEXT"
+    )
+    pdf.output(str(path))
+    return path
+
+
+def test_a_pdf_is_titled_by_the_line_it_sets_largest_below_its_letterhead(tmp_path: Path):
+    """Not the letterhead in capitals, not its contact line, not the type word "NOTAT": the
+    largest line that reads as a title, its wrapped lines joined."""
+    from ingest.document import parse_loaded
+
+    path = _memo_pdf(tmp_path / "notat.pdf")
+    record, _ = parse_loaded(load_file(path), path, "x")
+    assert record.meta.title == "Anlægsoverslag for ny kunstgræsbane i Tangbjerg Idrætspark"
+    assert record.meta.date == "2026-02-12"
+
+
+def test_a_verb_before_a_committee_is_not_part_of_its_name(tmp_path: Path):
+    path = tmp_path / "kommissorium.txt"
+    path.write_text(
+        "Kommissorium for arbejdsgruppe om biblioteksstruktur\n"
+        "Forelægges Kultur- og Fritidsudvalget\n\n"
+        "Arbejdsgruppen skal komme med en anbefaling om fremtidens biblioteker.\n",
+        encoding="utf-8",
+    )
+    loaded = load_file(path)
+    text = clean(loaded).text
+    meta = extract_metadata(text, build_sections(text), path.name, loaded.title_hint)
+    assert meta.committee == "Kultur- og Fritidsudvalget"

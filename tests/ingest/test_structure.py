@@ -504,3 +504,18 @@ def test_a_contents_entry_without_a_page_number_is_no_item():
         "Møde 2\n\n1. Godkendelse af dagsorden\nDagsordenen blev godkendt med en tilføjelse.\n"
     )
     assert sum(s.kind == "agenda_item" for s in build_sections(twice)) in (0, 2)
+
+
+def test_a_question_on_a_line_of_its_own_heads_its_answer():
+    """Memos head their sections with questions ("Hvor stor en skade har fejlen medført?");
+    a question inside a paragraph stays a sentence."""
+    text = (
+        "Notat om fejl i kortene\n\n"
+        "Hvor stor en skade har fejlen medført?\n\n"
+        "For at analysere omfanget af fejlen er der målt på forskellen mellem de to datasæt "
+        "i de 13 fokusområder for havvandsstigning.\n\n"
+        "Hvad skal der til for at udbedre fejlen? Det vurderes, at rettelsen tager omkring to "
+        "måneder, og at kortene derefter genberegnes for alle fokusområder.\n"
+    )
+    titles = [s.title for s in build_sections(text)]
+    assert titles == ["Hvor stor en skade har fejlen medført?"]

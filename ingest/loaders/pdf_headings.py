@@ -1,0 +1,168 @@
+"""Headings a PDF shows by its type, set apart so the structure step can see them.
+
+pypdf's plain text has no blank lines and no styles: a heading ran into the paragraph above it
+("… bor i plejebolig.\\nKonsekvenser i overslagsårene\\nDa forskellen …") and read as one more
+sentence of it, so answers quoted bare headings and sections swallowed their neighbours. A
+reader sees such a line as a heading because it is set larger than the body text, or in bold
+where the body is not. While the page's text is extracted, `LineStyles` collects each line's
+dominant font; `set_headings_apart` then puts blank lines around the heading lines — the form
+the structure step reads as a heading in every format ("blank line, short line, blank line,
+paragraph").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+LARGER_BY = 0.9  # points above the body size that make a line a heading by size alone
+HEADING_SHARE = 0.8  # share of a line's characters that must be in the heading's style
+MAX_HEADING_CHARS = 150  # a longer line is emphasised prose, not a heading
+MAX_SHOWN_TITLES = 6  # the largest runs of the first page offered as its title
+MAX_HEADING_LINES = 3  # a wrapped item title takes up to three lines; more is a bold paragraph
+_BOLD = re.compile(r"bold|black|heavy|semibold|demi|,b\b", re.IGNORECASE)
+_ENDS_PROSE = re.compile(r"[.,;:]\s*$")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+@dataclass(frozen=True)
+class StyledLine:
+    """A line of extracted text with the size and weight most of its characters have."""
+
+    text: str
+    size: float
+    bold: bool
+
+
+def _key(text: str) -> str:
+    return "".join(text.split())
+
+
+class LineStyles:
+    """pypdf `visitor_text` callback that records the dominant font of every text line."""
+
+    def __init__(self) -> None:
+        self.lines: list[StyledLine] = []
+        self._runs: list[tuple[str, float, bool]] = []
+
+    def __call__(
+        self, text: str, cm: Sequence[float], tm: Sequence[float], font: object, size: float
+    ) -> None:
+        scale = (tm[0] ** 2 + tm[1] ** 2) ** 0.5 * (cm[0] ** 2 + cm[1] ** 2) ** 0.5
+        name = str(font.get("/BaseFont", "")) if isinstance(font, dict) else ""
+        pieces = text.split("\n")
+        for index, piece in enumerate(pieces):
+            if piece.strip():
+                self._runs.append((piece, round(float(size) * scale, 1), bool(_BOLD.search(name))))
+            if index < len(pieces) - 1:
+                self._end_line()
+
+    def finish(self) -> list[StyledLine]:
+        self._end_line()
+        return self.lines
+
+    def _end_line(self) -> None:
+        if not self._runs:
+            return
+        weight: Counter[tuple[float, bool]] = Counter()
+        for piece, size, bold in self._runs:
+            weight[(size, bold)] += len(piece.strip())
+        (size, bold), chars = weight.most_common(1)[0]
+        text = "".join(piece for piece, _, _ in self._runs)
+        if chars >= HEADING_SHARE * sum(weight.values()):
+            self.lines.append(StyledLine(text, size, bold))
+        else:  # mixed styles (a bold lead-in word): body text
+            self.lines.append(StyledLine(text, 0.0, False))
+        self._runs = []
+
+
+def body_style(lines: Sequence[StyledLine]) -> tuple[float, bool]:
+    """The size and weight most characters of the document are set in."""
+    weight: Counter[tuple[float, bool]] = Counter()
+    for line in lines:
+        if line.size:
+            weight[(line.size, line.bold)] += len(line.text.strip())
+    return weight.most_common(1)[0][0] if weight else (0.0, False)
+
+
+def _is_heading(line: StyledLine, body: tuple[float, bool]) -> bool:
+    size, bold = body
+    if not line.size or not size or len(line.text.strip()) > MAX_HEADING_CHARS:
+        return False
+    if "\t" in line.text or not _LETTER.search(line.text):
+        return False
+    larger = line.size >= size + LARGER_BY
+    bolder = line.bold and not bold and line.size >= size - 0.25
+    return larger or bolder
+
+
+def heading_keys(pages: Sequence[Sequence[StyledLine]]) -> dict[str, tuple[float, bool]]:
+    """The texts (whitespace removed) of the document's heading lines, with their style; a
+    text that also stands as body text somewhere is left out, since the plain text cannot tell
+    the two apart."""
+    body = body_style([line for page in pages for line in page])
+    heads: dict[str, tuple[float, bool]] = {}
+    plain: set[str] = set()
+    for page in pages:
+        for line in page:
+            if _is_heading(line, body):
+                heads.setdefault(_key(line.text), (line.size, line.bold))
+            else:
+                plain.add(_key(line.text))
+    return {key: style for key, style in heads.items() if key not in plain}
+
+
+def set_headings_apart(text: str, heads: dict[str, tuple[float, bool]]) -> str:
+    """`text` with a blank line before and after each run of heading lines in one style (a
+    title over the first section's heading is two headings; a wrapped title is one run, its
+    first line may end in a comma). Runs longer than MAX_HEADING_LINES, or ending as a
+    sentence or a label does, are bold text and stay as they are."""
+    lines = text.split("\n")
+    styles = [heads.get(_key(line)) if line.strip() else None for line in lines]
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if styles[i] is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and styles[j] == styles[i]:
+            j += 1
+        if j - i > MAX_HEADING_LINES or _ENDS_PROSE.search(lines[j - 1]):
+            out.extend(lines[i:j])  # a bold paragraph, or a label ("Sagsnr.:") before its value
+        else:
+            if out and out[-1].strip():
+                out.append("")
+            out.extend(lines[i:j])
+            if j < len(lines) and lines[j].strip():
+                out.append("")
+        i = j
+    return "\n".join(out)
+
+
+def shown_titles(
+    first_page: Sequence[StyledLine], body: tuple[float, bool], page_text: str
+) -> list[str]:
+    """The first page's runs of lines set larger than the body text, largest first (page
+    order among equals): where a reader looks for the document's title. A letterhead or a
+    type word ("NOTAT") is among them; the metadata step picks (`ingest.metadata`). Each line
+    is taken as the page's text has it: the text runs pypdf reports lack the spaces it puts
+    between them ("Vejstøjgenerelt")."""
+    as_extracted = {_key(line): line.strip() for line in page_text.split("\n")}
+    runs: list[tuple[float, int, list[str]]] = []
+    previous: float | None = None
+    for line in first_page:
+        text = as_extracted.get(_key(line.text), line.text.strip())
+        if not text or not line.size or line.size < body[0] + LARGER_BY:
+            previous = None
+            continue
+        if previous == line.size:
+            runs[-1][2].append(text)
+        else:
+            runs.append((line.size, len(runs), [text]))
+        previous = line.size
+    runs.sort(key=lambda run: (-run[0], run[1]))
+    return ["\n".join(lines) for _, _, lines in runs[:MAX_SHOWN_TITLES]]
