@@ -46,6 +46,15 @@ _FILE_SUFFIX = re.compile(
     r"\.(?:pdf|docx?|xlsx?|pptx?|odt|msg)\b\s*(?:\(\s*\d+[.,]?\d*\s*[kKmM][bB]\s*\))?\s*$"
     r"|\((?i:pdf|docx?|xlsx?)\)\s*$|\s(?:PDF|DOCX?|XLSX?)\s*$"
 )
+# one attachment named after its label, as a letter ends: "Bilag: Kloakplan for Fyrvej 17
+# (udsnit)", "Bilag 2: Kort"; a sentence about an annex ends in a period. (A section "Bilag"
+# listing "Bilag 1 - …" line by line is the item's list of annexes, which a question about
+# them reads.)
+_ATTACHMENT_LABEL = re.compile(
+    r"^(?:bilag|vedhæftet|vedhæftning|appendiks)\s*(?:nr\.?\s*)?"
+    r"(?:\d{1,2}(?:\.\d{1,2})?[a-h]?|[a-h])?\s*:\s*\S.*[^.\s]$",  # not "Bilag til: …"
+    re.I,
+)
 _ATTACHMENTS_INLINE = re.compile(r"\bbilag\s*\d+\s*[:.)–-]", re.I)
 _ATTACHMENT_HEADING = re.compile(
     r"^(?:bilag|bilagsliste|bilagsoversigt|vedhæftede filer)\s*:?$", re.I
@@ -95,6 +104,8 @@ def line_kind(line: str) -> str | None:
     ):
         return "attachments"  # "Bilag 1: Plan.pdf Bilag 2: Budget.pdf" flattened into one line
     if len(line) <= 250 and _FILE_SUFFIX.search(line):
+        return "attachments"
+    if len(line) <= 200 and _ATTACHMENT_LABEL.match(line):
         return "attachments"
     return None
 

@@ -280,13 +280,27 @@ def _table_amounts(text: str, taken: list[tuple[int, int]]) -> list[MoneyMention
     for h in _headers(text):
         unit = h["unit"].lower()
         factor = 1.0 if unit.startswith("kr") else 1e3 if "1.000" in unit or unit[0] == "t" else 1e6
-        spans = [(h.end(), min(len(text), h.end() + 1500))]
+        start = _after_caption(text, h.end()) if h.group(0).startswith("(") else h.end()
+        spans = [(start, min(len(text), start + 1500))]
         if above := _table_above(text, h.start()):
             # "Beløb i 1.000 kr." as the caption under its table; prose follows it
             spans = [above] + (spans if "\t" in _next_line(text, h.end()) else [])
         for pos, limit in spans:
             found += _scaled_numbers(text, pos, limit, factor, taken, seen)
     return found
+
+
+def _after_caption(text: str, pos: int) -> int:
+    """Where a table's figures can start after its bracketed unit at `pos`: the next line
+    when the caption goes on after the brackets ("Månedlige takster (kr.), 11 måneder om
+    året": the 11 is no amount, and the caption's words are no row); a row flattened onto the
+    caption's line ("Beløb (1.000 kr.) 2025 2026 Anlæg 0,7 …") goes on with a figure."""
+    line_end = text.find("\n", pos)
+    line_end = len(text) if line_end < 0 else line_end
+    rest = text[pos:line_end].lstrip()
+    if "\t" not in rest and re.match(r"[,;:]|[^\W\d_]", rest):
+        return min(len(text), line_end + 1)
+    return pos
 
 
 def _table_above(text: str, pos: int) -> tuple[int, int] | None:

@@ -366,6 +366,7 @@ def html_blocks(markup: str) -> tuple[list[RawBlock], str | None]:
     writer = _Writer()
     _walk(writer, root)
     writer.flush()
+    blocks = _numbers_into_headings(writer.blocks)
     # The content's own top heading names the document; <title> and an h1 outside <main> often
     # carry only the site name.
     own = root.find("h1") or (root.find(("h2", "h3")) if root is not soup.body else None)
@@ -375,7 +376,30 @@ def html_blocks(markup: str) -> tuple[list[RawBlock], str | None]:
         or page_title
         or (_inline_text(fallback) if fallback else "")
     )
-    return writer.blocks, title or None
+    return blocks, title or None
+
+
+_ITEM_NUMBER = re.compile(r"(?:punkt|pkt\.?)?\s*(\d{1,3})\.?", re.IGNORECASE)
+
+
+def _numbers_into_headings(blocks: list[RawBlock]) -> list[RawBlock]:
+    """An agenda item's number set apart from its title (a card's "<span>33.</span>" before
+    its "<h3>Bibliotek på hjul …</h3>") is the heading's number: "33. Bibliotek på hjul …".
+    Alone, it read as a paragraph "33." closing the item before it."""
+    out: list[RawBlock] = []
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        bare = block.text.replace(SEAM, "").strip()
+        m = _ITEM_NUMBER.fullmatch(bare) if block.kind == "prose" else None
+        if m and i + 1 < len(blocks) and blocks[i + 1].kind == "heading":
+            title = blocks[i + 1]
+            out.append(RawBlock("heading", f"{m.group(1)}. {title.text}", title.level))
+            i += 2
+            continue
+        out.append(block)
+        i += 1
+    return out
 
 
 def load_html(path: Path) -> LoadedFile:

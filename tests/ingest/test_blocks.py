@@ -606,3 +606,55 @@ def test_a_block_quote_has_a_seam_at_each_source_line(tmp_path: Path) -> None:
     assert cuts, record.seams
     pieces = [record.text[a:b].strip() for a, b in zip([start, *cuts], [*cuts, end], strict=True)]
     assert all(piece in source for piece in pieces if piece), pieces
+
+
+def test_a_letters_closing_attachment_line_is_no_prose(tmp_path: Path) -> None:
+    """A letter ends with the one annex it sends ("Bilag: Kloakplan …"): an attachment title,
+    never an answer sentence; a sentence about an annex, or the line naming what the document
+    is an annex to, stays prose."""
+    path = tmp_path / "paabud.txt"
+    path.write_text(
+        "Påbud om separering på Fyrvej 17\n\n"
+        "Kloakmesteren skal sende en færdigmelding senest 4 uger efter, at arbejdet er afsluttet."
+        " Bilag 1 viser ledningernes placering.\n\n"
+        "Med venlig hilsen\nLine Munk\n\n"
+        "Bilag: Kloakplan for Fyrvej 17 (udsnit) og vejledning om separering på egen grund\n\n"
+        "Bilag til: Påbud om separering på Fyrvej 17\n",
+        encoding="utf-8",
+    )
+    kinds = _kinds(_parse(path))
+    annex = [kind for kind, text in kinds if text.startswith("Bilag: Kloakplan")]
+    assert annex == ["attachments"]
+    assert any(kind == "prose" and "Bilag 1 viser" in text for kind, text in kinds)
+    # what the document is an annex to is no attachment of it
+    assert [kind for kind, text in kinds if text.startswith("Bilag til:")] == ["prose"]
+
+
+def test_a_portal_cards_number_beside_its_title_numbers_the_item(tmp_path: Path) -> None:
+    """Agenda cards print the item's number in its own element before the title
+    ("<span>33.</span><h3>Bibliotek på hjul</h3>"): one numbered item, not a paragraph "33."
+    left at the end of the item before it."""
+    cards = "".join(
+        f'<article class="agenda-card"><header><span class="no">{n}.</span><h3>{title}</h3>'
+        f"</header><h4>Beslutning</h4><p>{decision}</p></article>"
+        for n, title, decision in (
+            (33, "Bibliotek på hjul – medfinansiering", "Godkendt, under forudsætning af tilsagn."),
+            (
+                34,
+                "Sommeråbent i ungdomsklubberne",
+                "Godkendt med den ændring, at Klub Lundå også holder åbent.",
+            ),
+        )
+    )
+    path = tmp_path / "buu.html"
+    path.write_text(
+        f"<html><body><main><h1>Referat – Børne- og Ungeudvalget</h1>{cards}</main></body></html>",
+        encoding="utf-8",
+    )
+    record = _parse(path)
+    items = [(s.number, s.title) for s in record.sections if s.kind == "agenda_item"]
+    assert items == [
+        ("33", "Bibliotek på hjul – medfinansiering"),
+        ("34", "Sommeråbent i ungdomsklubberne"),
+    ]
+    assert not any(text.strip() in ("33.", "34.") for _, text in _kinds(record))

@@ -333,3 +333,20 @@ def test_a_header_cell_with_a_note_after_its_unit_names_the_tables_unit():
         (3_890_000, "3.890"),
         (4_160_000, "4.160"),
     ]
+
+
+def test_a_caption_with_its_unit_in_brackets_heads_the_table_below_it():
+    """A portal's table caption names the unit and goes on in words: the rows below are
+    kroner, and the caption's own "11 måneder" is no amount."""
+    text = (
+        "Månedlige takster (kr.), 11 måneder om året\n"
+        "Ordning\tNuværende takst\tTakst fra 1. august 2026\n"
+        "SFO I (0.–3. klasse), fuldtid\t1.985\t2.040\n"
+        "SFO II (4. klasse)\t640\t655"
+    )
+    assert [(m.text, m.amount_dkk) for m in find_amounts(text)] == [
+        ("1.985", 1985),
+        ("2.040", 2040),
+        ("640", 640),
+        ("655", 655),
+    ]
