@@ -699,10 +699,11 @@ _ASKS_CASE_NUMBER = re.compile(
     r"\bsags\w*n(?:umme)?r|\bj\.?\s?nr|\bjournal\w*|\bcase number", re.IGNORECASE
 )
 # Adjectives and degree words name no subject, so none is the question's key word ("den nye
-# hjemmeside", "den ekstra bevilling").
+# hjemmeside", "den ekstra bevilling"); nor do the words that frame a comparison ("… i 2026
+# sammenlignet med året før": the subject is what is compared).
 _NOT_KEY_WORDS = frozenset(
     "ny nye nyt gammel gamle gammelt stor store stort lille små første sidste samlede hele "
-    "ekstra dyrere billigere".split()
+    "ekstra dyrere billigere sammenlignet sammenlignes sammenligning forhold".split()
 )
 
 
@@ -719,6 +720,7 @@ _ITEM_WORD = re.compile(ITEM_WORD, re.IGNORECASE)
 
 
 # "Tabel 2 viser de anlægsprojekter …", "jf. tabel 3": a table named by its number
+_TOTAL_LABEL = re.compile(r"(?:i\s+alt|total|samlet|sum|i\s+alt\s+\S+)\.?", re.IGNORECASE)
 _TABLE_REF = re.compile(r"\btabel\s+(\d{1,2})\b", re.IGNORECASE)
 TABLE_CAPTION_REACH = 200  # characters from a caption ("Tabel 2. Anlægsprogram") to its table
 TABLE_UNIT_REACH = 2000  # characters from a table's unit header ("(1.000 kr.)") to a row
@@ -794,6 +796,9 @@ class ExtractiveConfig:
     # "Hvordan faldt afstemningen?": a sentence that records a vote ("Med stemmerne 19 for og
     # 2 imod …", "For stemte: A, F, Ø (12).") above one that only dates the meeting
     vote_bonus: float = 0.2
+    # "Hvad giver de seks forslag tilsammen i 2028?": a table's total row ("I alt | 945 |
+    # 1.225"), whose label says none of the question's words
+    total_bonus: float = 0.2
     min_context_coverage: float = 0.5
     min_score: float = 0.45
     follow_ratio: float = 0.8  # extra sentences must score this share of the best
@@ -928,6 +933,8 @@ class ExtractiveAnswerer:
                 features += cfg.asked_year_bonus  # "i 2027": a cell under "2027", "… i 2027"
             if intent.asks_vote and records_vote(c.text):
                 features += cfg.vote_bonus
+            if intent.asks_total and self._total_row(c):
+                features += cfg.total_bonus
             if rarest is not None and self._labelled_by(c, rarest):
                 features += cfg.label_bonus  # "Fraværende: Karsten Bech" for "Hvem var fraværende"
             prior = cfg.rank_prior / c.rank if c.rank < 50 else 0.0
@@ -1100,6 +1107,9 @@ class ExtractiveAnswerer:
             return not inside and wording(c.text) not in seen_words
 
         cands = [c for c in cands if not self._unquotable(c) and new_to_reader(c)]
+        # a table's column names ("Opgave | Ansvarlig | Frist") label its rows; alone they say
+        # nothing (they are shown with a chosen row, see `_whole_rows`)
+        cands = [c for c in cands if not self._names_columns(c)]
         if not _ASKS_CASE_NUMBER.search(question):
             cands = [c for c in cands if not _CASE_NUMBER_LINE.match(c.text)]
         if require == "decision":
@@ -1319,6 +1329,24 @@ class ExtractiveAnswerer:
             mentions = find_amounts(view.text[lo : row.end])
             starts = view.cache[key] = [lo + m.start for m in mentions if lo + m.start >= row.start]
         return any(c.start <= start < c.end for start in starts)
+
+    def _names_columns(self, c: Candidate) -> bool:
+        """The candidate stands in its table's column names row."""
+        view = self.docs.get(c.doc_id)
+        row = view.table_row(c.start) if view is not None else None
+        if view is None or row is None:
+            return False
+        header = column_names_row(view, c.start)
+        return header is not None and header.start == row.start
+
+    def _total_row(self, c: Candidate) -> bool:
+        """The candidate stands in a table's total row ("I alt", "Total", "Samlet")."""
+        view = self.docs.get(c.doc_id)
+        row = view.table_row(c.start) if view is not None else None
+        if view is None or row is None:
+            return False
+        label = view.text[row.start : row.end].split(TABLE_CELL_SEPARATOR, 1)[0]
+        return _TOTAL_LABEL.fullmatch(label.strip(" *")) is not None
 
     def _table_of(self, c: Candidate) -> tuple[str, int] | None:
         """The table a candidate stands in, by its column names row; None outside tables."""

@@ -61,8 +61,12 @@ _TIME_WORDS = re.compile(
     r"samlet|samlede|per\s+year|a\s+year|each\s+year|in\s+total|total)\b|\d[\d.,-]*",
     re.I,
 )
+# "Hvornår er notatet skrevet?", "Hvad er datoen på referatet?"; not a date written in it
+# ("holder datoen i kommissoriet stadig?" asks about a deadline the kommissorium states)
 _DOC_DATE_Q = re.compile(
-    r"\b(?:dateret|dateres|dato(?:en)?|skrevet|udarbejdet|udsendt|dated|written|date)\b", re.I
+    r"\b(?:dateret|dateres|skrevet|udarbejdet|udsendt|dated|written|date"
+    r"|dato(?:en)?(?!\s+i\b))\b",
+    re.I,
 )
 _DOC_WORD = re.compile(
     r"\b(?:notat\w*|kommissori\w*|referat\w*|bilag\w*|dokument\w*|memo|document|"

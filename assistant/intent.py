@@ -162,6 +162,8 @@ _DECISION = _rx(
     r"\bsom\s+(?:forvaltningen|administrationen|direktionen)\s+(?:foreslog|indstillede|"
     r"anbefalede)\b",
     r"^\s*stod\b.*\bbag\b",
+    # "Fulgte udvalget forvaltningens forslag til banetype?": the decision against the proposal
+    r"\bf(?:ulgte|ølger|ølge)\b.*\b(?:forslag\w*|indstilling\w*|anbefaling\w*)\b",
     # yes/no about an outcome: "Blev ansøgningerne godkendt?", "Sagde udvalget ja til ...?"
     r"^\s*(?:blev|er|var|sagde)\b.*\b(?:godkendt|godkendte|vedtaget|bevilget|afvist|"
     r"anbefalet|udsat|givet|ja\s+til|sendt\s+i\s+(?:offentlig\s+)?høring)\b",
@@ -272,6 +274,7 @@ class Intent:
     asks_where: bool = False  # "Hvor blev mødet holdt?", "where": a place
     asks_party: bool = False  # "Hvilke partier står bag …?": parties
     asks_vote: bool = False  # "Hvordan faldt afstemningen?", "Hvordan stemte udvalget?"
+    asks_total: bool = False  # "… tilsammen", "i alt", "samlet": a table's total row
 
     @property
     def is_budget(self) -> bool:
@@ -349,6 +352,7 @@ def classify(question: str) -> Intent:
     # "... hvilke partier stemte imod?" asks about a vote: its lines ("Imod stemte: (F) ...")
     # are found as a vote's, and a bonus for naming parties would lift "For stemte: (V), ..."
     intent.asks_vote = bool(_VOTE.search(q))
+    intent.asks_total = asks_total(q)
     intent.asks_party = bool(_PARTY.search(q)) and not intent.asks_vote
     budget = bool(_BUDGET.search(q) or _BUDGET_GET.search(q) or amounts)
     budget = budget and not _THINGS_OF_A_PRICE.match(q)
@@ -430,7 +434,11 @@ _UNIT_FORMS = {
 }
 
 
-_TOTAL = re.compile(r"\bi\s+alt\b|\bsamlet\b|\bsamlede\b|\btotalt?\b|\bin\s+total\b", _F)
+_TOTAL = re.compile(
+    r"\bi\s+alt\b|\bsamlet\b|\bsamlede\b|\btotalt?\b|\btilsammen\b|\bsammenlagt\b"
+    r"|\bin\s+total\b",
+    _F,
+)
 
 
 def asks_total(question: str) -> bool:

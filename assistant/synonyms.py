@@ -48,6 +48,13 @@ SYNONYM_SETS = (
     ("bevilget", "bevilge", "bevilgede", "bevilling", "bevillingen"),  # verb / noun
     # "blev … dyrere end bevilget" / "et merforbrug på", "gav en merudgift på"
     ("dyrere", "merforbrug", "merforbruget", "overskridelse", "merudgift", "merudgiften"),
+    # "Hvor stort et overskud …?" / "et nettomindreforbrug på"; "gik over budget" the other way
+    ("overskud", "overskuddet", "mindreforbrug", "mindreforbruget", "nettomindreforbrug"),
+    ("underskud", "underskuddet", "merforbrug", "merforbruget", "nettomerforbrug"),
+    # "Hvad skal arbejdsgruppen levere?" / a kommissorium's "Leverancer"
+    ("levere", "leverer", "leverance", "leverancer", "leverancerne"),
+    # "udvalgets seks spareforslag" / "seks reduktionsforslag"
+    ("spareforslag", "reduktionsforslag", "besparelsesforslag"),
     ("dækkes", "dække", "dækket", "finansieres", "finansiere", "finansieret"),
     ("afstemning", "afstemningen", "stemte", "stemmer", "stemmerne"),  # "For stemte: A, F"
     # "Hvem er vores kontaktperson hos fonden?" / a letter's "Sagsbehandler: …"

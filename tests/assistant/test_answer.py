@@ -171,6 +171,11 @@ def test_the_document_itself_answers_its_date(assistant: Assistant) -> None:
         "struktur» er dateret August 2005 [1]."
     )
     assert dated.citations[0].quote == "August 2005"
+    # a date written in the kommissorium (its deadline) is not the kommissorium's own date
+    deadline = assistant.ask(
+        "Hvornår skal arbejdet være afsluttet – holder datoen i kommissoriet stadig?"
+    )
+    assert "er dateret" not in deadline.text, deadline.text
     # the committee is answered by the passages that name it
     committee = assistant.ask("Hvilket udvalg behandlede sagen om Task Force-projektet?")
     assert committee.text.startswith("Børne- og Ungeudvalget") and not committee.abstained
@@ -1640,3 +1645,49 @@ def test_what_a_committee_wished_is_what_it_asked_for(tmp_path_factory) -> None:
         "belyse?"
     )
     assert "vurdering af konsekvenserne for borgerne" in answer.text, answer.text
+
+
+def test_a_question_for_the_sum_is_answered_by_the_tables_total_row(tmp_path_factory) -> None:
+    """ "Hvad giver de seks reduktionsforslag tilsammen i 2028?": the table's "I alt" row,
+    which names none of the question's words, under its column names."""
+    minutes = (
+        "Referat – Kultur- og Fritidsudvalget – 10. marts 2026\n\n"
+        "20. Budget 2027–2030 – udvalgets reduktionsforslag\n\n"
+        "Sagsfremstilling\n\n"
+        "Administrationen har udarbejdet seks reduktionsforslag. Forslagene er beskrevet "
+        "nærmere i de vedlagte forslagsskemaer.\n\n"
+        "Reduktionsforslag (1.000 kr.)\t2027\t2028\t2029\t2030\n"
+        "R1 Færre ensembletilbud på Musikskolen\t180\t240\t240\t240\n"
+        "R2 Sommerlukning af Lundå Svømmehal i juli\t95\t95\t95\t95\n"
+        "R3 Reduktion af kulturpuljen\t300\t300\t300\t300\n"
+        "R4 Energioptimering i hallerne (netto)\t0\t220\t260\t260\n"
+        "R5 Lavere tilskud til sommerfestivalen\t250\t250\t250\t250\n"
+        "R6 Samling af idrætsadministrationen\t120\t120\t120\t120\n"
+        "I alt\t945\t1.225\t1.265\t1.265\n\n"
+        "Udvalget har desuden to udvidelsesforslag om drift af Fjordstien.\n\n"
+        "Beslutning\n\nForslagene sendes videre til budgetlægningen.\n"
+    )
+    assistant = assistant_over(tmp_path_factory.mktemp("total"), {"kfu.txt": minutes})
+    answer = assistant.ask("Hvad giver udvalgets seks reduktionsforslag tilsammen i 2028?")
+    assert "I alt – 945 – 1.225" in answer.text, answer.text
+
+
+def test_a_tables_column_names_are_never_the_answer_alone(tmp_path_factory) -> None:
+    """The column names ("Part | Repræsentant i styregruppen | Rolle") share the question's
+    words but say nothing: the row for the party asked about answers, under them."""
+    mandate = (
+        "Kommissorium for Vandsamarbejdet Lyngmose Å\n\n"
+        "3. Organisering\n\n"
+        "Styregruppen består af én repræsentant for hver part.\n\n"
+        "Part\tRepræsentant i styregruppen\tRolle\tAndel af sekretariatsudgifter\n"
+        "Lyngmose Kommune\tTeknisk direktør Anne Holm\tFormand\t50 %\n"
+        "Havreby Kommune\tVandchef Per Lund\tMedlem\t45 %\n"
+        "Havreby Vand A/S\tUdpeges senest 1. juni 2026\tMedlem\t5 %\n\n"
+        "Sekretariatet varetages af Lyngmose Kommune.\n"
+    )
+    assistant = assistant_over(tmp_path_factory.mktemp("columns"), {"kommissorium.txt": mandate})
+    answer = assistant.ask(
+        "Hvilken rolle og andel af sekretariatsudgifterne har Havreby Vands repræsentant i "
+        "styregruppen?"
+    )
+    assert "Udpeges senest 1. juni 2026" in answer.text, answer.text

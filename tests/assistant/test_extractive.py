@@ -18,6 +18,7 @@ from assistant.extractive import (
     coverage,
     is_decision_heading,
     is_label,
+    key_candidates,
     match_group,
     names_columns,
     syncope_forms,
@@ -1713,3 +1714,12 @@ def test_a_bodys_own_decision_heading_is_a_decision_heading() -> None:
     assert is_decision_heading("Beslutning i Økonomiudvalget den 14. april 2026:")
     assert not is_decision_heading("Beslutningstema")
     assert not is_decision_heading("Udvalgets indstilling")
+
+
+def test_the_words_framing_a_comparison_name_no_subject() -> None:
+    """ "… til lokaletilskud i 2026 sammenlignet med året før?": the documents may use
+    "sammenlignet" more rarely than the grant's name, but the subject is what is compared."""
+    grant = WordGroup("lokaletilskud", ("lokaletilskud",), (), 4.14)
+    frame = WordGroup("sammenlignet", ("sammenlign",), (), 4.65)
+    relation = WordGroup("forhold", ("forhold",), (), 3.9)
+    assert key_candidates([grant, frame, relation]) == [grant]

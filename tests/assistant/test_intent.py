@@ -327,6 +327,15 @@ def test_whether_a_decision_followed_the_proposal_or_had_everyone_behind_it() ->
         "decision"
     )
     assert classify("Hvad foreslog forvaltningen?").kind != "decision"
+    assert classify("Fulgte udvalget forvaltningens forslag til banetype?").kind == "decision"
+    assert classify("Hvem følger op på handleplanen?").kind != "decision"
+
+
+def test_a_total_is_asked_by_tilsammen_as_by_i_alt() -> None:
+    """ "Hvad giver de seks spareforslag tilsammen i 2028?" asks for the table's total row."""
+    assert classify("Hvad giver udvalgets seks spareforslag tilsammen i 2028?").asks_total
+    assert classify("Hvor meget koster projektet i alt?").asks_total
+    assert not classify("Hvad koster forslag R1 i 2028?").asks_total
 
 
 def test_what_is_spent_on_something_or_how_big_a_payment_is_asks_an_amount() -> None:
