@@ -371,6 +371,24 @@ class Assistant:
                 lines.append(f"{item} [{n}]" if LIST_ITEM_START.match(item) else f"- {item} [{n}]")
         return replace(draft, text=f"{draft.text}\n" + "\n".join(lines)) if lines else draft
 
+    def _with_announced_list(self, text: str, cset: CitationSet, mark: int) -> str:
+        """A fact whose quote announces a list ("Egenfinansieringen på 800.000 kr.
+        sammensættes således:") is answered with the list's items, each cited."""
+        lines: list[str] = []
+        for cited in list(cset.citations[mark:]):
+            view = self.docs.get(cited.doc_id)
+            if view is None or not cited.quote.rstrip().endswith(":"):
+                continue
+            index = view.sentence_index(cited.start)
+            if index is None:
+                continue
+            s = view.sentences[index]
+            intro = Candidate(view.id, s.start, s.end, s.text, index)
+            for item in self.extractive.list_items(intro):
+                n = cset.add(item.doc_id, item.start, item.end)
+                lines.append(f"- {display_text(item.text)} [{n}]")
+        return "\n".join([text, *lines]) if lines else text
+
     def _answer_part(
         self,
         question: str,
@@ -426,7 +444,7 @@ class Assistant:
                 del cset.citations[mark:]
                 return self._abstain(intent, cset)
             return Draft(
-                result.text,
+                self._with_announced_list(result.text, cset, mark),
                 cset,
                 intent.kind,
                 table=result.table,

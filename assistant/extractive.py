@@ -719,8 +719,19 @@ _WHAT_IS = re.compile(r"\s*hvad\s+(?:er|var|bliver)\b", re.IGNORECASE)
 _ITEM_WORD = re.compile(ITEM_WORD, re.IGNORECASE)
 
 
-# "Tabel 2 viser de anlægsprojekter …", "jf. tabel 3": a table named by its number
+# a sentence's last word and its period, not an abbreviation's ("1,6 mio. kr.", "ca.")
+_LAST_WORD = re.compile(r"(\w+)\.\s*$")
+_ABBREVIATED = frozenset("kr mio mia ca pkt nr jf mv inkl ekskl bl.a f.eks".split())
+
+
+def _ends_sentence(text: str) -> bool:
+    """The text ends with a period after a word, not an abbreviation's ("1,6 mio. kr.")."""
+    m = _LAST_WORD.search(text)
+    return m is not None and m.group(1).lower() not in _ABBREVIATED
+
+
 _TOTAL_LABEL = re.compile(r"(?:i\s+alt|total|samlet|sum|i\s+alt\s+\S+)\.?", re.IGNORECASE)
+# "Tabel 2 viser de anlægsprojekter …", "jf. tabel 3": a table named by its number
 _TABLE_REF = re.compile(r"\btabel\s+(\d{1,2})\b", re.IGNORECASE)
 TABLE_CAPTION_REACH = 200  # characters from a caption ("Tabel 2. Anlægsprogram") to its table
 TABLE_UNIT_REACH = 2000  # characters from a table's unit header ("(1.000 kr.)") to a row
@@ -2021,6 +2032,17 @@ class ExtractiveAnswerer:
             continued.update(c.index for c in rest)
             out += rest
             if sum(not c.continues for c in out) >= self.config.max_list_items:
+                break
+            if (
+                opens_list
+                and not marked
+                and not blank
+                and not _in_list_block(view, s.start)  # a format's own list item goes on
+                and _ends_sentence(s.text)
+            ):
+                # unmarked lines (a PDF whose bullets were lost: "400.000 kr. fra …" /
+                # "250.000 kr. i form af egne medarbejdertimer."): the period closes the list,
+                # and the lines after it are the text going on
                 break
         if inline_list:
             return out

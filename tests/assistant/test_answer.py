@@ -1691,3 +1691,29 @@ def test_a_tables_column_names_are_never_the_answer_alone(tmp_path_factory) -> N
         "styregruppen?"
     )
     assert "Udpeges senest 1. juni 2026" in answer.text, answer.text
+
+
+def test_an_amount_that_announces_its_parts_is_answered_with_them(tmp_path_factory) -> None:
+    """ "Egenfinansieringen på 800.000 kr. sammensættes således:" and the lines below it (a PDF
+    whose bullets were lost): the parts up to the line that ends with a period, not the text
+    that goes on after them."""
+    minutes = (
+        "Referat – Kultur- og Fritidsudvalget – 10. marts 2026\n\n"
+        "19. Bibliotek på hjul – ansøgning om statsligt tilskud\n\n"
+        "Sagsfremstilling\n\n"
+        "Projektet skal afprøve en elektrisk varevogn indrettet som mobilt bibliotek.\n"
+        "Det samlede projektbudget er 1.650.000 kr. Der søges om 850.000 kr. i tilskud.\n"
+        "Egenfinansieringen på 800.000 kr. sammensættes således:\n"
+        "400.000 kr. fra bibliotekernes overførte midler fra 2025\n"
+        "150.000 kr. fra Børne- og Ungeudvalget\n"
+        "250.000 kr. i form af egne medarbejdertimer.\n"
+        "Ansøgningsfristen er den 15. marts 2026.\n"
+        "Bussen forventes leaset gennem SKI-aftale.\n\n"
+        "Beslutning\n\nGodkendt.\n"
+    )
+    assistant = assistant_over(tmp_path_factory.mktemp("announced"), {"kfu.txt": minutes})
+    answer = assistant.ask(
+        "Hvordan er kommunens egen finansiering af Bibliotek på hjul sat sammen?"
+    )
+    assert "250.000 kr. i form af egne medarbejdertimer" in answer.text, answer.text
+    assert "Ansøgningsfristen" not in answer.text, answer.text
