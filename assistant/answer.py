@@ -385,6 +385,11 @@ class Assistant:
             s = view.sentences[index]
             intro = Candidate(view.id, s.start, s.end, s.text, index)
             for item in self.extractive.list_items(intro):
+                if any(
+                    c.doc_id == item.doc_id and c.start < item.end and item.start < c.end
+                    for c in cset.citations
+                ):
+                    continue  # the fact's answer shows it already
                 n = cset.add(item.doc_id, item.start, item.end)
                 lines.append(f"- {display_text(item.text)} [{n}]")
         return "\n".join([text, *lines]) if lines else text
