@@ -12,9 +12,11 @@ import re
 from typing import Protocol, TypeVar
 
 # The lines a vote is recorded in: "For stemte: A, F, Ø (12).", "Imod stemte: V, C, O (9).",
-# "Undlod at stemme: Ingen."
+# "For indstillingen stemte Jonas Kragh (A), …", "Undlod at stemme: Ingen."
 _VOTE_LINE = re.compile(
-    r"\W*(?:(?:for|imod)\s+stemte|stemte\s+(?:for|imod)|undlod\s+at\s+stemme)\b", re.I
+    r"\W*(?:(?:for|imod)\s+(?:(?:indstillingen|forslaget|sagen)\s+)?stemte"
+    r"|stemte\s+(?:for|imod)|undlod\s+at\s+stemme)\b",
+    re.I,
 )
 # A vote's count: "19 for og 2 imod", "4 stemmer for og 2 imod", "enstemmigt"
 _VOTE_COUNT = re.compile(

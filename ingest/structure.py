@@ -503,7 +503,9 @@ def _without_contents_entries(heads: list[_Heading], text: str) -> list[_Heading
     for i in range(len(heads) - 1, -1, -1):
         head = heads[i]
         key = (head.number, head.title.casefold())
-        empty = i + 1 < len(heads) and not text[head.heading_end : heads[i + 1].start].strip()
+        under = text[head.heading_end : heads[i + 1].start].strip() if i + 1 < len(heads) else "."
+        # nothing, or one short line (a running header kept once: "Klima- og Miljøudvalget")
+        empty = not under or ("\n" not in under and len(under) <= 80 and under[-1] not in ".:")
         if head.kind == "agenda_item" and key in later and empty:
             continue
         if head.kind == "agenda_item":
@@ -619,10 +621,16 @@ _ITEM_FORMS = (
 )
 
 
+# "3 | Behandlingstakst for haveaffald": a number and a title apart by a bar, as some minutes
+# print their items (a table's row is tab-separated, a portal's carries a case number)
+_BAR_ITEM = re.compile(r"^(\d{1,4})\s+\|\s+([A-ZÆØÅ].*)$")
+
+
 def _named_item(line: str) -> re.Match[str] | None:
-    """An item the line names as one ("Punkt 11: …", "Sag nr. 142 …", "§ 45 …"): the first
-    two of `_ITEM_FORMS`."""
-    return next((m for form in _ITEM_FORMS[:2] if (m := form.match(line))), None)
+    """An item the line names as one ("Punkt 11: …", "Sag nr. 142 …", "§ 45 …", "3 | …"): the
+    first two of `_ITEM_FORMS`, or `_BAR_ITEM`."""
+    found = next((m for form in _ITEM_FORMS[:2] if (m := form.match(line))), None)
+    return found or _BAR_ITEM.match(line)
 
 
 # An agenda portal's item row: number, case number, title ("12 | EMN-2023-0042 Titel").

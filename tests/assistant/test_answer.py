@@ -1717,3 +1717,28 @@ def test_an_amount_that_announces_its_parts_is_answered_with_them(tmp_path_facto
     )
     assert "250.000 kr. i form af egne medarbejdertimer" in answer.text, answer.text
     assert "Ansøgningsfristen" not in answer.text, answer.text
+
+
+def test_a_bare_heading_is_no_answer_and_a_vote_is_read_whole(tmp_path_factory) -> None:
+    """The item's title repeats the question's words, but says nothing of the vote: the vote
+    lines answer ("For indstillingen stemte …" with "Imod stemte …")."""
+    minutes = (
+        "Referat – Klima- og Miljøudvalget – 10. marts 2026\n\n"
+        "Klima- og Miljøudvalget\n\n"
+        "3 | Behandlingstakst for haveaffald – konsekvens for\naffaldsgebyret\n\n"
+        "Sagsnr.: 26/00127\n\n"
+        "Sagsfremstilling\n\n"
+        "Bestyrelsen for Ådal Ressourcer I/S har besluttet at hæve behandlingstaksten for "
+        "haveaffald fra 395 kr. til 460 kr. pr. ton.\n\n"
+        "Udvalgets beslutning\n\n"
+        "For indstillingen stemte Jonas Kragh (A), Birgitte Lund (V) og Mette Skov Andersen (F) "
+        "– i alt 3 stemmer.\n"
+        "Imod stemte Sofie Ahlgren (Ø) og Bent Rask (O) – i alt 2 stemmer.\n"
+        "Indstillingen blev dermed anbefalet over for Byrådet.\n\n"
+        "4 | Status på separatkloakering\n\n"
+        "Udvalgets beslutning\n\nTaget til efterretning.\n"
+    )
+    assistant = assistant_over(tmp_path_factory.mktemp("vote"), {"kmu.txt": minutes})
+    answer = assistant.ask("Hvordan stemte Klima- og Miljøudvalget om gebyret for haveaffald?")
+    assert "i alt 3 stemmer" in answer.text and "i alt 2 stemmer" in answer.text, answer.text
+    assert not answer.text.startswith("3 | Behandlingstakst"), answer.text

@@ -8,6 +8,7 @@ def test_a_vote_is_recorded_by_its_lines_or_its_count() -> None:
     assert records_vote("For stemte: A, F, Ø (12).")
     assert records_vote("Imod stemte: V, C, O (9).")
     assert records_vote("Undlod at stemme: Ingen.")
+    assert records_vote("For indstillingen stemte Jonas Kragh (A) og Birgitte Lund (V).")
     assert records_vote("Med stemmerne 19 for og 2 imod godkendte byrådet indstillingen.")
     assert records_vote("Indstillingen blev vedtaget enstemmigt.")
     assert not records_vote("Byrådet behandlede lokalplanen den 24. september 2025.")

@@ -519,3 +519,34 @@ def test_a_question_on_a_line_of_its_own_heads_its_answer():
     )
     titles = [s.title for s in build_sections(text)]
     assert titles == ["Hvor stor en skade har fejlen medført?"]
+
+
+def test_items_numbered_with_a_bar_are_agenda_items_and_their_contents_entry_is_not():
+    """ "3 | Behandlingstakst for haveaffald": a number and a title apart by a bar. The
+    contents list's last entry (a closed item has no page number) is no item, though the
+    committee's running header stands under it."""
+    text = (
+        "Referat – Klima- og Miljøudvalget – 10. marts 2026\n\n"
+        "Indhold\n"
+        "1 | Godkendelse af dagsorden . . . . . . . . 2\n"
+        "2 | Behandlingstakst for haveaffald . . . . . 3\n"
+        "3 | Lukket punkt: Arealerhvervelse\n\n"
+        "Klima- og Miljøudvalget\n\n"
+        "1 | Godkendelse af dagsorden\n\n"
+        "Sagsnr.: 26/00102\n\n"
+        "Udvalgets beslutning\n\nGodkendt.\n\n"
+        "2 | Behandlingstakst for haveaffald – konsekvens for\naffaldsgebyret\n\n"
+        "Sagsnr.: 26/00127\n\n"
+        "Sagsfremstilling\n\n"
+        "Bestyrelsen har besluttet at hæve behandlingstaksten for haveaffald fra 395 kr. til "
+        "460 kr. pr. ton.\n\n"
+        "Udvalgets beslutning\n\nFor stemte A, V og F (4). Imod stemte Ø og O (2).\n\n"
+        "3 | Lukket punkt: Arealerhvervelse\n\n"
+        "Udvalgets beslutning\n\nGodkendt.\n"
+    )
+    items = [(s.number, s.title) for s in build_sections(text) if s.kind == "agenda_item"]
+    assert items == [
+        ("1", "Godkendelse af dagsorden"),
+        ("2", "Behandlingstakst for haveaffald – konsekvens for affaldsgebyret"),
+        ("3", "Lukket punkt: Arealerhvervelse"),
+    ]
