@@ -1178,7 +1178,10 @@ class ExtractiveAnswerer:
         else:
             # the rarest word names the subject; words as rare as it are as telling
             # ("den sikre skolevej langs Tirstrupvej": "Sikker skolevej …" names it)
-            specific = [(self.stats.specificity(g), g) for g in topical]
+            # a later part with words of its own ("…, og hvad er prisen pr. plads?") names its
+            # subject by them; the first part's words are its context, not its key
+            keyed = [g for g in topical if g.main[0] in own] if topic else []
+            specific = [(self.stats.specificity(g), g) for g in keyed or topical]
             top, top_group = max(specific, key=lambda x: x[0])
             margin = 1e-9
             if general_idf(top_group.word) < top_group.weight:

@@ -41,7 +41,7 @@ SYNONYM_SETS = (
     ("færdig", "færdigt", "færdige", "afsluttet", "afsluttes"),
     # "Hvad ønskede udvalget, at …?" / "Udvalget bad om, at …"
     ("ønskede", "ønsker", "bad", "beder"),
-    ("starte", "startes", "påbegynde", "påbegyndes", "påbegyndt"),
+    ("starte", "startes", "starter", "påbegynde", "påbegyndes", "påbegyndt", "begynde", "begynder"),
     ("ubrugte", "uforbrugte", "ubrugt", "uforbrugt"),  # "de ubrugte midler" / "uforbrugte"
     ("stoppet", "standset", "bero"),  # "er stoppet" / "sat i bero"
     ("vedlagt", "vedlagte", "bilag", "bilagene"),  # "Hvilke dokumenter er vedlagt?" / "Bilag"
