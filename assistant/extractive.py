@@ -39,6 +39,7 @@ from assistant.stages import names_other_stage
 from assistant.synonyms import synonym_stems
 from assistant.types import SearchHit
 from assistant.votes import records_vote, rest_of_vote
+from ingest.chunking import ABBREVIATIONS
 from ingest.clean import one_line
 from ingest.dates import find_dates
 from ingest.facts.budgets import TABLE_UNIT
@@ -721,13 +722,12 @@ _ITEM_WORD = re.compile(ITEM_WORD, re.IGNORECASE)
 
 # a sentence's last word and its period, not an abbreviation's ("1,6 mio. kr.", "ca.")
 _LAST_WORD = re.compile(r"(\w+)\.\s*$")
-_ABBREVIATED = frozenset("kr mio mia ca pkt nr jf mv inkl ekskl bl.a f.eks".split())
 
 
 def _ends_sentence(text: str) -> bool:
     """The text ends with a period after a word, not an abbreviation's ("1,6 mio. kr.")."""
     m = _LAST_WORD.search(text)
-    return m is not None and m.group(1).lower() not in _ABBREVIATED
+    return m is not None and m.group(1).lower() not in ABBREVIATIONS
 
 
 _TOTAL_LABEL = re.compile(r"(?:i\s+alt|total|samlet|sum|i\s+alt\s+\S+)\.?", re.IGNORECASE)

@@ -26,7 +26,9 @@ from ingest.structure import section_path
 _PARA_BREAK = re.compile(r"\n\s*\n")
 _LIST_MARK = re.compile(rf"\s*(?:\d{{1,2}}[.)]|[a-zæøå][.)]|{BULLET_MARK})\s")
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÆØÅ\"“«(])")
-_ABBREVIATIONS = {
+# Words Danish writes with a period that ends no sentence ("kr.", "bl.a."); the answer step
+# reads a list's end by them too.
+ABBREVIATIONS = {
     "kr",
     "ca",
     "nr",
@@ -63,7 +65,7 @@ def _is_sentence_end(text: str, dot: int) -> bool:
     while word_start > 0 and not text[word_start - 1].isspace():
         word_start -= 1
     word = text[word_start:dot].lower().strip('("“')
-    return not (word in _ABBREVIATIONS or word.isdigit() or len(word) == 1)
+    return not (word in ABBREVIATIONS or word.isdigit() or len(word) == 1)
 
 
 @dataclass

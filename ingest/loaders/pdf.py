@@ -89,8 +89,8 @@ def _page_texts(reader: PdfReader) -> tuple[list[str], list[str]]:
             text = ""
         styles.append(visitor.finish())
         texts.append(_with_table_cells(text, pages[index]))
-    heads = heading_keys(styles)
     body = body_style([line for page in styles for line in page])
+    heads = heading_keys(styles, body)
     shown = shown_titles(styles[0], body, texts[0]) if styles else []
     return [set_headings_apart(text, heads) for text in texts], shown
 

@@ -98,11 +98,12 @@ def _is_heading(line: StyledLine, body: tuple[float, bool]) -> bool:
     return larger or bolder
 
 
-def heading_keys(pages: Sequence[Sequence[StyledLine]]) -> dict[str, tuple[float, bool]]:
+def heading_keys(
+    pages: Sequence[Sequence[StyledLine]], body: tuple[float, bool]
+) -> dict[str, tuple[float, bool]]:
     """The texts (whitespace removed) of the document's heading lines, with their style; a
     text that also stands as body text somewhere is left out, since the plain text cannot tell
-    the two apart."""
-    body = body_style([line for page in pages for line in page])
+    the two apart. `body`: the document's `body_style`."""
     heads: dict[str, tuple[float, bool]] = {}
     plain: set[str] = set()
     for page in pages:
