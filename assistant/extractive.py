@@ -708,10 +708,22 @@ _NOT_KEY_WORDS = frozenset(
 )
 
 
-def key_candidates(groups: list[WordGroup]) -> list[WordGroup]:
+# "ifølge Rambølls overslag", "ifølge anlægstabellen": where the answer is written, not what
+# it is about
+_SOURCE_PHRASE = re.compile(r"\bifølge\s+((?:[\w-]+s\s+)?[\w-]+)", re.IGNORECASE)
+
+
+def source_words(question: str) -> set[str]:
+    """The words naming the source a question cites ("… ifølge høringsnotatet?")."""
+    return {w.lower() for m in _SOURCE_PHRASE.finditer(question) for w in m.group(1).split()}
+
+
+def key_candidates(groups: list[WordGroup], question: str = "") -> list[WordGroup]:
     """The words that can name a question's subject: not an adjective ("den nye hjemmeside"
-    is about the website; "Hvor meget dyrere blev skybrudsprojektet?" about the project)."""
-    return [g for g in groups if g.word.lower() not in _NOT_KEY_WORDS] or groups
+    is about the website; "Hvor meget dyrere blev skybrudsprojektet?" about the project),
+    nor the source it cites ("… i 2026 ifølge anlægstabellen?" is about the project)."""
+    source = source_words(question)
+    return [g for g in groups if g.word.lower() not in _NOT_KEY_WORDS | source] or groups
 
 
 # "Hvad er tidsplanen?": a list or table under a heading that names it can answer, as for
@@ -1164,7 +1176,7 @@ class ExtractiveAnswerer:
         topical = [g for g in groups if not self.stats.is_cue(g.main[0])] or groups
         # an adjective names no subject: "den nye hjemmeside" is about the website, and a
         # sentence saying "Forsinkelsen …" of it need not repeat "nye"
-        topical = key_candidates(topical)
+        topical = key_candidates(topical, question)
         # a year or number is matched as what it is (a near miss when it differs), never as
         # the subject: "svømmehal" is the key of "Hvad kostede den nye svømmehal i 2019?"
         topical = [g for g in topical if not g.word.isdigit()] or topical

@@ -227,6 +227,7 @@ _TABLE_HEADER = re.compile(
 _DAY_OF_MONTH = re.compile(r"\.\s*(?:" + "|".join(MONTHS) + r")\b", re.IGNORECASE)
 _TABLE_NUMBER = re.compile(r"(?<![\w.,/-])-?\d{1,3}(?:\.\d{3})*(?:,\d+)?(?![\w/]|[.,]\d)")
 _WORD = re.compile(r"[A-Za-zÆØÅæøåÉé][\wÆØÅæøå-]*")
+_YEAR_OR_UNIT = re.compile(r"\b(?:19|20)\d\d\b|\b1\.000\b")
 
 
 def _headers(text: str) -> list[re.Match[str]]:
@@ -373,7 +374,13 @@ def _scaled_numbers(
         nm = _TABLE_NUMBER.search(text, pos, limit)
         wm = _WORD.search(text, pos, limit)
         if wm and (not nm or wm.start() < nm.start()):
-            words_in_row += 1
+            line_start = text.rfind("\n", 0, wm.start()) + 1
+            line_end = text.find("\n", wm.end())
+            line = text[line_start : line_end if line_end >= 0 else limit]
+            # a row of column names ("Område (1.000 kr.) | Budget 2025 | Afvigelse") is no
+            # prose: its only figures are years and the unit
+            names = _YEAR_OR_UNIT.sub("", line)
+            words_in_row += "\t" not in line or any(ch.isdigit() for ch in names)
             if words_in_row > 8:
                 break
             pos = wm.end()

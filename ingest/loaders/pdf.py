@@ -137,12 +137,40 @@ def _cells(line: str) -> list[_Cell]:
     return [(m.start(), m.end(), " ".join(m.group(0).split())) for m in _CELL.finditer(line)]
 
 
+# layout mode may set two column names flush ("Korrigeret budgetForventet regnskab"): a
+# lower-case letter straight before an upper-case one is where the second name starts
+_GLUED = re.compile(r"(?<=[a-zæøå])(?=[A-ZÆØÅ][a-zæøå])")
+
+
+def _unglued(line: list[_Cell]) -> list[_Cell]:
+    """The line's cells with flush column names apart, each at its own column."""
+    out: list[_Cell] = []
+    for a, _end, text in line:
+        cuts = [0, *(m.start() for m in _GLUED.finditer(text)), len(text)]
+        out += [(a + i, a + j, text[i:j].strip()) for i, j in zip(cuts, cuts[1:], strict=False)]
+    return out
+
+
 def _header_above(lines: list[list[_Cell]], row: list[_Cell]) -> list[str] | None:
     """The column names above a table's first row, their cells wrapped over up to three
     layout lines ("Korrigeret" over "budget 2023"): each piece joins the column whose row
-    cell is nearest; None unless every column gets a name and none is a number."""
+    cell is nearest; None unless every column gets a name and none is a number. Names set
+    flush against each other are tried apart when they do not fit together."""
+    header = _names_above(lines, row)
+    if header is None and any(_GLUED.search(t) for line in lines for _, _, t in line):
+        header = _names_above([_unglued(line) for line in lines], row)
+    return header
+
+
+def _names_above(lines: list[list[_Cell]], row: list[_Cell]) -> list[str] | None:
     if not lines or len(lines) > MAX_HEADER_LINES:
         return None
+    if len(lines) == 1 and len(lines[0]) == len(row):
+        # one line with a name for each column: they are the columns in order, however
+        # each is aligned (names left, figures right)
+        header = [text for _, _, text in lines[0]]
+        prose = any(len(t) > 40 or t.endswith((".", ",", ";")) for t in header)
+        return None if prose or not _names_columns(header) else header
     centres = [(a + b) / 2 for a, b, _ in row]
     names: list[list[str]] = [[] for _ in row]
     for line in lines:

@@ -21,6 +21,7 @@ from assistant.extractive import (
     key_candidates,
     match_group,
     names_columns,
+    source_words,
     syncope_forms,
 )
 from assistant.intent import classify
@@ -1723,3 +1724,19 @@ def test_the_words_framing_a_comparison_name_no_subject() -> None:
     frame = WordGroup("sammenlignet", ("sammenlign",), (), 4.65)
     relation = WordGroup("forhold", ("forhold",), (), 3.9)
     assert key_candidates([grant, frame, relation]) == [grant]
+
+
+def test_the_source_a_question_cites_names_no_subject() -> None:
+    """ "Hvad løber Rævebæk-projektets anlægsudgifter op på i 2026 ifølge anlægstabellen?":
+    no document says "anlægstabellen", and the answer need not; the project is the subject
+    (probe 46 abstained on it). "ifølge Rambølls overslag" names its source in two words."""
+    project = WordGroup("Rævebæk", ("rævebæk",), (), 2.1)
+    cost = WordGroup("anlægsudgifter", ("anlægsudgift",), (), 2.0)
+    table = WordGroup("anlægstabellen", ("anlægstabel",), ("anlæg", "tabel"), 3.6)
+    question = "Hvad løber Rævebæk-projektets anlægsudgifter op på i 2026 ifølge anlægstabellen?"
+    assert key_candidates([project, cost, table], question) == [project, cost]
+    assert source_words("Hvor meget er ifølge Rambølls overslag ikke brugt?") == {
+        "rambølls",
+        "overslag",
+    }
+    assert source_words("Hvad koster en komponent-forvalter ifølge bilag B?") == {"bilag"}

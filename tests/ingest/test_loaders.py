@@ -678,3 +678,41 @@ def test_a_pdf_tables_header_wrapped_over_lines_is_one_row(tmp_path: Path) -> No
         "Område (1.000 kr.)\tKorrigeret budget 2023\tForventet regnskab 2023\tAfvigelse\n" in text
     )
     assert "Svømmehaller\t8.720\t9.105\t385" in text
+
+
+def test_pdf_column_names_set_flush_are_the_tables_first_row(tmp_path: Path) -> None:
+    """Layout mode may join two column names set flush ("Korrigeret budgetForventet
+    regnskab") while the plain text puts each on its own line; under a caption line, the
+    names are still read apart, in order, as the table's first row."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    pdf.set_xy(10, 20)
+    pdf.cell(0, 6, "Forventet regnskab 2026 for udvalgets områder (1.000 kr.):")
+    flush = pdf.get_string_width("Korrigeret budget")
+    # header cells a little apart in height, as vertically centred wrapped cells are
+    for x, y, name in [
+        (10, 32, "Område"),
+        (70, 32, "Korrigeret budget"),
+        (70 + flush, 35, "Forventet regnskab"),
+        (150, 32.5, "Afvigelse"),
+    ]:
+        pdf.set_xy(x, y)
+        pdf.cell(40, 6, name)
+    rows = [
+        ("Vej og Park, drift", "48.600", "49.750", "1.150"),
+        ("I alt", "89.100", "91.700", "2.600"),
+    ]
+    for i, row in enumerate(rows):
+        for j, (x, cell) in enumerate(zip([10, 70, 100, 150], row, strict=True)):
+            pdf.set_xy(x, 44 + 8 * i)
+            pdf.cell(30, 6, cell, align="L" if j == 0 else "R")
+    path = tmp_path / "budgetopfoelgning.pdf"
+    pdf.output(str(path))
+
+    lines = load_file(path).pages[0].split("\n")
+    assert "Område\tKorrigeret budget\tForventet regnskab\tAfvigelse" in lines
+    assert "I alt\t89.100\t91.700\t2.600" in lines
+    assert "Forventet regnskab 2026 for udvalgets områder (1.000 kr.):" in lines

@@ -350,3 +350,20 @@ def test_a_caption_with_its_unit_in_brackets_heads_the_table_below_it():
         ("640", 640),
         ("655", 655),
     ]
+
+
+def test_a_column_names_row_under_the_caption_is_no_prose():
+    """A caption's unit heads the rows below a row of column names ("Område | Korrigeret
+    budget | Forventet regnskab | Afvigelse"): the names, with a row label's words, are no
+    prose that ends the table."""
+    text = (
+        "Forventet regnskab 2026 for udvalgets områder (1.000 kr.):\n"
+        "Område (1.000 kr.)\tKorrigeret budget 2026\tForventet regnskab 2026\tAfvigelse\n"
+        "Vej og Park, drift og vedligeholdelse\t48.600\t49.750\t1.150\n"
+        "I alt\t89.100\t91.700\t2.600\n"
+        "\nMerforbruget skyldes især vintertjenesten efter 12 kolde døgn.\n"
+    )
+    found = {m.text: m.amount_dkk for m in find_amounts(text)}
+    assert found["2.600"] == 2_600_000
+    assert found["48.600"] == 48_600_000
+    assert "12" not in found
