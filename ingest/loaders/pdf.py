@@ -207,7 +207,12 @@ def _table_rows(layout: str) -> dict[str, str]:
             if not in_table:
                 run = above[: len(above) - 1] if above and not above[-1] else above
                 start = max((i + 1 for i, cs in enumerate(run) if not cs), default=0)
-                header = _header_above(run[start:], found)
+                names = run[start:]
+                header = _header_above(names, found)
+                if header is None and len(names) > 1:
+                    # a caption right above the column names ("Tabel 2. Udvalgte nøgletal")
+                    # is no part of them
+                    header = _header_above(names[1:], found)
                 if header is not None:
                     rows[" ".join(header)] = TABLE_CELL_SEPARATOR.join(header)
             above = []

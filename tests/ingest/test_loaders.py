@@ -716,3 +716,30 @@ def test_pdf_column_names_set_flush_are_the_tables_first_row(tmp_path: Path) -> 
     assert "Område\tKorrigeret budget\tForventet regnskab\tAfvigelse" in lines
     assert "I alt\t89.100\t91.700\t2.600" in lines
     assert "Forventet regnskab 2026 for udvalgets områder (1.000 kr.):" in lines
+
+
+def test_a_pdf_tables_caption_right_above_its_column_names_is_not_one(tmp_path: Path) -> None:
+    """ "Tabel 2. Udvalgte nøgletal …" stands on the line right above the column names, with
+    no blank line between: the names are still the table's first row, the caption apart."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    pdf.set_xy(10, 20)
+    pdf.cell(0, 5, "Tabel 2. Udvalgte nøgletal for ældreområdet")
+    rows = [
+        ("Nøgletal", "April 2025", "April 2026", "Mål 2027"),
+        ("Ubesatte stillinger (antal)", "31", "19", "10"),
+        ("Sygefravær (pct.)", "8,9", "7,6", "6,5"),
+    ]
+    for i, row in enumerate(rows):
+        for j, (x, cell) in enumerate(zip([10, 90, 120, 150], row, strict=True)):
+            pdf.set_xy(x, 25 + 7 * i)
+            pdf.cell(25, 5, cell, align="L" if j == 0 else "R")
+    path = tmp_path / "statusnotat.pdf"
+    pdf.output(str(path))
+
+    lines = load_file(path).pages[0].split("\n")
+    assert "Nøgletal\tApril 2025\tApril 2026\tMål 2027" in lines
+    assert "Tabel 2. Udvalgte nøgletal for ældreområdet" in lines
