@@ -68,6 +68,7 @@ _MODIFIES = re.compile(
 )
 # a sentence that opens with a definite noun ("Forslaget", "Projektet", "Planen")
 _DEFINITE_START = re.compile(r"\s*([A-ZÆØÅ][a-zæøå]{3,}(?:et|en))\b")
+LEAD_IN_REACH = 10  # sentences before a table row that may say what the row shows
 _POINTS_BACK = re.compile(r"\b(?:dette|disse|denne|heraf|herved|hertil)\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _YEAR_AS_WORD = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
@@ -1133,6 +1134,7 @@ class ExtractiveAnswerer:
         # a table's column names ("Opgave | Ansvarlig | Frist") label its rows; alone they say
         # nothing (they are shown with a chosen row, see `_whole_rows`)
         cands = [c for c in cands if not self._names_columns(c)]
+        readable = cands  # before `require`: a sentence without the amount may still lead in
         if not _ASKS_CASE_NUMBER.search(question):
             cands = [c for c in cands if not _CASE_NUMBER_LINE.match(c.text)]
         if require == "decision":
@@ -1218,6 +1220,10 @@ class ExtractiveAnswerer:
             self.score(decision, groups, intent)
             cands = sorted(cands + decision, key=lambda c: (-c.score, c.rank, c.doc_id, c.index))
         chosen = self._strong_companions(best, cands)
+        if all(self._in_table(c) for c in chosen):
+            lead = self._lead_in(best, readable, groups)
+            if lead is not None:
+                chosen.append(lead)
         follower = self._follower(best, chosen)
         if follower is not None and len(chosen) < cfg.max_sentences:
             chosen.append(follower)
@@ -1312,6 +1318,47 @@ class ExtractiveAnswerer:
         if decision is not None and decision not in chosen and len(chosen) < cfg.max_sentences:
             chosen.append(decision)
         return chosen
+
+    def _lead_in(
+        self, row: Candidate, readable: list[Candidate], groups: list[WordGroup]
+    ) -> Candidate | None:
+        """The sentence before a table row, in its agenda item, that says the question's words
+        the row, its column names and its headings do not: "Budgetopfølgningen viser et
+        forventet merforbrug …" says what the row's "Afvigelse | 2.600" is. A sentence that
+        opens a list (":") would list the whole table instead."""
+        view = self.docs.get(row.doc_id)
+        sections = view.sections_at(row.start) if view is not None else []
+        if view is None or not sections:
+            return None
+        shown = self._span_terms(view, (row.start, row.end)) | self.stats.terms(
+            self.context_text(view, row.start)
+        )
+        header = column_names_row(view, row.start)
+        if header is not None:
+            shown = shown | self._span_terms(view, (header.start, header.end))
+        topical = [g for g in groups if not self.stats.is_cue(g.main[0]) and not g.word.isdigit()]
+        unsaid = [g for g in topical if match_group(g, shown) < 1.0]
+        said = [g for g in topical if match_group(g, shown) == 1.0]
+        item = sections[0]  # "Resumé" may say what "Sagsfremstilling" shows
+        best: tuple[float, float] = (0.0, 0.0)
+        lead = None
+        for c in readable:
+            if (
+                c.doc_id != row.doc_id
+                or not item.start <= c.start < row.start
+                or row.index - c.index > LEAD_IN_REACH
+                or self._in_table(c)
+                or view.in_heading(c.start, c.end)
+                or c.text.rstrip().endswith(":")
+            ):
+                continue
+            terms = self.stats.terms(c.text)
+            says = sum(g.weight for g in unsaid if match_group(g, terms) == 1.0)
+            # of the row's subject too: "Budgetopfølgningen viser et forventet merforbrug"
+            about = any(match_group(g, terms) == 1.0 for g in said)
+            if says > 0 and about and (says, c.score) > best:
+                best, lead = (says, c.score), c
+        return lead
 
     def _other_row(self, a: Candidate, b: Candidate) -> bool:
         """Both are cells of a table, in different rows."""

@@ -1742,3 +1742,37 @@ def test_a_bare_heading_is_no_answer_and_a_vote_is_read_whole(tmp_path_factory) 
     answer = assistant.ask("Hvordan stemte Klima- og Miljøudvalget om gebyret for haveaffald?")
     assert "i alt 3 stemmer" in answer.text and "i alt 2 stemmer" in answer.text, answer.text
     assert not answer.text.startswith("3 | Behandlingstakst"), answer.text
+
+
+_FOLLOW_UP_TABLE = (
+    "Referat – Teknik- og Miljøudvalget – 10. marts 2026\n\n"
+    "Punkt 9: Budgetopfølgning pr. 31. januar 2026 – Teknik og Miljø\n\n"
+    "Resumé\n\n"
+    "Budgetopfølgningen viser et forventet merforbrug på udvalgets driftsområder.\n\n"
+    "Sagsfremstilling\n\n"
+    "Forventet regnskab 2026 for udvalgets områder (1.000 kr.):\n"
+    "Område\tKorrigeret budget\tForventet regnskab\tAfvigelse\n"
+    "Vej og Park, drift\t48.600\t49.750\t1.150\n"
+    "Vintertjeneste\t7.200\t8.300\t1.100\n"
+    "I alt\t89.100\t91.700\t2.600\n\n"
+    "Indstilling\n\n"
+    "Direktøren indstiller, at budgetopfølgningen tages til efterretning.\n\n"
+    "Punkt 10: Pulje til bevaringsværdige bygninger\n\n"
+    "Puljen udgør 750.000 kr. i 2026.\n"
+)
+
+
+def test_a_table_rows_answer_is_led_in_by_the_sentence_naming_what_it_shows(
+    tmp_path_factory,
+) -> None:
+    """The row says "Afvigelse | 2.600"; the question asks for the "merforbrug", which only
+    the item's summary says: the answer shows that sentence before the row."""
+    assistant = assistant_over(
+        tmp_path_factory.mktemp("lead-in"), {"referat.txt": _FOLLOW_UP_TABLE}
+    )
+    answer = assistant.ask(
+        "Hvor stort et merforbrug forventer Teknik og Miljø samlet set i budgetopfølgningen "
+        "fra januar 2026?"
+    )
+    assert "I alt – 89.100 – 91.700 – 2.600" in answer.text, answer.text
+    assert "viser et forventet merforbrug" in answer.text, answer.text
