@@ -1968,6 +1968,9 @@ class ExtractiveAnswerer:
             header = column_names_row(view, c.start)
             if header is not None:
                 terms = terms | self._span_terms(view, (header.start, header.end))
+            # and in the text its table stands in ("Tilbygningen opføres …" + the costs)
+            sections = view.sections_at(c.start)
+            terms = terms | self._window_terms(view, c, sections[-1] if sections else None)
         if _POINTS_BACK.search(c.text[:60]):
             # "En grov vurdering er, at dette har genereret ca. 100.000 m3 jord": what "dette"
             # is comes before it, in its (short) section or paragraph

@@ -1776,3 +1776,38 @@ def test_a_table_rows_answer_is_led_in_by_the_sentence_naming_what_it_shows(
     )
     assert "I alt – 89.100 – 91.700 – 2.600" in answer.text, answer.text
     assert "viser et forventet merforbrug" in answer.text, answer.text
+
+
+_SCHOOL_EXTENSION = (
+    "Referat – Byrådet – 25. september 2025\n\n"
+    "12. Udvidelse af Østerled Skole – anlægsbevilling\n\n"
+    "Resumé\n\n"
+    "Elevtallet på Østerled Skole stiger. Der søges om anlægsbevilling på i alt 28,4 mio. kr.\n\n"
+    "Sagsfremstilling\n\n"
+    "Tilbygningen opføres i to etager mod øst på den nuværende boldbane. Byggeriet forventes "
+    "at gå i gang i marts 2026.\n"
+    "Anlægsudgiften fordeler sig således (mio. kr.):\n"
+    "Aktivitet\t2025\t2026\t2027\tI alt\n"
+    "Rådgivning og projektering\t1,1\t0,6\t0,2\t1,9\n"
+    "Byggeri og udearealer\t2,3\t14,8\t7,6\t24,7\n"
+    "I alt\t3,4\t15,8\t9,2\t28,4\n\n"
+    "Indstilling\n\n"
+    "Direktionen indstiller, at der gives en anlægsbevilling på 28,4 mio. kr.\n\n"
+    "13. Ny legeplads ved Kærby Børnehus\n\n"
+    "Legepladsen koster 1,2 mio. kr. i 2026.\n"
+)
+
+
+def test_a_table_rows_subject_may_be_named_by_the_text_its_table_stands_in(
+    tmp_path_factory,
+) -> None:
+    """ "tilbygningen" is the question's subject; the item's title says "Udvidelse", the
+    section's prose "Tilbygningen opføres …" and the table of costs by year stands in that
+    section: its row for 2026 answers (it abstained: the key word was not found)."""
+    assistant = assistant_over(
+        tmp_path_factory.mktemp("table-subject"), {"referat.txt": _SCHOOL_EXTENSION}
+    )
+    answer = assistant.ask(
+        "Hvor meget af pengene til tilbygningen på Østerled Skole skal bruges i 2026?"
+    )
+    assert "15,8" in answer.text, answer.text
