@@ -680,66 +680,72 @@ def test_a_pdf_tables_header_wrapped_over_lines_is_one_row(tmp_path: Path) -> No
     assert "Svømmehaller\t8.720\t9.105\t385" in text
 
 
+def _pdf_table_lines(
+    path: Path,
+    caption: str,
+    rows: list[tuple[str, ...]],
+    columns: list[int],
+    top: float,
+    names: tuple[tuple[float, float, str], ...] = (),
+) -> list[str]:
+    """The loaded lines of a one-page PDF: a caption, column names placed by hand, then rows
+    whose label is left-aligned and whose figures are right-aligned under `columns`."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    pdf.set_xy(10, 20)
+    pdf.cell(0, 5, caption)
+    for x, y, name in names:
+        pdf.set_xy(x, y)
+        pdf.cell(40, 6, name)
+    for i, row in enumerate(rows):
+        for j, (x, cell) in enumerate(zip(columns, row, strict=True)):
+            pdf.set_xy(x, top + 7 * i)
+            pdf.cell(25, 5, cell, align="L" if j == 0 else "R")
+    pdf.output(str(path))
+    return load_file(path).pages[0].split("\n")
+
+
 def test_pdf_column_names_set_flush_are_the_tables_first_row(tmp_path: Path) -> None:
     """Layout mode may join two column names set flush ("Korrigeret budgetForventet
     regnskab") while the plain text puts each on its own line; under a caption line, the
     names are still read apart, in order, as the table's first row."""
     from fpdf import FPDF
 
-    pdf = FPDF()
-    pdf.add_page()
-    pdf.set_font("Helvetica", size=10)
-    pdf.set_xy(10, 20)
-    pdf.cell(0, 6, "Forventet regnskab 2026 for udvalgets områder (1.000 kr.):")
-    flush = pdf.get_string_width("Korrigeret budget")
-    # header cells a little apart in height, as vertically centred wrapped cells are
-    for x, y, name in [
+    measure = FPDF()
+    measure.set_font("Helvetica", size=10)
+    flush = measure.get_string_width("Korrigeret budget")
+    # names a little apart in height, as vertically centred wrapped cells are
+    names = (
         (10, 32, "Område"),
         (70, 32, "Korrigeret budget"),
         (70 + flush, 35, "Forventet regnskab"),
         (150, 32.5, "Afvigelse"),
-    ]:
-        pdf.set_xy(x, y)
-        pdf.cell(40, 6, name)
+    )
     rows = [
         ("Vej og Park, drift", "48.600", "49.750", "1.150"),
         ("I alt", "89.100", "91.700", "2.600"),
     ]
-    for i, row in enumerate(rows):
-        for j, (x, cell) in enumerate(zip([10, 70, 100, 150], row, strict=True)):
-            pdf.set_xy(x, 44 + 8 * i)
-            pdf.cell(30, 6, cell, align="L" if j == 0 else "R")
-    path = tmp_path / "budgetopfoelgning.pdf"
-    pdf.output(str(path))
-
-    lines = load_file(path).pages[0].split("\n")
+    caption = "Forventet regnskab 2026 for udvalgets områder (1.000 kr.):"
+    lines = _pdf_table_lines(
+        tmp_path / "opfoelgning.pdf", caption, rows, [10, 70, 100, 150], 44, names
+    )
     assert "Område\tKorrigeret budget\tForventet regnskab\tAfvigelse" in lines
     assert "I alt\t89.100\t91.700\t2.600" in lines
-    assert "Forventet regnskab 2026 for udvalgets områder (1.000 kr.):" in lines
+    assert caption in lines
 
 
 def test_a_pdf_tables_caption_right_above_its_column_names_is_not_one(tmp_path: Path) -> None:
     """ "Tabel 2. Udvalgte nøgletal …" stands on the line right above the column names, with
     no blank line between: the names are still the table's first row, the caption apart."""
-    from fpdf import FPDF
-
-    pdf = FPDF()
-    pdf.add_page()
-    pdf.set_font("Helvetica", size=10)
-    pdf.set_xy(10, 20)
-    pdf.cell(0, 5, "Tabel 2. Udvalgte nøgletal for ældreområdet")
     rows = [
         ("Nøgletal", "April 2025", "April 2026", "Mål 2027"),
         ("Ubesatte stillinger (antal)", "31", "19", "10"),
         ("Sygefravær (pct.)", "8,9", "7,6", "6,5"),
     ]
-    for i, row in enumerate(rows):
-        for j, (x, cell) in enumerate(zip([10, 90, 120, 150], row, strict=True)):
-            pdf.set_xy(x, 25 + 7 * i)
-            pdf.cell(25, 5, cell, align="L" if j == 0 else "R")
-    path = tmp_path / "statusnotat.pdf"
-    pdf.output(str(path))
-
-    lines = load_file(path).pages[0].split("\n")
+    caption = "Tabel 2. Udvalgte nøgletal for ældreområdet"
+    lines = _pdf_table_lines(tmp_path / "statusnotat.pdf", caption, rows, [10, 90, 120, 150], 25)
     assert "Nøgletal\tApril 2025\tApril 2026\tMål 2027" in lines
-    assert "Tabel 2. Udvalgte nøgletal for ældreområdet" in lines
+    assert caption in lines
