@@ -1340,7 +1340,7 @@ class ExtractiveAnswerer:
         unsaid = [g for g in topical if match_group(g, shown) < 1.0]
         said = [g for g in topical if match_group(g, shown) == 1.0]
         item = sections[0]  # "Resumé" may say what "Sagsfremstilling" shows
-        best: tuple[float, float] = (0.0, 0.0)
+        top: tuple[float, float] = (0.0, 0.0)  # (weight of the unsaid words it says, score)
         lead = None
         for c in readable:
             if (
@@ -1356,8 +1356,8 @@ class ExtractiveAnswerer:
             says = sum(g.weight for g in unsaid if match_group(g, terms) == 1.0)
             # of the row's subject too: "Budgetopfølgningen viser et forventet merforbrug"
             about = any(match_group(g, terms) == 1.0 for g in said)
-            if says > 0 and about and (says, c.score) > best:
-                best, lead = (says, c.score), c
+            if says > 0 and about and (says, c.score) > top:
+                top, lead = (says, c.score), c
         return lead
 
     def _other_row(self, a: Candidate, b: Candidate) -> bool:

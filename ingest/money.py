@@ -380,7 +380,8 @@ def _scaled_numbers(
             # a row of column names ("Område (1.000 kr.) | Budget 2025 | Afvigelse") is no
             # prose: its only figures are years and the unit
             names = _YEAR_OR_UNIT.sub("", line)
-            words_in_row += "\t" not in line or any(ch.isdigit() for ch in names)
+            column_names = "\t" in line and not any(ch.isdigit() for ch in names)
+            words_in_row += 0 if column_names else 1
             if words_in_row > 8:
                 break
             pos = wm.end()
