@@ -711,7 +711,9 @@ def _pdf_table_lines(
 def test_pdf_column_names_set_flush_are_the_tables_first_row(tmp_path: Path) -> None:
     """Layout mode may join two column names set flush ("Korrigeret budgetForventet
     regnskab") while the plain text puts each on its own line; under a caption line, the
-    names are still read apart, in order, as the table's first row."""
+    names are still read apart, in order, as the table's first row. The figures are
+    right-aligned, so "Forventet regnskab" stands nearer the first column's figures than the
+    second's: one name per column is taken in order, not by nearness."""
     from fpdf import FPDF
 
     measure = FPDF()
@@ -730,7 +732,7 @@ def test_pdf_column_names_set_flush_are_the_tables_first_row(tmp_path: Path) -> 
     ]
     caption = "Forventet regnskab 2026 for udvalgets områder (1.000 kr.):"
     lines = _pdf_table_lines(
-        tmp_path / "opfoelgning.pdf", caption, rows, [10, 70, 100, 150], 44, names
+        tmp_path / "opfoelgning.pdf", caption, rows, [10, 78, 119, 145], 44, names
     )
     assert "Område\tKorrigeret budget\tForventet regnskab\tAfvigelse" in lines
     assert "I alt\t89.100\t91.700\t2.600" in lines
