@@ -123,3 +123,27 @@ def test_a_tables_unit_cell_shown_from_its_quote_is_supported() -> None:
 
     assert unsupported_numbers("1.000 kr. – 2026 – 2027 [1]", ["1.000 kr.\t2026\t2027"]) == []
     assert unsupported_numbers("2.000 kr. – 2026 [1]", ["1.000 kr.\t2026\t2027"]) == ["2.000 kr."]
+
+
+def test_a_table_row_with_sentences_in_its_cells_is_supported_as_shown(tmp_path) -> None:
+    """A hearing table's row shown as an answer's list item ("1 – Grundejerforeningen – Vejadgang
+    … boligvej. Foreningen ønsker … – Nej [1]"): its sentences before the marker are copied
+    from the quote with the cells apart by " – ", so they are supported. They were dropped as
+    "sætning uden kilde", which left a list of column names alone."""
+    from assistant.extractive import display_text
+    from tests.conftest import assistant_over
+
+    row = (
+        "1\tGrundejerforeningen Bøgelunden\tVejadgang via Bøgelunden giver 300 bilture i døgnet. "
+        "Foreningen ønsker adgang fra Skovvænget.\tAdgang fra Bøgelunden fastholdes.\tNej"
+    )
+    text = (
+        "Høringsnotat – lokalplan 231\n\nOversigt over høringssvar\n\n"
+        f"Nr.\tAfsender\tResumé\tVurdering\tÆndring\n{row}\n"
+    )
+    assistant = assistant_over(tmp_path, {"hoeringsnotat.txt": text})
+    doc_id = assistant.stores.registry.resolve("hoeringsnotat.txt")[0]["id"]
+    cset = cited(assistant.docs, doc_id, row)
+    answer = Answer(text=f"- {display_text(row)} [1]", citations=cset.citations)
+    result = verify(answer, assistant.docs)
+    assert result.ok, result.problems
