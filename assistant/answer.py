@@ -23,7 +23,14 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from assistant.answer_gate import AnswerGate
-from assistant.citations import CitationSet, DocumentCache, DocView, document_label, renumber
+from assistant.citations import (
+    CitationSet,
+    DocumentCache,
+    DocView,
+    display_text,
+    document_label,
+    renumber,
+)
 from assistant.conversation import condense
 from assistant.extractive import (
     LIST_ITEM_START,
@@ -34,7 +41,6 @@ from assistant.extractive import (
     TermStats,
     cited_item_heading,
     column_names_row,
-    display_text,
     is_label,
     wording,
 )

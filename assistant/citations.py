@@ -22,8 +22,9 @@ from typing import Any
 
 from assistant.types import Citation
 from ingest.blocks import table_header
+from ingest.clean import one_line
 from ingest.facts.sentences import DocIndex, Sentence
-from ingest.models import Block, DocumentRecord, Section
+from ingest.models import TABLE_CELL_SEPARATOR, Block, DocumentRecord, Section
 from stores.registry import Registry
 
 _WS = " \t\r\n\u00a0"
@@ -331,6 +332,12 @@ def _past_list_label(view: DocView, start: int, end: int) -> int:
         return start
     m = _LIST_LABEL.match(view.text, start, end)
     return m.end() if m and m.end() < end else start
+
+
+def display_text(text: str) -> str:
+    """A text as an answer shows it: its words, a table row's cells apart ("Ældre – 845,0");
+    the verifier reads an answer's rows back by the same form."""
+    return " – ".join(one_line(cell) for cell in text.split(TABLE_CELL_SEPARATOR) if cell.strip())
 
 
 def renumber(text: str, citations: list[Citation]) -> tuple[str, list[Citation]]:

@@ -143,11 +143,6 @@ def cited_item_heading(view: DocView, offset: int, cset: CitationSet) -> tuple[s
     return item.title, f"**{wording(view.text[start:end]).strip('*# ')}** [{n}]"
 
 
-def display_text(text: str) -> str:
-    """A text as an answer shows it: its words, a table row's cells apart ("Ældre – 845,0")."""
-    return " – ".join(wording(cell) for cell in text.split(TABLE_CELL_SEPARATOR) if cell.strip())
-
-
 def _first_of_each_wording(candidates: list[Candidate]) -> list[Candidate]:
     """The candidates without a repeat of words already chosen (a restated summary)."""
     kept: list[Candidate] = []

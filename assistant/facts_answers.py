@@ -21,7 +21,14 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from assistant.citations import CitationSet, DocumentCache, DocView, document_label, trim_span
+from assistant.citations import (
+    CitationSet,
+    DocumentCache,
+    DocView,
+    display_text,
+    document_label,
+    trim_span,
+)
 from assistant.extractive import (
     COMMITTEE_NAME,
     ExtractiveAnswerer,
@@ -31,7 +38,6 @@ from assistant.extractive import (
     cited_item_heading,
     column_names_row,
     coverage,
-    display_text,
     is_decision_heading,
     key_candidates,
     match_group,

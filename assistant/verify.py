@@ -22,12 +22,11 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from assistant.citations import DocumentCache, renumber
+from assistant.citations import DocumentCache, display_text, renumber
 from assistant.types import Answer, Citation
 from ingest.clean import one_line
 from ingest.dates import find_dates
 from ingest.facts.sentences import split_sentences
-from ingest.models import TABLE_CELL_SEPARATOR
 from ingest.money import find_amounts
 
 MARKER = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
@@ -149,8 +148,7 @@ def _contains(quote: str, sentence: str) -> bool:
     """The sentence occurs verbatim in the quote (whitespace-insensitive, framing removed),
     also as an answer shows a table row: its cells apart by " – "."""
     t = one_line(strip_markers(sentence)).strip(" >*_")
-    shown = " – ".join(one_line(cell) for cell in quote.split(TABLE_CELL_SEPARATOR) if cell.strip())
-    return bool(t) and (t in one_line(quote) or t in shown)
+    return bool(t) and (t in one_line(quote) or t in display_text(quote))
 
 
 def check_citations(citations: Sequence[Citation], docs: DocumentCache) -> list[str]:

@@ -363,11 +363,21 @@ def _whole_cell(text: str, start: int, end: int) -> bool:
     return cell is None or cell == text[start:end]
 
 
+def _names_columns(text: str, line_start: int) -> bool:
+    """The line is a row of column names ("Område (1.000 kr.) | Budget 2025 | Afvigelse"):
+    cells whose only figures are years and the unit. Its words are no prose that ends the
+    table."""
+    line_end = text.find("\n", line_start)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return "\t" in line and not any(ch.isdigit() for ch in _YEAR_OR_UNIT.sub("", line))
+
+
 def _scaled_numbers(
     text: str, pos: int, limit: int, factor: float, taken: list[tuple[int, int]], seen: set[int]
 ) -> list[MoneyMention]:
     """The bare numbers of a table from `pos` on, scaled by its unit, until prose resumes."""
     found: list[MoneyMention] = []
+    names_lines: dict[int, bool] = {}  # line start -> the line is a row of column names
     words_in_row = 0
     tabbed = False  # the table's rows are cells (tab-separated lines)
     while pos < limit:
@@ -375,13 +385,9 @@ def _scaled_numbers(
         wm = _WORD.search(text, pos, limit)
         if wm and (not nm or wm.start() < nm.start()):
             line_start = text.rfind("\n", 0, wm.start()) + 1
-            line_end = text.find("\n", wm.end())
-            line = text[line_start : line_end if line_end >= 0 else limit]
-            # a row of column names ("Område (1.000 kr.) | Budget 2025 | Afvigelse") is no
-            # prose: its only figures are years and the unit
-            names = _YEAR_OR_UNIT.sub("", line)
-            column_names = "\t" in line and not any(ch.isdigit() for ch in names)
-            words_in_row += 0 if column_names else 1
+            if line_start not in names_lines:  # once per line, not per word
+                names_lines[line_start] = _names_columns(text, line_start)
+            words_in_row += 0 if names_lines[line_start] else 1
             if words_in_row > 8:
                 break
             pos = wm.end()

@@ -130,7 +130,7 @@ def test_a_table_row_with_sentences_in_its_cells_is_supported_as_shown(tmp_path)
     … boligvej. Foreningen ønsker … – Nej [1]"): its sentences before the marker are copied
     from the quote with the cells apart by " – ", so they are supported. They were dropped as
     "sætning uden kilde", which left a list of column names alone."""
-    from assistant.extractive import display_text
+    from assistant.citations import display_text
     from tests.conftest import assistant_over
 
     row = (
