@@ -38,7 +38,6 @@ from assistant.extractive import (
     ExtractiveAnswerer,
     ListCandidate,
     Selection,
-    TermStats,
     cited_item_heading,
     column_names_row,
     is_label,
@@ -64,6 +63,7 @@ from assistant.intent import (
     split_question,
 )
 from assistant.llm_step import LlmOutcome
+from assistant.question_terms import TermStats
 from assistant.retriever import HybridRetriever
 from assistant.stages import names_other_stage
 from assistant.types import Answer, Citation, SearchFilters, SearchHit

@@ -32,20 +32,17 @@ from assistant.citations import (
 from assistant.extractive import (
     COMMITTEE_NAME,
     ExtractiveAnswerer,
-    TermStats,
-    WordGroup,
     asks_about_committee,
     cited_item_heading,
     column_names_row,
-    coverage,
     is_decision_heading,
     key_candidates,
-    match_group,
     without_item_words,
     wording,
     years_named,
 )
 from assistant.intent import Intent, asked_item_number
+from assistant.question_terms import TermStats, WordGroup, coverage, match_group
 from assistant.types import Citation, SearchFilters, SearchHit
 from ingest.clean import one_line
 from ingest.dates import MONTHS, find_dates

@@ -22,9 +22,10 @@ from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 
 from assistant.citations import DocumentCache
 from assistant.extractive import Candidate as SentenceCandidate
-from assistant.extractive import ExtractiveAnswerer, TermStats, WordGroup, is_decision_heading
+from assistant.extractive import ExtractiveAnswerer, is_decision_heading
 from assistant.intent import Intent, asked_item_number, classify, split_question
 from assistant.lexical import LexicalIndex
+from assistant.question_terms import TermStats, WordGroup
 from assistant.rerank import FEATURES, Candidate, FeatureExtractor, RerankModel, section_match
 from assistant.types import SearchFilters, SearchHit
 from ingest.structure import agenda_item_at, within_item

@@ -1045,7 +1045,7 @@ def test_a_name_as_key_word_is_found_whole_or_not_at_all(assistant: Assistant) -
     """A compound's part can say it in other words ("dæmpning" of "støjdæmpning"), so a row
     with one part of the key word matches; a name ("Hjortsø Idrætsforening") is not said by
     "foreningens egne midler", so a grantee no document names is a near miss."""
-    from assistant.extractive import WordGroup
+    from assistant.question_terms import WordGroup
 
     facts = assistant.facts
     row = "projektet er finansieret af foreningens egne midler (62.000 kr.)"

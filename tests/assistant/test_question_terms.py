@@ -1,0 +1,79 @@
+"""How the question's words are weighed and matched: stems, compound parts, synonyms,
+abbreviations and typos, the forms Snowball stems apart, names of several words."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.question_terms import TermStats, coverage, match_group, syncope_forms
+
+
+@pytest.fixture(scope="module")
+def stats(corpus_store) -> TermStats:
+    _, stores, _ = corpus_store
+    return TermStats(stores.registry).refresh()
+
+
+def test_groups_are_compound_aware_and_weighted(stats) -> None:
+    groups = stats.groups("Hvor meget blev afsat til videndelingen i kompetencepuljen?")
+    words = [g.word for g in groups]
+    assert words == ["afsat", "videndelingen", "kompetencepuljen"]
+    cue, topic = groups[0], groups[1]
+    assert cue.weight < topic.weight  # "afsat" only steers the intent
+    assert match_group(topic, stats.terms("4. Videndeling")) == 1.0
+    # an abbreviation and a typo still find their words
+    medarb = stats.groups("erfarne medarb.")[1]
+    assert "medarbejd" in medarb.main
+    typo = stats.groups("en atraktiv arbejdsplads")[0]
+    assert "attraktiv" in typo.main
+    # synonyms a municipality uses for the same body
+    council = stats.groups("byrådet")[0]
+    assert "kommunalbestyr" in council.main
+    # who pays: "Opgavestiller afholder omkostninger til review"
+    pays = stats.groups("Hvem betaler for review?")[0]
+    assert match_group(pays, stats.terms("Opgavestiller afholder omkostninger til review.")) == 1.0
+    replaces = stats.groups("Hvad afløser møderne?")[0]
+    assert match_group(replaces, stats.terms("Møderne erstattes af Communitymøder.")) == 1.0
+    yes = [g for g in stats.groups("Hvilken model sagde kommunerne ja til?") if g.word == "ja"][0]
+    assert match_group(yes, stats.terms("Kommunerne har givet tilsagn om løsning A.")) == 1.0
+    eye = [g for g in stats.groups("Hvem holder øje med forbruget?") if g.word == "øje"][0]
+    assert match_group(eye, stats.terms("Projektledelsen følger løbende forbruget.")) == 1.0
+    late = [g for g in stats.groups("Hvilke halter bagefter?") if g.word == "halter"][0]
+    assert match_group(late, stats.terms("Forsinket")) == 1.0
+    stopped = [g for g in stats.groups("Hvilke er stoppet?") if g.word == "stoppet"][0]
+    assert match_group(stopped, stats.terms("Sat i bero")) == 1.0
+    tasks = [g for g in stats.groups("Hvad skal arbejdsgruppen lave?") if g.word == "lave"][0]
+    assert match_group(tasks, stats.terms("3. Opgaver")) == 1.0  # "Arbejdsgruppen skal: …"
+    costs = [g for g in stats.groups("Hvad hvis udgifterne stiger?") if g.word == "udgifterne"][0]
+    assert match_group(costs, stats.terms("Hvis der forventes meromkostning, søges der.")) == 1.0
+
+
+def test_a_word_meets_its_forms_without_the_dropped_e(stats) -> None:
+    """Danish drops the "e" before a final n, l or r when an ending follows ("åben" / "åbne",
+    "regel" / "regler", "center" / "centre"); Snowball stems the two forms apart, so the
+    question's word lists the other form's stem when the corpus has it."""
+    assert "åben" in syncope_forms("åbn") and "åbn" in syncope_forms("åben")
+    assert "regl" in syncope_forms("regel") and "sik" in syncope_forms("sikr")
+    center = [g for g in stats.groups("Hvad sker der på det lokale center?") if g.word == "center"]
+    assert match_group(center[0], stats.terms("to projekter på de lokale centre")) == 1.0
+    # a form the corpus lacks adds nothing
+    assert all("kommunr" not in g.main for g in stats.groups("kommunen"))
+
+
+def test_a_name_of_several_words_weighs_as_one_word(stats) -> None:
+    """ "Task Force" is one thing the question names: its words share the weight of the
+    heaviest, so a line that only repeats a name cannot outweigh what is asked about it."""
+    named = {g.word: g.weight for g in stats.groups("Hvem står for arbejdet i Task Force?")}
+    plain = {g.word: g.weight for g in stats.groups("hvem står for arbejdet i task force?")}
+    assert named["Task"] + named["Force"] == pytest.approx(max(plain["task"], plain["force"]))
+    # the question's first word is capitalised as a sentence's, not as a name
+    first = stats.groups("Videndeling og Task Force")
+    assert first[0].weight == stats.groups("videndeling")[0].weight
+
+
+def test_coverage_counts_partial_compound_matches(stats) -> None:
+    groups = stats.groups("kontaktforløb")
+    full, _ = coverage(groups, stats.terms("individuelle kontaktforløb"))
+    partial, _ = coverage(groups, stats.terms("individuelle kontaktførelser"))
+    assert full == 1.0
+    assert 0 < partial < 1.0
