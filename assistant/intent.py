@@ -149,6 +149,8 @@ _DECISION = _rx(
     r"\bhvad\s+(?:blev|var)\s+(?:udfaldet|resultatet)\s+af\b",  # the outcome of a case
     # "Hvad skete der med ansøgningen?", "Hvordan endte sagen?"
     r"\bhvad\s+skete\s+(?:der\s+)?med\b|\bhvordan\s+endte\b",
+    # "Hvordan forholdt udvalget sig til aftalen?": the stand a body took on a case
+    r"\bforh(?:oldt|older)\s+(?:\S+\s+){0,6}?sig\s+til\b",
     # "Hvad endte mindsteprisen med at blive?": the final word on a proposal
     r"\bendte\s+(?:\S+\s+){0,4}?med\s+at\s+(?:blive|være)\b",
     r"\bvedt(?:og|aget|age|ages)\b",

@@ -59,6 +59,10 @@ SYNONYM_SETS = (
     ("afstemning", "afstemningen", "stemte", "stemmer", "stemmerne"),  # "For stemte: A, F"
     # "Hvem er vores kontaktperson hos fonden?" / a letter's "Sagsbehandler: …"
     ("kontaktperson", "kontaktpersonen", "sagsbehandler", "sagsbehandleren"),
+    # "den eksterne konsulent" / "Ekstern rådgiver (analyse og scenarier)"
+    ("konsulent", "konsulenten", "rådgiver", "rådgiveren"),
+    # "Hvor mange husstande …?" / "Forslaget omfatter ca. 38 boliger."
+    ("husstand", "husstande", "bolig", "boliger"),
 )
 
 

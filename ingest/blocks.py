@@ -45,6 +45,8 @@ _ATTACHMENT_LINE = re.compile(
 _FILE_SUFFIX = re.compile(
     r"\.(?:pdf|docx?|xlsx?|pptx?|odt|msg)\b\s*(?:\(\s*\d+[.,]?\d*\s*[kKmM][bB]\s*\))?\s*$"
     r"|\((?i:pdf|docx?|xlsx?)\)\s*$|\s(?:PDF|DOCX?|XLSX?)\s*$"
+    # a portal's type and size after the title: "Notat om sammenlægning (PDF, 356 KB)"
+    r"|\((?i:pdf|docx?|xlsx?|pptx?)\s*,\s*\d+(?:[.,]\d+)?\s*[kKmM][bB]\)\s*$"
 )
 # one attachment named after its label, as a letter ends: "Bilag: Kloakplan for Fyrvej 17
 # (udsnit)", "Bilag 2: Kort"; a sentence about an annex ends in a period. (A section "Bilag"
@@ -338,7 +340,8 @@ def _mark_under_headings(text: str, blocks: list[Block], kinds: list[str | None]
         block = blocks[i]
         title = text[block.start : block.end].strip()
         toc = _TOC_HEADING.match(title) is not None
-        attachments = block.kind == "heading" and _ATTACHMENT_HEADING.match(title) is not None
+        # "Bilag" as a heading, or as a portal's label line above the files
+        attachments = block.kind in ("heading", "prose") and bool(_ATTACHMENT_HEADING.match(title))
         if not (toc or attachments):
             i += 1
             continue
@@ -364,6 +367,8 @@ def _mark_under_headings(text: str, blocks: list[Block], kinds: list[str | None]
         elif attachments and run:
             for k in run:
                 kinds[k] = "attachments"
+            if block.kind == "prose":
+                kinds[i] = "attachments"  # the label goes with its list
         i = j if run else i + 1
 
 

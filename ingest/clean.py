@@ -16,6 +16,7 @@ from collections import Counter
 
 from ingest.blocks import assemble_blocks
 from ingest.models import TABLE_CELL_SEPARATOR, CleanText, LoadedFile, PageSpan, RawBlock
+from ingest.text_tables import read_text_tables
 
 PAGE_SEPARATOR = "\n\n"
 
@@ -45,7 +46,7 @@ _SPACES = re.compile(r" {2,}")
 _MANY_NEWLINES = re.compile(r"\n{3,}")
 
 
-def normalize_characters(text: str) -> str:
+def normalize_characters(text: str, min_cells: int = 3) -> str:
     """NFC, ligatures, odd spaces, soft hyphens; collapse spaces and strip every line."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _SOFT_HYPHEN_BREAK.sub("", text)  # "an\u00ad\nlæg" was one word
@@ -55,17 +56,18 @@ def normalize_characters(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = _ODD_SPACES.sub(" ", text)
     text = _SPACES.sub(" ", text)
-    return "\n".join(_cells(line.strip()) for line in text.split("\n"))
+    return "\n".join(_cells(line.strip(), min_cells) for line in text.split("\n"))
 
 
-def _cells(line: str) -> str:
-    """A line of three or more TAB-separated cells is a table row (a PDF row the loader found,
-    a tab-separated text file): one TAB between its cells. Otherwise a TAB is a space."""
+def _cells(line: str, min_cells: int = 3) -> str:
+    """A line of `min_cells` or more TAB-separated cells is a table row (a PDF row the loader
+    found, a padded table of a text file): one TAB between its cells. Otherwise a TAB is a
+    space. A PDF's two "cells" are too often a line's words set apart to count as a row."""
     if TABLE_CELL_SEPARATOR not in line:
         return line
     cells = [" ".join(cell.split()) for cell in line.split(TABLE_CELL_SEPARATOR)]
     cells = [cell for cell in cells if cell]
-    if len(cells) < 3:
+    if len(cells) < min_cells:
         return " ".join(cells)
     return TABLE_CELL_SEPARATOR.join(cells)
 
@@ -499,7 +501,10 @@ def clean(loaded: LoadedFile) -> CleanText:
     """Clean a loaded file into text plus 1-based page spans covering the whole text."""
     if loaded.blocks is not None:
         return assemble_blocks([_normalized_block(b) for b in loaded.blocks])
-    pages = [normalize_characters(page) for page in loaded.pages]
+    if loaded.kind == "text":
+        pages = [normalize_characters(read_text_tables(page), min_cells=2) for page in loaded.pages]
+    else:
+        pages = [normalize_characters(page) for page in loaded.pages]
     if loaded.kind == "pdf":
         pages = remove_running_lines(pages)
         cleaned = join_across_pages(

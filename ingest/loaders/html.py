@@ -45,6 +45,7 @@ _FURNITURE = re.compile(
     r"skip|genvej|contentinfo|social-?share|share-?buttons|print-?link|side-?bar|sidebox|"
     r"sidemenu|sidekolonne"
 )
+_NAME_WORD = re.compile(r"navn\w*")
 # an in-page link back to the top of the page
 _TO_TOP = re.compile(
     r"(?:(?:tilbage\s+|gå\s+)?til\s+(?:toppen|top)|toppen|top|back\s+to\s+top|↑)\s*[↑^]?",
@@ -102,10 +103,11 @@ def _is_furniture(tag: Tag) -> bool:
     attributes = _attribute_text(tag)
     if not attributes:
         return False
-    # Split tokens so that e.g. "navn" (Danish: name) or "canvas" do not count as "nav".
+    # Split tokens so that e.g. "canvas" does not count as "nav"; "navn" (Danish: name) is
+    # no "nav" anywhere in a token ("felt-navn", "feltnavn": a field's label cell).
     for token in re.split(r"[^a-z0-9æøå-]+", attributes):
-        token = token.strip("-")
-        if token and not token.startswith("navn") and _FURNITURE.search(token):
+        token = _NAME_WORD.sub("", token).strip("-")
+        if token and _FURNITURE.search(token):
             return True
     return False
 

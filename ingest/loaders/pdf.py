@@ -101,7 +101,10 @@ def _page_texts(reader: PdfReader) -> tuple[list[str], list[str]]:
 # the first, is a table row: the same line of the plain text gets TABs between its cells.
 _NUMERIC_ROW = re.compile(r"\d[\d.,:]*\s+[-+−]?\d[\d.,:]*\s+[-+−]?\d")
 # a figure, with its percent sign or its unit ("1.450.000 kr.", "3,5 mio. kr.")
-_NUMBER_CELL = re.compile(r"[-+−]?\d[\d.,:]*\s*(?:%|(?:(?:mio|mia|t)\.\s*)?kr\.?)?")
+_NUMBER_CELL = re.compile(
+    r"[-+−]?\d[\d.,:]*(?:\s*[-–/]\s*\d[\d.,:]*)?"  # a range or a split: "9,8-11,4", "12 / 32"
+    r"\s*(?:%|(?:(?:mio|mia|t)\.\s*)?kr\.?)?"
+)
 
 
 _UNIT_OR_YEAR = re.compile(r"\((?:1\.000|mio\.|mia\.|t\.)?\s*kr\.?\)|\b(?:19|20)\d\d\b", re.I)
@@ -173,9 +176,11 @@ def _names_above(lines: list[list[_Cell]], row: list[_Cell]) -> list[str] | None
         return None if prose or not _names_columns(header) else header
     centres = [(a + b) / 2 for a, b, _ in row]
     names: list[list[str]] = [[] for _ in row]
-    for line in lines:
+    for n, line in enumerate(lines):
         for a, b, text in line:
-            if len(text) > 40 or text.endswith((".", ",", ";")):
+            # a name wrapped after its comma ("Årlig driftsudgift," / "netto (mio. kr.)")
+            wraps = n + 1 < len(lines) and text.endswith(",")
+            if len(text) > 40 or (text.endswith((".", ",", ";")) and not wraps):
                 return None  # prose above the table
             column = min(range(len(row)), key=lambda k: abs(centres[k] - (a + b) / 2))
             if a <= row[0][1] and column != 0 and a < row[1][0] - 1:
@@ -208,11 +213,16 @@ def _table_rows(layout: str) -> dict[str, str]:
                 run = above[: len(above) - 1] if above and not above[-1] else above
                 start = max((i + 1 for i, cs in enumerate(run) if not cs), default=0)
                 names = run[start:]
-                header = _header_above(names, found)
-                if header is None and len(names) > 1:
-                    # a caption right above the column names ("Tabel 2. Udvalgte nøgletal")
-                    # is no part of them
-                    header = _header_above(names[1:], found)
+                # the most lines right above the row that name its columns: a caption
+                # ("Tabel 2. Udvalgte nøgletal") or a footnote's number above them is no part
+                header = next(
+                    (
+                        found_names
+                        for k in range(min(len(names), MAX_HEADER_LINES), 0, -1)
+                        if (found_names := _header_above(names[-k:], found)) is not None
+                    ),
+                    None,
+                )
                 if header is not None:
                     rows[" ".join(header)] = TABLE_CELL_SEPARATOR.join(header)
             above = []

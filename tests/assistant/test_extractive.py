@@ -1666,3 +1666,38 @@ def test_the_source_a_question_cites_names_no_subject() -> None:
         "overslag",
     }
     assert source_words("Hvad koster en komponent-forvalter ifølge bilag B?") == {"bilag"}
+
+
+_PLAIN_TEXT_KOMMISSORIUM = {
+    "kommissorium_skolestruktur.txt": (
+        "KOMMISSORIUM\nAnalyse af fremtidens skolestruktur\n\n"
+        "---------------------------------------------------------------\n"
+        "1. BAGGRUND\n"
+        "---------------------------------------------------------------\n"
+        "Elevtallet er faldet, og flere skolebygninger skal renoveres. Forslaget om at flytte\n"
+        "Vestergårdsparken til et andet skoledistrikt omfatter ca. 38 boliger.\n"
+        "Projektgruppen består af en økonomikonsulent, en konsulent fra Ejendomme og en\n"
+        "repræsentant fra PPR.\n\n"
+        "---------------------------------------------------------------\n"
+        "2. BUDGET\n"
+        "---------------------------------------------------------------\n"
+        "  Budgetpost                                     Beløb (kr.)\n"
+        "  ---------------------------------------------  -----------\n"
+        "  Ekstern rådgiver (analyse og scenarier)            650.000\n"
+        "  Bygningsanalyse                                    180.000\n"
+        "  Borgerinddragelse og borgermøder                   120.000\n"
+        "  ---------------------------------------------  -----------\n"
+        "  I alt                                              950.000\n\n"
+        "Budgettet finansieres af puljen til analyser (1,0 mio. kr.) og af udvalgets\n"
+        "udviklingspulje (0,35 mio. kr.).\n"
+    )
+}
+
+
+def test_a_plain_text_tables_row_answers_with_its_amount(tmp_path_factory) -> None:
+    """A text file's table drawn with spaces and rule lines keeps its cells: the answer is the
+    row under its column names ("Beløb (kr.)"), not a line glued to a rule line."""
+    assistant = assistant_over(tmp_path_factory.mktemp("txt-table"), _PLAIN_TEXT_KOMMISSORIUM)
+    answer = assistant.ask("Hvor stor en post er budgetteret til den eksterne konsulent?")
+    assert "Ekstern rådgiver (analyse og scenarier) – 650.000" in answer.text, answer.text
+    assert "-----" not in answer.text, answer.text

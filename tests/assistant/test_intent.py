@@ -45,6 +45,7 @@ from assistant.intent import asked_item_number, classify, is_english, parse_as_o
         ("Hvad blev udfaldet af ansøgningen om tilskud til spejderhytten?", "decision"),
         ("Hvad skete der med ansøgningen om dispensation for Kystvej 14?", "decision"),
         ("Hvordan endte sagen om gratis parkering?", "decision"),
+        ("Hvordan forholdt udvalget sig til aftalen med nabokommunerne?", "decision"),
         ("Hvad sker der med mødet den 5. maj?", "lookup"),
         # the parts of a price, not its amount; its amounts are still a budget question
         ("Hvilke poster indgår, når forvaltningen beregner prisen på en cykelsti?", "list"),

@@ -77,3 +77,12 @@ def test_coverage_counts_partial_compound_matches(stats) -> None:
     partial, _ = coverage(groups, stats.terms("individuelle kontaktførelser"))
     assert full == 1.0
     assert 0 < partial < 1.0
+
+
+def test_a_consultant_is_an_adviser_and_a_household_a_home(stats) -> None:
+    """ "den eksterne konsulent" / a budget's "Ekstern rådgiver"; "Hvor mange husstande …?" /
+    "… omfatter ca. 38 boliger"."""
+    consultant = stats.groups("den eksterne konsulent")[-1]
+    assert match_group(consultant, stats.terms("Ekstern rådgiver (analyse og scenarier)")) == 1.0
+    households = stats.groups("Hvor mange husstande?")[-1]
+    assert match_group(households, stats.terms("Forslaget omfatter ca. 38 boliger.")) == 1.0

@@ -302,6 +302,8 @@ def test_numbered_line_wrapped_from_the_line_before_is_not_an_item(tmp_path: Pat
         ("Bilag 3 - Høringssvar fra Danmarks Naturfredningsforening.pdf", "attachments"),
         ("Bilag: 1. Kommissorium (DOCX)", "attachments"),  # the format in capitals
         ("2. Tidsplan for renovering (PDF)", "attachments"),
+        ("Notat om sammenlægning af aktivitetscentre (PDF, 356 KB)", "attachments"),  # a portal's
+        ("Rammer pr. udvalg 2027-2030 (XLSX, 4,1 MB)", "attachments"),  # type and size
         ("Side 3 af 21", "boilerplate"),
         ("📆 sidst opdateret: {{ site.time | date: '%B %d, %Y' }}", "boilerplate"),
         ("Spring til hovedindhold", "boilerplate"),
@@ -658,3 +660,21 @@ def test_a_portal_cards_number_beside_its_title_numbers_the_item(tmp_path: Path)
         ("34", "Sommeråbent i ungdomsklubberne"),
     ]
     assert not any(text.strip() in ("33.", "34.") for _, text in _kinds(record))
+
+
+def test_a_portals_bilag_label_goes_with_its_files(tmp_path: Path) -> None:
+    """A portal writes "Bilag" as a label (no heading) over the item's files with their type
+    and size: label and files are an attachment list, never part of the decision above."""
+    path = tmp_path / "referat.html"
+    path.write_text(
+        "<html><body><main><h1>Referat</h1><h2>Punkt 2 - Budgetopfølgning</h2>"
+        "<h3>Beslutning</h3><p>Taget til efterretning.</p>"
+        "<div class='bilag'><span class='lbl'>Bilag</span><ul>"
+        "<li><a href='/b/1.pdf'>Budgetopfølgning SSO 1-2026</a> <span>(PDF, 884 KB)</span></li>"
+        "</ul></div></main></body></html>",
+        encoding="utf-8",
+    )
+    kinds = _kinds(_parse(path))
+    assert ("prose", "Taget til efterretning.") in kinds
+    assert ("attachments", "Bilag") in kinds
+    assert ("attachments", "Budgetopfølgning SSO 1-2026 (PDF, 884 KB)") in kinds

@@ -751,3 +751,53 @@ def test_a_pdf_tables_caption_right_above_its_column_names_is_not_one(tmp_path: 
     lines = _pdf_table_lines(tmp_path / "statusnotat.pdf", caption, rows, [10, 90, 120, 150], 25)
     assert "Nøgletal\tApril 2025\tApril 2026\tMål 2027" in lines
     assert caption in lines
+
+
+def test_a_pdf_table_of_ranges_under_wrapped_column_names_keeps_its_rows(tmp_path: Path) -> None:
+    """A memo's comparison of models: estimates given as ranges ("3,5-4,2") and splits
+    ("12 / 32") are the row's figures, and a column name wrapped after its comma ("Årlig
+    driftsudgift," over "netto (mio. kr.)"), under a caption and a footnote's number, is one
+    name of the table's first row."""
+    names = (
+        (10, 32, "Model"),
+        (60, 32, "Anlægsudgift"),
+        (60, 36, "(mio. kr.)"),
+        (100, 32, "Årlig driftsudgift,"),
+        (100, 36, "netto (mio. kr.)"),
+        (145, 32, "Nye pladser"),
+    )
+    rows = [
+        ("A. Pavillon", "3,5-4,2", "0,9-1,0", "0 / 40"),
+        ("B. Tilbygning", "9,8-11,4", "1,3", "12 / 32"),
+        ("C. Nyt børnehus", "28-32", "3,6-3,9", "36 / 66"),
+    ]
+    lines = _pdf_table_lines(
+        tmp_path / "notat.pdf",
+        "Tabel 1. Sammenligning af de tre modeller",
+        rows,
+        [10, 60, 100, 145],
+        46,
+        ((10, 26, "4"), *names),
+    )
+    header = "Model\tAnlægsudgift (mio. kr.)\tÅrlig driftsudgift, netto (mio. kr.)\tNye pladser"
+    assert header in lines
+    assert "B. Tilbygning\t9,8-11,4\t1,3\t12 / 32" in lines
+    assert "C. Nyt børnehus\t28-32\t3,6-3,9\t36 / 66" in lines
+
+
+def test_a_portal_field_tables_label_cells_are_kept_whatever_their_class(tmp_path: Path) -> None:
+    """A label cell marked "felt-navn" (Danish: field name) is no navigation ("nav"): the
+    item's Sagsfremstilling, Indstilling and Beslutning stay headings over their text."""
+    path = tmp_path / "referat.html"
+    path.write_text(
+        "<html><body><nav class='hovednav'><a href='/'>Forside</a></nav>"
+        "<div class='punkt'><h2>Punkt 7 - Fælles akutpladser</h2><table class='felter'>"
+        "<tr><td class='felt-navn'>Indstilling</td><td><p>Direktøren indstiller, at aftalen "
+        "godkendes.</p></td></tr><tr><td class='felt-navn'>Beslutning</td><td><p>Anbefales "
+        "godkendt.</p></td></tr></table></div></body></html>",
+        encoding="utf-8",
+    )
+    loaded = load_file(path)
+    headings = [b.text for b in loaded.blocks if b.kind == "heading"]
+    assert headings == ["Punkt 7 - Fælles akutpladser", "Indstilling", "Beslutning"]
+    assert "Forside" not in loaded.pages[0]
