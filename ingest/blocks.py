@@ -45,8 +45,9 @@ _ATTACHMENT_LINE = re.compile(
 _FILE_SUFFIX = re.compile(
     r"\.(?:pdf|docx?|xlsx?|pptx?|odt|msg)\b\s*(?:\(\s*\d+[.,]?\d*\s*[kKmM][bB]\s*\))?\s*$"
     r"|\((?i:pdf|docx?|xlsx?)\)\s*$|\s(?:PDF|DOCX?|XLSX?)\s*$"
-    # a portal's type and size after the title: "Notat om sammenlægning (PDF, 356 KB)"
-    r"|\((?i:pdf|docx?|xlsx?|pptx?)\s*,\s*\d+(?:[.,]\d+)?\s*[kKmM][bB]\)\s*$"
+    # a portal's type and size after the title: "Notat om sammenlægning (PDF, 356 KB)",
+    # "(PDF, 14 sider)"; an annex kept from the public: "(lukket bilag)"
+    r"|\((?i:pdf|docx?|xlsx?|pptx?)\s*,\s*[^()]{1,30}\)\s*$|\((?i:lukket|fortroligt?)\s+bilag\)\s*$"
 )
 # one attachment named after its label, as a letter ends: "Bilag: Kloakplan for Fyrvej 17
 # (udsnit)", "Bilag 2: Kort"; a sentence about an annex ends in a period. (A section "Bilag"

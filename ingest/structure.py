@@ -335,24 +335,36 @@ def _wraps_into_item(lines: list[_Line], i: int) -> bool:
 def _join_wrapped_title(head: _Heading, lines: list[_Line], i: int) -> None:
     """ "13. Skole-, Børne- og Ungeudvalgets møde- og" + "aktivitetskalender 2025": a PDF
     wrapped the item title; the next line belongs to it when it starts in lower case."""
-    if i + 1 >= len(lines) or not lines[i + 1].text:
-        return
-    nxt = lines[i + 1]
+    open_end = _OPEN_END.search(lines[i].text)
+    j = i + 1
+    if open_end and j + 1 < len(lines) and not lines[j].text:
+        j += 1  # the PDF set the title's first line apart as a heading of its own
+    if j >= len(lines) or not lines[j].text or _NUMBERED_RE.match(lines[j].text):
+        return  # a numbered line is a heading of its own
+    nxt = lines[j]
     continues = (
         nxt.text[0].islower()
-        or re.search(r"(?:,|\s(?:og|eller|i|for|til|af))$", lines[i].text)
+        or open_end
         # "Sag nr. 142 … af Lindå" + "Svømmehal" + "Sags-ID: …": the case header follows
         or (
             not nxt.text.endswith(_TERMINAL_PUNCT)
             and not _ITEM_HEADER_RE.match(nxt.text)
-            and _item_header_follows(lines, i + 1)
+            and _item_header_follows(lines, j)
         )
     )
-    if continues and len(nxt.text) < 80 and not lines[i].text.endswith("."):
+    if (
+        continues
+        and len(nxt.text) < 80
+        and not lines[i].text.endswith(".")
+        and (j == i + 1 or _title_line(lines, j))
+    ):
         joiner = "" if head.title.endswith("-") and not head.title.endswith(" -") else " "
         head.title = _clean_title(f"{head.title}{joiner}{nxt.text}")
         head.heading_end = nxt.end
 
+
+# a title line cannot end here: "… mellem Hesselby Skole og" / "Vestrup Skole"
+_OPEN_END = re.compile(r"(?:,|\s(?:og|eller|samt|i|for|til|af|om|med|mellem|på|ved|fra|mod|[-–]))$")
 
 _ITEM_HEADER_RE = re.compile(
     r"^(?:sagsnr|sags nr|sags-?id|dok\.?\s?nr|j\.?\s?nr|åbent|lukket|beslutningstema|resumé|resume"

@@ -304,6 +304,8 @@ def test_numbered_line_wrapped_from_the_line_before_is_not_an_item(tmp_path: Pat
         ("2. Tidsplan for renovering (PDF)", "attachments"),
         ("Notat om sammenlægning af aktivitetscentre (PDF, 356 KB)", "attachments"),  # a portal's
         ("Rammer pr. udvalg 2027-2030 (XLSX, 4,1 MB)", "attachments"),  # type and size
+        ("1. Budgetopfølgning, specifikation (PDF, 14 sider)", "attachments"),
+        ("2. Oversigt over specialskoleplaceringer (lukket bilag)", "attachments"),
         ("Side 3 af 21", "boilerplate"),
         ("📆 sidst opdateret: {{ site.time | date: '%B %d, %Y' }}", "boilerplate"),
         ("Spring til hovedindhold", "boilerplate"),

@@ -142,6 +142,27 @@ def test_item_title_wrapped_after_a_comma_or_a_conjunction_is_an_item():
     ]
 
 
+def test_an_agenda_pdfs_wrapped_title_set_apart_and_its_numbered_annexes():
+    """A PDF set an item title's first line apart as a heading ("… mellem Hesselby Skole og",
+    blank line, "Vestrup Skole"): the title is whole. The item's numbered annexes ("1. Kort
+    … (PDF, 1,1 MB)", "(lukket bilag)") are no items, and the next item's numbered title
+    never joins the last annex."""
+    text = (
+        "Dagsorden\n\n"
+        "35. Høring om ændring af skoledistrikt mellem Hesselby Skole og\n\n"
+        "Vestrup Skole\nSagsnr.: 26/00655\n\nResumé\n\nForslaget sendes i høring.\n\n"
+        "Bilag\n\n1. Kort over foreslået distriktsgrænse (PDF, 1,1 MB)\n"
+        "2. Oversigt over elever (lukket bilag)\n"
+        "36. Fordeling af midler til minimumsnormeringer 2026\nSagsnr.: 26/00402\n\n"
+        "Resumé\n\nMidlerne fordeles efter antal børn.\n"
+    )
+    items = [(s.number, s.title) for s in build_sections(text) if s.kind == "agenda_item"]
+    assert items == [
+        ("35", "Høring om ændring af skoledistrikt mellem Hesselby Skole og Vestrup Skole"),
+        ("36", "Fordeling af midler til minimumsnormeringer 2026"),
+    ]
+
+
 # A PDF referat whose items are named "Punkt N:": a title wrapped onto a lower-case line, and
 # an Indstilling whose numbered points start with a capital letter.
 _PUNKT_MINUTES = (
