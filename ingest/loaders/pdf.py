@@ -248,7 +248,7 @@ def _aligned_rows(layout: str) -> list[dict[str, str]]:
     i = 0
     while i < len(lines):
         names = _cells(lines[i])
-        starts = [a for a, _, _ in names]
+        spans = [(a, b) for a, b, _ in names]
         if len(names) < 3 or any(
             len(t) > MAX_NAME_CHARS or t.endswith((",", ";")) or not _LETTER.search(t)
             for _, _, t in names
@@ -261,8 +261,9 @@ def _aligned_rows(layout: str) -> list[dict[str, str]]:
             if not lines[j].strip():
                 j += 1  # rows drawn apart
                 continue
-            columns = _columns(_cells(lines[j]), starts)
-            if columns is None or (columns[0] and sum(map(bool, columns)) < 3):
+            columns = _columns(_cells(lines[j]), spans)
+            short = columns is not None and sum(map(bool, columns)) < 3 and not _total(columns)
+            if columns is None or (columns[0] and short):
                 break  # prose again, or a line that is no row of this table
             if columns[0]:
                 body.append(columns)
@@ -285,16 +286,25 @@ def _aligned_rows(layout: str) -> list[dict[str, str]]:
     return tables
 
 
-def _columns(found: list[_Cell], starts: list[int]) -> list[str] | None:
-    """The line's cells placed under the column names they start at; None when a cell starts
-    under no column name."""
-    row = [""] * len(starts)
-    for a, _, text in found:
-        k = min(range(len(starts)), key=lambda n: abs(starts[n] - a))
-        if abs(starts[k] - a) > ALIGN_SLACK or row[k]:
+def _columns(found: list[_Cell], spans: list[tuple[int, int]]) -> list[str] | None:
+    """The line's cells placed under the column names they start at, or end at (figures set
+    right, "640.000" under "Beløb (kr.)"); None when a cell stands under no column name."""
+    row = [""] * len(spans)
+    for a, b, text in found:
+        k = min(range(len(spans)), key=lambda n: abs(spans[n][0] - a))
+        if abs(spans[k][0] - a) > ALIGN_SLACK:
+            k = min(range(len(spans)), key=lambda n: abs(spans[n][1] - b))
+            if abs(spans[k][1] - b) > ALIGN_SLACK:
+                return None
+        if row[k]:
             return None
         row[k] = text
     return row
+
+
+def _total(columns: list[str]) -> bool:
+    """A label and figures only, some cells empty: a total row ("I alt" | "" | "2.000.000")."""
+    return any(_NUMBER_CELL.fullmatch(c) for c in columns[1:] if c)
 
 
 def _with_table_cells(text: str, page: PageObject) -> str:

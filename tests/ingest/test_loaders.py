@@ -801,3 +801,39 @@ def test_a_portal_field_tables_label_cells_are_kept_whatever_their_class(tmp_pat
     headings = [b.text for b in loaded.blocks if b.kind == "heading"]
     assert headings == ["Punkt 7 - Fælles akutpladser", "Indstilling", "Beslutning"]
     assert "Forside" not in loaded.pages[0]
+
+
+def test_a_pdf_tables_right_aligned_figures_stand_under_their_column_name(tmp_path: Path) -> None:
+    """pypdf's plain text gives this table one cell per line, and no row holds two figures:
+    its rows are read from the layout text, where text cells start under their column names
+    and the figures end where "Beløb (kr.)" ends. The total row has an empty middle cell."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    pdf.set_xy(10, 20)
+    pdf.cell(0, 5, "Administrationen foreslår puljen fordelt på fire skoler som nedenfor.")
+    amount_end = 170
+    rows = [
+        ("Skole", "Projekt", "Beløb (kr.)"),
+        ("Vestrup Skole", "Multibane og belysning", "640.000"),
+        ("Hesselby Skole", "Udeklasseværelse ved naturfagslokaler", "385.000"),
+        ("Kildebjerg Skole", "Ny belægning, bænke og beplantning", "455.000"),
+        ("I alt", "", "1.480.000"),
+    ]
+    for i, (school, project, amount) in enumerate(rows):
+        y = 32 + 7 * i
+        pdf.set_xy(10, y)
+        pdf.cell(40, 5, school)
+        pdf.set_xy(60, y)
+        pdf.cell(80, 5, project)
+        width = pdf.get_string_width(amount)
+        pdf.set_xy(amount_end - width, y)
+        pdf.cell(width, 5, amount)
+    path = tmp_path / "skolegaarde.pdf"
+    pdf.output(str(path))
+    lines = load_file(path).pages[0].split("\n")
+    assert "Skole\tProjekt\tBeløb (kr.)" in lines
+    assert "Hesselby Skole\tUdeklasseværelse ved naturfagslokaler\t385.000" in lines
+    assert "I alt\t1.480.000" in lines  # the total row is one line too
