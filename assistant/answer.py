@@ -34,6 +34,7 @@ from assistant.citations import (
 from assistant.conversation import condense
 from assistant.extractive import (
     LIST_ITEM_START,
+    TABLE_CAPTION_REACH,
     Candidate,
     ExtractiveAnswerer,
     ListCandidate,
@@ -511,10 +512,20 @@ class Assistant:
             m.per or _PER_UNIT_AFTER.match(quote, m.end) for quote, m in amounts
         )
 
-    @staticmethod
-    def _states_rate(rate: re.Pattern[str], cited: list[Citation]) -> bool:
-        """Some cited passage states the asked rate ("pr. meter", "kr./m3")."""
-        return any(rate.search(c.quote) for c in cited)
+    def _states_rate(self, rate: re.Pattern[str], cited: list[Citation]) -> bool:
+        """Some cited passage states the asked rate ("pr. meter", "kr./m3"), or the caption
+        and column names of a cited table row's table do ("Månedlige takster (kr.)")."""
+        for c in cited:
+            said = c.quote
+            view = self.docs.get(c.doc_id)
+            row = view.table_row(c.start) if view is not None else None
+            if view is not None and row is not None:
+                first = view.table_header(c.start) or row
+                said = view.text[max(0, first.start - TABLE_CAPTION_REACH) : first.end]
+                said = f"{said} {c.quote}"
+            if rate.search(said):
+                return True
+        return False
 
     def _select_sentences(
         self,

@@ -449,10 +449,26 @@ def asks_total(question: str) -> bool:
     return bool(_TOTAL.search(question)) and asked_rate(question) is None
 
 
+# "om måneden", "månedlig", "i døgnet": a rate asked without "pr.", and how a text says it
+# ("den daglige drift" is the running of things, no rate)
+_PERIOD_RATE = re.compile(
+    r"\bom\s+(måneden|ugen|dagen)\b|\b(månedlig|ugentlig)\w*|\bi\s+(døgnet)\b", _F
+)
+_PERIOD_FORMS = {
+    "måned": r"(?:\bpr\.?|\bper|/)\s*(?:måned\w*|mdr?\b\.?)|\bom\s+måneden\b|\bmånedlig\w*",
+    "uge": r"(?:\bpr\.?|\bper|/)\s*uge\w*|\bom\s+ugen\b|\bugentlig\w*",
+    "dag": r"(?:\bpr\.?|\bper|/)\s*(?:dag|døgn)\w*|\bom\s+dagen\b|\bi\s+døgnet\b|\bdaglig\w*",
+}
+
+
 def asked_rate(question: str) -> re.Pattern[str] | None:
     """What a price per unit must say ("Hvad koster støjværnet pr. meter?" -> "pr. meter",
-    "kr./m"): a total is no answer to it. None when the question asks no rate ("pr. januar
-    2026" dates)."""
+    "kr./m"; "… om måneden?" -> a monthly amount): a total is no answer to it. None when the
+    question asks no rate ("pr. januar 2026" dates)."""
+    if period := _PERIOD_RATE.search(question):
+        word = next(w for w in period.groups() if w).lower()
+        unit = "måned" if word.startswith("måned") else "uge" if word.startswith("uge") else "dag"
+        return re.compile(_PERIOD_FORMS[unit], _F)
     m = _RATE.search(question)
     if m is None:
         return None

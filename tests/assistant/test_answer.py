@@ -536,6 +536,40 @@ def test_a_total_is_no_answer_to_a_price_per_unit(tmp_path_factory: pytest.TempP
     assert "250 kr. pr. meter" in planting.text
 
 
+def test_a_monthly_price_is_stated_as_one(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """ "… om måneden?" over a memo with yearly figures only is a near miss; a table of
+    rates whose caption says "Månedlige takster" answers it with its row."""
+    from tests.conftest import assistant_over
+
+    memo = (
+        "Notat om tilbygning ved Børnehuset Kildebjerg\n\n"
+        "Tilbygningen giver 12 vuggestuepladser. Den afledte driftsudgift er 1,3 mio. kr. årligt "
+        "ved fuld drift, idet forældrebetalingen er modregnet.\n"
+    )
+    rates = (
+        "# Referat – Børne- og Ungeudvalget\n\n## 5. Takster for SFO fra 1. august 2026\n\n"
+        "Taksterne for SFO reguleres hvert år pr. 1. august. Forvaltningen foreslår en pris- og "
+        "lønregulering på 2,8 pct. samt afrunding til nærmeste 5 kr.\n\n"
+        "Månedlige takster (kr.), 11 måneder om året\n\n"
+        "| Ordning | Nuværende takst | Takst fra 1. august 2026 |\n|---|---|---|\n"
+        "| SFO I (0.–3. klasse), fuldtid | 1.985 | 2.040 |\n"
+        "| SFO I, kun morgenmodul | 420 | 435 |\n| SFO II (4. klasse) | 640 | 655 |\n\n"
+        "### Beslutning\n\nIndstillingen er godkendt.\n"
+    )
+    unseen = assistant_over(
+        tmp_path_factory.mktemp("monthly"), {"notat.txt": memo, "referat.md": rates}
+    )
+    nursery = unseen.ask(
+        "Hvad kommer en vuggestueplads i tilbygningen ved Børnehuset Kildebjerg til at koste "
+        "forældrene om måneden?"
+    )
+    assert nursery.abstained, nursery.text
+    sfo = unseen.ask(
+        "Hvad kommer en fuldtidsplads i SFO I til at koste om måneden efter sommerferien 2026?"
+    )
+    assert "2.040" in sfo.text, sfo.text
+
+
 def test_a_yes_no_part_a_link_line_and_an_unrelated_next_step(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> None:

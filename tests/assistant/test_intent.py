@@ -191,6 +191,12 @@ def test_a_rate_asked_for_must_be_stated() -> None:
     assert asked_rate("Hvilke kommuner deltog pr. januar 2026?") is None  # a date, no rate
     assert asked_rate("Hvad er budgettet pr. dags dato?") is None
     assert asked_rate("Hvad koster støjværnet?") is None
+    # a period without "pr.": "om måneden", "månedlig", "i døgnet"
+    monthly = asked_rate("Hvad kommer pladsen til at koste forældrene om måneden?")
+    assert monthly is not None and monthly.search("Månedlige takster (kr.)")
+    assert monthly.search("3.200 kr. pr. md.") and not monthly.search("1,3 mio. kr. årligt")
+    assert asked_rate("Hvad koster en plads i døgnet?").search("2.150 kr. pr. døgn")
+    assert asked_rate("Hvad koster den daglige drift af hallen?") is None  # no rate
 
 
 def test_a_total_asked_for() -> None:
