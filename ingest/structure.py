@@ -341,6 +341,8 @@ def _join_wrapped_title(head: _Heading, lines: list[_Line], i: int) -> None:
         j += 1  # the PDF set the title's first line apart as a heading of its own
     if j >= len(lines) or not lines[j].text or _NUMBERED_RE.match(lines[j].text):
         return  # a numbered line is a heading of its own
+    if j > i + 1 and _ITEM_HEADER_RE.match(lines[j].text):
+        return  # "Sagsnr.: …" opens the item's body
     nxt = lines[j]
     continues = (
         nxt.text[0].islower()

@@ -58,7 +58,7 @@ def _table_lines(lines: list[str]) -> list[str]:
     """A run of rows and rule lines: a table's rows as cells, or the lines as they were."""
     rows = [line for line in lines if not is_rule_line(line)]
     if not _is_table(rows):
-        return ["" if is_rule_line(line) else line for line in lines]
+        return ["" if is_rule_line(line) else _spaced(line) for line in lines]
     first = next(k for k, line in enumerate(lines) if not is_rule_line(line))
     last = max(k for k, line in enumerate(lines) if not is_rule_line(line))
     # a rule line inside the table goes, so the column names stay next to their rows
@@ -68,7 +68,8 @@ def _table_lines(lines: list[str]) -> list[str]:
 
 def read_text_tables(text: str) -> str:
     """Padded tables as rows of TAB-separated cells; rule lines emptied. Other lines are kept
-    as they are (their spaces are collapsed later, with everyone else's)."""
+    as they are (their spaces are collapsed later, with everyone else's), but for a TAB used
+    as spacing."""
     lines = text.split("\n")
     out: list[str] = []
     i = 0
@@ -80,6 +81,14 @@ def read_text_tables(text: str) -> str:
             out.extend(_table_lines(lines[i:j]))
             i = j
         else:
-            out.append(lines[i])
+            out.append(_spaced(lines[i]))
             i += 1
     return "\n".join(out)
+
+
+def _spaced(line: str) -> str:
+    """A line outside a padded table: a TAB in it is spacing ("afsættes\t\t1,5 mio. kr."),
+    unless it separates three or more cells (a tab-separated row)."""
+    if TABLE_CELL_SEPARATOR in line and sum(bool(c.strip()) for c in line.split("\t")) < 3:
+        return line.replace(TABLE_CELL_SEPARATOR, " ")
+    return line

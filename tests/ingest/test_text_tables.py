@@ -61,3 +61,12 @@ def test_a_text_files_table_rows_are_table_rows_with_their_header(tmp_path: Path
     assert kinds["Budgetpost\tBeløb (kr.)"] == "table_row"
     assert kinds["Ekstern rådgiver (analyse og scenarier)\t650.000"] == "table_row"
     assert kinds["5. BUDGET"] == "heading"
+
+
+def test_a_tab_used_as_spacing_is_a_space_and_a_tab_separated_row_stays() -> None:
+    text = "Der afsættes\t\t1,5 mio. kr. til kommunen.\nÅr\tBudget\tForbrug\n2026\t1.500\t1.200\n"
+    assert read_text_tables(text).split("\n")[:3] == [
+        "Der afsættes  1,5 mio. kr. til kommunen.",
+        "År\tBudget\tForbrug",
+        "2026\t1.500\t1.200",
+    ]
