@@ -351,13 +351,29 @@ def _shorten(title: str) -> str:
 _ANNEX = re.compile(r"\s*bilag(?:\s+(?:\d+|[A-Z])\b)?\s*(?:til\b|:|–|-|\.)", re.IGNORECASE)
 
 
+_TYPE_LINE_WORDS = 3  # "STATUSNOTAT", "Notat", "Kommissorium for arbejdsgruppen" is longer
+
+
+def _stated_type(line: str) -> str | None:
+    """A document's first line that is only its type word ("STATUSNOTAT", "KOMMISSORIUM",
+    "Notat"): the type it states, unless it is a meeting's (minutes are told by their items)."""
+    words = line.split()
+    if not words or len(words) > _TYPE_LINE_WORDS or len(line) > 40:
+        return None
+    found = next((name for name, rule in _TYPE_RULES[1:] if rule.search(line)), None)
+    return None if found in (None, "referat", "dagsorden", "brev") else found
+
+
 def _doc_type(title: str, head: str, sections: list[Section]) -> str:
     """Decision records first ("[ODR] ..."), then minutes and agendas by their items, then the
     type word that comes first in the title or the head ("Status for ... handleplanen")."""
     if _TYPE_RULES[0][1].search(title):
         return "beslutning"
-    if _ANNEX.match(title) or _ANNEX.match(head.lstrip().split("\n", 1)[0]):
+    first_line = head.lstrip().split("\n", 1)[0]
+    if _ANNEX.match(title) or _ANNEX.match(first_line):
         return "bilag"  # "Bilag 2 til …udvalgets møde …": its numbered chapters are no items
+    if stated := _stated_type(first_line):
+        return stated  # "STATUSNOTAT" over the title: its numbered chapters are no items
     if any(s.kind == "agenda_item" for s in sections):
         titles = " ".join(s.title.lower() for s in sections)
         minutes = re.search(r"\bbeslutning|\breferat\b|\bmødereferat", titles)

@@ -161,6 +161,31 @@ def test_a_beslutningsprotokol_is_minutes_with_its_items_and_decisions(tmp_path:
     assert decided == [("1", "godkendt"), ("2", "godkendt"), ("3", "taget til efterretning")]
 
 
+@pytest.mark.parametrize(
+    ("type_word", "doc_type"), [("STATUSNOTAT", "status"), ("KOMMISSORIUM", "kommissorium")]
+)
+def test_a_type_word_above_numbered_chapters_is_the_type(tmp_path: Path, type_word, doc_type):
+    """ "STATUSNOTAT" on the first line of a Word note whose chapters are numbered headings
+    ("1. Sammenfatning", "2. Status på initiativerne"): a status note with chapters, not an
+    agenda with items."""
+    import docx
+
+    from ingest.document import parse_loaded
+
+    document = docx.Document()
+    document.add_paragraph(type_word)
+    document.add_heading("Handleplan for nedbringelse af elevfravær 2026-2028", level=1)
+    document.add_paragraph("Til: Børne- og Skoleudvalget (mødet den 3. november 2026)")
+    for number, title in ((1, "Sammenfatning"), (2, "Status på initiativerne"), (3, "Økonomi")):
+        document.add_heading(f"{number}. {title}", level=2)
+        document.add_paragraph("Handleplanen indeholder otte initiativer, og tre er afsluttet.")
+    path = tmp_path / "statusnotat.docx"
+    document.save(str(path))
+    record, _ = parse_loaded(load_file(path), path, "doc")
+    assert record.meta.doc_type == doc_type
+    assert not [s for s in record.sections if s.kind == "agenda_item"]
+
+
 PORTAL_WITH_SIDEBAR = """<!DOCTYPE html><html lang="da"><head><meta charset="utf-8">
 <title>Byrådet - Referat - 26.10.2023</title></head><body>
 <div class="sidebar"><h3>Møder</h3><ul><li><a href="/m/1">Byrådet 28.09.2023</a></li>
