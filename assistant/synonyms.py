@@ -59,6 +59,8 @@ SYNONYM_SETS = (
     ("afstemning", "afstemningen", "stemte", "stemmer", "stemmerne"),  # "For stemte: A, F"
     # "Hvem er vores kontaktperson hos fonden?" / a letter's "Sagsbehandler: …"
     ("kontaktperson", "kontaktpersonen", "sagsbehandler", "sagsbehandleren"),
+    # "Hvor meget kan man spare ved …?" / "Det giver en besparelse på 1,4 mio. kr."
+    ("spare", "sparer", "spares", "spart", "besparelse", "besparelsen", "besparelser"),
     # "den eksterne konsulent" / "Ekstern rådgiver (analyse og scenarier)"
     ("konsulent", "konsulenten", "rådgiver", "rådgiveren"),
     # "Hvor mange husstande …?" / "Forslaget omfatter ca. 38 boliger."

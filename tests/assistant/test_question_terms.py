@@ -86,3 +86,9 @@ def test_a_consultant_is_an_adviser_and_a_household_a_home(stats) -> None:
     assert match_group(consultant, stats.terms("Ekstern rådgiver (analyse og scenarier)")) == 1.0
     households = stats.groups("Hvor mange husstande?")[-1]
     assert match_group(households, stats.terms("Forslaget omfatter ca. 38 boliger.")) == 1.0
+
+
+def test_to_save_is_a_saving(stats) -> None:
+    """ "Hvor meget kan man spare ved …?" / "Det giver en besparelse på 1,4 mio. kr. …"."""
+    save = stats.groups("Hvor meget kan man spare?")[-1]
+    assert match_group(save, stats.terms("Det giver en besparelse på 1,4 mio. kr.")) == 1.0
