@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.blocks import ends_in_page_number, line_kind, toc_lines
+from ingest.blocks import ends_in_page_number, is_leader_line, line_kind, toc_lines
 from ingest.clean import ends_in_wrapped_hyphen
 from ingest.models import BULLET_MARK, Block, Section
 
@@ -508,21 +508,40 @@ def build_sections(text: str, blocks: list[Block] | None = None) -> list[Section
     return _tree(_one_item_form(_without_contents_entries(heads, text)), text, by_level=False)
 
 
+def _without_contents_lines(text: str) -> str:
+    """The text with a contents page's own lines left out: bare page numbers, dot leaders and
+    the entries right above their leaders."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    kept = [
+        line
+        for k, line in enumerate(lines)
+        if not (line.isdigit() or is_leader_line(line))
+        and not (k + 1 < len(lines) and is_leader_line(lines[k + 1]))
+    ]
+    return "\n".join(kept)
+
+
+# headings a contents page lists with their numbers: agenda items and numbered chapters
+_CONTENTS_KINDS = ("agenda_item", "numbered")
+
+
 def _without_contents_entries(heads: list[_Heading], text: str) -> list[_Heading]:
     """A contents entry without a page number ("579. Ejendomshandel – Lukket punkt" closing
-    the list, a closed item has no page) reads as an item heading: one with nothing under it,
-    whose number and title a later item repeats, is that entry, not the item."""
+    the list, a closed item has no page), or with its page on a line of its own ("5. Risici" /
+    "7"), reads as a heading: one with nothing under it, whose number and title a later
+    heading repeats, is that entry, not the item or chapter."""
     later: set[tuple[str | None, str]] = set()
     kept: list[_Heading] = []
     for i in range(len(heads) - 1, -1, -1):
         head = heads[i]
         key = (head.number, head.title.casefold())
-        under = text[head.heading_end : heads[i + 1].start].strip() if i + 1 < len(heads) else "."
+        under = text[head.heading_end : heads[i + 1].start] if i + 1 < len(heads) else "."
+        under = _without_contents_lines(under).strip()
         # nothing, or one short line (a running header kept once: "Klima- og Miljøudvalget")
         empty = not under or ("\n" not in under and len(under) <= 80 and under[-1] not in ".:")
-        if head.kind == "agenda_item" and key in later and empty:
+        if head.kind in _CONTENTS_KINDS and key in later and empty:
             continue
-        if head.kind == "agenda_item":
+        if head.kind in _CONTENTS_KINDS:
             later.add(key)
         kept.append(head)
     return kept[::-1]

@@ -163,6 +163,28 @@ def test_an_agenda_pdfs_wrapped_title_set_apart_and_its_numbered_annexes():
     ]
 
 
+def test_contents_entries_whose_page_stands_on_its_own_line_are_no_chapters():
+    """A contents page as pypdf may give it: some entries followed by their dot leaders,
+    others by their page number alone on the next line. The entries are no chapters; the
+    chapters are where the text is."""
+    text = (
+        "Statusrapport pr. 30. juni 2026\n\nIndhold\n\n"
+        "1. Indledning\n. . . . . . . . . . . . . . 4\n"
+        "3.4 Landbrug, natur og arealer\n5\n\n4. Næste skridt\n\n6\n\n5. Risici\n\n7\n\n"
+        "6. Bilag\n. . . . . . . . . . . . . . 7\n\n"
+        "1. Indledning\n\nByrådet vedtog klimahandleplanen i december 2024 med tolv indsatser.\n\n"
+        "3.4 Landbrug, natur og arealer\n\nSkovrejsningen ved Kærsted Nord afventer tilskud.\n\n"
+        "4. Næste skridt\n\nNæste statusrapport forelægges udvalget i februar 2027.\n\n"
+        "5. Risici\n\nPrisstigninger kan betyde, at færre bygninger kan energirenoveres.\n\n"
+        "6. Bilag\n\nBilag A indeholder en ordliste over de anvendte fagudtryk.\n"
+    )
+    sections = build_sections(text)
+    risks = [s for s in sections if s.title == "Risici"]
+    assert len(risks) == 1 and text[risks[0].start :].startswith("5. Risici\n\nPrisstigninger")
+    steps = [s for s in sections if s.title == "Næste skridt"]
+    assert len(steps) == 1 and text[steps[0].start :].startswith("4. Næste skridt\n\nNæste")
+
+
 # A PDF referat whose items are named "Punkt N:": a title wrapped onto a lower-case line, and
 # an Indstilling whose numbered points start with a capital letter.
 _PUNKT_MINUTES = (
