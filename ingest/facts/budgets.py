@@ -103,7 +103,8 @@ def _classify(region: str, per: str | None) -> str | None:
 # --- initiative and purpose ----------------------------------------------------------------
 
 _GENERIC_TITLE = re.compile(
-    r"^(?:bilag\b.*|baggrund\b.*|indledning|generelt|sammenfatning|opsummering|resum[eé]|"
+    # "Samlet status", "Overordnet økonomi": a generic heading with its qualifier
+    r"^(?:(?:samlet|samlede|overordnet|kort)\s+)?(?:bilag\b.*|baggrund\b.*|indledning|generelt|sammenfatning|opsummering|resum[eé]|"
     r"økonomi\b.*|økonomiske?\b.*|budget\w*|"
     r"bevilling\w*|finansiering\w*|sagens indhold|sagsfremstilling|sagsbeskrivelse|"
     r"beslutning\w*\b.*|indstilling\w*|tidsplan\w*|organisering|status\w*|konklusion|vurdering|"
