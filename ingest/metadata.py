@@ -351,6 +351,7 @@ def _shorten(title: str) -> str:
 _ANNEX = re.compile(r"\s*bilag(?:\s+(?:\d+|[A-Z])\b)?\s*(?:til\b|:|–|-|\.)", re.IGNORECASE)
 
 
+_AGREEMENT = re.compile(r"\s*\w*aftale\s*$", re.I)  # "Samarbejdsaftale", "DRIFTSAFTALE"
 _TYPE_LINE_WORDS = 3  # "STATUSNOTAT", "Notat", "Kommissorium for arbejdsgruppen" is longer
 
 
@@ -360,6 +361,8 @@ def _stated_type(line: str) -> str | None:
     words = line.split()
     if not words or len(words) > _TYPE_LINE_WORDS or len(line) > 40:
         return None
+    if _AGREEMENT.match(line):
+        return "aftale"  # "SAMARBEJDSAFTALE": its "§ 1 Parter" clauses are no agenda items
     found = next((name for name, rule in _TYPE_RULES[1:] if rule.search(line)), None)
     return None if found in (None, "referat", "dagsorden", "brev") else found
 

@@ -32,6 +32,10 @@ DOC_TYPE_LABELS = {
     "notat": "Notat",
     "status": "Statusnotat",
     "handleplan": "Handleplan",
+    "aftale": "Aftale",
+    "rapport": "Rapport",
+    "brev": "Brev",
+    "beslutning": "Beslutning",
     "other": "Dokument",
 }
 

@@ -162,7 +162,8 @@ def test_a_beslutningsprotokol_is_minutes_with_its_items_and_decisions(tmp_path:
 
 
 @pytest.mark.parametrize(
-    ("type_word", "doc_type"), [("STATUSNOTAT", "status"), ("KOMMISSORIUM", "kommissorium")]
+    ("type_word", "doc_type"),
+    [("STATUSNOTAT", "status"), ("KOMMISSORIUM", "kommissorium"), ("SAMARBEJDSAFTALE", "aftale")],
 )
 def test_a_type_word_above_numbered_chapters_is_the_type(tmp_path: Path, type_word, doc_type):
     """ "STATUSNOTAT" on the first line of a Word note whose chapters are numbered headings
