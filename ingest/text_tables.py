@@ -26,14 +26,20 @@ def is_rule_line(line: str) -> bool:
     return bool(_RULE_LINE.fullmatch(line))
 
 
+MAX_RIGHT_CELL = 25  # a cell set right is a figure or a short word, not a justified line's end
+
+
 def _column_edges(line: str) -> set[tuple[str, int]]:
     """Where the cells after a gap start and where they end: a left-aligned column shares
-    its starts, a right-aligned one (amounts) its ends."""
+    its starts, a right-aligned one (amounts) its ends. A long cell's end is no column: the
+    lines of a justified paragraph all end in the same place."""
     edges: set[tuple[str, int]] = set()
     gaps = list(_GAP.finditer(line))
     for k, gap in enumerate(gaps):
         end = gaps[k + 1].start() if k + 1 < len(gaps) else len(line.rstrip())
-        edges |= {("start", gap.end()), ("end", end)}
+        edges.add(("start", gap.end()))
+        if end - gap.end() <= MAX_RIGHT_CELL:
+            edges.add(("end", end))
     return edges
 
 

@@ -70,3 +70,14 @@ def test_a_tab_used_as_spacing_is_a_space_and_a_tab_separated_row_stays() -> Non
         "År\tBudget\tForbrug",
         "2026\t1.500\t1.200",
     ]
+
+
+def test_a_justified_paragraph_with_double_spaces_is_no_table() -> None:
+    """Every line of a justified paragraph ends in the same column, and old texts put two
+    spaces after a full stop: that is prose, not a right-aligned column."""
+    text = (
+        "Udvalget drøftede sagen.  Der var enighed om at gå videre med forslaget\n"
+        "om en ny skolestruktur.  Forvaltningen udarbejder et oplæg til næste\n"
+        "møde i udvalget.  Oplægget skal indeholde tre scenarier og økonomien\n"
+    )
+    assert read_text_tables(text) == text
