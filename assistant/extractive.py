@@ -250,7 +250,8 @@ _URL = re.compile(r"(?:https?://|www\.)\S+")
 
 # The labels of a place: "Mødested", "Sted", "Lokale", "Adresse" (with a colon or not)
 _PLACE_LABEL = re.compile(r"\W*(?:møde)?(?:sted|lokale|adresse|place|venue|location)\W*", re.I)
-_FIELD = re.compile(r"([A-ZÆØÅ][\w ./-]{1,30}?)\s*:[ \t]+\S")  # "Fraværende: Karsten Bech"
+# "Fraværende: Karsten Bech", or the value on the label's next line ("Mødested:" + "Rådhuset")
+_FIELD = re.compile(r"([A-ZÆØÅ][\w ./-]{1,30}?)\s*:(?:[ \t]+|[ \t]*\n[ \t]*)\S")
 
 
 def is_label(text: str, start: int, end: int) -> bool:

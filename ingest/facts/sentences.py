@@ -31,6 +31,7 @@ from functools import lru_cache
 
 from ingest.clean import ends_in_wrapped_hyphen
 from ingest.models import BULLET_MARK, Block, CleanText, PageSpan, Section
+from ingest.structure import is_case_field
 
 __all__ = ["DocIndex", "Sentence", "split_sentences", "sentence_at"]
 
@@ -261,6 +262,8 @@ def _newline_breaks(text: str, lo: int, hi: int) -> set[int]:
             continue  # "projektperioden 2025-" + "28. Projektets …": one word, wrapped
         if nxt.islower() and prev_c not in ".!?:;" and not _starts_with_bullet(text, m.end(), hi):
             continue  # a wrapped paragraph line
+        if single and nxt.isalnum() and _field_and_value(text, m, hi):
+            continue  # "Mødetidspunkt:" + "Kl. 16.00 - 19.00": a field's label over its value
         tok = _TOKEN_BEFORE.search(text, max(lo, m.start() - 20), m.start())
         word = tok.group(1).lower().rstrip(".") if tok else ""
         if (
@@ -282,6 +285,31 @@ def _newline_breaks(text: str, lo: int, hi: int) -> set[int]:
             continue  # "... ved brug af" + "”DHM Havvand på Land”-lagene, der …": wrapped
         breaks.add(m.start())
     return breaks
+
+
+# A field's label on its own line: a few words and a colon, no figures ("Mødested:")
+_FIELD_LABEL = re.compile(r"[A-ZÆØÅ][\wæøåÆØÅ./ -]{1,30}:")
+_MAX_LABEL_WORDS = 3
+
+
+def _is_field_label(line: str) -> bool:
+    line = line.strip()
+    return (
+        _FIELD_LABEL.fullmatch(line) is not None
+        and len(line.split()) <= _MAX_LABEL_WORDS
+        and not any(c.isdigit() for c in line)
+        and not is_case_field(line)
+    )
+
+
+def _field_and_value(text: str, m: re.Match[str], hi: int) -> bool:
+    """The line before the break is a field's label and the line after it is its value, not
+    another label: a front page's "Mødetidspunkt:" over "Kl. 16.00 - 19.00" reads as one line.
+    Case fields ("Beslutning:") are headings of their own and stay apart."""
+    label = text[_line_start(text, m.start()) : m.start()]
+    value_end = text.find("\n", m.end(), hi)
+    value = text[m.end() : hi if value_end < 0 else value_end]
+    return _is_field_label(label) and not _is_field_label(value)
 
 
 # Words an ordinal number stands before ("den 19. marts", "3. kvartal", "2. behandling")

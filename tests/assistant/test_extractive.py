@@ -1124,6 +1124,30 @@ def test_a_field_labelled_with_the_asked_word_answers(
     assert "Mødedato" not in answer.text and "skolevejen" not in answer.text, answer.text
 
 
+def test_a_field_whose_value_stands_under_its_label_answers(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """A PDF front page sets each field's label on its own line ("Mødested:" over
+    "Mødelokale 2, …"). The value under its label answers "Hvor …?" and "Hvem var
+    fraværende …?" as the run-in field does, and the meeting's date line does not."""
+    assistant = assistant_over(
+        tmp_path_factory.mktemp("field_lines"),
+        {
+            "dagsorden_boerne_og_skoleudvalget.txt": "Dagsorden\n\nBørne- og Skoleudvalget\n\n"
+            "Mødedato:\nTirsdag den 10. marts 2026\nMødetidspunkt:\nKl. 16.00 - 19.00\n"
+            "Mødested:\nMødelokale 2, Brinkholm Rådhus\nFraværende:\nKarsten Bech (O)\n\n"
+            "1. Ny skolestruktur i Hinnerup\n\nBeslutning\n\nUdsat. Udvalget ønsker en "
+            "belysning af konsekvenserne for skolevejen, inden sagen behandles igen på mødet "
+            "i april.\n",
+        },
+    )
+    place = assistant.ask("Hvor holdt Børne- og Skoleudvalget møde i marts 2026?")
+    assert "Mødested: Mødelokale 2, Brinkholm Rådhus [" in place.text, place.text
+    absent = assistant.ask("Hvem var fraværende på mødet i Børne- og Skoleudvalget?")
+    assert "Fraværende: Karsten Bech (O) [" in absent.text, absent.text
+    assert "Mødedato" not in absent.text and "skolevejen" not in absent.text, absent.text
+
+
 def test_a_meetings_items_are_not_introduced_by_its_header_or_contents(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> None:

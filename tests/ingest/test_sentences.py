@@ -411,3 +411,24 @@ def test_an_ordinal_wrapped_from_its_month_or_noun_ends_no_sentence() -> None:
     )
     assert "Vikarforbruget er faldet til 7,1 pct. i 3. kvartal 2025." in sentences
     assert "at høringssvarene tages til efterretning." in sentences
+
+
+def test_a_field_label_on_its_own_line_reads_with_its_value() -> None:
+    """A front page's "Mødested:" over "Mødelokale 2, Rådhuset" is one line to a reader; a case
+    field ("Beslutning:") is a heading of its own, and a label over a list or another label
+    keeps its own line."""
+    text = (
+        "Mødedato:\nTirsdag den 10. marts 2026\nMødested:\nMødelokale 2, Rådhuset\n"
+        "Afbud:\nSekretær:\nMaria Holt\nBeslutning:\nGodkendt.\n"
+        "Herunder at:\n- Grænseværdien er 58 dB."
+    )
+    assert [s.text for s in split_sentences(text)] == [
+        "Mødedato:\nTirsdag den 10. marts 2026",
+        "Mødested:\nMødelokale 2, Rådhuset",
+        "Afbud:",
+        "Sekretær:\nMaria Holt",
+        "Beslutning:",
+        "Godkendt.",
+        "Herunder at:",
+        "Grænseværdien er 58 dB.",
+    ]
