@@ -13,9 +13,11 @@ import math
 import re
 import unicodedata
 from collections import Counter
+from dataclasses import replace
 
 from ingest.blocks import assemble_blocks
 from ingest.models import TABLE_CELL_SEPARATOR, CleanText, LoadedFile, PageSpan, RawBlock
+from ingest.reply_quotes import line_starts, strip_reply_markers
 from ingest.text_tables import read_text_tables
 
 PAGE_SEPARATOR = "\n\n"
@@ -502,10 +504,18 @@ def clean(loaded: LoadedFile) -> CleanText:
     if loaded.blocks is not None:
         return assemble_blocks([_normalized_block(b) for b in loaded.blocks])
     if loaded.kind == "text":
-        pages = [normalize_characters(read_text_tables(page), min_cells=2) for page in loaded.pages]
+        unquoted = [strip_reply_markers(page) for page in loaded.pages]
+        pages = [normalize_characters(read_text_tables(p), min_cells=2) for p, _ in unquoted]
+        if any(quoted for _, quoted in unquoted):
+            cleaned = _clean_pages(loaded.kind, pages)
+            return replace(cleaned, seams=line_starts(cleaned.text))
     else:
         pages = [normalize_characters(page) for page in loaded.pages]
-    if loaded.kind == "pdf":
+    return _clean_pages(loaded.kind, pages)
+
+
+def _clean_pages(kind: str, pages: list[str]) -> CleanText:
+    if kind == "pdf":
         pages = remove_running_lines(pages)
         cleaned = join_across_pages(
             [join_cell_columns(tidy(join_lone_bullets(join_hyphenated(page)))) for page in pages]

@@ -73,6 +73,8 @@ _DATE_LABEL = re.compile(
 _TITLE_LABEL = re.compile(
     r"^(?:rapport\s*titel|titel|title|emne|subject|vedr\.?|vedrørende)\s*(?::\s*|\s)(.+)$", re.I
 )
+# An e-mail subject's reply and forward marks ("SV: SV: VS: Udbygning af …"): no part of its title
+_REPLY_PREFIX = re.compile(r"^\s*(?:(?:sv|re|vs|fw|fwd|aw|wg)\s*:\s*)+", re.I)
 _NOT_TITLE = re.compile(
     r"^(?:doc(?:ument)? id\b.*|version\b.*|side \d+.*|page \d+.*|\d+\s*(?:/|af)\s*\d+|"
     r"from:.*|fra:.*|to:.*|til:.*|sendt:.*|sent:.*|cc:.*|dato\b.*|date\b.*|"
@@ -243,7 +245,7 @@ def _title(
         return _shorten(hint)
     for line in header:
         if m := _TITLE_LABEL.match(line):
-            return _shorten(m.group(1).strip())
+            return _shorten(_REPLY_PREFIX.sub("", m.group(1)).strip())
     if shown:  # a PDF's largest line that reads as a title; a labelled title goes first
         return _shorten(shown)
     if subject := letter_subject(wide_header):

@@ -448,3 +448,17 @@ def test_a_verb_before_a_committee_is_not_part_of_its_name(tmp_path: Path):
     text = clean(loaded).text
     meta = extract_metadata(text, build_sections(text), path.name, loaded.title_hint)
     assert meta.committee == "Kultur- og Fritidsudvalget"
+
+
+def test_an_e_mails_title_is_its_subject_without_reply_marks(tmp_path: Path):
+    """ "SV: SV: VS:" say the mail was answered and forwarded; the subject is the title."""
+    path = tmp_path / "mail.txt"
+    path.write_text(
+        "Fra: Rikke Dalsgaard <rida@kaersted.dk>\nSendt: 12. maj 2026 14:07\n"
+        "Emne: SV: SV: VS: Udbygning af Bredstrup Børnehus\n\nHej Kasper\n\nTak for mødet.\n",
+        encoding="utf-8",
+    )
+    loaded = load_file(path)
+    text = clean(loaded).text
+    meta = extract_metadata(text, build_sections(text), path.name, loaded.title_hint)
+    assert meta.title == "Udbygning af Bredstrup Børnehus"
