@@ -44,7 +44,7 @@ from assistant.types import SearchHit
 from assistant.votes import records_vote, rest_of_vote
 from ingest.chunking import ABBREVIATIONS
 from ingest.clean import one_line
-from ingest.dates import find_dates
+from ingest.dates import MONTHS, find_dates
 from ingest.facts.budgets import TABLE_UNIT
 from ingest.facts.sentences import Sentence
 from ingest.models import CASE_NUMBER_LABEL, TABLE_CELL_SEPARATOR, Block
@@ -109,6 +109,30 @@ def asks_about_committee(groups: list[WordGroup]) -> bool:
     return any(
         "udvalg" in t and not t.startswith("udvalgt") for g in groups for t in (*g.main, *g.parts)
     )
+
+
+def _names_body(word: str) -> bool:
+    return re.search(DECIDING_BODY, word.lower()) is not None
+
+
+def _field_subject(topical: list[WordGroup]) -> WordGroup | None:
+    """The question's rarest word that does not say which meeting: not a number, a month or
+    a body's name ("Børne" and "Skoleudvalgets" of "Børne- og Skoleudvalgets"). It is what a
+    field's label must say to answer the question ("Hvem var fraværende ved Børne- og
+    Skoleudvalgets møde den 8. september 2026?" asks about "fraværende")."""
+
+    def identifies(i: int) -> bool:
+        word = topical[i].word
+        next_word = topical[i + 1].word if i + 1 < len(topical) else ""
+        return (
+            any(ch.isdigit() for ch in word)
+            or word.lower() in MONTHS
+            or _names_body(word)
+            or (word[:1].isupper() and _names_body(next_word))
+        )
+
+    subjects = [g for i, g in enumerate(topical) if not identifies(i)] or topical
+    return max(subjects, key=lambda g: g.weight) if subjects else None
 
 
 _YEAR_ALONE = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)")
@@ -548,7 +572,7 @@ class ExtractiveAnswerer:
                 del self._memo[next(iter(self._memo))]
         self._memo[key] = memo  # most recent last
         topical = [g for g in groups if not self.stats.is_cue(g.main[0])]
-        rarest = max(topical, key=lambda g: g.weight) if topical else None
+        rarest = _field_subject(topical)
         keep_committees = asks_about_committee(groups)
         asked_years: set[int] = set()
         if intent.asks_amount:
