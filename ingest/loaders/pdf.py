@@ -15,6 +15,7 @@ from pathlib import Path
 from pypdf import PageObject, PdfReader
 from pypdf.errors import DependencyError, FileNotDecryptedError
 
+from ingest.chunking import ABBREVIATIONS
 from ingest.loaders.pdf_headings import (
     LineStyles,
     StyledLine,
@@ -165,6 +166,26 @@ def _header_above(lines: list[list[_Cell]], row: list[_Cell]) -> list[str] | Non
     return header
 
 
+def _ends_clause(text: str) -> bool:
+    """A cell that ends as prose does ("," ";" or a full stop), not as an abbreviation of a
+    column name ("Nr.", "Beløb i kr.")."""
+    if text.endswith((",", ";")):
+        return True
+    words = text.split()
+    return text.endswith(".") and words[-1].rstrip(".").lower() not in ABBREVIATIONS
+
+
+def _column_of(row: list[_Cell], centres: list[float], a: int, b: int) -> int:
+    """The row's column a name piece from column `a` to `b` heads: the one it starts with
+    (a long text cell set left, "Bemærkning" over "Kræver erhvervelse af …"), or ends with
+    (a figure set right), else the nearest by centre."""
+    for edge, k in ((a, 0), (b, 1)):
+        near = min(range(len(row)), key=lambda n: abs(row[n][k] - edge))
+        if abs(row[near][k] - edge) <= ALIGN_SLACK:
+            return near
+    return min(range(len(row)), key=lambda n: abs(centres[n] - (a + b) / 2))
+
+
 def _names_above(lines: list[list[_Cell]], row: list[_Cell]) -> list[str] | None:
     if not lines or len(lines) > MAX_HEADER_LINES:
         return None
@@ -172,7 +193,7 @@ def _names_above(lines: list[list[_Cell]], row: list[_Cell]) -> list[str] | None
         # one line with a name for each column: they are the columns in order, however
         # each is aligned (names left, figures right)
         header = [text for _, _, text in lines[0]]
-        prose = any(len(t) > 40 or t.endswith((".", ",", ";")) for t in header)
+        prose = any(len(t) > 40 or _ends_clause(t) for t in header)
         return None if prose or not _names_columns(header) else header
     centres = [(a + b) / 2 for a, b, _ in row]
     names: list[list[str]] = [[] for _ in row]
@@ -180,9 +201,9 @@ def _names_above(lines: list[list[_Cell]], row: list[_Cell]) -> list[str] | None
         for a, b, text in line:
             # a name wrapped after its comma ("Årlig driftsudgift," / "netto (mio. kr.)")
             wraps = n + 1 < len(lines) and text.endswith(",")
-            if len(text) > 40 or (text.endswith((".", ",", ";")) and not wraps):
+            if len(text) > 40 or (_ends_clause(text) and not wraps):
                 return None  # prose above the table
-            column = min(range(len(row)), key=lambda k: abs(centres[k] - (a + b) / 2))
+            column = _column_of(row, centres, a, b)
             if a <= row[0][1] and column != 0 and a < row[1][0] - 1:
                 column = 0  # a row label column starts at the margin
             names[column].append(text)

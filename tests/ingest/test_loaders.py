@@ -785,6 +785,40 @@ def test_a_pdf_table_of_ranges_under_wrapped_column_names_keeps_its_rows(tmp_pat
     assert "C. Nyt børnehus\t28-32\t3,6-3,9\t36 / 66" in lines
 
 
+def test_a_pdf_tables_names_head_a_long_last_column_and_an_abbreviated_first(
+    tmp_path: Path,
+) -> None:
+    """A note's table of measures: "Nr." is a column name, not the end of a sentence above
+    the table, and "Bemærkning" heads the long remarks set left under it, though its centre
+    is nearer the figures' column; "Anlægsoverslag" over "(mio. kr.)" is one name."""
+    from fpdf import FPDF
+
+    pdf = FPDF(orientation="L")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=9)
+    pdf.set_xy(10, 20)
+    pdf.cell(0, 5, "Tabel 1. Tiltag og anlægsoverslag")
+    columns = (10, 22, 70, 110, 140)
+    names = (("Nr.",), ("Tiltag",), ("Anlægsoverslag", "(mio. kr.)"), ("Drift",), ("Bemærkning",))
+    for x, lines in zip(columns, names, strict=True):
+        for k, line in enumerate(lines):
+            pdf.set_xy(x, 32 + 4 * k)
+            pdf.cell(30, 4, line)
+    rows = (
+        ("1", "Forsinkelsesbassin", "14,2", "85.000", "Kræver erhvervelse af ca. 1,2 ha jord"),
+        ("2", "Skybrudsvej", "9,8", "40.000", "Vejprofil ændres til V-profil"),
+    )
+    for i, row in enumerate(rows):
+        for x, cell in zip(columns, row, strict=True):
+            pdf.set_xy(x, 46 + 8 * i)
+            pdf.cell(30, 4, cell)
+    path = tmp_path / "notat.pdf"
+    pdf.output(str(path))
+    lines = load_file(path).pages[0].split("\n")
+    assert "Nr.\tTiltag\tAnlægsoverslag (mio. kr.)\tDrift\tBemærkning" in lines, lines
+    assert "1\tForsinkelsesbassin\t14,2\t85.000\tKræver erhvervelse af ca. 1,2 ha jord" in lines
+
+
 def test_a_portal_field_tables_label_cells_are_kept_whatever_their_class(tmp_path: Path) -> None:
     """A label cell marked "felt-navn" (Danish: field name) is no navigation ("nav"): the
     item's Sagsfremstilling, Indstilling and Beslutning stay headings over their text."""
