@@ -1845,3 +1845,21 @@ def test_a_table_rows_subject_may_be_named_by_the_text_its_table_stands_in(
         "Hvor meget af pengene til tilbygningen på Østerled Skole skal bruges i 2026?"
     )
     assert "15,8" in answer.text, answer.text
+
+
+def test_a_facts_row_outside_the_ranked_passages_loses_to_a_confident_sentence() -> None:
+    """A budget row from a passage retrieval did not rank (matched by "gives" and "budget"
+    alone) does not answer over a confident sentence that states the amount asked for; a
+    row among the ranked sentences is compared by score, and an unconfident selection keeps
+    the row."""
+    from assistant.extractive import Candidate, Selection
+
+    stated = Candidate("aftale", 100, 160, "Forsøget får 1,2 mio. kr. i 2027.", 3, score=0.5)
+    ranked_row = Candidate("referat", 0, 90, "… en anlægsbevilling på 38,5 mio. kr.", 1, score=0.6)
+    row = Citation(1, "referat", "referat.txt", "Referat", 1, "Indstilling", "…", 0, 90)
+    unranked = Citation(1, "referat", "referat.txt", "Referat", 1, "Indstilling", "…", 400, 490)
+    confident = Selection([stated], stated, True, scored=[stated, ranked_row])
+    unsure = Selection([stated], stated, False, scored=[stated, ranked_row])
+    assert Assistant._sentences_beat(confident, [unranked])
+    assert not Assistant._sentences_beat(unsure, [unranked])
+    assert not Assistant._sentences_beat(confident, [row])  # 0.5 < the row's own 0.6
