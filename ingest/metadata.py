@@ -68,7 +68,8 @@ _GENERIC_TITLE = re.compile(
     re.I,
 )
 _DATE_LABEL = re.compile(
-    r"^(?:dato|mødedato|tid|tidspunkt|date|udgivet|opdateret|version)\b[^:\n]{0,20}:?\s*", re.I
+    r"^(?:dato|mødedato|møde|tid|tidspunkt|date|udgivet|opdateret|version)\b[^:\n]{0,20}:?\s*",
+    re.I,
 )
 _TITLE_LABEL = re.compile(
     r"^(?:rapport\s*titel|titel|title|emne|subject|vedr\.?|vedrørende)\s*(?::\s*|\s)(.+)$", re.I
@@ -121,7 +122,7 @@ def extract_metadata(
     doc_type = _doc_type(title, head, sections)
     committee = _body(title, header, sections)
     return DocumentMeta(
-        title=_meeting_title(title, doc_type, committee, date_text),
+        title=_meeting_title(title, doc_type, committee, date_text, header),
         doc_type=doc_type,
         date=date_iso,
         date_text=date_text,
@@ -134,19 +135,30 @@ def extract_metadata(
 _MEETING_WORD = re.compile(r"^(referat|dagsorden|beslutningsprotokol)\b\s*[:–-]?\s*", re.I)
 
 
-def _meeting_title(title: str, doc_type: str, body: str | None, date_text: str | None) -> str:
+def _meeting_title(
+    title: str, doc_type: str, body: str | None, date_text: str | None, header: list[str]
+) -> str:
     """Minutes or an agenda whose own heading names only the body ("By- og Kulturudvalget"),
     only the kind of paper ("Beslutningsprotokol"), or the two ("Referat: Økonomiudvalget")
     are titled as a person files them: "Referat – By- og Kulturudvalget – 13. maj 2024";
-    twenty meetings of one committee would otherwise share one title."""
+    twenty meetings of one committee would otherwise share one title. So are those whose
+    header sets the kind of paper on a line of its own below a case system's export line."""
     if doc_type not in ("referat", "dagsorden") or not body or not date_text:
         return title
     word = _MEETING_WORD.match(title)
     named = title[word.end() :] if word else title
+    kind_line = next(
+        (m for line in header[:HEADER_KIND_LINES] if (m := _MEETING_WORD.fullmatch(line))), None
+    )
     if named.strip(" :.") and named.casefold().strip(" :.") != body.casefold():
-        return title
+        if kind_line is None or word is not None:
+            return title
+        word = kind_line
     kind = word.group(1).capitalize() if word else doc_type.capitalize()
     return f"{kind} – {body} – {date_text}"
+
+
+HEADER_KIND_LINES = 6  # "REFERAT" or "BESLUTNINGSPROTOKOL" alone among the first lines
 
 
 def _strip_markup(line: str) -> str:
@@ -403,7 +415,7 @@ def _body(title: str, header: list[str], sections: list[Section]) -> str | None:
                 return found if isinstance(found, str) else found.group(1)
     heads = (line for line in header[:4] if len(line) <= 100 and not _ADDRESSEE.match(line))
     for line in [title, *heads]:
-        for found in _BODY_RE.finditer(line):
+        for found in _BODY_RE.finditer(_name_cased(line)):
             if found.group(1) not in _NOT_BODIES:
                 return found.group(1)
         if body := _meeting_of(line):
@@ -419,6 +431,15 @@ def _body(title: str, header: list[str], sections: list[Section]) -> str | None:
     if len(deciders) == 1:  # "Beslutning i Børne- og Ungeudvalget den ..." names the decider
         return deciders.pop()
     return None
+
+
+def _name_cased(line: str) -> str:
+    """A line set in capitals ("TEKNIK- OG MILJØUDVALGET") as a name is written ("Teknik- og
+    Miljøudvalget"), so a body's name in a case system's header is read as one; other lines
+    as they are."""
+    if not line.isupper():
+        return line
+    return " ".join(w.lower() if w in ("OG", "AND") else w.capitalize() for w in line.split())
 
 
 # "koordinationsgruppemøde", "styregruppemødet": the meeting of a named group; a company's or
@@ -442,6 +463,8 @@ def _meeting_name(value: str) -> str | None:
     """ "Mødenavn: OS2 Ai Heat Control (afholdes ...)": the named meeting's group."""
     if body := _meeting_of(value):
         return body
+    if parse_document_date(value) is not None:
+        return None  # "Møde: Tirsdag 13.10.2026 kl. 16:00": when, not whose
     name = re.split(r"\s*[(–-]\s*|\s+(?:møde|projektmøde)\b", value, flags=re.I)[0].strip()
     return name if 3 <= len(name) <= 60 else None
 

@@ -462,3 +462,29 @@ def test_an_e_mails_title_is_its_subject_without_reply_marks(tmp_path: Path):
     text = clean(loaded).text
     meta = extract_metadata(text, build_sections(text), path.name, loaded.title_hint)
     assert meta.title == "Udbygning af Bredstrup Børnehus"
+
+
+def test_a_case_systems_protocol_export_is_titled_by_its_body_kind_and_meeting_date(
+    tmp_path: Path,
+):
+    """A case system's export sets the municipality and the print date first, the body and
+    the kind of paper in capitals, and the meeting's date after "MØDE:": the title is the
+    paper's, the body is the one in capitals (not the meeting's weekday), and the date is
+    the meeting's, not the print date."""
+    path = tmp_path / "protokol.txt"
+    path.write_text(
+        "HVIDMOSE KOMMUNE                              Udskrevet 14.10.2026 09:12\n"
+        "KommuneSag 4.2 - Eksport af beslutningsprotokol              Bruger: HBN\n"
+        "==================================================================\n\n"
+        "TEKNIK- OG MILJØUDVALGET\nBESLUTNINGSPROTOKOL\n\n"
+        "MØDE:        Tirsdag 13.10.2026 kl. 16:00-18:45\n"
+        "STED:        Byrådssalen, Hvidmose Rådhus\n"
+        "FRAVÆRENDE:  Ingen\n\n"
+        "Sag nr. 9 – GODKENDELSE AF DAGSORDEN\n\nBeslutning: Godkendt.\n",
+        encoding="utf-8",
+    )
+    loaded = load_file(path)
+    text = clean(loaded).text
+    meta = extract_metadata(text, build_sections(text), path.name, loaded.title_hint)
+    assert (meta.committee, meta.date) == ("Teknik- og Miljøudvalget", "2026-10-13")
+    assert meta.title == "Beslutningsprotokol – Teknik- og Miljøudvalget – 13.10.2026"
