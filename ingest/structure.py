@@ -65,6 +65,15 @@ _STD_RE = re.compile(
 )
 
 
+# A decision or a recommendation run into its text on one line ("Beslutning: Udvalget
+# godkender, at …"), as plain-text exports and some PDFs set it: the label is the field's
+# heading, the rest its body, so the item's decision is found as a "Beslutning" section's.
+# Other labels stay in their line: "Opfølgning: Plan og Byg v/ …" says what it is by its label.
+_RUN_IN_FIELD_RE = re.compile(
+    r"^((?:\w+s\s+)?indstilling|beslutning)[ \t]*:[ \t]+(?=\S)", re.IGNORECASE
+)
+
+
 def is_standard_heading(line: str) -> bool:
     """A case heading minutes use in every item ("Resume", "Økonomi", "Sagsprocedure")."""
     return bool(_STD_RE.match(line.strip()))
@@ -236,6 +245,10 @@ def _line_headings(lines: list[_Line]) -> list[_Heading]:
             continue
         if _STD_RE.match(bare) and len(bare) < 60:
             heads.append(_Heading(line.start, line.end, "standard", 10, bare))
+            continue
+        if m := _RUN_IN_FIELD_RE.match(t):
+            label = m.group(1)
+            heads.append(_Heading(line.start, line.start + m.end(), "standard", 10, label))
             continue
         if m := _AD_PKT_RE.match(bare):
             heads.append(_Heading(line.start, line.end, "ad_pkt", 11, bare, m.group(1)))

@@ -61,7 +61,8 @@ _OUTCOME_WORDS: list[tuple[str, str]] = [
     ),
     (
         "godkendt",
-        r"\b(?:godkendt|godkendes|godkendte|tiltrådt|tiltrædes|tiltrådte|vedtaget|vedtages|"
+        r"\b(?:godkendt|godkendes|godkendte|godkender|tiltrådt|tiltrædes|tiltrådte|tiltræder|"
+        r"vedtaget|vedtages|vedtager|"
         r"vedtog|bevilget|bevilges|besluttes|blev\s+besluttet|det\s+blev\s+aftalt|"
         r"der\s+var\s+enighed\s+om|fuld\s+opbakning)\b",
     ),

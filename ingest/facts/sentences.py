@@ -69,7 +69,7 @@ _LEAD_TRIM = re.compile(r"(?:[\s\u00a0]*(?:" + _BULLET + r")[\s\u00a0]+)+|[\s\u0
 _SENT_PUNCT = re.compile(r"(?:\.{3}|…|[.!?])[\"'”»)\]]*")
 # A line that ends in one of these words continues on the next, also before a number.
 _OPEN_ENDS = frozenset(
-    "på til af for med i om og eller end mellem ved fra cirka ca under over den".split()
+    "på til af for med i om og eller end mellem ved v/ fra cirka ca under over den".split()
 )
 _NEWLINES = re.compile(r"[ \t\u00a0]*\n[\s\u00a0]*")
 _TOKEN_BEFORE = re.compile(r"(\S+)$")

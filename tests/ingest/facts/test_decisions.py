@@ -6,6 +6,7 @@ import pytest
 
 from ingest.facts import record_for_path, record_from_text
 from ingest.facts.decisions import decision_outcome, extract_decisions
+from ingest.facts.sentences import split_sentences
 
 CORPUS = Path(__file__).resolve().parents[3] / "corpus"
 
@@ -403,3 +404,30 @@ def test_a_proposal_not_adopted_is_rejected() -> None:
     )
     assert decision_outcome(text)[0] == "afvist"
     assert decision_outcome("Forslaget blev vedtaget med 25 stemmer.")[0] == "godkendt"
+
+
+def test_a_protocols_run_in_decision_is_the_items_decision() -> None:
+    """A case system's protocol runs "Beslutning:" into its text ("Beslutning: Udvalget
+    godkender, at …"): the label heads the item's decision, told in the present tense, and
+    "Opfølgning: Vej og Park v/" + the caseworker's name on the next line stays one line."""
+    record = record_from_text(
+        "TEKNIK- OG MILJØUDVALGET\nBESLUTNINGSPROTOKOL\n\n"
+        "Sag nr. 13 – TRAFIKSIKRING AF KRYDSET RINGVEJEN/VEDBYVEJ\n\n"
+        "Resume: Skolevejen krydser Ringvejen ved Vedbyvej.\n\n"
+        "Beslutning: Udvalget godkender, at krydset signalreguleres med\n"
+        "fodgængerfelt og cykelboks. Anlægsudgiften på 2,1 mio. kr. afholdes af\n"
+        "trafiksikkerhedspuljen 2027.\nOpfølgning: Vej og Park v/\n"
+        "Søren Mølgaard sender opgaven i udbud senest 01.02.2027.\n\n"
+        "Sag nr. 14 – AFFALDSGEBYRER 2027\n\nBeslutning: Sagen udsættes.\n",
+        "protokol.txt",
+    )
+    rows = extract_decisions(record)
+    assert [(r.item_title, r.outcome) for r in rows] == [
+        ("TRAFIKSIKRING AF KRYDSET RINGVEJEN/VEDBYVEJ", "godkendt"),
+        ("AFFALDSGEBYRER 2027", "udsat"),
+    ]
+    assert rows[0].quote.startswith("Udvalget godkender, at krydset signalreguleres")
+    assert (
+        "Opfølgning: Vej og Park v/\nSøren Mølgaard sender opgaven i udbud senest 01.02.2027."
+        in [s.text for s in split_sentences(record.text)]
+    )
