@@ -569,7 +569,7 @@ class Assistant:
         """The best sentence scores above every sentence the rival (facts) answer cited. A
         rival none of whose sentences is among the scored ones (a row of a passage retrieval
         did not rank, matched by a word or two) loses to a confident selection, and with
-        `unscored_lose` to any."""
+        `unscored_lose` to any; a rival that cites nothing stays."""
         best = selection.best
         if best is None:
             return False
@@ -579,7 +579,7 @@ class Assistant:
             if any(r.doc_id == c.doc_id and r.start <= c.start and c.end <= r.end for r in rival)
         ]
         if not theirs:
-            return unscored_lose or selection.confident
+            return unscored_lose or (selection.confident and bool(rival))
         return best.score > max(theirs)
 
     def _sentence_answer(self, selection: Selection, intent: Intent, cset: CitationSet) -> Draft:

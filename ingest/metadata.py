@@ -253,6 +253,8 @@ def _title(
         and hint.strip()
         and not hint.strip()[0].isdigit()
         and not _NOT_TITLE.match(hint.strip())
+        # "Kommissorium": the first lines say of what ("Referat" is titled by body and date)
+        and not (_GENERIC_TITLE.match(hint.strip()) and not _MEETING_WORD.match(hint.strip()))
     ):
         return _shorten(hint)
     for line in header:

@@ -305,11 +305,19 @@ def _is_field_label(line: str) -> bool:
 def _field_and_value(text: str, m: re.Match[str], hi: int) -> bool:
     """The line before the break is a field's label and the line after it is its value, not
     another label: a front page's "Mødetidspunkt:" over "Kl. 16.00 - 19.00" reads as one line.
-    Case fields ("Beslutning:") are headings of their own and stay apart."""
+    The value is one line, ended by the next field or a blank line; a label over
+    several lines introduces a list ("Allerede iværksatte initiativer:" + one initiative a
+    line). Case fields ("Beslutning:") are headings of their own and stay apart."""
     label = text[_line_start(text, m.start()) : m.start()]
     value_end = text.find("\n", m.end(), hi)
     value = text[m.end() : hi if value_end < 0 else value_end]
-    return _is_field_label(label) and not _is_field_label(value)
+    if not _is_field_label(label) or _is_field_label(value):
+        return False
+    if value_end < 0:
+        return True
+    after_end = text.find("\n", value_end + 1, hi)
+    after = text[value_end + 1 : hi if after_end < 0 else after_end].strip()
+    return not after or _FIELD_LABEL.match(after) is not None  # "Mødested:", "Referent: …"
 
 
 # Words an ordinal number stands before ("den 19. marts", "3. kvartal", "2. behandling")

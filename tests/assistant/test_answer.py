@@ -1863,3 +1863,4 @@ def test_a_facts_row_outside_the_ranked_passages_loses_to_a_confident_sentence()
     assert Assistant._sentences_beat(confident, [unranked])
     assert not Assistant._sentences_beat(unsure, [unranked])
     assert not Assistant._sentences_beat(confident, [row])  # 0.5 < the row's own 0.6
+    assert not Assistant._sentences_beat(confident, [])  # a rival citing nothing stays

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from ingest.clean import clean
+from ingest.document import parse_loaded
 from ingest.loaders import load_file
 from ingest.metadata import extract_metadata
 from ingest.structure import build_sections
@@ -488,3 +489,21 @@ def test_a_case_systems_protocol_export_is_titled_by_its_body_kind_and_meeting_d
     meta = extract_metadata(text, build_sections(text), path.name, loaded.title_hint)
     assert (meta.committee, meta.date) == ("Teknik- og Miljøudvalget", "2026-10-13")
     assert meta.title == "Beslutningsprotokol – Teknik- og Miljøudvalget – 13.10.2026"
+
+
+def test_a_page_titled_by_its_kind_alone_is_titled_with_what_it_is_of(tmp_path: Path):
+    """A Word page saved as HTML has the title "Kommissorium": the line under it says of
+    what, and a person files it as "Kommissorium: Arbejdsgruppe om …"."""
+    path = tmp_path / "kommissorium.htm"
+    path.write_text(
+        "<html><head><title>Kommissorium</title></head><body>"
+        "<p class=MsoNormal>HVIDMOSE KOMMUNE</p><p class=MsoTitle>Kommissorium</p>"
+        "<p class=MsoSubtitle>Arbejdsgruppe om fremtidens klubtilbud for 10-17-årige</p>"
+        "<h2>1. Baggrund</h2><p>Udvalget besluttede at nedsætte en arbejdsgruppe.</p>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    record, *_ = parse_loaded(load_file(path), path, "k")
+    assert (
+        record.meta.title == "Kommissorium: Arbejdsgruppe om fremtidens klubtilbud for 10-17-årige"
+    )

@@ -415,8 +415,9 @@ def test_an_ordinal_wrapped_from_its_month_or_noun_ends_no_sentence() -> None:
 
 def test_a_field_label_on_its_own_line_reads_with_its_value() -> None:
     """A front page's "Mødested:" over "Mødelokale 2, Rådhuset" is one line to a reader; a case
-    field ("Beslutning:") is a heading of its own, and a label over a list or another label
-    keeps its own line."""
+    field ("Beslutning:") is a heading of its own, and a label over a list, another label or
+    several lines ("Allerede iværksatte initiativer:" over one initiative a line) keeps its
+    own line."""
     text = (
         "Mødedato:\nTirsdag den 10. marts 2026\nMødested:\nMødelokale 2, Rådhuset\n"
         "Afbud:\nSekretær:\nMaria Holt\nBeslutning:\nGodkendt.\n"
@@ -432,3 +433,7 @@ def test_a_field_label_on_its_own_line_reads_with_its_value() -> None:
         "Herunder at:",
         "Grænseværdien er 58 dB.",
     ]
+    listed = (
+        "Allerede iværksatte initiativer:\nDagbehandling 1,2 mio. kr.\nCo-teaching 0,3 mio. kr."
+    )
+    assert [s.text for s in split_sentences(listed)] == listed.split("\n")
