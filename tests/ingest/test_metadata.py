@@ -14,9 +14,13 @@ CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 
 
 def _meta(name: str):
-    loaded = load_file(CORPUS / name)
+    return _meta_of(CORPUS / name)
+
+
+def _meta_of(path: Path):
+    loaded = load_file(path)
     text = clean(loaded).text
-    return extract_metadata(text, build_sections(text), name, loaded.title_hint)
+    return extract_metadata(text, build_sections(text), path.name, loaded.title_hint)
 
 
 @pytest.mark.parametrize(
@@ -88,9 +92,7 @@ PORTAL_MINUTES = """<!DOCTYPE html><html lang="da"><head><meta charset="utf-8">
 def test_minutes_headed_by_the_body_alone_are_titled_with_type_and_date(tmp_path: Path):
     path = tmp_path / "by_kultur_2024-05-13.html"
     path.write_text(PORTAL_MINUTES, encoding="utf-8")
-    loaded = load_file(path)
-    text = clean(loaded).text
-    meta = extract_metadata(text, build_sections(text), path.name, loaded.title_hint)
+    meta = _meta_of(path)
     assert (meta.doc_type, meta.committee, meta.date) == (
         "referat",
         "By- og Kulturudvalget",
@@ -112,9 +114,7 @@ def test_a_letterhead_running_header_is_not_the_title(make_pdf):
         ["46. Eventuelt", "Beslutning i Økonomiudvalget den 10. marts 2025", "Intet."],
     ]
     path = make_pdf("oeu.pdf", pages, header="Silkeborg Kommune · Økonomiudvalget", footer=True)
-    loaded = load_file(path)
-    text = clean(loaded).text
-    meta = extract_metadata(text, build_sections(text), path.name, loaded.title_hint)
+    meta = _meta_of(path)
     assert meta.title == "Referat – Økonomiudvalget – 10. marts 2025"
     assert (meta.doc_type, meta.committee, meta.date) == (
         "referat",
@@ -445,9 +445,7 @@ def test_a_verb_before_a_committee_is_not_part_of_its_name(tmp_path: Path):
         "Arbejdsgruppen skal komme med en anbefaling om fremtidens biblioteker.\n",
         encoding="utf-8",
     )
-    loaded = load_file(path)
-    text = clean(loaded).text
-    meta = extract_metadata(text, build_sections(text), path.name, loaded.title_hint)
+    meta = _meta_of(path)
     assert meta.committee == "Kultur- og Fritidsudvalget"
 
 
@@ -459,9 +457,7 @@ def test_an_e_mails_title_is_its_subject_without_reply_marks(tmp_path: Path):
         "Emne: SV: SV: VS: Udbygning af Bredstrup Børnehus\n\nHej Kasper\n\nTak for mødet.\n",
         encoding="utf-8",
     )
-    loaded = load_file(path)
-    text = clean(loaded).text
-    meta = extract_metadata(text, build_sections(text), path.name, loaded.title_hint)
+    meta = _meta_of(path)
     assert meta.title == "Udbygning af Bredstrup Børnehus"
 
 
@@ -484,9 +480,7 @@ def test_a_case_systems_protocol_export_is_titled_by_its_body_kind_and_meeting_d
         "Sag nr. 9 – GODKENDELSE AF DAGSORDEN\n\nBeslutning: Godkendt.\n",
         encoding="utf-8",
     )
-    loaded = load_file(path)
-    text = clean(loaded).text
-    meta = extract_metadata(text, build_sections(text), path.name, loaded.title_hint)
+    meta = _meta_of(path)
     assert (meta.committee, meta.date) == ("Teknik- og Miljøudvalget", "2026-10-13")
     assert meta.title == "Beslutningsprotokol – Teknik- og Miljøudvalget – 13.10.2026"
 
