@@ -315,12 +315,16 @@ def question_years(question: str, dates: list[DateMention]) -> list[int]:
 
 
 # "statsgaranti for 2026", "budget 2026", "regnskabet for 2024": the year of what is decided
-_SUBJECT_YEAR = re.compile(r"\b(?:for|budget\w*|regnskab\w*)\s+$", re.IGNORECASE)
+# ... or the horizon of a plan or forecast: "prognosen for plejeboliger frem til 2035"
+_SUBJECT_YEAR = re.compile(
+    r"\b(?:for|budget\w*|regnskab\w*|frem\s+(?:til|mod)|indtil|til\s+og\s+med)\s+$",
+    re.IGNORECASE,
+)
 
 
 def _names_the_subject(question: str, mention: DateMention) -> bool:
-    """A bare year after "for" or "budget" says what a decision is about, not when it was
-    made: "Valgte Byrådet statsgaranti for 2026?" was decided in 2025."""
+    """A bare year after "for", "budget" or "frem til" says what a decision is about, not
+    when it was made: "Valgte Byrådet statsgaranti for 2026?" was decided in 2025."""
     before = question[max(0, mention.start - 20) : mention.start]
     return mention.precision == "year" and _SUBJECT_YEAR.search(before) is not None
 

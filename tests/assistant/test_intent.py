@@ -122,6 +122,8 @@ def test_years_from_ranges_and_dates() -> None:
         ("Hvem stemte imod budget 2026-29 ved 2. behandlingen?", []),
         ("Hvad besluttede udvalget i 2022?", ["2022"]),
         ("Hvad besluttede udvalget den 7. juni 2021 om budget 2022?", ["7. juni 2021"]),
+        # a forecast's horizon, not the meeting that decided on it
+        ("Hvad blev udvalgets beslutning om prognosen for plejeboliger frem til 2035?", []),
     ],
 )
 def test_a_year_after_for_or_budget_names_the_subject_not_the_meeting(
