@@ -232,7 +232,11 @@ class TermStats:
                     # English word; it still counts, but does not decide alone.
                     weight *= 0.3 if english else 0.6
                 synonyms = list(synonym_stems(main[0], self.analyzer))
-                inflected = [t for t in syncope_forms(main[0]) if self.df.get(t, 0) > 0]
+                inflected = [
+                    t
+                    for t in (*syncope_forms(main[0]), *participle_forms(main[0]))
+                    if self.df.get(t, 0) > 0
+                ]
                 groups.append(
                     WordGroup(
                         word,
@@ -320,6 +324,17 @@ def syncope_forms(stem: str) -> tuple[str, ...]:
         if body[-1] == body[-2]:
             out.append(body[:-1] + stem[-1])
     return tuple(t for t in dict.fromkeys(out) if t != stem)
+
+
+MIN_PARTICIPLE = 7  # "gennemført": shorter words ending in "t" are seldom a verb's participle
+
+
+def participle_forms(stem: str) -> tuple[str, ...]:
+    """The verb's stem of a past participle Snowball keeps whole: "gennemført" (is done) and
+    "gennemføres" (will be done) are one verb, stemmed "gennemført" and "gennemfør"."""
+    if len(stem) < MIN_PARTICIPLE or not stem.isalpha() or not stem.endswith(("rt", "lt", "nt")):
+        return ()
+    return (stem[:-1],)
 
 
 def _one_weight_per_name(

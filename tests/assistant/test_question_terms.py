@@ -5,7 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.question_terms import TermStats, coverage, match_group, syncope_forms
+from assistant.question_terms import (
+    TermStats,
+    coverage,
+    match_group,
+    participle_forms,
+    syncope_forms,
+)
 
 
 @pytest.fixture(scope="module")
@@ -58,6 +64,18 @@ def test_a_word_meets_its_forms_without_the_dropped_e(stats) -> None:
     assert match_group(center[0], stats.terms("to projekter på de lokale centre")) == 1.0
     # a form the corpus lacks adds nothing
     assert all("kommunr" not in g.main for g in stats.groups("kommunen"))
+
+
+def test_a_past_participle_meets_its_verbs_other_forms(stats) -> None:
+    """ "Hvornår bliver målingen gennemført?" is answered by "Målingen gennemføres i 1.
+    kvartal 2027": Snowball keeps "gennemført" whole and stems "gennemføres" to
+    "gennemfør", so the question's word lists the verb's stem too."""
+    assert participle_forms("gennemført") == ("gennemfør",)
+    assert participle_forms("sat") == () and participle_forms("budget") == ()
+    done = [
+        g for g in stats.groups("Hvornår bliver målingen gennemført?") if g.word == "gennemført"
+    ]
+    assert match_group(done[0], stats.terms("Målingen gennemføres i 1. kvartal 2027.")) == 1.0
 
 
 def test_a_name_of_several_words_weighs_as_one_word(stats) -> None:
