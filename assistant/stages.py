@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 
-# A numbered stage or version of a project: "etape 2", "fase 3", "version 1", "delområde II"
+# A numbered stage, version or zone of a project: "etape 2", "fase 3", "version 1",
+# "delområde II", "zone 2" (of a contribution scheme)
 _STAGE = re.compile(
-    r"\b(etape|fase|version|delområde|runde)(?:n|en|t|et)?\s+(\d+(?:\.\d+)?|[IVX]+)(?![\w.])",
+    r"\b(etape|fase|version|delområde|runde|zone)(?:n|en|t|et)?\s+(\d+(?:\.\d+)?|[IVX]+)(?![\w.])",
     re.I,
 )
 

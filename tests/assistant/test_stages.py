@@ -10,3 +10,10 @@ def test_a_stage_is_named_by_its_noun_and_number() -> None:
     assert not names_other_stage(question, "Cykelstien koster 15 mio. kr.")  # no stage named
     assert names_other_stage("Hvad indeholder fase 2?", "I fasen 1 udvikles en prototype.")
     assert not names_other_stage("Hvad kan version 1.0?", "Version 1.0 beregner tab.")
+
+
+def test_a_numbered_zone_is_a_near_miss_too() -> None:
+    """ "Hvad betaler en ejendom i zone 2?" is not answered by zone 1's contribution."""
+    question = "Hvor meget skal en ejendom i zone 2 betale om året?"
+    assert names_other_stage(question, "En ejendom i zone 1 vil betale ca. 2.200 kr. om året.")
+    assert not names_other_stage(question, "I zone 2 betaler en ejendom 1.100 kr. om året.")
