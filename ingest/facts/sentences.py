@@ -262,7 +262,7 @@ def _newline_breaks(text: str, lo: int, hi: int) -> set[int]:
             continue  # "projektperioden 2025-" + "28. Projektets …": one word, wrapped
         if nxt.islower() and prev_c not in ".!?:;" and not _starts_with_bullet(text, m.end(), hi):
             continue  # a wrapped paragraph line
-        if single and nxt.isalnum() and _field_and_value(text, m, hi):
+        if single and prev_c == ":" and nxt.isalnum() and _field_and_value(text, m, hi):
             continue  # "Mødetidspunkt:" + "Kl. 16.00 - 19.00": a field's label over its value
         tok = _TOKEN_BEFORE.search(text, max(lo, m.start() - 20), m.start())
         word = tok.group(1).lower().rstrip(".") if tok else ""
