@@ -391,14 +391,23 @@ class Assistant:
                 continue
             s = view.sentences[index]
             intro = Candidate(view.id, s.start, s.end, s.text, index)
-            for item in self.extractive.list_items(intro):
+            items = self.extractive.list_items(intro)
+            shown = [
+                item
+                for item in items
                 if any(
                     c.doc_id == item.doc_id and c.start < item.end and item.start < c.end
                     for c in cset.citations
-                ):
+                )
+            ]
+            if any(_in_row(view, item.start) for item in shown):
+                continue  # the answer quotes the row asked for; the rest of its table is noise
+            for item in items:
+                if item in shown:
                     continue  # the fact's answer shows it already
                 n = cset.add(item.doc_id, item.start, item.end)
-                lines.append(f"- {display_text(item.text)} [{n}]")
+                separator = " – " if _in_row(view, item.start) else " "
+                _add_item(lines, f"{display_text(item.text)} [{n}]", item.continues, separator)
         return "\n".join([text, *lines]) if lines else text
 
     def _answer_part(

@@ -238,6 +238,8 @@ class Candidate:
     context_coverage: float = 0.0
     heading: tuple[int, int] | None = None  # heading span of its innermost section
     matched: set[int] = field(default_factory=set)
+    identity_gain: float = 0.0  # coverage from words naming its meeting (`_identity_terms`)
+    identity_matched: set[int] = field(default_factory=set)  # the groups only they match
     continues: bool = False  # a list item's value after its label ("Timepris" | "1.200 kr")
     # "Hvilken rolle …?" answered by "Rollen skal være uafhængig …": its heading names it
     refers_to_heading: bool = False
@@ -276,6 +278,18 @@ _URL = re.compile(r"(?:https?://|www\.)\S+")
 _PLACE_LABEL = re.compile(r"\W*(?:møde)?(?:sted|lokale|adresse|place|venue|location)\W*", re.I)
 # "Fraværende: Karsten Bech", or the value on the label's next line ("Mødested:" + "Rådhuset")
 _FIELD = re.compile(r"([A-ZÆØÅ][\w ./-]{1,30}?)\s*:(?:[ \t]+|[ \t]*\n[ \t]*)\S")
+
+
+def _row_label(row: str, at: int) -> str | None:
+    """The first cell of a two-cell row, for a sentence in its second: "Afbud | Rasmus
+    Engholm (V)" is a field as "Afbud: Rasmus Engholm (V)" is. A few words, no figures."""
+    cells = row.split(TABLE_CELL_SEPARATOR)
+    if len(cells) != 2 or at <= len(cells[0]):
+        return None
+    label = cells[0].strip(" *:")
+    if not label or len(label.split()) > 3 or any(ch.isdigit() for ch in label):
+        return None
+    return label
 
 
 def is_label(text: str, start: int, end: int) -> bool:
@@ -574,21 +588,34 @@ class ExtractiveAnswerer:
         topical = [g for g in groups if not self.stats.is_cue(g.main[0])]
         rarest = _field_subject(topical)
         keep_committees = asks_about_committee(groups)
+        identities: dict[str, set[str]] = {}
         asked_years: set[int] = set()
         if intent.asks_amount:
             asked_years = set(intent.years) - {int(a) for a in intent.amounts}
         for c in cands:
             known = memo.get((c.doc_id, c.index))
             if known is not None:
-                c.coverage, c.matched, c.local_coverage, c.context_coverage, c.heading = known
+                (
+                    c.coverage,
+                    c.matched,
+                    c.local_coverage,
+                    c.context_coverage,
+                    c.heading,
+                    c.identity_gain,
+                    c.identity_matched,
+                ) = known
             else:
-                self._coverages(c, groups, context_terms, keep_committees)
+                if c.doc_id not in identities:
+                    identities[c.doc_id] = self._identity_terms(c.doc_id, intent, keep_committees)
+                self._coverages(c, groups, context_terms, keep_committees, identities[c.doc_id])
                 memo[(c.doc_id, c.index)] = (
                     c.coverage,
                     c.matched,
                     c.local_coverage,
                     c.context_coverage,
                     c.heading,
+                    c.identity_gain,
+                    c.identity_matched,
                 )
             features = 0.0
             if intent.asks_count and _has_count(c.text):
@@ -623,6 +650,24 @@ class ExtractiveAnswerer:
                 + c.boost
             )
 
+    def _identity_terms(self, doc_id: str, intent: Intent, body: bool) -> set[str]:
+        """The words that say which meeting every sentence of minutes belongs to, when the
+        question names that meeting by its day: the day and the owning body's name.
+        "Fraværende: Pia Søgaard (A)" answers "Hvem var fraværende ved Børne- og
+        Skoleudvalgets møde den 8. september 2026?" by where it stands; a line that repeats
+        the body and the date does not answer it by saying them. The body only when the
+        question names a committee (`body`), as for a sentence's own words."""
+        view = self.docs.get(doc_id)
+        if view is None:
+            return set()
+        meta = view.record.meta
+        said = [
+            d.text for d in intent.dates if d.precision == "day" and meta.date == d.date.isoformat()
+        ]
+        if said and body:
+            said.append(meta.committee or "")
+        return self.stats.terms(" ".join(said)) if said else set()
+
     def _labelled_by(self, c: Candidate, rarest: WordGroup) -> bool:
         """The sentence is a field ("Fraværende: Karsten Bech (O)", "Kontaktperson: …")
         whose label says the question's rarest word (what it asks about, not the meeting's
@@ -640,7 +685,12 @@ class ExtractiveAnswerer:
         if m is not None:
             return m.group(1)
         view = self.docs.get(c.doc_id)
-        if view is None or c.index == 0:
+        if view is None:
+            return None
+        row = view.table_row(c.start)
+        if row is not None and c.start > row.start:
+            return _row_label(view.text[row.start : row.end], c.start - row.start)
+        if c.index == 0:
             return None
         label = view.sentences[c.index - 1]
         if "\n\n" in view.text[label.end : c.start]:
@@ -659,17 +709,24 @@ class ExtractiveAnswerer:
         groups: list[WordGroup],
         context_terms: dict[tuple[str, str], tuple[set[str], set[str], tuple[int, int] | None]],
         keep_committees: bool = True,
+        identity: frozenset[str] | set[str] = frozenset(),
     ) -> None:
         """The question's coverage by the sentence alone, with its heading, and in context.
         A committee's name counts as the sentence's own words only when `keep_committees`
-        (`asks_about_committee`)."""
+        (`asks_about_committee`); the words naming the sentence's meeting (`identity`) count
+        as its own."""
         view = self.docs.get(c.doc_id)
         assert view is not None
         row = view.table_row(c.start)
         # a table cell's sentence is its row: "2024" | "1,4 mio. kr." | "2,0 mio. kr."
         own = c.text if keep_committees else COMMITTEE_NAME.sub(" ", c.text)
         terms = self._span_terms(view, (row.start, row.end)) if row else self.stats.terms(own)
-        c.coverage, c.matched = coverage(groups, terms)
+        c.coverage, c.matched = coverage(groups, terms | identity)
+        if identity:
+            plain, plain_matched = coverage(groups, terms)
+            c.identity_gain = c.coverage - plain
+            c.identity_matched = c.matched - plain_matched
+            c.matched = plain_matched  # a question word it says itself
         sections = view.sections_at(c.start)
         path_key = (c.doc_id, " > ".join(s.title for s in sections))
         cached = context_terms.get(path_key)
@@ -950,7 +1007,7 @@ class ExtractiveAnswerer:
         Then the decision of the best sentence's agenda item, when it answers too."""
         cfg = self.config
         chosen = [best]
-        covered = set(best.matched)
+        covered = best.matched | best.identity_matched  # where it stands says the meeting
         for c in ranked[1:]:
             if len(chosen) >= cfg.max_sentences:
                 break

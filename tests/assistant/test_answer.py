@@ -1753,6 +1753,46 @@ def test_an_amount_that_announces_its_parts_is_answered_with_them(tmp_path_facto
     assert "Ansøgningsfristen" not in answer.text, answer.text
 
 
+def test_a_row_under_a_table_intro_is_answered_without_the_rest_of_its_table(
+    tmp_path_factory,
+) -> None:
+    """A table's intro ends with a colon ("Revideret anlægsoverslag (1.000 kr.):"). An answer
+    that quotes it with the asked row (a budget fact's row) announces no list: the other
+    rows stay out. A list it does announce keeps each item's label and value on one line."""
+    from assistant.citations import CitationSet
+
+    minutes = (
+        "# Ådalsruten – referat af arbejdsgruppemøde 14. april 2026\n\n"
+        "## 2. Revideret anlægsoverslag\n\n"
+        "Revideret anlægsoverslag (1.000 kr., ekskl. moms):\n\n"
+        "| Nr. | Delstrækning | Anlæg | Heraf tilskud |\n"
+        "|---|---|---:|---:|\n"
+        "| 1 | Askelund St. – Holmegårdsvej | 9.800 | 3.920 |\n"
+        "| 2 | Holmegårdsvej – Lerbro | 12.600 | 5.040 |\n"
+        "| 3 | Lerbro – Birkedal Nord | 7.300 | 2.920 |\n\n"
+        "## 3. Stiprofil\n\nStien anlægges i 3,0 m bredde med asfalt.\n"
+    )
+    assistant = assistant_over(tmp_path_factory.mktemp("row_intro"), {"aadalsruten.md": minutes})
+    doc = assistant.stores.registry.list_documents()[0]["id"]
+    text = assistant.docs.get(doc).text
+
+    def cited(*quotes: str) -> tuple[str, CitationSet]:
+        cset = CitationSet(assistant.docs)
+        lines = []
+        for quote in quotes:
+            start = text.index(quote)
+            lines.append(f"{quote} [{cset.add(doc, start, start + len(quote))}]")
+        return "\n".join(lines), cset
+
+    intro = "Revideret anlægsoverslag (1.000 kr., ekskl. moms):"
+    row = "2\tHolmegårdsvej – Lerbro\t12.600\t5.040"
+    answer = assistant._with_announced_list(*cited(intro, row), 0)
+    assert answer.count("\n") == 1 and "7.300" not in answer, answer
+    listed = assistant._with_announced_list(*cited(intro), 0)
+    assert "- Holmegårdsvej – Lerbro [" not in listed, listed
+    assert "– Holmegårdsvej – Lerbro [" in listed and "7.300" in listed, listed
+
+
 def test_a_bare_heading_is_no_answer_and_a_vote_is_read_whole(tmp_path_factory) -> None:
     """The item's title repeats the question's words, but says nothing of the vote: the vote
     lines answer ("For indstillingen stemte …" with "Imod stemte …")."""

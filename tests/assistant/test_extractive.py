@@ -1157,6 +1157,45 @@ def test_a_field_whose_value_stands_under_its_label_answers(
         assert "Anne Holm" not in absent.text and "skolevejen" not in absent.text, absent.text
 
 
+def test_the_meeting_a_question_names_is_said_by_where_a_field_stands(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """ "… ved Børne- og Skoleudvalgets møde den 8. september 2026?" names the meeting; every
+    line of those minutes stands in it. The field "Fraværende:" answers, not another paper's
+    line that repeats the body and the date, nor the minutes' "Mødedato:". A header table's
+    two-cell row "Afbud | …" is a field as "Afbud: …" is."""
+    assistant = assistant_over(
+        tmp_path_factory.mktemp("meeting_named"),
+        {
+            "referat_boerne_og_skoleudvalget.txt": "Referat\n\nBørne- og Skoleudvalget\n\n"
+            "Mødedato:\nTirsdag den 8. september 2026\nMødested:\nMødelokale 3, Rådhuset\n"
+            "Fraværende:\nPia Søgaard (A)\nReferent:\nHelle Brink\n\n"
+            "1. Kvalitetsrapport for folkeskolerne\n\nBeslutning\n\nGodkendt, idet udvalget "
+            "peger på trivsel som særligt indsatsområde.\n",
+            "kommissorium_klubtilbud.md": "# Kommissorium: Arbejdsgruppe om klubtilbud\n\n"
+            "| Version | 1.1 |\n|---|---|\n| Godkendt | Børne- og Skoleudvalget den 8. "
+            "september 2026 (punkt 9) |\n\n## Formål\n\nArbejdsgruppen skal beskrive "
+            "fremtidens klubtilbud for 10-17-årige.\n",
+            "referat_kultur_og_fritidsudvalget.md": "# Referat, Kultur- og Fritidsudvalget\n\n"
+            "| Mødedato | 3. marts 2026 |\n|---|---|\n| Afbud | Rasmus Engholm (V) |\n\n"
+            "## 1. Tilskud til foreninger\n\n### Beslutning\n\nGodkendt.\n",
+            "referat_teknik_og_miljoeudvalget.md": "# Referat, Teknik- og Miljøudvalget\n\n"
+            "Mødedato: 9. september 2026\n\n## 1. Vintertjeneste\n\n### Beslutning\n\n"
+            "Godkendt. Udvalget ønsker en status på saltforbruget på mødet i december.\n",
+        },
+    )
+    answer = assistant.ask(
+        "Hvem var fraværende ved Børne- og Skoleudvalgets møde den 8. september 2026?"
+    )
+    assert "Fraværende: Pia Søgaard (A) [" in answer.text, answer.text
+    assert "punkt 9" not in answer.text, answer.text
+    absent = assistant.ask(
+        "Hvilket udvalgsmedlem havde meldt afbud til Kultur- og Fritidsudvalgets møde den "
+        "3. marts 2026?"
+    )
+    assert absent.text.startswith("Afbud [1] – Rasmus Engholm (V) [2]"), absent.text
+
+
 def test_a_meetings_items_are_not_introduced_by_its_header_or_contents(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
