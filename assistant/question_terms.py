@@ -123,6 +123,9 @@ _ENGLISH_HINTS = {
 
 # "Hvem var ikke til stede?" asks who was absent: minutes write "Fraværende:" or "Afbud:"
 _ABSENT = re.compile(r"\bikke\s+(?:var\s+|er\s+|været\s+)?til\s+stede\b", re.IGNORECASE)
+# "om året", "pr. år": what documents call "årlig" ("Den årlige kontraktsum udgør …"); not
+# "årets" (this year's)
+_PER_YEAR = re.compile(r"\b(?:om|pr\.?|per)\s+år(?:et)?\b", re.IGNORECASE)
 
 
 @dataclass
@@ -203,7 +206,7 @@ class TermStats:
 
     def groups(self, question: str, english: bool = False) -> list[WordGroup]:
         """The question's words as weighted groups (stopwords dropped, cue words light)."""
-        question = _ABSENT.sub("fraværende", question)
+        question = _PER_YEAR.sub("årligt", _ABSENT.sub("fraværende", question))
         words = [m.group() for m in WORD.finditer(question)]
         if english:
             # English words cannot match Danish text; their Danish counterparts can.

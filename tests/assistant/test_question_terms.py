@@ -110,3 +110,12 @@ def test_to_save_is_a_saving(stats) -> None:
     """ "Hvor meget kan man spare ved …?" / "Det giver en besparelse på 1,4 mio. kr. …"."""
     save = stats.groups("Hvor meget kan man spare?")[-1]
     assert match_group(save, stats.terms("Det giver en besparelse på 1,4 mio. kr.")) == 1.0
+
+
+def test_per_year_is_yearly_and_this_years_is_not(stats) -> None:
+    """ "Hvad koster kontrakten om året?" / "Den årlige kontraktsum udgør 6,2 mio. kr."; "årets
+    kulturpris" (this year's) asks for no yearly amount."""
+    yearly = stats.terms("Den årlige kontraktsum udgør 6,2 mio. kr.")
+    per_year = stats.groups("Hvad koster kontrakten om året?")[-1]
+    assert match_group(per_year, yearly) == 1.0
+    assert all(match_group(g, yearly) == 0 for g in stats.groups("årets kulturpris"))
