@@ -1337,7 +1337,9 @@ _APPROVAL = re.compile(
     r"efterretning|sagen|som indstillet|ad|pkt|punkt|og|blev|er|med|den|\d+(?:\s*[-–]\s*\d+)?)\b"
     # "Administrationens indstilling blev godkendt. For stemte 26: A, V …": whose proposal it
     # was, and the vote, say nothing of what was decided
-    r"|\b\w+s\s+indstilling\b|\b(?:for|imod)\s+stemte\b[^.\n]*|\bundlod\s+at\s+stemme\b[^.\n]*",
+    r"|\b\w+s\s+indstilling\b|\b(?:for|imod)\s+stemte\b[^.\n]*|\bundlod\s+at\s+stemme\b[^.\n]*"
+    # "Anbefales over for Økonomiudvalget og Byrådet": who decides next, not what
+    r"|\bover\s*for\b[^.,;\n]*",
     re.IGNORECASE,
 )
 

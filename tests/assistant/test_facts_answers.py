@@ -227,6 +227,11 @@ Fraværende: Jens Hansen
         ("Ad 1) Sagen blev taget til efterretning Ad 2-4) Godkendes", True),
         ("Anbefales over for Byrådet.", True),
         (
+            "Ad 1: Taget til efterretning. Ad 2: Anbefales over for Økonomiudvalget og Byrådet.",
+            True,
+        ),
+        ("Anbefales over for Byrådet, idet anlægget skal omfatte solceller på taget.", False),
+        (
             "Godkendt, idet der i udbuddet skal stilles krav om solceller og bæredygtighed.",
             False,
         ),
