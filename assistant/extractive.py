@@ -606,7 +606,9 @@ class ExtractiveAnswerer:
                 ) = known
             else:
                 if c.doc_id not in identities:
-                    identities[c.doc_id] = self._identity_terms(c.doc_id, intent, keep_committees)
+                    identities[c.doc_id] = self._identity_terms(
+                        c.doc_id, intent, groups, keep_committees
+                    )
                 self._coverages(c, groups, context_terms, keep_committees, identities[c.doc_id])
                 memo[(c.doc_id, c.index)] = (
                     c.coverage,
@@ -650,9 +652,12 @@ class ExtractiveAnswerer:
                 + c.boost
             )
 
-    def _identity_terms(self, doc_id: str, intent: Intent, body: bool) -> set[str]:
+    def _identity_terms(
+        self, doc_id: str, intent: Intent, groups: list[WordGroup], body: bool
+    ) -> set[str]:
         """The words that say which meeting every sentence of minutes belongs to, when the
-        question names that meeting by its day: the day and the owning body's name.
+        question names that meeting by its day (or "mødet i marts"): that date and the owning
+        body's name.
         "Fraværende: Pia Søgaard (A)" answers "Hvem var fraværende ved Børne- og
         Skoleudvalgets møde den 8. september 2026?" by where it stands; a line that repeats
         the body and the date does not answer it by saying them. The body only when the
@@ -662,8 +667,19 @@ class ExtractiveAnswerer:
             return set()
         meta = view.record.meta
         said = [
-            d.text for d in intent.dates if d.precision == "day" and meta.date == d.date.isoformat()
+            d.text
+            for d in intent.dates
+            if d.precision == "day"
+            and meta.date is not None
+            and d.date.isoformat() <= meta.date <= d.end_date.isoformat()
         ]
+        if meta.date is not None:
+            month = int(meta.date[5:7])
+            said += [  # "på mødet i marts": the meeting of a month named without its year
+                g.word
+                for before, g in itertools.pairwise(groups)
+                if before.word.lower().startswith("møde") and MONTHS.get(g.word.lower()) == month
+            ]
         if said and body:
             said.append(meta.committee or "")
         return self.stats.terms(" ".join(said)) if said else set()

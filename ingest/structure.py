@@ -8,6 +8,7 @@ into the text ("2. Udvikling af arbejdsmarkedsområdet Chefgruppen har ...") are
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -698,7 +699,8 @@ def numbered_item(title: str) -> tuple[str, str] | None:
 
 def _stated_and_numbered(text: str, blocks: list[Block]) -> list[_Heading]:
     """The format's headings, plus numbered headings written as paragraphs ("1. Videndeling"
-    as a numbered Word paragraph followed by its text), found as in plain text."""
+    as a numbered Word paragraph followed by its text) and paragraphs that are only a case
+    heading ("Beslutning"), found as in plain text."""
     heads = _block_headings(text, blocks)
     body_starts = {b.start for b in blocks if b.kind in ("prose", "list_item")}
     # when the format states the agenda items as headings, numbered lines in their text are
@@ -708,9 +710,29 @@ def _stated_and_numbered(text: str, blocks: list[Block]) -> list[_Heading]:
         if any(h.kind == "agenda_item" for h in heads)
         else ("agenda_item", "numbered", "ad_pkt")
     )
-    found = [h for h in _line_headings(_lines(text)) if h.start in body_starts and h.kind in kinds]
+    lines = _line_headings(_lines(text))
+    found = [h for h in lines if h.start in body_starts and h.kind in kinds]
+    # a paragraph that is only a case heading ("Beslutning" in a portal's styled <div>), in a
+    # page that states none of its case headings as headings (its "Bilag" aside)
+    whole = {b.start: b.end for b in blocks if b.kind == "prose"}
+    stated_cases = any(
+        head.kind == "standard" and not head.title.lower().startswith("bilag") for head in heads
+    )
+    cases = [
+        h
+        for h in lines
+        if h.kind == "standard"
+        and h.start in whole
+        and not text[h.heading_end : whole[h.start]].strip(" :*")
+        and not stated_cases
+    ]
     found.extend(_sub_items(text, blocks, heads))
-    return sorted(heads + found, key=lambda h: h.start)
+    merged = sorted(heads + found + cases, key=lambda h: h.start)
+    for before, head in itertools.pairwise(merged):
+        if any(head is case for case in cases):
+            # a sibling of the case heading before it, else one level under its heading
+            head.rank = before.rank if before.kind == "standard" else before.rank + 1
+    return merged
 
 
 _SUB_ITEM = re.compile(r"^(\d{1,2})\.(\d{1,2})\.?\s+(\S.*[A-Za-zÆØÅæøå].*)$")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ingest.blocks import answerable_spans
 from ingest.dates import find_dates
 from ingest.facts.models import DecisionRow
 from ingest.facts.sentences import DocIndex
@@ -205,6 +206,20 @@ def _body(text: str, sec: Section, sections: list[Section]) -> tuple[int, int] |
     return (a, b) if b > a else None
 
 
+def _before_junk(doc: DocumentRecord, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """A section's text up to its first attachment list, table of contents or boilerplate: a
+    portal page lists an item's "Bilag" under its decision, with no heading between."""
+    if span is None:
+        return None
+    spans = answerable_spans(doc.blocks, *span)
+    if not spans:
+        return None
+    start, end = spans[0]
+    while end > start and doc.text[end - 1].isspace():
+        end -= 1
+    return (start, end) if end > start else None
+
+
 _ATTENDANCE = re.compile(r"^[ \t]*(?:Fraværende|Afbud|Deltog ikke)\b", re.M | _F)
 
 
@@ -285,9 +300,9 @@ def extract_decisions(doc: DocumentRecord, index: DocIndex | None = None) -> lis
             continue
         if not recs and not decs:
             continue
-        rec_span = _body(text, recs[0], doc.sections) if recs else None
+        rec_span = _before_junk(doc, _body(text, recs[0], doc.sections) if recs else None)
         dec_sec = decs[-1] if decs else None  # the latest decision when an item was re-treated
-        dec_span = _body(text, dec_sec, doc.sections) if dec_sec else None
+        dec_span = _before_junk(doc, _body(text, dec_sec, doc.sections) if dec_sec else None)
         if dec_span:
             dec_span = _before_attendance(text, dec_span)
             if dec_span is None:

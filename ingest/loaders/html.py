@@ -52,6 +52,7 @@ _TO_TOP = re.compile(
     re.IGNORECASE,
 )
 _NEVER_DROP = ("html", "body", "main", "article")
+_NUMBERED_TITLE = re.compile(r"\d{1,4}[.)]?\s+\S")  # "22. Meddelelser"
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _BLOCKS = (
     *_HEADINGS,
@@ -122,10 +123,13 @@ def _holds_content(tag: Tag, body_chars: int) -> bool:
 
 def _is_disclosure_toggle(tag: Tag) -> bool:
     """A button that folds a section in and out ("2 | EMN-2025-00123 Kapacitetsudvidelse …"
-    over an agenda item's collapsed body): its text is that section's title, not a control."""
+    over an agenda item's collapsed body, "22. Meddelelser"): its text is that section's
+    title, not a control ("Vis alle")."""
     if not (tag.has_attr("aria-controls") or tag.has_attr("aria-expanded")):
         return False
-    return len(re.findall(r"[A-Za-zÆØÅæøå]{2,}", _inline_text(tag))) >= 2
+    text = _inline_text(tag)
+    words = len(re.findall(r"[A-Za-zÆØÅæøå]{2,}", text))
+    return words >= 2 or (words == 1 and _NUMBERED_TITLE.match(text) is not None)
 
 
 def _keep_disclosures(soup: BeautifulSoup) -> set[str]:
@@ -309,6 +313,31 @@ def _record_grid(tag: Tag) -> list[list[str]] | None:
     return [row for row in rows if row]
 
 
+def _definition_pairs(dl: Tag) -> list[tuple[str, str]] | None:
+    """A description list of short fields (<dt>Sagsnr.</dt><dd>05.01.08-P20-1-26</dd>) as
+    (term, value) pairs, read as a field table's rows are; None when a value holds paragraphs
+    or lists, or a term has no value."""
+    children = _elements(dl)
+    if not children or any(c.name not in ("dt", "dd") for c in children):
+        return None
+    pairs: list[tuple[str, str]] = []
+    term = None
+    for child in children:
+        if child.find(_CELL_BLOCKS) is not None:
+            return None
+        text = _inline_text(child)
+        if child.name == "dt":
+            if term is not None or len(text) > _FIELD_LABEL_MAX:
+                return None
+            term = text
+        elif term is None or not text or len(text) > _RECORD_CELL_MAX:
+            return None
+        else:
+            pairs.append((term, text))
+            term = None
+    return pairs if pairs and term is None else None
+
+
 def _walk(writer: _Writer, node: Tag, line_kind: str = "p", depth: int = 0) -> None:
     """Blocks of `node`'s children; `depth`: how many list items enclose them (a nested item
     keeps its depth, so the answer can read it under its parent item)."""
@@ -332,6 +361,10 @@ def _walk(writer: _Writer, node: Tag, line_kind: str = "p", depth: int = 0) -> N
             inner = depth + 1 if name == "li" else depth
             _walk(writer, child, "li", inner)
             writer.flush("li", inner)
+        elif name == "dl" and (pairs := _definition_pairs(child)) is not None:
+            writer.flush(line_kind, depth)
+            for term, value in pairs:
+                writer.add("tr", TABLE_CELL_SEPARATOR.join((term, value)))
         elif name in _BLOCKS and (grid := _record_grid(child)) is not None:
             writer.flush(line_kind, depth)
             for row in grid:

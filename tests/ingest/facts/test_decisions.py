@@ -431,3 +431,78 @@ def test_a_protocols_run_in_decision_is_the_items_decision() -> None:
         "Opfølgning: Vej og Park v/\nSøren Mølgaard sender opgaven i udbud senest 01.02.2027."
         in [s.text for s in split_sentences(record.text)]
     )
+
+
+def _portal_item(number: int, title: str, sections: str, attachments: str = "") -> str:
+    return (
+        f"<div class='fa-agenda-item'><div class='fa-item-header'>"
+        f"<button class='fa-toggle' aria-expanded='true'><span>{number}.</span> "
+        f"<span>{title}</span></button></div><div class='fa-item-body'>"
+        f"<dl class='fa-meta'><dt>Sagsnr.</dt><dd>00.01.00-A00-{number}-26</dd>"
+        f"<dt>Sagsansvarlig</dt><dd>Borgmesterens Sekretariat</dd></dl>{sections}"
+        f"{attachments}</div></div>"
+    )
+
+
+def _portal_section(title: str, *paragraphs: str) -> str:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (
+        f"<div class='fa-section'><div class='fa-section-title'>{title}</div>"
+        f"<div class='fa-section-text'>{body}</div></div>"
+    )
+
+
+def test_a_portal_that_styles_its_case_headings_as_divs(tmp_path: Path) -> None:
+    """An agenda portal titles each item with a toggle button ("22. Meddelelser", one word)
+    and each case section with a styled <div>, lists the case fields as a <dl> and the
+    attachments under the decision: every item is a section, its fields are rows, each case
+    heading heads its text, and the decision ends before the attachments."""
+    items = [
+        _portal_item(
+            21,
+            "Godkendelse af dagsorden",
+            _portal_section("Sagsfremstilling", "Dagsordenen forelægges til godkendelse.")
+            + _portal_section("Beslutning", "Godkendt."),
+        ),
+        _portal_item(
+            22,
+            "Meddelelser",
+            _portal_section("Sagsfremstilling", "Borgmesteren orienterede om trafikplanen.")
+            + _portal_section("Beslutning", "Orienteringen blev taget til efterretning."),
+        ),
+        _portal_item(
+            23,
+            "Tillægsbevilling – vinterbekæmpelse 2026",
+            _portal_section(
+                "Indstilling",
+                "Kommunaldirektøren indstiller, at der gives en tillægsbevilling på 1,35 mio. "
+                "kr. til vinterbekæmpelse.",
+            )
+            + _portal_section(
+                "Beslutning",
+                "Godkendt med den ændring, at tillægsbevillingen nedsættes til 1,1 mio. kr.",
+            ),
+            "<div class='fa-attachments'><div class='fa-attachments-title'>Bilag</div><ul>"
+            "<li><a href='b1.pdf'>Budgetopfølgning pr. 31.01.2026</a> (XLSX, 58 KB)</li>"
+            "<li><a href='b2.pdf'>Vintertjenesten 2025-26</a> (PDF, 1,2 MB)</li></ul></div>",
+        ),
+    ]
+    path = tmp_path / "byraad_2026-04-23.html"
+    path.write_text(
+        "<html><body><main><h1>Byrådet</h1><p>Mødedato 23. april 2026</p>"
+        f"<div class='fa-agenda'>{''.join(items)}</div></main></body></html>",
+        encoding="utf-8",
+    )
+    doc = record_for_path(path)
+    assert [(s.number, s.title) for s in doc.sections if s.kind == "agenda_item"] == [
+        ("21", "Godkendelse af dagsorden"),
+        ("22", "Meddelelser"),
+        ("23", "Tillægsbevilling – vinterbekæmpelse 2026"),
+    ]
+    assert "Sagsnr.\t00.01.00-A00-22-26" in doc.text
+    rows = {d.item_number: d for d in extract_decisions(doc)}
+    assert rows["22"].decision == "Orienteringen blev taget til efterretning."
+    assert rows["23"].decision == (
+        "Godkendt med den ændring, at tillægsbevillingen nedsættes til 1,1 mio. kr."
+    )
+    assert rows["23"].recommendation.startswith("Kommunaldirektøren indstiller")
