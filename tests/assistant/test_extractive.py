@@ -1196,6 +1196,37 @@ def test_the_meeting_a_question_names_is_said_by_where_a_field_stands(
     assert absent.text.startswith("Afbud [1] – Rasmus Engholm (V) [2]"), absent.text
 
 
+def test_the_meeting_of_a_month_is_said_by_where_a_field_stands(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """ "Hvem var fraværende på mødet i marts?": of two minutes' "Fraværende" fields, the one
+    in the minutes of March answers, though neither line says "marts"."""
+    assistant = assistant_over(
+        tmp_path_factory.mktemp("month_named"),
+        {
+            "referat_buu_marts.txt": "Referat\n\nBørne- og Ungeudvalget\n\nMødedato:\n"
+            "Tirsdag den 10. marts 2026\nFraværende:\nKirsten Lund (C)\n\n"
+            "1. Skolernes trivselsmåling\n\nBeslutning\n\nTaget til efterretning.\n",
+            "referat_buu_april.md": "# Referat, Børne- og Ungeudvalget\n\n"
+            "| Dato | Tirsdag den 14. april 2026 |\n|---|---|\n"
+            "| Medlemmer | Camilla Juhl (A), formand; Henrik Toft (V); Louise Dam (V) |\n"
+            "| Fraværende | Henrik Toft (V) |\n\n"
+            "## 1. Budgetopfølgning\n\n### Beslutning\n\nTaget til efterretning.\n",
+        },
+    )
+    question = "Hvilket udvalgsmedlem var fraværende på mødet i marts?"
+    answer = assistant.ask(question)
+    assert "Kirsten Lund (C)" in answer.text and "Henrik Toft" not in answer.text, answer.text
+    # "marts" is said by where every line of the March minutes stands, by no line of April's
+    extractive = assistant.extractive
+    groups = extractive.stats.groups(question)
+    said = {
+        doc["source"]: extractive._identity_terms(doc["id"], classify(question), groups, False)
+        for doc in assistant.stores.registry.list_documents()
+    }
+    assert said == {"referat_buu_marts.txt": {"mart"}, "referat_buu_april.md": set()}
+
+
 def test_a_meetings_items_are_not_introduced_by_its_header_or_contents(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
