@@ -126,6 +126,12 @@ _ABSENT = re.compile(r"\bikke\s+(?:var\s+|er\s+|været\s+)?til\s+stede\b", re.IG
 # "om året", "pr. år": what documents call "årlig" ("Den årlige kontraktsum udgør …"); not
 # "årets" (this year's)
 _PER_YEAR = re.compile(r"\b(?:om|pr\.?|per)\s+år(?:et)?\b", re.IGNORECASE)
+# "Hvad løber X op i?", "Hvad ender/lander X på?", "Hvad endte udvalget med …?": the verb says
+# "amounts to" or "came to", nothing of the subject ("lander" is no "landevej")
+_COMES_TO = re.compile(
+    r"\b(?:løber|løb|lander|landede|ender|endte)\b(?=(?:\s+\S+){0,6}?\s+(?:op|på|med)\b)",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -207,6 +213,7 @@ class TermStats:
     def groups(self, question: str, english: bool = False) -> list[WordGroup]:
         """The question's words as weighted groups (stopwords dropped, cue words light)."""
         question = _PER_YEAR.sub("årligt", _ABSENT.sub("fraværende", question))
+        question = _COMES_TO.sub(" ", question)
         words = [m.group() for m in WORD.finditer(question)]
         if english:
             # English words cannot match Danish text; their Danish counterparts can.

@@ -119,3 +119,17 @@ def test_per_year_is_yearly_and_this_years_is_not(stats) -> None:
     per_year = stats.groups("Hvad koster kontrakten om året?")[-1]
     assert match_group(per_year, yearly) == 1.0
     assert all(match_group(g, yearly) == 0 for g in stats.groups("årets kulturpris"))
+
+
+def test_a_verb_that_says_amounts_to_is_no_subject(stats) -> None:
+    """ "Hvad lander den samlede udgift på?", "Hvad løber renoveringen op i?", "Hvad endte
+    udvalget med …?": the verb says what the amount came to, nothing of the subject
+    ("lander" would meet "landevej"); "i løbet af 2026" keeps its words."""
+    for question, verb in (
+        ("Hvad lander den samlede udgift til tiltagene på?", "lander"),
+        ("Hvad løber renoveringen af svømmehallen op i?", "løber"),
+        ("Hvad endte udvalget med at beslutte om snerydning?", "endte"),
+    ):
+        words = [g.word for g in stats.groups(question)]
+        assert verb not in words and len(words) >= 2, (question, words)
+    assert "løbet" in [g.word for g in stats.groups("Hvad skal ske i løbet af 2026?")]
