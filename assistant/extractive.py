@@ -1646,7 +1646,10 @@ class ExtractiveAnswerer:
                     first = names[0]
                     whole = header.start, header.end, view.text[header.start : header.end]
                     names = [replace(first, start=whole[0], end=whole[1], text=whole[2])]
-                cells = names[keys:] + cells if len(names) == len(cells) + keys else cells
+                if len(names) == len(cells) + keys:
+                    cells = names[keys:] + cells
+                elif keys and len(names) == len(cells):
+                    cells = names + cells  # the key column's name is no word ("#", "Nr")
             for s in cells:
                 index = view.sentence_index(s.start)
                 if index is None or (view.id, index) in taken:

@@ -1227,6 +1227,27 @@ def test_the_meeting_of_a_month_is_said_by_where_a_field_stands(
     assert said == {"referat_buu_marts.txt": {"mart"}, "referat_buu_april.md": set()}
 
 
+def test_a_row_keyed_by_a_number_column_is_shown_under_its_column_names(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """An action list whose key column is named "#" (no word): the asked row is read under
+    the names of the columns it shows ("Handling – Ansvarlig – Frist")."""
+    assistant = assistant_over(
+        tmp_path_factory.mktemp("keyed_rows"),
+        {
+            "arbejdsgruppe.md": "# Referat af arbejdsgruppemøde 14. april 2026\n\n"
+            "## 6. Aktionsliste\n\n"
+            "| # | Handling | Ansvarlig | Frist |\n|---|---|---|---|\n"
+            "| A1 | Indsende fælles ansøgning til Cykelpuljen | Camilla Brink | 30.04.2026 |\n"
+            "| A2 | Afklare ejerforhold for den gamle banedæmning | Ditte Overgaard | "
+            "01.06.2026 |\n\n## 7. Næste møde\n\nNæste møde holdes 9. juni 2026.\n",
+        },
+    )
+    answer = assistant.ask("Hvem skal afklare ejerforholdet for banedæmningen, og hvornår?")
+    assert answer.text.startswith("Handling [1] – Ansvarlig [2] – Frist [3]"), answer.text
+    assert "Ditte Overgaard" in answer.text and "Camilla Brink" not in answer.text, answer.text
+
+
 def test_a_meetings_items_are_not_introduced_by_its_header_or_contents(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
