@@ -34,6 +34,7 @@ SYNONYM_SETS = (
     # "søge puljen" / "ansøgning til"; "Hvor meget søgte vi om?" / "Kommunen har ansøgt om"
     ("søge", "søger", "søgte", "søgt", "ansøge", "ansøger", "ansøgte", "ansøgt", "ansøgning"),
     ("fraværende", "afbud", "fravær"),
+    ("lang", "længde", "længden"),  # "Hvor lang bliver ruten?" / "Den korrekte længde er …"
     ("lave", "opgaver", "opgave"),  # "Hvad skal arbejdsgruppen lave?" / "3. Opgaver"
     ("forsinket", "forsinkede", "halter", "bagud"),  # "halter bagefter" / "Forsinket"
     ("afsluttet", "gennemført"),  # a status column's "Gennemført"

@@ -133,3 +133,9 @@ def test_a_verb_that_says_amounts_to_is_no_subject(stats) -> None:
         words = [g.word for g in stats.groups(question)]
         assert verb not in words and len(words) >= 2, (question, words)
     assert "løbet" in [g.word for g in stats.groups("Hvad skal ske i løbet af 2026?")]
+
+
+def test_how_long_is_a_length(stats) -> None:
+    """ "Hvor lang bliver ruten?" / "Den korrekte længde er 2,9 km"."""
+    long = stats.groups("Hvor lang bliver ruten?")[0]
+    assert match_group(long, stats.terms("Den korrekte længde er 2,9 km.")) == 1.0
