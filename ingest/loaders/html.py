@@ -193,6 +193,7 @@ class _Writer:
     def __init__(self) -> None:
         self.blocks: list[RawBlock] = []
         self.inline: list[str] = []
+        self.cell_level = 0  # the heading level of a layout table nested in a cell (0: none)
 
     def flush(self, kind: str = "p", level: int = 0) -> None:
         # Whitespace in HTML is layout, except <br>, which we recorded as "\n".
@@ -247,11 +248,60 @@ def _field_table(writer: _Writer, pairs: list[tuple[Tag, Tag]]) -> None:
         writer.flush()
 
 
+_LAYOUT_CELL_CHARS = 300  # a data table's cell is shorter; a layout cell holds a section
+
+
+def _own_rows(table: Tag) -> list[list[Tag]]:
+    """The cells of each of `table`'s own rows (not those of tables nested in its cells)."""
+    rows = [row for row in table.find_all("tr") if row.find_parent("table") is table]
+    return [row.find_all(("td", "th"), recursive=False) for row in rows]
+
+
+def _layout_table(writer: _Writer, table: Tag) -> bool:
+    """A table used to lay a page out (an old portal: the whole page one table, each case
+    section a table of a title cell over a cell of paragraphs) is read as the blocks in its
+    cells; a short cell alone in its row over a row of paragraphs is their heading. Layout:
+    a cell holds a table, or a section's paragraphs, or the table is one column of boxes.
+    False, writing nothing, for a table of data."""
+    rows = _own_rows(table)
+    cells = [cell for row in rows for cell in row]
+    blocky = [cell for cell in cells if cell.find(_CELL_BLOCKS) is not None]
+    layout = (
+        any(cell.find("table") is not None for cell in cells)
+        or (blocky and all(len(row) == 1 for row in rows))
+        or any(len(_inline_text(cell)) > _LAYOUT_CELL_CHARS for cell in blocky)
+    )
+    if not layout:
+        return False  # a table of data, its cells' text wrapped in <p> (a Word export)
+    level = writer.cell_level or min(
+        6, next((b.level for b in reversed(writer.blocks) if b.kind == "heading"), 1) + 1
+    )
+    for n, cells in enumerate(rows):
+        below = rows[n + 1] if n + 1 < len(rows) else []
+        for cell in cells:
+            if cell.find(_CELL_BLOCKS) is not None:
+                outer, writer.cell_level = writer.cell_level, min(6, level + 1)
+                _walk(writer, cell)
+                writer.flush()
+                writer.cell_level = outer
+                continue
+            text = _inline_text(cell)
+            heads = (
+                len(cells) == 1
+                and len(text) <= _FIELD_LABEL_MAX
+                and any(c.find(_CELL_BLOCKS) is not None for c in below)
+            )
+            writer.add("h" if heads else "p", text, level if heads else 0)
+    return True
+
+
 def _table(writer: _Writer, table: Tag) -> None:
     writer.flush()
     pairs = _field_rows(table)
     if pairs is not None:
         _field_table(writer, pairs)
+        return
+    if _layout_table(writer, table):
         return
     caption = table.find("caption")
     if caption is not None and caption.find_parent("table") is table:
@@ -419,17 +469,27 @@ _ITEM_NUMBER = re.compile(r"(?:punkt|pkt\.?)?\s*(\d{1,3})\.?", re.IGNORECASE)
 
 def _numbers_into_headings(blocks: list[RawBlock]) -> list[RawBlock]:
     """An agenda item's number set apart from its title (a card's "<span>33.</span>" before
-    its "<h3>Bibliotek på hjul …</h3>") is the heading's number: "33. Bibliotek på hjul …".
-    Alone, it read as a paragraph "33." closing the item before it."""
+    its "<h3>Bibliotek på hjul …</h3>", a layout table's "71." cell beside its title row) is
+    the heading's number: "33. Bibliotek på hjul …". Alone, it read as a paragraph "33."
+    closing the item before it."""
     out: list[RawBlock] = []
     i = 0
     while i < len(blocks):
         block = blocks[i]
         bare = block.text.replace(SEAM, "").strip()
-        m = _ITEM_NUMBER.fullmatch(bare) if block.kind == "prose" else None
-        if m and i + 1 < len(blocks) and blocks[i + 1].kind == "heading":
-            title = blocks[i + 1]
-            out.append(RawBlock("heading", f"{m.group(1)}. {title.text}", title.level))
+        m = _ITEM_NUMBER.fullmatch(bare) if block.kind in ("prose", "heading") else None
+        after = blocks[i + 1] if i + 1 < len(blocks) else None
+        if m and after is not None and after.kind == "heading" and block.kind == "prose":
+            out.append(RawBlock("heading", f"{m.group(1)}. {after.text}", after.level))
+            i += 2
+            continue
+        if m and after is not None and after.kind == "table_row":
+            # a layout table's number cell over its title row ("Lokalplan …" | "Sagsnr. …")
+            title, *rest = after.text.split(TABLE_CELL_SEPARATOR)
+            level = block.level if block.kind == "heading" else 2
+            out.append(RawBlock("heading", f"{m.group(1)}. {title}", level))
+            if rest:
+                out.append(RawBlock("table_row", TABLE_CELL_SEPARATOR.join(rest), 0))
             i += 2
             continue
         out.append(block)

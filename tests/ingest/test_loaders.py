@@ -871,3 +871,59 @@ def test_a_pdf_tables_right_aligned_figures_stand_under_their_column_name(tmp_pa
     assert "Skole\tProjekt\tBeløb (kr.)" in lines
     assert "Hesselby Skole\tUdeklasseværelse ved naturfagslokaler\t385.000" in lines
     assert "I alt\t1.480.000" in lines  # the total row is one line too
+
+
+def test_html_layout_tables_are_read_as_the_sections_they_lay_out(tmp_path: Path) -> None:
+    """An old portal lays the whole page out in tables: a number cell beside the item's
+    title table, each case section a table of a title cell over a cell of paragraphs. It
+    reads as the item's heading, the sections' headings and their paragraphs; a table of
+    data whose cells wrap their text in <p> (a Word export) stays rows."""
+
+    def section(title: str, body: str) -> str:
+        return (
+            f"<table class='afsnit'><tr><td class='afsnithead'>{title}</td></tr>"
+            f"<tr><td>{body}</td></tr></table>"
+        )
+
+    case = (
+        "<p>Byrådet vedtog den 24. februar 2026 at sende forslaget i høring. Høringsperioden "
+        "løb fra den 2. marts til den 27. april 2026, og der blev afholdt borgermøde på "
+        "Remisen den 12. marts 2026.</p><p>Der er modtaget 23 høringssvar, heraf 9 fra naboer "
+        "på Strandvænget og et fælles svar fra Grundejerforeningen Nordstrand.</p>"
+        "<ul><li>Antallet af offentlige parkeringspladser øges fra 60 til 85.</li></ul>"
+    )
+    data = (
+        "<table><tr><td><p>Periode</p></td><td><p>Aktivitet</p></td></tr>"
+        "<tr><td><p>Januar-marts 2024</p></td><td><p>Tilbudsindhentning</p></td></tr></table>"
+    )
+    path = tmp_path / "tmu.html"
+    path.write_text(
+        "<html><body><table><tr><td><h1>Teknik- og Miljøudvalget</h1>"
+        "<table class='punkter'><tr><td class='pktnr'>71.</td><td class='pkt'>"
+        "<table class='pkthead'><tr><td><b>Lokalplan 2026-07 for Havnebadet</b></td>"
+        "<td>Sagsnr. 26/01124</td></tr></table>"
+        + section("Sagsfremstilling", case)
+        + section("Indstilling", "<p>Teknik og Miljø indstiller, at planen vedtages.</p>")
+        + data
+        + "</td></tr></table></td></tr></table></body></html>",
+        encoding="utf-8",
+    )
+    blocks = [(b.kind, b.text) for b in load_file(path).blocks]
+    assert blocks[:5] == [
+        ("heading", "Teknik- og Miljøudvalget"),
+        ("heading", "71. Lokalplan 2026-07 for Havnebadet"),
+        ("table_row", "Sagsnr. 26/01124"),
+        ("heading", "Sagsfremstilling"),
+        (
+            "prose",
+            "Byrådet vedtog den 24. februar 2026 at sende forslaget i høring. "
+            "Høringsperioden løb fra den 2. marts til den 27. april 2026, og der blev afholdt "
+            "borgermøde på Remisen den 12. marts 2026.",
+        ),
+    ]
+    assert ("heading", "Indstilling") in blocks
+    assert ("list_item", "Antallet af offentlige parkeringspladser øges fra 60 til 85.") in blocks
+    assert blocks[-2:] == [
+        ("table_row", "Periode\tAktivitet"),
+        ("table_row", "Januar-marts 2024\tTilbudsindhentning"),
+    ]
