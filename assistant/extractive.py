@@ -245,6 +245,18 @@ class Candidate:
     refers_to_heading: bool = False
 
 
+# what `ExtractiveAnswerer.score` keeps per sentence for the same question words
+_COVERAGE_FIELDS = (
+    "coverage",
+    "matched",
+    "local_coverage",
+    "context_coverage",
+    "heading",
+    "identity_gain",
+    "identity_matched",
+)
+
+
 @dataclass
 class ListCandidate:
     """A list in a document: an intro (a sentence or a heading) and its items."""
@@ -595,30 +607,15 @@ class ExtractiveAnswerer:
         for c in cands:
             known = memo.get((c.doc_id, c.index))
             if known is not None:
-                (
-                    c.coverage,
-                    c.matched,
-                    c.local_coverage,
-                    c.context_coverage,
-                    c.heading,
-                    c.identity_gain,
-                    c.identity_matched,
-                ) = known
+                for name, value in zip(_COVERAGE_FIELDS, known, strict=True):
+                    setattr(c, name, value)
             else:
                 if c.doc_id not in identities:
                     identities[c.doc_id] = self._identity_terms(
                         c.doc_id, intent, groups, keep_committees
                     )
                 self._coverages(c, groups, context_terms, keep_committees, identities[c.doc_id])
-                memo[(c.doc_id, c.index)] = (
-                    c.coverage,
-                    c.matched,
-                    c.local_coverage,
-                    c.context_coverage,
-                    c.heading,
-                    c.identity_gain,
-                    c.identity_matched,
-                )
+                memo[(c.doc_id, c.index)] = tuple(getattr(c, name) for name in _COVERAGE_FIELDS)
             features = 0.0
             if intent.asks_count and _has_count(c.text):
                 features += cfg.number_bonus
