@@ -489,6 +489,7 @@ class ExtractiveConfig:
     asked_year_bonus: float = 0.05
     decision_section_bonus: float = 0.05  # a decision question: a sentence under "Beslutning"
     label_bonus: float = 0.2  # a field whose label is the question's rarest word
+    named_document_bonus: float = 0.15  # "ifølge statusnotatet": a sentence of that paper
     # a place field for "hvor …?": above the line that only repeats the meeting's date the
     # question names ("Mandag den 12. maj 2025", which covers the question's own date words)
     place_bonus: float = 0.3
@@ -843,6 +844,10 @@ class ExtractiveAnswerer:
             cands, groups = self._in_named_item(asked_item, cands, groups)
         if not cands or not groups:
             return Selection([], None, False)
+        named = self._named_documents(question, {c.doc_id for c in cands})
+        for c in cands:
+            if c.doc_id in named:
+                c.boost += self.config.named_document_bonus
         self.score(cands, groups, intent)
         seen_words = {self._words_of(d, s, e) for d, s, e in shown}
 
@@ -981,6 +986,25 @@ class ExtractiveAnswerer:
             return Selection([], best, True, {}, key_found=True, listing=listing, scored=cands)
         passage_score = hits[best.rank - 1].score if best.rank <= len(hits) else 0.0
         return Selection(chosen, best, confident, items, key_found, passage_score, scored=cands)
+
+    def _named_documents(self, question: str, doc_ids: set[str]) -> set[str]:
+        """The documents a question names as its source ("… ifølge statusnotatet fra oktober
+        2026?", "… ifølge budgetnotatet?"): those whose title or file name says the word."""
+        m = _ACCORDING_TO.search(question)
+        if m is None:
+            return set()
+        named = self.stats.groups(m.group(1))
+        if not named:
+            return set()
+        out = set()
+        for doc_id in doc_ids:
+            view = self.docs.get(doc_id)
+            if view is None:
+                continue
+            said = f"{view.record.meta.title} {re.sub(r'[_.-]+', ' ', view.record.source)}"
+            if match_group(named[0], self.stats.terms(said)) >= 0.6:
+                out.add(doc_id)
+        return out
 
     def _in_named_item(
         self, asked: str, cands: list[Candidate], groups: list[WordGroup]
@@ -1907,6 +1931,10 @@ class ExtractiveAnswerer:
         return out
 
 
+# "ifølge (den nyeste) mail", "ifølge statusnotatet": the word that names the source
+_ACCORDING_TO = re.compile(
+    r"\bifølge\s+(?:(?:den|det|de|nyeste|seneste|sidste)\s+)*([A-Za-zÆØÅæøå-]{4,})", re.I
+)
 MAX_POINT_SENTENCES = 8  # a numbered point's own sentences before the next point
 
 

@@ -1248,6 +1248,37 @@ def test_a_row_keyed_by_a_number_column_is_shown_under_its_column_names(
     assert "Ditte Overgaard" in answer.text and "Camilla Brink" not in answer.text, answer.text
 
 
+def test_the_paper_a_question_names_as_its_source_answers(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """ "… ifølge statusnotatet?": of two papers that give the opening date, the status note's
+    answers, though the minutes say it in the question's words."""
+    assistant = assistant_over(
+        tmp_path_factory.mktemp("named_paper"),
+        {
+            "referat_kfu_2026-05-04.txt": "Referat\n\nKultur- og Fritidsudvalget\n\n"
+            "Mødedato: 4. maj 2026\n\n41. Havnebadet Nordkajen\n\nSagsfremstilling\n\n"
+            "Havnebadet Nordkajen forventes at kunne tages i brug den 15. juni 2027.\n",
+            "statusnotat_anlaeg_3kvt_2026.md": "# Statusnotat: Udvalgte anlægsprojekter\n\n"
+            "Oktober 2026\n\n## Havnebadet Nordkajen\n\nPæleramningen blev forsinket af "
+            "stormen i august. Havnebadet forventes nu at kunne tages i brug 1. september "
+            "2027.\n",
+        },
+    )
+    answer = assistant.ask(
+        "Hvornår forventes Havnebadet Nordkajen at kunne tages i brug ifølge statusnotatet?"
+    )
+    assert "1. september 2027" in answer.text and "15. juni" not in answer.text, answer.text
+    # the paper named by "ifølge …" is told by its title or file name, and lends its
+    # sentences a bonus; a question naming none names no paper
+    docs = {d["source"]: d["id"] for d in assistant.stores.registry.list_documents()}
+    extractive = assistant.extractive
+    assert extractive._named_documents(
+        "Hvad er status ifølge det seneste statusnotat?", set(docs.values())
+    ) == {docs["statusnotat_anlaeg_3kvt_2026.md"]}
+    assert extractive._named_documents("Hvornår åbner havnebadet?", set(docs.values())) == set()
+
+
 def test_a_meetings_items_are_not_introduced_by_its_header_or_contents(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
