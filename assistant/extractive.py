@@ -238,8 +238,8 @@ class Candidate:
     context_coverage: float = 0.0
     heading: tuple[int, int] | None = None  # heading span of its innermost section
     matched: set[int] = field(default_factory=set)
-    identity_gain: float = 0.0  # coverage from words naming its meeting (`_identity_terms`)
-    identity_matched: set[int] = field(default_factory=set)  # the groups only they match
+    # the question's groups only the words naming its meeting match (`_identity_terms`)
+    identity_matched: set[int] = field(default_factory=set)
     continues: bool = False  # a list item's value after its label ("Timepris" | "1.200 kr")
     # "Hvilken rolle …?" answered by "Rollen skal være uafhængig …": its heading names it
     refers_to_heading: bool = False
@@ -252,7 +252,6 @@ _COVERAGE_FIELDS = (
     "local_coverage",
     "context_coverage",
     "heading",
-    "identity_gain",
     "identity_matched",
 )
 
@@ -737,8 +736,7 @@ class ExtractiveAnswerer:
         terms = self._span_terms(view, (row.start, row.end)) if row else self.stats.terms(own)
         c.coverage, c.matched = coverage(groups, terms | identity)
         if identity:
-            plain, plain_matched = coverage(groups, terms)
-            c.identity_gain = c.coverage - plain
+            plain_matched = coverage(groups, terms)[1]
             c.identity_matched = c.matched - plain_matched
             c.matched = plain_matched  # a question word it says itself
         sections = view.sections_at(c.start)
