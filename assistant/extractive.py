@@ -116,9 +116,9 @@ def _names_body(word: str) -> bool:
 
 
 def _field_subject(topical: list[WordGroup]) -> WordGroup | None:
-    """The question's rarest word that does not say which meeting: not a number, a month or
-    a body's name ("Børne" and "Skoleudvalgets" of "Børne- og Skoleudvalgets"). It is what a
-    field's label must say to answer the question ("Hvem var fraværende ved Børne- og
+    """The question's rarest word that does not say which meeting: not a number, a month,
+    "møde" or a body's name ("Børne" and "Skoleudvalgets" of "Børne- og Skoleudvalgets"). It
+    is what a field's label must say to answer the question ("Hvem var fraværende ved Børne- og
     Skoleudvalgets møde den 8. september 2026?" asks about "fraværende")."""
 
     def identifies(i: int) -> bool:
@@ -127,6 +127,7 @@ def _field_subject(topical: list[WordGroup]) -> WordGroup | None:
         return (
             any(ch.isdigit() for ch in word)
             or word.lower() in MONTHS
+            or word.lower() in ("møde", "mødet", "mødets")  # "ved udvalgets møde den …"
             or _names_body(word)
             or (word[:1].isupper() and _names_body(next_word))
         )
@@ -375,7 +376,14 @@ _CASE_NUMBER_LINE = re.compile(
     re.IGNORECASE,
 )
 _ASKS_CASE_NUMBER = re.compile(
-    r"\bsags\w*n(?:umme)?r|\bj\.?\s?nr|\bjournal\w*|\bcase number", re.IGNORECASE
+    r"\bsags\w*n(?:umme)?r|\bj\.?\s?nr|\bjournal\w*|\bsagsbehandler\w*|\bcase number",
+    re.IGNORECASE,
+)
+# a case header's field, as a portal shows it in a row of its own ("Sagsnr. | 24/30211",
+# "Sagsbehandler | Økonomi og Personale"): the case's filing, never an answer to its content
+_CASE_HEADER_FIELD = re.compile(
+    rf"\s*(?:{CASE_NUMBER_LABEL}|sags-?id|sagsbehandler|sagsansvarlig)\.?\s*:?\s*$",
+    re.IGNORECASE,
 )
 # Adjectives and degree words name no subject, so none is the question's key word ("den nye
 # hjemmeside", "den ekstra bevilling"); nor do the words that frame a comparison ("… i 2026
@@ -689,6 +697,16 @@ class ExtractiveAnswerer:
         label = self._field_label(c)
         return label is not None and match_group(rarest, self.stats.terms(label)) == 1.0
 
+    def _case_header_field(self, c: Candidate) -> bool:
+        """The candidate is a cell of a two-cell row naming the case's filing ("Sagsnr." |
+        "24/30211")."""
+        view = self.docs.get(c.doc_id)
+        row = view.table_row(c.start) if view is not None else None
+        if view is None or row is None:
+            return False
+        cells = view.text[row.start : row.end].split(TABLE_CELL_SEPARATOR)
+        return len(cells) == 2 and bool(_CASE_HEADER_FIELD.match(cells[0]))
+
     def _field_label(self, c: Candidate, bare: bool = False) -> str | None:
         """The label of the field the sentence is the value of: before its colon
         ("Fraværende: Karsten Bech"), or on the line above ("**Afbud:**" + "Anders Lund, …");
@@ -861,7 +879,11 @@ class ExtractiveAnswerer:
         cands = [c for c in cands if not self._names_columns(c)]
         readable = cands  # before `require`: a sentence without the amount may still lead in
         if not _ASKS_CASE_NUMBER.search(question):
-            cands = [c for c in cands if not _CASE_NUMBER_LINE.match(c.text)]
+            cands = [
+                c
+                for c in cands
+                if not _CASE_NUMBER_LINE.match(c.text) and not self._case_header_field(c)
+            ]
         if require == "decision":
             cands = [c for c in cands if self._states_decision(c)]
         elif require:
@@ -1241,10 +1263,13 @@ class ExtractiveAnswerer:
         return wording(view.text[start:end]) if view else ""
 
     def _states_decision(self, c: Candidate) -> bool:
-        """The sentence states a decision: by its words or because it stands in a
-        "Beslutning ..." section."""
+        """The sentence states a decision: by its words, because it stands in a
+        "Beslutning ..." section, or because its document is a decision record (a steering
+        group's log: "Udfasningen … udskydes til 2. kvartal 2027")."""
+        view = self.docs.get(c.doc_id)
         return (
-            self.under_decision_heading(c)
+            (view is not None and view.record.meta.doc_type == "beslutning")
+            or self.under_decision_heading(c)
             or self.after_decision_label(c)
             or bool(_DECISION_WORDS.search(c.text))
         )

@@ -73,7 +73,10 @@ _DOC_DATE_Q = re.compile(
 )
 _DOC_WORD = re.compile(
     r"\b(?:notat\w*|kommissori\w*|referat\w*|bilag\w*|dokument\w*|memo|document|"
-    r"statusnotat\w*|rapport\w*|sag(?:en)?|item|punkt\w*|dagsorden\w*)\b",
+    r"statusnotat\w*|rapport\w*|sag(?:en)?|item|punkt\w*|dagsorden\w*|"
+    # papers sent or filed: "Hvilken dato er lokalrådets høringssvar dateret?"
+    r"høringssvar\w*|brev\w*|skrivelse\w*|e-?mail\w*|handleplan\w*|redegørelse\w*|"
+    r"\w*protokol\w*)\b",
     re.I,
 )
 # Words that ask for "all of them" rather than name a topic ("Hvilke initiativer fik ...?").

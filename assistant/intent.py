@@ -66,7 +66,7 @@ _BUDGET = _rx(
     r"\bkr\.|\bkroner\b|\bmio\b|\bmill\b",
     r"\bhow\s+much\b|\bbudgets?\b|\bcost[s]?\b|\ballocat(?:ed|ion|ions)\b|\bfund(?:s|ing|ed)?\b",
     r"\bspen[dt]\b|\bspending\b",
-    r"\bhvor\s+stor[te]?\b.*(?:pulje|ramme|budget|bevilling|beløb|udgift|besparelse|indtægt|overskud|underskud|lån|garanti|udbetaling|gevinst)\w*",
+    r"\bhvor\s+stor[te]?\b.*(?:pulje|ramme|budget|bevilling|beløb|udgift|besparelse|indtægt|overskud|underskud|lån|garanti|udbetaling|gevinst|bidrag|tilskud)\w*",
     # "…, og hvad skal der bruges på ombygningen?": what is spent on it
     r"\bhvad\s+(?:skal|vil|kan)\s+der\s+(?:bruges|anvendes)\s+på\b",
     # "Administrationen foreslog besparelser … – hvor stort var forslaget?"
@@ -146,9 +146,12 @@ _BODY = (
 )
 _DECISION = _rx(
     r"\bbesluttede?\b|\bbeslutning\w*|\bbesluttet\b|\bbeslutte\b",
-    r"\bhvad\s+(?:blev|var)\s+(?:udfaldet|resultatet)\s+af\b",  # the outcome of a case
+    # the outcome of a case, or in a body: "Hvad blev resultatet i Økonomiudvalget om …?"
+    r"\bhvad\s+(?:blev|var)\s+(?:udfaldet|resultatet)\s+(?:af|i|på|for|om)\b",
     # "Hvad skete der med ansøgningen?", "Hvordan endte sagen?"
     r"\bhvad\s+skete\s+(?:der\s+)?med\b|\bhvordan\s+endte\b",
+    # "Hvad gjorde Børne- og Ungeudvalget med forslaget?": what a body did with a case
+    r"\bhvad\s+(?:gjorde|gør)\s+(?:\S+\s+){0,6}?med\b",
     # "Hvordan forholdt udvalget sig til aftalen?": the stand a body took on a case
     r"\bforh(?:oldt|older)\s+(?:\S+\s+){0,6}?sig\s+til\b",
     # "Hvad endte mindsteprisen med at blive?": the final word on a proposal

@@ -122,14 +122,19 @@ _ENGLISH_HINTS = {
 }
 
 # "Hvem var ikke til stede?" asks who was absent: minutes write "Fraværende:" or "Afbud:"
-_ABSENT = re.compile(r"\bikke\s+(?:var\s+|er\s+|været\s+)?til\s+stede\b", re.IGNORECASE)
+# (or "Hvem manglede ved mødet?")
+_ABSENT = re.compile(
+    r"\bikke\s+(?:var\s+|er\s+|været\s+)?til\s+stede\b|\bhvem\s+manglede\b", re.IGNORECASE
+)
 # "om året", "pr. år": what documents call "årlig" ("Den årlige kontraktsum udgør …"); not
 # "årets" (this year's)
 _PER_YEAR = re.compile(r"\b(?:om|pr\.?|per)\s+år(?:et)?\b", re.IGNORECASE)
 # "Hvad løber X op i?", "Hvad ender/lander X på?", "Hvad endte udvalget med …?": the verb says
 # "amounts to" or "came to", nothing of the subject ("lander" is no "landevej")
 _COMES_TO = re.compile(
-    r"\b(?:løber|løb|lander|landede|ender|endte)\b(?=(?:\s+\S+){0,6}?\s+(?:op|på|med)\b)",
+    r"\b(?:løber|løb|lander|landede|ender|endte)\b(?=(?:\s+\S+){0,6}?\s+(?:op|på|med)\b)"
+    # "Hvornår løber høringen?": the verb says "runs", a period is asked
+    r"|(?<=hvornår )løb(?:er)?\b",
     re.IGNORECASE,
 )
 

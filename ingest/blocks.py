@@ -82,6 +82,13 @@ _BOILERPLATE_ANYWHERE = re.compile(
 _URL_ONLY = re.compile(r"^(?:[\w .:-]{0,40}:\s*)?<?https?://\S+>?$")
 
 
+def _navigation_bar(line: str) -> bool:
+    """Links set in a row ("« Tilbage til forsiden | Udskriv | Hent som PDF"): each a
+    navigation phrase."""
+    parts = [p.strip(" «»<>") for p in re.split(r"[|·•]", line)]
+    return len(parts) >= 2 and all(_BOILERPLATE.match(p) for p in parts if p)
+
+
 def ends_in_page_number(line: str) -> bool:
     """ "3.1 Leverancemodel 3": a line of a table of contents (a title, then its page)."""
     return _TRAILING_PAGE.match(line) is not None
@@ -97,7 +104,7 @@ def line_kind(line: str) -> str | None:
     """The junk kind of one line by its content alone, or None when it may be content."""
     if _DOT_LEADER.search(line):
         return "toc"
-    if _BOILERPLATE.match(line) or _URL_ONLY.match(line):
+    if _BOILERPLATE.match(line) or _URL_ONLY.match(line) or _navigation_bar(line):
         return "boilerplate"
     if len(line) < 400 and _BOILERPLATE_ANYWHERE.search(line):
         return "boilerplate"
@@ -333,6 +340,9 @@ def _mark_addresses(
             j -= 1
 
 
+_NUMBERED_ENTRY = re.compile(r"\d{1,3}\.\s+\S")  # "2. Handleplan for børn og unges trivsel"
+
+
 def _mark_under_headings(text: str, blocks: list[Block], kinds: list[str | None]) -> None:
     """The heading "Indholdsfortegnelse" and the short lines under it are a table of contents;
     short file-like titles under "Bilag" are an attachment list."""
@@ -350,7 +360,16 @@ def _mark_under_headings(text: str, blocks: list[Block], kinds: list[str | None]
         run: list[int] = []
         while j < len(blocks) and blocks[j].kind != "heading":
             line = " ".join(text[blocks[j].start : blocks[j].end].split())
-            if toc and (kinds[j] == "toc" or (ends_in_page_number(line) and len(line) < 130)):
+            if toc and (
+                kinds[j] == "toc"
+                or (ends_in_page_number(line) and len(line) < 130)
+                # a web page's contents: the items' numbered titles, linked, no page numbers
+                or (
+                    blocks[j].kind in ("table_row", "list_item")
+                    and _NUMBERED_ENTRY.match(line) is not None
+                    and len(line) < 130
+                )
+            ):
                 run.append(j)
             elif attachments and (
                 kinds[j] == "attachments"

@@ -80,7 +80,7 @@ _NOT_TITLE = re.compile(
     r"^(?:doc(?:ument)? id\b.*|version\b.*|side \d+.*|page \d+.*|\d+\s*(?:/|af)\s*\d+|"
     r"from:.*|fra:.*|to:.*|til:.*|sendt:.*|sent:.*|cc:.*|dato\b.*|date\b.*|"
     # a letterhead: the municipality alone, or first in a running header's breadcrumb
-    r"\S+ (?:kommune|region)(?:\s*[·|•/].*)?|region \S+)$",
+    r"\S+ (?:kommune|region)(?:\s*[·|•/–].*)?|region \S+)$",
     re.I,
 )
 HEADER_LINES = 12
@@ -133,6 +133,8 @@ def extract_metadata(
 
 
 _MEETING_WORD = re.compile(r"^(referat|dagsorden|beslutningsprotokol)\b\s*[:–-]?\s*", re.I)
+# "Børne- og Ungeudvalget – Referat": the kind of paper after the body
+_MEETING_WORD_LAST = re.compile(r"\s*[:–-]\s*(referat|dagsorden|beslutningsprotokol)\s*$", re.I)
 
 
 def _meeting_title(
@@ -145,8 +147,8 @@ def _meeting_title(
     header sets the kind of paper on a line of its own below a case system's export line."""
     if doc_type not in ("referat", "dagsorden") or not body or not date_text:
         return title
-    word = _MEETING_WORD.match(title)
-    named = title[word.end() :] if word else title
+    word = _MEETING_WORD.match(title) or _MEETING_WORD_LAST.search(title)
+    named = (title[word.end() :] if word.start() == 0 else title[: word.start()]) if word else title
     kind_line = next(
         (m for line in header[:HEADER_KIND_LINES] if (m := _MEETING_WORD.fullmatch(line))), None
     )

@@ -286,13 +286,63 @@ def _layout_table(writer: _Writer, table: Tag) -> bool:
                 writer.cell_level = outer
                 continue
             text = _inline_text(cell)
+            others = [_inline_text(c) for c in cells if c is not cell]
             heads = (
-                len(cells) == 1
-                and len(text) <= _FIELD_LABEL_MAX
-                and any(c.find(_CELL_BLOCKS) is not None for c in below)
+                len(text) <= _FIELD_LABEL_MAX
+                and not _links_only(cell)
+                and (
+                    (len(cells) == 1 and any(c.find(_CELL_BLOCKS) is not None for c in below))
+                    # "<b>1.</b>" | "<b>Godkendelse af dagsorden</b>": an item's title row
+                    or (
+                        _emphasised(cell)
+                        and not _ITEM_NUMBER.fullmatch(text)
+                        and all(not o or _ITEM_NUMBER.fullmatch(o) for o in others)
+                    )
+                )
             )
-            writer.add("h" if heads else "p", text, level if heads else 0)
+            if heads:
+                writer.add("h", text, level)
+            elif (lead := _lead_label(cell)) is not None:
+                # "<b>Beslutning</b><br>Dagsordenen blev godkendt.": the label heads its text
+                writer.add("h", lead, min(6, level + 1))
+                _walk(writer, cell)
+                writer.flush()
+            else:
+                writer.add("p", text)
     return True
+
+
+_EMPHASIS = ("b", "strong")
+_LEAD_LABEL_MAX = 60  # characters in a bold label over a cell's text ("Beslutning")
+
+
+def _links_only(cell: Tag) -> bool:
+    """The cell's words are all link texts ("« Tilbage til forsiden | Udskriv"): navigation."""
+    texts = [t for t in cell.find_all(string=True) if any(ch.isalnum() for ch in t)]
+    return bool(texts) and all(t.find_parent("a") is not None for t in texts)
+
+
+def _emphasised(cell: Tag) -> bool:
+    """All of the cell's text is bold (a title written as "<font><b>…</b></font>")."""
+    texts = [t for t in cell.find_all(string=True) if t.strip()]
+    return bool(texts) and all(t.find_parent(_EMPHASIS) is not None for t in texts)
+
+
+def _lead_label(cell: Tag) -> str | None:
+    """A short bold or italic label opening the cell on a line of its own, over more text:
+    the label, taken out of the cell (the caller writes the rest). None otherwise."""
+    children = [c for c in cell.children if not (isinstance(c, NavigableString) and not c.strip())]
+    if len(children) < 3 or not isinstance(children[0], Tag) or not isinstance(children[1], Tag):
+        return None
+    label, brk = children[0], children[1]
+    if label.name not in (*_EMPHASIS, "i", "em") or brk.name != "br":
+        return None
+    text = _inline_text(label)
+    if not text or len(text) > _LEAD_LABEL_MAX or any(ch.isdigit() for ch in text):
+        return None
+    label.extract()
+    brk.extract()
+    return text.rstrip(":")
 
 
 def _table(writer: _Writer, table: Tag) -> None:

@@ -9,6 +9,7 @@ heading hashes are gone from the text. The structure they expressed is kept as b
 from __future__ import annotations
 
 import re
+from copy import copy
 from pathlib import Path
 
 import yaml
@@ -104,6 +105,7 @@ def markdown_blocks(source: str) -> list[RawBlock]:
     row: list[str] | None = None
     heading_level = 0
     quote_depth = 0
+    stated_level = 1  # of the last "#" heading: a bold line heads a section under it
     for index, token in enumerate(tokens):
         kind = token.type
         if kind == "blockquote_open":
@@ -135,12 +137,22 @@ def markdown_blocks(source: str) -> list[RawBlock]:
             if heading_level:
                 heading = " ".join(text.replace(SEAM, "").split())
                 blocks.append(RawBlock("heading", heading, heading_level))
+                stated_level = heading_level
             elif list_depth:
                 text = _TASK_MARKER.sub("", text)
                 label = _ordered_label(tokens, index)
                 item = f"{label} {text}" if label else text
                 blocks.append(RawBlock("list_item", item, list_depth))  # nesting: its parent
             else:
+                lead = _bold_lead_line(token)
+                if lead is not None:
+                    # "**4. Udfasning af ESDH-system**" over its text: the line heads it
+                    blocks.append(RawBlock("heading", lead[0], min(6, stated_level + 1)))
+                    rest = copy(token)
+                    rest.children = lead[1]
+                    text = _inline_text(rest, quoted=quote_depth > 0)
+                    if not text:
+                        continue
                 blocks.append(RawBlock("prose", text))
         elif kind in ("fence", "code_block"):
             if token.content.strip():
@@ -150,6 +162,25 @@ def markdown_blocks(source: str) -> list[RawBlock]:
             if text:
                 blocks.append(RawBlock("prose", text))
     return blocks
+
+
+def _bold_lead_line(token: Token) -> tuple[str, list[Token]] | None:
+    """The text of a paragraph's first line when the line is bold throughout and text
+    follows it ("**4. Udfasning af ESDH-system**" + a line break): a heading written as bold,
+    as Markdown minutes often do. Not a label with its value ("**Ansvarlig:** Thomas")."""
+    children = [c for c in token.children or [] if c.type != "text" or c.content]
+    if len(children) < 5 or children[0].type != "strong_open":
+        return None
+    close = next((i for i, c in enumerate(children) if c.type == "strong_close"), None)
+    if close is None or close + 1 >= len(children) or children[close + 1].type != "softbreak":
+        return None
+    inner = children[1:close]
+    if any(c.type != "text" for c in inner):
+        return None
+    lead = " ".join("".join(c.content for c in inner).split())
+    if not lead or lead.endswith(":") or len(lead) > 120:
+        return None
+    return lead, children[close + 2 :]  # the text, and the paragraph's rest
 
 
 def _ordered_label(tokens: list[Token], index: int) -> str | None:

@@ -1904,3 +1904,63 @@ def test_a_facts_row_outside_the_ranked_passages_loses_to_a_confident_sentence()
     assert not Assistant._sentences_beat(unsure, [unranked])
     assert not Assistant._sentences_beat(confident, [row])  # 0.5 < the row's own 0.6
     assert not Assistant._sentences_beat(confident, [])  # a rival citing nothing stays
+
+
+_PORTAL_CASES = (
+    "<html><body><main><h1>Referat – Økonomiudvalget – 24. marts 2026</h1>"
+    "<section><h2>6. Udskiftning af gadebelysning til LED - etape 2</h2>"
+    "<dl><dt>Sagsnr.</dt><dd>25/14477</dd><dt>Sagsbehandler</dt>"
+    "<dd>Økonomi og Personale</dd></dl>"
+    "<h3>Resumé</h3><p>Teknik- og Miljøudvalget godkendte den 10. marts 2026 projektet for "
+    "etape 2, der omfatter 1.850 armaturer. Anlægsudgiften udgør 2,4 mio. kr.</p>"
+    "<h3>Indstilling</h3><p>Økonomidirektøren indstiller, at der gives anlægsbevilling på "
+    "2.400.000 kr. finansieret ved låneoptag.</p>"
+    "<h3>Beslutning</h3><p>Anbefales over for Byrådet.</p></section>"
+    "<section><h2>7. Indkøbsaftale for it-udstyr</h2>"
+    "<dl><dt>Sagsnr.</dt><dd>26/00531</dd><dt>Sagsbehandler</dt>"
+    "<dd>Økonomi og Personale</dd></dl>"
+    "<h3>Resumé</h3><p>Kommunen tilslutter sig den nye SKI-aftale for pc'er.</p>"
+    "<h3>Beslutning</h3><p>Godkendt.</p></section></main></body></html>"
+)
+
+
+def test_a_cases_filing_fields_are_no_answer(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """A portal shows each case's number and caseworker as fields ("Sagsnr. | 25/14477"):
+    they stand in the asked item and share its title's words, but they say nothing about
+    how the case is financed; asked for the case number, they answer."""
+    assistant = assistant_over(
+        tmp_path_factory.mktemp("filing"), {"oeu_2026-03-24.html": _PORTAL_CASES}
+    )
+    answer = assistant.ask("Hvordan skal LED-udskiftningen etape 2 finansieres?")
+    assert "låneoptag" in answer.text, answer.text
+    assert "Sagsbehandler" not in answer.text and "25/14477" not in answer.text, answer.text
+    number = assistant.ask("Hvad er sagsnummeret på LED-udskiftningen etape 2?")
+    assert "25/14477" in number.text, number.text
+
+
+_IT_DECISION_LOG = (
+    "# Beslutningslog – Fælleskommunal IT-styregruppe\n\n"
+    "Loggen opdateres af sekretariatet efter hvert møde.\n\n"
+    "### Møde 12. marts 2026\n\n"
+    "**1. Ny samarbejdsaftale 2027-2030**\n"
+    "Styregruppen anbefaler den nye samarbejdsaftale over for de tre kommunalbestyrelser.\n\n"
+    "**2. Udfasning af ESDH-system**\n"
+    "Udfasningen af det gamle ESDH-system var planlagt til 4. kvartal 2026, men udskydes til "
+    "2. kvartal 2027, fordi integrationen til økonomisystemet ikke er klar. Merudgiften til "
+    "forlænget licens udgør 340.000 kr., som afholdes af fællespuljen.\n\n"
+    "**3. Fællespulje 2026**\n"
+    "Fællespuljen for 2026 fastsættes til 1,6 mio. kr.\n"
+)
+
+
+def test_a_decision_records_entries_are_its_decisions(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """A steering group's decision log states each decision without a decision word ("…
+    udskydes til 2. kvartal 2027"): in a decision record, every entry is a decision, so the
+    question what was decided about it is answered by it (it abstained)."""
+    assistant = assistant_over(
+        tmp_path_factory.mktemp("decision-log"), {"beslutningslog_2026.md": _IT_DECISION_LOG}
+    )
+    answer = assistant.ask("Hvad blev der besluttet om det gamle ESDH-system?")
+    assert not answer.abstained and "2. kvartal 2027" in answer.text, answer.text

@@ -31,6 +31,8 @@ from assistant.intent import asked_item_number, classify, is_english, parse_as_o
         ("Hvornår skal handleplanen være godkendt?", "followup"),
         ("When is the rebuilding expected to be finished?", "followup"),
         ("Hvad besluttede udvalget den 7. juni 2021?", "decision"),
+        # the outcome in a body, about a case: its decision
+        ("Hvad blev resultatet i Økonomiudvalget den 24. marts om cykelstien?", "decision"),
         ("Hvornår vedtog Kommunalbestyrelsen handleplanen?", "decision"),
         ("Hvad var indstillingen i sagen?", "decision"),
         ("Did the committee approve the report or take note of it?", "decision"),
@@ -174,6 +176,9 @@ def test_as_of() -> None:
         ("Hvad udgør anlægsprogrammet i alt i 2027?", True),
         ("Hvem betaler driftsudgifterne?", False),
         ("Hvordan fordeles driftsudgifterne mellem kommunerne?", False),
+        # a contribution or a grant asked by its size is an amount
+        ("Hvor stort var Nørrelund Kommunes bidrag til vandløbsindsatsen i 2024?", True),
+        ("Hvor stort et tilskud fik borgerforeningen?", True),
     ],
 )
 def test_money_as_topic_is_not_a_question_for_an_amount(question: str, asks_amount: bool) -> None:

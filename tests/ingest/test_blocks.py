@@ -680,3 +680,51 @@ def test_a_portals_bilag_label_goes_with_its_files(tmp_path: Path) -> None:
     assert ("prose", "Taget til efterretning.") in kinds
     assert ("attachments", "Bilag") in kinds
     assert ("attachments", "Budgetopfølgning SSO 1-2026 (PDF, 884 KB)") in kinds
+
+
+OLD_PORTAL = (
+    "<html><head><title>Søvang Kommune - Dagsorden og referat - Kulturudvalget 12-05-2026"
+    "</title></head><body><table width='100%'>"
+    "<tr><td colspan='2'><font size='4'>Søvang Kommune – Politiske dagsordener og referater"
+    "</font></td></tr>"
+    "<tr><td class='menu'><table><tr><td><a href='/'>Forside</a></td></tr>"
+    "<tr><td><a href='/byraad'>Byrådet</a></td></tr></table></td><td><table>"
+    "<tr><td colspan='2'><a href='/'>« Tilbage til forsiden</a> | <a href='#'>Udskriv</a>"
+    "</td></tr>"
+    "<tr><td colspan='2'><h2>Kulturudvalget – Referat</h2><table>"
+    "<tr><td><b>Mødedato:</b></td><td>Tirsdag den 12. maj 2026</td></tr></table></td></tr>"
+    "<tr><td colspan='2'><b>Indholdsfortegnelse</b><table>"
+    "<tr><td><a href='#p1'>1. Godkendelse af dagsorden</a></td></tr>"
+    "<tr><td><a href='#p2'>2. Tilskud til byfesten</a></td></tr></table></td></tr>"
+    "<tr><td><b>1.</b></td><td><font size='3'><b>Godkendelse af dagsorden</b></font></td></tr>"
+    "<tr><td></td><td><b>Beslutning</b><br>Dagsordenen blev godkendt.</td></tr>"
+    "<tr><td><b>2.</b></td><td><font size='3'><b>Tilskud til byfesten</b></font></td></tr>"
+    "<tr><td></td><td><i>Sagsfremstilling og indstilling</i><br>Byfestforeningen søger om "
+    "45.000 kr. til byfesten i august. Forvaltningen indstiller, at der bevilges 30.000 kr. "
+    "fra kulturpuljen, som i dag har 210.000 kr. tilbage til resten af året.</td></tr>"
+    "<tr><td></td><td><b>Beslutning</b><br>Bevilget 30.000 kr. fra kulturpuljen.</td></tr>"
+    "</table></td></tr></table></body></html>"
+)
+
+
+def test_an_old_portal_laid_out_in_table_rows_reads_as_its_items(tmp_path: Path) -> None:
+    """An old portal writes each item as a row of a number cell and a bold title cell, and
+    each case section as a cell opening with a bold or italic label on its own line: the
+    items and their sections are read as headings, the page's own heading and date title it
+    (not the site's banner), and the linked contents and navigation are no prose."""
+    path = tmp_path / "kulturudvalget.html"
+    path.write_text(OLD_PORTAL, encoding="utf-8")
+    record = _parse(path)
+    assert record.meta.title == "Referat – Kulturudvalget – 12. maj 2026"
+    items = [(s.number, s.title) for s in record.sections if s.kind == "agenda_item"]
+    assert items == [("1", "Godkendelse af dagsorden"), ("2", "Tilskud til byfesten")]
+    kinds = _kinds(record)
+    assert ("heading", "Beslutning") in kinds
+    assert ("heading", "Sagsfremstilling og indstilling") in kinds
+    assert ("prose", "Bevilget 30.000 kr. fra kulturpuljen.") in kinds
+    assert ("toc", "2. Tilskud til byfesten") in kinds
+    nav = next(kind for kind, text in kinds if "Tilbage til forsiden" in text)
+    assert nav not in ("heading", "prose")
+    decision = [s for s in record.sections if s.title == "Beslutning"][-1]
+    said = record.text[decision.start : decision.end]
+    assert said.endswith("Bevilget 30.000 kr. fra kulturpuljen.")

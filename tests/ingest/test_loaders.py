@@ -486,6 +486,29 @@ def test_markdown_title_hint(tmp_path: Path) -> None:
     assert loaded.title_hint == "Kommissorium for styrkelsen"
 
 
+def test_a_markdown_paragraph_opening_with_a_bold_line_is_headed_by_it(tmp_path: Path) -> None:
+    """Markdown minutes write an item's title as a bold line right over its text (no blank
+    line, so one paragraph): the line heads the text, one level under the "#" heading above;
+    a bold label with its value on the line ("**Ansvarlig:** …") stays a field."""
+    path = tmp_path / "log.md"
+    path.write_text(
+        "# Beslutningslog\n\n### Møde 12. marts 2026\n\n"
+        "**4. Udfasning af ESDH-system**\n"
+        "Udfasningen udskydes til 2. kvartal 2027.\n"
+        "**Ansvarlig:** IT-arkitekt Thomas Nyborg.\n",
+        encoding="utf-8",
+    )
+    blocks = [(b.kind, b.text.replace("\u2063", ""), b.level) for b in load_file(path).blocks]
+    assert blocks[2:] == [
+        ("heading", "4. Udfasning af ESDH-system", 4),
+        (
+            "prose",
+            "Udfasningen udskydes til 2. kvartal 2027.\nAnsvarlig: IT-arkitekt Thomas Nyborg.",
+            0,
+        ),
+    ]
+
+
 def test_corpus_seeds_load_verbatim(corpus_dir: Path) -> None:
     files = sorted(corpus_dir.glob("*.txt"))
     assert len(files) == 5
