@@ -1964,3 +1964,52 @@ def test_a_decision_records_entries_are_its_decisions(
     )
     answer = assistant.ask("Hvad blev der besluttet om det gamle ESDH-system?")
     assert not answer.abstained and "2. kvartal 2027" in answer.text, answer.text
+
+
+_HEARING_REPLY = (
+    "Nørre Søby Lokalråd\nv/ formand Karen Holm\n\nSøby, den 9. marts 2026\n\n"
+    "Vedr.: Høringssvar til forslag til lokalplan nr. 87 – Boliger ved Møllebækken\n\n"
+    "Lokalrådet har drøftet forslaget på et borgermøde den 2. marts 2026, hvor ca. 85 "
+    "borgere deltog. Vi ønsker, at det grønne bælte langs Møllebækken udvides til 30 meter.\n"
+)
+
+_MINUTES_WITH_ABSENCES = (
+    "Referat\nTeknik- og Miljøudvalget\n\n"
+    "Mødedato: Tirsdag den 10. marts 2026\nMødetid: Kl. 15.30 - 18.10\n"
+    "Mødested: Mødelokale 3, Rådhuset\n"
+    "Fraværende: Henrik Østergaard (C)\n\n"
+    + "".join(
+        f"{n}. {title}\n\nSagsfremstilling\n\n{case}\n\nBeslutning\n\nGodkendt.\n"
+        "Fraværende: Henrik Østergaard (C).\n\n"
+        for n, title, case in (
+            (1, "Godkendelse af dagsorden", "Dagsordenen forelægges til godkendelse."),
+            (2, "Trafikplan 2026", "Planen omfatter seks indsatsområder og skoleveje."),
+            (3, "Vintertjeneste", "Vintertjenesten har et merforbrug på 1,1 mio. kr."),
+            (4, "Regulativ for Lindå", "Regulativet for Lindå skal i offentlig høring."),
+        )
+    )
+)
+
+
+def test_a_paper_named_by_its_kind_answers_its_own_date(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """ "Hvilken dato er lokalrådets høringssvar dateret?": the letter's own date, as for a
+    notat or a referat (a hearing reply, a letter and an e-mail are papers too)."""
+    assistant = assistant_over(
+        tmp_path_factory.mktemp("reply-date"), {"hoeringssvar_lokalplan87.txt": _HEARING_REPLY}
+    )
+    answer = assistant.ask("Hvilken dato er lokalrådets høringssvar til lokalplan 87 dateret?")
+    assert "er dateret 9. marts 2026" in answer.text, answer.text
+
+
+def test_who_was_absent_from_a_named_meeting_is_read_in_its_absence_field(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """ "møde" says which meeting, like its date and body: the field that answers is the one
+    labelled by what is asked ("Fraværende"), not "Mødedato" (its label has "møde")."""
+    assistant = assistant_over(
+        tmp_path_factory.mktemp("absent"), {"referat_tmu_2026-03-10.txt": _MINUTES_WITH_ABSENCES}
+    )
+    answer = assistant.ask("Hvem manglede ved teknikudvalgets møde den 10. marts 2026?")
+    assert "Fraværende: Henrik Østergaard (C)" in answer.text, answer.text

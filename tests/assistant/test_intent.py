@@ -33,6 +33,8 @@ from assistant.intent import asked_item_number, classify, is_english, parse_as_o
         ("Hvad besluttede udvalget den 7. juni 2021?", "decision"),
         # the outcome in a body, about a case: its decision
         ("Hvad blev resultatet i Økonomiudvalget den 24. marts om cykelstien?", "decision"),
+        # what a body did with a proposal
+        ("Hvad gjorde Børne- og Ungeudvalget med forslaget om skoledistrikterne?", "decision"),
         ("Hvornår vedtog Kommunalbestyrelsen handleplanen?", "decision"),
         ("Hvad var indstillingen i sagen?", "decision"),
         ("Did the committee approve the report or take note of it?", "decision"),

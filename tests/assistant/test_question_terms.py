@@ -129,6 +129,8 @@ def test_a_verb_that_says_amounts_to_is_no_subject(stats) -> None:
         ("Hvad lander den samlede udgift til tiltagene på?", "lander"),
         ("Hvad løber renoveringen af svømmehallen op i?", "løber"),
         ("Hvad endte udvalget med at beslutte om snerydning?", "endte"),
+        # "runs" (a period is asked): "løber" met "Lindå løber gennem tre kommuner"
+        ("Hvornår løber den offentlige høring af regulativet?", "løber"),
     ):
         words = [g.word for g in stats.groups(question)]
         assert verb not in words and len(words) >= 2, (question, words)
@@ -139,3 +141,9 @@ def test_how_long_is_a_length(stats) -> None:
     """ "Hvor lang bliver ruten?" / "Den korrekte længde er 2,9 km"."""
     long = stats.groups("Hvor lang bliver ruten?")[0]
     assert match_group(long, stats.terms("Den korrekte længde er 2,9 km.")) == 1.0
+
+
+def test_who_was_missing_asks_who_was_absent(stats) -> None:
+    """ "Hvem manglede ved mødet?" is answered by "Fraværende: …" (or "Afbud: …")."""
+    words = [g.word for g in stats.groups("Hvem manglede ved udvalgets møde den 10. marts?")]
+    assert "fraværende" in words and "manglede" not in words, words
