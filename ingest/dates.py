@@ -605,6 +605,8 @@ def parse_document_date(text: str, limit: int = 600) -> DateMention | None:
             continue
         if _DEADLINE_BEFORE.search(head[max(0, m.start - 25) : m.start]):
             continue
+        if m.text.lower().startswith("udgangen") or m.qualifier == "frem mod":
+            continue  # "frem mod udgangen af 2028": a plan's horizon, not its date
         if head[max(0, m.start - 1) : m.start] == "(":
             continue  # "(juni 2016)" dates a referenced title, not this document
         # A date cut off by the limit ("7. juni" of "7. juni 2021") would lose its year.

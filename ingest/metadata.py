@@ -493,6 +493,11 @@ def _document_date(header: list[str], title: str, wide_header: list[str]):
         found = parse_document_date(line)
         if found is None:
             continue
-        if len(line) <= 120 or found.start <= 3:
+        if len(line) <= 120 or found.start <= 3 or len(_FIELD_SEPARATOR.findall(line)) >= 2:
             return found
     return None
+
+
+# "Status pr. 1. marts 2026 · Sagsnr. 24/11873 · Til Teknik- og Miljøudvalget …": a header
+# line of fields, however long, is no running text
+_FIELD_SEPARATOR = re.compile(r"\s[·|•]\s")

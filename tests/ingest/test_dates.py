@@ -263,6 +263,8 @@ def test_bare_years_need_a_preposition():
         ),
         ("Grundlaget for god ledelse i Ringsted Kommune (juni 2016)", None),
         ("BILAG 2\n\nBeskrivelse af projekterne i kompetencepuljen fra 2006", None),
+        # a plan's horizon is no date of the plan
+        ("Antallet af unge uden job skal reduceres med 25 pct. frem mod udgangen af 2028.", None),
     ],
 )
 def test_parse_document_date(head, expected):

@@ -501,3 +501,21 @@ def test_a_page_titled_by_its_kind_alone_is_titled_with_what_it_is_of(tmp_path: 
     assert (
         record.meta.title == "Kommissorium: Arbejdsgruppe om fremtidens klubtilbud for 10-17-årige"
     )
+
+
+def test_a_header_line_of_fields_dates_the_note_however_long(tmp_path: Path):
+    """A status note's header sets its fields on one long line ("Status pr. 1. marts 2026 ·
+    Sagsnr. … · Til Teknik- og Miljøudvalget 10. marts 2026"): a line of fields is no running
+    text, so its first date is the note's, not a deadline in the table further down."""
+    path = tmp_path / "statusnotat.txt"
+    path.write_text(
+        "Søvang Kommune · Natur og Miljø\n"
+        "Statusnotat: Handleplan for biodiversitet 2024-2027\n"
+        "Status pr. 1. marts 2026 · Sagsnr. 24/11873 · Udarbejdet af projektleder Maria "
+        "Thorsen · Til Teknik- og Miljøudvalget 10. marts 2026\n\n"
+        "1. Indledning\n\nByrådet vedtog handleplanen den 21. marts 2024.\n\n"
+        "2. Status\n\nSkovrejsning\tForsinket\t30.06.2027\n",
+        encoding="utf-8",
+    )
+    meta = _meta_of(path)
+    assert meta.date == "2026-03-01"
