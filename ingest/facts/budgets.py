@@ -390,8 +390,18 @@ def _line_span(text: str, pos: int) -> Sentence:
     return Sentence(a, b, text[a:b])
 
 
+# "Initiativ 1: Trivselsvejledere i indskolingen", "Indsats 3 – Familiebehandling": a heading
+# that numbers its initiative in words, under a numbered "3. Initiativer" that lists them all
+_LABELLED_NUMBER = re.compile(
+    r"(?:initiativ|indsats|tiltag|projekt|delprojekt|aktivitet|spor)\s+\d{1,2}\s*[:.–-]\s*\S",
+    _F,
+)
+
+
 def _numbered_ancestor(index: DocIndex, sec: Section | None) -> Section | None:
     for s in index.ancestors(sec):
+        if _LABELLED_NUMBER.match(s.title):
+            return s
         if s.kind == "numbered" and not is_generic_title(s.title):
             return s
         if s.kind == "numbered":

@@ -588,3 +588,22 @@ def test_words_leading_into_the_next_amount_are_its_own() -> None:
         (860_000.0, "grant"),
         (500_000.0, "spent"),
     ]
+
+
+def test_an_initiative_numbered_in_words_names_its_amounts(tmp_path):
+    """A plan lists its initiatives under "3. Initiativer" as "Initiativ 1: …", each with its
+    "Økonomi": an amount there belongs to its own initiative, not to the list's heading."""
+    path = tmp_path / "handleplan.md"
+    path.write_text(
+        "# Handleplan for trivsel 2026-2028\n\n## 3. Initiativer\n\n"
+        "### Initiativ 1: Trivselsvejledere i indskolingen\n\n#### Økonomi\n\n"
+        "Der afsættes 900.000 kr. årligt i 2026-2028, svarende til to fuldtidsstillinger.\n\n"
+        "### Initiativ 2: Familiebehandling i nærmiljøet\n\n#### Økonomi\n\n"
+        "Der afsættes 750.000 kr. årligt i 2026-2028.\n",
+        encoding="utf-8",
+    )
+    got = extract_budgets(record_for_path(path))
+    assert [(r.amount_dkk, r.initiative) for r in got] == [
+        (900000.0, "Initiativ 1: Trivselsvejledere i indskolingen"),
+        (750000.0, "Initiativ 2: Familiebehandling i nærmiljøet"),
+    ]
