@@ -62,6 +62,10 @@ _COUNT = re.compile(
 _ORDINAL = re.compile(r"\.\s*(?:-\s*\d+\.\s*)?[a-zæøå]")  # "8. klasse", "8. - 9. klasse"
 _REFERS_BACK = re.compile(r"\s*(?:det|der|dette|disse|heraf|heriblandt)\b", re.IGNORECASE)
 # a decision that changes what it decides on: "Godkendt, dog således at …", "med den ændring"
+# a recommendation or proposal: "Direktøren indstiller, at …", "Bestyrelsen foreslår, at …"
+_RECOMMENDS = re.compile(
+    r"\b(?:indstiller|indstilles|foreslår|foreslås|anbefaler)\b,?\s+(?:det\s+)?at\b", re.I
+)
 _MODIFIES = re.compile(
     r"\b(?:dog|med\s+(?:den\s+|følgende\s+)?(?:bemærkning|ændring|tilføjelse)\w*|ændre\w*|"
     r"i\s+stedet|bortset\s+fra|undtagen)\b",
@@ -1231,6 +1235,19 @@ class ExtractiveAnswerer:
         if item is None:
             return None
         floor = self.config.decision_ratio * best.score
+        if _RECOMMENDS.search(best.text):
+            # "… indstiller, at tilskudsprocenten fastsættes til 61 pct.": what was proposed;
+            # the item's decision says what became of it, however short ("Godkendt.")
+            decided = [
+                c
+                for c in ranked[1:]
+                if c.doc_id == best.doc_id
+                and self.in_decision_section(c)
+                and _DECISION_WORDS.search(c.text)
+                and self._item_number(c) == item
+            ]
+            if decided:
+                return min(decided, key=lambda c: c.index)
         for c in ranked[1:]:
             if c.score < floor:
                 return None

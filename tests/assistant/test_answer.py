@@ -2013,3 +2013,31 @@ def test_who_was_absent_from_a_named_meeting_is_read_in_its_absence_field(
     )
     answer = assistant.ask("Hvem manglede ved teknikudvalgets møde den 10. marts 2026?")
     assert "Fraværende: Henrik Østergaard (C)" in answer.text, answer.text
+
+
+_CULTURE_MINUTES = (
+    "Referat\nKultur- og Fritidsudvalget\nMødedato: 20. januar 2026\n\n"
+    "4. Lokaletilskud 2026\n\nSagsnr. 26/00112\n\nSagsfremstilling\n\n"
+    "Foreningerne har søgt om lokaletilskud for i alt 2,3 mio. kr. Budgettet rækker til en "
+    "tilskudsprocent på 61.\n\nIndstilling\n\n"
+    "Kultur og Fritid indstiller, at tilskudsprocenten fastsættes til 61 pct. for 2026.\n\n"
+    "Beslutning\n\nGodkendt.\n\n"
+    "5. Musikskolens takster\n\nSagsfremstilling\n\n"
+    "Musikskolens bestyrelse foreslår, at egenbetalingen stiger fra 1.890 kr. til 1.980 kr. "
+    "pr. semester.\n\nBeslutning\n\nGodkendt med virkning fra 1. august 2026.\n"
+)
+
+
+def test_a_proposal_is_shown_with_what_the_committee_made_of_it(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """The sentence that states the figure asked for is a proposal ("… indstiller, at
+    tilskudsprocenten fastsættes til 61 pct."): the item's decision says what became of it,
+    even a bare "Godkendt.", so it is shown beside it."""
+    assistant = assistant_over(
+        tmp_path_factory.mktemp("proposal"), {"kfu_2026-01-20.txt": _CULTURE_MINUTES}
+    )
+    answer = assistant.ask("Hvilken tilskudsprocent blev fastsat for lokaletilskud i 2026?")
+    assert "61 pct." in answer.text and "Godkendt." in answer.text, answer.text
+    price = assistant.ask("Hvad kommer instrumentalundervisning på musikskolen til at koste?")
+    assert "1.980 kr." in price.text and "1. august 2026" in price.text, price.text
