@@ -130,9 +130,11 @@ _ABSENT = re.compile(
 # "årets" (this year's)
 _PER_YEAR = re.compile(r"\b(?:om|pr\.?|per)\s+år(?:et)?\b", re.IGNORECASE)
 # "Hvad løber X op i?", "Hvad ender/lander X på?", "Hvad endte udvalget med …?": the verb says
-# "amounts to" or "came to", nothing of the subject ("lander" is no "landevej")
+# "amounts to" or "came to", nothing of the subject ("lander" is no "landevej"); so does
+# "regnede … med" (expected, or counted in: "Hvor stort et merforbrug regnede udvalget med?")
 _COMES_TO = re.compile(
-    r"\b(?:løber|løb|lander|landede|ender|endte)\b(?=(?:\s+\S+){0,6}?\s+(?:op|på|med)\b)"
+    r"\b(?:løber|løb|lander|landede|ender|endte|regner|regnede|regnet|regne)\b"
+    r"(?=(?:\s+\S+){0,6}?\s+(?:op|på|med)\b)"
     # "Hvornår løber høringen?": the verb says "runs", a period is asked
     r"|(?<=hvornår )løb(?:er)?\b",
     re.IGNORECASE,

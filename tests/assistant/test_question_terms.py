@@ -131,6 +131,8 @@ def test_a_verb_that_says_amounts_to_is_no_subject(stats) -> None:
         ("Hvad endte udvalget med at beslutte om snerydning?", "endte"),
         # "runs" (a period is asked): "løber" met "Lindå løber gennem tre kommuner"
         ("Hvornår løber den offentlige høring af regulativet?", "løber"),
+        # "expected": the subject is the overspend, not "regn" (rain)
+        ("Hvor stort et merforbrug regnede udvalget med for 2025?", "regnede"),
     ):
         words = [g.word for g in stats.groups(question)]
         assert verb not in words and len(words) >= 2, (question, words)
