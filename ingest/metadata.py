@@ -373,6 +373,10 @@ _AGREEMENT = re.compile(r"\s*\w*aftale\s*$", re.I)  # "Samarbejdsaftale", "DRIFT
 _TYPE_LINE_WORDS = 3  # "STATUSNOTAT", "Notat", "Kommissorium for arbejdsgruppen" is longer
 
 
+# a title that opens with its type word and a colon or dash ("Statusnotat: Handleplan …")
+_TYPE_OPENS_TITLE = re.compile(r"\s*(\w+)\s*[:–-]\s+\S")
+
+
 def _stated_type(line: str) -> str | None:
     """A document's first line that is only its type word ("STATUSNOTAT", "KOMMISSORIUM",
     "Notat"): the type it states, unless it is a meeting's (minutes are told by their items)."""
@@ -395,6 +399,8 @@ def _doc_type(title: str, head: str, sections: list[Section]) -> str:
         return "bilag"  # "Bilag 2 til …udvalgets møde …": its numbered chapters are no items
     if stated := _stated_type(first_line):
         return stated  # "STATUSNOTAT" over the title: its numbered chapters are no items
+    if (opens := _TYPE_OPENS_TITLE.match(title)) and (stated := _stated_type(opens.group(1))):
+        return stated  # "Statusnotat: Handleplan for …": its numbered chapters are no items
     if any(s.kind == "agenda_item" for s in sections):
         titles = " ".join(s.title.lower() for s in sections)
         minutes = re.search(r"\bbeslutning|\breferat\b|\bmødereferat", titles)

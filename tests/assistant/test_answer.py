@@ -2041,3 +2041,39 @@ def test_a_proposal_is_shown_with_what_the_committee_made_of_it(
     assert "61 pct." in answer.text and "Godkendt." in answer.text, answer.text
     price = assistant.ask("Hvad kommer instrumentalundervisning på musikskolen til at koste?")
     assert "1.980 kr." in price.text and "1. august 2026" in price.text, price.text
+
+
+_NURSING_HOME_MINUTES = (
+    "Referat\nSocial- og Sundhedsudvalget\nMødedato: 12. november 2025\n\n"
+    "6. Plejecenter Egebakken – status på ombygning\n\nSagsfremstilling\n\n"
+    "Ombygningen af fløj B er i gang. Fase 2 forventes afleveret den 15. juni 2026, og "
+    "boligerne forventes taget i brug den 1. september 2026.\n\nBeslutning\n\n"
+    "Taget til efterretning.\n"
+)
+_NURSING_HOME_STATUS = (
+    "Statusnotat: Handleplan for ældreområdet 2026\nDato: 9. marts 2026\n\n"
+    "1. Plejecenter Egebakken\n\n"
+    "Under nedrivning i fløj B blev der i februar 2026 fundet asbest. Afleveringen af fase 2 "
+    "er derfor udskudt til den 28. august 2026, og boligerne på Egebakken forventes nu taget "
+    "i brug den 1. november 2026.\n"
+)
+
+
+def test_a_new_date_is_read_in_the_paper_written_after_the_plan(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """ "… skulle have været taget i brug 1. september 2026 – hvad er den nye dato?": the
+    minutes repeat the question's old date and score a little higher; the later status note,
+    nearly as good a match, says the new one."""
+    assistant = assistant_over(
+        tmp_path_factory.mktemp("later"),
+        {
+            "ssu_referat_2025-11-12.txt": _NURSING_HOME_MINUTES,
+            "statusnotat_2026-03-09.txt": _NURSING_HOME_STATUS,
+        },
+    )
+    answer = assistant.ask(
+        "Boligerne på Egebakken skulle have været taget i brug 1. september 2026 – hvad er den "
+        "nye dato?"
+    )
+    assert answer.text.find("1. november 2026") >= 0, answer.text

@@ -519,3 +519,26 @@ def test_a_header_line_of_fields_dates_the_note_however_long(tmp_path: Path):
     )
     meta = _meta_of(path)
     assert meta.date == "2026-03-01"
+
+
+def test_a_title_that_opens_with_its_kind_is_that_kind(tmp_path: Path):
+    """ "Statusnotat: Handleplan for ældreområdet 2026" with numbered chapters in Word's
+    heading styles is a status note, not an agenda (its chapters read like agenda items)."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Statusnotat: Handleplan for ældreområdet 2026", level=0)
+    document.add_paragraph("Til: Social- og Sundhedsudvalget, mødet den 18. marts 2026")
+    document.add_heading("Indledning", level=1)
+    document.add_paragraph("Dette notat giver en status på handleplanens initiativer.")
+    for title, text in (
+        ("1. Akutteamet", "Byrådet godkendte udvidelsen af akutteamet den 26. november 2025."),
+        ("2. Plejecenter Egebakken", "Ombygningen af fløj B er forsinket af et asbestfund."),
+        ("3. Hjemmeplejen", "Redegørelsen blev forelagt udvalget den 21. januar 2026."),
+    ):
+        document.add_heading(title, level=1)
+        document.add_paragraph(text)
+    path = tmp_path / "statusnotat.docx"
+    document.save(str(path))
+    record, *_ = parse_loaded(load_file(path), path, "s")
+    assert record.meta.doc_type == "status"
