@@ -61,8 +61,6 @@ _COUNT = re.compile(
 )
 _ORDINAL = re.compile(r"\.\s*(?:-\s*\d+\.\s*)?[a-zæøå]")  # "8. klasse", "8. - 9. klasse"
 _REFERS_BACK = re.compile(r"\s*(?:det|der|dette|disse|heraf|heriblandt)\b", re.IGNORECASE)
-# a decision that changes what it decides on: "Godkendt, dog således at …", "med den ændring"
-# a recommendation or proposal: "Direktøren indstiller, at …", "Bestyrelsen foreslår, at …"
 # the question asks what a later paper says: "hvad er den nye dato?", "Byrådets endelige
 # beslutning", "… efterfølgende"; not "den nye støjhandlingsplan" (a new plan is its subject)
 _ASKS_LATER = re.compile(
@@ -70,9 +68,11 @@ _ASKS_LATER = re.compile(
     r"|\b(?:endelige?|efterfølgende|senere)\b",
     re.IGNORECASE,
 )
+# a recommendation or proposal: "Direktøren indstiller, at …", "Bestyrelsen foreslår, at …"
 _RECOMMENDS = re.compile(
     r"\b(?:indstiller|indstilles|foreslår|foreslås|anbefaler)\b,?\s+(?:det\s+)?at\b", re.I
 )
+# a decision that changes what it decides on: "Godkendt, dog således at …", "med den ændring"
 _MODIFIES = re.compile(
     r"\b(?:dog|med\s+(?:den\s+|følgende\s+)?(?:bemærkning|ændring|tilføjelse)\w*|ændre\w*|"
     r"i\s+stedet|bortset\s+fra|undtagen)\b",
@@ -723,8 +723,9 @@ class ExtractiveAnswerer:
         if not mine:
             return None
         floor = self.config.later_ratio * best.score
-        later = [c for c in cands[1:] if c.score >= floor and dated(c) > mine]
-        return max(later, key=lambda c: (dated(c), c.score)) if later else None
+        later = [(dated(c), c.score, c) for c in cands[1:] if c.score >= floor]
+        later = [x for x in later if x[0] > mine]
+        return max(later, key=lambda x: x[:2])[2] if later else None
 
     def _case_header_field(self, c: Candidate) -> bool:
         """The candidate is a cell of a two-cell row naming the case's filing ("Sagsnr." |

@@ -489,6 +489,11 @@ def _case_numbers(head: str) -> list[str]:
     return out
 
 
+# "Status pr. 1. marts 2026 · Sagsnr. 24/11873 · Til Teknik- og Miljøudvalget …": a header
+# line of fields, however long, is no running text
+_FIELD_SEPARATOR = re.compile(r"\s[·|•]\s")
+
+
 def _document_date(header: list[str], title: str, wide_header: list[str]):
     """A labelled date ("Dato: ...", "Tid: ...") first, then the first dated header line;
     long lines are running text, where a date is an event."""
@@ -502,8 +507,3 @@ def _document_date(header: list[str], title: str, wide_header: list[str]):
         if len(line) <= 120 or found.start <= 3 or len(_FIELD_SEPARATOR.findall(line)) >= 2:
             return found
     return None
-
-
-# "Status pr. 1. marts 2026 · Sagsnr. 24/11873 · Til Teknik- og Miljøudvalget …": a header
-# line of fields, however long, is no running text
-_FIELD_SEPARATOR = re.compile(r"\s[·|•]\s")
