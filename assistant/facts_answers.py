@@ -86,6 +86,28 @@ _GENERIC_LIST_WORDS = (
 )  # fmt: skip
 
 
+# an amount said of the one before it: "Heraf finansieres 1,9 mio. kr. af …", "Kommunens andel
+# udgør dermed 126.084 kr.", "Herefter resterer 3,8 mio. kr."
+_AMOUNT_REFERS_BACK = re.compile(
+    r"^(?:\S+\s+){0,5}?(?:heraf|hertil|herefter|hermed|dermed|derved)\b", re.IGNORECASE
+)
+
+
+def amount_antecedent(view: DocView, index: int) -> Sentence | None:
+    """The sentence before an amount that is a part of it ("Det samlede anlægsbudget er
+    2,3 mio. kr. Heraf finansieres 1,9 mio. kr. af …"): the part alone misstates the whole.
+    Only a sentence of the same paragraph with an amount of its own, not a heading."""
+    if index <= 0 or index >= len(view.sentences):
+        return None
+    s = view.sentences[index]
+    if not _AMOUNT_REFERS_BACK.match(s.text) or not find_amounts(s.text):
+        return None
+    prev = view.sentences[index - 1]
+    if "\n\n" in view.text[prev.end : s.start] or view.in_heading(prev.start, prev.end):
+        return None
+    return prev if find_amounts(prev.text) else None
+
+
 def _generic(stem: str, word: str) -> bool:
     """The stem is of a generic list word ("initiativerne", "områder" -> "områd")."""
     return stem.startswith(word) or (len(stem) >= 4 and word.startswith(stem))
@@ -633,8 +655,20 @@ class FactsAnswerer:
         follower = self._follower(row, cset)
         if lead and not follower:
             return lead
-        body = f"> {quote} [{n}]" + (f" {follower}" if follower else "")
+        body = f"> {self._whole_before(row, cset)}{quote} [{n}]" + (
+            f" {follower}" if follower else ""
+        )
         return f"{lead}\n\n{body}" if lead else body[2:]
+
+    def _whole_before(self, row: dict[str, Any], cset: CitationSet) -> str:
+        """The cited whole an amount is a part of ("Det samlede anlægsbudget er 2,3 mio. kr."
+        before "Heraf finansieres 1,9 mio. kr. …"), as text to put before its quote."""
+        view = self.docs.get(row["doc_id"])
+        i = view.sentence_index(row["start"]) if view is not None else None
+        prev = amount_antecedent(view, i) if view is not None and i is not None else None
+        if prev is None or wording(prev.text) in {wording(q) for q in cset.quotes()}:
+            return ""
+        return f"{wording(prev.text)} [{cset.add(view.id, prev.start, prev.end)}] "
 
     def _before(self, row: dict[str, Any]) -> str:
         """The sentence before the amount's, in the same paragraph: it often names what the

@@ -2077,3 +2077,33 @@ def test_a_new_date_is_read_in_the_paper_written_after_the_plan(
         "nye dato?"
     )
     assert answer.text.find("1. november 2026") >= 0, answer.text
+
+
+def test_a_part_of_an_amount_is_shown_with_its_whole(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """ "Heraf finansieres 3,1 mio. kr. …" and "Kommunens andel udgør dermed …" state a part
+    of the amount in the sentence before: quoted alone they misstate the whole."""
+    from tests.conftest import assistant_over
+
+    memo = (
+        "Kommissorium: Genåbning af Møllebækken\n\n1. Formål\n\n"
+        "Møllebækken føres op i dagslys gennem Stationsparken.\n\n6. Økonomi\n\n"
+        "Det samlede anlægsbudget er 4,6 mio. kr. Heraf finansieres 3,1 mio. kr. af "
+        "klimatilpasningsrammen, mens 1,5 mio. kr. forventes dækket af tilskud fra "
+        "Naturfonden.\n"
+    )
+    minutes = (
+        "# Referat – Affaldsnetværket – 2. oktober 2025\n\n## 3. Budget 2026\n\n"
+        "Udgifterne fordeles efter indbyggertal.\n\n"
+        "Det samlede budget for 2026 udgør 420.000 kr. Nordby Kommunes andel udgør dermed "
+        "168.000 kr. Stigningen skyldes en ny kampagne.\n"
+    )
+    unseen = assistant_over(
+        tmp_path_factory.mktemp("parts-of-whole"),
+        {"kommissorium_moellebaekken.txt": memo, "affaldsnetvaerk_2025-10-02.md": minutes},
+    )
+    funded = unseen.ask("Hvad er budgettet for genåbningen af Møllebækken, og hvem betaler?")
+    assert "4,6 mio. kr." in funded.text and "3,1 mio. kr." in funded.text, funded.text
+    share = unseen.ask("Hvad skal Nordby betale til affaldsnetværkets budget for 2026?")
+    assert "420.000 kr." in share.text and "168.000 kr." in share.text, share.text
