@@ -30,7 +30,7 @@ from typing import Any
 
 from assistant.citations import CitationSet, DocumentCache, DocView
 from assistant.commonness import general_idf
-from assistant.intent import ITEM_WORD, Intent, asked_item_number
+from assistant.intent import ITEM_WORD, PRICE_WORD, Intent, asked_item_number
 from assistant.parties import party_mentions
 from assistant.question_terms import (
     WORD,
@@ -959,6 +959,10 @@ class ExtractiveAnswerer:
             best.context_coverage >= cfg.min_context_coverage and best.score >= cfg.min_score
         )
         topical = [g for g in groups if not self.stats.is_cue(g.main[0])] or groups
+        if intent.asks_amount:
+            # "kontraktsummen", "mindsteprisen" say what is asked, not whose it is: the
+            # energy renovation's contract sum is not another project's
+            topical = [g for g in topical if not PRICE_WORD.fullmatch(g.word)] or topical
         # an adjective names no subject: "den nye hjemmeside" is about the website, and a
         # sentence saying "Forsinkelsen …" of it need not repeat "nye"
         topical = key_candidates(topical, question)

@@ -44,6 +44,11 @@ _MONEY_NOUN = (
 )
 # "Hvad betalte kommunen for ejendommen?" asks the price ("Hvem betaler?" asks who)
 _PAID = r"\bhvad\s+(?:betalte|betaler|betalt|(?:skal|skulle|vil|kan)\s+\w+\s+betale)\b"
+# a price or sum named by a compound: "mindsteprisen", "billetprisen", "kontraktsummen" (not
+# an amount asked by "hvem"/"hvilken": "Hvem fik kulturprisen?")
+_PRICE_COMPOUND = r"\b\w+(?:pris(?:en|er|erne)?|sum(?:men)?)\b"
+# the same as a word: what an amount question asks for, not what it is about
+PRICE_WORD = re.compile(_PRICE_COMPOUND, re.IGNORECASE)
 _BUDGET = _rx(
     r"\bhvor\s+(?:meget|mange\s+penge|stort?\s+(?:et\s+)?(?:beløb|budget|bevilling|ramme|pulje))",
     rf"\bhvor\s+mange\s+{_MONEY_NOUN}",
@@ -58,6 +63,7 @@ _BUDGET = _rx(
     # compounds name the money too: "anlægsbevillingen", "licensudgifterne",
     # "totalomkostningerne", "driftstilskuddet", "egenfinansieringen"
     r"\b\w+(?:udgift|omkostning|bevilling|beløb|tilskud|finansiering)\w*",
+    _PRICE_COMPOUND,
     r"\bløbe[rt]?\s+(?:\w+\s+){0,8}?op\s+i\b",  # "Hvad kan udgifterne løbe op i?"
     r"\bhvad\s+udgør\b.*\bi\s+alt\b",  # "Hvad udgør anlægsprogrammet i alt i 2027?"
     r"\w*takst\w*",

@@ -152,6 +152,12 @@ class WordGroup:
     relatives: tuple[str, ...] = ()  # corpus terms sharing a long prefix ("arbejdsmarked...")
 
 
+def in_document_words(question: str) -> str:
+    """The question with idioms put in the words documents use: "hvem manglede" is a minutes'
+    "Fraværende", "om året" a budget's "årligt"."""
+    return _PER_YEAR.sub("årligt", _ABSENT.sub("fraværende", question))
+
+
 class TermStats:
     """Analyzer fitted on the corpus and term document frequencies over chunks.
 
@@ -219,8 +225,7 @@ class TermStats:
 
     def groups(self, question: str, english: bool = False) -> list[WordGroup]:
         """The question's words as weighted groups (stopwords dropped, cue words light)."""
-        question = _PER_YEAR.sub("årligt", _ABSENT.sub("fraværende", question))
-        question = _COMES_TO.sub(" ", question)
+        question = _COMES_TO.sub(" ", in_document_words(question))
         words = [m.group() for m in WORD.finditer(question)]
         if english:
             # English words cannot match Danish text; their Danish counterparts can.

@@ -25,7 +25,7 @@ from assistant.extractive import Candidate as SentenceCandidate
 from assistant.extractive import ExtractiveAnswerer, is_decision_heading
 from assistant.intent import Intent, asked_item_number, classify, split_question
 from assistant.lexical import LexicalIndex
-from assistant.question_terms import TermStats, WordGroup
+from assistant.question_terms import TermStats, WordGroup, in_document_words
 from assistant.rerank import FEATURES, Candidate, FeatureExtractor, RerankModel, section_match
 from assistant.types import SearchFilters, SearchHit
 from ingest.structure import agenda_item_at, within_item
@@ -477,7 +477,9 @@ class HybridRetriever:
         if mask is not None and not mask.any():
             return [], empty
         m = max(self.fusion.candidates, n)
-        lexical_hits = lexical.search(query, k=m, allowed=mask)
+        # BM25 matches words, so idioms are put in the documents' words ("hvem manglede" ->
+        # "fraværende"); the dense model reads the question as asked
+        lexical_hits = lexical.search(in_document_words(query), k=m, allowed=mask)
         dense_hits = self._dense(query, m, filters, table, mask)
         lex_rank = {cid: rank for rank, (cid, _) in enumerate(lexical_hits, 1)}
         dense_rank = {cid: rank for rank, (cid, _) in enumerate(dense_hits, 1)}

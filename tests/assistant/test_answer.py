@@ -2107,3 +2107,67 @@ def test_a_part_of_an_amount_is_shown_with_its_whole(
     assert "4,6 mio. kr." in funded.text and "3,1 mio. kr." in funded.text, funded.text
     share = unseen.ask("Hvad skal Nordby betale til affaldsnetværkets budget for 2026?")
     assert "420.000 kr." in share.text and "168.000 kr." in share.text, share.text
+
+
+def test_who_was_missing_finds_the_minutes_list_of_the_absent(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """ "Hvem manglede ved mødet?" is asked in other words than the minutes' "Fraværende:",
+    and every item's decision heading repeats the meeting's body and date: the retrieval
+    looks for the minutes' word, so the list of the absent is found among them."""
+    from tests.conftest import assistant_over
+
+    titles = (
+        "Godkendelse af dagsorden",
+        "Meddelelser",
+        "Ferieplan 2026/27",
+        "Budgetopfølgning",
+        "Skolernes trivselsmåling",
+        "Ungdomsskolens sommeraktiviteter",
+        "Frokostordning",
+        "Tilsyn med dagtilbud",
+        "Specialundervisning",
+        "Kvalitetsrapport",
+        "Skolevejsanalyse",
+        "Eventuelt",
+    )
+    items = "".join(
+        f"{n}. {title}\n\nSagsnr.: 25/0{n}1\n\nSagsfremstilling\n\n{title} blev behandlet "
+        f"på Børne- og Ungeudvalgets møde.\n\n"
+        f"Beslutning i Børne- og Ungeudvalget den 12. marts 2025\n\nGodkendt.\n\n"
+        for n, title in enumerate(titles, start=1)
+    )
+    minutes = (
+        "Bøgeskov Kommune\n\nReferat\n\nBørne- og Ungeudvalget\n\n"
+        "Dato: Onsdag den 12. marts 2025\nSted: Mødelokale 2, Rådhuset\n"
+        "Medlemmer: Lene Kjær (A), Torben Holst (V), Jesper Dalgaard (C)\n"
+        "Fraværende: Jesper Dalgaard (C).\n\n" + items
+    )
+    unseen = assistant_over(tmp_path_factory.mktemp("absent"), {"buu_referat.txt": minutes})
+    answer = unseen.ask("Hvem manglede ved Børne- og Ungeudvalgets møde den 12. marts 2025?")
+    assert "Jesper Dalgaard" in answer.text, answer.text
+    assert answer.citations[0].quote.startswith("Fraværende"), answer.citations
+
+
+def test_a_sum_of_another_project_is_no_answer(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """ "Hvad blev kontraktsummen for energirenoveringen?" asks the renovation's contract sum:
+    "kontraktsummen" says what is asked, however rare the word, so another project's contract
+    sum is a near miss, abstained on, while that project's own is answered."""
+    from tests.conftest import assistant_over
+
+    minutes = (
+        "# Referat – Økonomiudvalget – 8. april 2026\n\n"
+        "## 4. Energirenovering af rådhuset\n\n"
+        "Energirenoveringen af rådhuset er i udbud med tilbudsfrist den 30. april 2026.\n\n"
+        "## 5. Fælles udbud af elevadministrationssystem\n\n"
+        "Den forventede kontraktsum er ca. 3,2 mio. kr. over fire år for de tre kommuner "
+        "samlet.\n\n## 6. Status på klimaplanen\n\n"
+        "Energirenoveringen af skolerne er afsluttet, og energirenoveringen af hallerne "
+        "begynder i maj.\n\n## 7. Bygningsdrift\n\n"
+        "Energirenovering af daginstitutionerne indgår i budget 2027.\n"
+    )
+    unseen = assistant_over(tmp_path_factory.mktemp("sums"), {"oeu_referat.md": minutes})
+    other = unseen.ask("Hvad blev kontraktsummen for energirenoveringen af rådhuset?")
+    assert other.abstained and "3,2" not in other.text, other.text
+    own = unseen.ask("Hvad er den forventede kontraktsum for elevadministrationssystemet?")
+    assert "3,2 mio. kr." in own.text, own.text

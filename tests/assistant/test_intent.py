@@ -181,6 +181,10 @@ def test_as_of() -> None:
         # a contribution or a grant asked by its size is an amount
         ("Hvor stort var Nørrelund Kommunes bidrag til vandløbsindsatsen i 2024?", True),
         ("Hvor stort et tilskud fik borgerforeningen?", True),
+        # a price or a sum named by a compound; an award is not asked by its amount
+        ("Hvad er mindsteprisen, når kommunen udbyder grunden?", True),
+        ("Hvad blev kontraktsummen for konsulentopgaven?", True),
+        ("Hvem fik kulturprisen i 2025?", False),
     ],
 )
 def test_money_as_topic_is_not_a_question_for_an_amount(question: str, asks_amount: bool) -> None:
