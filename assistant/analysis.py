@@ -16,7 +16,8 @@ here happens on both sides. Decisions, in the order they are applied:
   -> "kr", "%/pct." -> "procent"; English month names -> Danish.
 - Stopwords: the Snowball Danish list plus question words and English function words (see the
   data file for why "ikke" is one).
-- Snowball Danish stemmer (PyStemmer).
+- Snowball Danish stemmer (PyStemmer); a noun in -et whose inflection doubles the t
+  ("budgettet", "billetten") is stemmed as its base form is ("budget" -> "budg").
 - Compound splitting (`CompoundSplitter`): a word is split into known parts, and the stems of
   the parts and of their contiguous groups are emitted as extra, *derived* tokens beside the
   full stem. "kompetenceudviklingsforløb" gives "kompetenceudviklingsforløb" plus
@@ -47,7 +48,7 @@ LEXICON_FILE = DATA_DIR / "danish_lexicon.txt"
 _CACHE_LIMIT = 500_000  # entries per cache before it is emptied
 
 # Bump when analysis changes in a way that makes stored indexes stale.
-ANALYZER_VERSION = 8
+ANALYZER_VERSION = 9
 
 
 class Token(NamedTuple):
@@ -485,6 +486,10 @@ class DanishAnalyzer:
                 if surface.endswith("ede") and len(surface) >= 7 and surface not in _NOT_PAST_EDE:
                     surface = surface[:-2]  # "støttede" -> "støtte"
             cached = self._stemmer.stemWord(surface)
+            if cached.endswith("et") and cached + "t" in surface:
+                # a noun in -et doubles its t when inflected, and Snowball then keeps the -et
+                # it takes off the base form: "budgettet" -> "budget" but "budget" -> "budg"
+                cached = self._stemmer.stemWord(cached)
             self._stem_cache[word] = cached
         return cached
 

@@ -156,6 +156,18 @@ def test_inflections_share_a_stem(analyzer: DanishAnalyzer):
     assert primary(analyzer, "kompetencer") == primary(analyzer, "kompetence")
 
 
+def test_a_noun_in_et_meets_its_inflections_that_double_the_t(analyzer: DanishAnalyzer):
+    """Snowball stems "budget" to "budg" but "budgettet" to "budget": the two forms of the
+    most asked word of budget questions would not meet."""
+    for forms in (
+        ("budget", "budgettet", "budgetter", "budgetterne"),
+        ("anlægsbudget", "anlægsbudgettet"),
+        ("kabinet", "kabinettet"),
+    ):
+        assert len({primary(analyzer, w)[0] for w in forms}) == 1, forms
+    assert primary(analyzer, "nettet") == primary(analyzer, "net")  # a short word stays
+
+
 def test_compound_gives_its_parts_and_sub_compounds(analyzer: DanishAnalyzer):
     tokens = analyzer.tokens("kompetenceudviklingsforløb")
     assert tokens == [
