@@ -993,6 +993,12 @@ class FactsAnswerer:
             own, ctx, key = self._row_match(groups, specific, context)
             if ctx < self.min_decision_coverage:
                 continue
+            subject = self._without_body(groups, row)
+            if subject and len(subject) < len(groups):
+                # the deciding body is every item's; an item's own text naming it ("…
+                # orienteres om den endelige tidsplan" under "Økonomiudvalget anbefaler …")
+                # is no closer to the asked subject than the item titled by it
+                own = self._row_match(subject, specific, context)[0]
             named = COMMITTEE_NAMED * _names_committee(question, row.get("committee"))
             rank = 0.05 / ranks.get(row["doc_id"], 20)
             # of two items that match alike, the one decided answers "hvad besluttede …"
@@ -1076,6 +1082,11 @@ class FactsAnswerer:
             return []
         doc_id = min(dated, key=lambda r: (ranks.get(r["doc_id"], 99), r["doc_id"]))["doc_id"]
         return [r for r in dated if r["doc_id"] == doc_id]
+
+    def _without_body(self, groups: list[WordGroup], row: dict[str, Any]) -> list[WordGroup]:
+        """The question's words apart from those naming the row's deciding body."""
+        body = self.stats.terms(row.get("committee") or row.get("doc_committee") or "")
+        return [g for g in groups if not set(g.main) & body]
 
     def _names_only_body(self, rows: list[dict[str, Any]], groups: list[WordGroup]) -> bool:
         """The question's words, apart from its date, name only the body and its meetings or

@@ -1135,3 +1135,28 @@ def test_a_recommendation_to_the_asked_body_is_not_its_decision(tmp_path_factory
     assert "ikke Byrådets egen beslutning" in council.text, council.text
     committee = assistant.ask("Hvad besluttede Økonomiudvalget om den nye parkeringstakst?")
     assert not committee.abstained and "anbefalet over for Byrådet" in committee.text
+
+
+def test_an_item_titled_by_the_subject_beats_a_decision_naming_the_body(tmp_path_factory) -> None:
+    """ "Hvad besluttede Økonomiudvalget … om tidsplanen …?": another item's decision that
+    names the committee and mentions "tidsplan" in passing is not the item titled by it."""
+    from tests.conftest import assistant_over
+
+    minutes = (
+        "# Referat – Økonomiudvalget – 8. april 2025\n\n"
+        "## 2. Anlægsbevilling – udvidelse af Børnehuset Solsikken\n\n"
+        "Der søges en anlægsbevilling på 7,3 mio. kr.\n\n"
+        "### Beslutning i Økonomiudvalget den 08-04-2025\n\n"
+        "Økonomiudvalget anbefaler over for Byrådet, at bevillingen gives. Birthe Nørgaard (F) "
+        "bad om, at Byrådet orienteres om den endelige tidsplan, når entreprenøren er valgt.\n\n"
+        "## 6. Tidsplan for budgetlægningen 2026-2029\n\n"
+        "Direktionen fremlægger forslag til tidsplan for budgetlægningen.\n\n"
+        "### Beslutning i Økonomiudvalget den 08-04-2025\n\n"
+        "Godkendt med den ændring, at budgetseminaret flyttes til 21.-22. august 2025.\n"
+    )
+    unseen = assistant_over(tmp_path_factory.mktemp("titled-item"), {"oeu.md": minutes})
+    answer = unseen.ask(
+        "Hvad besluttede Økonomiudvalget den 8. april 2025 om tidsplanen for budget 2026-2029?"
+    )
+    assert "budgetseminaret flyttes" in answer.text, answer.text
+    assert "entreprenøren" not in answer.text, answer.text
