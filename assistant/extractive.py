@@ -62,10 +62,11 @@ _COUNT = re.compile(
 _ORDINAL = re.compile(r"\.\s*(?:-\s*\d+\.\s*)?[a-zæøå]")  # "8. klasse", "8. - 9. klasse"
 _REFERS_BACK = re.compile(r"\s*(?:det|der|dette|disse|heraf|heriblandt)\b", re.IGNORECASE)
 # the question asks what a later paper says: "hvad er den nye dato?", "Byrådets endelige
-# beslutning", "… efterfølgende"; not "den nye støjhandlingsplan" (a new plan is its subject)
+# beslutning", "… efterfølgende", "hvornår forventes den nu taget i brug?"; not "den nye
+# støjhandlingsplan" (a new plan is its subject). "stadig" and "faktisk" changed no answer.
 _ASKS_LATER = re.compile(
     r"\bnye?\s+(?:dato|tidsplan|frist|deadline|tidspunkt|pris|beløb|ramme)\b"
-    r"|\b(?:endelige?|efterfølgende|senere)\b",
+    r"|\b(?:endelige?|efterfølgende|senere|nu)\b",
     re.IGNORECASE,
 )
 # a recommendation or proposal: "Direktøren indstiller, at …", "Bestyrelsen foreslår, at …"

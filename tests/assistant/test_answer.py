@@ -2171,3 +2171,31 @@ def test_a_sum_of_another_project_is_no_answer(tmp_path_factory: pytest.TempPath
     assert other.abstained and "3,2" not in other.text, other.text
     own = unseen.ask("Hvad er den forventede kontraktsum for elevadministrationssystemet?")
     assert "3,2 mio. kr." in own.text, own.text
+
+
+def test_what_is_expected_now_is_answered_by_the_later_paper(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """ "Hvornår forventes tilbygningen nu at blive taget i brug?" asks the date as it stands:
+    the later minutes that moved it answer, not the plan that first set it."""
+    from tests.conftest import assistant_over
+
+    first = (
+        "# Referat – Børne- og Ungeudvalget – 12. marts 2025\n\n"
+        "## 4. Anlægsbevilling til udvidelse af Børnehuset Solsikken\n\n"
+        "Byggeriet forventes påbegyndt i oktober 2025, og tilbygningen forventes taget i brug "
+        "1. august 2026.\n"
+    )
+    later = (
+        "# Referat – Økonomiudvalget – 8. april 2025\n\n"
+        "## 2. Anlægsbevilling – udvidelse af Børnehuset Solsikken\n\n"
+        "Pælefunderingen og en forlænget byggeperiode betyder, at tilbygningen nu forventes "
+        "taget i brug 1. november 2026 i stedet for 1. august 2026.\n"
+    )
+    unseen = assistant_over(
+        tmp_path_factory.mktemp("now"), {"buu_2025-03-12.md": first, "oeu_2025-04-08.md": later}
+    )
+    answer = unseen.ask(
+        "Hvornår forventes den nye tilbygning til Børnehuset Solsikken nu at blive taget i brug?"
+    )
+    assert answer.text.startswith("Pælefunderingen"), answer.text
