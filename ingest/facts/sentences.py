@@ -265,7 +265,8 @@ def _newline_breaks(text: str, lo: int, hi: int) -> set[int]:
         if single and prev_c == ":" and nxt.isalnum() and _field_and_value(text, m, hi):
             continue  # "Mødetidspunkt:" + "Kl. 16.00 - 19.00": a field's label over its value
         tok = _TOKEN_BEFORE.search(text, max(lo, m.start() - 20), m.start())
-        word = tok.group(1).lower().rstrip(".") if tok else ""
+        # "(23." + "september)": an opening bracket or quote is not part of the word
+        word = tok.group(1).lower().rstrip(".").lstrip("([\"'“«") if tok else ""
         if (
             nxt.isupper()
             and prev_c not in ".!?:;\"'”»)"

@@ -413,6 +413,19 @@ def test_an_ordinal_wrapped_from_its_month_or_noun_ends_no_sentence() -> None:
     assert "at høringssvarene tages til efterretning." in sentences
 
 
+def test_an_ordinal_in_brackets_wrapped_from_its_month_ends_no_sentence() -> None:
+    """ "og Tornby (23." + "september)": the bracket before the day is not part of its word."""
+    text = (
+        "September 2025\nBorgermøder i Egelund (16. september), Hesselby (18. september) og "
+        "Tornby (23.\nseptember)\n10. december 2025\n"
+    )
+    sentences = [" ".join(s.text.split()) for s in split_sentences(text)]
+    assert (
+        "Borgermøder i Egelund (16. september), Hesselby (18. september) og Tornby "
+        "(23. september)" in sentences
+    ), sentences
+
+
 def test_a_field_label_on_its_own_line_reads_with_its_value() -> None:
     """A front page's "Mødested:" over "Mødelokale 2, Rådhuset" is one line to a reader; a case
     field ("Beslutning:") is a heading of its own, and a label over a list, another label or
