@@ -48,7 +48,7 @@ from ingest.clean import one_line
 from ingest.dates import MONTHS, find_dates
 from ingest.facts.budgets import TABLE_UNIT
 from ingest.facts.decisions import history_entry_before
-from ingest.facts.sentences import Sentence
+from ingest.facts.sentences import Sentence, content_stems
 from ingest.models import BULLET_MARK, TABLE_CELL_SEPARATOR
 from ingest.money import find_amounts
 from ingest.structure import DECIDING_BODY, agenda_item_at, within_item
@@ -106,6 +106,16 @@ def amount_antecedent(view: DocView, index: int) -> Sentence | None:
     if "\n\n" in view.text[prev.end : s.start] or view.in_heading(prev.start, prev.end):
         return None
     return prev if find_amounts(prev.text) else None
+
+
+# what any allocation's sentence says beside its amount and initiative
+_ALLOCATION_VERBS = content_stems("afsættes afsat afsatte afsætter bevilges bevilget udgør")
+
+
+def _says_more(quote: str, lead: str) -> bool:
+    """The amount's sentence says more than "Til <initiative> er der afsat <beløb>" restates
+    of it ("…, svarende til to fuldtidsstillinger"): then it is quoted under the lead."""
+    return len(content_stems(quote) - content_stems(lead) - _ALLOCATION_VERBS) >= 2
 
 
 def _generic(stem: str, word: str) -> bool:
@@ -653,7 +663,7 @@ class FactsAnswerer:
             # anlægsudgift" of "Anlægsbevilling – ny daginstitution Klitrosen")
             return self._under_item(row, cset) + cells
         follower = self._follower(row, cset)
-        if lead and not follower:
+        if lead and not follower and not _says_more(quote, lead):
             return lead
         body = f"> {self._whole_before(row, cset)}{quote} [{n}]" + (
             f" {follower}" if follower else ""

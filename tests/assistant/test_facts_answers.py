@@ -1160,3 +1160,21 @@ def test_an_item_titled_by_the_subject_beats_a_decision_naming_the_body(tmp_path
     )
     assert "budgetseminaret flyttes" in answer.text, answer.text
     assert "entreprenøren" not in answer.text, answer.text
+
+
+def test_an_allocation_that_says_more_than_its_lead_is_quoted_under_it(tmp_path_factory) -> None:
+    """ "Til <initiativ> er der afsat <beløb>" restates the amount's sentence; when the sentence
+    says more ("…, svarende til to fuldtidsstillinger") it is quoted under the lead."""
+    from tests.conftest import assistant_over
+
+    plan = (
+        "# Trivselshandleplan 2026-2028\n\n## 3. Initiativer\n\n"
+        "### Initiativ 1: Trivselsvejledere i indskolingen\n\n"
+        "Der afsættes 900.000 kr. årligt i 2026-2028, svarende til to fuldtidsstillinger.\n\n"
+        "### Initiativ 2: Forældrenetværk\n\nDer afsættes 150.000 kr. til dette.\n"
+    )
+    unseen = assistant_over(tmp_path_factory.mktemp("says-more"), {"handleplan.md": plan})
+    more = unseen.ask("Hvor meget er der budgetteret med til trivselsvejledere i indskolingen?")
+    assert "900.000 kr." in more.text and "to fuldtidsstillinger" in more.text, more.text
+    bare = unseen.ask("Hvor meget er der afsat til forældrenetværk?")
+    assert "150.000 kr." in bare.text and "til dette" not in bare.text, bare.text
