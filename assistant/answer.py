@@ -22,6 +22,7 @@ from collections.abc import Generator, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
+from assistant.announced import AnnouncedMeetings, unrecorded_notice
 from assistant.answer_gate import AnswerGate
 from assistant.citations import (
     CitationSet,
@@ -193,6 +194,7 @@ class Assistant:
         self.extractive = ExtractiveAnswerer(self.docs, self.stats)
         self.retriever.sentence_scorer = self.extractive
         self.facts = FactsAnswerer(stores.registry, self.docs, self.extractive)
+        self.announced = AnnouncedMeetings(stores.registry)
         self.llm = llm
 
     @classmethod
@@ -290,6 +292,12 @@ class Assistant:
         """The no-LLM answer; a two-part question ("..., og hvornår ...?") is answered part by
         part, the later parts read with the topic of the first."""
         cset = CitationSet(self.docs)
+        unrecorded = self.announced.only_announced(
+            question, intent, filters.access if filters else None
+        )
+        if unrecorded is not None:
+            # what happened at a meeting held after every document that announces it
+            return self._abstain(intent, cset, unrecorded_notice(unrecorded))
         parts = split_question(question)
         drafts: list[Draft] = []
         divided = False  # a later part's "hvordan er pengene fordelt?" answered by the first

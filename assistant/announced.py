@@ -1,0 +1,106 @@
+"""Questions about what happened at a meeting that the documents only announce.
+
+"Hvad indeholdt handleplanen, som udvalget behandlede den 14. maj 2025?" asks about a meeting
+held after every document that mentions it: the March minutes say the plan "fremlægges på
+mødet den 14. maj 2025", but no minutes of that meeting are among the documents. Any sentence
+found is the announcement, not what happened, so the answer is an abstention that says why.
+
+On the development set, `corpus/` and four blind probes this fired on four unanswerable
+questions and on no answerable one. A date no document mentions at all is left to the
+near-miss checks ("den 7. juni 2020" where the minutes are of 7 June 2021).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import threading
+from dataclasses import dataclass
+
+from assistant.intent import Intent
+from ingest.dates import DateMention, find_dates
+from stores.registry import Registry
+
+# a question about what was done or said then, not about when something is to happen
+_PAST_EVENT = re.compile(
+    r"\b(?:behandlede|besluttede|vedtog|godkendte|gav|bevilgede|drøftede|anbefalede|afviste|"
+    r"blev|fik|havde|var|endte)\b",
+    re.IGNORECASE,
+)
+MAX_SPAN_DAYS = 31  # a day or a month; a year or a period names no meeting
+
+
+@dataclass(frozen=True)
+class _Dated:
+    """One document's own date and the days and months its text mentions."""
+
+    doc_id: str
+    access: str
+    date: dt.date | None
+    mentions: tuple[tuple[dt.date, dt.date], ...]
+
+
+class AnnouncedMeetings:
+    """Finds the asked meeting date that only earlier documents mention."""
+
+    def __init__(self, registry: Registry) -> None:
+        self.registry = registry
+        self._lock = threading.Lock()
+        self._revision = -1
+        self._dated: list[_Dated] = []
+
+    def only_announced(
+        self, question: str, intent: Intent, access: set[str] | None
+    ) -> DateMention | None:
+        """The asked date when no document is dated then and every document mentioning it is
+        dated before it; None otherwise."""
+        if intent.asks_when or not _PAST_EVENT.search(question):
+            return None
+        asked = [d for d in intent.dates if _names_a_meeting(d)]
+        if not asked:
+            return None
+        dated = [d for d in self._documents() if access is None or d.access in access]
+        for mention in asked:
+            lo, hi = mention.date, mention.end_date
+            if any(d.date and lo <= d.date <= hi for d in dated):
+                continue
+            telling = [d for d in dated if any(a <= hi and lo <= b for a, b in d.mentions)]
+            if telling and all(d.date and d.date < lo for d in telling):
+                return mention
+        return None
+
+    def _documents(self) -> list[_Dated]:
+        revision = self.registry.revision()
+        with self._lock:
+            if revision != self._revision:
+                self._dated = [self._read(row) for row in self.registry.list_documents()]
+                self._revision = revision
+            return self._dated
+
+    def _read(self, row: dict) -> _Dated:
+        date = _iso(row.get("date"))
+        text = self.registry.document_texts([row["id"]]).get(row["id"], "")
+        mentions = tuple(
+            (m.date, m.end_date) for m in find_dates(text, date) if _names_a_meeting(m)
+        )
+        return _Dated(row["id"], row.get("access") or "public", date, mentions)
+
+
+def _names_a_meeting(mention: DateMention) -> bool:
+    return (mention.end_date - mention.date).days <= MAX_SPAN_DAYS
+
+
+def _iso(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def unrecorded_notice(mention: DateMention) -> str:
+    """What the user is told: the meeting is only announced (Danish, as the widget)."""
+    when = f"den {mention.text}" if mention.precision == "day" else f"i {mention.text}"
+    return (
+        f"Mødet {when} er kun omtalt som planlagt i dokumenterne; "
+        "der er intet referat af det blandt dem."
+    )

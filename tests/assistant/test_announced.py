@@ -1,0 +1,48 @@
+"""A question about what happened at a meeting that the documents only announce."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import assistant_over
+
+MARCH = (
+    "# Referat – Børne- og Ungeudvalget – 12. marts 2025\n\n"
+    "## 6. Budgetopfølgning pr. 28. februar 2025\n\n"
+    "Der forventes et merforbrug på eksterne specialtilbud.\n\n"
+    "### Beslutning\n\nTaget til efterretning. Udvalget anmoder forvaltningen om at "
+    "fremlægge en handleplan for specialområdet på mødet den 14. maj 2025.\n"
+)
+MAY = (
+    "# Referat – Børne- og Ungeudvalget – 14. maj 2025\n\n"
+    "## 3. Handleplan for specialområdet\n\n"
+    "Handleplanen indeholder tre indsatser: tidlig opsporing, flere pladser i egne tilbud og "
+    "et fælles visitationsudvalg.\n\n### Beslutning\n\nGodkendt.\n"
+)
+QUESTION = (
+    "Hvad indeholdt handleplanen for specialområdet, som udvalget behandlede den 14. maj 2025?"
+)
+
+
+@pytest.fixture(scope="module")
+def announced_only(tmp_path_factory: pytest.TempPathFactory):
+    return assistant_over(tmp_path_factory.mktemp("announced"), {"buu_2025-03-12.md": MARCH})
+
+
+def test_a_meeting_only_announced_is_no_answer_and_the_notice_says_why(announced_only) -> None:
+    answer = announced_only.ask(QUESTION)
+    assert answer.abstained, answer.text
+    assert answer.notice and "14. maj 2025" in answer.notice and "planlagt" in answer.notice
+
+
+def test_when_the_announced_meeting_is_to_be_held_is_still_answered(announced_only) -> None:
+    answer = announced_only.ask("Hvornår skal handleplanen for specialområdet fremlægges?")
+    assert not answer.abstained and "14. maj 2025" in answer.text, answer.text
+
+
+def test_the_meetings_own_minutes_answer(tmp_path_factory: pytest.TempPathFactory) -> None:
+    unseen = assistant_over(
+        tmp_path_factory.mktemp("held"), {"buu_2025-03-12.md": MARCH, "buu_2025-05-14.md": MAY}
+    )
+    answer = unseen.ask(QUESTION)
+    assert not answer.abstained and "tidlig opsporing" in answer.text, answer.text
