@@ -60,6 +60,7 @@ _COUNT = re.compile(
     rf"(?<![\w.,])(?:\d+(?:[.,]\d+)*(?:\s*-\s*\d+)?|{_COUNT_WORDS})\b", re.IGNORECASE
 )
 _ORDINAL = re.compile(r"\.\s*(?:-\s*\d+\.\s*)?[a-zæøå]")  # "8. klasse", "8. - 9. klasse"
+_ASKS_SIZE = re.compile(r"\bhvor\s+(?:meget|mange|stor[te]?)\b", re.IGNORECASE)
 _REFERS_BACK = re.compile(r"\s*(?:det|der|dette|disse|heraf|heriblandt)\b", re.IGNORECASE)
 # the question asks what a later paper says: "hvad er den nye dato?", "Byrådets endelige
 # beslutning", "… efterfølgende", "hvornår forventes den nu taget i brug?"; not "den nye
@@ -931,6 +932,11 @@ class ExtractiveAnswerer:
                     table = self._table_of(top)  # another cell of its table is no near miss
                     if table is None or all(self._table_of(c) != table for c in cands):
                         return Selection([], None, False)
+        if intent.amounts and _ASKS_SIZE.search(question):
+            # "Hvor stor en del af rammen på 950.000 kr. falder i 2026?": the question's own
+            # amount names the subject; the answer states another one
+            told = [c for c in cands if _states_other_amount(c.text, intent.amounts)]
+            cands = told or cands
         if intent.counted:
             counted = self._counted_terms(intent.counted, groups)
             if counted:
@@ -2109,6 +2115,11 @@ def count_ok(text: str, counted: set[str], stats: TermStats, before_text: str = 
         if any(_names_counted(stats.terms(w), counted) for w in after + before):
             return True  # "25 sager", "antallet af børn ... steget fra 120 til 165"
     return False
+
+
+def _states_other_amount(text: str, given: list[float]) -> bool:
+    """The text states an amount other than those `given` (the question's)."""
+    return any(all(abs(m.amount_dkk - a) >= 0.5 for a in given) for m in find_amounts(text))
 
 
 def _satisfies(text: str, require: str) -> bool:

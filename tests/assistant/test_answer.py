@@ -2199,3 +2199,25 @@ def test_what_is_expected_now_is_answered_by_the_later_paper(
         "Hvornår forventes den nye tilbygning til Børnehuset Solsikken nu at blive taget i brug?"
     )
     assert answer.text.startswith("Pælefunderingen"), answer.text
+
+
+def test_an_amount_the_question_gives_is_not_the_answer(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """ "Hvor stor en del af rammen på 950.000 kr. falder i 2026?" names the frame by its
+    amount: a sentence restating 950.000 kr. tells nothing; the split by year answers."""
+    from tests.conftest import assistant_over
+
+    terms = (
+        "# Kommissorium: Analyse af skolestrukturen\n\n## 5. Økonomi\n\n"
+        "Analysen har en samlet ramme på 950.000 kr., som finansieres af udvalgets "
+        "udviklingspulje.\n\n"
+        "| Post | 2025 | 2026 | I alt |\n|---|---|---|---|\n"
+        "| Ekstern konsulentbistand | 450.000 kr. | 150.000 kr. | 600.000 kr. |\n"
+        "| Borgerinddragelse | 250.000 kr. | 100.000 kr. | 350.000 kr. |\n"
+        "| I alt | 700.000 kr. | 250.000 kr. | 950.000 kr. |\n\n"
+        "## 6. Tidsplan\n\nAnalysen har en ramme på 950.000 kr. og afsluttes i juni 2026.\n"
+    )
+    unseen = assistant_over(tmp_path_factory.mktemp("given-amount"), {"kommissorium.md": terms})
+    answer = unseen.ask("Hvor stor en del af skoleanalysens ramme på 950.000 kr. falder i 2026?")
+    assert "250.000 kr." in answer.text, answer.text
