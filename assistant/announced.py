@@ -32,11 +32,13 @@ MAX_SPAN_DAYS = 31  # a day or a month; a year or a period names no meeting
 
 @dataclass(frozen=True)
 class _Dated:
-    """One document's own date and the days and months its text mentions."""
+    """The dates one document is written at (its own and its dated headings: a decision log's
+    "## 2026-01-22 – Styregruppemøde nr. 9") and the days and months its text mentions."""
 
     doc_id: str
     access: str
-    date: dt.date | None
+    dated: bool  # the document has a date of its own: an undated one may be of any time
+    written: tuple[dt.date, ...]
     mentions: tuple[tuple[dt.date, dt.date], ...]
 
 
@@ -62,10 +64,10 @@ class AnnouncedMeetings:
         dated = [d for d in self._documents() if access is None or d.access in access]
         for mention in asked:
             lo, hi = mention.date, mention.end_date
-            if any(d.date and lo <= d.date <= hi for d in dated):
+            if any(lo <= day <= hi for d in dated for day in d.written):
                 continue
             telling = [d for d in dated if any(a <= hi and lo <= b for a, b in d.mentions)]
-            if telling and all(d.date and d.date < lo for d in telling):
+            if telling and all(d.dated and max(d.written) < lo for d in telling):
                 return mention
         return None
 
@@ -79,11 +81,16 @@ class AnnouncedMeetings:
 
     def _read(self, row: dict) -> _Dated:
         date = _iso(row.get("date"))
-        text = self.registry.document_texts([row["id"]]).get(row["id"], "")
+        record = self.registry.get_document(row["id"])
+        if record is None:
+            return _Dated(row["id"], row.get("access") or "public", False, (), ())
+        written = {date} if date else set()
+        for section in record.sections:
+            written |= {m.date for m in find_dates(section.title, date) if m.precision == "day"}
         mentions = tuple(
-            (m.date, m.end_date) for m in find_dates(text, date) if _names_a_meeting(m)
+            (m.date, m.end_date) for m in find_dates(record.text, date) if _names_a_meeting(m)
         )
-        return _Dated(row["id"], row.get("access") or "public", date, mentions)
+        return _Dated(record.id, record.access, date is not None, tuple(sorted(written)), mentions)
 
 
 def _names_a_meeting(mention: DateMention) -> bool:
