@@ -22,6 +22,7 @@ a list (ends with ":") brings its items. Sentences are shown in document order.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 from collections.abc import Callable, Iterable
@@ -214,6 +215,46 @@ def _dates_in(text: str) -> list:
     import datetime as dt
 
     return find_dates(text, ref=dt.date(2000, 1, 1))
+
+
+# "flyttes fra 1. oktober 2026 til 1. marts 2027", "stiger fra 18,4 mio. kr. til 19,75 mio. kr."
+_FROM_BEFORE = re.compile(r"\bfra\s+(?:\w+dag\s+)?(?:den\s+)?$", re.IGNORECASE)
+_TO_BETWEEN = re.compile(r"^\s*til\s+(?:\w+dag\s+)?(?:den\s+)?$", re.IGNORECASE)
+# a change, not a period ("åbent fra 1. maj til 30. september")
+_CHANGE_VERB = re.compile(
+    r"\b(?:flytte\w*|ændre\w*|udsk\w*|rykke\w*|stige\w*|steg|reducere\w*|hæve\w*|"
+    r"øge\w*|forhøje\w*|nedsætte\w*|nedsat|nedjustere\w*|opjustere\w*|justere\w*|"
+    r"falde\w*|faldt|forlænge\w*|fremrykke\w*)",
+    re.IGNORECASE,
+)
+
+
+def changed_values(text: str, ref: dt.date | None) -> list[tuple[object, object]]:
+    """(old, new) of each "fra X til Y" the text states, X and Y two dates or two amounts
+    (a date as a `datetime.date`, an amount in kroner)."""
+    out: list[tuple[object, object]] = []
+    if not _CHANGE_VERB.search(text):
+        return out
+    dates = find_dates(text, ref=ref)
+    for d in dates:
+        # one mention for the whole "fra torsdag den 6. november til … den 27. november 2025"
+        if d.end_date > d.date and " til " in d.text and _FROM_BEFORE.search(text[: d.start]):
+            out.append((d.date, d.end_date))
+    pairs = [(a.start, a.end, a.date) for a in dates if a.end_date == a.date]
+    pairs += [(m.start, m.end, m.amount_dkk) for m in find_amounts(text)]
+    pairs.sort()
+    for (s1, e1, old), (s2, _, new) in itertools.pairwise(pairs):
+        if type(old) is not type(new) or old == new:
+            continue
+        if _FROM_BEFORE.search(text[max(0, s1 - 25) : s1]) and _TO_BETWEEN.match(text[e1:s2]):
+            out.append((old, new))
+    return out
+
+
+def stated_values(text: str, ref: dt.date | None) -> set[object]:
+    """The dates (days) and amounts a text states."""
+    values: set[object] = {d.date for d in find_dates(text, ref=ref) if d.precision == "day"}
+    return values | {m.amount_dkk for m in find_amounts(text)}
 
 
 def _within_asked(dates: list, asked: list) -> bool:
@@ -729,6 +770,29 @@ class ExtractiveAnswerer:
         later = [x for x in later if x[0] > mine]
         return max(later, key=lambda x: x[:2])[2] if later else None
 
+    def _superseding(self, best: Candidate, cands: list[Candidate]) -> Candidate | None:
+        """The best-scoring candidate that changes a date or an amount the best sentence
+        states ("Anlægsstart er flyttet fra 1. april 2026 til 4. maj 2026" of "… påbegyndt den
+        1. april 2026"): the answer shows the value and what it became."""
+        stated = stated_values(best.text, self._doc_date(best))
+        if not stated:
+            return None
+        for c in cands:
+            if c is best or c.text == best.text:
+                continue
+            changes = changed_values(c.text, self._doc_date(c))
+            if any(old in stated and new not in stated for old, new in changes):
+                return c
+        return None
+
+    def _doc_date(self, c: Candidate) -> dt.date | None:
+        view = self.docs.get(c.doc_id)
+        iso = view.record.meta.date if view is not None else None
+        try:
+            return dt.date.fromisoformat(iso) if iso else None
+        except ValueError:
+            return None
+
     def _case_header_field(self, c: Candidate) -> bool:
         """The candidate is a cell of a two-cell row naming the case's filing ("Sagsnr." |
         "24/30211")."""
@@ -1014,6 +1078,9 @@ class ExtractiveAnswerer:
             self.score(decision, groups, intent)
             cands = sorted(cands + decision, key=lambda c: (-c.score, c.rank, c.doc_id, c.index))
         chosen = self._strong_companions(best, cands)
+        update = self._superseding(best, cands)
+        if update is not None and all(c.text != update.text for c in chosen):
+            chosen.append(update)  # what the best sentence states was later changed
         if all(self._in_table(c) for c in chosen):
             lead = self._lead_in(best, readable, groups)
             if lead is not None:

@@ -1856,3 +1856,43 @@ def test_a_plain_text_tables_row_answers_with_its_amount(tmp_path_factory) -> No
     answer = assistant.ask("Hvor stor en post er budgetteret til den eksterne konsulent?")
     assert "Ekstern rådgiver (analyse og scenarier) – 650.000" in answer.text, answer.text
     assert "-----" not in answer.text, answer.text
+
+
+def test_a_change_from_one_value_to_another_is_read_and_a_period_is_not() -> None:
+    import datetime as dt
+
+    from assistant.extractive import changed_values
+
+    ref = dt.date(2025, 10, 20)
+    assert changed_values("Anlægsstart er flyttet fra 1. april 2026 til 4. maj 2026.", ref) == [
+        (dt.date(2026, 4, 1), dt.date(2026, 5, 4))
+    ]
+    assert changed_values(
+        "Vi flytter borgermødet fra torsdag den 6. november til torsdag den 27. november 2025.", ref
+    ) == [(dt.date(2025, 11, 6), dt.date(2025, 11, 27))]
+    assert changed_values("Udgiften stiger fra 18,4 mio. kr. til 19,75 mio. kr.", ref) == [
+        (18_400_000.0, 19_750_000.0)
+    ]
+    assert changed_values("Svømmehallen har åbent fra 1. maj til 30. september.", ref) == []
+
+
+def test_a_value_a_later_paper_changed_is_shown_with_the_change(tmp_path_factory) -> None:
+    """The project description's start date answers "Hvornår starter anlægsarbejdet?" best;
+    the later minutes that moved it ("flyttet fra 1. april 2026 til 4. maj 2026") are shown
+    with it, so the answer says what the date became."""
+    plan = (
+        "# Projektbeskrivelse: Cykelsti langs Egebjergvej\n\n## 4. Tidsplan\n\n"
+        "Anlægsarbejdet på cykelstien langs Egebjergvej forventes påbegyndt den 1. april 2026, "
+        "og cykelstien forventes at åbne den 1. juni 2027.\n"
+    )
+    minutes = (
+        "# Referat – Teknik- og Miljøudvalget – 14. januar 2026\n\n"
+        "## 3. Status på vejprojekter\n\nUdbuddet er afsluttet med tre tilbud. "
+        "Anlægsstart er derfor flyttet fra 1. april 2026 til 4. maj 2026.\n"
+    )
+    unseen = assistant_over(
+        tmp_path_factory.mktemp("superseded"),
+        {"projektbeskrivelse_2025-06-16.md": plan, "tmu_2026-01-14.md": minutes},
+    )
+    answer = unseen.ask("Hvornår starter anlægsarbejdet på cykelstien langs Egebjergvej?")
+    assert "1. april 2026" in answer.text and "4. maj 2026" in answer.text, answer.text
