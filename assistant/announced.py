@@ -32,8 +32,9 @@ MAX_SPAN_DAYS = 31  # a day or a month; a year or a period names no meeting
 
 @dataclass(frozen=True)
 class _Dated:
-    """The dates one document is written at (its own and its dated headings: a decision log's
-    "## 2026-01-22 – Styregruppemøde nr. 9") and the days and months its text mentions."""
+    """The dates one document is written at (its own, its dated headings and the days it
+    records decisions on: a decision log's "## 2026-01-22 – Styregruppemøde nr. 9" or "Dato:
+    12. september 2025") and the days and months its text mentions."""
 
     doc_id: str
     access: str
@@ -75,16 +76,32 @@ class AnnouncedMeetings:
         revision = self.registry.revision()
         with self._lock:
             if revision != self._revision:
-                self._dated = [self._read(row) for row in self.registry.list_documents()]
+                decided = self._decision_dates()
+                self._dated = [
+                    self._read(row, decided.get(row["id"], set()))
+                    for row in self.registry.list_documents()
+                ]
                 self._revision = revision
             return self._dated
 
-    def _read(self, row: dict) -> _Dated:
+    def _decision_dates(self) -> dict[str, set[dt.date]]:
+        """The days each document records decisions on (a decision log's "Dato: …")."""
+        out: dict[str, set[dt.date]] = {}
+        rows = self.registry.conn.execute(
+            "SELECT doc_id, decision_date FROM fact_decisions WHERE decision_date IS NOT NULL"
+        )
+        for doc_id, iso in rows:
+            day = _iso(iso)
+            if day is not None:
+                out.setdefault(doc_id, set()).add(day)
+        return out
+
+    def _read(self, row: dict, decided: set[dt.date]) -> _Dated:
         date = _iso(row.get("date"))
         record = self.registry.get_document(row["id"])
         if record is None:
             return _Dated(row["id"], row.get("access") or "public", False, (), ())
-        written = {date} if date else set()
+        written = ({date} if date else set()) | decided
         for section in record.sections:
             written |= {m.date for m in find_dates(section.title, date) if m.precision == "day"}
         mentions = tuple(
