@@ -5,9 +5,10 @@ held after every document that mentions it: the March minutes say the plan "frem
 mødet den 14. maj 2025", but no minutes of that meeting are among the documents. Any sentence
 found is the announcement, not what happened, so the answer is an abstention that says why.
 
-On the development set, `corpus/` and four blind probes this fired on four unanswerable
-questions and on no answerable one. A date no document mentions at all is left to the
-near-miss checks ("den 7. juni 2020" where the minutes are of 7 June 2021).
+On the development set, `corpus/` and five blind probes this fires on five questions, all
+unanswerable (two in `corpus/`, one each in probes 55, 57 and 58), and on no answerable one.
+A date no document mentions at all is left to the near-miss checks ("den 7. juni 2020" where
+the minutes are of 7 June 2021).
 """
 
 from __future__ import annotations
