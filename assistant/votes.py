@@ -25,6 +25,17 @@ _VOTE_COUNT = re.compile(
 )
 
 
+# "Forslag fra … om at fastholde serviceniveauet blev sat til afstemning."
+_PUT_TO_VOTE = re.compile(r"\b(?:sat|sættes|satte)\s+til\s+afstemning\b", re.I)
+# "Forslaget faldt.", "Indstillingen blev godkendt.", "Ændringsforslaget blev forkastet."
+_VOTE_OUTCOME = re.compile(
+    r"\W*(?:\w*forslaget|indstillingen|sagen)\s+(?:blev\s+)?"
+    r"(?:faldt|bortfaldt|forkastet|godkendt|vedtaget|anbefalet|tiltrådt)\b",
+    re.I,
+)
+MAX_VOTE_LINES = 8  # lines after a vote line that may still belong to the item's votes
+
+
 class _Sentence(Protocol):
     doc_id: str
     index: int  # sentence index in its document
@@ -40,19 +51,38 @@ def records_vote(text: str) -> bool:
 
 
 def rest_of_vote(chosen: list[S], candidates: list[S]) -> list[S]:
-    """The other lines of the votes the chosen sentences are lines of, from `candidates`:
-    the vote lines right before and after each, not chosen already."""
+    """The other lines of the votes the chosen sentences are lines of, from `candidates`: the
+    vote lines right before and after each, the line saying what was put to the vote ("Forslag
+    fra Aisha Rahimi (Ø) om … blev sat til afstemning.") and what came of it ("Forslaget
+    faldt."), and a further vote of the same item that follows ("Herefter blev indstillingen
+    sat til afstemning." and its lines): an amendment's vote alone reads as the item's."""
     at = {(c.doc_id, c.index): c for c in candidates}
     have = {(c.doc_id, c.index) for c in chosen}
     out: list[S] = []
+
+    def take(doc_id: str, i: int) -> None:
+        if (doc_id, i) not in have:
+            have.add((doc_id, i))
+            out.append(at[(doc_id, i)])
+
     for c in chosen:
         if not _VOTE_LINE.match(c.text):
             continue
-        for step in (-1, 1):
-            i = c.index + step
-            while (line := at.get((c.doc_id, i))) is not None and _VOTE_LINE.match(line.text):
-                if (c.doc_id, i) not in have:
-                    have.add((c.doc_id, i))
-                    out.append(line)
-                i += step
+        i = c.index - 1
+        while (line := at.get((c.doc_id, i))) is not None and _VOTE_LINE.match(line.text):
+            take(c.doc_id, i)
+            i -= 1
+        if line is not None and _PUT_TO_VOTE.search(line.text):
+            take(c.doc_id, i)
+        i = c.index + 1
+        for _ in range(MAX_VOTE_LINES):
+            line = at.get((c.doc_id, i))
+            if line is None or not (
+                _VOTE_LINE.match(line.text)
+                or _VOTE_OUTCOME.match(line.text)
+                or _PUT_TO_VOTE.search(line.text)
+            ):
+                break
+            take(c.doc_id, i)
+            i += 1
     return out

@@ -29,3 +29,24 @@ def test_one_line_of_a_vote_brings_the_others_next_to_it() -> None:
     added = rest_of_vote([cands[1]], cands)
     assert [c.text for c in added] == texts[2:4]
     assert rest_of_vote([cands[0]], cands) == []  # not a vote line
+
+
+def test_an_amendments_vote_brings_what_was_voted_on_and_the_items_own_vote() -> None:
+    """An item voted twice, on an amendment and then on the recommendation: the amendment's
+    lines alone read as the item's vote the wrong way round. What was put to each vote, its
+    outcome and the vote that follows join the answer; the protocol remark after does not."""
+    texts = [
+        "Indstillingen er vedlagt.",
+        "Forslag fra Aisha Rahimi (Ø) om at fastholde serviceniveauet blev sat til afstemning.",
+        "For stemte: Mette Skov Andersen (F) og Aisha Rahimi (Ø).",
+        "Imod stemte: Lene Bach (A), Hanne Dal (A) og Jørgen Holst (V).",
+        "Forslaget faldt.",
+        "Herefter blev indstillingen sat til afstemning.",
+        "For stemte: Lene Bach (A), Hanne Dal (A) og Jørgen Holst (V).",
+        "Imod stemte: Mette Skov Andersen (F) og Aisha Rahimi (Ø).",
+        "Indstillingen blev godkendt.",
+        "F og Ø ønskede en bemærkning ført til protokols.",
+    ]
+    cands = [Candidate("d", i * 100, i * 100 + len(t), t, i) for i, t in enumerate(texts)]
+    added = rest_of_vote([cands[2]], cands)
+    assert sorted(c.index for c in added) == [1, 3, 4, 5, 6, 7, 8]
