@@ -1039,7 +1039,9 @@ class ExtractiveAnswerer:
         topical = key_candidates(topical, question)
         # a year or number is matched as what it is (a near miss when it differs), never as
         # the subject: "svømmehal" is the key of "Hvad kostede den nye svømmehal i 2019?"
-        topical = [g for g in topical if not g.word.isdigit()] or topical
+        topical = without_date_words(
+            [g for g in topical if not g.word.isdigit()] or topical, intent
+        )
         if intent.english:
             # an English word no Danish document has ("study") names nothing to look for
             topical = [g for g in topical if self.stats.seen(g)] or topical
@@ -2182,6 +2184,13 @@ def count_ok(text: str, counted: set[str], stats: TermStats, before_text: str = 
         if any(_names_counted(stats.terms(w), counted) for w in after + before):
             return True  # "25 sager", "antallet af børn ... steget fra 120 til 165"
     return False
+
+
+def without_date_words(groups: list[WordGroup], intent: Intent) -> list[WordGroup]:
+    """The groups apart from the words of the question's dates: "udgangen" of "ved udgangen
+    af 2025" says when, not what a sentence must name (all of them when nothing else is left)."""
+    said = {w.lower() for d in intent.dates for w in re.findall(r"\w+", d.text)}
+    return [g for g in groups if g.word.lower() not in said] or groups
 
 
 def _states_other_amount(text: str, given: list[float]) -> bool:

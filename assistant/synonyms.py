@@ -64,6 +64,8 @@ SYNONYM_SETS = (
     ("spare", "sparer", "spares", "spart", "besparelse", "besparelsen", "besparelser"),
     # "den eksterne konsulent" / "Ekstern rådgiver (analyse og scenarier)"
     ("konsulent", "konsulenten", "rådgiver", "rådgiveren"),
+    # "Hvor meget var der brugt af budgettet?" / "Pr. 31. august er der forbrugt 1,12 mio. kr."
+    ("brugt", "forbrugt", "forbrug", "forbruget"),
     # "Hvor mange husstande …?" / "Forslaget omfatter ca. 38 boliger."
     ("husstand", "husstande", "bolig", "boliger"),
 )

@@ -2221,3 +2221,44 @@ def test_an_amount_the_question_gives_is_not_the_answer(
     unseen = assistant_over(tmp_path_factory.mktemp("given-amount"), {"kommissorium.md": terms})
     answer = unseen.ask("Hvor stor en del af skoleanalysens ramme på 950.000 kr. falder i 2026?")
     assert "250.000 kr." in answer.text, answer.text
+
+
+def test_what_was_used_by_the_end_of_a_month_is_the_spending_to_date(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """ "Hvor meget var der brugt … ved udgangen af 2025?": the note says "forbrugt", and
+    "udgangen" is the date's word, not the subject a sentence must name."""
+    from tests.conftest import assistant_over
+
+    note = (
+        "# Statusnotat: Klimahandleplan 2025-2030\n\n## 1. Baggrund\n\n"
+        "Handleplanen rummer 8 initiativer med et samlet budget på 37,5 mio. kr.\n\n"
+        "## 2. Samlet status\n\n"
+        "Pr. 31. december 2025 er der samlet forbrugt 8.590.000 kr. af initiativernes samlede "
+        "budget på 37.500.000 kr., svarende til 23 %.\n\n"
+        "## 3. Ladestandere\n\nEtableringen af ladestandere koster 1.150.000 kr. og "
+        "finansieres af klimahandleplanens initiativ K3.\n\n## 4. Solceller\n\n"
+        "Klimahandleplanens initiativ K4 om solceller på skolerne er forsinket.\n\n"
+        "## 5. Opfølgning\n\nKlimahandleplanen følges op hvert halve år.\n"
+    )
+    mail = (
+        "Fra: Vejafdelingen\nDato: 3. februar 2026\n\nVed udgangen af 2024 var der 12 "
+        "ladestandere i drift, og ved udgangen af 2025 var der 19.\n"
+    )
+    unseen = assistant_over(
+        tmp_path_factory.mktemp("spent"), {"statusnotat.md": note, "mail.txt": mail}
+    )
+    question = "Hvor meget var der i alt brugt af klimahandleplanens budget ved udgangen af 2025?"
+    answer = unseen.ask(question)
+    assert "8.590.000 kr." in answer.text, answer.text
+
+
+def test_used_meets_spent() -> None:
+    """ "Hvor meget var der brugt?" meets the notes' "forbrugt" / "Forbruget"."""
+    from assistant.analysis import DanishAnalyzer
+    from assistant.synonyms import synonym_stems
+
+    analyzer = DanishAnalyzer()
+    stem = analyzer.analyze("brugt")[0]
+    found = synonym_stems(stem, analyzer)
+    assert analyzer.analyze("forbrugt")[0] in found, found

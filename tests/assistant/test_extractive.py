@@ -1896,3 +1896,16 @@ def test_a_value_a_later_paper_changed_is_shown_with_the_change(tmp_path_factory
     )
     answer = unseen.ask("Hvornår starter anlægsarbejdet på cykelstien langs Egebjergvej?")
     assert "1. april 2026" in answer.text and "4. maj 2026" in answer.text, answer.text
+
+
+def test_a_dates_words_are_no_subject() -> None:
+    """ "udgangen" of "ved udgangen af 2025" says when: it is never the key word a sentence
+    must name, unless nothing else is asked."""
+    from assistant.extractive import without_date_words
+
+    question = "Hvor meget var der brugt af klimahandleplanens budget ved udgangen af 2025?"
+    groups = [WordGroup(w, (w.lower(),), (), 1.0) for w in ("klimahandleplanens", "udgangen")]
+    kept = without_date_words(groups, classify(question))
+    assert [g.word for g in kept] == ["klimahandleplanens"]
+    alone = [WordGroup("udgangen", ("udgang",), (), 1.0)]
+    assert without_date_words(alone, classify("Hvad skete der ved udgangen af 2025?")) == alone
