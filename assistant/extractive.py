@@ -2187,9 +2187,11 @@ def count_ok(text: str, counted: set[str], stats: TermStats, before_text: str = 
 
 
 def without_date_words(groups: list[WordGroup], intent: Intent) -> list[WordGroup]:
-    """The groups apart from the words of the question's dates: "udgangen" of "ved udgangen
-    af 2025" says when, not what a sentence must name (all of them when nothing else is left)."""
-    said = {w.lower() for d in intent.dates for w in re.findall(r"\w+", d.text)}
+    """The groups apart from the words that place the question's dates: "udgangen" of "ved
+    udgangen af 2025" says when, not what a sentence must name (all of them when nothing else
+    is left). A month stays: "januar 2026" names the meeting or follow-up its heading dates."""
+    said = {w.lower() for d in intent.dates for w in re.findall(r"[^\W\d_]+", d.text)}
+    said -= set(MONTHS)
     return [g for g in groups if g.word.lower() not in said] or groups
 
 

@@ -1900,7 +1900,7 @@ def test_a_value_a_later_paper_changed_is_shown_with_the_change(tmp_path_factory
 
 def test_a_dates_words_are_no_subject() -> None:
     """ "udgangen" of "ved udgangen af 2025" says when: it is never the key word a sentence
-    must name, unless nothing else is asked."""
+    must name, unless nothing else is asked; a month stays (headings date by it)."""
     from assistant.extractive import without_date_words
 
     question = "Hvor meget var der brugt af klimahandleplanens budget ved udgangen af 2025?"
@@ -1909,3 +1909,6 @@ def test_a_dates_words_are_no_subject() -> None:
     assert [g.word for g in kept] == ["klimahandleplanens"]
     alone = [WordGroup("udgangen", ("udgang",), (), 1.0)]
     assert without_date_words(alone, classify("Hvad skete der ved udgangen af 2025?")) == alone
+    month = [WordGroup(w, (w,), (), 1.0) for w in ("merforbrug", "januar")]
+    asked = classify("Hvor stort et merforbrug forventes i budgetopfølgningen fra januar 2026?")
+    assert without_date_words(month, asked) == month  # a month names the meeting it dates
