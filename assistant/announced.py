@@ -19,7 +19,7 @@ import threading
 from dataclasses import dataclass
 
 from assistant.intent import Intent
-from ingest.dates import DateMention, find_dates
+from ingest.dates import DateMention, find_dates, iso_date
 from stores.registry import Registry
 
 # a question about what was done or said then, not about when something is to happen
@@ -92,13 +92,13 @@ class AnnouncedMeetings:
             "SELECT doc_id, decision_date FROM fact_decisions WHERE decision_date IS NOT NULL"
         )
         for doc_id, iso in rows:
-            day = _iso(iso)
+            day = iso_date(iso)
             if day is not None:
                 out.setdefault(doc_id, set()).add(day)
         return out
 
     def _read(self, row: dict, decided: set[dt.date]) -> _Dated:
-        date = _iso(row.get("date"))
+        date = iso_date(row.get("date"))
         record = self.registry.get_document(row["id"])
         if record is None:
             return _Dated(row["id"], row.get("access") or "public", False, (), ())
@@ -113,13 +113,6 @@ class AnnouncedMeetings:
 
 def _names_a_meeting(mention: DateMention) -> bool:
     return (mention.end_date - mention.date).days <= MAX_SPAN_DAYS
-
-
-def _iso(value: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
 
 
 def unrecorded_notice(mention: DateMention) -> str:

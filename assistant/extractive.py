@@ -45,7 +45,7 @@ from assistant.types import SearchHit
 from assistant.votes import records_vote, rest_of_vote
 from ingest.chunking import ABBREVIATIONS
 from ingest.clean import one_line
-from ingest.dates import MONTHS, find_dates
+from ingest.dates import MONTHS, find_dates, iso_date
 from ingest.facts.budgets import TABLE_UNIT
 from ingest.facts.sentences import Sentence
 from ingest.models import CASE_NUMBER_LABEL, TABLE_CELL_SEPARATOR, Block
@@ -774,12 +774,12 @@ class ExtractiveAnswerer:
         """The best-scoring candidate that changes a date or an amount the best sentence
         states ("Anlægsstart er flyttet fra 1. april 2026 til 4. maj 2026" of "… påbegyndt den
         1. april 2026"): the answer shows the value and what it became."""
-        stated = stated_values(best.text, self._doc_date(best))
-        if not stated:
+        # the cheap test first: most candidates state no change at all
+        changing = [c for c in cands if c.text != best.text and _CHANGE_VERB.search(c.text)]
+        if not changing:
             return None
-        for c in cands:
-            if c is best or c.text == best.text:
-                continue
+        stated = stated_values(best.text, self._doc_date(best))
+        for c in changing:
             changes = changed_values(c.text, self._doc_date(c))
             if any(old in stated and new not in stated for old, new in changes):
                 return c
@@ -787,11 +787,7 @@ class ExtractiveAnswerer:
 
     def _doc_date(self, c: Candidate) -> dt.date | None:
         view = self.docs.get(c.doc_id)
-        iso = view.record.meta.date if view is not None else None
-        try:
-            return dt.date.fromisoformat(iso) if iso else None
-        except ValueError:
-            return None
+        return iso_date(view.record.meta.date) if view is not None else None
 
     def _case_header_field(self, c: Candidate) -> bool:
         """The candidate is a cell of a two-cell row naming the case's filing ("Sagsnr." |

@@ -97,15 +97,23 @@ def amount_antecedent(view: DocView, index: int) -> Sentence | None:
     """The sentence before an amount that is a part of it ("Det samlede anlægsbudget er
     2,3 mio. kr. Heraf finansieres 1,9 mio. kr. af …"): the part alone misstates the whole.
     Only a sentence of the same paragraph with an amount of its own, not a heading."""
-    if index <= 0 or index >= len(view.sentences):
+    if not 0 < index < len(view.sentences):
         return None
     s = view.sentences[index]
     if not _AMOUNT_REFERS_BACK.match(s.text) or not find_amounts(s.text):
         return None
-    prev = view.sentences[index - 1]
-    if "\n\n" in view.text[prev.end : s.start] or view.in_heading(prev.start, prev.end):
+    prev = _previous_in_paragraph(view, index)
+    return prev if prev is not None and find_amounts(prev.text) else None
+
+
+def _previous_in_paragraph(view: DocView, index: int) -> Sentence | None:
+    """The sentence before sentence `index` when it stands in the same paragraph and is no
+    heading."""
+    if not 0 < index < len(view.sentences):
         return None
-    return prev if find_amounts(prev.text) else None
+    prev = view.sentences[index - 1]
+    gap = view.text[prev.end : view.sentences[index].start]
+    return None if "\n\n" in gap or view.in_heading(prev.start, prev.end) else prev
 
 
 # what any allocation's sentence says beside its amount and initiative
@@ -684,15 +692,9 @@ class FactsAnswerer:
         """The sentence before the amount's, in the same paragraph: it often names what the
         amount is for ("... individuelle kontaktførelser ... Beregninger viser en merudgift")."""
         view = self.docs.get(row["doc_id"])
-        if view is None:
-            return ""
-        i = view.sentence_index(row["start"])
-        if not i:
-            return ""
-        prev = view.sentences[i - 1]
-        if "\n\n" in view.text[prev.end : row["start"]] or view.in_heading(prev.start, prev.end):
-            return ""
-        return prev.text
+        i = view.sentence_index(row["start"]) if view is not None else None
+        prev = _previous_in_paragraph(view, i) if view is not None and i else None
+        return prev.text if prev is not None else ""
 
     def _is_recommendation(self, row: dict[str, Any]) -> bool:
         view = self.docs.get(row["doc_id"])

@@ -538,6 +538,15 @@ def _qualifier(text: str, start: int) -> str | None:
     return _norm_ws(m.group(1)) if m else None
 
 
+def iso_date(value: str | None) -> dt.date | None:
+    """A stored ISO date ("2025-09-10", or its first ten characters) as a date; None when
+    missing or malformed."""
+    try:
+        return dt.date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
 def find_dates(text: str, ref: dt.date | None = None) -> list[DateMention]:
     """All date and period expressions in `text`, in order of appearance.
 
