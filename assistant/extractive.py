@@ -68,7 +68,9 @@ _REFERS_BACK = re.compile(r"\s*(?:det|der|dette|disse|heraf|heriblandt)\b", re.I
 # støjhandlingsplan" (a new plan is its subject). "stadig" and "faktisk" changed no answer.
 _ASKS_LATER = re.compile(
     r"\bnye?\s+(?:dato|tidsplan|frist|deadline|tidspunkt|pris|beløb|ramme)\b"
-    r"|\b(?:endelige?|efterfølgende|senere|nu)\b",
+    r"|\b(?:endelige?|efterfølgende|senere|nu)\b"
+    # "den aktuelle anlægsramme", "efter den seneste justering"
+    r"|\b(?:aktuelle?|seneste)(?:\s+(?:justering|ændring|opdatering|revision)\w*)?\b",
     re.IGNORECASE,
 )
 # a recommendation or proposal: "Direktøren indstiller, at …", "Bestyrelsen foreslår, at …"
@@ -220,6 +222,13 @@ def _dates_in(text: str) -> list:
 # "flyttes fra 1. oktober 2026 til 1. marts 2027", "stiger fra 18,4 mio. kr. til 19,75 mio. kr."
 _FROM_BEFORE = re.compile(r"\bfra\s+(?:\w+dag\s+)?(?:den\s+)?$", re.IGNORECASE)
 _TO_BETWEEN = re.compile(r"^\s*til\s+(?:\w+dag\s+)?(?:den\s+)?$", re.IGNORECASE)
+_BY_BEFORE = re.compile(r"\bmed\s+$", re.IGNORECASE)
+# a change downwards: "reduceres med 150.000 kr. til 450.000 kr." was 600.000 kr.
+_DOWN_VERB = re.compile(
+    r"\b(?:reducere\w*|nedsætte\w*|nedsat|nedjustere\w*|falde\w*|faldt|sænke\w*|"
+    r"beskære\w*|beskåret|skære\w*\s+ned)",
+    re.IGNORECASE,
+)
 # a change, not a period ("åbent fra 1. maj til 30. september")
 _CHANGE_VERB = re.compile(
     r"\b(?:flytte\w*|ændre\w*|udsk\w*|rykke\w*|stige\w*|steg|reducere\w*|hæve\w*|"
@@ -240,14 +249,24 @@ def changed_values(text: str, ref: dt.date | None) -> list[tuple[object, object]
         # one mention for the whole "fra torsdag den 6. november til … den 27. november 2025"
         if d.end_date > d.date and " til " in d.text and _FROM_BEFORE.search(text[: d.start]):
             out.append((d.date, d.end_date))
+    amounts = find_amounts(text)
+    for m in amounts:
+        # "hæves fra 3,4 til 3,9 mio. kr.": one mention, the unit written once
+        if m.low is not None and m.high is not None and m.high != m.low and " til " in m.text:
+            if _FROM_BEFORE.search(text[max(0, m.start - 25) : m.start]):
+                out.append((m.low, m.high))
     pairs = [(a.start, a.end, a.date) for a in dates if a.end_date == a.date]
-    pairs += [(m.start, m.end, m.amount_dkk) for m in find_amounts(text)]
+    pairs += [(m.start, m.end, m.amount_dkk) for m in amounts]
     pairs.sort()
     for (s1, e1, old), (s2, _, new) in itertools.pairwise(pairs):
-        if type(old) is not type(new) or old == new:
+        if type(old) is not type(new) or old == new or not _TO_BETWEEN.match(text[e1:s2]):
             continue
-        if _FROM_BEFORE.search(text[max(0, s1 - 25) : s1]) and _TO_BETWEEN.match(text[e1:s2]):
+        before = text[max(0, s1 - 25) : s1]
+        if _FROM_BEFORE.search(before):
             out.append((old, new))
+        elif isinstance(old, float) and _BY_BEFORE.search(before):
+            # "reduceres med 150.000 kr. til 450.000 kr.": the old value was 600.000 kr.
+            out.append((new + old if _DOWN_VERB.search(text) else new - old, new))
     return out
 
 
@@ -1038,6 +1057,7 @@ class ExtractiveAnswerer:
         topical = without_date_words(
             [g for g in topical if not g.word.isdigit()] or topical, intent
         )
+        topical = without_later_words(topical, question)
         if intent.english:
             # an English word no Danish document has ("study") names nothing to look for
             topical = [g for g in topical if self.stats.seen(g)] or topical
@@ -2188,6 +2208,14 @@ def without_date_words(groups: list[WordGroup], intent: Intent) -> list[WordGrou
     is left). A month stays: "januar 2026" names the meeting or follow-up its heading dates."""
     said = {w.lower() for d in intent.dates for w in re.findall(r"[^\W\d_]+", d.text)}
     said -= set(MONTHS)
+    return [g for g in groups if g.word.lower() not in said] or groups
+
+
+def without_later_words(groups: list[WordGroup], question: str) -> list[WordGroup]:
+    """The groups apart from the words asking for the latest value ("seneste justering",
+    "aktuelle"): they say which paper answers, not what its sentence names (all of them
+    when nothing else is left)."""
+    said = {w.lower() for m in _ASKS_LATER.finditer(question) for w in m.group().split()}
     return [g for g in groups if g.word.lower() not in said] or groups
 
 

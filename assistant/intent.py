@@ -178,9 +178,11 @@ _DECISION = _rx(
     # yes/no about an outcome: "Blev ansøgningerne godkendt?", "Sagde udvalget ja til ...?"
     r"^\s*(?:blev|er|var|sagde)\b.*\b(?:godkendt|godkendte|vedtaget|bevilget|afvist|"
     r"anbefalet|udsat|givet|ja\s+til|sendt\s+i\s+(?:offentlig\s+)?høring)\b",
-    # "Fik ejeren dispensation til carporten?": what a case was granted or refused
-    r"^\s*fik\b.*\b(?:dispensation|tilladelse|lov\s+til|ja\s+til|afslag|godkendelse|medhold|"
-    r"tilskud(?:det)?|bevilling(?:en)?|støtte(?:n)?)\b",
+    # "Fik ejeren dispensation til carporten?", "Har skolen fået lov til …?", "Fik klubben de
+    # 650.000 kr., de søgte om?": what a case was granted or refused
+    r"^\s*(?:fik|har\b.*\bfået)\b.*\b(?:dispensation|tilladelse|lov\s+til|ja\s+til|afslag|"
+    r"godkendelse|medhold|tilskud(?:det)?|bevilling(?:en)?|støtte(?:n)?|(?:an)?søgte|"
+    r"(?:an)?søgt)\b",
     # a body that acted: "Hvad ændrede Klima-, Teknik- og Miljøudvalget i ...?", "Hvilke krav
     # satte Plan- og Tryghedsudvalget ...?"
     rf"\b{_ACTED}\s+(?:\S+\s+){{0,6}}?{_BODY}|{_BODY}\s+{_ACTED}\b",

@@ -35,6 +35,13 @@ def test_a_meeting_only_announced_is_no_answer_and_the_notice_says_why(announced
     assert answer.notice and "14. maj 2025" in answer.notice and "planlagt" in answer.notice
 
 
+def test_a_day_asked_without_its_year_is_the_announced_one(announced_only) -> None:
+    """ "den 14. maj" is the day in the year the minutes announce it for."""
+    answer = announced_only.ask(QUESTION.replace("14. maj 2025", "14. maj"))
+    assert answer.abstained, answer.text
+    assert answer.notice and "14. maj" in answer.notice and "planlagt" in answer.notice
+
+
 def test_when_the_announced_meeting_is_to_be_held_is_still_answered(announced_only) -> None:
     answer = announced_only.ask("Hvornår skal handleplanen for specialområdet fremlægges?")
     assert not answer.abstained and "14. maj 2025" in answer.text, answer.text
@@ -44,5 +51,6 @@ def test_the_meetings_own_minutes_answer(tmp_path_factory: pytest.TempPathFactor
     unseen = assistant_over(
         tmp_path_factory.mktemp("held"), {"buu_2025-03-12.md": MARCH, "buu_2025-05-14.md": MAY}
     )
-    answer = unseen.ask(QUESTION)
-    assert not answer.abstained and "tidlig opsporing" in answer.text, answer.text
+    for question in (QUESTION, QUESTION.replace("14. maj 2025", "14. maj")):
+        answer = unseen.ask(question)
+        assert not answer.abstained and "tidlig opsporing" in answer.text, answer.text

@@ -1874,6 +1874,16 @@ def test_a_change_from_one_value_to_another_is_read_and_a_period_is_not() -> Non
         (18_400_000.0, 19_750_000.0)
     ]
     assert changed_values("Svømmehallen har åbent fra 1. maj til 30. september.", ref) == []
+    # the unit written once, and a change by an amount: the old value is worked out
+    assert changed_values("Anlægsbevillingen hæves fra 3,4 til 3,9 mio. kr.", ref) == [
+        (3_400_000.0, 3_900_000.0)
+    ]
+    assert changed_values("Budgettet reduceres med 150.000 kr. til 450.000 kr.", ref) == [
+        (600_000.0, 450_000.0)
+    ]
+    assert changed_values("Rammen øges med 2,7 mio. kr. til 31,2 mio. kr.", ref) == [
+        (28_500_000.0, 31_200_000.0)
+    ]
 
 
 def test_a_value_a_later_paper_changed_is_shown_with_the_change(tmp_path_factory) -> None:
@@ -1896,6 +1906,22 @@ def test_a_value_a_later_paper_changed_is_shown_with_the_change(tmp_path_factory
     )
     answer = unseen.ask("Hvornår starter anlægsarbejdet på cykelstien langs Egebjergvej?")
     assert "1. april 2026" in answer.text and "4. maj 2026" in answer.text, answer.text
+
+
+def test_the_words_asking_for_the_latest_value_are_no_subject() -> None:
+    """ "efter den seneste justering" and "den aktuelle" say which paper answers, not what its
+    sentence names: no sentence says "justering" of a budget it "reduceres"."""
+    from assistant.extractive import without_later_words
+
+    question = "Hvad er budgettet til trivselsvejlederne i 2026 efter den seneste justering?"
+    words = ("trivselsvejlederne", "seneste", "justering")
+    groups = [WordGroup(w, (w,), (), 1.0) for w in words]
+    assert [g.word for g in without_later_words(groups, question)] == ["trivselsvejlederne"]
+    current = [WordGroup(w, (w,), (), 1.0) for w in ("aktuelle", "anlægsramme")]
+    kept = without_later_words(current, "Hvad er den aktuelle anlægsramme for institutionen?")
+    assert [g.word for g in kept] == ["anlægsramme"]
+    alone = [WordGroup("justering", ("justering",), (), 1.0)]
+    assert without_later_words(alone, "Hvad var den seneste justering?") == alone
 
 
 def test_a_dates_words_are_no_subject() -> None:

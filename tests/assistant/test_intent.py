@@ -49,6 +49,11 @@ from assistant.intent import asked_item_number, classify, is_english, parse_as_o
         ("Hvad blev udfaldet af ansøgningen om tilskud til spejderhytten?", "decision"),
         ("Hvad skete der med ansøgningen om dispensation for Kystvej 14?", "decision"),
         ("Hvordan endte sagen om gratis parkering?", "decision"),
+        # yes/no about what an application got: the case's decision answers
+        ("Fik roklubben de 650.000 kr., de søgte om til den nye bådhal?", "decision"),
+        ("Har skolen fået lov til at have 29 elever i den nye 0. klasse?", "decision"),
+        # a report the committee asked for is a follow-up, not a granted application
+        ("Fik udvalget den redegørelse om hjemmeplejen, som det bad om?", "lookup"),
         ("Hvordan forholdt udvalget sig til aftalen med nabokommunerne?", "decision"),
         ("Hvad sker der med mødet den 5. maj?", "lookup"),
         # the parts of a price, not its amount; its amounts are still a budget question
