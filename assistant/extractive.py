@@ -1083,7 +1083,12 @@ class ExtractiveAnswerer:
                 self._group_in_context(g, best) for value, g in specific if value >= top - margin
             )
             about = [g for g in topical if g.main[0] not in own]
-            if topic and about and not self._beside_shown(best, shown):
+            if (
+                topic
+                and about
+                and not self._beside_shown(best, shown)
+                and not _restates(question, topic)
+            ):
                 # a later part's answer away from the first part's is about the same subject
                 # ("..., og hvad er det næste skridt?" is not any document's next step)
                 if not any(self._group_in_context(g, best) for g in about):
@@ -2209,6 +2214,12 @@ def without_date_words(groups: list[WordGroup], intent: Intent) -> list[WordGrou
     said = {w.lower() for d in intent.dates for w in re.findall(r"[^\W\d_]+", d.text)}
     said -= set(MONTHS)
     return [g for g in groups if g.word.lower() not in said] or groups
+
+
+def _restates(part: str, first: str, words: int = 4) -> bool:
+    """The later part opens with the first part's own words: it was split from "henholdsvis
+    A og B" or "både A og B" and names its subject itself."""
+    return part.lower().split()[:words] == first.lower().split()[:words]
 
 
 def without_later_words(groups: list[WordGroup], question: str) -> list[WordGroup]:

@@ -520,10 +520,12 @@ _SPLIT = re.compile(
 )
 
 
-# "Hvad koster henholdsvis A og B<place>?": one question per thing; the place (a trailing
-# "på/i/ved/for ..." phrase of B) belongs to both.
+# "Hvad koster henholdsvis A og B<place>?", "Hvor meget dyrere er kontrakten, både pr. år og
+# for resten af 2026?": one question per thing; the place (a trailing "på/i/ved/for ..."
+# phrase of B) belongs to both.
 _RESPECTIVELY = re.compile(
-    r"^(?P<ask>.*?)\s+henholdsvis\s+(?P<a>.+?)\s+og\s+(?P<b>.+?)(?P<place>\s+(?:på|i|ved|for|til)\s+"
+    r"^(?P<ask>.*?),?\s+(?:henholdsvis|både)\s+(?P<a>.+?)\s+og\s+(?P<b>.+?)"
+    r"(?P<place>\s+(?:på|i|ved|for|til)\s+"
     r"[^?]+)?\s*\?\s*$",
     re.IGNORECASE,
 )

@@ -62,6 +62,13 @@ def test_two_part_question(assistant: Assistant) -> None:
         "Hvad koster et snakkathon?",
         "Hvad koster et hackaton?",
     ]
+    # "både A og B" likewise
+    assert split_question(
+        "Hvor meget dyrere er kontrakten, både pr. år og for resten af 2026?"
+    ) == [
+        "Hvor meget dyrere er kontrakten pr. år?",
+        "Hvor meget dyrere er kontrakten for resten af 2026?",
+    ]
     # a finite verb first asks a yes/no question of its own
     assert split_question("Hvilke kommuner støttede forslaget, og blev det vedtaget?") == [
         "Hvilke kommuner støttede forslaget",
@@ -2262,3 +2269,32 @@ def test_used_meets_spent() -> None:
     stem = analyzer.analyze("brugt")[0]
     found = synonym_stems(stem, analyzer)
     assert analyzer.analyze("forbrugt")[0] in found, found
+
+
+def test_each_part_split_from_both_is_answered_by_its_own_year(tmp_path_factory) -> None:
+    """ "både pr. år og for resten af 2026": the yearly figure is in the budget annex, the
+    rest of 2026 in the minutes' item; the second part names its subject itself, so its answer
+    need not stand beside the first's, and the annex's columns for 2027-2030 make no near miss
+    of it."""
+    from tests.conftest import assistant_over
+
+    annex = (
+        "# Bilag 3 – Budgetforslag 2027-2030\n\n## D2. Skolebuskørsel\n\n"
+        "Den nye skolebuskontrakt medfører en årlig merudgift på 230.000 kr. fra 2027.\n\n"
+        "| Ønske | 2027 | 2028 | 2029 | 2030 |\n|---|---|---|---|---|\n"
+        "| D2. Skolebuskontrakt (t.kr.) | 230 | 230 | 230 | 230 |\n"
+    )
+    minutes = (
+        "# Referat – Børne- og Skoleudvalget – 10. marts 2026\n\n"
+        "## 7. Skolebuskørsel – resultat af udbud\n\n"
+        "Den nye skolebuskontrakt gælder fra 1. august 2026. For resten af 2026 "
+        "(august-december) udgør merudgiften 96.000 kr.\n"
+    )
+    unseen = assistant_over(
+        tmp_path_factory.mktemp("both"),
+        {"bilag3_budgetforslag_2027-2030.md": annex, "bsu_referat_2026-03-10.md": minutes},
+    )
+    answer = unseen.ask(
+        "Hvor meget dyrere er den nye skolebuskontrakt, både pr. år og for resten af 2026?"
+    )
+    assert "230.000 kr." in answer.text and "96.000 kr." in answer.text, answer.text

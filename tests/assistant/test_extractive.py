@@ -1908,6 +1908,17 @@ def test_a_value_a_later_paper_changed_is_shown_with_the_change(tmp_path_factory
     assert "1. april 2026" in answer.text and "4. maj 2026" in answer.text, answer.text
 
 
+def test_a_part_split_from_both_restates_its_subject() -> None:
+    """ "…, både pr. år og for resten af 2026?" gives two parts that each open with the ask:
+    the second names its subject itself, so its answer need not stand beside the first's
+    (blind probe 59: the rest of 2026 is in the minutes, the yearly figure in the annex)."""
+    from assistant.extractive import _restates
+
+    first = "Hvor meget dyrere er den nye skolebuskontrakt pr. år?"
+    assert _restates("Hvor meget dyrere er den nye skolebuskontrakt for resten af 2026?", first)
+    assert not _restates("hvem betaler for den?", "Hvad koster den nye skolebus")
+
+
 def test_the_words_asking_for_the_latest_value_are_no_subject() -> None:
     """ "efter den seneste justering" and "den aktuelle" say which paper answers, not what its
     sentence names: no sentence says "justering" of a budget it "reduceres"."""
