@@ -70,6 +70,7 @@ from assistant.retriever import HybridRetriever
 from assistant.stages import names_other_stage
 from assistant.types import Answer, Citation, SearchFilters, SearchHit
 from assistant.verify import verify
+from assistant.winner import asks_winner, names_winner
 from ingest.dates import find_dates
 from ingest.money import find_amounts
 from plan_assistant.settings import Settings
@@ -459,7 +460,7 @@ class Assistant:
                 or (selection.confident and self._decided_elsewhere(selection, cset, mark))
             ):
                 del cset.citations[mark:]
-                return self._unless_unit_missed(
+                return self._unless_near_miss(
                     self._sentence_answer(selection, intent, cset), question_part, intent, mark
                 )
         if result is not None:
@@ -467,7 +468,7 @@ class Assistant:
                 del cset.citations[mark:]
                 return self._abstain(intent, cset, result.notice, result.text or None)
             cited = cset.citations[mark:]
-            if self._misses_unit(question_part, intent, cited) or names_other_stage(
+            if self._misses_asked(question_part, intent, cited) or names_other_stage(
                 question, " ".join(c.quote for c in cited)
             ):
                 del cset.citations[mark:]
@@ -487,23 +488,26 @@ class Assistant:
         strict = intent.kind in ("budget", "decision")
         if not self.gate.answers(selection, strict, required=require is not None):
             return self._abstain(intent, cset)
-        return self._unless_unit_missed(
+        return self._unless_near_miss(
             self._sentence_answer(selection, intent, cset), question_part, intent, mark
         )
 
-    def _unless_unit_missed(
+    def _unless_near_miss(
         self, draft: Draft, question_part: str, intent: Intent, mark: int
     ) -> Draft:
-        """`draft`, or an abstention when its citations (from `mark`) miss the asked unit."""
+        """`draft`, or an abstention when its citations (from `mark`) miss what was asked."""
         cset = draft.cset
-        if not self._misses_unit(question_part, intent, cset.citations[mark:]):
+        if not self._misses_asked(question_part, intent, cset.citations[mark:]):
             return draft
         del cset.citations[mark:]
         return self._abstain(intent, cset)
 
-    def _misses_unit(self, question_part: str, intent: Intent, cited: list[Citation]) -> bool:
-        """A total where a price per unit was asked ("pr. meter"), or only prices per unit
-        where a total was asked ("i alt"): a near miss."""
+    def _misses_asked(self, question_part: str, intent: Intent, cited: list[Citation]) -> bool:
+        """A near miss: no named choice where the winner of a tender was asked (`winner`), a
+        total where a price per unit was asked ("pr. meter"), or only prices per unit where a
+        total was asked ("i alt")."""
+        if asks_winner(question_part):
+            return not names_winner(question_part, [c.quote for c in cited])
         if not intent.asks_amount:
             return False
         rate = asked_rate(question_part)
