@@ -220,7 +220,9 @@ _COUNTED = re.compile(
 _FREQUENCY = _rx(r"\bhvor\s+(?:tit|ofte|hyppigt)\b", r"\bhow\s+often\b")
 _SHARE = _rx(
     # "Hvor meget er vikarforbruget faldet?": a change is told in percent as often as in kroner
-    r"\bfyld(?:er|te)\b|\bandel\w*|\w*procent\w*|\w*promille\w*|\bpct\b|%"
+    # a percentage the question gives ("en søskenderabat på 50 %") names its subject
+    r"\bfyld(?:er|te)\b|\bandel\w*|(?<!\d\s)\w*procent\w*|\w*promille\w*|"
+    r"(?<!\d\s)(?<!\d)(?:\bpct\b|%)"
     r"|\b(?:faldet|steget|reduceret|nedbragt|øget|forøget)\b",
     r"\bhvor\s+stor\s+en\s+del\b|\bshare\b|\bpercent\w*",
 )

@@ -101,6 +101,9 @@ def test_share_questions() -> None:
     assert classify("Hvor meget fylder udgifterne til projektering?").asks_share
     assert classify("Hvor stor en andel af budgettet går til løn?").asks_share
     assert not classify("Hvor meget er afsat til kompetenceudvikling?").asks_share
+    # a percentage the question gives names the subject; the cost is asked
+    assert not classify("Hvad vil en søskenderabat på 50 % i SFO koste kommunen?").asks_share
+    assert classify("Hvor mange % af budgettet er brugt?").asks_share
     # a rate named inside a compound: "udskrivningsprocenten", "grundskyldspromillen"
     assert classify("Hvad er udskrivningsprocenten og grundskyldspromillen i 2026?").asks_share
 
