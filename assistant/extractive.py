@@ -226,14 +226,14 @@ _BY_BEFORE = re.compile(r"\bmed\s+$", re.IGNORECASE)
 # a change downwards: "reduceres med 150.000 kr. til 450.000 kr." was 600.000 kr.
 _DOWN_VERB = re.compile(
     r"\b(?:reducere\w*|nedsætte\w*|nedsat|nedjustere\w*|falde\w*|faldt|sænke\w*|"
-    r"beskære\w*|beskåret|skære\w*\s+ned)",
+    r"beskære\w*|beskåret|skære\w*)",
     re.IGNORECASE,
 )
 # a change, not a period ("åbent fra 1. maj til 30. september")
 _CHANGE_VERB = re.compile(
     r"\b(?:flytte\w*|ændre\w*|udsk\w*|rykke\w*|stige\w*|steg|reducere\w*|hæve\w*|"
     r"øge\w*|forhøje\w*|nedsætte\w*|nedsat|nedjustere\w*|opjustere\w*|justere\w*|"
-    r"falde\w*|faldt|forlænge\w*|fremrykke\w*)",
+    r"falde\w*|faldt|forlænge\w*|fremrykke\w*|sænke\w*|beskære\w*|beskåret|skære\w*)",
     re.IGNORECASE,
 )
 
@@ -265,8 +265,11 @@ def changed_values(text: str, ref: dt.date | None) -> list[tuple[object, object]
         if _FROM_BEFORE.search(before):
             out.append((old, new))
         elif isinstance(old, float) and _BY_BEFORE.search(before):
-            # "reduceres med 150.000 kr. til 450.000 kr.": the old value was 600.000 kr.
-            out.append((new + old if _DOWN_VERB.search(text) else new - old, new))
+            # "reduceres med 150.000 kr. til 450.000 kr.": the old value was 600.000 kr.; the
+            # nearest change verb before it says which way ("…, og rammen øges med …")
+            verbs = list(_CHANGE_VERB.finditer(text, 0, s1))
+            down = bool(verbs) and bool(_DOWN_VERB.match(verbs[-1].group()))
+            out.append((new + old if down else new - old, new))
     return out
 
 

@@ -1884,6 +1884,12 @@ def test_a_change_from_one_value_to_another_is_read_and_a_period_is_not() -> Non
     assert changed_values("Rammen øges med 2,7 mio. kr. til 31,2 mio. kr.", ref) == [
         (28_500_000.0, 31_200_000.0)
     ]
+    # each change by its own verb
+    both = (
+        "Puljen reduceres med 150.000 kr. til 450.000 kr., "
+        "og fravær øges med 150.000 kr. til 300.000 kr."
+    )
+    assert changed_values(both, ref) == [(600_000.0, 450_000.0), (150_000.0, 300_000.0)]
 
 
 def test_a_value_a_later_paper_changed_is_shown_with_the_change(tmp_path_factory) -> None:
