@@ -455,7 +455,11 @@ class Assistant:
             selection, _ = self._select_sentences(
                 question_part, intent, hits, filters, topic, shown
             )
-            if self._sentences_beat(selection, cset.citations[mark:], undecided) and (
+            rival = cset.citations[mark:]
+            if (
+                self._sentences_beat(selection, rival, undecided)
+                or self._written_after(selection, rival)
+            ) and (
                 not undecided
                 or (selection.confident and self._decided_elsewhere(selection, cset, mark))
             ):
@@ -602,6 +606,20 @@ class Assistant:
         if not theirs:
             return unscored_lose or (selection.confident and bool(rival))
         return best.score > max(theirs)
+
+    def _written_after(self, selection: Selection, rival: list[Citation]) -> bool:
+        """A question asking the latest value ("hvad betaler forsyningen nu?") is answered by
+        the sentence written after every passage the rival (facts) answer cited."""
+        if not selection.later or selection.best is None or not rival:
+            return False
+        best = selection.best
+        view = self.docs.get(best.doc_id)
+        mine = view.written_on(best.start) if view is not None else None
+        theirs = [
+            v.written_on(c.start) if (v := self.docs.get(c.doc_id)) is not None else None
+            for c in rival
+        ]
+        return mine is not None and all(when is not None and when < mine for when in theirs)
 
     def _sentence_answer(self, selection: Selection, intent: Intent, cset: CitationSet) -> Draft:
         """The selected sentences rendered; a dated decision question checks the date."""

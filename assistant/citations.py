@@ -13,6 +13,7 @@ registry's revision changes.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import threading
 from bisect import bisect_left, bisect_right
@@ -20,9 +21,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from assistant.message_dates import message_dates, written_on
 from assistant.types import Citation
 from ingest.blocks import table_header
 from ingest.clean import one_line
+from ingest.dates import iso_date
 from ingest.facts.sentences import DocIndex, Sentence
 from ingest.models import TABLE_CELL_SEPARATOR, Block, DocumentRecord, Section
 from stores.registry import Registry
@@ -53,6 +56,17 @@ class DocView:
         return DocIndex(
             record.text, record.pages, record.sections, record.seams, record.blocks
         ).sentences
+
+    @cached_property
+    def message_headers(self) -> list[tuple[int, dt.date]]:
+        """Where each message of a saved e-mail thread starts, and its date (see
+        `assistant.message_dates`); empty for any other document."""
+        return message_dates(self.text)
+
+    def written_on(self, offset: int) -> dt.date | None:
+        """The day the text at `offset` was written: its message's in an e-mail thread, else
+        the document's date."""
+        return written_on(self.message_headers, offset) or iso_date(self.record.meta.date)
 
     @cached_property
     def names(self) -> str:

@@ -45,7 +45,7 @@ from assistant.types import SearchHit
 from assistant.votes import records_vote, rest_of_vote
 from ingest.chunking import ABBREVIATIONS
 from ingest.clean import one_line
-from ingest.dates import MONTHS, find_dates, iso_date
+from ingest.dates import MONTHS, find_dates
 from ingest.facts.budgets import TABLE_UNIT
 from ingest.facts.sentences import Sentence
 from ingest.models import CASE_NUMBER_LABEL, TABLE_CELL_SEPARATOR, Block
@@ -320,7 +320,42 @@ class Candidate:
     continues: bool = False  # a list item's value after its label ("Timepris" | "1.200 kr")
     # "Hvilken rolle …?" answered by "Rollen skal være uafhængig …": its heading names it
     refers_to_heading: bool = False
+    features: tuple[float, ...] = ()  # `SCORE_FEATURES`, set by `ExtractiveAnswerer.score`
 
+
+# a candidate's scoring features (`ExtractiveAnswerer._features`) and the config weight of each
+SCORE_FEATURES = (
+    "coverage",
+    "local_coverage",
+    "context_coverage",
+    "count",
+    "date",
+    "asked_date",
+    "decision_section",
+    "place",
+    "party",
+    "asked_year",
+    "vote",
+    "total",
+    "label",
+    "rank_prior",
+)
+SCORE_WEIGHTS = (
+    "sentence_weight",
+    "local_weight",
+    "context_weight",
+    "number_bonus",
+    "date_bonus",
+    "asked_date_bonus",
+    "decision_section_bonus",
+    "place_bonus",
+    "party_bonus",
+    "asked_year_bonus",
+    "vote_bonus",
+    "total_bonus",
+    "label_bonus",
+    "rank_prior",
+)
 
 # what `ExtractiveAnswerer.score` keeps per sentence for the same question words
 _COVERAGE_FIELDS = (
@@ -356,6 +391,9 @@ class Selection:
     passage_score: float = 0.0  # retrieval's score of the passage the best sentence came from
     listing: ListCandidate | None = None  # a whole list chosen for a list question
     scored: list[Candidate] = field(default_factory=list)  # every eligible sentence, best first
+    # the best was written later than the top-scoring sentence, for a question asking the
+    # latest value ("hvad koster det nu?", see `_later_rival`)
+    later: bool = False
 
 
 _WORDS = re.compile(r"[^\W\d_]{2,}")
@@ -598,6 +636,11 @@ class ExtractiveConfig:
     topic_weight: float = 0.5  # a later question part's words count fully, the first part's less
     min_answer_chars: int = 170  # devset: 170-180 same correct, 160 lost one; 180: median 358
     max_list_items: int = 10
+
+    def weights(self) -> tuple[float, ...]:
+        """The scoring weights, in the order of `SCORE_FEATURES`."""
+        return tuple(getattr(self, name) for name in SCORE_WEIGHTS)
+
     max_table_rows: int = 6  # a table this short is shown with the sentence that points to it
     # a when-answer without a date takes a dated line scoring this share of the best (0.5-0.7:
     # the same devset answers)
@@ -670,7 +713,6 @@ class ExtractiveAnswerer:
         return " ".join([*path, meta.title or "", view.subtitle, meta.committee or ""])
 
     def score(self, cands: list[Candidate], groups: list[WordGroup], intent: Intent) -> None:
-        cfg = self.config
         context_terms: dict[tuple[str, str], tuple[set[str], set[str], tuple[int, int] | None]]
         context_terms = {}
         # The coverages depend on the question's words and the sentence only: the retriever's
@@ -691,6 +733,7 @@ class ExtractiveAnswerer:
         asked_years: set[int] = set()
         if intent.asks_amount:
             asked_years = set(intent.years) - {int(a) for a in intent.amounts}
+        weights = self.config.weights()
         for c in cands:
             known = memo.get((c.doc_id, c.index))
             if known is not None:
@@ -703,38 +746,40 @@ class ExtractiveAnswerer:
                     )
                 self._coverages(c, groups, context_terms, keep_committees, identities[c.doc_id])
                 memo[(c.doc_id, c.index)] = tuple(getattr(c, name) for name in _COVERAGE_FIELDS)
-            features = 0.0
-            if intent.asks_count and _has_count(c.text):
-                features += cfg.number_bonus
-            if intent.asks_when and (dates := _dates_in(c.text)):
-                features += cfg.date_bonus  # "… senest 15. december 2024" answers "hvornår"
-                if _within_asked(dates, intent.dates):
-                    features += cfg.asked_date_bonus  # "møde i juni 2025": 12-06-2025
-            if intent.kind == "decision" and (
-                self.in_decision_section(c) or self.after_decision_label(c)
-            ):
-                features += cfg.decision_section_bonus
-            if intent.asks_where and _PLACE_LABEL.fullmatch(self._field_label(c, True) or ""):
-                features += cfg.place_bonus  # "Mødested: Rådhuset" for "Hvor blev mødet holdt"
-            if intent.asks_party and len(party_mentions(c.text)) >= 2:
-                features += cfg.party_bonus
-            if asked_years and asked_years & self._years_of(c):
-                features += cfg.asked_year_bonus  # "i 2027": a cell under "2027", "… i 2027"
-            if intent.asks_vote and records_vote(c.text):
-                features += cfg.vote_bonus
-            if intent.asks_total and self._total_row(c):
-                features += cfg.total_bonus
-            if rarest is not None and self._labelled_by(c, rarest):
-                features += cfg.label_bonus  # "Fraværende: Karsten Bech" for "Hvem var fraværende"
-            prior = cfg.rank_prior / c.rank if c.rank < 50 else 0.0
-            c.score = (
-                cfg.sentence_weight * c.coverage
-                + cfg.local_weight * c.local_coverage
-                + cfg.context_weight * c.context_coverage
-                + features
-                + prior
-                + c.boost
-            )
+            c.features = self._features(c, intent, asked_years, rarest)
+            c.score = sum(w * f for w, f in zip(weights, c.features, strict=True)) + c.boost
+
+    def _features(
+        self, c: Candidate, intent: Intent, asked_years: set[int], rarest: WordGroup | None
+    ) -> tuple[float, ...]:
+        """The candidate's scoring features, in the order of `SCORE_FEATURES`: how much of
+        the question it covers (alone, with its section heading, with all its context), what
+        the question asks for that it states, and its passage's retrieval rank."""
+        dates = _dates_in(c.text) if intent.asks_when else []
+        return (
+            c.coverage,
+            c.local_coverage,
+            c.context_coverage,
+            float(intent.asks_count and _has_count(c.text)),
+            float(bool(dates)),  # "… senest 15. december 2024" answers "hvornår"
+            float(bool(dates) and _within_asked(dates, intent.dates)),  # "møde i juni 2025"
+            float(
+                intent.kind == "decision"
+                and (self.in_decision_section(c) or self.after_decision_label(c))
+            ),
+            # "Mødested: Rådhuset" for "Hvor blev mødet holdt"
+            float(
+                intent.asks_where and bool(_PLACE_LABEL.fullmatch(self._field_label(c, True) or ""))
+            ),
+            float(intent.asks_party and len(party_mentions(c.text)) >= 2),
+            # "i 2027": a cell under "2027", "… i 2027"
+            float(bool(asked_years and asked_years & self._years_of(c))),
+            float(intent.asks_vote and records_vote(c.text)),
+            float(intent.asks_total and self._total_row(c)),
+            # "Fraværende: Karsten Bech" for "Hvem var fraværende"
+            float(rarest is not None and self._labelled_by(c, rarest)),
+            1.0 / c.rank if c.rank < 50 else 0.0,
+        )
 
     def _identity_terms(
         self, doc_id: str, intent: Intent, groups: list[WordGroup], body: bool
@@ -777,19 +822,15 @@ class ExtractiveAnswerer:
         return label is not None and match_group(rarest, self.stats.terms(label)) == 1.0
 
     def _later_rival(self, best: Candidate, cands: list[Candidate]) -> Candidate | None:
-        """A sentence of a later-dated document scoring nearly as well as the best: "hvad er
-        den nye dato?" is answered by the paper written after the plan it changes."""
-
-        def dated(c: Candidate) -> str:
-            view = self.docs.get(c.doc_id)
-            return (view.record.meta.date or "") if view is not None else ""
-
-        mine = dated(best)
-        if not mine:
+        """A sentence written later than the best (a later-dated document, or a newer message
+        of an e-mail thread) scoring nearly as well as it: "hvad er den nye dato?" is answered
+        by the paper written after the plan it changes."""
+        mine = self._doc_date(best)
+        if mine is None:
             return None
         floor = self.config.later_ratio * best.score
-        later = [(dated(c), c.score, c) for c in cands[1:] if c.score >= floor]
-        later = [x for x in later if x[0] > mine]
+        later = [(self._doc_date(c), c.score, c) for c in cands[1:] if c.score >= floor]
+        later = [(when, score, c) for when, score, c in later if when is not None and when > mine]
         return max(later, key=lambda x: x[:2])[2] if later else None
 
     def _superseding(self, best: Candidate, cands: list[Candidate]) -> Candidate | None:
@@ -808,8 +849,9 @@ class ExtractiveAnswerer:
         return None
 
     def _doc_date(self, c: Candidate) -> dt.date | None:
+        """The day the candidate was written (its message's, in an e-mail thread)."""
         view = self.docs.get(c.doc_id)
-        return iso_date(view.record.meta.date) if view is not None else None
+        return view.written_on(c.start) if view is not None else None
 
     def _case_header_field(self, c: Candidate) -> bool:
         """The candidate is a cell of a two-cell row naming the case's filing ("Sagsnr." |
@@ -1035,12 +1077,11 @@ class ExtractiveAnswerer:
             return Selection([], None, False)
         cands.sort(key=lambda c: (-c.score, c.rank, c.doc_id, c.index))
         best = cands[0]
-        if _ASKS_LATER.search(question):
-            later = self._later_rival(best, cands)
-            if later is not None:
-                cands.remove(later)
-                cands.insert(0, later)
-                best = later
+        later = self._later_rival(best, cands) if _ASKS_LATER.search(question) else None
+        if later is not None:
+            cands.remove(later)
+            cands.insert(0, later)
+            best = later
         if names_other_stage(f"{question} {topic or ''}", best.text):
             return Selection([], None, False)  # "etape 3" asked, "etape 2" answered
         cfg = self.config
@@ -1145,7 +1186,16 @@ class ExtractiveAnswerer:
         if listing is not None:
             return Selection([], best, True, {}, key_found=True, listing=listing, scored=cands)
         passage_score = hits[best.rank - 1].score if best.rank <= len(hits) else 0.0
-        return Selection(chosen, best, confident, items, key_found, passage_score, scored=cands)
+        return Selection(
+            chosen,
+            best,
+            confident,
+            items,
+            key_found,
+            passage_score,
+            scored=cands,
+            later=later is not None,
+        )
 
     def _named_documents(self, question: str, doc_ids: set[str]) -> set[str]:
         """The documents a question names as its source ("… ifølge statusnotatet fra oktober

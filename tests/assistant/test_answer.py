@@ -2298,3 +2298,52 @@ def test_each_part_split_from_both_is_answered_by_its_own_year(tmp_path_factory)
         "Hvor meget dyrere er den nye skolebuskontrakt, både pr. år og for resten af 2026?"
     )
     assert "230.000 kr." in answer.text and "96.000 kr." in answer.text, answer.text
+
+
+_SQUARE_MINUTES = (
+    "Referat – Teknik- og Miljøudvalget – 10. marts 2026\n\n"
+    "Punkt 4: Skybrudssikring af Torvet i Søby\n\n"
+    "Sagsfremstilling\n\n"
+    "Torvet i Søby oversvømmes ved skybrud. Projektet omfatter regnbede og en kassette under "
+    "torvet. Den samlede anlægsudgift er budgetteret til 4,8 mio. kr. Heraf betaler Egebæk "
+    "Forsyning A/S 2,1 mio. kr. som medfinansiering, mens kommunens andel på 2,7 mio. kr. "
+    "finansieres af puljen til klimatilpasning i 2026.\n\n"
+    "Beslutning\n\nAnbefales.\n"
+)
+_SQUARE_THREAD = (
+    "Fra: Tina Brask <tibr@egebaek.dk>\n"
+    "Sendt: 30. juni 2026 10:12\n"
+    "Til: Rasmus Kolding <rako@egebaek.dk>\n"
+    "Emne: SV: Torvet i Søby - finansiering\n\n"
+    "Hej Rasmus\n\n"
+    "Så er finansieringen på plads:\n"
+    "- Forsyningen betaler 2,35 mio. kr., og kommunens andel stiger til 3,0 mio. kr.\n\n"
+    "Venlig hilsen\nTina\n\n"
+    "> Fra: Rasmus Kolding <rako@egebaek.dk>\n"
+    "> Sendt: 25. juni 2026 14:20\n"
+    "> Til: Tina Brask <tibr@egebaek.dk>\n"
+    "> Emne: Torvet i Søby - finansiering\n"
+    ">\n"
+    "> Det laveste tilbud ligger over budgettet. Jeg foreslår:\n"
+    "> 1) Egebæk Forsyning spørges, om de vil betale 0,25 mio. kr. mere til torvet.\n"
+    ">\n"
+    "> Rasmus\n"
+)
+
+
+def test_what_is_paid_now_is_read_in_the_newest_message(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """ "Hvor meget betaler forsyningen nu?": the minutes' budget row (2,1 mio. kr.) matches
+    best, but the newest message of a later e-mail thread, nearly as good a match, says what
+    was agreed since; the older message it quotes only proposed it."""
+    assistant = assistant_over(
+        tmp_path_factory.mktemp("newest-message"),
+        {"tmu_referat_2026-03-10.txt": _SQUARE_MINUTES, "mailtraad_torvet.txt": _SQUARE_THREAD},
+    )
+    answer = assistant.ask("Hvor meget betaler forsyningen til Torvet i Søby nu?")
+    assert not answer.abstained
+    assert answer.text.find("2,35 mio. kr.") >= 0, answer.text
+    assert answer.text.find("2,35 mio. kr.") < answer.text.find("2,1 mio. kr.") or (
+        "2,1 mio. kr." not in answer.text
+    ), answer.text

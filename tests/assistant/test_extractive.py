@@ -1955,3 +1955,19 @@ def test_a_dates_words_are_no_subject() -> None:
     month = [WordGroup(w, (w,), (), 1.0) for w in ("merforbrug", "januar")]
     asked = classify("Hvor stort et merforbrug forventes i budgetopfølgningen fra januar 2026?")
     assert without_date_words(month, asked) == month  # a month names the meeting it dates
+
+
+def test_a_score_is_its_features_weighed_by_the_config(parts) -> None:
+    """One linear scorer: every candidate's score is the config's weights applied to its named
+    features, plus the caller's boost (so the weights can be refitted as a vector)."""
+    from assistant.extractive import SCORE_FEATURES, SCORE_WEIGHTS
+
+    config = parts[0].config
+    assert len(SCORE_FEATURES) == len(SCORE_WEIGHTS) == len(config.weights())
+    selection = select(parts, "Hvornår skal handleplanen efter APV'en være godkendt?")
+    assert selection.scored
+    assert any(c.features[SCORE_FEATURES.index("date")] for c in selection.scored)
+    for c in selection.scored:
+        assert len(c.features) == len(SCORE_FEATURES)
+        weighed = sum(w * f for w, f in zip(config.weights(), c.features, strict=True))
+        assert c.score == pytest.approx(weighed + c.boost)
