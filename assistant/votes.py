@@ -27,9 +27,10 @@ _VOTE_COUNT = re.compile(
 
 # "Forslag fra … om at fastholde serviceniveauet blev sat til afstemning."
 _PUT_TO_VOTE = re.compile(r"\b(?:sat|sættes|satte)\s+til\s+afstemning\b", re.I)
-# "Forslaget faldt.", "Indstillingen blev godkendt.", "Ændringsforslaget blev forkastet."
+# "Forslaget faldt.", "Indstillingen blev godkendt.", "Ændringsforslaget blev forkastet.",
+# "Indstillingen er dermed godkendt."
 _VOTE_OUTCOME = re.compile(
-    r"\W*(?:\w*forslaget|indstillingen|sagen)\s+(?:blev\s+)?"
+    r"\W*(?:\w*forslaget|indstillingen|sagen)\s+(?:(?:blev|er)\s+)?(?:dermed\s+|herefter\s+)?"
     r"(?:faldt|bortfaldt|forkastet|godkendt|vedtaget|anbefalet|tiltrådt)\b",
     re.I,
 )
@@ -54,8 +55,9 @@ def rest_of_vote(chosen: list[S], candidates: list[S]) -> list[S]:
     """The other lines of the votes the chosen sentences are lines of, from `candidates`: the
     vote lines right before and after each, the line saying what was put to the vote ("Forslag
     fra Aisha Rahimi (Ø) om … blev sat til afstemning.") and what came of it ("Forslaget
-    faldt."), and a further vote of the same item that follows ("Herefter blev indstillingen
-    sat til afstemning." and its lines): an amendment's vote alone reads as the item's."""
+    faldt.", before or after the lines), and a further vote of the same item that follows
+    ("Herefter blev indstillingen sat til afstemning." and its lines): an amendment's vote
+    alone reads as the item's."""
     at = {(c.doc_id, c.index): c for c in candidates}
     have = {(c.doc_id, c.index) for c in chosen}
     out: list[S] = []
@@ -72,8 +74,8 @@ def rest_of_vote(chosen: list[S], candidates: list[S]) -> list[S]:
         while (line := at.get((c.doc_id, i))) is not None and _VOTE_LINE.match(line.text):
             take(c.doc_id, i)
             i -= 1
-        if line is not None and _PUT_TO_VOTE.search(line.text):
-            take(c.doc_id, i)
+        if line is not None and (_PUT_TO_VOTE.search(line.text) or _VOTE_OUTCOME.match(line.text)):
+            take(c.doc_id, i)  # what was voted on, or its outcome said first
         i = c.index + 1
         for _ in range(MAX_VOTE_LINES):
             line = at.get((c.doc_id, i))

@@ -50,3 +50,22 @@ def test_an_amendments_vote_brings_what_was_voted_on_and_the_items_own_vote() ->
     cands = [Candidate("d", i * 100, i * 100 + len(t), t, i) for i, t in enumerate(texts)]
     added = rest_of_vote([cands[2]], cands)
     assert sorted(c.index for c in added) == [1, 3, 4, 5, 6, 7, 8]
+
+
+def test_an_outcome_said_before_its_vote_lines_joins_them() -> None:
+    """ "Ændringsforslaget blev forkastet. For stemte: Ø (2). Imod stemte: A, V (5).": the
+    amendment's outcome stands before its lines, the item's after its own ("Indstillingen er
+    dermed godkendt."); without them the two votes read as one item's, the wrong way round."""
+    texts = [
+        "Enhedslisten (Ø) stillede ændringsforslag om at flytte 1,0 mio. kr. årligt.",
+        "Ændringsforslaget blev forkastet.",
+        "For stemte: Ø (2).",
+        "Imod stemte: A, V (5).",
+        "Indstillingen blev herefter sat til afstemning.",
+        "For stemte: A, V (5).",
+        "Imod stemte: Ø (2).",
+        "Indstillingen er dermed godkendt.",
+    ]
+    cands = [Candidate("d", i * 100, i * 100 + len(t), t, i) for i, t in enumerate(texts)]
+    added = rest_of_vote([cands[2]], cands)
+    assert sorted(c.index for c in added) == [1, 3, 4, 5, 6, 7]
