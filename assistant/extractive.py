@@ -1070,6 +1070,16 @@ class ExtractiveAnswerer:
         elif intent.asks_count:
             # "Hvor mange sidder der i …?": a sentence stating a number, not only a year
             cands = [c for c in cands if _has_count(c.text)] or cands
+        asked_years = set(intent.years) - {int(a) for a in intent.amounts}
+        if intent.asks_count and not require and asked_years and cands:
+            # "Hvor mange tilsyn blev der gennemført i 2025?": a count for another year only
+            # ("Tilsynsplanen for 2026 omfatter 118 tilsyn") is a near miss
+            top = min(cands, key=lambda c: (-c.score, c.rank, c.doc_id, c.index))
+            if not self._for_years(top, asked_years):
+                cands = [c for c in cands if self._for_years(c, asked_years)]
+                table = self._table_of(top)
+                if table is None or all(self._table_of(c) != table for c in cands):
+                    return Selection([], None, False)
         if intent.asks_why:
             # a table row states values, never a reason ("Forsinket" in a status column)
             cands = [c for c in cands if not self._in_table(c)] or cands

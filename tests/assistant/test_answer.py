@@ -2347,3 +2347,21 @@ def test_what_is_paid_now_is_read_in_the_newest_message(
     assert answer.text.find("2,35 mio. kr.") < answer.text.find("2,1 mio. kr.") or (
         "2,1 mio. kr." not in answer.text
     ), answer.text
+
+
+def test_a_count_for_another_year_is_a_near_miss(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """ "Hvor mange tilsyn … i 2025?": the plan's count for 2026 does not answer it; asked for
+    2026 it does."""
+    minutes = (
+        "Referat – Teknik- og Miljøudvalget – 10. marts 2026\n\n"
+        "Punkt 9: Tilsynsplan 2026 for landbrug og virksomheder\n\n"
+        "Sagsfremstilling\n\n"
+        "Tilsynsplanen for 2026 omfatter 118 planlagte tilsyn, heraf 42 på landbrug og 76 på "
+        "virksomheder. Der er særligt fokus på opbevaring af kemikalier.\n\n"
+        "Beslutning\n\nGodkendt.\n"
+    )
+    assistant = assistant_over(tmp_path_factory.mktemp("count-year"), {"tmu.txt": minutes})
+    missed = assistant.ask("Hvor mange tilsyn med landbrug blev der gennemført i 2025?")
+    assert missed.abstained, missed.text
+    asked = assistant.ask("Hvor mange tilsyn med landbrug er der planlagt i 2026?")
+    assert not asked.abstained and "42 på landbrug" in asked.text, asked.text
