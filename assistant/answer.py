@@ -49,6 +49,7 @@ from assistant.facts_answers import FRAMES as FACTS_FRAMES
 from assistant.facts_answers import (
     NO_DECISION_YET,
     FactsAnswerer,
+    amount_sequel,
     once_each,
     sentence_date_matches,
 )
@@ -323,6 +324,7 @@ class Assistant:
                 # that add up to the total the first part cited answer the second
                 whole = self._with_breakdown(draft, question, intent, part_hits, filters, mark)
                 divided, draft = whole is not draft, whole
+            draft = self._with_amount_parts(draft, part_intent, mark)
             drafts.append(self._with_listed_costs(draft, part_intent, mark))
         answered = [d for d in drafts if not d.abstained]
         each = respectively(question) if len(parts) == 1 and intent.is_budget else None
@@ -365,6 +367,29 @@ class Assistant:
         cited = draft.cset.citations[mark:]
         parts = self.facts.breakdown(cited, access, filters, hits, draft.cset, intent.english)
         return replace(draft, text=f"{draft.text}\n\n{parts}") if parts else draft
+
+    def _with_amount_parts(self, draft: Draft, intent: Intent, mark: int) -> Draft:
+        """An amount the answer cited (the citations from `mark` on) is followed by the
+        sentence that divides it or says what follows from it ("Heraf udgør boligdelen …",
+        "Herefter resterer …"), cited right after it."""
+        if draft.abstained or not intent.asks_amount:
+            return draft
+        text = draft.text
+        for cited in list(draft.cset.citations[mark:]):
+            view = self.docs.get(cited.doc_id)
+            index = view.sentence_index(cited.end - 1) if view is not None else None
+            sequel = amount_sequel(view, index) if view is not None and index is not None else None
+            if sequel is None or any(
+                c.doc_id == cited.doc_id and c.start < sequel.end and sequel.start < c.end
+                for c in draft.cset.citations
+            ):
+                continue
+            marker = f"[{draft.cset.add(cited.doc_id, cited.start, cited.end)}]"
+            if text.count(marker) != 1:
+                continue
+            n = draft.cset.add(cited.doc_id, sequel.start, sequel.end)
+            text = text.replace(marker, f"{marker} {display_text(sequel.text)} [{n}]")
+        return replace(draft, text=text) if text != draft.text else draft
 
     def _with_listed_costs(self, draft: Draft, intent: Intent, mark: int) -> Draft:
         """An amount cited from a short list of costs ("1. 15.000 - 25.000 til etablering",

@@ -106,6 +106,21 @@ def amount_antecedent(view: DocView, index: int) -> Sentence | None:
     return prev if prev is not None and find_amounts(prev.text) else None
 
 
+def amount_sequel(view: DocView, index: int) -> Sentence | None:
+    """The sentence after an amount that divides or follows from it ("Den samlede
+    anlægsramme forhøjes til 156,5 mio. kr." / "Heraf udgør boligdelen 135,2 mio. kr. …"),
+    even as a paragraph of its own (a saved page's <p>): the converse of
+    `amount_antecedent`, so that the amount is shown with what it is made of."""
+    if not 0 <= index < len(view.sentences) - 1:
+        return None
+    s, nxt = view.sentences[index], view.sentences[index + 1]
+    if view.text[s.end : nxt.start].count("\n") > 2 or view.in_heading(nxt.start, nxt.end):
+        return None
+    if not find_amounts(s.text) or not _AMOUNT_REFERS_BACK.match(nxt.text):
+        return None
+    return nxt if find_amounts(nxt.text) else None
+
+
 def _previous_in_paragraph(view: DocView, index: int) -> Sentence | None:
     """The sentence before sentence `index` when it stands in the same paragraph and is no
     heading."""

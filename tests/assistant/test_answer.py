@@ -2365,3 +2365,24 @@ def test_a_count_for_another_year_is_a_near_miss(tmp_path_factory: pytest.TempPa
     assert missed.abstained, missed.text
     asked = assistant.ask("Hvor mange tilsyn med landbrug er der planlagt i 2026?")
     assert not asked.abstained and "42 på landbrug" in asked.text, asked.text
+
+
+def test_what_an_amount_is_made_of_follows_it(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """ "Den samlede anlægsramme forhøjes til 156,5 mio. kr." and, as a paragraph of its own,
+    "Heraf udgør boligdelen 135,2 mio. kr. …": the parts belong with the amount they divide."""
+    page = (
+        "Referat – Ældre- og Sundhedsudvalget – 2. juni 2026\n\n"
+        "572. Byggeprogram for Plejecenter Egelunden\n\n"
+        "Sagsfremstilling\n\n"
+        "Byggeprogrammet udvider projektet fra 60 til 72 plejeboliger.\n\n"
+        "Økonomi\n\n"
+        "Den samlede anlægsudgift til Plejecenter Egelunden forhøjes fra 142 mio. kr. til "
+        "156,5 mio. kr.\n\n"
+        "Heraf udgør boligdelen 135,2 mio. kr. og servicearealerne 21,3 mio. kr.\n\n"
+        "Kommunens grundkapital stiger til 13,52 mio. kr.\n\n"
+        "Beslutning\n\nAnbefales.\n"
+    )
+    assistant = assistant_over(tmp_path_factory.mktemp("amount-parts"), {"aesu.txt": page})
+    answer = assistant.ask("Hvad er den samlede anlægsudgift til Plejecenter Egelunden?")
+    assert "156,5 mio. kr." in answer.text, answer.text
+    assert "135,2 mio. kr." in answer.text and "21,3 mio. kr." in answer.text, answer.text
