@@ -106,19 +106,28 @@ def amount_antecedent(view: DocView, index: int) -> Sentence | None:
     return prev if prev is not None and find_amounts(prev.text) else None
 
 
+# "Greve Kommunes andel vil i 2024 være …", "Kommunens andel udgør …" after a national sum
+_SHARE_OF_IT = re.compile(r"^(?:\S+\s+){0,3}?andel(?:en)?\b", re.IGNORECASE)
+_SEQUEL_REACH = 2  # sentences after an amount; one without an amount may stand between
+
+
 def amount_sequel(view: DocView, index: int) -> Sentence | None:
     """The sentence after an amount that divides or follows from it ("Den samlede
     anlægsramme forhøjes til 156,5 mio. kr." / "Heraf udgør boligdelen 135,2 mio. kr. …"),
     even as a paragraph of its own (a saved page's <p>): the converse of
     `amount_antecedent`, so that the amount is shown with what it is made of."""
-    if not 0 <= index < len(view.sentences) - 1:
+    if not 0 <= index < len(view.sentences) - 1 or not find_amounts(view.sentences[index].text):
         return None
-    s, nxt = view.sentences[index], view.sentences[index + 1]
-    if view.text[s.end : nxt.start].count("\n") > 2 or view.in_heading(nxt.start, nxt.end):
-        return None
-    if not find_amounts(s.text) or not _AMOUNT_REFERS_BACK.match(nxt.text):
-        return None
-    return nxt if find_amounts(nxt.text) else None
+    s = view.sentences[index]
+    for nxt in view.sentences[index + 1 : index + 1 + _SEQUEL_REACH]:
+        if view.text[s.end : nxt.start].count("\n") > 2 or view.in_heading(nxt.start, nxt.end):
+            return None
+        if _AMOUNT_REFERS_BACK.match(nxt.text) or _SHARE_OF_IT.match(nxt.text):
+            return nxt if find_amounts(nxt.text) else None
+        if find_amounts(nxt.text):
+            return None  # another amount of its own comes first
+        s = nxt
+    return None
 
 
 def _previous_in_paragraph(view: DocView, index: int) -> Sentence | None:

@@ -2386,3 +2386,37 @@ def test_what_an_amount_is_made_of_follows_it(tmp_path_factory: pytest.TempPathF
     answer = assistant.ask("Hvad er den samlede anlægsudgift til Plejecenter Egelunden?")
     assert "156,5 mio. kr." in answer.text, answer.text
     assert "135,2 mio. kr." in answer.text and "21,3 mio. kr." in answer.text, answer.text
+
+
+def test_the_municipalitys_share_follows_the_national_sum(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """ "Regeringen foreslår at afsætte 0,3 mia. kr. i 2024, …" matches the question's words
+    best; the municipality's own share two sentences on ("Nordby Kommunes andel vil …") is
+    what a caseworker asking what Nordby gets needs beside it."""
+    page = (
+        "Referat – Sundheds- og Omsorgsudvalget – 18. marts 2024\n\n"
+        "12. Ny ældrereform, kvalitetsløft af ældreplejen\n\n"
+        "Sagsfremstilling\n\n"
+        "Regeringen har præsenteret et udspil til en ny ældrereform med et kvalitetsløft af "
+        "ældreplejen. Nordby Kommune har 4.100 borgere over 80 år. Nordby Kommune driver fem "
+        "plejecentre.\n\n"
+        "Økonomiske konsekvenser\n\n"
+        "Regeringen foreslår at afsætte 0,3 mia. kr. i 2024, 0,5 mia. kr. i 2025 og 1 mia. kr. "
+        "varigt fra 2026 til kvalitetsløftet af ældreplejen. Udspillet er finansieret inden for "
+        "rammerne af regeringens økonomiske politik. Nordby Kommunes andel vil i 2024 være "
+        "cirka 2,7 mio. kr., 4,2 mio. kr. i 2025 og 8,5 mio. kr. fra 2026.\n\n"
+        "Beslutning\n\nTaget til efterretning.\n"
+    )
+    other = (
+        "Referat – Økonomiudvalget – 4. april 2024\n\n3. Regnskab 2023 for Nordby Kommune\n\n"
+        "Nordby Kommune kom ud af 2023 med et overskud på 12 mio. kr. Nordby Kommune har en "
+        "solid kassebeholdning.\n"
+    )
+    assistant = assistant_over(
+        tmp_path_factory.mktemp("share"), {"sou.txt": page, "oeu.txt": other}
+    )
+    answer = assistant.ask(
+        "Hvor mange penge forventes Nordby at få fra regeringens kvalitetsløft af ældreplejen?"
+    )
+    assert "2,7 mio. kr." in answer.text and "8,5 mio. kr." in answer.text, answer.text
