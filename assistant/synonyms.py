@@ -39,7 +39,10 @@ SYNONYM_SETS = (
     ("forsinket", "forsinkede", "halter", "bagud"),  # "halter bagefter" / "Forsinket"
     ("afsluttet", "gennemført"),  # a status column's "Gennemført"
     # "Hvornår skal arbejdet starte og være færdigt?" / "påbegyndt … og afsluttet senest …"
-    ("færdig", "færdigt", "færdige", "afsluttet", "afsluttes"),
+    # "Hvornår står torvet færdigt?" / "aflevering senest den 15. december 2026"
+    ("færdig", "færdigt", "færdige", "afsluttet", "afsluttes", "aflevering", "afleveres"),
+    # "Hvornår kan beboerne flytte ind?" / "ibrugtagning 1. august 2028"
+    ("indflytning", "flytte", "ibrugtagning", "ibrugtages", "ibrugtaget"),
     # "Hvad ønskede udvalget, at …?" / "Udvalget bad om, at …"
     ("ønskede", "ønsker", "bad", "beder"),
     ("starte", "startes", "starter", "påbegynde", "påbegyndes", "påbegyndt", "begynde", "begynder"),

@@ -2271,6 +2271,20 @@ def test_used_meets_spent() -> None:
     assert analyzer.analyze("forbrugt")[0] in found, found
 
 
+def test_done_meets_handover_and_moving_in_meets_taking_into_use() -> None:
+    """ "Hvornår står torvet færdigt?" meets a mail's "aflevering senest …"; "Hvornår kan
+    beboerne flytte ind?" meets a timetable's "ibrugtagning 1. august 2028" (probe 60's
+    evidence entered the top 5 for both)."""
+    from assistant.analysis import DanishAnalyzer
+    from assistant.synonyms import synonym_stems
+
+    analyzer = DanishAnalyzer()
+    done = synonym_stems(analyzer.analyze("færdigt")[0], analyzer)
+    assert analyzer.analyze("aflevering")[0] in done, done
+    moving_in = synonym_stems(analyzer.analyze("flytte")[0], analyzer)
+    assert analyzer.analyze("ibrugtagning")[0] in moving_in, moving_in
+
+
 def test_each_part_split_from_both_is_answered_by_its_own_year(tmp_path_factory) -> None:
     """ "både pr. år og for resten af 2026": the yearly figure is in the budget annex, the
     rest of 2026 in the minutes' item; the second part names its subject itself, so its answer
