@@ -1971,3 +1971,31 @@ def test_a_score_is_its_features_weighed_by_the_config(parts) -> None:
         assert len(c.features) == len(SCORE_FEATURES)
         weighed = sum(w * f for w, f in zip(config.weights(), c.features, strict=True))
         assert c.score == pytest.approx(weighed + c.boost)
+
+
+def test_a_near_tie_naming_the_key_word_answers_for_a_best_that_does_not(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """ "Hvornår holdes borgermødet …?": the request the meeting came from scores a hair above
+    the sentence that names the meeting; within `NEAR_TIE` the one naming the key word
+    answers, further below it does not."""
+    from assistant.extractive import NEAR_TIE
+
+    minutes = (
+        "Referat – Teknik- og Miljøudvalget – 9. september 2025\n\n"
+        "5. Trafikdæmpning på Strandvejen\n\n"
+        "Grundejerforeningen har ved brev anmodet om trafikdæmpning på Strandvejen. "
+        "Borgermødet holdes den 6. november 2025 i forsamlingshuset.\n"
+    )
+    unseen = assistant_over(tmp_path_factory.mktemp("near-tie"), {"tmu.txt": minutes})
+    answerer = unseen.extractive
+    question = "Hvornår holdes borgermødet om trafikdæmpning på Strandvejen?"
+    hits = unseen.retriever.search(question, k=5)
+    scored = answerer.select(question, classify(question), hits).scored
+    request = next(c for c in scored if c.text.startswith("Grundejerforeningen"))
+    meeting = next(c for c in scored if c.text.startswith("Borgermødet"))
+    keys = answerer.stats.groups("borgermødet")
+    request.score, meeting.score = 0.80, 0.80 - NEAR_TIE / 2
+    assert answerer.keyed_near_tie(request, [request, meeting], keys) is meeting
+    meeting.score = 0.80 - 2 * NEAR_TIE
+    assert answerer.keyed_near_tie(request, [request, meeting], keys) is None
