@@ -637,16 +637,16 @@ class ExtractiveConfig:
     min_answer_chars: int = 170  # devset: 170-180 same correct, 160 lost one; 180: median 358
     max_list_items: int = 10
 
-    def weights(self) -> tuple[float, ...]:
-        """The scoring weights, in the order of `SCORE_FEATURES`."""
-        return tuple(getattr(self, name) for name in SCORE_WEIGHTS)
-
     max_table_rows: int = 6  # a table this short is shown with the sentence that points to it
     # a when-answer without a date takes a dated line scoring this share of the best (0.5-0.7:
     # the same devset answers)
     dated_line_ratio: float = 0.6
     max_section_chars: int = 2500  # a section this short is context for all its sentences
     window_chars: int = 1200  # else: this much text before the sentence, same paragraph
+
+    def weights(self) -> tuple[float, ...]:
+        """The scoring weights, in the order of `SCORE_FEATURES`."""
+        return tuple(getattr(self, name) for name in SCORE_WEIGHTS)
 
 
 MEMO_KEYS = 4  # word lists whose sentence coverages are kept
@@ -1057,22 +1057,15 @@ class ExtractiveAnswerer:
                 for c in cands
                 if not _CASE_NUMBER_LINE.match(c.text) and not self._case_header_field(c)
             ]
+        asked_years = set(intent.years) - {int(a) for a in intent.amounts}
         if require == "decision":
             cands = [c for c in cands if self._states_decision(c)]
         elif require:
             cands = [c for c in cands if self._satisfies_with_items(c, require)]
-            asked_years = set(intent.years) - {int(a) for a in intent.amounts}
-            if asked_years:
-                # "Hvad koster … i 2027?": when the best amount is stated for other years
-                # only ("2,4 mio. kr. i 2025 og 2,4 mio. kr. i 2026") and its table, if any,
-                # has no cell for the asked year, the question asks a near miss; amounts of
-                # other years never answer
-                top = min(cands, key=lambda c: (-c.score, c.rank, c.doc_id, c.index), default=None)
-                cands = [c for c in cands if self._for_years(c, asked_years)]
-                if top is not None and top not in cands:
-                    table = self._table_of(top)  # another cell of its table is no near miss
-                    if table is None or all(self._table_of(c) != table for c in cands):
-                        return Selection([], None, False)
+            # "Hvad koster … i 2027?" asked of "2,4 mio. kr. i 2025 og 2,4 mio. kr. i 2026"
+            cands = self._of_asked_years(cands, asked_years)
+            if cands is None:
+                return Selection([], None, False)
         if intent.amounts and _ASKS_SIZE.search(question):
             # "Hvor stor en del af rammen på 950.000 kr. falder i 2026?": the question's own
             # amount names the subject; the answer states another one
@@ -1087,15 +1080,13 @@ class ExtractiveAnswerer:
         elif intent.asks_count:
             # "Hvor mange sidder der i …?": a sentence stating a number, not only a year
             cands = [c for c in cands if _has_count(c.text)] or cands
-        asked_years = set(intent.years) - {int(a) for a in intent.amounts}
         if intent.asks_count and not require and asked_years and cands:
-            # "Hvor mange tilsyn blev der gennemført i 2025?": a count for another year only
-            # ("Tilsynsplanen for 2026 omfatter 118 tilsyn") is a near miss
+            # "Hvor mange tilsyn blev der gennemført i 2025?" asked of "Tilsynsplanen for 2026
+            # omfatter 118 tilsyn"; counts of other years stay while the best is for the year
             top = min(cands, key=lambda c: (-c.score, c.rank, c.doc_id, c.index))
             if not self._for_years(top, asked_years):
-                cands = [c for c in cands if self._for_years(c, asked_years)]
-                table = self._table_of(top)
-                if table is None or all(self._table_of(c) != table for c in cands):
+                cands = self._of_asked_years(cands, asked_years)
+                if cands is None:
                     return Selection([], None, False)
         if intent.asks_why:
             # a table row states values, never a reason ("Forsinket" in a status column)
@@ -1355,6 +1346,22 @@ class ExtractiveAnswerer:
             return False
         row_a, row_b = view.table_row(a.start), view.table_row(b.start)
         return row_a is not None and row_b is not None and row_a.start != row_b.start
+
+    def _of_asked_years(
+        self, cands: list[Candidate], asked_years: set[int]
+    ) -> list[Candidate] | None:
+        """The candidates for the years the question names (or naming none); None for a near
+        miss: the best states its value for other years only and its table, if any, has no
+        cell for the asked one. An amount or count of other years never answers."""
+        if not asked_years or not cands:
+            return cands
+        top = min(cands, key=lambda c: (-c.score, c.rank, c.doc_id, c.index))
+        kept = [c for c in cands if self._for_years(c, asked_years)]
+        if top not in kept:
+            table = self._table_of(top)  # another cell of its table is no near miss
+            if table is None or all(self._table_of(c) != table for c in kept):
+                return None
+        return kept
 
     def _for_years(self, c: Candidate, asked: set[int]) -> bool:
         """The candidate names none of the years, or one of `asked`."""
