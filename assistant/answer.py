@@ -178,6 +178,11 @@ def _add_item(lines: list[str], piece: str, continues: bool, separator: str = " 
 _PER_UNIT_AFTER = re.compile(r"\s+(?:[a-zæøå]+\s+){0,2}(?:pr\.?|per)\s+[a-zæøå]{3,}", re.I)
 
 
+# "Hvad er Stenhøj Kommunes andel af kystsikringen?": a share is a figure (an amount or a
+# percentage), never a table's column names that say "andel"
+_ASKS_A_SHARE = re.compile(r"^\s*hvad\s+(?:er|var|bliver|blev)\b.*\bandel\b", re.IGNORECASE)
+
+
 class Assistant:
     """Facade used by the CLI, the HTTP API and the eval harness."""
 
@@ -601,6 +606,8 @@ class Assistant:
             require = None  # about money, not asking for a figure
         elif require == "amount" and intent.asks_share:
             require = "share"  # "Hvor meget fylder …?": a percentage answers too
+        elif intent.kind == "lookup" and _ASKS_A_SHARE.search(question_part):
+            require = "share"
         selection = self.extractive.select(
             question_part,  # a later part by its own words, its topic passed beside it
             intent,

@@ -65,10 +65,12 @@ _ASKS_SIZE = re.compile(r"\bhvor\s+(?:meget|mange|stor[te]?)\b", re.IGNORECASE)
 _REFERS_BACK = re.compile(r"\s*(?:det|der|dette|disse|heraf|heriblandt)\b", re.IGNORECASE)
 # the question asks what a later paper says: "hvad er den nye dato?", "Byrådets endelige
 # beslutning", "… efterfølgende", "hvornår forventes den nu taget i brug?"; not "den nye
-# støjhandlingsplan" (a new plan is its subject). "stadig" and "faktisk" changed no answer.
+# støjhandlingsplan" (a new plan is its subject). "er det stadig 1. oktober?", "den nuværende
+# ramme" (stop 53: probe 61's two "stadig" questions now lead with the later paper's value;
+# no other answer changed). "faktisk" changed no answer.
 _ASKS_LATER = re.compile(
     r"\bnye?\s+(?:dato|tidsplan|frist|deadline|tidspunkt|pris|beløb|ramme)\b"
-    r"|\b(?:endelige?|efterfølgende|senere|nu)\b"
+    r"|\b(?:endelige?|efterfølgende|senere|nu|stadig|nuværende)\b"
     # "den aktuelle anlægsramme", "efter den seneste justering"
     r"|\b(?:aktuelle?|seneste)(?:\s+(?:justering|ændring|opdatering|revision)\w*)?\b",
     re.IGNORECASE,
@@ -621,7 +623,9 @@ class ExtractiveConfig:
     # 2 imod …", "For stemte: A, F, Ø (12).") above one that only dates the meeting
     vote_bonus: float = 0.2
     # "Hvad giver de seks forslag tilsammen i 2028?": a table's total row ("I alt | 945 |
-    # 1.225"), whose label says none of the question's words
+    # 1.225"), whose label says none of the question's words. Stop 53 gave it to sentences
+    # stating a total too ("Det samlede budget … er 49.375.000 kr."; probe 55 +1), but an
+    # off-topic "i alt 80.000 kr." then answered a total asked of rates only: dropped.
     total_bonus: float = 0.2
     min_context_coverage: float = 0.5
     min_score: float = 0.45
@@ -629,6 +633,7 @@ class ExtractiveConfig:
     # "… hvad er den nye dato?": a later document's sentence scoring this share of the best
     # answers instead (probe 56 +1; the devset, corpus/ and probes 54-55 unchanged)
     later_ratio: float = 0.8
+    asked_year_ratio: float = 0.8  # see `_names_asked_year`
     decision_ratio: float = 0.4  # the item's decision beside its case text: this share
     other_doc_ratio: float = 0.9  # ... and from another document this share (devset median
     # 367 -> 345 chars at equal correct; 0.85: 358, 1.0: 332 but one answer lost)
@@ -1359,9 +1364,19 @@ class ExtractiveAnswerer:
         kept = [c for c in cands if self._for_years(c, asked_years)]
         if top not in kept:
             table = self._table_of(top)  # another cell of its table is no near miss
+            if any(self._names_asked_year(c, asked_years, top) for c in kept):
+                return kept
             if table is None or all(self._table_of(c) != table for c in kept):
                 return None
         return kept
+
+    def _names_asked_year(self, c: Candidate, asked: set[int], top: Candidate) -> bool:
+        """A candidate naming an asked year that scores nearly as well as the best (which
+        names another: "beregnet til 38,6 mio. kr. (2027-prisniveau)"): no near miss.
+        Stop 53, at 0.6-0.8 of the best: probe 61's "… i 2028 nu?" is answered by its 2028
+        sentence instead of the older minutes' table; no answer judged differently."""
+        near = c.score >= self.config.asked_year_ratio * top.score
+        return near and bool(self._years_of(c) & asked)
 
     def _for_years(self, c: Candidate, asked: set[int]) -> bool:
         """The candidate names none of the years, or one of `asked`."""

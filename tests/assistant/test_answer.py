@@ -2434,3 +2434,75 @@ def test_the_municipalitys_share_follows_the_national_sum(
         "Hvor mange penge forventes Nordby at få fra regeringens kvalitetsløft af ældreplejen?"
     )
     assert "2,7 mio. kr." in answer.text and "8,5 mio. kr." in answer.text, answer.text
+
+
+def test_a_share_is_answered_by_a_figure_not_by_a_line_naming_the_share(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """ "Hvad er Stenhøj Kommunes andel af kystsikringen …?": the line that names the share
+    without a figure matches the question best; a share is an amount or a percentage."""
+    note = (
+        "Status på kystsikring ved Lyngerup Bugt, august 2027\n\n"
+        "Kystsikring Lyngerup Bugt\n\n"
+        "Kommunalbestyrelsen skal godkende Stenhøj Kommunes andel af kystsikringen ved "
+        "Lyngerup Bugt.\n\n"
+        "Efter de geotekniske undersøgelser er overslaget steget til 71,5 mio. kr. Stenhøj "
+        "Kommunes andel på 45 % udgør herefter 32.175.000 kr.\n"
+    )
+    assistant = assistant_over(tmp_path_factory.mktemp("share-figure"), {"status.txt": note})
+    answer = assistant.ask("Hvad er Stenhøj Kommunes andel af kystsikringen ved Lyngerup Bugt?")
+    assert not answer.abstained
+    assert answer.text.find("32.175.000 kr.") >= 0, answer.text
+    assert answer.text.find("32.175.000 kr.") < answer.text.find("skal godkende") or (
+        "skal godkende" not in answer.text
+    ), answer.text
+
+
+def test_an_amount_of_the_asked_year_answers_beside_a_price_level_year(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """ "… afsat til Ravnsbæk Skole i 2028?": the best match names 2027 only as a price level;
+    the sentence for 2028, nearly as good, answers it: no near miss."""
+    annex = (
+        "Bilag 4 – Anlægsoversigt, budget 2028–2031\n\n"
+        "Udbygning af Ravnsbæk Skole\n\n"
+        "Til udbygningen af Ravnsbæk Skole er der afsat i alt 41,2 mio. kr. (2027-prisniveau). "
+        "Rådighedsbeløbet i 2028 er herefter 15,8 mio. kr., heraf 14,2 mio. kr. til "
+        "håndværkerudgifter.\n"
+    )
+    unseen = assistant_over(tmp_path_factory.mktemp("asked-year"), {"bilag4.txt": annex})
+    question = "Hvor meget er der afsat til Ravnsbæk Skole i 2028?"
+    hits = unseen.retriever.search(question, k=5)
+    best = unseen.extractive.select(question, classify(question), hits, require="amount").best
+    assert best is not None and best.text.startswith("Rådighedsbeløbet i 2028"), best
+
+
+def test_still_asks_what_a_later_paper_says(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """ "… er det stadig 1. oktober?": the minutes set the date, a later e-mail moves it."""
+    minutes = (
+        "Referat – Børne- og Skoleudvalget – 9. marts 2027\n\n"
+        "Punkt 5: Kommissorium for arbejdsgruppe om dagtilbudsstruktur\n\n"
+        "Sagsfremstilling\n\n"
+        "Arbejdsgruppen skal aflevere sine anbefalinger senest den 1. oktober 2027, så de kan "
+        "indgå i udvalgets behandling i efteråret 2027.\n\n"
+        "Beslutning\n\nGodkendt.\n"
+    )
+    mail = (
+        "Fra: Hanne Krogh\nSendt: 12. maj 2027 09:14\nTil: Jesper Vind\n"
+        "Emne: Arbejdsgruppe dagtilbudsstruktur - tidsplan\n\n"
+        "Hej Jesper\n\nDen nye befolkningsprognose kommer først i oktober. Jeg foreslår derfor, "
+        "at vi rykker afleveringen af anbefalingerne fra den 1. oktober til den 12. november "
+        "2027, så prognosen kan nå at indgå.\n\nVh Hanne\n"
+    )
+    assistant = assistant_over(
+        tmp_path_factory.mktemp("still"),
+        {"bsu_referat_2027-03-09.txt": minutes, "mail_tidsplan_2027-05.txt": mail},
+    )
+    answer = assistant.ask(
+        "Hvornår skal arbejdsgruppen aflevere sine anbefalinger – er det stadig 1. oktober?"
+    )
+    assert not answer.abstained
+    assert answer.text.find("12. november") >= 0, answer.text
+    assert answer.text.find("12. november") < answer.text.find("senest den 1. oktober") or (
+        "senest den 1. oktober" not in answer.text
+    ), answer.text
