@@ -87,6 +87,12 @@ def _strip_q(text: str) -> str:
     return text.strip().rstrip("?").strip()
 
 
+def stands_alone(question: str, previous: str) -> bool:
+    """The question needs nothing of `previous` ("hvor højt var det?" after "Hvilken adresse
+    havde det højeste støjniveau?" does; "hvad koster et snakkathon?" does not)."""
+    return _condense_against(question, previous) == question
+
+
 def condense_heuristic(question: str, history: Sequence[dict[str, str]]) -> str:
     """The follow-up as a standalone question (unchanged when it is one already)."""
     previous = _previous_standalone(history)

@@ -21,6 +21,7 @@ from llama_index.core.retrievers import BaseRetriever
 from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 
 from assistant.citations import DocumentCache
+from assistant.conversation import stands_alone
 from assistant.extractive import Candidate as SentenceCandidate
 from assistant.extractive import ExtractiveAnswerer, is_decision_heading
 from assistant.intent import Intent, asked_item_number, classify, split_question
@@ -108,10 +109,9 @@ class FusionConfig:
     # passage among the top 10 by sentence coverage): devset hit@5 0.939 -> 0.945 (it keeps
     # that rule's two and adds a flood height asked beside the projects an error hit), no
     # answer lost on the devset, corpus/ or probes 54-61; place 4 moved two evidences of
-    # other questions down, place 3 five. A part of fewer than `part_min_words` words
-    # ("hvorfor?") is not searched alone. 0 turns it off.
+    # other questions down, place 3 five. A later part that leans on the first ("hvor højt var
+    # det?", `conversation.stands_alone`) is not searched alone. 0 turns it off.
     part_place: int = 5
-    part_min_words: int = 4
 
 
 # Up to this many chunks, dense search is exact over their vectors read from Chroma (~150 MB
@@ -326,8 +326,8 @@ class HybridRetriever:
         place = self.fusion.part_place
         held: list[SearchHit] = []  # the parts' best passages, kept in the top places
         for part in parts:
-            if len(part.split()) < self.fusion.part_min_words:
-                continue
+            if part is not parts[0] and not stands_alone(part, parts[0]):
+                continue  # "og hvor højt var det?" searched alone finds anything
             found = self._search(part, k, filters)
             if not found:
                 continue

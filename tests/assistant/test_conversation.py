@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.conversation import condense, condense_heuristic
+from assistant.conversation import condense, condense_heuristic, stands_alone
 
 
 def turns(*pairs: tuple[str, str]) -> list[dict[str, str]]:
@@ -111,3 +111,16 @@ def test_a_chain_of_follow_ups_keeps_the_first_questions_topic() -> None:
     ]
     condensed = condense_heuristic("Og hvem betaler?", history)
     assert "renoveringen af Odense Hovedbibliotek" in condensed, condensed
+
+
+def test_a_later_part_stands_alone_unless_it_leans_on_the_first() -> None:
+    """The parts of a two-part question: one that names its own subject can be searched on
+    its own; one that points back ("det", "de") or says almost nothing cannot."""
+    first = "Hvilken af de målte adresser ved Giber Ringvej havde det højeste støjniveau"
+    assert not stands_alone("hvor højt var det?", first)
+    assert not stands_alone("hvad har de kostet?", "Hvor mange støjvolde blev der lavet")
+    assert stands_alone("Hvad koster et open source-hackaton?", "Hvad koster et snakkathon?")
+    assert stands_alone(
+        "hvilke projekter er ramt af fejlen i havvandskortene?",
+        "Hvor høj er stormflodsoversvømmelsen ved en 100-årshændelse i år 2100 i Svendborg",
+    )
