@@ -517,7 +517,10 @@ _SPLIT = re.compile(
     r",\s*(?:og|and)\s+(?=(?:hvor|hvad|hvilke[tn]?|hvornår|hvem|hvordan|hvorfor|i\s+hvilken|"
     # a finite verb first asks a yes/no question: "..., og blev forslaget vedtaget?"
     r"blev|bliver|er|var|har|havde|skal|skulle|kan|kunne|vil|ville|fik|får|"
-    r"has|have|had|did|does|is|was|were|what|when|which|who|how|where)\b)",
+    r"has|have|had|did|does|is|was|were|what|when|which|who|how|where)\b)"
+    # typed without the comma: "hvem har ansvaret nu og hvornår er det"
+    r"|\s+og\s+(?=(?:hvor|hvad|hvornår|hvem|hvordan|hvorfor)\s+(?:er|var|blev|bliver|skal|"
+    r"meget|mange|stor|lang|længe|kan|har|sker|skete)\b)",
     re.IGNORECASE,
 )
 

@@ -17,6 +17,10 @@ import re
 
 _MARKER = re.compile(r"^[ \t]*((?:>[ \t]?)+)")
 MIN_QUOTED_LINES = 3  # fewer lines opening with ">" are no quoted reply ("> 5 mio. kr.")
+# ... unless the text is an e-mail and a marked line opens with a word: a reply that quotes
+# one sentence at a time to answer it ("> Borgermødet holdes som planlagt den 7. september.")
+_MAIL_HEADER = re.compile(r"^(?:Fra|From|Sendt|Sent):", re.MULTILINE)
+_QUOTED_WORDS = re.compile(r"^[ \t]*(?:>[ \t]?)+[A-ZÆØÅ][a-zæøå]")
 
 
 def _level(line: str) -> int:
@@ -29,7 +33,8 @@ def strip_reply_markers(text: str) -> tuple[str, bool]:
     docstring)."""
     lines = text.split("\n")
     levels = [_level(line) for line in lines]
-    if sum(1 for level in levels if level) < MIN_QUOTED_LINES:
+    inline = bool(_MAIL_HEADER.search(text)) and any(_QUOTED_WORDS.match(ln) for ln in lines)
+    if sum(1 for level in levels if level) < MIN_QUOTED_LINES and not inline:
         return text, False
     out: list[str] = []
     previous = 0

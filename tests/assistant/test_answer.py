@@ -86,6 +86,18 @@ def test_two_part_question(assistant: Assistant) -> None:
     ]
     assert len(split_question("Hvad koster skærmen, og hvad betaler staten?")) == 2
     assert split_question("Hvem betaler, og hvorfor?") == ["Hvem betaler", "hvorfor?"]
+    # typed without the comma: a second question word and its verb start a second question
+    assert split_question("bassinet – hvad er budgettet nu og hvornår er det færdigt?") == [
+        "bassinet – hvad er budgettet nu",
+        "hvornår er det færdigt?",
+    ]
+    assert split_question("Hvem og hvad skal med i rapporten?") != [
+        "Hvem",
+        "hvad skal med i rapporten?",
+    ]
+    assert split_question("Hvad er forskellen på tilskud og hvad kommunen selv betaler?") == [
+        "Hvad er forskellen på tilskud og hvad kommunen selv betaler?"
+    ]
     # two question words for one clause: one question each
     assert split_question("Hvor og hvornår holdt udvalget møde?") == [
         "Hvor holdt udvalget møde?",

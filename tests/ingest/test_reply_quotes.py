@@ -27,6 +27,21 @@ def test_the_markers_go_and_an_empty_quoted_line_or_a_new_level_breaks_the_parag
 def test_a_few_lines_opening_with_a_sign_are_no_reply() -> None:
     text = "Budgettet:\n> 5 mio. kr. i 2026\n> 6 mio. kr. i 2027\n"
     assert strip_reply_markers(text) == (text, False)
+    mail = "Fra: Lars Mørch\nEmne: Budget\n\nBudgettet:\n> 5 mio. kr. i 2026\n"
+    assert strip_reply_markers(mail) == (mail, False)
+
+
+def test_an_e_mail_answering_one_quoted_sentence_at_a_time_loses_its_markers() -> None:
+    """A reply that quotes single sentences to answer each: two marked lines are a reply
+    in an e-mail when they open with words."""
+    mail = (
+        "Fra: Jesper Vind\nSendt: 10. maj 2027 08:51\nEmne: SV: Arbejdsgruppe\n\n"
+        "> Jesper overtager ansvaret for borgermødet i Hølleby.\n\nDet er helt fint med mig.\n\n"
+        "> Borgermødet holdes som planlagt den 7. september.\n\nDet kan ikke lade sig gøre.\n"
+    )
+    text, quoted = strip_reply_markers(mail)
+    assert quoted and ">" not in text
+    assert "\nJesper overtager ansvaret for borgermødet i Hølleby.\n" in text
 
 
 def test_a_thread_cleans_to_sentences_across_quoted_lines_quoted_line_by_line(
