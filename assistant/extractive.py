@@ -1604,7 +1604,9 @@ class ExtractiveAnswerer:
         if source is not None:
             # "Hvilke punkter på styregruppens handlingsliste …?": the points of the list under
             # that heading, when there is one, not the meeting's agenda items
-            named = [lc for lc in found if self._headed_by(lc, source)]
+            named = [
+                lc for lc in found if self._headed_by(lc, source) and not self._headed_by_title(lc)
+            ]
             if named:
                 found, asks_items = named, False
         # a long table answers by the rows a question word picks out ("Hvilke initiativer er
@@ -1688,6 +1690,17 @@ class ExtractiveAnswerer:
             and lc.intro.index == -1  # a heading
             and match_group(group, self.stats.terms(lc.intro.text)) >= 0.6
         )
+
+    def _headed_by_title(self, lc: ListCandidate) -> bool:
+        """The list's heading is its document's first heading, the title: "Status på
+        Klimahandleplan 2026-2030" names the source of every list in the paper, and the one
+        under it is the memo's header fields (stop 53: probe 61's "Hvilke initiativer i
+        klimahandleplanen er forsinket?" lists the two delayed rows; no other answer changed)."""
+        view = self.docs.get(lc.doc_id)
+        if view is None or lc.intro is None:
+            return False
+        first = next((b for b in view.record.blocks if b.kind == "heading"), None)
+        return first is not None and first.start <= lc.intro.start < first.end
 
     def structured_lists(self, doc_id: str) -> list[ListCandidate]:
         view = self.docs.get(doc_id)

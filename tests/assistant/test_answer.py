@@ -2518,3 +2518,35 @@ def test_still_asks_what_a_later_paper_says(tmp_path_factory: pytest.TempPathFac
     assert answer.text.find("12. november") < answer.text.find("senest den 1. oktober") or (
         "senest den 1. oktober" not in answer.text
     ), answer.text
+
+
+def test_a_list_from_the_paper_named_by_its_title_is_any_list_in_it(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """ "Hvilke initiativer i klimahandleplanen er forsinket?": the title names the plan, so
+    the memo's header fields under it are no list "from" it; the status table's delayed rows
+    answer, not the summary sentence that counts them."""
+    note = (
+        "# Status på Klimahandleplan 2026–2030\n\n"
+        "| Til | Plan- og Klimaudvalget, mødet den 8. september 2027 |\n"
+        "|---|---|\n"
+        "| Fra | Teknik og Miljø |\n"
+        "| Dato | 25. august 2027 |\n\n"
+        "## 1. Sammenfatning\n\n"
+        "Klimahandleplan 2026–2030 indeholder fem initiativer. Pr. 15. august 2027 er to "
+        "initiativer gennemført, et er i gang, og to er forsinket.\n\n"
+        "## 2. Initiativernes status\n\n"
+        "Tabellen giver et overblik over klimahandleplanens initiativer.\n\n"
+        "| Nr. | Initiativ | Ansvarlig | Budget (kr.) | Status |\n"
+        "|---|---|---|---|---|\n"
+        "| K1 | Regnvandsbassin ved Hølleby Enge | Vej og Park | 7.100.000 | forsinket |\n"
+        "| K2 | Solceller på skolerne | Ejendomme | 2.400.000 | gennemført |\n"
+        "| K3 | Energirenovering af rådhuset | Ejendomme | 4.300.000 | i gang |\n"
+        "| K4 | Elbiler i hjemmeplejen | Ældre | 1.850.000 | gennemført |\n"
+        "| K5 | Skovrejsning på Skovdal Mark | Natur og Miljø | 1.200.000 | forsinket |\n"
+    )
+    assistant = assistant_over(tmp_path_factory.mktemp("title-list"), {"statusnotat.md": note})
+    answer = assistant.ask("Hvilke initiativer i klimahandleplanen er forsinket?")
+    assert "Regnvandsbassin ved Hølleby Enge" in answer.text, answer.text
+    assert "Skovrejsning på Skovdal Mark" in answer.text, answer.text
+    assert "Solceller på skolerne" not in answer.text, answer.text
