@@ -158,3 +158,45 @@ def test_unreadable_stored_vectors_fall_back_to_chromas_own_search(corpus_store,
     table, _ = retriever._ensure_fresh()
     assert table.vectors is None
     assert hits[0].text.startswith("4. Videndeling") and hits[0].dense_rank is not None
+
+
+def test_a_passage_cut_inside_a_numbered_list_takes_in_the_rest_of_the_list(
+    tmp_path_factory,
+) -> None:
+    """Four steps over two chunks of one section: the passage holding steps 1-3 (two chunks
+    already joined) takes in the chunk that opens with step 4, beyond the joining limit."""
+    from tests.conftest import assistant_over
+
+    note = (
+        "Notat om fejl i havvandskortene\n\n"
+        "Hvad skal der til for at udbedre fejlen?\n\n"
+        "Den eksisterende databearbejdning kan stadig bruges for så vidt angår datasættets "
+        "geospatiale kvalitet, så processen skal ikke startes helt forfra, men kan korrigeres "
+        "med fire tiltag, som hver især er beskrevet nedenfor med de værktøjer, der skal bruges:\n"
+        "1. Indledningsvist udtrækkes den korrekte terrænmodels relevante pixels ved brug af "
+        "havvandslagene, der bruges som maske for udtrækkene. Der skal i alt foretages ni udtræk "
+        "for 20-, 50- og 100-årshændelser for nutid, midtårhundrede og slutårhundrede, og "
+        "terrænmodellen hentes som filudtræk fra Dataforsyningen i den nyeste version.\n\n"
+        "2. Herpå skal man med rasterberegneren subtrahere de ni nye udtræk fra havvandsstanden "
+        "for det relevante klimascenarie for at finde frem til de korrekte vanddybder i hvert "
+        "af de berørte områder langs kysten og i havnen, hvor de gamle kort viste for store "
+        "vanddybder i de lavtliggende boligområder og på de gamle industrigrunde ved havnen.\n\n"
+        "3. De ni rasterdatasæt med vanddybde skal nu vektoriseres med algoritmeværktøjet "
+        "Rasterpixels til polygoner, og hvis mængden af pixels er for stor, skal datasættene "
+        "interpoleres, før de lægges ind i beregningsmodellen igen sammen med bygningsdata. "
+        "Polygonerne kontrolleres stikprøvevis mod de målte vandstande fra stormen i 2023, så "
+        "en fejl af samme slags opdages, før kortene bruges igen.\n\n"
+        "4. Til slut foretages nye skadesøkonomiske beregninger og udtræk.\n"
+        "Arbejdet med korrektionen vurderes samlet set at tage 7-14 dages intensivt arbejde, "
+        "fordi der indtil videre har været store usikkerheder i tidsestimeringen af arbejdet "
+        "med klimadata, og det forventes også at være tilfældet her.\n"
+    )
+    stores = assistant_over(
+        tmp_path_factory.mktemp("list-rest"), {"notat.txt": note}
+    ).retriever.stores
+    question = "Hvilke tiltag skal til for at rette fejlen i havvandskortene?"
+    without = HybridRetriever(stores, FusionConfig(list_rest_max=0)).search(question)
+    hits = HybridRetriever(stores).search(question)
+    assert "1. Indledningsvist" in without[0].text and "4. Til slut" not in without[0].text
+    assert "1. Indledningsvist" in hits[0].text and "4. Til slut" in hits[0].text
+    assert sum("4. Til slut" in h.text for h in hits) == 1  # the step's own passage left
