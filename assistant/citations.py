@@ -79,12 +79,17 @@ class DocView:
         return " ".join(sorted(found))
 
     @cached_property
+    def first_heading(self) -> int | None:
+        """The index of the document's first heading block (its title), or None."""
+        return next((i for i, b in enumerate(self.record.blocks) if b.kind == "heading"), None)
+
+    @cached_property
     def subtitle(self) -> str:
         """The short line right under the document's first heading, before any section of
         its own ("Bilag 3: Budgetoverslag" / "Udvidelsesforslag SSU-07: Velfærdsteknologisk
         løft i hjemmeplejen"): what the whole document is about, when its title is a label."""
         blocks = self.record.blocks
-        first = next((i for i, b in enumerate(blocks) if b.kind == "heading"), None)
+        first = self.first_heading
         if first is None or first + 1 >= len(blocks):
             return ""
         block = blocks[first + 1]

@@ -1697,10 +1697,10 @@ class ExtractiveAnswerer:
         under it is the memo's header fields (stop 53: probe 61's "Hvilke initiativer i
         klimahandleplanen er forsinket?" lists the two delayed rows; no other answer changed)."""
         view = self.docs.get(lc.doc_id)
-        if view is None or lc.intro is None:
+        if view is None or lc.intro is None or view.first_heading is None:
             return False
-        first = next((b for b in view.record.blocks if b.kind == "heading"), None)
-        return first is not None and first.start <= lc.intro.start < first.end
+        title = view.record.blocks[view.first_heading]
+        return title.start <= lc.intro.start < title.end
 
     def structured_lists(self, doc_id: str) -> list[ListCandidate]:
         view = self.docs.get(doc_id)

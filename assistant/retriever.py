@@ -501,7 +501,7 @@ class HybridRetriever:
                     table.rows[table.position[h.chunk_id]]["section_path"],
                 ):
                     continue
-                if kept.start <= h.start and h.end <= kept.end:
+                if _inside(h, kept):
                     break  # already shown in full
                 text = texts.get(h.doc_id, "")
                 if not text:

@@ -45,6 +45,12 @@ def flood_stores(tmp_path_factory: pytest.TempPathFactory):
     return _stores(tmp_path_factory, REPORT, ERROR_NOTE)
 
 
+def _without_and_with_parts(stores, question: str):
+    """The question's top passages with the part searches off, and with them on."""
+    without = HybridRetriever(stores, FusionConfig(part_place=0)).search(question)
+    return without, HybridRetriever(stores).search(question)
+
+
 def test_the_later_part_s_passage_gets_a_place_in_the_top_5(governance_stores) -> None:
     """The role's passages fill the top 5; the monthly cost ("2.6 Økonomisk ramme", which
     covers the second part and little of the first) would come sixth."""
@@ -54,8 +60,7 @@ def test_the_later_part_s_passage_gets_a_place_in_the_top_5(governance_stores) -
     )
     cost = "Baseret på timepris for en staff softwarekonsulent der kender kodebasen"
     role = "Komponent-forvalteren må ikke repræsentere en specifik leverandørs interesser."
-    without = HybridRetriever(governance_stores, FusionConfig(part_place=0)).search(question)
-    hits = HybridRetriever(governance_stores).search(question)
+    without, hits = _without_and_with_parts(governance_stores, question)
     assert not any(cost in h.text for h in without[:5])
     assert any(cost in h.text for h in hits[:5])
     assert any(role in h.text for h in hits[:5])  # the first part keeps its passage
@@ -71,8 +76,7 @@ def test_a_part_answered_in_another_document_gets_a_place_in_the_top_5(flood_sto
     )
     projects = "beregninger i projekterne DK2020 og Fremtidens Havn"
     height = "vil resultere i en oversvømmelse på 2.4 meter"
-    without = HybridRetriever(flood_stores, FusionConfig(part_place=0)).search(question)
-    hits = HybridRetriever(flood_stores).search(question)
+    without, hits = _without_and_with_parts(flood_stores, question)
     assert not any(projects in " ".join(h.text.split()) for h in without[:5])
     assert any(projects in " ".join(h.text.split()) for h in hits[:5])
     assert any(height in " ".join(h.text.split()) for h in hits[:10])
