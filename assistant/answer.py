@@ -814,7 +814,7 @@ class Assistant:
                 sentence += ":"  # "Dato [4]: 2026-05-07 [5]", the colon the quote leaves out
             about_heading = (
                 c.heading
-                and (c.local_coverage - c.coverage >= 0.15 or c.refers_to_heading)
+                and (c.heading_coverage - c.coverage >= 0.15 or c.refers_to_heading)
                 and not _in_row(view, c.start)  # a row is headed by its column names
             )
             # "Beslutning i ... den <dato>" says who decided and when: a decision question's

@@ -87,6 +87,8 @@ _MODIFIES = re.compile(
 )
 # a sentence that opens with a definite noun ("Forslaget", "Projektet", "Planen")
 _DEFINITE_START = re.compile(r"\s*([A-ZÆØÅ][a-zæøå]{3,}(?:et|en))\b")
+# "Det skyldes især …", "Dette betyder …": a sentence about what the one before it said
+_PRONOUN_START = re.compile(r"\s*(?:det|dette|denne|disse|heraf|hertil)\b", re.IGNORECASE)
 LEAD_IN_REACH = 10  # sentences before a table row that may say what the row shows
 _POINTS_BACK = re.compile(r"\b(?:dette|disse|denne|heraf|herved|hertil)\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -313,7 +315,8 @@ class Candidate:
     boost: float = 0.0  # extra prior given by the caller (e.g. facts rows)
     score: float = 0.0
     coverage: float = 0.0
-    local_coverage: float = 0.0
+    local_coverage: float = 0.0  # with its heading, or the sentence a pronoun points back to
+    heading_coverage: float = 0.0  # with its heading only: is the heading worth showing
     context_coverage: float = 0.0
     heading: tuple[int, int] | None = None  # heading span of its innermost section
     matched: set[int] = field(default_factory=set)
@@ -340,6 +343,7 @@ SCORE_FEATURES = (
     "vote",
     "total",
     "label",
+    "reason",
     "rank_prior",
 )
 SCORE_WEIGHTS = (
@@ -356,6 +360,7 @@ SCORE_WEIGHTS = (
     "vote_bonus",
     "total_bonus",
     "label_bonus",
+    "reason_bonus",
     "rank_prior",
 )
 
@@ -364,6 +369,7 @@ _COVERAGE_FIELDS = (
     "coverage",
     "matched",
     "local_coverage",
+    "heading_coverage",
     "context_coverage",
     "heading",
     "identity_matched",
@@ -402,6 +408,12 @@ _WORDS = re.compile(r"[^\W\d_]{2,}")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 
 
+# the wording of a cause: "skyldes", "fordi", "på grund af", "som følge af", "begrundet i"
+_GIVES_REASON = re.compile(
+    r"\b(?:skyldes|fordi|på\s+grund\s+af|som\s+følge\s+af|begrundet\s+i|årsage[nr]|"
+    r"grunden\s+(?:til|er)|derfor|because|due\s+to)\b",
+    re.IGNORECASE,
+)
 # The labels of a place: "Mødested", "Sted", "Lokale", "Adresse" (with a colon or not)
 _PLACE_LABEL = re.compile(r"\W*(?:møde)?(?:sted|lokale|adresse|place|venue|location)\W*", re.I)
 # "Fraværende: Karsten Bech", or the value on the label's next line ("Mødested:" + "Rådhuset")
@@ -627,6 +639,9 @@ class ExtractiveConfig:
     # stating a total too ("Det samlede budget … er 49.375.000 kr."; probe 55 +1), but an
     # off-topic "i alt 80.000 kr." then answered a total asked of rates only: dropped.
     total_bonus: float = 0.2
+    # "Hvad er årsagerne til merudgiften?": a sentence giving a cause ("Merudgiften skyldes
+    # …") above one that only names the expense
+    reason_bonus: float = 0.2
     min_context_coverage: float = 0.5
     min_score: float = 0.45
     follow_ratio: float = 0.8  # extra sentences must score this share of the best
@@ -783,6 +798,7 @@ class ExtractiveAnswerer:
             float(intent.asks_total and self._total_row(c)),
             # "Fraværende: Karsten Bech" for "Hvem var fraværende"
             float(rarest is not None and self._labelled_by(c, rarest)),
+            float(intent.asks_why and bool(_GIVES_REASON.search(c.text))),
             1.0 / c.rank if c.rank < 50 else 0.0,
         )
 
@@ -899,10 +915,8 @@ class ExtractiveAnswerer:
         row = view.table_row(c.start)
         if row is not None and c.start > row.start:
             return _row_label(view.text[row.start : row.end], c.start - row.start)
-        if c.index == 0:
-            return None
-        label = view.sentences[c.index - 1]
-        if "\n\n" in view.text[label.end : c.start]:
+        label = self._sentence_before(view, c)
+        if label is None:
             return None
         if is_label(view.text, label.start, label.end):
             return label.text.strip("*: ")
@@ -930,6 +944,9 @@ class ExtractiveAnswerer:
         # a table cell's sentence is its row: "2024" | "1,4 mio. kr." | "2,0 mio. kr."
         own = c.text if keep_committees else COMMITTEE_NAME.sub(" ", c.text)
         terms = self._span_terms(view, (row.start, row.end)) if row else self.stats.terms(own)
+        label = None if row else self._label_before(view, c)
+        if label is not None:  # "**Næste møde:**" + "16. juni 2027 …" are read as one line
+            terms = terms | self._span_terms(view, label)
         c.coverage, c.matched = coverage(groups, terms | identity)
         if identity:
             plain_matched = coverage(groups, terms)[1]
@@ -956,7 +973,12 @@ class ExtractiveAnswerer:
             local = local | self._span_terms(view, (header.start, header.end))
         window = self._window_terms(view, c, sections[-1] if sections else None)
         window = window | self._antecedent_terms(view, c, groups)
-        c.local_coverage, _ = coverage(groups, terms | local)
+        c.heading_coverage, _ = coverage(groups, terms | local)
+        # a sentence pointing back ("Det skyldes …") is read with the one it points to
+        before = self._previous_sentence_terms(view, c, row is not None)
+        c.local_coverage = c.heading_coverage
+        if before:
+            c.local_coverage, _ = coverage(groups, terms | local | before)
         c.context_coverage, _ = coverage(groups, terms | local | ctx | window)
 
     def _span_terms(self, view: DocView, span: tuple[int, int]) -> set[str]:
@@ -966,6 +988,29 @@ class ExtractiveAnswerer:
         if cached is None:
             cached = view.cache[key] = self.stats.terms(view.text[span[0] : span[1]])
         return cached
+
+    @staticmethod
+    def _sentence_before(view: DocView, c: Candidate) -> Sentence | None:
+        """The sentence before the candidate in the same paragraph, or None."""
+        if c.index == 0:
+            return None
+        before = view.sentences[c.index - 1]
+        return None if "\n\n" in view.text[before.end : c.start] else before
+
+    def _label_before(self, view: DocView, c: Candidate) -> tuple[int, int] | None:
+        """The span of the label on the line before the sentence's value, or None."""
+        before = self._sentence_before(view, c)
+        if before is None or not is_label(view.text, before.start, before.end):
+            return None
+        return (before.start, before.end)
+
+    def _previous_sentence_terms(self, view: DocView, c: Candidate, in_table: bool) -> set[str]:
+        """A sentence opening with a pronoun ("Det skyldes især flere elever …") is about the
+        sentence before it in its paragraph: that sentence's terms."""
+        if in_table or not _PRONOUN_START.match(c.text):
+            return set()
+        before = self._sentence_before(view, c)
+        return set() if before is None else self._span_terms(view, (before.start, before.end))
 
     def _antecedent_terms(self, view: DocView, c: Candidate, groups: list[WordGroup]) -> set[str]:
         """A sentence opening with a definite noun the question names ("Forslaget vil betyde,
@@ -2005,6 +2050,9 @@ class ExtractiveAnswerer:
             return False
         terms = self.stats.terms(f"{c.text} {self.context_text(view, c.start)}")
         row = view.table_row(c.start)
+        label = None if row else self._label_before(view, c)
+        if label is not None:  # "Timepris:" + "1.200-1.400 kr/time"
+            terms = terms | self._span_terms(view, label)
         if row is not None:  # a table cell is said by its whole row, under its column names
             terms = terms | self._span_terms(view, (row.start, row.end))
             header = column_names_row(view, c.start)

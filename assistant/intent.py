@@ -227,7 +227,7 @@ _SHARE = _rx(
     r"\bhvor\s+stor\s+en\s+del\b|\bshare\b|\bpercent\w*",
 )
 _WHY = _rx(
-    r"\bhvorfor\b|\bhvad\s+(?:er|var)\s+(?:årsagen|grunden|begrundelsen)\b",
+    r"\bhvorfor\b|\bhvad\s+(?:er|var)\s+(?:årsag(?:en|erne)|grund(?:en|ene)|begrundelse(?:n|rne))\b",
     r"\bhvad\s+skyldes\b|\bwhy\b",
 )
 _PER_DOCUMENT = _rx(
@@ -380,6 +380,7 @@ def classify(question: str) -> Intent:
     intent.asks_amount = (
         budget
         and not intent.asks_when
+        and not intent.asks_why  # "Hvorfor blev budgettet øget?" asks a reason
         and (not _NOT_AMOUNT_QUESTION.match(q) or bool(_AMOUNT_WORDS.search(q)))
     )
     # "Hvem holder øje med økonomien?": money is the topic, a person or body the answer

@@ -2550,3 +2550,76 @@ def test_a_list_from_the_paper_named_by_its_title_is_any_list_in_it(
     assert "Regnvandsbassin ved Hølleby Enge" in answer.text, answer.text
     assert "Skovrejsning på Skovdal Mark" in answer.text, answer.text
     assert "Solceller på skolerne" not in answer.text, answer.text
+
+
+def test_a_why_question_is_answered_by_the_sentence_giving_the_cause(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """ "Hvad er årsagerne til merudgiften …?" asks a reason, not a figure: the sentence that
+    says what the extra cost is due to answers, not the recommendation naming the amount."""
+    minutes = (
+        "Referat – Kommunalbestyrelsen – 28. april 2027\n\n"
+        "Punkt 4: Udbygning af Ravnsbæk Skole – anlægsbevilling\n\n"
+        "Sagsfremstilling\n\n"
+        "Efter rådgiverudbud er den samlede anlægsudgift nu beregnet til 41,2 mio. kr. Det "
+        "opdaterede overslag viser en merudgift på 2,6 mio. kr. i forhold til det beløb, der "
+        "blev forelagt udvalget. Merudgiften skyldes prisstigninger på byggematerialer og "
+        "skærpede krav til ventilation. Merudgiften på 2,6 mio. kr. finansieres af puljen til "
+        "uforudsete anlæg. De afledte driftsudgifter til Ravnsbæk Skole er 435.000 kr. årligt "
+        "fra 2030.\n\n"
+        "Indstilling\n\n"
+        "Direktionen indstiller, at der meddeles en anlægsbevilling på 41,2 mio. kr. til "
+        "udbygning af Ravnsbæk Skole.\n\n"
+        "Beslutning\n\nGodkendt.\n"
+    )
+    assistant = assistant_over(tmp_path_factory.mktemp("why"), {"kb_2027-04-28.txt": minutes})
+    question = "Hvad er årsagerne til merudgiften på Ravnsbæk Skole?"
+    hits = assistant.retriever.search(question, k=5)
+    best = assistant.extractive.select(question, classify(question), hits).best
+    assert best is not None and best.text.startswith("Merudgiften skyldes"), best
+    answer = assistant.ask(question)
+    assert "Merudgiften skyldes prisstigninger" in answer.text, answer.text
+    assert "indstiller" not in answer.text, answer.text
+
+
+def test_an_elliptical_why_is_answered_by_the_sentence_pointing_back(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """ "…, og hvorfor?": "Det skyldes …" says why of the sentence before it; another
+    committee's "Mindreforbruget skyldes …" names the cause of something else."""
+    note = (
+        "Budgetopfølgning pr. 31. oktober 2025\n\n"
+        "Bemærkninger til de væsentligste afvigelser\n\n"
+        "Børne- og Skoleudvalget forventer et merforbrug på 3,5 mio. kr. Det skyldes især "
+        "flere elever i specialklasser (2,6 mio. kr.) samt to nye anbringelser (0,9 mio. kr.).\n\n"
+        "Kultur- og Fritidsudvalget forventer et mindreforbrug på 1,2 mio. kr. "
+        "Mindreforbruget skyldes blandt andet, at lokaletilskuddet for 2025 blev lavere end "
+        "budgetteret.\n\n"
+        "Plan- og Erhvervsudvalget forventer et merforbrug på 0,5 mio. kr. som følge af "
+        "udgifter til erhvervsfremme.\n"
+    )
+    assistant = assistant_over(tmp_path_factory.mktemp("why-part"), {"bo3.txt": note})
+    answer = assistant.ask(
+        "Hvor meget forventer Børne- og Skoleudvalget at bruge for meget i 2025, og hvorfor?"
+    )
+    assert "3,5 mio. kr." in answer.text and "flere elever i specialklasser" in answer.text
+    assert "lokaletilskuddet" not in answer.text, answer.text
+
+
+def test_a_value_is_read_with_the_label_above_it(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """ "**Næste møde:** 16. juni 2027 …": the date says nothing of a meeting by itself; with
+    its label it answers "Hvornår er næste møde?" before a line that only mentions one."""
+    minutes = (
+        "# Projektgruppen for Klimatilpasning Skovå – mødereferat\n\n"
+        "**Dato:** 22. april 2027\n\n"
+        "## 6. Eventuelt\n\n"
+        "- Line spurgte, om der kan søges EU-midler. Sofie undersøger til næste møde.\n"
+        "- Camilla gjorde opmærksom på investeringsplanen.\n\n"
+        "**Næste møde:** 16. juni 2027 kl. 9.00 på Lindved Rådhus.\n"
+    )
+    assistant = assistant_over(tmp_path_factory.mktemp("label"), {"pg_skovaa.md": minutes})
+    question = "Hvornår er næste møde i projektgruppen for Skovå?"
+    hits = assistant.retriever.search(question, k=5)
+    best = assistant.extractive.select(question, classify(question), hits).best
+    assert best is not None and best.text.startswith("16. juni 2027"), best
+    assert "16. juni 2027" in assistant.ask(question).text

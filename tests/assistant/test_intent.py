@@ -111,6 +111,9 @@ def test_share_questions() -> None:
 def test_why_questions() -> None:
     assert classify("Hvorfor er ladestanderne forsinkede?").asks_why
     assert classify("Hvad er årsagen til merforbruget?").asks_why
+    # the plural asks the same, and a reason is no figure even when money is the topic
+    why = classify("Hvad er årsagerne til merudgiften på Ravnsbæk Skole?")
+    assert why.asks_why and not why.asks_amount
     assert classify("Why was the plan delayed?").asks_why
     assert not classify("Hvornår er ladestanderne klar?").asks_why
 
