@@ -40,7 +40,7 @@ from assistant.question_terms import (
     coverage,
     match_group,
 )
-from assistant.stages import names_other_stage
+from assistant.stages import names_asked_stage, names_other_stage
 from assistant.types import SearchHit
 from assistant.votes import records_vote, rest_of_vote
 from ingest.chunking import ABBREVIATIONS
@@ -1150,8 +1150,15 @@ class ExtractiveAnswerer:
             cands.remove(later)
             cands.insert(0, later)
             best = later
-        if names_other_stage(f"{question} {topic or ''}", best.text):
-            return Selection([], None, False)  # "etape 3" asked, "etape 2" answered
+        asked = f"{question} {topic or ''}"
+        if names_other_stage(asked, best.text):
+            # "etape 3" asked, "etape 2" answered: a near miss, unless a sentence of the asked
+            # stage's own section answers ("Punkt 7: LED-udskiftning, etape 2" + "… tildeling
+            # af kontrakten til Lysteknik Nord ApS.")
+            cands = [c for c in cands if not names_other_stage(asked, c.text)]
+            if not cands or not self._in_asked_stage(asked, cands[0]):
+                return Selection([], None, False)
+            best = cands[0]
         cfg = self.config
         confident = (
             best.context_coverage >= cfg.min_context_coverage and best.score >= cfg.min_score
@@ -1269,6 +1276,12 @@ class ExtractiveAnswerer:
             scored=cands,
             later=later is not None,
         )
+
+    def _in_asked_stage(self, question: str, c: Candidate) -> bool:
+        """The sentence or the headings above it name the stage the question asks about."""
+        view = self.docs.get(c.doc_id)
+        context = self.context_text(view, c.start) if view is not None else ""
+        return names_asked_stage(question, f"{c.text} {context}")
 
     def _named_documents(self, question: str, doc_ids: set[str]) -> set[str]:
         """The documents a question names as its source ("… ifølge statusnotatet fra oktober

@@ -31,3 +31,9 @@ def _stages(text: str) -> dict[str, set[str]]:
     for m in _STAGE.finditer(text):
         out.setdefault(m.group(1).lower(), set()).add(m.group(2).upper())
     return out
+
+
+def names_asked_stage(question: str, text: str) -> bool:
+    """The text names a stage the question asks about, with its number ("etape 2")."""
+    said = _stages(text)
+    return any(said.get(noun, set()) & numbers for noun, numbers in _stages(question).items())

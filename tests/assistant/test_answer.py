@@ -2623,3 +2623,25 @@ def test_a_value_is_read_with_the_label_above_it(tmp_path_factory: pytest.TempPa
     best = assistant.extractive.select(question, classify(question), hits).best
     assert best is not None and best.text.startswith("16. juni 2027"), best
     assert "16. juni 2027" in assistant.ask(question).text
+
+
+def test_another_stages_sentence_gives_way_to_the_asked_stages_item(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """ "Hvem fik kontrakten på LED etape 2?": the best match tells of etape 1; the item on
+    etape 2 answers, and etape 3, which no paper treats, is still a near miss."""
+    minutes = (
+        "Referat – Teknik- og Miljøudvalget – 3. marts 2027\n\n"
+        "Punkt 7: LED-udskiftning af vejbelysning, etape 2\n\n"
+        "Sagsfremstilling\n\n"
+        "Etape 1 af LED-udskiftningen blev afsluttet i 2026 med udskiftning af 2.350 armaturer. "
+        "Der er modtaget tre tilbud på etape 2. Det billigste tilbud er fra Lysteknik Nord ApS.\n\n"
+        "Indstilling\n\n"
+        "Direktøren indstiller, at udvalget godkender tildeling af kontrakten til Lysteknik "
+        "Nord ApS.\n\n"
+        "Beslutning\n\nGodkendt.\n"
+    )
+    assistant = assistant_over(tmp_path_factory.mktemp("stage"), {"tmu.txt": minutes})
+    answer = assistant.ask("Hvem fik kontrakten på LED etape 2?")
+    assert not answer.abstained and "Lysteknik Nord ApS" in answer.text, answer.text
+    assert assistant.ask("Hvem fik kontrakten på LED etape 3?").abstained
