@@ -157,6 +157,12 @@ def _field_subject(topical: list[WordGroup]) -> WordGroup | None:
 
 
 _YEAR_ALONE = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)")
+# a day of a month ("13. april") or a time of day ("kl. 19:00", "9.00-11.30"): no count
+_DAY_OR_TIME = re.compile(
+    rf"\b\d{{1,2}}\.\s*(?:{'|'.join(MONTHS)})\b|\bkl\.\s*\d{{1,2}}[.:]\d\d\b|\b\d{{1,2}}:\d\d\b|"
+    r"\b\d{1,2}\.\d\d\s*[-–]\s*\d{1,2}\.\d\d\b",
+    re.IGNORECASE,
+)
 _SHARE = re.compile(r"\s*(?:%|pct\b|procent)", re.IGNORECASE)
 _SHARE_TERMS = {"procent", "pct", "andel"}
 # An amount stated by its size: "kan løbe op i 5-cifrede beløb", "et tocifret millionbeløb"
@@ -605,7 +611,7 @@ def _has_number(text: str) -> bool:
 
 def _has_count(text: str) -> bool:
     """A number that can be a count: not only years ("frem mod 2035" counts nothing)."""
-    return _has_number(_YEAR_ALONE.sub(" ", text))
+    return _has_number(_YEAR_ALONE.sub(" ", _DAY_OR_TIME.sub(" ", text)))
 
 
 @dataclass

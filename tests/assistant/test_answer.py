@@ -2645,3 +2645,21 @@ def test_another_stages_sentence_gives_way_to_the_asked_stages_item(
     answer = assistant.ask("Hvem fik kontrakten på LED etape 2?")
     assert not answer.abstained and "Lysteknik Nord ApS" in answer.text, answer.text
     assert assistant.ask("Hvem fik kontrakten på LED etape 3?").abstained
+
+
+def test_a_day_or_a_time_of_day_is_no_count(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """ "hvor mange kom til borgermødet …?": "den 13. april 2027 kl. 19:00" counts nothing;
+    the sentence with the number of participants answers."""
+    minutes = (
+        "# Projektgruppen for Klimatilpasning Skovå – mødereferat\n\n"
+        "## 1. Meddelelser\n\n"
+        "a) Formanden orienterede om borgermøde om Skovå den 13. april 2027 kl. 19:00 i "
+        "Lindved Hallen.\n\n"
+        "## 2. Borgerinddragelse\n\n"
+        "Borgermødet i Lindved Hallen den 13. april 2027 havde ca. 140 deltagere. Mange "
+        "spurgte til tidsplanen.\n"
+    )
+    assistant = assistant_over(tmp_path_factory.mktemp("count"), {"pg.md": minutes})
+    answer = assistant.ask("hvor mange kom til borgermødet om skovå i april?")
+    assert answer.text.startswith("Borgermødet i Lindved Hallen"), answer.text
+    assert "140 deltagere" in answer.text
