@@ -654,6 +654,10 @@ class ExtractiveConfig:
     # "… hvad er den nye dato?": a later document's sentence scoring this share of the best
     # answers instead (probe 56 +1; the devset, corpus/ and probes 54-55 unchanged)
     later_ratio: float = 0.8
+    # a change of the best sentence's value must cover this share of its local coverage: 0.1
+    # drops a change of another subject's date (probe 62); 0.3 also dropped two changes that
+    # do not repeat their subject ("Anlægsstart er derfor flyttet fra 1. april …")
+    superseding_coverage: float = 0.1
     asked_year_ratio: float = 0.8  # see `_names_asked_year`
     decision_ratio: float = 0.4  # the item's decision beside its case text: this share
     other_doc_ratio: float = 0.9  # ... and from another document this share (devset median
@@ -882,7 +886,14 @@ class ExtractiveAnswerer:
         states ("Anlægsstart er flyttet fra 1. april 2026 til 4. maj 2026" of "… påbegyndt den
         1. april 2026"): the answer shows the value and what it became."""
         # the cheap test first: most candidates state no change at all
-        changing = [c for c in cands if c.text != best.text and _CHANGE_VERB.search(c.text)]
+        # ... of the same subject: "Anlægsstart er udskudt fra den 1. september …" changes no
+        # report deadline of 1 September
+        floor = self.config.superseding_coverage * best.local_coverage
+        changing = [
+            c
+            for c in cands
+            if c.text != best.text and c.local_coverage >= floor and _CHANGE_VERB.search(c.text)
+        ]
         if not changing:
             return None
         stated = stated_values(best.text, self._doc_date(best))

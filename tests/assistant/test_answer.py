@@ -2663,3 +2663,23 @@ def test_a_day_or_a_time_of_day_is_no_count(tmp_path_factory: pytest.TempPathFac
     answer = assistant.ask("hvor mange kom til borgermødet om skovå i april?")
     assert answer.text.startswith("Borgermødet i Lindved Hallen"), answer.text
     assert "140 deltagere" in answer.text
+
+
+def test_a_change_of_another_subjects_date_is_no_update(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """The report's deadline of 1 September is not changed by the cycle path's start moving
+    "fra den 1. september 2027": a change must be of the best sentence's own subject."""
+    note = (
+        "Statusnotat: Klima- og mobilitetshandleplan, juni 2027\n\n"
+        "3.1 Cykelsti Lindved-Hvidbjerg\n\n"
+        "Der er fundet fortidsminder ved Hvidbjerg Bakke. Anlægsstart er derfor udskudt fra den "
+        "1. september 2027 til den 1. november 2027.\n\n"
+        "3.3 Klimatilpasning Skovå\n\n"
+        "Rådgiverudbuddet måtte gå om. Den endelige rapport om Skovå skal nu foreligge senest "
+        "den 1. september 2027.\n"
+    )
+    assistant = assistant_over(tmp_path_factory.mktemp("other-change"), {"status.txt": note})
+    answer = assistant.ask("hvornår kommer den endelige rapport om skovå?")
+    assert "senest den 1. september 2027" in answer.text, answer.text
+    assert "Anlægsstart" not in answer.text, answer.text
