@@ -417,7 +417,7 @@ _URL = re.compile(r"(?:https?://|www\.)\S+")
 # the wording of a cause: "skyldes", "fordi", "på grund af", "som følge af", "begrundet i"
 _GIVES_REASON = re.compile(
     r"\b(?:skyldes|fordi|på\s+grund\s+af|som\s+følge\s+af|begrundet\s+i|årsage[nr]|"
-    r"grunden\s+(?:til|er)|derfor|because|due\s+to)\b",
+    r"grunden\s+(?:til|er)|because|due\s+to)\b",
     re.IGNORECASE,
 )
 # The labels of a place: "Mødested", "Sted", "Lokale", "Adresse" (with a colon or not)
