@@ -75,6 +75,8 @@ _ASKS_LATER = re.compile(
     r"|\b(?:aktuelle?|seneste)(?:\s+(?:justering|ændring|opdatering|revision)\w*)?\b",
     re.IGNORECASE,
 )
+# "Hvornår er næste møde?": the next event is the one the latest paper names
+_NEXT = re.compile(r"\bnæste\b", re.IGNORECASE)
 # a recommendation or proposal: "Direktøren indstiller, at …", "Bestyrelsen foreslår, at …"
 _RECOMMENDS = re.compile(
     r"\b(?:indstiller|indstilles|foreslår|foreslås|anbefaler)\b,?\s+(?:det\s+)?at\b", re.I
@@ -220,6 +222,16 @@ def _unshown_items(
         if keep:
             kept.append(item)
     return kept
+
+
+def _asked_values(text: str, intent: Intent) -> set[object]:
+    """The dates a when-question asks for, or the amounts (in kroner) an amount question
+    asks for, that the text states."""
+    if intent.asks_when:
+        return {d.date for d in _dates_in(text)}
+    if intent.asks_amount:
+        return {m.amount_dkk for m in find_amounts(text)}
+    return set()
 
 
 def _dates_in(text: str) -> list:
@@ -881,6 +893,31 @@ class ExtractiveAnswerer:
         later = [(when, score, c) for when, score, c in later if when is not None and when > mine]
         return max(later, key=lambda x: x[:2])[2] if later else None
 
+    def _later_in_paper(
+        self, best: Candidate, cands: list[Candidate], intent: Intent
+    ) -> Candidate | None:
+        """A sentence further on in the best's own paper stating another value of the asked
+        kind and scoring nearly as well ("… skulle efter planen have åbnet den 1. august 2028.
+        … Ressourcecentret forventes herefter at åbne den 7. januar 2029.")."""
+        mine = _asked_values(best.text, intent)
+        if not mine:
+            return None
+        floor = self.config.later_ratio * best.score
+        written = self._doc_date(best)
+        rivals = [
+            c
+            for c in cands
+            if c.doc_id == best.doc_id
+            and c.index > best.index
+            and c.score >= floor
+            # an e-mail thread quotes older messages below newer ones
+            and not (written and (self._doc_date(c) or written) < written)
+        ]
+        rivals = [
+            c for c in rivals if (theirs := _asked_values(c.text, intent)) and not theirs & mine
+        ]
+        return max(rivals, key=lambda c: c.score) if rivals else None
+
     def _superseding(self, best: Candidate, cands: list[Candidate]) -> Candidate | None:
         """The best-scoring candidate that changes a date or an amount the best sentence
         states ("Anlægsstart er flyttet fra 1. april 2026 til 4. maj 2026" of "… påbegyndt den
@@ -896,7 +933,12 @@ class ExtractiveAnswerer:
         ]
         if not changing:
             return None
-        stated = stated_values(best.text, self._doc_date(best))
+        # a table cell states its value with the rest of its row ("2" | "Skitseprojekt …" |
+        # "1. september 2028")
+        view = self.docs.get(best.doc_id)
+        row = view.table_row(best.start) if view is not None else None
+        said = view.text[row.start : row.end] if view is not None and row is not None else best.text
+        stated = stated_values(said, self._doc_date(best))
         for c in changing:
             changes = changed_values(c.text, self._doc_date(c))
             if any(old in stated and new not in stated for old, new in changes):
@@ -1162,11 +1204,20 @@ class ExtractiveAnswerer:
             return Selection([], None, False)
         cands.sort(key=lambda c: (-c.score, c.rank, c.doc_id, c.index))
         best = cands[0]
-        later = self._later_rival(best, cands) if _ASKS_LATER.search(question) else None
+        asks_later = _ASKS_LATER.search(question) or (intent.asks_when and _NEXT.search(question))
+        later = self._later_rival(best, cands) if asks_later else None
         if later is not None:
             cands.remove(later)
             cands.insert(0, later)
             best = later
+        if asks_later:
+            # "… skulle efter planen have åbnet den 1. august. … forventes herefter at åbne den
+            # 7. januar": further on in the same paper, the value as it now stands
+            newer = self._later_in_paper(best, cands, intent)
+            if newer is not None:
+                cands.remove(newer)
+                cands.insert(0, newer)
+                best = newer
         asked = f"{question} {topic or ''}"
         if names_other_stage(asked, best.text):
             # "etape 3" asked, "etape 2" answered: a near miss, unless a sentence of the asked
@@ -1280,6 +1331,10 @@ class ExtractiveAnswerer:
         elif intent.kind == "lookup" and _WHAT_IS.match(question) and groups:
             # "Hvad er tidsplanen?": a list or table whose heading names the asked noun
             listing = self.best_list(question, groups, hits, best, headed_by=groups[0])
+            if listing is not None and self._data_rows(listing) == 1:
+                # "Hvad er fristen for skitseprojektet?" picks one row of "Leverancer og
+                # frister": a single value, which the sentences answer (and update)
+                listing = None
         if listing is not None:
             return Selection([], best, True, {}, key_found=True, listing=listing, scored=cands)
         passage_score = hits[best.rank - 1].score if best.rank <= len(hits) else 0.0
@@ -1729,6 +1784,19 @@ class ExtractiveAnswerer:
         if top.score < 0.5 or (not holds_best and top.score < 0.75 * best.context_coverage):
             return None
         return replace(top, items=self._rows_asked_for(top.intro, top.items, groups))
+
+    def _data_rows(self, lc: ListCandidate) -> int | None:
+        """How many table rows the list shows apart from the column names (None when its
+        items are not all table rows)."""
+        view = self.docs.get(lc.doc_id)
+        if view is None or not lc.items:
+            return None
+        rows = [view.table_row(item.start) for item in lc.items]
+        if any(row is None for row in rows):
+            return None
+        header = column_names_row(view, lc.items[0].start)
+        starts = {row.start for row in rows if row is not None}
+        return len(starts - {header.start}) if header is not None else len(starts)
 
     def _table_list(self, lc: ListCandidate) -> bool:
         """The list's items are a table's rows."""

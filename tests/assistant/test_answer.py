@@ -2683,3 +2683,104 @@ def test_a_change_of_another_subjects_date_is_no_update(
     answer = assistant.ask("hvornår kommer den endelige rapport om skovå?")
     assert "senest den 1. september 2027" in answer.text, answer.text
     assert "Anlægsstart" not in answer.text, answer.text
+
+
+def test_when_is_the_next_status_is_answered_by_the_later_paper(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """ "Hvornår får udvalget næste status …?": the next event is the one the latest paper
+    names (February 2029), not the one the committee first asked for (September 2028)."""
+    minutes = (
+        "# Referat – Børne- og Skoleudvalget – 14. marts 2028\n\n"
+        "## 4. Handleplan for inklusion 2028-2031\n\n"
+        "Udvalget godkendte handleplanen. Udvalget ønsker næste status forelagt i september "
+        "2028.\n"
+    )
+    note = (
+        "# Statusnotat – Handleplan for inklusion – 20. august 2028\n\n"
+        "## Videre forløb\n\n"
+        "Evalueringen af inklusionsvejlederne er forsinket. Næste status forelægges Børne- og "
+        "Skoleudvalget i februar 2029.\n"
+    )
+    assistant = assistant_over(
+        tmp_path_factory.mktemp("next"), {"bsu_2028-03-14.md": minutes, "status.md": note}
+    )
+    answer = assistant.ask("Hvornår får udvalget næste status på inklusionshandleplanen?")
+    assert "februar 2029" in answer.text, answer.text
+
+
+def test_a_value_further_on_in_the_paper_answers_what_it_is_now(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """ "hvornår åbner ressourcecentret nu?": the note first says when it should have opened,
+    then when it is now expected to; the latter answers."""
+    note = (
+        "# Statusnotat – Handleplan for inklusion – august 2028\n\n"
+        "## 2.1 Ressourcecenter Vestervang – forsinket åbning\n\n"
+        "Ressourcecentret skulle efter planen have åbnet den 1. august 2028 i de tidligere "
+        "SFO-lokaler på Vestervang Skole. Ved ombygningen i april viste det sig, at "
+        "ventilationen i lokalerne ikke lever op til indeklimakravene. Et nyt ventilationsanlæg "
+        "installeres i oktober 2028.\n\n"
+        "Samtidig lykkedes det ikke at ansætte en leder i første runde. Simon Brandt er nu "
+        "ansat som leder af ressourcecentret og tiltræder den 1. november 2028.\n\n"
+        "Ressourcecentret forventes herefter at åbne den 7. januar 2029. Indtil da modtager de "
+        "12 visiterede elever et midlertidigt tilbud på Vestervang Skole.\n"
+    )
+    assistant = assistant_over(tmp_path_factory.mktemp("in-paper"), {"status.md": note})
+    answer = assistant.ask("hvornår åbner ressourcecenter vestervang nu?")
+    assert "7. januar 2029" in answer.text, answer.text
+
+
+def test_one_row_of_a_headed_table_gives_way_to_the_sentence_that_moved_it(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """ "hvad er fristen for skitseprojektet nu?" picks one row of the terms of reference's
+    "Leverancer og frister": a single value, which the later sentence moving it answers."""
+    terms = (
+        "# Kommissorium for arbejdsgruppe om klimatilpasning ved Lerbæk Å\n\n"
+        "Dato: 14. marts 2028\n\n"
+        "## 5. Leverancer og frister for Lerbæk Å\n\n"
+        "| Nr. | Leverance | Frist |\n|---|---|---|\n"
+        "| 1 | Kortlægning af oversvømmelsesrisiko | 1. juni 2028 |\n"
+        "| 2 | Skitseprojekt med 2-3 løsningsmodeller | 1. september 2028 |\n"
+        "| 3 | Endelig anbefaling | 1. december 2028 |\n"
+    )
+    minutes = (
+        "# Referat – Styregruppen for Lerbæk Å – 12. juni 2028\n\n"
+        "## 3. Tidsplan\n\n"
+        "Rådgiveren skal udføre ekstra modellering. Fristen for skitseprojektet er flyttet fra "
+        "1. september til 15. oktober 2028.\n"
+    )
+    assistant = assistant_over(
+        tmp_path_factory.mktemp("one-row"), {"kommissorium.md": terms, "styregruppe.md": minutes}
+    )
+    answer = assistant.ask("hvad er fristen for skitseprojektet ved lerbæk å nu?")
+    assert "15. oktober 2028" in answer.text, answer.text
+
+
+def test_a_table_rows_value_is_shown_with_the_sentence_that_changed_it(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """The best match is a cell of a deadlines table ("2" | "Skitseprojekt for Lerbæk Å …" |
+    "1. september 2028"); its row states the date, so the later sentence moving that date is
+    shown with it."""
+    terms = (
+        "# Kommissorium for arbejdsgruppe om klimatilpasning\n\n"
+        "Dato: 14. marts 2028\n\n"
+        "## 5. Leverancer og frister\n\n"
+        "| Nr. | Leverance | Frist |\n|---|---|---|\n"
+        "| 1 | Kortlægning af oversvømmelsesrisiko | 1. juni 2028 |\n"
+        "| 2 | Skitseprojekt for Lerbæk Å med 2-3 løsningsmodeller | 1. september 2028 |\n"
+        "| 3 | Endelig anbefaling | 1. december 2028 |\n"
+    )
+    minutes = (
+        "# Referat – Styregruppen for Lerbæk Å – 12. juni 2028\n\n"
+        "## 3. Tidsplan\n\n"
+        "Rådgiveren skal udføre ekstra modellering. Fristen for skitseprojektet er flyttet fra "
+        "1. september til 15. oktober 2028.\n"
+    )
+    assistant = assistant_over(
+        tmp_path_factory.mktemp("row-change"), {"kommissorium.md": terms, "styregruppe.md": minutes}
+    )
+    answer = assistant.ask("hvad er fristen for skitseprojektet for lerbæk å?")
+    assert "1. september 2028" in answer.text and "15. oktober 2028" in answer.text, answer.text
