@@ -489,6 +489,7 @@ class Assistant:
             if (
                 self._sentences_beat(selection, rival, undecided)
                 or self._written_after(selection, rival)
+                or self._updates(selection, rival)
             ) and (
                 not undecided
                 or (selection.confident and self._decided_elsewhere(selection, cset, mark))
@@ -638,6 +639,16 @@ class Assistant:
         if not theirs:
             return unscored_lose or (selection.confident and bool(rival))
         return best.score > max(theirs)
+
+    @staticmethod
+    def _updates(selection: Selection, rival: list[Citation]) -> bool:
+        """The sentences show a later change of the very sentence the rival (facts) answer
+        cites ("Der er afsat 450.000 kr. …" and "Rammen … er hævet fra 450.000 kr. til
+        585.000 kr."): the facts answer would state the old value alone."""
+        best = selection.best
+        if selection.update is None or best is None:
+            return False
+        return any(r.doc_id == best.doc_id and r.start <= best.start < r.end for r in rival)
 
     def _written_after(self, selection: Selection, rival: list[Citation]) -> bool:
         """A question asking the latest value ("hvad betaler forsyningen nu?") is answered by

@@ -420,6 +420,8 @@ class Selection:
     # the best was written later than the top-scoring sentence, for a question asking the
     # latest value ("hvad koster det nu?", see `_later_rival`)
     later: bool = False
+    # a later sentence changing a value the best states, shown with it (`_superseding`)
+    update: Candidate | None = None
 
 
 _WORDS = re.compile(r"[^\W\d_]{2,}")
@@ -1296,6 +1298,8 @@ class ExtractiveAnswerer:
         update = self._superseding(best, cands)
         if update is not None and all(c.text != update.text for c in chosen):
             chosen.append(update)  # what the best sentence states was later changed
+        else:
+            update = None
         if all(self._in_table(c) for c in chosen):
             lead = self._lead_in(best, readable, groups)
             if lead is not None:
@@ -1347,6 +1351,7 @@ class ExtractiveAnswerer:
             passage_score,
             scored=cands,
             later=later is not None,
+            update=update,
         )
 
     def _in_asked_stage(self, question: str, c: Candidate) -> bool:

@@ -2784,3 +2784,34 @@ def test_a_table_rows_value_is_shown_with_the_sentence_that_changed_it(
     )
     answer = assistant.ask("hvad er fristen for skitseprojektet for lerbæk å?")
     assert "1. september 2028" in answer.text and "15. oktober 2028" in answer.text, answer.text
+
+
+def test_a_budget_fact_gives_way_to_sentences_that_show_its_later_change(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """The terms of reference's budget fact (450.000 kr. to external advice) would answer
+    alone; a later e-mail raised it to 585.000 kr., so the sentences, which show the change
+    beside the old amount, answer."""
+    terms = (
+        "# Kommissorium for arbejdsgruppe om klimatilpasning ved Lerbæk Å\n\n"
+        "Dato: 14. marts 2028\n\n"
+        "## 6. Økonomi\n\n"
+        "Der er afsat 450.000 kr. til ekstern rådgivning, finansieret af klimatilpasningspuljen "
+        "under Teknik- og Miljøudvalget.\n"
+    )
+    mail = (
+        "Fra: Lars Holm\nSendt: 20. juni 2028 10:12\nTil: Arbejdsgruppen\n"
+        "Emne: Hydroplan - ekstra modellering Lerbæk Å\n\n"
+        "Hej alle\n\n"
+        "Kort status:\n\n"
+        "- Rammen til ekstern rådgivning er hævet fra 450.000 kr. til 585.000 kr. Direktøren har "
+        "godkendt forhøjelsen i dag.\n\n"
+        "Venlig hilsen\nLars\n"
+    )
+    assistant = assistant_over(
+        tmp_path_factory.mktemp("fact-update"), {"kommissorium.md": terms, "mail.txt": mail}
+    )
+    answer = assistant.ask(
+        "Hvor meget er der afsat til ekstern rådgivning i arbejdsgruppen for Lerbæk Å?"
+    )
+    assert "585.000 kr." in answer.text, answer.text
