@@ -183,6 +183,12 @@ _PER_UNIT_AFTER = re.compile(r"\s+(?:[a-zæøå]+\s+){0,2}(?:pr\.?|per)\s+[a-zæ
 _ASKS_A_SHARE = re.compile(r"^\s*hvad\s+(?:er|var|bliver|blev)\b.*\bandel\b", re.IGNORECASE)
 
 
+def _no_news(cset: CitationSet, mark: int) -> bool:
+    """The citations added since `mark` are none, or only labels whose content an earlier
+    part showed ("Imod stemte:" over the parties the vote's first part listed)."""
+    return all(c.quote.rstrip().endswith(":") for c in cset.citations[mark:])
+
+
 class Assistant:
     """Facade used by the CLI, the HTTP API and the eval harness."""
 
@@ -330,6 +336,8 @@ class Assistant:
                 whole = self._with_breakdown(draft, question, intent, part_hits, filters, mark)
                 divided, draft = whole is not draft, whole
             draft = self._with_amount_parts(draft, part_intent, mark)
+            if i and not draft.abstained and _no_news(cset, mark):
+                continue  # the first part showed it all ("Imod stemte:" over its parties)
             drafts.append(self._with_listed_costs(draft, part_intent, mark))
         answered = [d for d in drafts if not d.abstained]
         each = respectively(question) if len(parts) == 1 and intent.is_budget else None

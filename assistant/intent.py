@@ -238,7 +238,10 @@ _PER_DOCUMENT = _rx(
     r"\bwhich\s+documents\b.*\bmention|\bin\s+each\s+of\s+them\b|\bboth\s+documents\b",
 )
 _PARTY = _rx(r"\bparti(?:er|erne|et)?\b", r"\bpart(?:y|ies)\b")
-_VOTE = _rx(r"\bstem(?:te|me|mer|t)\b|\bafstemning\w*", r"\bvot(?:e|ed|es|ing)\b")
+_VOTE = _rx(
+    r"\bstem(?:te|me|mer|t)\b|\bstemme(?:tal|fordeling|afgivning)\w*|\bafstemning\w*",
+    r"\bvot(?:e|ed|es|ing)\b",
+)
 _WHO = _rx(r"\bhvem\b", r"\bwho\b", r"\bhvilke[tn]?\s+(?:udvalg|afdeling|firma|virksomhed)\b")
 _ENGLISH = re.compile(
     r"\b(?:the|what|which|when|how|who|is|are|was|were|did|does|do|has|have|will|of|to|"
@@ -381,6 +384,7 @@ def classify(question: str) -> Intent:
         budget
         and not intent.asks_when
         and not intent.asks_why  # "Hvorfor blev budgettet øget?" asks a reason
+        and not intent.asks_vote  # "Hvordan stemte byrådet om anlægsbevillingen?"
         and (not _NOT_AMOUNT_QUESTION.match(q) or bool(_AMOUNT_WORDS.search(q)))
     )
     # "Hvem holder øje med økonomien?": money is the topic, a person or body the answer
@@ -393,7 +397,11 @@ def classify(question: str) -> Intent:
         intent.kind = "budget_list"
     elif _FOLLOWUP_LIST.search(q) and not _counts_other_things(intent):
         intent.kind = "followup_list"
-    elif _DECISION.search(q) or (intent.recommendation and not budget and not intent.asks_when):
+    elif (
+        _DECISION.search(q)
+        or intent.asks_vote  # a vote is how a decision was made
+        or (intent.recommendation and not budget and not intent.asks_when)
+    ):
         intent.kind = "decision"
     elif budget and not intent.asks_when and not intent.asks_count and not money_who:
         intent.kind = "budget"

@@ -2815,3 +2815,51 @@ def test_a_budget_fact_gives_way_to_sentences_that_show_its_later_change(
         "Hvor meget er der afsat til ekstern rådgivning i arbejdsgruppen for Lerbæk Å?"
     )
     assert "585.000 kr." in answer.text, answer.text
+
+
+def test_a_vote_on_a_grant_is_answered_by_the_vote_lines(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """ "Hvad blev stemmetallene i byrådet om anlægsbevillingen …?" asks the vote: the council's
+    vote lines answer, not the grant's amount in the committees' recommendation."""
+    page = (
+        "<html><body><main><h1>Byrådet – Referat</h1><p>Mødedato: 25.04.2028</p>"
+        "<h2>3. Anlægsbevilling – renovering af Brøndhøj Skole</h2>"
+        "<h3>Resumé</h3><p>Børne- og Skoleudvalget og Økonomiudvalget anbefaler, at der gives "
+        "en anlægsbevilling på 42,5 mio. kr. til renovering af Brøndhøj Skole.</p>"
+        "<h3>Beslutning i Byrådet den 25.04.2028</h3>"
+        "<p>Godkendt. Byrådet gav en anlægsbevilling på 42,5 mio. kr. til renovering af "
+        "Brøndhøj Skole.</p><p>For stemte: A, V, C, O og F (22). Imod stemte: Ø (2).</p>"
+        "</main></body></html>"
+    )
+    assistant = assistant_over(tmp_path_factory.mktemp("vote"), {"byraadet.html": page})
+    answer = assistant.ask(
+        "Hvad blev stemmetallene i byrådet om anlægsbevillingen til Brøndhøj Skole?"
+    )
+    assert "For stemte: A, V, C, O og F (22)" in answer.text, answer.text
+
+
+def test_a_later_part_that_adds_only_a_label_is_left_out(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """ "Hvordan faldt afstemningen …, og hvilke partier stemte imod?": the first part shows
+    the vote with the parties against; the second part has only the label "Imod stemte:"
+    left to add, and is not shown as an answer of its own."""
+    minutes = (
+        "Referat – Byrådet – 6. februar 2023\n\n"
+        "Punkt 4: Kompenserende besparelser 2023\n\n"
+        "Beslutning\n\n"
+        "Med stemmerne 19 for og 2 imod godkendte byrådet Økonomiudvalgets indstillinger. For "
+        "stemte (V), (A), (C) og (D).\n\n"
+        "Imod stemte:\n\n"
+        "- (Ø) med bemærkning om, at Enhedslisten ikke er med i budgetforliget.\n"
+        "- (F) med bemærkning om, at SF stemmer imod genåbningen af budgettet.\n"
+    )
+    assistant = assistant_over(tmp_path_factory.mktemp("label-part"), {"byraad.txt": minutes})
+    answer = assistant.ask(
+        "Hvordan faldt afstemningen om de kompenserende besparelser på Byrådets møde den "
+        "6. februar 2023, og hvilke partier stemte imod?"
+    )
+    assert "19 for og 2 imod" in answer.text, answer.text
+    lines = [line for line in answer.text.splitlines() if line.strip()]
+    assert not any(re.fullmatch(r"(\*\*\w+\*\* \[\d+\]: )?Imod stemte: \[\d+\]", x) for x in lines)

@@ -68,7 +68,8 @@ from assistant.intent import asked_item_number, classify, is_english, parse_as_o
         ("Hvilket budgetforlig førte til kompetencepuljen?", "lookup"),
         # money as the topic of a "hvem" question: a person or body answers, not an amount
         ("Hvem holder øje med, at konsulentforbruget holder sig inden for økonomien?", "lookup"),
-        ("Hvem stemte imod budget 2026-29 ved 2. behandlingen?", "lookup"),
+        # ... and a vote on a budget asks how a decision was made
+        ("Hvem stemte imod budget 2026-29 ved 2. behandlingen?", "decision"),
         ("Hvem betaler 2 mio. kr. til projektet?", "budget"),
     ],
 )
@@ -116,6 +117,15 @@ def test_why_questions() -> None:
     assert why.asks_why and not why.asks_amount
     assert classify("Why was the plan delayed?").asks_why
     assert not classify("Hvornår er ladestanderne klar?").asks_why
+
+
+def test_a_vote_is_asked_about_a_decision_not_an_amount() -> None:
+    """ "Hvad blev stemmetallene … om anlægsbevillingen …?" asks how the decision was made:
+    the vote lines answer, not the grant's amount."""
+    vote = classify("Hvad blev stemmetallene i byrådet om anlægsbevillingen til Brøndhøj Skole?")
+    assert vote.asks_vote and not vote.asks_amount and vote.kind == "decision"
+    assert classify("Hvordan stemte udvalget om budgettet?").kind == "decision"
+    assert classify("Hvor stor er anlægsbevillingen til Brøndhøj Skole?").kind == "budget"
 
 
 def test_language() -> None:
