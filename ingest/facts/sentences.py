@@ -50,7 +50,7 @@ _NEVER_END = {
     "mht", "m.h.t", "mhp", "m.h.p", "ifm", "i.f.m", "evt", "kl", "stk", "tlf", "d", "ang", "pga",
     "p.g.a", "iflg", "ifølge", "sagsnr", "dok.nr", "j.nr", "jnr", "afd", "att", "ref", "min",
     "max", "maks", "hr", "fru", "dr", "st", "vs", "resp", "div", "gl", "f", "ff", "tilsv",
-    "udg", "bilagsnr", "sag", "mrk", "vejl", "kap", "afs", "lov", "bekg", "bek", "v",
+    "udg", "bilagsnr", "sag", "mrk", "vejl", "kap", "afs", "lov", "bekg", "bek", "v", "brdr",
 }  # fmt: skip
 # Abbreviations that may also close a sentence: they end one only before an upper-case word.
 _MAY_END = {

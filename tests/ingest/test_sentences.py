@@ -30,6 +30,8 @@ def texts(text: str) -> list[str]:
         "Alle kommuner skal tilbyde ordningen til elever i 8. - 9. klasse fra 1. august 2025.",
         "Status: Besluttet (modtaget pr. mail 20-21. 5. 2026) af styregruppen.",
         "Mødet er flyttet til 5. 6. 2026 efter ønske fra udvalget.",
+        # a company's "Brdr." (Brødrene) is part of its name
+        "Kontrakt med Brdr. Thomsen Entreprise A/S underskrives først, når bevillingen er givet.",
     ],
 )
 def test_abbreviations_and_dates_do_not_end_a_sentence(sentence):
