@@ -106,10 +106,6 @@ class DocView:
     def _sentence_starts(self) -> list[int]:
         return [s.start for s in self.sentences]
 
-    @cached_property
-    def _sections_by_id(self) -> dict[int, Section]:
-        return {s.id: s for s in self.record.sections}
-
     def page_at(self, offset: int) -> int:
         pages = self.record.pages
         for span in pages:

@@ -13,7 +13,6 @@ import dataclasses
 import logging
 import re
 import threading
-import time
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -757,13 +756,6 @@ class HybridRetriever:
             date=row["date"],
             committee=row["committee"],
         )
-
-    def timed_search(
-        self, query: str, k: int = 10, filters: SearchFilters | None = None
-    ) -> tuple[list[SearchHit], float]:
-        t0 = time.perf_counter()
-        hits = self.search(query, k, filters)
-        return hits, (time.perf_counter() - t0) * 1000
 
 
 class LlamaIndexHybridRetriever(BaseRetriever):

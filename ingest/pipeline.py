@@ -155,11 +155,6 @@ class Ingestor:
             if Path(doc["path"]).is_file()
         ]
 
-    def ingest_file(self, path: Path, access: str | None = None, force: bool = False) -> FileResult:
-        """One file, start to finish (the API's upload path)."""
-        report = self.ingest_paths([path], access=access, force=force)
-        return report.files[0]
-
     @staticmethod
     def _finish(
         report: IngestReport, result: FileResult, on_file: Callable[[FileResult], None] | None

@@ -390,15 +390,6 @@ def grouping(registry: Registry, access: set[str] | None) -> Grouping:
     return result
 
 
-def programmes_by_document(registry: Registry, access: set[str] | None) -> dict[str, list[str]]:
-    """doc_id -> ids of the programmes it belongs to."""
-    out: dict[str, list[str]] = {}
-    for p in grouping(registry, access).programmes:
-        for doc_id in p["doc_ids"]:
-            out.setdefault(doc_id, []).append(p["id"])
-    return out
-
-
 def _doc_row(doc: dict[str, Any]) -> dict[str, Any]:
     return {
         "id": doc["id"],
