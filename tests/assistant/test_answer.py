@@ -2731,18 +2731,16 @@ def test_a_value_further_on_in_the_paper_answers_what_it_is_now(
     assert "7. januar 2029" in answer.text, answer.text
 
 
-def test_one_row_of_a_headed_table_gives_way_to_the_sentence_that_moved_it(
-    tmp_path_factory: pytest.TempPathFactory,
-) -> None:
-    """ "hvad er fristen for skitseprojektet nu?" picks one row of the terms of reference's
-    "Leverancer og frister": a single value, which the later sentence moving it answers."""
+def _deadline_papers(heading: str, task: str) -> dict[str, str]:
+    """Terms of reference with a deadlines table (row 2: `task`, 1 September 2028) under
+    `heading`, and later minutes moving that deadline to 15 October."""
     terms = (
         "# Kommissorium for arbejdsgruppe om klimatilpasning ved Lerbæk Å\n\n"
         "Dato: 14. marts 2028\n\n"
-        "## 5. Leverancer og frister for Lerbæk Å\n\n"
+        f"## {heading}\n\n"
         "| Nr. | Leverance | Frist |\n|---|---|---|\n"
         "| 1 | Kortlægning af oversvømmelsesrisiko | 1. juni 2028 |\n"
-        "| 2 | Skitseprojekt med 2-3 løsningsmodeller | 1. september 2028 |\n"
+        f"| 2 | {task} | 1. september 2028 |\n"
         "| 3 | Endelig anbefaling | 1. december 2028 |\n"
     )
     minutes = (
@@ -2751,9 +2749,18 @@ def test_one_row_of_a_headed_table_gives_way_to_the_sentence_that_moved_it(
         "Rådgiveren skal udføre ekstra modellering. Fristen for skitseprojektet er flyttet fra "
         "1. september til 15. oktober 2028.\n"
     )
-    assistant = assistant_over(
-        tmp_path_factory.mktemp("one-row"), {"kommissorium.md": terms, "styregruppe.md": minutes}
+    return {"kommissorium.md": terms, "styregruppe.md": minutes}
+
+
+def test_one_row_of_a_headed_table_gives_way_to_the_sentence_that_moved_it(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """ "hvad er fristen for skitseprojektet nu?" picks one row of the terms of reference's
+    "Leverancer og frister": a single value, which the later sentence moving it answers."""
+    papers = _deadline_papers(
+        "5. Leverancer og frister for Lerbæk Å", "Skitseprojekt med 2-3 løsningsmodeller"
     )
+    assistant = assistant_over(tmp_path_factory.mktemp("one-row"), papers)
     answer = assistant.ask("hvad er fristen for skitseprojektet ved lerbæk å nu?")
     assert "15. oktober 2028" in answer.text, answer.text
 
@@ -2764,24 +2771,10 @@ def test_a_table_rows_value_is_shown_with_the_sentence_that_changed_it(
     """The best match is a cell of a deadlines table ("2" | "Skitseprojekt for Lerbæk Å …" |
     "1. september 2028"); its row states the date, so the later sentence moving that date is
     shown with it."""
-    terms = (
-        "# Kommissorium for arbejdsgruppe om klimatilpasning\n\n"
-        "Dato: 14. marts 2028\n\n"
-        "## 5. Leverancer og frister\n\n"
-        "| Nr. | Leverance | Frist |\n|---|---|---|\n"
-        "| 1 | Kortlægning af oversvømmelsesrisiko | 1. juni 2028 |\n"
-        "| 2 | Skitseprojekt for Lerbæk Å med 2-3 løsningsmodeller | 1. september 2028 |\n"
-        "| 3 | Endelig anbefaling | 1. december 2028 |\n"
+    papers = _deadline_papers(
+        "5. Leverancer og frister", "Skitseprojekt for Lerbæk Å med 2-3 løsningsmodeller"
     )
-    minutes = (
-        "# Referat – Styregruppen for Lerbæk Å – 12. juni 2028\n\n"
-        "## 3. Tidsplan\n\n"
-        "Rådgiveren skal udføre ekstra modellering. Fristen for skitseprojektet er flyttet fra "
-        "1. september til 15. oktober 2028.\n"
-    )
-    assistant = assistant_over(
-        tmp_path_factory.mktemp("row-change"), {"kommissorium.md": terms, "styregruppe.md": minutes}
-    )
+    assistant = assistant_over(tmp_path_factory.mktemp("row-change"), papers)
     answer = assistant.ask("hvad er fristen for skitseprojektet for lerbæk å?")
     assert "1. september 2028" in answer.text and "15. oktober 2028" in answer.text, answer.text
 
