@@ -224,6 +224,13 @@ def _unshown_items(
     return kept
 
 
+def _lead_with(cands: list[Candidate], c: Candidate) -> Candidate:
+    """Move `c` to the front of `cands` (the best's place) and return it."""
+    cands.remove(c)
+    cands.insert(0, c)
+    return c
+
+
 def _asked_values(text: str, intent: Intent) -> set[object]:
     """The dates a when-question asks for, or the amounts (in kroner) an amount question
     asks for, that the text states."""
@@ -1209,17 +1216,12 @@ class ExtractiveAnswerer:
         asks_later = _ASKS_LATER.search(question) or (intent.asks_when and _NEXT.search(question))
         later = self._later_rival(best, cands) if asks_later else None
         if later is not None:
-            cands.remove(later)
-            cands.insert(0, later)
-            best = later
-        if asks_later:
-            # "… skulle efter planen have åbnet den 1. august. … forventes herefter at åbne den
-            # 7. januar": further on in the same paper, the value as it now stands
-            newer = self._later_in_paper(best, cands, intent)
-            if newer is not None:
-                cands.remove(newer)
-                cands.insert(0, newer)
-                best = newer
+            best = _lead_with(cands, later)
+        # "… skulle efter planen have åbnet den 1. august. … forventes herefter at åbne den
+        # 7. januar": further on in the same paper, the value as it now stands
+        newer = self._later_in_paper(best, cands, intent) if asks_later else None
+        if newer is not None:
+            best = _lead_with(cands, newer)
         asked = f"{question} {topic or ''}"
         if names_other_stage(asked, best.text):
             # "etape 3" asked, "etape 2" answered: a near miss, unless a sentence of the asked
@@ -1273,9 +1275,7 @@ class ExtractiveAnswerer:
             if not key_found and not later:
                 tied = self.keyed_near_tie(best, cands, keys)
                 if tied is not None:
-                    cands.remove(tied)
-                    cands.insert(0, tied)
-                    best, key_found = tied, True
+                    best, key_found = _lead_with(cands, tied), True
             about = [g for g in topical if g.main[0] not in own]
             if (
                 topic
