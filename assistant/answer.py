@@ -33,17 +33,14 @@ from assistant.citations import (
     renumber,
 )
 from assistant.conversation import condense
-from assistant.extractive import (
+from assistant.extractive.answerer import ExtractiveAnswerer
+from assistant.extractive.companions import TABLE_CAPTION_REACH
+from assistant.extractive.model import Candidate, ListCandidate, Selection, wording
+from assistant.extractive.shapes import (
     LIST_ITEM_START,
-    TABLE_CAPTION_REACH,
-    Candidate,
-    ExtractiveAnswerer,
-    ListCandidate,
-    Selection,
     cited_item_heading,
     column_names_row,
     is_label,
-    wording,
 )
 from assistant.facts_answers import FRAMES as FACTS_FRAMES
 from assistant.facts_answers import (
@@ -438,7 +435,7 @@ class Assistant:
                 continue
             s = view.sentences[index]
             intro = Candidate(view.id, s.start, s.end, s.text, index)
-            items = self.extractive.list_items(intro)
+            items = self.extractive.lists.list_items(intro)
             shown = [
                 item
                 for item in items
@@ -566,7 +563,8 @@ class Assistant:
         if best is None:
             return False
         undecided_docs = {c.doc_id for c in cset.citations[mark:]}
-        return best.doc_id not in undecided_docs or self.extractive.under_decision_heading(best)
+        places = self.extractive.places
+        return best.doc_id not in undecided_docs or places.under_decision_heading(best)
 
     @staticmethod
     def _only_rates(cited: list[Citation]) -> bool:
@@ -840,11 +838,11 @@ class Assistant:
             # sentences, and an agenda item's decision shown beside its case text, carry it
             best = selection.best
             beside_case = best is not None and c is not best
-            beside_case = beside_case and not self.extractive.in_decision_section(best)
+            beside_case = beside_case and not self.extractive.places.in_decision_section(best)
             if c.heading and intent.kind == "decision" and c.heading not in shown:
-                about_heading = self.extractive.in_decision_section(c)
+                about_heading = self.extractive.places.in_decision_section(c)
             elif c.heading and beside_case and c.heading not in shown:
-                about_heading = about_heading or self.extractive.in_decision_section(c)
+                about_heading = about_heading or self.extractive.places.in_decision_section(c)
             labelled = c.heading in shown or (
                 c.heading is not None and _within(c.doc_id, c.heading, rendered)
             )

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.extractive import Selection
+from assistant.extractive.model import Selection
 from assistant.linear_model import LinearModel
 
 GATE_FILE = Path(__file__).parent / "data" / "answer_gate.json"

@@ -29,18 +29,11 @@ from assistant.citations import (
     document_label,
     trim_span,
 )
-from assistant.extractive import (
-    COMMITTEE_NAME,
-    ExtractiveAnswerer,
-    asks_about_committee,
-    cited_item_heading,
-    column_names_row,
-    is_decision_heading,
-    key_candidates,
-    without_item_words,
-    wording,
-    years_named,
-)
+from assistant.extractive.answerer import ExtractiveAnswerer, key_candidates, without_item_words
+from assistant.extractive.model import wording
+from assistant.extractive.places import years_named
+from assistant.extractive.scoring import COMMITTEE_NAME, asks_about_committee
+from assistant.extractive.shapes import cited_item_heading, column_names_row, is_decision_heading
 from assistant.intent import Intent, asked_item_number
 from assistant.question_terms import TermStats, WordGroup, coverage, match_group
 from assistant.types import Citation, SearchFilters, SearchHit

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from assistant.citations import CitationSet, DocView
-from assistant.extractive import wording
+from assistant.extractive.model import wording
 from ingest.models import TABLE_CELL_SEPARATOR
 
 _INITIALS = re.compile(r"(?<![\w-])[A-ZÆØÅ]{2,3}(?![\w-])")

@@ -22,8 +22,9 @@ from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 
 from assistant.citations import DocumentCache
 from assistant.conversation import stands_alone
-from assistant.extractive import Candidate as SentenceCandidate
-from assistant.extractive import ExtractiveAnswerer, is_decision_heading
+from assistant.extractive.answerer import ExtractiveAnswerer
+from assistant.extractive.model import Candidate as SentenceCandidate
+from assistant.extractive.shapes import is_decision_heading
 from assistant.intent import Intent, asked_item_number, classify, split_question
 from assistant.lexical import LexicalIndex
 from assistant.question_terms import TermStats, WordGroup, in_document_words
@@ -475,7 +476,7 @@ class HybridRetriever:
         n: int,
     ) -> list[float]:
         """Per hit, the best context coverage among its sentences."""
-        scorer.score(cands, groups, intent)
+        scorer.scorer.score(cands, groups, intent)
         best = [0.0] * n
         for c in cands:
             best[c.rank - 1] = max(best[c.rank - 1], c.context_coverage)

@@ -30,7 +30,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant.answer_gate import FEATURES, GATE_FILE, AnswerGate, gate_features
-from assistant.extractive import Selection
+from assistant.extractive.model import Selection
 from assistant.linear_model import LinearModel
 from eval.harness import add_set_argument, ingest_corpus, load_questions, set_name
 from eval.metrics import answer_correct

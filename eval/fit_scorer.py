@@ -32,7 +32,7 @@ from typing import Any
 import numpy as np
 
 from assistant.answer_gate import AnswerGate
-from assistant.extractive import SCORE_FEATURES, ExtractiveConfig, Selection
+from assistant.extractive.model import SCORE_FEATURES, ExtractiveConfig, Selection
 from eval.harness import add_set_argument, ingest_corpus, load_questions, set_name
 from eval.metrics import normalize_text
 from plan_assistant.settings import Settings

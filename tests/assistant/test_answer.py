@@ -281,7 +281,7 @@ def test_unseen_minutes(unseen: Assistant) -> None:
 
 
 def test_a_decision_sentence_without_a_date_is_dated_by_its_heading(unseen: Assistant) -> None:
-    from assistant.extractive import Candidate
+    from assistant.extractive.model import Candidate
     from assistant.facts_answers import sentence_date_matches
     from assistant.intent import classify
 
@@ -994,7 +994,7 @@ def test_a_memos_header_field_introduces_no_list_of_its_chapters(
     doc_id = unseen.retriever.search("skolestrukturen", k=1)[0].doc_id
     chapters = [
         lc
-        for lc in unseen.extractive.structured_lists(doc_id)
+        for lc in unseen.extractive.lists.structured_lists(doc_id)
         if any(item.text == "1. Baggrund" for item in lc.items)
     ]
     assert chapters and all(lc.intro is None or ":" not in lc.intro.text for lc in chapters)
@@ -1007,7 +1007,7 @@ def test_a_memos_header_field_introduces_no_list_of_its_chapters(
 def test_years_named_reads_ranges_and_open_ends_but_not_words_that_hold_them() -> None:
     """ "2024-2026" is three years and "2026 og frem" has no end; "foreslog følgende" and
     "effekt" hold "og følgende" and "ff" inside words and open nothing."""
-    from assistant.extractive import years_named
+    from assistant.extractive.places import years_named
 
     assert years_named("i perioden 2024-2026") == {2024, 2025, 2026}
     assert 2040 in years_named("0,9 mio. kr. årligt fra 2026 og frem")
@@ -1911,7 +1911,7 @@ def test_a_facts_row_outside_the_ranked_passages_loses_to_a_confident_sentence()
     alone) does not answer over a confident sentence that states the amount asked for; a
     row among the ranked sentences is compared by score, and an unconfident selection keeps
     the row."""
-    from assistant.extractive import Candidate, Selection
+    from assistant.extractive.model import Candidate, Selection
 
     stated = Candidate("aftale", 100, 160, "Forsøget får 1,2 mio. kr. i 2027.", 3, score=0.5)
     ranked_row = Candidate("referat", 0, 90, "… en anlægsbevilling på 38,5 mio. kr.", 1, score=0.6)

@@ -10,7 +10,7 @@ import pytest
 
 from assistant.answer_gate import FEATURES, GATE_FILE, AnswerGate, gate_features, rules_pass
 from assistant.citations import DocumentCache
-from assistant.extractive import ExtractiveAnswerer
+from assistant.extractive.answerer import ExtractiveAnswerer
 from assistant.intent import classify
 from assistant.question_terms import TermStats
 

@@ -7,18 +7,11 @@ import dataclasses
 import pytest
 
 from assistant.citations import DocumentCache
-from assistant.extractive import (
-    MEMO_KEYS,
-    Candidate,
-    ExtractiveAnswerer,
-    _listed_from,
-    count_ok,
-    is_decision_heading,
-    is_label,
-    key_candidates,
-    names_columns,
-    source_words,
-)
+from assistant.extractive.answerer import ExtractiveAnswerer, count_ok, key_candidates, source_words
+from assistant.extractive.lists import _listed_from
+from assistant.extractive.model import Candidate
+from assistant.extractive.scoring import MEMO_KEYS
+from assistant.extractive.shapes import is_decision_heading, is_label, names_columns
 from assistant.intent import classify
 from assistant.question_terms import TermStats, WordGroup
 from tests.conftest import assistant_over
@@ -200,7 +193,9 @@ def test_a_tight_list_ends_at_a_blank_line(tmp_path_factory: pytest.TempPathFact
     registry = ingestor.stores.registry
     answerer = ExtractiveAnswerer(DocumentCache(registry), TermStats(registry).refresh())
     (doc_id,) = [d["id"] for d in registry.list_documents()]
-    (listing,) = [lc for lc in answerer.structured_lists(doc_id) if "pejlemærker" in lc.intro.text]
+    (listing,) = [
+        lc for lc in answerer.lists.structured_lists(doc_id) if "pejlemærker" in lc.intro.text
+    ]
     assert [i.text for i in listing.items] == [
         "Et varieret og engagerende kulturliv",
         "Et aktivt fritids- og foreningsliv",
@@ -218,32 +213,35 @@ def test_coverages_are_kept_for_the_last_questions_and_equal_fresh_ones(parts) -
     hits = retriever.search(question, k=10)
     groups = answerer.stats.groups(question)
     first = answerer.candidates(hits)
-    answerer.score(first, groups, intent)
-    memo = list(answerer._memo.values())[-1]
+    answerer.scorer.score(first, groups, intent)
+    memo = list(answerer.scorer._memo.values())[-1]
     assert len(memo) == len(first)
     again = answerer.candidates(hits)
-    answerer.score(again, groups, intent)
-    assert list(answerer._memo.values())[-1] is memo  # same question: nothing recomputed
+    answerer.scorer.score(again, groups, intent)
+    assert list(answerer.scorer._memo.values())[-1] is memo  # same question: nothing recomputed
     fresh = ExtractiveAnswerer(answerer.docs, answerer.stats)
     alone = fresh.candidates(hits)
-    fresh.score(alone, groups, intent)
+    fresh.scorer.score(alone, groups, intent)
     assert [(c.score, c.context_coverage) for c in again] == [
         (c.score, c.context_coverage) for c in alone
     ]
     other = answerer.candidates(hits)
-    answerer.score(other, answerer.stats.groups("Hvor meget blev afsat til videndeling?"), intent)
-    assert list(answerer._memo.values())[-1] is not memo  # another question starts afresh
-    assert any(kept is memo for kept in answerer._memo.values())  # the first one is kept
+    answerer.scorer.score(
+        other, answerer.stats.groups("Hvor meget blev afsat til videndeling?"), intent
+    )
+    assert list(answerer.scorer._memo.values())[-1] is not memo  # another question starts afresh
+    assert any(kept is memo for kept in answerer.scorer._memo.values())  # the first one is kept
     for n in range(MEMO_KEYS):
-        answerer.score(
+        answerer.scorer.score(
             answerer.candidates(hits), answerer.stats.groups(f"Hvad med punkt {n}?"), intent
         )
-    assert len(answerer._memo) == MEMO_KEYS
-    assert all(kept is not memo for kept in answerer._memo.values())  # the oldest left
+    assert len(answerer.scorer._memo) == MEMO_KEYS
+    assert all(kept is not memo for kept in answerer.scorer._memo.values())  # the oldest left
 
 
 def test_a_list_shows_only_items_not_shown_before_and_keeps_label_and_value_together() -> None:
-    from assistant.extractive import Candidate, _unshown_items
+    from assistant.extractive.answerer import _unshown_items
+    from assistant.extractive.model import Candidate
 
     def item(text: str, continues: bool = False) -> Candidate:
         return Candidate("d", 0, len(text), text, 0, continues=continues)
@@ -304,7 +302,7 @@ def test_another_documents_sentence_joins_only_when_it_scores_near_the_best(part
     other_doc = cand("b", 2, between, 2)
     strong_other = cand("b", 3, (cfg.other_doc_ratio + 1.0) / 2, 3)
     ranked = [best, strong_other, same_doc, other_doc]
-    chosen = answerer._strong_companions(best, ranked)
+    chosen = answerer.companions.strong_companions(best, ranked)
     assert chosen == [best, strong_other, same_doc]
 
 
@@ -386,7 +384,7 @@ def test_a_lead_in_without_a_colon_opens_its_list(tmp_path_factory: pytest.TempP
         index = next(i for i, s in enumerate(view.sentences) if s.text.startswith(opening))
         s = view.sentences[index]
         intro = Candidate(view.id, s.start, s.end, s.text, index)
-        return [c.text for c in assistant.extractive.list_items(intro)]
+        return [c.text for c in assistant.extractive.lists.list_items(intro)]
 
     assert items_after("I forbindelse med") == [
         "De to DNS records som kommunen har opsat ændres til det nye driftsmiljø"
@@ -1221,7 +1219,9 @@ def test_the_meeting_of_a_month_is_said_by_where_a_field_stands(
     extractive = assistant.extractive
     groups = extractive.stats.groups(question)
     said = {
-        doc["source"]: extractive._identity_terms(doc["id"], classify(question), groups, False)
+        doc["source"]: extractive.scorer._identity_terms(
+            doc["id"], classify(question), groups, False
+        )
         for doc in assistant.stores.registry.list_documents()
     }
     assert said == {"referat_buu_marts.txt": {"mart"}, "referat_buu_april.md": set()}
@@ -1861,7 +1861,7 @@ def test_a_plain_text_tables_row_answers_with_its_amount(tmp_path_factory) -> No
 def test_a_change_from_one_value_to_another_is_read_and_a_period_is_not() -> None:
     import datetime as dt
 
-    from assistant.extractive import changed_values
+    from assistant.extractive.latest import changed_values
 
     ref = dt.date(2025, 10, 20)
     assert changed_values("Anlægsstart er flyttet fra 1. april 2026 til 4. maj 2026.", ref) == [
@@ -1918,7 +1918,7 @@ def test_a_part_split_from_both_restates_its_subject() -> None:
     """ "…, både pr. år og for resten af 2026?" gives two parts that each open with the ask:
     the second names its subject itself, so its answer need not stand beside the first's
     (blind probe 59: the rest of 2026 is in the minutes, the yearly figure in the annex)."""
-    from assistant.extractive import _restates
+    from assistant.extractive.answerer import _restates
 
     first = "Hvor meget dyrere er den nye skolebuskontrakt pr. år?"
     assert _restates("Hvor meget dyrere er den nye skolebuskontrakt for resten af 2026?", first)
@@ -1928,7 +1928,7 @@ def test_a_part_split_from_both_restates_its_subject() -> None:
 def test_the_words_asking_for_the_latest_value_are_no_subject() -> None:
     """ "efter den seneste justering" and "den aktuelle" say which paper answers, not what its
     sentence names: no sentence says "justering" of a budget it "reduceres"."""
-    from assistant.extractive import without_later_words
+    from assistant.extractive.answerer import without_later_words
 
     question = "Hvad er budgettet til trivselsvejlederne i 2026 efter den seneste justering?"
     words = ("trivselsvejlederne", "seneste", "justering")
@@ -1944,7 +1944,7 @@ def test_the_words_asking_for_the_latest_value_are_no_subject() -> None:
 def test_a_dates_words_are_no_subject() -> None:
     """ "udgangen" of "ved udgangen af 2025" says when: it is never the key word a sentence
     must name, unless nothing else is asked; a month stays (headings date by it)."""
-    from assistant.extractive import without_date_words
+    from assistant.extractive.answerer import without_date_words
 
     question = "Hvor meget var der brugt af klimahandleplanens budget ved udgangen af 2025?"
     groups = [WordGroup(w, (w.lower(),), (), 1.0) for w in ("klimahandleplanens", "udgangen")]
@@ -1960,7 +1960,7 @@ def test_a_dates_words_are_no_subject() -> None:
 def test_a_score_is_its_features_weighed_by_the_config(parts) -> None:
     """One linear scorer: every candidate's score is the config's weights applied to its named
     features, plus the caller's boost (so the weights can be refitted as a vector)."""
-    from assistant.extractive import SCORE_FEATURES, SCORE_WEIGHTS
+    from assistant.extractive.model import SCORE_FEATURES, SCORE_WEIGHTS
 
     config = parts[0].config
     assert len(SCORE_FEATURES) == len(SCORE_WEIGHTS) == len(config.weights())
@@ -1979,7 +1979,7 @@ def test_a_near_tie_naming_the_key_word_answers_for_a_best_that_does_not(
     """ "Hvornår holdes borgermødet …?": the request the meeting came from scores a hair above
     the sentence that names the meeting; within `NEAR_TIE` the one naming the key word
     answers, further below it does not."""
-    from assistant.extractive import NEAR_TIE
+    from assistant.extractive.scoring import NEAR_TIE
 
     minutes = (
         "Referat – Teknik- og Miljøudvalget – 9. september 2025\n\n"
@@ -1996,6 +1996,6 @@ def test_a_near_tie_naming_the_key_word_answers_for_a_best_that_does_not(
     meeting = next(c for c in scored if c.text.startswith("Borgermødet"))
     keys = answerer.stats.groups("borgermødet")
     request.score, meeting.score = 0.80, 0.80 - NEAR_TIE / 2
-    assert answerer.keyed_near_tie(request, [request, meeting], keys) is meeting
+    assert answerer.scorer.keyed_near_tie(request, [request, meeting], keys) is meeting
     meeting.score = 0.80 - 2 * NEAR_TIE
-    assert answerer.keyed_near_tie(request, [request, meeting], keys) is None
+    assert answerer.scorer.keyed_near_tie(request, [request, meeting], keys) is None

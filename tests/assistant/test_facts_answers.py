@@ -859,7 +859,7 @@ def test_a_committees_name_is_not_what_an_amount_is_about(tmp_path_factory) -> N
     answerer = assistant.extractive
     hits = assistant.retriever.search("børn budgetramme", k=5)
     cands = [c for c in answerer.candidates(hits) if "120.000" in c.text]
-    answerer.score(cands, children, classify("Hvad skal børn betale?"))
+    answerer.scorer.score(cands, children, classify("Hvad skal børn betale?"))
     assert cands and cands[0].coverage == 0 and cands[0].context_coverage > 0
 
 

@@ -65,7 +65,8 @@ def test_a_list_not_naming_the_asked_subjects_weighs_less_when_the_best_sentence
     eleven:" names no "fag" in its intro; beside a best sentence that does ("… undervisning
     i andre fag") it scores LISTED_NOUN_BONUS less than beside one that does not, which on
     the development set lets the sentences answer."""
-    from assistant.extractive import LISTED_NOUN_BONUS, Candidate
+    from assistant.extractive.lists import LISTED_NOUN_BONUS
+    from assistant.extractive.model import Candidate
 
     question = "Hvilke fag skal elever i juniormesterlære undervises i?"
     (doc,) = [d for d in assistant.docs.registry.list_documents() if "beskaeftigelse" in str(d)]
@@ -77,7 +78,7 @@ def test_a_list_not_naming_the_asked_subjects_weighs_less_when_the_best_sentence
     def listing_beside(opening: str):
         index, s = next((i, s) for i, s in enumerate(view.sentences) if s.text.startswith(opening))
         best = Candidate(view.id, s.start, s.end, s.text, index)
-        return extractive.best_list(question, groups, hits, best)
+        return extractive.lists.best_list(question, groups, hits, best)
 
     naming = listing_beside("Skolens leder kan beslutte")  # "… undervisning i andre fag."
     plain = listing_beside("Eleven træffer sammen med forældrene")

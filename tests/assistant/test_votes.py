@@ -1,6 +1,6 @@
 """The lines and counts that record a vote."""
 
-from assistant.extractive import Candidate
+from assistant.extractive.model import Candidate
 from assistant.votes import records_vote, rest_of_vote
 
 

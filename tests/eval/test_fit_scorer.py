@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from assistant.extractive import SCORE_FEATURES
+from assistant.extractive.model import SCORE_FEATURES
 from eval.fit_scorer import ScoredQuestion, collect, fit, holds_evidence, precision_at_1, report
 
 ROOT = Path(__file__).resolve().parents[2]

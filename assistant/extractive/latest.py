@@ -1,0 +1,161 @@
+"""A later paper's value in place of an earlier one: questions asking the latest date or
+amount ("hvad koster det nu?") must not be answered from a superseded paper."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+
+from assistant.citations import DocumentCache
+from assistant.extractive.model import Candidate, ExtractiveConfig
+from assistant.extractive.places import DocumentPlaces
+from assistant.extractive.shapes import dates_in
+from assistant.intent import Intent
+from ingest.dates import find_dates
+from ingest.money import find_amounts
+
+
+def _asked_values(text: str, intent: Intent) -> set[object]:
+    """The dates a when-question asks for, or the amounts (in kroner) an amount question
+    asks for, that the text states."""
+    if intent.asks_when:
+        return {d.date for d in dates_in(text)}
+    if intent.asks_amount:
+        return {m.amount_dkk for m in find_amounts(text)}
+    return set()
+
+
+# "flyttes fra 1. oktober 2026 til 1. marts 2027", "stiger fra 18,4 mio. kr. til 19,75 mio. kr."
+_FROM_BEFORE = re.compile(r"\bfra\s+(?:\w+dag\s+)?(?:den\s+)?$", re.IGNORECASE)
+_TO_BETWEEN = re.compile(r"^\s*til\s+(?:\w+dag\s+)?(?:den\s+)?$", re.IGNORECASE)
+_BY_BEFORE = re.compile(r"\bmed\s+$", re.IGNORECASE)
+# a change downwards: "reduceres med 150.000 kr. til 450.000 kr." was 600.000 kr.
+_DOWN_VERB = re.compile(
+    r"\b(?:reducere\w*|nedsætte\w*|nedsat|nedjustere\w*|falde\w*|faldt|sænke\w*|"
+    r"beskære\w*|beskåret|skære\w*)",
+    re.IGNORECASE,
+)
+# a change, not a period ("åbent fra 1. maj til 30. september")
+_CHANGE_VERB = re.compile(
+    r"\b(?:flytte\w*|ændre\w*|udsk\w*|rykke\w*|stige\w*|steg|reducere\w*|hæve\w*|"
+    r"øge\w*|forhøje\w*|nedsætte\w*|nedsat|nedjustere\w*|opjustere\w*|justere\w*|"
+    r"falde\w*|faldt|forlænge\w*|fremrykke\w*|sænke\w*|beskære\w*|beskåret|skære\w*)",
+    re.IGNORECASE,
+)
+
+
+def changed_values(text: str, ref: dt.date | None) -> list[tuple[object, object]]:
+    """(old, new) of each "fra X til Y" the text states, X and Y two dates or two amounts
+    (a date as a `datetime.date`, an amount in kroner)."""
+    out: list[tuple[object, object]] = []
+    if not _CHANGE_VERB.search(text):
+        return out
+    dates = find_dates(text, ref=ref)
+    for d in dates:
+        # one mention for the whole "fra torsdag den 6. november til … den 27. november 2025"
+        if d.end_date > d.date and " til " in d.text and _FROM_BEFORE.search(text[: d.start]):
+            out.append((d.date, d.end_date))
+    amounts = find_amounts(text)
+    for m in amounts:
+        # "hæves fra 3,4 til 3,9 mio. kr.": one mention, the unit written once
+        if m.low is not None and m.high is not None and m.high != m.low and " til " in m.text:
+            if _FROM_BEFORE.search(text[max(0, m.start - 25) : m.start]):
+                out.append((m.low, m.high))
+    pairs = [(a.start, a.end, a.date) for a in dates if a.end_date == a.date]
+    pairs += [(m.start, m.end, m.amount_dkk) for m in amounts]
+    pairs.sort()
+    for (s1, e1, old), (s2, _, new) in itertools.pairwise(pairs):
+        if type(old) is not type(new) or old == new or not _TO_BETWEEN.match(text[e1:s2]):
+            continue
+        before = text[max(0, s1 - 25) : s1]
+        if _FROM_BEFORE.search(before):
+            out.append((old, new))
+        elif isinstance(old, float) and _BY_BEFORE.search(before):
+            # "reduceres med 150.000 kr. til 450.000 kr.": the old value was 600.000 kr.; the
+            # nearest change verb before it says which way ("…, og rammen øges med …")
+            verbs = list(_CHANGE_VERB.finditer(text, 0, s1))
+            down = bool(verbs) and bool(_DOWN_VERB.match(verbs[-1].group()))
+            out.append((new + old if down else new - old, new))
+    return out
+
+
+def stated_values(text: str, ref: dt.date | None) -> set[object]:
+    """The dates (days) and amounts a text states."""
+    values: set[object] = {d.date for d in find_dates(text, ref=ref) if d.precision == "day"}
+    return values | {m.amount_dkk for m in find_amounts(text)}
+
+
+class LatestValues:
+    """Finds the later paper's date or amount that replaces the best's."""
+
+    def __init__(
+        self, docs: DocumentCache, config: ExtractiveConfig, places: DocumentPlaces
+    ) -> None:
+        self.docs = docs
+        self.config = config
+        self.places = places
+
+    def later_rival(self, best: Candidate, cands: list[Candidate]) -> Candidate | None:
+        """A sentence written later than the best (a later-dated document, or a newer message
+        of an e-mail thread) scoring nearly as well as it: "hvad er den nye dato?" is answered
+        by the paper written after the plan it changes."""
+        mine = self.places.doc_date(best)
+        if mine is None:
+            return None
+        floor = self.config.later_ratio * best.score
+        later = [(self.places.doc_date(c), c.score, c) for c in cands[1:] if c.score >= floor]
+        later = [(when, score, c) for when, score, c in later if when is not None and when > mine]
+        return max(later, key=lambda x: x[:2])[2] if later else None
+
+    def later_in_paper(
+        self, best: Candidate, cands: list[Candidate], intent: Intent
+    ) -> Candidate | None:
+        """A sentence further on in the best's own paper stating another value of the asked
+        kind and scoring nearly as well ("… skulle efter planen have åbnet den 1. august 2028.
+        … Ressourcecentret forventes herefter at åbne den 7. januar 2029.")."""
+        mine = _asked_values(best.text, intent)
+        if not mine:
+            return None
+        floor = self.config.later_ratio * best.score
+        written = self.places.doc_date(best)
+        rivals = [
+            c
+            for c in cands
+            if c.doc_id == best.doc_id
+            and c.index > best.index
+            and c.score >= floor
+            # an e-mail thread quotes older messages below newer ones
+            and not (written and (self.places.doc_date(c) or written) < written)
+        ]
+        rivals = [
+            c for c in rivals if (theirs := _asked_values(c.text, intent)) and not theirs & mine
+        ]
+        return max(rivals, key=lambda c: c.score) if rivals else None
+
+    def superseding(self, best: Candidate, cands: list[Candidate]) -> Candidate | None:
+        """The best-scoring candidate that changes a date or an amount the best sentence
+        states ("Anlægsstart er flyttet fra 1. april 2026 til 4. maj 2026" of "… påbegyndt den
+        1. april 2026"): the answer shows the value and what it became."""
+        # the cheap test first: most candidates state no change at all
+        # ... of the same subject: "Anlægsstart er udskudt fra den 1. september …" changes no
+        # report deadline of 1 September
+        floor = self.config.superseding_coverage * best.local_coverage
+        changing = [
+            c
+            for c in cands
+            if c.text != best.text and c.local_coverage >= floor and _CHANGE_VERB.search(c.text)
+        ]
+        if not changing:
+            return None
+        # a table cell states its value with the rest of its row ("2" | "Skitseprojekt …" |
+        # "1. september 2028")
+        view = self.docs.get(best.doc_id)
+        row = view.table_row(best.start) if view is not None else None
+        said = view.text[row.start : row.end] if view is not None and row is not None else best.text
+        stated = stated_values(said, self.places.doc_date(best))
+        for c in changing:
+            changes = changed_values(c.text, self.places.doc_date(c))
+            if any(old in stated and new not in stated for old, new in changes):
+                return c
+        return None

@@ -1,0 +1,177 @@
+"""What a line looks like, from its text alone: a label, a column-names row, a number, a
+count, the years it names."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from assistant.citations import CitationSet, DocView
+from assistant.extractive.model import wording
+from assistant.question_terms import WordGroup
+from ingest.dates import MONTHS, find_dates
+from ingest.facts.budgets import TABLE_UNIT
+from ingest.models import TABLE_CELL_SEPARATOR, Block
+from ingest.money import find_amounts
+from ingest.structure import DECIDING_BODY, agenda_item_at
+
+COUNT_WORDS = (
+    r"to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|tretten|fjorten|femten|tyve|tredive|"
+    r"fyrre|halvtreds|hundrede|tusinde?|et\s+par|two|three|four|five|six|ten"
+)
+_NUMBER_WORDS = re.compile(rf"\b(?:{COUNT_WORDS}|halvdelen|hver)\b", re.IGNORECASE)
+
+YEAR = re.compile(r"(?:19|20)\d\d")
+
+_YEAR_ALONE = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)")
+# a day of a month ("13. april") or a time of day ("kl. 19:00", "9.00-11.30"): no count
+_DAY_OR_TIME = re.compile(
+    rf"\b\d{{1,2}}\.\s*(?:{'|'.join(MONTHS)})\b|\bkl\.\s*\d{{1,2}}[.:]\d\d\b|\b\d{{1,2}}:\d\d\b|"
+    r"\b\d{1,2}\.\d\d\s*[-–]\s*\d{1,2}\.\d\d\b",
+    re.IGNORECASE,
+)
+
+# An amount stated by its size: "kan løbe op i 5-cifrede beløb", "et tocifret millionbeløb"
+_MAGNITUDE = re.compile(
+    r"\b(?:\d|en|to|tre|fire|fem|seks|syv|otte|ni)-?cifre(?:t|de)\s+\w*beløb", re.IGNORECASE
+)
+_PERCENTAGE = re.compile(r"\d(?:[\d.,]*\d)?\s*(?:%|‰|pct\b|procent|promille)", re.IGNORECASE)
+_FREQUENCY_WORDS = re.compile(
+    r"\b(?:kvartalsvis|halvårlig\w*|årlig\w*|månedlig\w*|ugentlig\w*|daglig\w*|løbende|"
+    r"hver\s+(?:\d+\.?\s+)?(?:dag|uge|måned|kvartal|år)\w*|om\s+(?:året|måneden|ugen|dagen)|"
+    r"gange?\s+(?:om|pr\.?|i)\b|quarterly|monthly|weekly|yearly|annually)",
+    re.IGNORECASE,
+)
+
+
+def cited_item_heading(view: DocView, offset: int, cset: CitationSet) -> tuple[str, str] | None:
+    """(title, "**title** [n]") of the agenda item that `offset` stands in, its heading cited;
+    None outside agenda items."""
+    item = agenda_item_at(view.record.sections, offset)
+    if item is None:
+        return None
+    start, end = view.heading_of(item)
+    n = cset.add(view.id, start, end)
+    return item.title, f"**{wording(view.text[start:end]).strip('*# ')}** [{n}]"
+
+
+def dates_in(text: str) -> list:
+    """Date expressions, relative ones ("inden årets udgang") included."""
+
+    return find_dates(text, ref=dt.date(2000, 1, 1))
+
+
+_DIGITS = re.compile(r"\d")
+DECISION_WORDS = re.compile(
+    r"\b(?:besluttede|besluttet|beslutning\w*|vedtog|vedtaget|godkendte|godkendt|"
+    r"tiltrådte|tiltrådt|taget\s+til\s+efterretning|tog\s+\w+\s+til\s+efterretning|"
+    r"udsat|udsatte|afvist|afviste|anbefalet|anbefalede|oversendt|forkastet|"
+    # postponed: "... blev drøftet og tages op på et senere tidspunkt" (no decision yet)
+    r"udskudt|udskød|tages\s+op\s+(?:igen|senere|på\s+(?:et\s+senere|næste))|"
+    # pending: "Status: Under behandling", "Forslaget behandles på styregruppens møde i december"
+    r"under\s+behandling|behandles\s+(?:igen\s+)?på\s+(?:\w+\s+){0,2}møde)\b",
+    re.IGNORECASE,
+)
+LIST_ITEM_START = re.compile(r"^(?:\d{1,2}[.)]|[a-zæøå][.)])\s")  # "1. ", "a) "
+
+WORDS = re.compile(r"[^\W\d_]{2,}")
+_URL = re.compile(r"(?:https?://|www\.)\S+")
+
+# "Fraværende: Karsten Bech", or the value on the label's next line ("Mødested:" + "Rådhuset")
+FIELD = re.compile(r"([A-ZÆØÅ][\w ./-]{1,30}?)\s*:(?:[ \t]+|[ \t]*\n[ \t]*)\S")
+
+
+def is_label(text: str, start: int, end: int) -> bool:
+    """A few words before a colon, cut off at it ("Dato" of "Dato: 2025-02-02"), or with it
+    ("Deltagere:" of "**Deltagere:** Anne Hansen, …") when its value follows on the line."""
+    words = text[start:end]
+    if len(words.split()) > 4 or words.rstrip().endswith((".", "!", "?")):
+        return False
+    if words.rstrip().endswith(":"):  # a field's name, not a lead-in ("Planen omfatter 5 …:")
+        if len(words.split()) > 3 or any(ch.isdigit() for ch in words):
+            return False
+        line_end = text.find("\n", end)
+        return bool(text[end : line_end if line_end >= 0 else len(text)].strip())
+    return text[end : end + 3].lstrip().startswith(":")
+
+
+def only_link(text: str) -> bool:
+    """A link with at most a label ("Beslutningsforslag: https://..."): nothing to quote."""
+    return bool(_URL.search(text)) and len(WORDS.findall(_URL.sub(" ", text))) < 2
+
+
+def names_columns(row: str) -> bool:
+    """A first row of words and years, no other figures: the table's column names, shown
+    above the row ("Indsats | 2025 | 2026 | I alt"). A cell that only gives the figures' unit
+    ("1.000 kr." over the row names) is a column name too."""
+    return not any(ch.isdigit() for ch in YEAR.sub("", TABLE_UNIT.sub("", row)))
+
+
+def column_names_row(view: DocView, offset: int) -> Block | None:
+    """The first row of the table holding `offset` when it names the columns: no figures,
+    and no cell repeated in the next row's place (a card grid's rows all start with their
+    label, "Kapabilitet", and are data)."""
+    row = view.table_row(offset)
+    first = view.table_header(offset) or row
+    if first is None or not names_columns(view.text[first.start : first.end]):
+        return None
+    following = view.table_row(first.end + 1)
+    if following is not None:
+        cells = view.text[first.start : first.end].split(TABLE_CELL_SEPARATOR)
+        below = view.text[following.start : following.end].split(TABLE_CELL_SEPARATOR)
+        if any(a.strip() == b.strip() for a, b in zip(cells, below, strict=False)):
+            return None
+    return first
+
+
+def has_number(text: str) -> bool:
+    return bool(_DIGITS.search(text) or _NUMBER_WORDS.search(text))
+
+
+def has_count(text: str) -> bool:
+    """A number that can be a count: not only years ("frem mod 2035" counts nothing)."""
+    return has_number(_YEAR_ALONE.sub(" ", _DAY_OR_TIME.sub(" ", text)))
+
+
+COUNT_VALUES = {
+    "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "syv": 7, "otte": 8, "ni": 9, "ti": 10,
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+}  # fmt: skip
+
+
+def listed_noun(question: str, groups: list[WordGroup]) -> WordGroup | None:
+    """The question's word group for the X of "Hvilke (tre) X …?" / "Hvilken X …?"."""
+    count = "|".join(["\\d{1,2}", *COUNT_VALUES])
+    m = re.search(rf"\b(?:hvilke[nt]?|which)\s+(?:(?:{count})\s+)?(\w+)", question, re.I)
+    if not m:
+        return None
+    word = m.group(1).lower()
+    return next((g for g in groups if g.word.lower() == word), None)
+
+
+_DECISION_HEADING = re.compile(
+    rf"\s*beslutning(?:er)?\b|\s*{DECIDING_BODY}s\s+beslutning\b", re.IGNORECASE
+)
+
+
+def is_decision_heading(title: str) -> bool:
+    """ "Beslutning i Børne- og Ungeudvalget den ...", "Beslutning:", "Byrådets beslutning" -
+    not "Beslutningstema"."""
+    return _DECISION_HEADING.match(title) is not None
+
+
+def satisfies(text: str, require: str) -> bool:
+    if require == "date":
+        return bool(dates_in(text))
+    if require == "frequency":
+        return bool(_FREQUENCY_WORDS.search(text))
+    if require == "amount":
+        return bool(find_amounts(text) or _MAGNITUDE.search(text))
+    if require == "share":
+        # "Hvor meget fylder posten?" is answered by a share of the cost ("ca. 30%") as well
+        return bool(find_amounts(text) or _PERCENTAGE.search(text))
+    if require == "number":
+        return has_number(text)
+    if require == "decision":
+        return bool(DECISION_WORDS.search(text))
+    return True
