@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-DEVSET = Path(__file__).resolve().parents[2].parent / "shared" / "devset" / "corpus"
+DEVSET = Path(__file__).resolve().parents[3].parent / "shared" / "devset" / "corpus"
 DOCS = (
     "os2_bilag_kodeplatform_bestyrelse.html",
     "os2-referat-koordinationsgruppe-2026-06-01.md",
