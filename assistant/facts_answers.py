@@ -1172,8 +1172,10 @@ class FactsAnswerer:
                 parts.append(f"**{title}** [{h}]{label}: {body}")
             else:
                 parts.append(f"Beslutning: {body}")
-            decided = " ".join(text for _, _, text in paragraphs)
-            if row.get("recommendation_start") is not None and _bare_approval(decided):
+            decided = [
+                s.text for a, b, _ in paragraphs for s in view.sentences_between(a, b)
+            ]
+            if row.get("recommendation_start") is not None and _approves_as_proposed(decided):
                 # "Godkendt." / "Ad 2-4) Godkendes": what was approved is the Indstilling
                 rec = self._paragraphs(
                     row["doc_id"], row["recommendation_start"], row["recommendation_end"]
@@ -1419,6 +1421,17 @@ _APPROVAL = re.compile(
     r"|\bover\s*for\b[^.,;\n]*",
     re.IGNORECASE,
 )
+
+
+def _approves_as_proposed(sentences: list[str]) -> bool:
+    """A sentence of the decision only approves ("Anbefales. Udvalget ønsker en status i
+    marts.", "… Imod stemte: F. Indstillingen er hermed godkendt."): the Indstilling says
+    what was decided, whatever else the decision adds. A rejection ("Ikke godkendt.") does
+    not take the Indstilling as its content."""
+    return any(_bare_approval(s) and not _NEGATED.search(s) for s in sentences)
+
+
+_NEGATED = re.compile(r"\bikke\b", re.IGNORECASE)
 
 
 def _bare_approval(decision: str) -> bool:

@@ -262,6 +262,86 @@ def test_a_bare_approval_shows_the_indstilling_it_approved(tmp_path_factory) -> 
         assert c.quote in APPROVAL_TXT
 
 
+FURTHER_REMARKS_TXT = """Referat af møde i Social- og Sundhedsudvalget den 4. december 2029
+
+46. Ombygning af Plejecenter Lærkehøj
+
+Sagsnr.: 27.00.00-P20-1-29
+
+Indstilling
+
+Direktøren for Social og Sundhed indstiller, at der gives en anlægsbevilling på 19,6 mio. kr. til
+ombygning af Plejecenter Lærkehøj.
+
+Beslutning i Social- og Sundhedsudvalget den 04-12-2029
+
+Anbefales. Udvalget ønsker en status på genhusningen af beboerne på mødet i marts 2030.
+
+48. Rengøring i hjemmeplejen
+
+Sagsnr.: 27.12.04-P22-1-29
+
+Indstilling
+
+Direktøren for Social og Sundhed indstiller, at rengøring i hjemmeplejen leveres hver 3. uge med
+virkning fra den 1. marts 2030.
+
+Beslutning i Social- og Sundhedsudvalget den 04-12-2029
+
+Indstillingen blev sat under afstemning.
+For stemte: Jens Kragh (A), Tove Lykke (A) og Lise Bundgaard (V).
+Imod stemte: Mikkel Sandholm (F) og Rasmus Hviid (Ø).
+Indstillingen er hermed godkendt.
+
+49. Tilskud til Frivilligcenter Vindeby
+
+Sagsnr.: 27.15.00-Ø40-1-29
+
+Indstilling
+
+Direktøren for Social og Sundhed indstiller, at Frivilligcenter Vindeby får et tilskud på
+85.000 kr. i 2030.
+
+Beslutning i Social- og Sundhedsudvalget den 04-12-2029
+
+Ikke godkendt. Udvalget ønsker en samlet sag om frivillighedsmidlerne.
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "shown"),
+    [
+        ("Hvad besluttede udvalget om Plejecenter Lærkehøj?", "19,6 mio. kr."),
+        ("Hvad besluttede udvalget om rengøring i hjemmeplejen?", "hver 3. uge"),
+    ],
+)
+def test_an_approval_with_remarks_or_a_vote_still_shows_the_indstilling(
+    tmp_path_factory, question: str, shown: str
+) -> None:
+    """ "Anbefales." followed by a wish, or a vote ending "Indstillingen er hermed godkendt.",
+    approves the Indstilling: the answer shows what was approved, not only that it was."""
+    from tests.conftest import assistant_over
+
+    unseen = assistant_over(
+        tmp_path_factory.mktemp("remarks"), {"ssu_2029-12-04_referat.txt": FURTHER_REMARKS_TXT}
+    )
+    answer = unseen.ask(question)
+    assert "Beslutningen henviser til indstillingen:" in answer.text
+    assert shown in answer.text
+
+
+def test_a_rejection_does_not_refer_to_the_indstilling(tmp_path_factory) -> None:
+    """ "Ikke godkendt." turns the Indstilling down: it is not shown as what was decided."""
+    from tests.conftest import assistant_over
+
+    unseen = assistant_over(
+        tmp_path_factory.mktemp("rejected"), {"ssu_2029-12-04_referat.txt": FURTHER_REMARKS_TXT}
+    )
+    answer = unseen.ask("Hvad besluttede udvalget om tilskuddet til Frivilligcenter Vindeby?")
+    assert "Ikke godkendt." in answer.text
+    assert "henviser til indstillingen" not in answer.text
+
+
 WRAPPED_POINTS_TXT = """Referat af møde i Kultur- og Fritidsudvalget den 8. februar 2023
 
 7. Strandparken IS - engangsbevilling til budget 2023
