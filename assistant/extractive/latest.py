@@ -12,7 +12,7 @@ from assistant.extractive.model import Candidate, ExtractiveConfig
 from assistant.extractive.places import DocumentPlaces
 from assistant.extractive.shapes import dates_in
 from assistant.intent import Intent
-from ingest.dates import find_dates
+from ingest.dates import DateMention, find_dates
 from ingest.money import find_amounts
 
 
@@ -45,9 +45,21 @@ _CHANGE_VERB = re.compile(
 )
 
 
+# a day, or a month ("planlagt til april 2030" … "flyttes fra april 2030 til september 2030");
+# a year or a season is too vague to be the value that changed
+_VALUE_PRECISIONS = ("day", "month")
+
+
+def _date_value(mention: DateMention) -> object:
+    """A day as its date, a month as (year, month): "januar 2030" is not "1. januar 2030"."""
+    if mention.precision == "month":
+        return (mention.date.year, mention.date.month)
+    return mention.date
+
+
 def changed_values(text: str, ref: dt.date | None) -> list[tuple[object, object]]:
     """(old, new) of each "fra X til Y" the text states, X and Y two dates or two amounts
-    (a date as a `datetime.date`, an amount in kroner)."""
+    (a day as a `datetime.date`, a month as (year, month), an amount in kroner)."""
     out: list[tuple[object, object]] = []
     if not _CHANGE_VERB.search(text):
         return out
@@ -62,7 +74,7 @@ def changed_values(text: str, ref: dt.date | None) -> list[tuple[object, object]
         if m.low is not None and m.high is not None and m.high != m.low and " til " in m.text:
             if _FROM_BEFORE.search(text[max(0, m.start - 25) : m.start]):
                 out.append((m.low, m.high))
-    pairs = [(a.start, a.end, a.date) for a in dates if a.end_date == a.date]
+    pairs = [(a.start, a.end, _date_value(a)) for a in dates if a.precision in _VALUE_PRECISIONS]
     pairs += [(m.start, m.end, m.amount_dkk) for m in amounts]
     pairs.sort()
     for (s1, e1, old), (s2, _, new) in itertools.pairwise(pairs):
@@ -82,7 +94,9 @@ def changed_values(text: str, ref: dt.date | None) -> list[tuple[object, object]
 
 def stated_values(text: str, ref: dt.date | None) -> set[object]:
     """The dates (days) and amounts a text states."""
-    values: set[object] = {d.date for d in find_dates(text, ref=ref) if d.precision == "day"}
+    values: set[object] = {
+        _date_value(d) for d in find_dates(text, ref=ref) if d.precision in _VALUE_PRECISIONS
+    }
     return values | {m.amount_dkk for m in find_amounts(text)}
 
 

@@ -1,0 +1,41 @@
+"""A later value in place of an earlier one (assistant/extractive/latest.py)."""
+
+import datetime as dt
+
+from assistant.extractive.latest import changed_values, stated_values
+from tests.conftest import assistant_over
+
+
+def test_a_month_moved_to_another_month_is_a_change_of_that_month() -> None:
+    """ "planlagt til april 2030" is a value as "1. april 2030" is; a month is not its first
+    day ("januar 2030" moved says nothing of "1. januar 2030")."""
+    ref = dt.date(2030, 2, 12)
+    changes = changed_values("Sandfodringen flyttes fra april 2030 til september 2030.", ref)
+    assert changes == [((2030, 4), (2030, 9))]
+    assert stated_values("Sandfodringen var planlagt til april 2030.", ref) == {(2030, 4)}
+    assert (2030, 1) not in stated_values("Hun tiltræder 1. januar 2030.", ref)
+
+
+STEERING_GROUP_MD = """# Styregruppen for Kystsamarbejdet – referat 12. februar 2030
+
+## 3.2 Tidsplan for fase 1
+
+Sandfodringen ved Rørvig Strand var planlagt til april 2030.
+Miljøstyrelsen har i sin udtalelse peget på, at arbejdet ikke bør udføres i fuglenes yngleperiode.
+
+## 3.3 Beslutning
+
+Sandfodringen flyttes fra april 2030 til september 2030.
+"""
+
+
+def test_a_month_the_same_paper_moves_later_is_shown_with_the_plan(tmp_path_factory) -> None:
+    """ "Hvornår … efter den seneste plan?": the planned month comes with the later line
+    that moves it."""
+    unseen = assistant_over(
+        tmp_path_factory.mktemp("moved-month"), {"styregruppe_2030-02-12.md": STEERING_GROUP_MD}
+    )
+    answer = unseen.ask(
+        "Hvornår skal sandfodringen ved Rørvig Strand udføres efter den seneste plan?"
+    )
+    assert "september 2030" in answer.text, answer.text
