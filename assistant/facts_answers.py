@@ -1172,9 +1172,7 @@ class FactsAnswerer:
                 parts.append(f"**{title}** [{h}]{label}: {body}")
             else:
                 parts.append(f"Beslutning: {body}")
-            decided = [
-                s.text for a, b, _ in paragraphs for s in view.sentences_between(a, b)
-            ]
+            decided = [s.text for a, b, _ in paragraphs for s in view.sentences_between(a, b)]
             if row.get("recommendation_start") is not None and _approves_as_proposed(decided):
                 # "Godkendt." / "Ad 2-4) Godkendes": what was approved is the Indstilling
                 rec = self._paragraphs(
