@@ -30,6 +30,7 @@ The package, one job per module:
 - `companions.py`: `Companions`, what is shown beside the best sentence;
 - `shapes.py`: what a line looks like (a label, a column-names row, a count, its years);
 - `model.py`: the candidates, the selection and the tuned `ExtractiveConfig`.
+- `step.py`: what every step reads (documents, term statistics, config, places).
 """
 
 from assistant.extractive.answerer import ExtractiveAnswerer

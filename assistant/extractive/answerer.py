@@ -157,7 +157,7 @@ class ExtractiveAnswerer:
         self.config = config or ExtractiveConfig()
         self.places = DocumentPlaces(docs)
         self.scorer = SentenceScorer(docs, stats, self.config, self.places)
-        self.latest = LatestValues(docs, self.config, self.places)
+        self.latest = LatestValues(docs, stats, self.config, self.places)
         self.lists = ListFinder(docs, stats, self.config, self.places, self.scorer)
         self.companions = Companions(docs, stats, self.config, self.places, self.scorer)
 

@@ -4,11 +4,10 @@ line, a table's rows. Kept apart from selection: these rules only add, never cho
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from assistant.citations import DocumentCache, DocView
-from assistant.extractive.model import Candidate, ExtractiveConfig, add_sentence
-from assistant.extractive.places import DocumentPlaces
+from assistant.citations import DocView
+from assistant.extractive.model import Candidate, add_sentence
 from assistant.extractive.scoring import SentenceScorer
 from assistant.extractive.shapes import (
     DECISION_WORDS,
@@ -21,7 +20,8 @@ from assistant.extractive.shapes import (
     is_label,
     only_link,
 )
-from assistant.question_terms import TermStats, WordGroup, match_group
+from assistant.extractive.step import Step
+from assistant.question_terms import WordGroup, match_group
 from ingest.models import Block
 from ingest.structure import agenda_item_at
 
@@ -75,22 +75,11 @@ def _says_alone(cell: str) -> bool:
     return len(WORDS.findall(cell)) >= 8 and cell.rstrip().endswith((".", "!", "?"))
 
 
-class Companions:
+@dataclass(eq=False)
+class Companions(Step):
     """Adds what the best sentence needs beside it to be understood."""
 
-    def __init__(
-        self,
-        docs: DocumentCache,
-        stats: TermStats,
-        config: ExtractiveConfig,
-        places: DocumentPlaces,
-        scorer: SentenceScorer,
-    ) -> None:
-        self.docs = docs
-        self.stats = stats
-        self.config = config
-        self.places = places
-        self.scorer = scorer
+    scorer: SentenceScorer
 
     def strong_companions(self, best: Candidate, ranked: list[Candidate]) -> list[Candidate]:
         """The best sentence and the next ones that score near it and add a question word it

@@ -7,10 +7,9 @@ import datetime as dt
 import itertools
 import re
 
-from assistant.citations import DocumentCache
-from assistant.extractive.model import Candidate, ExtractiveConfig
-from assistant.extractive.places import DocumentPlaces
+from assistant.extractive.model import Candidate
 from assistant.extractive.shapes import dates_in
+from assistant.extractive.step import Step
 from assistant.intent import Intent
 from ingest.dates import DateMention, find_dates
 from ingest.money import find_amounts
@@ -100,15 +99,8 @@ def stated_values(text: str, ref: dt.date | None) -> set[object]:
     return values | {m.amount_dkk for m in find_amounts(text)}
 
 
-class LatestValues:
+class LatestValues(Step):
     """Finds the later paper's date or amount that replaces the best's."""
-
-    def __init__(
-        self, docs: DocumentCache, config: ExtractiveConfig, places: DocumentPlaces
-    ) -> None:
-        self.docs = docs
-        self.config = config
-        self.places = places
 
     def later_rival(self, best: Candidate, cands: list[Candidate]) -> Candidate | None:
         """A sentence written later than the best (a later-dated document, or a newer message

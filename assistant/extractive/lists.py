@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from assistant.citations import DocumentCache, DocView
-from assistant.extractive.model import Candidate, ExtractiveConfig, ListCandidate
-from assistant.extractive.places import DocumentPlaces
+from assistant.citations import DocView
+from assistant.extractive.model import Candidate, ListCandidate
 from assistant.extractive.scoring import SentenceScorer
 from assistant.extractive.shapes import (
     COUNT_VALUES,
@@ -18,7 +17,8 @@ from assistant.extractive.shapes import (
     listed_noun,
     satisfies,
 )
-from assistant.question_terms import TermStats, WordGroup, coverage, match_group
+from assistant.extractive.step import Step
+from assistant.question_terms import WordGroup, coverage, match_group
 from assistant.types import SearchHit
 from ingest.chunking import ABBREVIATIONS
 from ingest.structure import is_standard_heading
@@ -87,22 +87,11 @@ def _asked_count(question: str) -> int | None:
     return int(word) if word.isdigit() else COUNT_VALUES.get(word)
 
 
-class ListFinder:
+@dataclass(eq=False)
+class ListFinder(Step):
     """Finds the list or table that answers a list question, and a list's items."""
 
-    def __init__(
-        self,
-        docs: DocumentCache,
-        stats: TermStats,
-        config: ExtractiveConfig,
-        places: DocumentPlaces,
-        scorer: SentenceScorer,
-    ) -> None:
-        self.docs = docs
-        self.stats = stats
-        self.config = config
-        self.places = places
-        self.scorer = scorer
+    scorer: SentenceScorer
 
     def best_list(
         self,

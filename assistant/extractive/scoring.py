@@ -6,15 +6,16 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import dataclass, field
 from typing import Any
 
-from assistant.citations import DocumentCache, DocView
-from assistant.extractive.model import Candidate, ExtractiveConfig
-from assistant.extractive.places import DocumentPlaces
+from assistant.citations import DocView
+from assistant.extractive.model import Candidate
 from assistant.extractive.shapes import FIELD, column_names_row, dates_in, has_count, is_label
+from assistant.extractive.step import Step
 from assistant.intent import Intent
 from assistant.parties import party_mentions
-from assistant.question_terms import TermStats, WordGroup, coverage, match_group
+from assistant.question_terms import WordGroup, coverage, match_group
 from assistant.votes import records_vote
 from ingest.dates import MONTHS
 from ingest.facts.sentences import Sentence
@@ -115,21 +116,12 @@ MEMO_KEYS = 4  # word lists whose sentence coverages are kept
 NEAR_TIE = 0.02
 
 
-class SentenceScorer:
+@dataclass(eq=False)
+class SentenceScorer(Step):
     """Scores candidates; coverages are memoised for the last few word lists."""
 
-    def __init__(
-        self,
-        docs: DocumentCache,
-        stats: TermStats,
-        config: ExtractiveConfig,
-        places: DocumentPlaces,
-    ) -> None:
-        self.docs = docs
-        self.stats = stats
-        self.config = config
-        self.places = places
-        self._memo: dict[tuple, dict] = {}  # the last MEMO_KEYS word lists, oldest first
+    # the last MEMO_KEYS word lists, oldest first
+    _memo: dict[tuple, dict] = field(default_factory=dict, init=False)
 
     def context_text(self, view: DocView, offset: int) -> str:
         meta = view.record.meta
