@@ -267,3 +267,92 @@ def test_a_decision_question_gets_the_items_decision_second(tmp_path_factory) ->
     placed = retriever._place_decision(classify(question), case, len(case))
     assert "Ikke godkendt" in placed[1].text and len(placed) == len(case)
     assert retriever._place_decision(classify(f"Hvor stor er {topic}?"), case, len(case)) == case
+
+
+AGENDA_MD = """# Koordinationsgruppen for OS2skole – møde 1. juni 2026
+
+## Mødefakta
+
+**Tid**: 01.06.26 kl. 13 - 14.30
+
+**Sted**: Virtuel
+
+## Dagsorden
+
+#### 1. Formalia
+- 1.1 Godkendelse af referat og dagsorden
+  Seneste møde var den 20/4-2026, og referatet ligger på projektets side.
+
+#### 2. Temaer for dagens møde
+- 2.1 Orientering om beslutning truffet på Styregruppemødet den 7. maj 2026
+
+   https://example.org/beslutninger/projektplan-skoleportal.md
+- 2.2 Præsentation af oplæg fra årsmødet den 18. maj 2026
+- 2.3 Status på selvevalueringen
+
+#### 3. Husholdning
+- 3.1 Status på igangværende aktiviteter
+- 3.2 Spørgsmål fra baglandet
+"""
+
+DECISION_MD = """# Beslutning: Projektplan for ny skoleportal
+
+**Dato**: 2026-05-07
+
+## Kontekst
+
+Styregruppen har tidligere besluttet at lancere en ny version af skoleportalen i 2027.
+
+## Beslutning
+
+Styregruppen godkender projektplanen for skoleportalen som det styrende grundlag for
+projektets gennemførelse. Projektet kaldes i daglig tale Skoleportal 2.
+"""
+
+
+@pytest.fixture(scope="module")
+def agenda_stores(tmp_path_factory: pytest.TempPathFactory):
+    from ingest.pipeline import Ingestor
+    from tests.conftest import make_settings
+
+    folder = tmp_path_factory.mktemp("agenda")
+    (folder / "koordinationsgruppe_2026-06-01.md").write_text(AGENDA_MD, encoding="utf-8")
+    (folder / "beslutning_2026-05-07.md").write_text(DECISION_MD, encoding="utf-8")
+    ingestor = Ingestor(make_settings(tmp_path_factory.mktemp("agenda-data")))
+    assert not ingestor.ingest_paths([folder]).failed
+    return ingestor.stores
+
+
+def _sentence_coverages(stores, question: str) -> dict[str, float]:
+    """The final reorder's sentence coverage of each retrieved passage, by its first line."""
+    from assistant.citations import DocumentCache
+    from assistant.extractive import ExtractiveAnswerer
+    from assistant.question_terms import TermStats
+
+    hits = HybridRetriever(stores).search(question)
+    scorer = ExtractiveAnswerer(DocumentCache(stores.registry), TermStats(stores.registry))
+    groups = scorer.stats.refresh().groups(question)
+    best = HybridRetriever._best_coverage(
+        scorer, scorer.candidates(hits), groups, classify(question), len(hits)
+    )
+    return {h.text.splitlines()[0]: b for h, b in zip(hits, best, strict=True)}
+
+
+def test_a_passage_of_headings_alone_gets_no_sentence_coverage(agenda_stores) -> None:
+    """An agenda item's title that repeats the question ("Orientering om beslutning truffet
+    på Styregruppemødet den 7. maj 2026") states nothing: its passage of headings gets no
+    sentence coverage in the final reorder, the decision it names does."""
+    coverage = _sentence_coverages(
+        agenda_stores, "Hvad godkendte styregruppen med beslutningen af 7. maj 2026?"
+    )
+    assert coverage["Dagsorden"] == 0.0
+    assert coverage["Beslutning: Projektplan for ny skoleportal"] > 0.3
+
+
+def test_an_agenda_s_items_still_answer_a_list_question(agenda_stores) -> None:
+    """ "Hvilke temaer stod på dagsordenen …?": the agenda's headings are the answer."""
+    coverage = _sentence_coverages(
+        agenda_stores,
+        "Hvilke temaer stod på dagsordenen til koordinationsgruppens møde den 1. juni 2026?",
+    )
+    assert coverage["Dagsorden"] > 0.3
