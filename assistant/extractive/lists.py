@@ -61,8 +61,10 @@ MAX_POINT_SENTENCES = 8  # a numbered point's own sentences before the next poin
 AGENDA_NOUNS = "punkter sager dagsordenspunkter emner"
 MAX_TABLE_ROWS = 40  # a table this long answers a "hvilke" question by the rows it asks for
 LISTED_NOUN_BONUS = 0.1  # a list whose intro names what "hvilke X" asks for
+MAX_SECTION_ITEMS = 15  # a section's body of this many lines or list items at most is a list
 
 MEETING_NOUNS = "dagsorden dagsordenen møde mødet referat referatet"
+_NAMES_AGENDA = re.compile(r"\bdagsorden|\bagenda\b", re.IGNORECASE)
 # "Hvilke punkter på (styregruppens) handlingsliste …": where the listed things are listed
 _LISTED_FROM = re.compile(
     r"\b(?:hvilke[nt]?|which)\s+(?:\w+\s+)?(?:på|i|fra|under|on|in)\s+(?:\w+s\s+)?(\w+)", re.I
@@ -117,6 +119,17 @@ class ListFinder(Step):
             found.extend(self.structured_lists(doc_id))
         if headed_by is not None:
             found = [lc for lc in found if self._headed_by(lc, headed_by)]
+        if asked is not None and not asks_items and not _NAMES_AGENDA.search(question):
+            # "Hvilke risici er nævnt i referatet?": the list under "4.5 Risici", never the
+            # meeting's items, one of which is titled so
+            found = [lc for lc in found if not lc.agenda]
+        # a section's list body answers only the question its heading names ("Hvilke risici …?"
+        # and "4.5 Risici")
+        found = [
+            lc
+            for lc in found
+            if not lc.headed or (asked is not None and self._headed_by(lc, asked))
+        ]
         if source is not None:
             # "Hvilke punkter på styregruppens handlingsliste …?": the points of the list under
             # that heading, when there is one, not the meeting's agenda items
@@ -288,26 +301,55 @@ class ListFinder(Step):
                 intro = Candidate(doc_id, a, b, view.text[a:b], -1)
             out.append(ListCandidate(doc_id, intro, items, agenda=agenda))
         out.extend(self._table_lists(view))
-        # a section whose body is a few short lines ("Bilag": one line per annex)
+        # a section whose body is a few short lines ("Bilag": one line per annex), or else
+        # a list and nothing else ("4.5 Risici" over "1. Stigende materialepriser … kan give
+        # et dyrere tilbud end budgetteret. Sandsynlighed: høj." and four more)
         for sec in view.record.sections:
+            if any(x.parent == sec.id for x in view.record.sections):
+                continue
             h_start, h_end = view.heading_of(sec)
-            body = [
-                x
-                for x in view.sentences_between(h_end, sec.end)
-                if not view.in_heading(x.start, x.end)
-            ]
-            inner = [x for x in view.record.sections if x.parent == sec.id]
-            if inner or not 2 <= len(body) <= 15 or any(len(x.text) > 150 for x in body):
-                continue
-            lines = [x for x in body if re.search(r"[A-Za-zÆØÅæøå]{3}", x.text)]
-            if any("\n" not in view.text[a.end : b.start] for a, b in itertools.pairwise(lines)):
-                continue  # sentences of one paragraph, not a line each
-            if len(lines) < 2:
-                continue
             intro = Candidate(doc_id, h_start, h_end, view.text[h_start:h_end], -1)
-            items = [Candidate(doc_id, x.start, x.end, x.text, -1) for x in lines]
-            out.append(ListCandidate(doc_id, intro, items))
+            lines = self._short_lines(view, h_end, sec.end)
+            if lines:
+                out.append(ListCandidate(doc_id, intro, lines))
+            elif listed := self._list_body(view, h_end, sec.end):
+                out.append(ListCandidate(doc_id, intro, listed, headed=True))
         return out
+
+    @staticmethod
+    def _short_lines(view: DocView, start: int, end: int) -> list[Candidate]:
+        """The lines of a section body of 2 to 15 short lines, one sentence each, or []."""
+        body = [
+            x for x in view.sentences_between(start, end) if not view.in_heading(x.start, x.end)
+        ]
+        if not 2 <= len(body) <= MAX_SECTION_ITEMS or any(len(x.text) > 150 for x in body):
+            return []
+        lines = [x for x in body if re.search(r"[A-Za-zÆØÅæøå]{3}", x.text)]
+        if any("\n" not in view.text[a.end : b.start] for a, b in itertools.pairwise(lines)):
+            return []  # sentences of one paragraph, not a line each
+        if len(lines) < 2:
+            return []
+        return [Candidate(view.id, x.start, x.end, x.text, -1) for x in lines]
+
+    @staticmethod
+    def _list_body(view: DocView, start: int, end: int) -> list[Candidate]:
+        """The items of a section body that is a list and nothing else (2 to 15 list-item
+        blocks, each an item however many sentences it has), or []."""
+        blocks = [
+            b
+            for b in view.record.blocks
+            if start <= b.start < end and view.text[b.start : b.end].strip()
+        ]
+        if not 2 <= len(blocks) <= MAX_SECTION_ITEMS or any(b.kind != "list_item" for b in blocks):
+            return []
+        items = []
+        for b in blocks:  # the item's sentences, without its bullet
+            sentences = view.sentences_between(b.start, b.end)
+            if not sentences:
+                return []
+            a, z = sentences[0].start, sentences[-1].end
+            items.append(Candidate(view.id, a, z, view.text[a:z], -1))
+        return items
 
     def opens_list(self, c: Candidate) -> bool:
         """The sentence introduces a list: `_leads_in`, or a paragraph left open without

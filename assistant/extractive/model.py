@@ -85,6 +85,7 @@ class ListCandidate:
     items: list[Candidate]
     score: float = 0.0
     agenda: bool = False  # the items are a meeting's agenda items
+    headed: bool = False  # the items are a section's list body, the intro its heading
 
 
 @dataclass
