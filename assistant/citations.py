@@ -146,6 +146,11 @@ class DocView:
             return None
         return i
 
+    def blocks_between(self, start: int, end: int) -> list[Block]:
+        """The blocks that start in [start, end), in order."""
+        lo = bisect_left(self._block_starts, start)
+        return self.record.blocks[lo : bisect_left(self._block_starts, end, lo)]
+
     def block_at(self, offset: int) -> Block | None:
         """The block holding `offset`, if any."""
         i = self._block_index(offset)

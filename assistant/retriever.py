@@ -484,6 +484,8 @@ class HybridRetriever:
         has_body = [False] * n
         for c in cands:
             best[c.rank - 1] = max(best[c.rank - 1], c.context_coverage)
+            if intent.wants_list or has_body[c.rank - 1]:
+                continue
             view = scorer.docs.get(c.doc_id)
             if view is None or not view.in_heading(c.start, c.end):
                 has_body[c.rank - 1] = True

@@ -304,8 +304,9 @@ class ListFinder(Step):
         # a section whose body is a few short lines ("Bilag": one line per annex), or else
         # a list and nothing else ("4.5 Risici" over "1. Stigende materialepriser … kan give
         # et dyrere tilbud end budgetteret. Sandsynlighed: høj." and four more)
+        parents = {x.parent for x in view.record.sections}
         for sec in view.record.sections:
-            if any(x.parent == sec.id for x in view.record.sections):
+            if sec.id in parents:
                 continue
             h_start, h_end = view.heading_of(sec)
             intro = Candidate(doc_id, h_start, h_end, view.text[h_start:h_end], -1)
@@ -335,11 +336,7 @@ class ListFinder(Step):
     def _list_body(view: DocView, start: int, end: int) -> list[Candidate]:
         """The items of a section body that is a list and nothing else (2 to 15 list-item
         blocks, each an item however many sentences it has), or []."""
-        blocks = [
-            b
-            for b in view.record.blocks
-            if start <= b.start < end and view.text[b.start : b.end].strip()
-        ]
+        blocks = [b for b in view.blocks_between(start, end) if view.text[b.start : b.end].strip()]
         if not 2 <= len(blocks) <= MAX_SECTION_ITEMS or any(b.kind != "list_item" for b in blocks):
             return []
         items = []
