@@ -180,6 +180,16 @@ _PER_UNIT_AFTER = re.compile(r"\s+(?:[a-zæøå]+\s+){0,2}(?:pr\.?|per)\s+[a-zæ
 _ASKS_A_SHARE = re.compile(r"^\s*hvad\s+(?:er|var|bliver|blev)\b.*\bandel\b", re.IGNORECASE)
 
 
+def _part_intent(part: str, whole: Intent) -> Intent:
+    """A part of a question read on its own, in the language of the whole; money named
+    anywhere in the whole ("Hvor meget jord …, og hvad er det gjort op til i kroner?") makes
+    every "hvor meget" of it ask an amount."""
+    intent = classify(part)
+    intent.english = whole.english
+    intent.asks_quantity &= whole.asks_quantity
+    return intent
+
+
 def _no_news(cset: CitationSet, mark: int) -> bool:
     """The citations added since `mark` are none, or only labels whose content an earlier
     part showed ("Imod stemte:" over the parties the vote's first part listed)."""
@@ -318,12 +328,10 @@ class Assistant:
             if i == 0:
                 part_intent, part_hits = intent, hits
             else:
-                part_intent = classify(part)
-                part_intent.english = intent.english
+                part_intent = _part_intent(part, intent)
                 part_hits = self.retriever.search(f"{part} {topic}", k=RETRIEVE_K, filters=filters)
             if len(parts) > 1 and i == 0:
-                part_intent = classify(part)
-                part_intent.english = intent.english
+                part_intent = _part_intent(part, intent)
             mark = len(cset.citations)
             draft = self._answer_part(part, part_intent, part_hits, day, filters, cset, topic)
             draft = self._with_breakdown(draft, part, part_intent, part_hits, filters, mark)
@@ -613,6 +621,8 @@ class Assistant:
             require = None  # about money, not asking for a figure
         elif require == "amount" and intent.asks_share:
             require = "share"  # "Hvor meget fylder …?": a percentage answers too
+        elif require == "amount" and intent.asks_quantity:
+            require = "quantity"  # "Hvor meget skal der lægges til for bølger?": 25 cm
         elif intent.kind == "lookup" and _ASKS_A_SHARE.search(question_part):
             require = "share"
         selection = self.extractive.select(

@@ -163,6 +163,10 @@ _DECISION = _rx(
     # "Hvad endte mindsteprisen med at blive?": the final word on a proposal
     r"\bendte\s+(?:\S+\s+){0,4}?med\s+at\s+(?:blive|være)\b",
     r"\bvedt(?:og|aget|age|ages)\b",
+    # a body's view of a case is its decision: "Hvad sagde Økonomiudvalget til sagen?", "Hvad
+    # mente Klimaudvalget om valget af løsning?"
+    r"\bhvad\s+(?:mente|mener|sagde|siger|syntes|synes)\s+(?:\S+\s+){0,2}?"
+    r"(?:\w*udvalg\w*|byråd\w*|kommunalbestyrelse\w*|regionsråd\w*|styregruppe\w*)",
     # what a meeting agreed: "Hvad blev styregruppen enige om …?", "Hvad blev der aftalt …?"
     r"\b(?:blev|var|er)\s+(?:\S+\s+){0,3}?enige?\s+om\b|\benedes\b",
     r"\bhvad\s+blev\s+(?:der\s+)?aftalt\b|\bhvad\s+aftalte\b",
@@ -287,6 +291,9 @@ class Intent:
     asks_frequency: bool = False  # "hvor ofte", "hvor tit", "how often"
     asks_why: bool = False  # "hvorfor", "hvad er årsagen til", "why"
     asks_share: bool = False  # "hvor meget fylder", "hvor stor en andel", "hvor mange procent"
+    # "Hvor meget skal der lægges til for bølger?": an amount asked without naming money, so
+    # a measure ("25 cm") answers as well as a sum (`names_money`)
+    asks_quantity: bool = False
     per_document: bool = False  # "Hvilke dokumenter nævner X?", "... i hver af dem?"
     asks_item: bool = False  # "Hvilket punkt …?", "Under hvilken sag …?": the agenda item
     asks_where: bool = False  # "Hvor blev mødet holdt?", "where": a place
@@ -345,6 +352,19 @@ def _names_the_subject(question: str, mention: DateMention) -> bool:
     return mention.precision == "year" and _SUBJECT_YEAR.search(before) is not None
 
 
+# "Hvor meget" alone asks a quantity: "Hvor meget skal der lægges til for bølger?" (25 cm),
+# "Hvor meget CO2 udledte kommunen?" (4.820 ton). With a money word it asks an amount.
+_HOW_MUCH = re.compile(r"\bhvor\s+meget\b", re.IGNORECASE)
+_MONEY_VERB = _rx(r"\bbetal\w*", r"\bspar\w*", r"\bdyrere\b", r"\bbilligere\b", r"\bramme\w*")
+
+
+def names_money(question: str) -> bool:
+    """The question names money beyond a bare "hvor meget" (an amount word, a money verb, a
+    figure in kroner): only then must its answer state an amount of money."""
+    rest = _HOW_MUCH.sub(" ", question)
+    return bool(_BUDGET.search(rest) or _BUDGET_GET.search(rest) or _MONEY_VERB.search(rest))
+
+
 def classify(question: str) -> Intent:
     """Intent of one question (after conversation condensing)."""
     q = " ".join(question.split())
@@ -387,6 +407,7 @@ def classify(question: str) -> Intent:
         and not intent.asks_vote  # "Hvordan stemte byrådet om anlægsbevillingen?"
         and (not _NOT_AMOUNT_QUESTION.match(q) or bool(_AMOUNT_WORDS.search(q)))
     )
+    intent.asks_quantity = intent.asks_amount and not names_money(q)
     # "Hvem holder øje med økonomien?": money is the topic, a person or body the answer
     money_who = not intent.asks_amount and not amounts and bool(_WHO.search(q))
     definition = _DEFINITION.search(q)

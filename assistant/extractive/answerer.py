@@ -103,6 +103,10 @@ _CASE_NUMBER_LINE = re.compile(
     rf"\s*{CASE_NUMBER_LABEL}\.?\s*:?\s*\S+(?:\s+(?:åbent|lukket)(?:\s+punkt)?)?\s*$",
     re.IGNORECASE,
 )
+# a letter's or memo's header: its subject line restates the document's title and answers
+# nothing; its addressee and sender lines answer only who wrote to whom
+_SUBJECT_LINE = re.compile(r"\s*(?:emne|vedr\.?|vedrørende|subject)\s*:", re.IGNORECASE)
+_ADDRESS_LINE = re.compile(r"\s*(?:til|fra|cc|to|from)\s*:", re.IGNORECASE)
 _ASKS_CASE_NUMBER = re.compile(
     r"\bsags\w*n(?:umme)?r|\bj\.?\s?nr|\bjournal\w*|\bsagsbehandler\w*|\bcase number",
     re.IGNORECASE,
@@ -192,8 +196,9 @@ class ExtractiveAnswerer:
         topic: str | None = None,
         shown: Iterable[tuple[str, int, int]] = (),
     ) -> Selection:
-        """Best sentences for the question. `require`: "date" / "amount" / "number" / "decision"
-        keeps only sentences that state one (what the question cannot do without). A later part
+        """Best sentences for the question. `require`: "date" / "amount" / "quantity" / "number"
+        / "decision" keeps only sentences that state one (what the question cannot do without).
+        A later part
         of a two-part question ("..., og hvad skal kommunen betale i fondsmoms?") is scored by
         its own words with its `topic` (the first part) as lighter context, and skips sentences
         inside the `shown` spans (doc_id, start, end) that an earlier part already answered."""
@@ -242,6 +247,12 @@ class ExtractiveAnswerer:
                 for c in cands
                 if not _CASE_NUMBER_LINE.match(c.text) and not self.places.case_header_field(c)
             ]
+        cands = [
+            c
+            for c in cands
+            if not _SUBJECT_LINE.match(c.text)
+            and (intent.asks_who or not _ADDRESS_LINE.match(c.text))
+        ]
         asked_years = set(intent.years) - {int(a) for a in intent.amounts}
         if require == "decision":
             cands = [c for c in cands if self.places.states_decision(c)]

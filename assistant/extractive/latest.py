@@ -39,7 +39,8 @@ _DOWN_VERB = re.compile(
 _CHANGE_VERB = re.compile(
     r"\b(?:flytte\w*|ændre\w*|udsk\w*|rykke\w*|stige\w*|steg|reducere\w*|hæve\w*|"
     r"øge\w*|forhøje\w*|nedsætte\w*|nedsat|nedjustere\w*|opjustere\w*|justere\w*|"
-    r"falde\w*|faldt|forlænge\w*|fremrykke\w*|sænke\w*|beskære\w*|beskåret|skære\w*)",
+    r"falde\w*|faldt|forlænge\w*|fremrykke\w*|sænke\w*|beskære\w*|beskåret|skære\w*|"
+    r"præcisere\w*|revidere\w*|korrigere\w*|opdatere\w*)",
     re.IGNORECASE,
 )
 
@@ -164,4 +165,22 @@ class LatestValues(Step):
             changes = changed_values(c.text, self.places.doc_date(c))
             if any(old in stated and new not in stated for old, new in changes):
                 return c
+        # "… skønnet til mellem 2,1 og 2,6 mio. kr. Efter visitationsmødet … er skønnet
+        # præciseret til 2,4 mio. kr.": the next sentence gives the value anew, without "fra"
+        following = next(
+            (c for c in changing if c.doc_id == best.doc_id and c.index == best.index + 1), None
+        )
+        if following is not None:
+            # the value of the best's main kind: its amount, else its date ("pr. 30. april"
+            # only dates the amount)
+            kinds = {_value_kind(v) for v in stated}
+            kind = "amount" if "amount" in kinds else "date"
+            new = stated_values(following.text, self.places.doc_date(following)) - stated
+            if kind in kinds and any(_value_kind(v) == kind for v in new):
+                return following
         return None
+
+
+def _value_kind(value: object) -> str:
+    """An amount (a number of kroner) or a date (a day, or a month as a tuple)."""
+    return "amount" if isinstance(value, int | float) else "date"

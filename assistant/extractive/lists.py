@@ -372,7 +372,7 @@ class ListFinder(Step):
         (the amounts of "… puljer målrettet" are in its bullets)."""
         if satisfies(c.text, require):
             return True
-        if require not in ("amount", "share"):
+        if require not in ("amount", "share", "quantity"):
             return False
         if self.places.table_amount(c):
             return True

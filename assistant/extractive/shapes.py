@@ -36,6 +36,12 @@ _MAGNITUDE = re.compile(
     r"\b(?:\d|en|to|tre|fire|fem|seks|syv|otte|ni)-?cifre(?:t|de)\s+\w*beløb", re.IGNORECASE
 )
 _PERCENTAGE = re.compile(r"\d(?:[\d.,]*\d)?\s*(?:%|‰|pct\b|procent|promille)", re.IGNORECASE)
+# a quantity with its unit: "25 cm", "ca. 1.650 m", "4.820 ton CO2e", "3 dB", "40 timer"
+_MEASURE = re.compile(
+    r"\d(?:[\d.,]*\d)?\s*(?:mm|cm|m|km|m2|m²|m3|m³|ha|kg|tons?|kwh|mwh|gwh|db|liter|l|"
+    r"timer?|dage?|uger?|måneder|år|meter|kilometer|procent|pct|%)(?!\w)",
+    re.IGNORECASE,
+)
 _FREQUENCY_WORDS = re.compile(
     r"\b(?:kvartalsvis|halvårlig\w*|årlig\w*|månedlig\w*|ugentlig\w*|daglig\w*|løbende|"
     r"hver\s+(?:\d+\.?\s+)?(?:dag|uge|måned|kvartal|år)\w*|om\s+(?:året|måneden|ugen|dagen)|"
@@ -172,6 +178,8 @@ def satisfies(text: str, require: str) -> bool:
         return bool(find_amounts(text) or _PERCENTAGE.search(text))
     if require == "number":
         return has_number(text)
+    if require == "quantity":  # "hvor meget" without money: an amount or a measure
+        return bool(find_amounts(text) or _MEASURE.search(text))
     if require == "decision":
         return bool(DECISION_WORDS.search(text))
     return True

@@ -164,6 +164,14 @@ def _punct_breaks(text: str, lo: int, hi: int) -> set[int]:
             if not ref and nxt.isupper():
                 breaks.add(end)
             continue
+        if (
+            tok in ("m", "l", "g", "t")  # metre, litre, gram, ton or hour
+            and tm is not None
+            and re.search(r"\d[ \u00a0]+$", text[max(lo, tm.start() - 4) : tm.start()])
+            and nxt.isupper()
+        ):
+            breaks.add(end)  # "en sikringskote på 2,35 m. Anlægget …": a unit, no marker
+            continue
         if re.fullmatch(r"\d{1,2}", tok) or re.fullmatch(r"[a-zæøå]", tok):
             # "1." / "a." before an upper-case word: a list marker, at a line start or inline.
             if next_w.lower() in _MONTHS:

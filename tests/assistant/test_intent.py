@@ -434,3 +434,21 @@ def test_what_someone_paid_asks_an_amount_and_who_pays_does_not() -> None:
         intent = classify(question)
         assert intent.kind == "budget" and intent.asks_amount, question
     assert not classify("Hvem betaler for kloakeringen?").asks_amount
+
+
+@pytest.mark.parametrize(
+    ("question", "quantity"),
+    [
+        # "hvor meget" alone asks a quantity: a measure answers as well as a sum
+        ("Hvor meget skal der lægges til for bølger ved Sydmolen?", True),
+        ("Hvor meget CO2 sparer anlægget om året?", False),  # "sparer": money
+        ("Hvor meget koster den nye bro?", False),
+        ("Hvor meget betaler forsyningen til projekteringen?", False),
+        ("Hvor meget er afsat til klimatilpasning i 2027?", False),
+        ("Hvor mange penge er der til kørsel?", False),
+    ],
+)
+def test_how_much_without_money_asks_a_quantity(question: str, quantity: bool) -> None:
+    intent = classify(question)
+    assert intent.asks_amount
+    assert intent.asks_quantity is quantity

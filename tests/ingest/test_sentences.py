@@ -452,3 +452,13 @@ def test_a_field_label_on_its_own_line_reads_with_its_value() -> None:
         "Allerede iværksatte initiativer:\nDagbehandling 1,2 mio. kr.\nCo-teaching 0,3 mio. kr."
     )
     assert [s.text for s in split_sentences(listed)] == listed.split("\n")
+
+
+def test_a_unit_after_a_number_ends_the_sentence() -> None:
+    """ "… på 2,35 m. Anlægget …": a one-letter unit after a number is no letter marker ("a.")
+    that would open the next sentence."""
+    assert texts("Kommunen anbefaler en kote på 2,35 m. Anlægget koster 64 mio. kr.") == [
+        "Kommunen anbefaler en kote på 2,35 m.",
+        "Anlægget koster 64 mio. kr.",
+    ]
+    assert texts("Stien er 900 m. Den åbner i maj.") == ["Stien er 900 m.", "Den åbner i maj."]

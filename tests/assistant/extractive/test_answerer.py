@@ -1999,3 +1999,47 @@ def test_a_near_tie_naming_the_key_word_answers_for_a_best_that_does_not(
     assert answerer.scorer.keyed_near_tie(request, [request, meeting], keys) is meeting
     meeting.score = 0.80 - 2 * NEAR_TIE
     assert answerer.scorer.keyed_near_tie(request, [request, meeting], keys) is None
+
+
+HARBOUR_MEMO_TXT = """Notat
+
+Emne: Sikring af Sydmolen mod stormflod – bølgetillæg og sikringskote
+Til: Klimaudvalget
+Fra: Rådgivning og Anlæg, projektleder Jonas Kirk
+Dato: 03.03.2031
+
+1. Vandstande
+
+En 100-års hændelse giver i år 2100 en vandstand på 205 cm. Ved Sydmolen, som ligger
+åbent mod vest, skal der lægges et bølgetillæg på 30 cm til vandstanden. I den indre havn
+er bølgetillægget 10 cm.
+
+2. Anbefaling
+
+Rådgivning og Anlæg anbefaler en sikringskote på 2,35 m. Anlægget koster ca. 64 mio. kr.
+"""
+
+
+@pytest.fixture(scope="module")
+def harbour_memo(tmp_path_factory):
+    return assistant_over(
+        tmp_path_factory.mktemp("harbour-memo"), {"notat_sydmolen.txt": HARBOUR_MEMO_TXT}
+    )
+
+
+def test_how_much_without_money_is_answered_by_a_measure(harbour_memo) -> None:
+    """ "Hvor meget skal der lægges til …?" names no money: "30 cm" answers it, where an
+    amount in kroner was required before (and nothing was found)."""
+    answer = harbour_memo.ask("Hvor meget skal der lægges til for bølger ved Sydmolen?")
+    assert not answer.abstained
+    assert "30 cm" in answer.text, answer.text
+
+
+def test_a_memo_header_answers_only_who_wrote_it(harbour_memo) -> None:
+    """The subject line restates the memo's title and answers nothing; "Til:" / "Fra:" answer
+    only who wrote to whom."""
+    answer = harbour_memo.ask("Hvilken sikringskote anbefaler notatet om stormflod ved Sydmolen?")
+    assert "Emne:" not in answer.text and "Til:" not in answer.text, answer.text
+    assert "2,35 m" in answer.text, answer.text
+    who = harbour_memo.ask("Hvem har skrevet notatet om Sydmolen?")
+    assert "Jonas Kirk" in who.text, who.text

@@ -39,3 +39,26 @@ def test_a_month_the_same_paper_moves_later_is_shown_with_the_plan(tmp_path_fact
         "Hvornår skal sandfodringen ved Rørvig Strand udføres efter den seneste plan?"
     )
     assert "september 2030" in answer.text, answer.text
+
+
+WINTER_SERVICE_MD = """# Teknik- og Miljøudvalget – referat 14. juni 2030
+
+## 5. Budgetopfølgning – vintertjeneste
+
+Ved budgetopfølgningen pr. 30. april 2030 blev merforbruget på vintertjenesten skønnet til
+mellem 1,1 og 1,6 mio. kr. Efter opgørelsen af saltforbruget den 20. maj 2030 er skønnet
+præciseret til 1,4 mio. kr.
+
+Udvalget orienteres igen i september 2030.
+"""
+
+
+def test_the_next_sentence_giving_the_value_anew_is_shown_with_it(tmp_path_factory) -> None:
+    """ "… skønnet til mellem 1,1 og 1,6 mio. kr. Efter … er skønnet præciseret til 1,4 mio.
+    kr.": a revision without "fra … til" still replaces the value the best sentence states."""
+    unseen = assistant_over(
+        tmp_path_factory.mktemp("refined-estimate"), {"tmu_2030-06-14.md": WINTER_SERVICE_MD}
+    )
+    answer = unseen.ask("Hvad er det seneste skøn for merforbruget på vintertjenesten?")
+    assert "1,4 mio. kr." in answer.text, answer.text
+    assert "1,1 og 1,6 mio. kr." in answer.text, answer.text
