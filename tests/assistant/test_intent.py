@@ -71,6 +71,10 @@ from assistant.intent import asked_item_number, classify, is_english, parse_as_o
         # ... and a vote on a budget asks how a decision was made
         ("Hvem stemte imod budget 2026-29 ved 2. behandlingen?", "decision"),
         ("Hvem betaler 2 mio. kr. til projektet?", "budget"),
+        # a body's view of a case is its decision; a group's opinion is no body's decision
+        ("Hvad sagde Økonomiudvalget til sagen om den nye skolebus?", "decision"),
+        ("Hvad mente Klimaudvalget om valget af løsning for diget?", "decision"),
+        ("Hvad mener borgergruppen om støjvolden?", "lookup"),
     ],
 )
 def test_kind(question: str, kind: str) -> None:
