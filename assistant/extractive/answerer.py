@@ -395,7 +395,7 @@ class ExtractiveAnswerer:
             )
             if dated is not None:
                 chosen.append(dated)
-        chosen = self.companions.whole_rows(chosen)
+        chosen = self.companions.whole_items(self.companions.whole_rows(chosen))
         chosen += rest_of_vote(chosen, cands)
         chosen += self.companions.context_after(best, chosen)
         chosen = [c for c in chosen if new_to_reader(c)]  # context an earlier part showed

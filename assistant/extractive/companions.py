@@ -39,6 +39,7 @@ _MODIFIES = re.compile(
 LEAD_IN_REACH = 10  # sentences before a table row that may say what the row shows
 
 ROW_KEY_CHARS = 3  # a table row's leading cell this short is its number or key ("10", "PM2")
+LIST_ITEM_CHARS = 300  # a list item this short is shown whole when one of its sentences is
 
 # "Tabel 2 viser de anlægsprojekter …", "jf. tabel 3": a table named by its number
 _TABLE_REF = re.compile(r"\btabel\s+(\d{1,2})\b", re.IGNORECASE)
@@ -306,6 +307,28 @@ class Companions(Step):
                 elif keys and len(names) == len(cells):
                     cells = names + cells  # the key column's name is no word ("#", "Nr")
             for s in cells:
+                index = view.sentence_index(s.start)
+                if index is None or (view.id, index) in taken:
+                    continue
+                taken.add((view.id, index))
+                out.append(Candidate(view.id, s.start, s.end, s.text, index, c.rank))
+        return out
+
+    def whole_items(self, chosen: list[Candidate]) -> list[Candidate]:
+        """`chosen` with the rest of each short list item after a chosen sentence in it: a
+        bullet's task comes with what follows it ("Informere kunderne om den nye tidsplan.
+        Ansvarlig: Camilla Friis. Deadline: 6. maj 2026." is the task, its owner and its
+        deadline). What comes before the chosen sentence stays out: it led nowhere new."""
+        out = list(chosen)
+        taken = {(c.doc_id, c.index) for c in chosen}
+        for c in chosen:
+            view = self.docs.get(c.doc_id)
+            block = view.block_at(c.start) if view is not None else None
+            if view is None or block is None or block.kind != "list_item":
+                continue
+            if block.end - block.start > LIST_ITEM_CHARS:
+                continue
+            for s in view.sentences_between(c.end, block.end):
                 index = view.sentence_index(s.start)
                 if index is None or (view.id, index) in taken:
                     continue

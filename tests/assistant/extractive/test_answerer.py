@@ -2043,3 +2043,28 @@ def test_a_memo_header_answers_only_who_wrote_it(harbour_memo) -> None:
     assert "2,35 m" in answer.text, answer.text
     who = harbour_memo.ask("Hvem har skrevet notatet om Sydmolen?")
     assert "Jonas Kirk" in who.text, who.text
+
+
+STEERING_ACTIONS_MD = """# Styregruppen for varmeplanen – beslutningsreferat 4. marts 2031
+
+## 5. Opfølgning
+
+Leverandøren har meldt en forsinkelse af pumperne på seks uger.
+
+- Kunderne er orienteret mundtligt på borgermødet. Udsende et skriftligt brev om den nye \
+tidsplan til alle tilmeldte kunder. Ansvarlig: Mette Vang. Deadline: 18. marts 2031.
+- Indhente tilbud fra en anden pumpeleverandør. Ansvarlig: Ole Brink. Deadline: 25. marts 2031.
+"""
+
+
+def test_a_short_list_item_is_shown_from_the_chosen_sentence_on(tmp_path_factory) -> None:
+    """A bullet's task comes with its owner and deadline after it, though each is a
+    sentence of its own; what stands before the chosen sentence in the bullet stays out."""
+    unseen = assistant_over(
+        tmp_path_factory.mktemp("action-items"), {"styregruppe_2031-03-04.md": STEERING_ACTIONS_MD}
+    )
+    answer = unseen.ask(
+        "Hvem skal udsende et skriftligt brev om den nye tidsplan til kunderne, og hvornår?"
+    )
+    assert "Mette Vang" in answer.text and "18. marts 2031" in answer.text, answer.text
+    assert "mundtligt" not in answer.text, answer.text
