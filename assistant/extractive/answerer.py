@@ -198,10 +198,10 @@ class ExtractiveAnswerer:
     ) -> Selection:
         """Best sentences for the question. `require`: "date" / "amount" / "quantity" / "number"
         / "decision" keeps only sentences that state one (what the question cannot do without).
-        A later part
-        of a two-part question ("..., og hvad skal kommunen betale i fondsmoms?") is scored by
-        its own words with its `topic` (the first part) as lighter context, and skips sentences
-        inside the `shown` spans (doc_id, start, end) that an earlier part already answered."""
+        A later part of a two-part question ("..., og hvad skal kommunen betale i fondsmoms?")
+        is scored by its own words with its `topic` (the first part) as lighter context, and
+        skips sentences inside the `shown` spans (doc_id, start, end) that an earlier part
+        already answered."""
         cands = self.candidates(hits, extra)
         groups = self.stats.refresh().groups(question, intent.english)
         own: set[str] = set()

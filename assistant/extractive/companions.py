@@ -22,6 +22,7 @@ from assistant.extractive.shapes import (
 )
 from assistant.extractive.step import Step
 from assistant.question_terms import WordGroup, match_group
+from ingest.facts.sentences import Sentence
 from ingest.models import Block
 from ingest.structure import agenda_item_at
 
@@ -39,7 +40,7 @@ _MODIFIES = re.compile(
 LEAD_IN_REACH = 10  # sentences before a table row that may say what the row shows
 
 ROW_KEY_CHARS = 3  # a table row's leading cell this short is its number or key ("10", "PM2")
-LIST_ITEM_CHARS = 300  # a list item this short is shown whole when one of its sentences is
+LIST_ITEM_CHARS = 300  # a list item this short is shown on from a chosen sentence in it
 
 # "Tabel 2 viser de anlægsprojekter …", "jf. tabel 3": a table named by its number
 _TABLE_REF = re.compile(r"\btabel\s+(\d{1,2})\b", re.IGNORECASE)
@@ -68,6 +69,20 @@ def _named_table(view: DocView, sentence: str) -> Block | None:
         if header is not None and header.start == row.start:
             return header
     return None
+
+
+def _untaken(
+    view: DocView, sentences: list[Sentence], taken: set[tuple[str, int]], rank: int
+) -> list[Candidate]:
+    """The sentences not yet `taken` (which they join) as candidates at `rank`."""
+    out: list[Candidate] = []
+    for s in sentences:
+        index = view.sentence_index(s.start)
+        if index is None or (view.id, index) in taken:
+            continue
+        taken.add((view.id, index))
+        out.append(Candidate(view.id, s.start, s.end, s.text, index, rank))
+    return out
 
 
 def _says_alone(cell: str) -> bool:
@@ -306,12 +321,7 @@ class Companions(Step):
                     cells = names[keys:] + cells
                 elif keys and len(names) == len(cells):
                     cells = names + cells  # the key column's name is no word ("#", "Nr")
-            for s in cells:
-                index = view.sentence_index(s.start)
-                if index is None or (view.id, index) in taken:
-                    continue
-                taken.add((view.id, index))
-                out.append(Candidate(view.id, s.start, s.end, s.text, index, c.rank))
+            out += _untaken(view, cells, taken, c.rank)
         return out
 
     def whole_items(self, chosen: list[Candidate]) -> list[Candidate]:
@@ -328,12 +338,7 @@ class Companions(Step):
                 continue
             if block.end - block.start > LIST_ITEM_CHARS:
                 continue
-            for s in view.sentences_between(c.end, block.end):
-                index = view.sentence_index(s.start)
-                if index is None or (view.id, index) in taken:
-                    continue
-                taken.add((view.id, index))
-                out.append(Candidate(view.id, s.start, s.end, s.text, index, c.rank))
+            out += _untaken(view, view.sentences_between(c.end, block.end), taken, c.rank)
         return out
 
     def with_labels(self, chosen: list[Candidate]) -> list[Candidate]:
