@@ -69,6 +69,8 @@ SYNONYM_SETS = (
     ("konsulent", "konsulenten", "rådgiver", "rådgiveren"),
     # "Hvor meget var der brugt af budgettet?" / "Pr. 31. august er der forbrugt 1,12 mio. kr."
     ("brugt", "forbrugt", "forbrug", "forbruget"),
+    # "Hvilket scenarie foreslår vejafdelingen?" / "Vej og Park anbefaler scenarie 2"
+    ("foreslår", "foreslå", "foreslået", "foreslog", "anbefaler", "anbefale", "anbefalede"),
     # "Hvor mange husstande …?" / "Forslaget omfatter ca. 38 boliger."
     ("husstand", "husstande", "bolig", "boliger"),
 )

@@ -2297,6 +2297,17 @@ def test_done_meets_handover_and_moving_in_meets_taking_into_use() -> None:
     assert analyzer.analyze("ibrugtagning")[0] in moving_in, moving_in
 
 
+def test_proposes_meets_recommends() -> None:
+    """ "Hvilket af scenarierne foreslår vejafdelingen?" meets the memo's "Vej og Park
+    anbefaler scenarie 2" (probe 67's answer moved from the memo's header to that line)."""
+    from assistant.analysis import DanishAnalyzer
+    from assistant.synonyms import synonym_stems
+
+    analyzer = DanishAnalyzer()
+    proposes = synonym_stems(analyzer.analyze("foreslår")[0], analyzer)
+    assert analyzer.analyze("anbefaler")[0] in proposes, proposes
+
+
 def test_each_part_split_from_both_is_answered_by_its_own_year(tmp_path_factory) -> None:
     """ "både pr. år og for resten af 2026": the yearly figure is in the budget annex, the
     rest of 2026 in the minutes' item; the second part names its subject itself, so its answer
