@@ -180,7 +180,8 @@ _DECISION = _rx(
     # "Fulgte udvalget forvaltningens forslag til banetype?": the decision against the proposal
     r"\bf(?:ulgte|ølger|ølge)\b.*\b(?:forslag\w*|indstilling\w*|anbefaling\w*)\b",
     # yes/no about an outcome: "Blev ansøgningerne godkendt?", "Sagde udvalget ja til ...?"
-    r"^\s*(?:blev|er|var|sagde)\b.*\b(?:godkendt|godkendte|vedtaget|bevilget|afvist|"
+    # ("Blev stien dyrere end bevilget?" compares a cost with its grant: no decision asked)
+    r"^\s*(?:blev|er|var|sagde)\b.*(?<!\bend )\b(?:godkendt|godkendte|vedtaget|bevilget|afvist|"
     r"anbefalet|udsat|givet|ja\s+til|sendt\s+i\s+(?:offentlig\s+)?høring)\b",
     # "Fik ejeren dispensation til carporten?", "Har skolen fået lov til …?", "Fik klubben de
     # 650.000 kr., de søgte om?": what a case was granted or refused

@@ -75,6 +75,9 @@ from assistant.intent import asked_item_number, classify, is_english, parse_as_o
         ("Hvad sagde Økonomiudvalget til sagen om den nye skolebus?", "decision"),
         ("Hvad mente Klimaudvalget om valget af løsning for diget?", "decision"),
         ("Hvad mener borgergruppen om støjvolden?", "lookup"),
+        # a cost compared with its grant asks about money, not whether it was granted
+        ("Blev cykelstien dyrere end bevilget, og i så fald hvorfor?", "budget"),
+        ("Blev cykelstien bevilget?", "decision"),
     ],
 )
 def test_kind(question: str, kind: str) -> None:
