@@ -41,6 +41,7 @@ from assistant.extractive.shapes import (
     cited_item_heading,
     column_names_row,
     is_label,
+    states_time,
 )
 from assistant.facts_answers import FRAMES as FACTS_FRAMES
 from assistant.facts_answers import (
@@ -535,6 +536,9 @@ class Assistant:
         )
         strict = intent.kind in ("budget", "decision")
         if not self.gate.answers(selection, strict, required=require is not None):
+            return self._abstain(intent, cset)
+        if intent.asks_when and not any(states_time(c.text) for c in selection.sentences):
+            # "Hvornår er der rejsegilde?" over sentences that say nothing of when
             return self._abstain(intent, cset)
         return self._unless_near_miss(
             self._sentence_answer(selection, intent, cset), question_part, intent, mark

@@ -67,6 +67,18 @@ def dates_in(text: str) -> list:
     return find_dates(text, ref=dt.date(2000, 1, 1))
 
 
+# a time told by an event: "inden overdragelsen af driften", "før det nye driftsmiljø tages i
+# brug", "senest ved årsskiftet"
+_EVENT_TIME = re.compile(
+    r"\b(?:inden|før|efter|senest|snarest|hurtigst|umiddelbart|løbende|straks)\b", re.IGNORECASE
+)
+
+
+def states_time(text: str) -> bool:
+    """The text says when: a date, a period ("i foråret 2027") or a time told by an event."""
+    return bool(dates_in(text) or _EVENT_TIME.search(text))
+
+
 _DIGITS = re.compile(r"\d")
 DECISION_WORDS = re.compile(
     r"\b(?:besluttede|besluttet|beslutning\w*|vedtog|vedtaget|godkendte|godkendt|"

@@ -2867,3 +2867,36 @@ def test_a_later_part_that_adds_only_a_label_is_left_out(
     assert "19 for og 2 imod" in answer.text, answer.text
     lines = [line for line in answer.text.splitlines() if line.strip()]
     assert not any(re.fullmatch(r"(\*\*\w+\*\* \[\d+\]: )?Imod stemte: \[\d+\]", x) for x in lines)
+
+
+LIBRARY_LETTER_TXT = """Kære brugere af Nordby Bibliotek
+
+Som I ved, har Kommunalbestyrelsen besluttet at bygge et nyt bibliotek på Havnevej 12.
+Det nye bibliotek skal afløse det gamle på Torvet, som lukker, når alle samlinger er flyttet.
+Med dette brev vil vi orientere jer om, hvad der skal ske frem mod flytningen.
+
+Med venlig hilsen
+Kultur og Fritid
+"""
+
+SECURITY_MEMO_TXT = """Notat om sikringsanlæg i kommunens bygninger
+
+Revisionen af sikringsanlægget i det nye bibliotek skal være gennemført inden overdragelsen
+af bygningen til Kultur og Fritid.
+"""
+
+
+def test_a_when_question_is_not_answered_by_sentences_that_say_no_time(tmp_path_factory) -> None:
+    """ "Hvornår er der indvielse …?" over a letter that names the new library but no day of
+    its opening: an abstention, not the letter's opening lines. A time told by an event
+    ("inden overdragelsen af bygningen") still answers a when-question."""
+    from tests.conftest import assistant_over
+
+    unseen = assistant_over(
+        tmp_path_factory.mktemp("no-time"),
+        {"brev_bibliotek.txt": LIBRARY_LETTER_TXT, "notat_sikring.txt": SECURITY_MEMO_TXT},
+    )
+    opening = unseen.ask("Hvornår er der indvielse af det nye bibliotek på Havnevej?")
+    assert opening.abstained, opening.text
+    audit = unseen.ask("Hvornår skal revisionen af sikringsanlægget være gennemført?")
+    assert not audit.abstained and "inden overdragelsen" in audit.text, audit.text
