@@ -293,7 +293,7 @@ class Intent:
     asks_why: bool = False  # "hvorfor", "hvad er årsagen til", "why"
     asks_share: bool = False  # "hvor meget fylder", "hvor stor en andel", "hvor mange procent"
     # "Hvor meget skal der lægges til for bølger?": an amount asked without naming money, so
-    # a measure ("25 cm") answers as well as a sum (`names_money`)
+    # a measure ("25 cm") answers as well as a sum (`_names_money`)
     asks_quantity: bool = False
     per_document: bool = False  # "Hvilke dokumenter nævner X?", "... i hver af dem?"
     asks_item: bool = False  # "Hvilket punkt …?", "Under hvilken sag …?": the agenda item
@@ -359,7 +359,7 @@ _HOW_MUCH = re.compile(r"\bhvor\s+meget\b", re.IGNORECASE)
 _MONEY_VERB = _rx(r"\bbetal\w*", r"\bspar\w*", r"\bdyrere\b", r"\bbilligere\b", r"\bramme\w*")
 
 
-def names_money(question: str) -> bool:
+def _names_money(question: str) -> bool:
     """The question names money beyond a bare "hvor meget" (an amount word, a money verb, a
     figure in kroner): only then must its answer state an amount of money."""
     rest = _HOW_MUCH.sub(" ", question)
@@ -408,7 +408,7 @@ def classify(question: str) -> Intent:
         and not intent.asks_vote  # "Hvordan stemte byrådet om anlægsbevillingen?"
         and (not _NOT_AMOUNT_QUESTION.match(q) or bool(_AMOUNT_WORDS.search(q)))
     )
-    intent.asks_quantity = intent.asks_amount and not names_money(q)
+    intent.asks_quantity = intent.asks_amount and not _names_money(q)
     # "Hvem holder øje med økonomien?": money is the topic, a person or body the answer
     money_who = not intent.asks_amount and not amounts and bool(_WHO.search(q))
     definition = _DEFINITION.search(q)
