@@ -41,6 +41,7 @@ from assistant.extractive.shapes import (
     cited_item_heading,
     column_names_row,
     is_label,
+    has_count,
     states_time,
 )
 from assistant.facts_answers import FRAMES as FACTS_FRAMES
@@ -189,6 +190,15 @@ def _part_intent(part: str, whole: Intent) -> Intent:
     intent.english = whole.english
     intent.asks_quantity &= whole.asks_quantity
     return intent
+
+
+def _selected_texts(selection: Selection) -> list[str]:
+    """What a selection would show: its sentences, or a chosen list's intro and items."""
+    texts = [c.text for c in selection.sentences]
+    if selection.listing is not None:
+        intro = selection.listing.intro
+        texts += [c.text for c in ([intro] if intro else []) + selection.listing.items]
+    return texts
 
 
 def _no_news(cset: CitationSet, mark: int) -> bool:
@@ -537,8 +547,12 @@ class Assistant:
         strict = intent.kind in ("budget", "decision")
         if not self.gate.answers(selection, strict, required=require is not None):
             return self._abstain(intent, cset)
-        if intent.asks_when and not any(states_time(c.text) for c in selection.sentences):
+        said = _selected_texts(selection)
+        if intent.asks_when and not any(states_time(t) for t in said):
             # "Hvornår er der rejsegilde?" over sentences that say nothing of when
+            return self._abstain(intent, cset)
+        if intent.asks_size and not any(has_count(t) for t in said):
+            # "Hvor stort forventes efterslæbet at være i 2028?" over sentences with no figure
             return self._abstain(intent, cset)
         return self._unless_near_miss(
             self._sentence_answer(selection, intent, cset), question_part, intent, mark

@@ -223,6 +223,14 @@ _COUNTED = re.compile(
     _F,
 )
 _FREQUENCY = _rx(r"\bhvor\s+(?:tit|ofte|hyppigt)\b", r"\bhow\s+often\b")
+# "Hvor stort / højt / mange / længe …?" asks a size; "Hvor langt er projektet nået?" asks how
+# far it has come, a status
+_SIZE = _rx(
+    r"\bhvor\s+(?:stor[te]?|høj[te]?|lange?|mange|meget|længe|dyr[te]?|bred[te]?|dyb[te]?|"
+    r"tung[te]?|gammel|gamle)\b",
+    r"\bhvor\s+langt\b(?!\s+(?:\w+\s+){0,3}(?:nået|kommet))",
+    r"\bhow\s+(?:many|much|high|large|big|long|old)\b",
+)
 _SHARE = _rx(
     # "Hvor meget er vikarforbruget faldet?": a change is told in percent as often as in kroner
     # a percentage the question gives ("en søskenderabat på 50 %") names its subject
@@ -290,6 +298,7 @@ class Intent:
     wants_list: bool = False
     counted: str | None = None  # the words after "hvor mange" ("sager", "best practice-...")
     asks_frequency: bool = False  # "hvor ofte", "hvor tit", "how often"
+    asks_size: bool = False  # "hvor stor / høj / mange / længe …", "how many": a figure answers
     asks_why: bool = False  # "hvorfor", "hvad er årsagen til", "why"
     asks_share: bool = False  # "hvor meget fylder", "hvor stor en andel", "hvor mange procent"
     # "Hvor meget skal der lægges til for bølger?": an amount asked without naming money, so
@@ -387,6 +396,7 @@ def classify(question: str) -> Intent:
     if counted:
         intent.counted = " ".join(w for w in counted.groups() if w)
     intent.asks_frequency = bool(_FREQUENCY.search(q))
+    intent.asks_size = bool(_SIZE.search(q))
     intent.asks_why = bool(_WHY.search(q))
     intent.asks_share = bool(_SHARE.search(q))
     intent.per_document = bool(_PER_DOCUMENT.search(q))

@@ -2900,3 +2900,32 @@ def test_a_when_question_is_not_answered_by_sentences_that_say_no_time(tmp_path_
     assert opening.abstained, opening.text
     audit = unseen.ask("Hvornår skal revisionen af sikringsanlægget være gennemført?")
     assert not audit.abstained and "inden overdragelsen" in audit.text, audit.text
+
+
+ROAD_NOTE_TXT = """Notat om vejenes efterslæb
+
+Efterslæbet er beregnet som den udgift, det vil kræve at bringe alle strækninger op på det
+fastsatte serviceniveau i en vejklasse. Der er anvendt enhedspriser fra kommunens
+asfaltkontrakt 2025-2028. Opgørelsen omfatter ikke broer og vejbelysning.
+
+Analyserne skal dække tre områder:
+- Børneteam
+- Voksenteam
+- Handicapcentre
+"""
+
+
+def test_a_size_question_is_not_answered_by_sentences_that_state_no_figure(
+    tmp_path_factory,
+) -> None:
+    """ "Hvor stort forventes efterslæbet at være i 2028?" over a note that explains how the
+    backlog is computed but gives no figure: an abstention, not the method (a contract's years
+    are no figure). A count written as a word in the intro of a list shown for "… og for hvilke
+    teams?" ("tre områder") answers."""
+    from tests.conftest import assistant_over
+
+    unseen = assistant_over(tmp_path_factory.mktemp("no-size"), {"notat_vej.txt": ROAD_NOTE_TXT})
+    backlog = unseen.ask("Hvor stort forventes efterslæbet på vejene at være i 2028?")
+    assert backlog.abstained, backlog.text
+    areas = unseen.ask("Hvor mange områder skal analyserne dække, og for hvilke teams?")
+    assert not areas.abstained and "tre områder" in areas.text, areas.text

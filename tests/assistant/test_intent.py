@@ -105,6 +105,26 @@ def test_counted_noun_and_frequency() -> None:
     assert classify("Hvor tit skal udvalget have status?").asks_frequency
 
 
+def test_size_questions() -> None:
+    """A size is asked by "hvor stor / høj / mange / længe …"; how far a project has come is
+    a status, and "hvor ofte" a frequency."""
+    for q in (
+        "Hvor stort forventes efterslæbet at være i 2028?",
+        "Hvor højt var sygefraværet i 2025?",
+        "Hvor længe varer høringen?",
+        "Hvor langt er der fra skolen til hallen?",
+        "How many citizens receive housing support?",
+    ):
+        assert classify(q).asks_size, q
+    for q in (
+        "Hvor langt er projektet nået?",
+        "Hvor langt skal prototypen være nået, når fasen slutter?",
+        "Hvor tit skal udvalget have status?",
+        "Hvornår starter byggeriet?",
+    ):
+        assert not classify(q).asks_size, q
+
+
 def test_share_questions() -> None:
     assert classify("Hvor meget fylder udgifterne til projektering?").asks_share
     assert classify("Hvor stor en andel af budgettet går til løn?").asks_share
