@@ -40,8 +40,8 @@ from assistant.extractive.shapes import (
     LIST_ITEM_START,
     cited_item_heading,
     column_names_row,
-    is_label,
     has_count,
+    is_label,
     states_time,
 )
 from assistant.facts_answers import FRAMES as FACTS_FRAMES
