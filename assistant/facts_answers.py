@@ -33,7 +33,12 @@ from assistant.extractive.answerer import ExtractiveAnswerer, key_candidates, wi
 from assistant.extractive.model import wording
 from assistant.extractive.places import years_named
 from assistant.extractive.scoring import COMMITTEE_NAME, asks_about_committee
-from assistant.extractive.shapes import cited_item_heading, column_names_row, is_decision_heading
+from assistant.extractive.shapes import (
+    applied_only,
+    cited_item_heading,
+    column_names_row,
+    is_decision_heading,
+)
 from assistant.intent import Intent, asked_item_number
 from assistant.question_terms import TermStats, WordGroup, coverage, match_group
 from assistant.types import Citation, SearchFilters, SearchHit
@@ -563,6 +568,8 @@ class FactsAnswerer:
                 by_amount.append((ctx, row))
             if not on_topic:
                 continue
+            if intent.asks_granted and applied_only(row["quote"]):
+                continue  # "Hvor meget fik hallen bevilget?" of "Hallen har søgt om 1,25 mio. kr."
             if purpose and not self._purpose_found(purpose, row):
                 continue  # "budgettet for en ny gymnastiksal": every word of what it is for
             score = topical + (0.05 if amount_match else 0.0)

@@ -223,6 +223,10 @@ _COUNTED = re.compile(
     _F,
 )
 _FREQUENCY = _rx(r"\bhvor\s+(?:tit|ofte|hyppigt)\b", r"\bhow\s+often\b")
+_GRANTED_ASKED = _rx(
+    r"\bfik\b|\bfået\b|\bbevilg\w*|\btildel\w*|\btilsagn\w*|\bgranted\b|\breceived?\b"
+)
+_APPLIED_ASKED = _rx(r"\b(?:an)?søg\w*|\bapplie[ds]\b|\bapply\b")
 # "Hvor stort / højt / mange / længe …?" asks a size; "Hvor langt er projektet nået?" asks how
 # far it has come, a status
 _SIZE = _rx(
@@ -299,6 +303,8 @@ class Intent:
     counted: str | None = None  # the words after "hvor mange" ("sager", "best practice-...")
     asks_frequency: bool = False  # "hvor ofte", "hvor tit", "how often"
     asks_size: bool = False  # "hvor stor / høj / mange / længe …", "how many": a figure answers
+    # "Hvor meget fik Kærby Hallen bevilget?": what was granted, not what was applied for
+    asks_granted: bool = False
     asks_why: bool = False  # "hvorfor", "hvad er årsagen til", "why"
     asks_share: bool = False  # "hvor meget fylder", "hvor stor en andel", "hvor mange procent"
     # "Hvor meget skal der lægges til for bølger?": an amount asked without naming money, so
@@ -397,6 +403,7 @@ def classify(question: str) -> Intent:
         intent.counted = " ".join(w for w in counted.groups() if w)
     intent.asks_frequency = bool(_FREQUENCY.search(q))
     intent.asks_size = bool(_SIZE.search(q))
+    intent.asks_granted = bool(_GRANTED_ASKED.search(q)) and not _APPLIED_ASKED.search(q)
     intent.asks_why = bool(_WHY.search(q))
     intent.asks_share = bool(_SHARE.search(q))
     intent.per_document = bool(_PER_DOCUMENT.search(q))

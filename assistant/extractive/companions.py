@@ -10,6 +10,7 @@ from assistant.citations import DocView
 from assistant.extractive.model import Candidate, add_sentence
 from assistant.extractive.scoring import SentenceScorer
 from assistant.extractive.shapes import (
+    APPLIED_FOR,
     DECISION_WORDS,
     LIST_ITEM_START,
     WORDS,
@@ -24,6 +25,7 @@ from assistant.extractive.step import Step
 from assistant.question_terms import WordGroup, match_group
 from ingest.facts.sentences import Sentence
 from ingest.models import Block
+from ingest.money import find_amounts
 from ingest.structure import agenda_item_at
 
 # a recommendation or proposal: "Direktøren indstiller, at …", "Bestyrelsen foreslår, at …"
@@ -199,6 +201,19 @@ class Companions(Step):
         if item is None:
             return None
         floor = self.config.decision_ratio * best.score
+        if APPLIED_FOR.search(best.text) and find_amounts(best.text):
+            # an amount applied for: the item's decision states what was granted ("Udvalget
+            # bevilgede 1.000.000 kr. til Kærby Hallen")
+            granted = [
+                c
+                for c in ranked[1:]
+                if c.doc_id == best.doc_id
+                and self.places.in_decision_section(c)
+                and find_amounts(c.text)
+                and self.places.item_number(c) == item
+            ]
+            if granted:
+                return min(granted, key=lambda c: c.index)
         if _RECOMMENDS.search(best.text):
             # "… indstiller, at tilskudsprocenten fastsættes til 61 pct.": what was proposed;
             # the item's decision says what became of it, however short ("Godkendt.")

@@ -79,6 +79,18 @@ def states_time(text: str) -> bool:
     return bool(_EVENT_TIME.search(text) or dates_in(text))  # the cheap test first
 
 
+# an amount applied for, not granted: "Kærby Hallen har søgt om et anlægstilskud på
+# 1.250.000 kr.", "Der ansøges om 4,8 mio. kr.", "ansøgt beløb"
+APPLIED_FOR = re.compile(r"\b(?:an)?søg(?:er|es|te|t)\s+om\b|\bansøgt\b", re.IGNORECASE)
+# ... and granted: "Udvalget bevilgede 1.000.000 kr.", "tilsagn om 3,9 mio. kr."
+GRANTED = re.compile(r"\bbevilg\w*|\btildel\w*|\btilsagn\w*|\bimødekom\w*", re.IGNORECASE)
+
+
+def applied_only(text: str) -> bool:
+    """The text states what was applied for and no grant: no answer to what was granted."""
+    return bool(APPLIED_FOR.search(text)) and not GRANTED.search(text)
+
+
 _DIGITS = re.compile(r"\d")
 DECISION_WORDS = re.compile(
     r"\b(?:besluttede|besluttet|beslutning\w*|vedtog|vedtaget|godkendte|godkendt|"

@@ -2929,3 +2929,45 @@ def test_a_size_question_is_not_answered_by_sentences_that_state_no_figure(
     assert backlog.abstained, backlog.text
     areas = unseen.ask("Hvor mange områder skal analyserne dække, og for hvilke teams?")
     assert not areas.abstained and "tre områder" in areas.text, areas.text
+
+
+HALL_MINUTES_TXT = """Referat – Fritidsudvalget – 10. marts 2026
+
+Sag nr. 18 – Ansøgning om anlægstilskud – Bakkely Hallen, omklædningsrum
+
+Sagsfremstilling
+Den selvejende institution Bakkely Hallen har søgt om et anlægstilskud på 1.250.000 kr. til
+renovering af hallens fire omklædningsrum. Der er konstateret fugtskader.
+
+Indstilling
+Fritidschefen indstiller, at Bakkely Hallen bevilges et anlægstilskud på 1.000.000 kr.
+
+Beslutning
+Godkendt. Udvalget bevilgede 1.000.000 kr. til Bakkely Hallen.
+
+Sag nr. 19 – Ansøgning om anlægstilskud – Skovbo Multihal, nyt sportsgulv
+
+Sagsfremstilling
+Skovbo Multihal har søgt om et anlægstilskud på 900.000 kr. til et nyt sportsgulv.
+
+Indstilling
+Fritidschefen indstiller, at sagen udsættes.
+
+Beslutning
+Udsat.
+"""
+
+
+def test_a_granted_amount_is_not_answered_by_the_amount_applied_for(tmp_path_factory) -> None:
+    """ "Hvor meget fik hallen bevilget?" of minutes where the hall applied for 1.250.000 kr.
+    and the committee granted 1.000.000 kr.: the grant is in the answer, not the application
+    alone. Asked what was applied for, the application answers."""
+    from tests.conftest import assistant_over
+
+    unseen = assistant_over(tmp_path_factory.mktemp("granted"), {"referat.txt": HALL_MINUTES_TXT})
+    granted = unseen.ask(
+        "Hvor meget fik Bakkely Hallen bevilget til renoveringen af omklædningsrummene?"
+    )
+    assert "1.000.000 kr." in granted.text, granted.text
+    applied = unseen.ask("Hvor meget søgte Bakkely Hallen om til omklædningsrummene?")
+    assert "1.250.000 kr." in applied.text, applied.text

@@ -125,6 +125,15 @@ def test_size_questions() -> None:
         assert not classify(q).asks_size, q
 
 
+def test_granted_questions() -> None:
+    """What was granted is asked by "fik", "bevilget", "tildelt"; a question that names the
+    application asks what was applied for."""
+    assert classify("Hvor meget fik Kærby Hallen bevilget?").asks_granted
+    assert classify("Hvor stort et tilskud blev tildelt foreningen?").asks_granted
+    assert not classify("Hvor meget søgte hallen om, og hvor meget fik den?").asks_granted
+    assert not classify("Hvor meget koster renoveringen?").asks_granted
+
+
 def test_share_questions() -> None:
     assert classify("Hvor meget fylder udgifterne til projektering?").asks_share
     assert classify("Hvor stor en andel af budgettet går til løn?").asks_share
