@@ -240,7 +240,10 @@ class TermStats:
                     spans.append(([token.term], []))
                 elif spans:
                     spans[-1][1].append(token.term)
-            for main, parts in spans:
+            # "jobmatch-løsning" is two words: each piece is weighed by its own commonness
+            pieces = word.split("-") if len(spans) > 1 else []
+            for i, (main, parts) in enumerate(spans):
+                surface = pieces[i] if len(pieces) == len(spans) else word
                 if main[0] in seen:
                     continue
                 seen.add(main[0])
@@ -261,7 +264,7 @@ class TermStats:
                 ]
                 groups.append(
                     WordGroup(
-                        word,
+                        surface,
                         tuple(dict.fromkeys(main + alternatives + synonyms + inflected)),
                         tuple(parts),
                         weight,

@@ -54,6 +54,13 @@ def test_groups_are_compound_aware_and_weighted(stats) -> None:
     assert match_group(costs, stats.terms("Hvis der forventes meromkostning, søges der.")) == 1.0
 
 
+def test_each_piece_of_a_hyphenated_word_is_a_word_of_its_own(stats) -> None:
+    """ "jobmatch-løsning" is weighed as "jobmatch" and "løsning": the common head is not
+    taken for a rare word because the whole is rare in general Danish."""
+    groups = stats.groups("Hvad koster den digitale jobmatch-løsning?")
+    assert [g.word for g in groups][-2:] == ["jobmatch", "løsning"]
+
+
 def test_a_word_meets_its_forms_without_the_dropped_e(stats) -> None:
     """Danish drops the "e" before a final n, l or r when an ending follows ("åben" / "åbne",
     "regel" / "regler", "center" / "centre"); Snowball stems the two forms apart, so the
