@@ -71,6 +71,8 @@ SYNONYM_SETS = (
     ("brugt", "forbrugt", "forbrug", "forbruget"),
     # "Hvilket scenarie foreslår vejafdelingen?" / "Vej og Park anbefaler scenarie 2"
     ("foreslår", "foreslå", "foreslået", "foreslog", "anbefaler", "anbefale", "anbefalede"),
+    # "Hvad koster huset at drive?" / "Nettodriftsudgiften udgør 4,79 mio. kr."
+    ("drive", "drives", "drift", "driften"),
     # "Hvor mange husstande …?" / "Forslaget omfatter ca. 38 boliger."
     ("husstand", "husstande", "bolig", "boliger"),
 )

@@ -50,6 +50,8 @@ def test_groups_are_compound_aware_and_weighted(stats) -> None:
     assert match_group(stopped, stats.terms("Sat i bero")) == 1.0
     tasks = [g for g in stats.groups("Hvad skal arbejdsgruppen lave?") if g.word == "lave"][0]
     assert match_group(tasks, stats.terms("3. Opgaver")) == 1.0  # "Arbejdsgruppen skal: …"
+    drive = [g for g in stats.groups("Hvad koster huset at drive?") if g.word == "drive"][0]
+    assert match_group(drive, stats.terms("Driften af huset koster 4,8 mio. kr. om året.")) == 1.0
     costs = [g for g in stats.groups("Hvad hvis udgifterne stiger?") if g.word == "udgifterne"][0]
     assert match_group(costs, stats.terms("Hvis der forventes meromkostning, søges der.")) == 1.0
 
