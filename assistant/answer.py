@@ -40,6 +40,7 @@ from assistant.extractive.shapes import (
     LIST_ITEM_START,
     cited_item_heading,
     column_names_row,
+    dates_in,
     has_count,
     is_label,
     states_time,
@@ -190,6 +191,20 @@ def _part_intent(part: str, whole: Intent) -> Intent:
     intent.english = whole.english
     intent.asks_quantity &= whole.asks_quantity
     return intent
+
+
+def _of_another_period(intent: Intent, cited: list[Citation]) -> bool:
+    """A near miss: the question asks a value of a month or a quarter ("i januar 2025", "i 2.
+    kvartal 2026") and the cited passages state one for another month or quarter only ("I
+    januar 2026 var ledigheden 6,1 pct.")."""
+    asked = [d for d in intent.dates if d.precision in ("month", "quarter")]
+    if not asked or intent.kind == "decision" or intent.asks_when:
+        return False
+    kinds = {d.precision for d in asked}
+    said = [d for c in cited for d in dates_in(c.quote) if d.precision in kinds]
+    return bool(said) and not any(
+        d.date <= a.end_date and a.date <= d.end_date for d in said for a in asked
+    )
 
 
 def _selected_texts(selection: Selection) -> list[str]:
@@ -574,6 +589,8 @@ class Assistant:
         total was asked ("i alt")."""
         if asks_winner(question_part):
             return not names_winner(question_part, [c.quote for c in cited])
+        if _of_another_period(intent, cited):
+            return True
         if not intent.asks_amount:
             return False
         rate = asked_rate(question_part)

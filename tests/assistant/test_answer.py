@@ -2971,3 +2971,35 @@ def test_a_granted_amount_is_not_answered_by_the_amount_applied_for(tmp_path_fac
     assert "1.000.000 kr." in granted.text, granted.text
     applied = unseen.ask("Hvor meget søgte Bakkely Hallen om til omklædningsrummene?")
     assert "1.250.000 kr." in applied.text, applied.text
+
+
+EMPLOYMENT_STATUS_TXT = """Status på beskæftigelsesområdet
+
+I første kvartal 2026 var der i gennemsnit 4.870 fuldtidspersoner på offentlig forsørgelse
+i Vestby Kommune. Det er 85 færre end året før.
+
+I januar 2026 var ledigheden blandt de 18-29-årige i Vestby 6,1 pct.
+"""
+
+
+def test_a_value_of_another_month_or_quarter_is_a_near_miss(tmp_path_factory) -> None:
+    """ "… i 2. kvartal 2026?" of a note that gives the first quarter's figure, and "… i januar
+    2025?" of one that gives January 2026's: abstentions, not the other period's value. The
+    asked period itself answers."""
+    from tests.conftest import assistant_over
+
+    unseen = assistant_over(
+        tmp_path_factory.mktemp("period"), {"status.txt": EMPLOYMENT_STATUS_TXT}
+    )
+    other_quarter = unseen.ask(
+        "Hvor mange fuldtidspersoner var på offentlig forsørgelse i 2. kvartal 2026?"
+    )
+    assert other_quarter.abstained, other_quarter.text
+    other_month = unseen.ask("Hvad var ledigheden blandt de unge i Vestby i januar 2025?")
+    assert other_month.abstained, other_month.text
+    asked = unseen.ask(
+        "Hvor mange fuldtidspersoner var på offentlig forsørgelse i 1. kvartal 2026?"
+    )
+    assert "4.870" in asked.text, asked.text
+    january = unseen.ask("Hvad var ledigheden blandt de unge i Vestby i januar 2026?")
+    assert "6,1 pct." in january.text, january.text
