@@ -38,6 +38,7 @@ from assistant.extractive.shapes import (
     cited_item_heading,
     column_names_row,
     is_decision_heading,
+    unit_line,
 )
 from assistant.intent import Intent, asked_item_number
 from assistant.question_terms import TermStats, WordGroup, coverage, match_group
@@ -248,9 +249,6 @@ def _cells_line(view: DocView, start: int, end: int, cset: CitationSet, whole: b
     if TABLE_CELL_SEPARATOR not in text:
         return ""
     return f"{display_text(text)} [{cset.add(view.id, start, end)}]"
-
-
-UNIT_LINE_REACH = 400  # characters above a table where its unit line may stand
 
 
 class FactsAnswerer:
@@ -766,21 +764,11 @@ class FactsAnswerer:
         header = column_names_row(view, block.start)
         if line and header is not None and header.start != block.start:
             line = f"{_cells_line(view, header.start, header.end, cset, whole)}\n{line}"
-        unit = self._unit_line(view, header.start if header is not None else block.start)
+        unit = unit_line(view, header.start if header is not None else block.start)
         if line and unit is not None and not TABLE_UNIT.search(line):
             # "350 – 350 – 0 – 0 – 700" says its unit nowhere: the line above the table does
             line = f"{wording(unit.text)} [{cset.add(view.id, unit.start, unit.end)}]\n{line}"
         return line
-
-    @staticmethod
-    def _unit_line(view: DocView, table_start: int) -> Sentence | None:
-        """The sentence shortly above a table that gives its figures' unit ("Beløbene er
-        angivet i 1.000 kr.", "(mio. kr.)"), or None."""
-        before = view.sentences_between(max(0, table_start - UNIT_LINE_REACH), table_start)
-        return next(
-            (x for x in reversed(before) if x.end <= table_start and TABLE_UNIT.search(x.text)),
-            None,
-        )
 
     def _follower(self, row: dict[str, Any], cset: CitationSet) -> str:
         """The short sentence right after the amount's sentence, in the same paragraph, that

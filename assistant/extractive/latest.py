@@ -8,7 +8,7 @@ import itertools
 import re
 
 from assistant.extractive.model import Candidate
-from assistant.extractive.shapes import dates_in
+from assistant.extractive.shapes import dates_in, row_amounts
 from assistant.extractive.step import Step
 from assistant.intent import Intent
 from ingest.dates import DateMention, find_dates
@@ -161,6 +161,9 @@ class LatestValues(Step):
         row = view.table_row(best.start) if view is not None else None
         said = view.text[row.start : row.end] if view is not None and row is not None else best.text
         stated = stated_values(said, self.places.doc_date(best))
+        if view is not None and row is not None:
+            # "Energi (el, varme, vand) – 90 – 640 – 655" under "(1.000 kr.)": 640.000 kr.
+            stated |= row_amounts(view, best.start)
         for c in changing:
             changes = changed_values(c.text, self.places.doc_date(c))
             if any(old in stated and new not in stated for old, new in changes):

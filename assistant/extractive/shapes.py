@@ -11,6 +11,7 @@ from assistant.extractive.model import wording
 from assistant.question_terms import WordGroup
 from ingest.dates import MONTHS, find_dates
 from ingest.facts.budgets import TABLE_UNIT
+from ingest.facts.sentences import Sentence
 from ingest.models import TABLE_CELL_SEPARATOR, Block
 from ingest.money import find_amounts
 from ingest.structure import DECIDING_BODY, agenda_item_at
@@ -135,6 +136,42 @@ def names_columns(row: str) -> bool:
     above the row ("Indsats | 2025 | 2026 | I alt"). A cell that only gives the figures' unit
     ("1.000 kr." over the row names) is a column name too."""
     return not any(ch.isdigit() for ch in YEAR.sub("", TABLE_UNIT.sub("", row)))
+
+
+UNIT_LINE_REACH = 400  # characters above a table where its unit line may stand
+
+
+def unit_line(view: DocView, table_start: int) -> Sentence | None:
+    """The sentence shortly above a table that gives its figures' unit ("Beløbene er
+    angivet i 1.000 kr.", "(mio. kr.)"), or None."""
+    before = view.sentences_between(max(0, table_start - UNIT_LINE_REACH), table_start)
+    return next(
+        (x for x in reversed(before) if x.end <= table_start and TABLE_UNIT.search(x.text)),
+        None,
+    )
+
+
+_THOUSANDS = re.compile(r"1\.000\s*kr|t\.\s?kr|tkr", re.IGNORECASE)
+_CELL_NUMBER = re.compile(r"(?<![\w.,])-?\d{1,3}(?:\.\d{3})*(?:,\d+)?(?![\w.,]?\d)")
+
+
+def row_amounts(view: DocView, offset: int) -> set[float]:
+    """The figures of the table row at `offset` in kroner, read in the unit its table states
+    above it ("Tabel 1. Driftsbudget (1.000 kr.)": the cell "640" is 640.000 kr.); empty
+    when the row or the unit is not found."""
+    row = view.table_row(offset)
+    if row is None:
+        return set()
+    header = column_names_row(view, offset)
+    unit = unit_line(view, header.start if header is not None else row.start)
+    if unit is None:
+        return set()
+    factor = 1_000.0 if _THOUSANDS.search(unit.text) else 1_000_000.0
+    cells = YEAR.sub(" ", view.text[row.start : row.end])
+    return {
+        float(m.group().replace(".", "").replace(",", ".")) * factor
+        for m in _CELL_NUMBER.finditer(cells)
+    }
 
 
 def column_names_row(view: DocView, offset: int) -> Block | None:

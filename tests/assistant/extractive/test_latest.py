@@ -62,3 +62,31 @@ def test_the_next_sentence_giving_the_value_anew_is_shown_with_it(tmp_path_facto
     answer = unseen.ask("Hvad er det seneste skøn for merforbruget på vintertjenesten?")
     assert "1,4 mio. kr." in answer.text, answer.text
     assert "1,1 og 1,6 mio. kr." in answer.text, answer.text
+
+
+OPERATING_BUDGET_MD = """# Budgetoverslag – drift af Medborgerhuset Skovly
+
+Tabel 1. Driftsbudget (1.000 kr., 2026-priser)
+
+| Post | 2027 | 2028 | 2029 |
+|---|---|---|---|
+| Energi (el, varme, vand) | 90 | 640 | 655 |
+| Rengøring | 120 | 480 | 490 |
+
+## Note om energi
+
+Efter en ny beregning af solceller og varmepumpe nedjusteres energiudgiften fra 640.000 kr.
+til 560.000 kr. i 2028.
+"""
+
+
+def test_a_table_cell_in_thousands_is_shown_with_the_note_that_changes_it(
+    tmp_path_factory,
+) -> None:
+    """The cell "640" of a table in "1.000 kr." is 640.000 kr.: the note below that lowers
+    "640.000 kr." to "560.000 kr." changes it, and is shown with the row."""
+    unseen = assistant_over(
+        tmp_path_factory.mktemp("table-unit"), {"budgetoverslag_skovly.md": OPERATING_BUDGET_MD}
+    )
+    answer = unseen.ask("Hvad regner man nu med, at el, varme og vand koster i 2028?")
+    assert "560.000 kr." in answer.text, answer.text
