@@ -83,6 +83,9 @@ _BUDGET = _rx(
 _NOT_AMOUNT_QUESTION = _rx(
     r"^\s*(?:hvem|hvordan|hvorfor|hvad\s+sker|hvilken|hvilke|who|how|why)\b",
     r"^\s*hvad\b.*\b(?:bruges|anvendes)\s+til\b",  # what the money is for, not how much
+    # what someone asked for: "Hvad bad udvalget om at få, før det ville tage stilling til
+    # tilskuddet?" asks a request, not the grant's amount
+    r"^\s*hvad\s+(?:bad|beder|ønskede|ønsker|krævede|kræver|anmodede)\b",
 )
 # "Hvilke elementer indgår i prisen?": the parts of a price, not its amount
 _THINGS_OF_A_PRICE = re.compile(

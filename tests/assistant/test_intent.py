@@ -242,6 +242,8 @@ def test_as_of() -> None:
         ("Hvad er mindsteprisen, når kommunen udbyder grunden?", True),
         ("Hvad blev kontraktsummen for konsulentopgaven?", True),
         ("Hvem fik kulturprisen i 2025?", False),
+        # what someone asked for before deciding on a grant is a request, not its amount
+        ("Hvad bad udvalget om at få, før det ville tage stilling til tilskuddet?", False),
     ],
 )
 def test_money_as_topic_is_not_a_question_for_an_amount(question: str, asks_amount: bool) -> None:
