@@ -200,47 +200,38 @@ class Companions(Step):
         item = self.places.item_number(best)
         if item is None:
             return None
-        floor = self.config.decision_ratio * best.score
+        # the sentences under the item's own "Beslutning", best-scoring first
+        decision = [
+            c
+            for c in ranked[1:]
+            if c.doc_id == best.doc_id
+            and self.places.in_decision_section(c)
+            and self.places.item_number(c) == item
+        ]
+        first = None
         if APPLIED_FOR.search(best.text) and find_amounts(best.text):
-            # an amount applied for: the item's decision states what was granted ("Udvalget
+            # an amount applied for: the decision states what was granted ("Udvalget
             # bevilgede 1.000.000 kr. til Kærby Hallen")
-            granted = [
-                c
-                for c in ranked[1:]
-                if c.doc_id == best.doc_id
-                and self.places.in_decision_section(c)
-                and find_amounts(c.text)
-                and self.places.item_number(c) == item
-            ]
-            if granted:
-                return min(granted, key=lambda c: c.index)
-        if _RECOMMENDS.search(best.text):
+            first = [c for c in decision if find_amounts(c.text)]
+        if not first and _RECOMMENDS.search(best.text):
             # "… indstiller, at tilskudsprocenten fastsættes til 61 pct.": what was proposed;
-            # the item's decision says what became of it, however short ("Godkendt.")
-            decided = [
+            # the decision says what became of it, however short ("Godkendt.")
+            first = [c for c in decision if DECISION_WORDS.search(c.text)]
+        if first:
+            return min(first, key=lambda c: c.index)
+        floor = self.config.decision_ratio * best.score
+        return next(
+            (
                 c
-                for c in ranked[1:]
-                if c.doc_id == best.doc_id
-                and self.places.in_decision_section(c)
-                and DECISION_WORDS.search(c.text)
-                and self.places.item_number(c) == item
-            ]
-            if decided:
-                return min(decided, key=lambda c: c.index)
-        for c in ranked[1:]:
-            if c.score < floor:
-                return None
-            if (
-                c.doc_id == best.doc_id
-                and self.places.in_decision_section(c)
+                for c in decision
+                if c.score >= floor
                 and DECISION_WORDS.search(c.text)  # not the section's "Afbud: …"
                 and c.matched  # about what is asked
                 # it changes or qualifies the case: not a bare "Taget til efterretning."
                 and (_MODIFIES.search(c.text) or has_number(c.text))
-                and self.places.item_number(c) == item
-            ):
-                return c
-        return None
+            ),
+            None,
+        )
 
     def dated_follower(self, best: Candidate, chosen: list[Candidate]) -> Candidate | None:
         """For "hvornår": the first of the next three sentences in the same paragraph that

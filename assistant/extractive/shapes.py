@@ -151,14 +151,10 @@ def unit_line(view: DocView, table_start: int) -> Sentence | None:
     )
 
 
-_THOUSANDS = re.compile(r"1\.000\s*kr|t\.\s?kr|tkr", re.IGNORECASE)
-_CELL_NUMBER = re.compile(r"(?<![\w.,])-?\d{1,3}(?:\.\d{3})*(?:,\d+)?(?![\w.,]?\d)")
-
-
 def row_amounts(view: DocView, offset: int) -> set[float]:
     """The figures of the table row at `offset` in kroner, read in the unit its table states
     above it ("Tabel 1. Driftsbudget (1.000 kr.)": the cell "640" is 640.000 kr.); empty
-    when the row or the unit is not found."""
+    when the row or the unit is not found. `find_amounts` reads the cells under the unit."""
     row = view.table_row(offset)
     if row is None:
         return set()
@@ -166,12 +162,8 @@ def row_amounts(view: DocView, offset: int) -> set[float]:
     unit = unit_line(view, header.start if header is not None else row.start)
     if unit is None:
         return set()
-    factor = 1_000.0 if _THOUSANDS.search(unit.text) else 1_000_000.0
-    cells = YEAR.sub(" ", view.text[row.start : row.end])
-    return {
-        float(m.group().replace(".", "").replace(",", ".")) * factor
-        for m in _CELL_NUMBER.finditer(cells)
-    }
+    at = row.start - unit.start
+    return {m.amount_dkk for m in find_amounts(view.text[unit.start : row.end]) if m.start >= at}
 
 
 def column_names_row(view: DocView, offset: int) -> Block | None:
