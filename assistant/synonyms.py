@@ -75,6 +75,14 @@ SYNONYM_SETS = (
     ("drive", "drives", "drift", "driften"),
     # "Hvor mange husstande …?" / "Forslaget omfatter ca. 38 boliger."
     ("husstand", "husstande", "bolig", "boliger"),
+    # "Hvor meget CO2 udledte kommunen?" / a climate account's "4.820 ton CO2e"
+    ("co2", "co2e"),
+    # "bufferen til uventede udgifter" / "reserven til uforudsete udgifter"
+    ("buffer", "bufferen", "reserve", "reserven"),
+    ("uventede", "uforudsete"),
+    # "Hvilket firma afgav det billigste bud?" / "Laveste bud var fra …"
+    ("billigste", "laveste"),
+    ("hjælp", "bistand"),
 )
 
 

@@ -115,6 +115,24 @@ def test_a_consultant_is_an_adviser_and_a_household_a_home(stats) -> None:
     assert match_group(households, stats.terms("Forslaget omfatter ca. 38 boliger.")) == 1.0
 
 
+def test_a_climate_accounts_unit_a_reserve_and_the_lowest_bid(stats) -> None:
+    """ "Hvor meget CO2 udledte kommunen?" / "4.820 ton CO2e"; "bufferen til uventede
+    udgifter" / "Reserven til uforudsete udgifter"; "det billigste bud" / "Laveste bud";
+    "konsulenthjælp" / "ekstern konsulentbistand"."""
+    co2 = stats.groups("Hvor meget CO2 udledte kommunen?")[0]
+    assert match_group(co2, stats.terms("Udledningen var 4.820 ton CO2e.")) == 1.0
+    buffer, unexpected = stats.groups("bufferen til uventede udgifter")[:2]
+    reserve = stats.terms("Reserven til uforudsete udgifter på 2,3 mio. kr. er uændret.")
+    assert match_group(buffer, reserve) == 1.0
+    assert match_group(unexpected, reserve) == 1.0
+    cheapest = stats.groups("det billigste bud")[0]
+    assert match_group(cheapest, stats.terms("Laveste bud var fra Brødrene Kjærsgaard.")) == 1.0
+    # "billig" is not "bil" (Snowball takes "-ig" off): cheap is no car
+    assert match_group(cheapest, stats.terms("Der købes tre nye biler.")) == 0.0
+    help_ = stats.groups("hjælp")[0]
+    assert match_group(help_, stats.terms("ekstern bistand")) == 1.0
+
+
 def test_to_save_is_a_saving(stats) -> None:
     """ "Hvor meget kan man spare ved …?" / "Det giver en besparelse på 1,4 mio. kr. …"."""
     save = stats.groups("Hvor meget kan man spare?")[-1]

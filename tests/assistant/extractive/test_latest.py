@@ -16,6 +16,49 @@ def test_a_month_moved_to_another_month_is_a_change_of_that_month() -> None:
     assert (2030, 1) not in stated_values("Hun tiltræder 1. januar 2030.", ref)
 
 
+def test_a_value_then_a_change_verb_with_til_is_a_change_of_that_value() -> None:
+    """ "… foreslået til 1. januar 2028; efter høringen er datoen ændret til 1. august 2028":
+    a revision that names the old value before its verb, without "fra … til"."""
+    merger = (
+        "I høringsudkastet var sammenlægningen foreslået til 1. januar 2028; efter høringen "
+        "er datoen ændret til 1. august 2028."
+    )
+    assert changed_values(merger, None) == [(dt.date(2028, 1, 1), dt.date(2028, 8, 1))]
+    estimate = "Overslaget var 18,5 mio. kr., men er efter projekteringen hævet til 21,0 mio. kr."
+    assert changed_values(estimate, None) == [(18_500_000, 21_000_000)]
+    # a verb with "til" that names a purpose changes nothing
+    assert changed_values("Beløbet på 2 mio. kr. ændres til at dække driften.", None) == []
+
+
+CAPACITY_PLAN_MD = """# Kapacitetsplan for dagtilbud 2026-2030
+
+## 3.3 Lyngmose
+
+Lyngmose-distriktet har et overskud på 42 pladser i 2030. I høringsudkastet var
+sammenlægningen foreslået til 1. januar 2028; efter høringen er datoen ændret til
+den 1. august 2028, så sammenlægningen følger overgangen til et nyt børnehaveår.
+"""
+
+REFERAT_MD = """# Børne- og Skoleudvalget – referat 3. februar 2026
+
+## 418. Høring om kapacitetsplan for dagtilbud
+
+Lyngmose Børnehave og Lyngmose Vuggestue sammenlægges til ét integreret dagtilbud
+fra 1. januar 2028.
+"""
+
+
+def test_a_date_the_later_plan_changed_is_shown_with_the_change(tmp_path_factory) -> None:
+    """The minutes' "fra 1. januar 2028" comes with the (undated) plan's "… ændret til 1.
+    august 2028"."""
+    unseen = assistant_over(
+        tmp_path_factory.mktemp("merger-date"),
+        {"bsu_referat_2026-02-03.md": REFERAT_MD, "kapacitetsplan_dagtilbud.md": CAPACITY_PLAN_MD},
+    )
+    answer = unseen.ask("Hvornår bliver børnehaven og vuggestuen i Lyngmose slået sammen?")
+    assert "1. august" in answer.text, answer.text
+
+
 STEERING_GROUP_MD = """# Styregruppen for Kystsamarbejdet – referat 12. februar 2030
 
 ## 3.2 Tidsplan for fase 1
