@@ -29,8 +29,6 @@ def _asked_values(text: str, intent: Intent) -> set[object]:
 _FROM_BEFORE = re.compile(r"\bfra\s+(?:\w+dag\s+)?(?:den\s+)?$", re.IGNORECASE)
 _TO_BETWEEN = re.compile(r"^\s*til\s+(?:\w+dag\s+)?(?:den\s+)?$", re.IGNORECASE)
 _BY_BEFORE = re.compile(r"\bmed\s+$", re.IGNORECASE)
-# "… er datoen ændret til 1. august 2028", "… hævet til 21,0 mio. kr."
-_TO_AFTER_VERB = re.compile(r"^\s*til\s+(?:\w+dag\s+)?(?:den\s+)?$", re.IGNORECASE)
 # a change downwards: "reduceres med 150.000 kr. til 450.000 kr." was 600.000 kr.
 _DOWN_VERB = re.compile(
     r"\b(?:reducere\w*|nedsætte\w*|nedsat|nedjustere\w*|falde\w*|faldt|sænke\w*|"
@@ -95,7 +93,7 @@ def changed_values(text: str, ref: dt.date | None) -> list[tuple[object, object]
         # "I høringsudkastet var sammenlægningen foreslået til 1. januar 2028; efter høringen
         # er datoen ændret til 1. august 2028": the value before the verb is the old one
         after = next((p for p in pairs if p[0] >= verb.end()), None)
-        if after is None or not _TO_AFTER_VERB.match(text[verb.end() : after[0]]):
+        if after is None or not _TO_BETWEEN.match(text[verb.end() : after[0]]):
             continue
         new = after[2]
         before = [v for _, e, v in pairs if e <= verb.start() and type(v) is type(new)]
