@@ -168,7 +168,7 @@ class TermStats:
         self.registry = registry
         self._lock = threading.Lock()
         self._revision = -1
-        self.analyzer = DanishAnalyzer(particle_verbs=True)
+        self.analyzer = DanishAnalyzer(particle_verbs=True, general_words=True)
         self.df: dict[str, int] = {}
         self.n = 0
         self._cue_terms: frozenset[str] = frozenset()
@@ -179,7 +179,7 @@ class TermStats:
         with self._lock:
             if revision != self._revision:
                 texts = [r["text"] for r in self.registry.all_chunks()]
-                analyzer = DanishAnalyzer(particle_verbs=True)
+                analyzer = DanishAnalyzer(particle_verbs=True, general_words=True)
                 analyzer.fit_vocabulary(texts)
                 df: dict[str, int] = {}
                 for text in texts:

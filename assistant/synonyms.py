@@ -60,7 +60,8 @@ SYNONYM_SETS = (
     # "udvalgets seks spareforslag" / "seks reduktionsforslag"
     ("spareforslag", "reduktionsforslag", "besparelsesforslag"),
     ("dækkes", "dække", "dækket", "finansieres", "finansiere", "finansieret"),
-    ("afstemning", "afstemningen", "stemte", "stemmer", "stemmerne"),  # "For stemte: A, F"
+    # "For stemte: A, F"; "Hvad blev stemmetallene?"
+    ("afstemning", "afstemningen", "stemte", "stemmer", "stemmerne", "stemmetal", "stemmetallene"),
     # "Hvem er vores kontaktperson hos fonden?" / a letter's "Sagsbehandler: …"
     ("kontaktperson", "kontaktpersonen", "sagsbehandler", "sagsbehandleren"),
     # "Hvor meget kan man spare ved …?" / "Det giver en besparelse på 1,4 mio. kr."

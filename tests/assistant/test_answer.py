@@ -3003,3 +3003,37 @@ def test_a_value_of_another_month_or_quarter_is_a_near_miss(tmp_path_factory) ->
     assert "4.870" in asked.text, asked.text
     january = unseen.ask("Hvad var ledigheden blandt de unge i Vestby i januar 2026?")
     assert "6,1 pct." in january.text, january.text
+
+
+GRANT_MODEL_MD = """# Kultur- og Fritidsudvalget – referat 14. april 2026
+
+## Sag nr. 9 – Ny tilskudsmodel for foreninger
+
+### Sagsfremstilling
+
+Udvalget besluttede i januar at få udarbejdet en ny model for aktivitetstilskud til
+foreningerne. Arbejdet afsluttes med en temadrøftelse i september 2026.
+
+### Økonomi
+
+Der afsættes 145.000 kr. af udvalgets udviklingsmidler. Heraf går 120.000 kr. til ekstern
+konsulentbistand og 25.000 kr. til dialogmøde og spørgeskema.
+
+## Sag nr. 10 – Lokaletilskud 2026
+
+### Sagsfremstilling
+
+Lokaletilskuddet udgør 65 pct. af foreningernes udgifter til leje af lokaler. Der er i
+2026 budgetteret med 2,4 mio. kr. til lokaletilskud.
+"""
+
+
+def test_a_compound_asked_in_other_words_meets_the_documents_compound(tmp_path) -> None:
+    """ "konsulenthjælp" asked, "konsulentbistand" written: everyday Danish words split the
+    document's compound, so its "bistand" meets the asked "hjælp" (a synonym)."""
+    unseen = assistant_over(tmp_path, {"kfu_referat_2026-04-14.md": GRANT_MODEL_MD})
+    answer = unseen.ask(
+        "Hvor meget er der afsat til ekstern konsulenthjælp i arbejdet med den nye tilskudsmodel?"
+    )
+    assert not answer.abstained, answer.text
+    assert "120.000 kr." in answer.text, answer.text
