@@ -38,7 +38,6 @@ from typing import NamedTuple
 
 import Stemmer
 
-from assistant.commonness import everyday_words
 from ingest.dates import MONTH_ABBREVIATIONS
 from ingest.dates import MONTHS as DANISH_MONTHS
 
@@ -471,6 +470,9 @@ class DanishAnalyzer:
         self.stopwords = frozenset(stop)
         base = read_word_list(LEXICON_FILE) if lexicon is None else [normalize(w) for w in lexicon]
         if general_words:
+            # imported here: BM25 and ingest need no word lists
+            from assistant.commonness import everyday_words
+
             # an ending the list has as a word ("erne") would split "årsagerne" in two
             base += [w for w in everyday_words() if w not in CompoundSplitter.ENDINGS]
         self._stemmer = Stemmer.Stemmer("danish")
