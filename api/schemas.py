@@ -170,7 +170,7 @@ class DocumentOut(_DocumentMeta):
 class UploadResult(BaseModel):
     filename: str = Field(description="Navnet filen blev gemt under (renset).")
     original_filename: str
-    status: Literal["added", "updated", "unchanged", "failed"]
+    status: Literal["added", "updated", "unchanged", "duplicate", "failed"]
     reason: str | None = None
     doc_id: str | None = None
     chunks: int = 0

@@ -35,7 +35,7 @@ CLOSED_GROUP = "lukket"  # access group for "Lukket" agenda items found at inges
 class FileResult:
     path: str
     source: str
-    status: str  # "added" | "updated" | "unchanged" | "failed"
+    status: str  # "added" | "updated" | "unchanged" | "duplicate" | "failed"
     doc_id: str | None = None
     reason: str | None = None
     reason_da: str | None = None
@@ -186,6 +186,8 @@ class Ingestor:
             if existing and existing["content_hash"] == content_hash and not force:
                 result.status = "unchanged"
                 return result, None
+            if not existing and self._same_content_elsewhere(result, content_hash):
+                return result, None
             record, chunks = self.prepare(resolved, doc_id, content_hash, access)
             facts = extract_facts(record)
             result.status = "updated" if existing else "added"
@@ -195,6 +197,21 @@ class Ingestor:
             _fail(result, path, exc)
             result.seconds = time.perf_counter() - t0
             return result, None
+
+    def _same_content_elsewhere(self, result: FileResult, content_hash: str) -> bool:
+        """A file whose exact bytes are indexed under another path is the same document: a
+        copy in another folder is reported as a duplicate of it and not indexed twice (its
+        passages would crowd the top results twice); a file moved or renamed (the old path
+        is gone) takes over from its old entry, which is removed."""
+        for twin in self.registry.find_by_content(content_hash):
+            if Path(twin["path"]).is_file():
+                result.status = "duplicate"
+                result.doc_id = twin["id"]
+                result.reason = f"same content as {twin['source']}, already indexed"
+                result.reason_da = f"samme indhold som {twin['source']}, som allerede er indlæst"
+                return True
+            self.remove(twin["id"])
+        return False
 
     def _write_batch(
         self,

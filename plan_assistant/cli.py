@@ -75,18 +75,22 @@ def ingest(
     for col in ("file", "status", "pages", "chunks", "seconds"):
         table.add_column(col, justify="right" if col in ("pages", "chunks", "seconds") else "left")
     for r in report.files:
-        style = {"failed": "red", "unchanged": "dim"}.get(r.status, "")
+        style = {"failed": "red", "unchanged": "dim", "duplicate": "yellow"}.get(r.status, "")
         table.add_row(
             r.source, r.status, str(r.pages), str(r.chunks), f"{r.seconds:.2f}", style=style
         )
     console.print(table)
-    ok = [r for r in report.files if r.status != "failed"]
+    ok = [r for r in report.files if r.status not in ("failed", "duplicate")]
     console.print(
         f"{len(ok)} documents ({report.count('added')} added, {report.count('updated')} updated,"
-        f" {report.count('unchanged')} unchanged), {sum(r.pages for r in ok)} pages,"
+        f" {report.count('unchanged')} unchanged, {report.count('duplicate')} duplicates),"
+        f" {sum(r.pages for r in ok)} pages,"
         f" {sum(r.chunks for r in ok)} chunks, {report.embedded} embedded,"
         f" {report.seconds:.1f} s"
     )
+    for r in report.files:
+        if r.status == "duplicate":
+            console.print(f"[yellow]skipped[/yellow] {r.path}: {r.reason}")
     for r in report.failed:
         err_console.print(f"[red]error[/red] {r.path}: {r.reason}")
     if report.failed:

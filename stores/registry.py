@@ -132,6 +132,12 @@ class Registry:
             "SELECT id, content_hash, source FROM documents WHERE path = ?", (path,)
         ).fetchone()
 
+    def find_by_content(self, content_hash: str) -> list[sqlite3.Row]:
+        """The documents read from a file with exactly these bytes (any path)."""
+        return self.conn.execute(
+            "SELECT id, path, source FROM documents WHERE content_hash = ?", (content_hash,)
+        ).fetchall()
+
     def save_document(
         self,
         record: DocumentRecord,

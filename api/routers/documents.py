@@ -163,12 +163,16 @@ def upload_documents(
                 )
             )
             continue
-        p.commit()
+        if r.status == "duplicate":
+            p.rollback()  # the indexed twin stays; no second copy is kept
+        else:
+            p.commit()
         results.append(
             UploadResult(
                 filename=name,
                 original_filename=original,
                 status=r.status,
+                reason=r.reason_da if r.status == "duplicate" else None,
                 doc_id=r.doc_id,
                 chunks=r.chunks,
             )

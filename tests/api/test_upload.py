@@ -40,6 +40,15 @@ def test_upload_search_read_and_delete(empty_client, tmp_path):
     again = c.post("/api/documents", files=files).json()["results"][0]
     assert again["status"] == "unchanged"
 
+    # the same bytes under another name: reported in Danish, not indexed or kept twice
+    copy = [("files", ("kopi af referat.txt", UPLOAD_TEXT.encode(), "text/plain"))]
+    twin = c.post("/api/documents", files=copy).json()["results"][0]
+    assert twin["status"] == "duplicate"
+    assert twin["doc_id"] == doc_id
+    assert twin["reason"] == "samme indhold som Referat_læseklub_2024.txt, som allerede er indlæst"
+    assert not (uploads / "kopi_af_referat.txt").exists()
+    assert len(c.get("/api/documents").json()["documents"]) == 1
+
     r = c.delete(f"/api/documents/{doc_id}")
     assert r.status_code == 204
     assert c.get(f"/api/documents/{doc_id}").status_code == 404

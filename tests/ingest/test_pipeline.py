@@ -59,6 +59,32 @@ def test_reingest_is_idempotent_and_changed_file_replaces(fresh_settings, tmp_pa
     assert _consistent(ingestor) == (0, 0)
 
 
+def test_a_copy_is_a_duplicate_and_a_moved_file_takes_over(fresh_settings, tmp_path):
+    """The same bytes in a second folder are one document, reported by name; a file moved
+    or renamed replaces its old entry instead of standing beside it."""
+    first, second, moved = (tmp_path / name for name in ("a", "b", "c"))
+    for folder in (first, second, moved):
+        folder.mkdir()
+    shutil.copy(CORPUS / SMALL, first / SMALL)
+    shutil.copy(CORPUS / SMALL, second / "kopi.txt")
+    ingestor = Ingestor(fresh_settings)
+    assert ingestor.ingest_paths([first]).count("added") == 1
+    docs, chunks = _consistent(ingestor)
+
+    [copy] = ingestor.ingest_paths([second]).files
+    assert copy.status == "duplicate"
+    assert copy.reason == f"same content as {SMALL}, already indexed"
+    assert _consistent(ingestor) == (docs, chunks)
+
+    (second / "kopi.txt").unlink()
+    (first / SMALL).rename(moved / "omdøbt.txt")
+    [renamed] = ingestor.ingest_paths([moved]).files
+    assert renamed.status == "added"
+    assert _consistent(ingestor) == (docs, chunks)
+    [doc] = ingestor.registry.list_documents()
+    assert doc["path"] == str((moved / "omdøbt.txt").resolve())
+
+
 def test_bad_files_are_reported_by_name_and_the_rest_ingested(fresh_settings, tmp_path):
     folder = tmp_path / "mixed"
     folder.mkdir()
