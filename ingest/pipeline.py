@@ -186,32 +186,38 @@ class Ingestor:
             if existing and existing["content_hash"] == content_hash and not force:
                 result.status = "unchanged"
                 return result, None
-            if not existing and self._same_content_elsewhere(result, content_hash):
-                return result, None
+            moved_from: list[str] = []
+            if not existing:
+                moved_from = self._moved_from(result, content_hash)
+                if result.status == "duplicate":
+                    return result, None
             record, chunks = self.prepare(resolved, doc_id, content_hash, access)
             facts = extract_facts(record)
             result.status = "updated" if existing else "added"
             result.pages, result.chunks = len(record.pages), len(chunks)
-            return result, _Prepared(result, record, chunks, facts, time.perf_counter() - t0)
+            prepared = _Prepared(result, record, chunks, facts, time.perf_counter() - t0)
+            prepared.replaces = moved_from
+            return result, prepared
         except Exception as exc:
             _fail(result, path, exc)
             result.seconds = time.perf_counter() - t0
             return result, None
 
-    def _same_content_elsewhere(self, result: FileResult, content_hash: str) -> bool:
-        """A file whose exact bytes are indexed under another path is the same document: a
-        copy in another folder is reported as a duplicate of it and not indexed twice (its
-        passages would crowd the top results twice); a file moved or renamed (the old path
-        is gone) takes over from its old entry, which is removed."""
+    def _moved_from(self, result: FileResult, content_hash: str) -> list[str]:
+        """The entries of the same bytes indexed under another path. A copy whose twin's
+        file still exists is marked a duplicate (not indexed twice: its passages would crowd
+        the top results twice); otherwise the file was moved or renamed, and the ids of its
+        old entries are returned, to be removed once the new one is saved."""
+        gone = []
         for twin in self.registry.find_by_content(content_hash):
             if Path(twin["path"]).is_file():
                 result.status = "duplicate"
                 result.doc_id = twin["id"]
                 result.reason = f"same content as {twin['source']}, already indexed"
                 result.reason_da = f"samme indhold som {twin['source']}, som allerede er indlæst"
-                return True
-            self.remove(twin["id"])
-        return False
+                return []
+            gone.append(twin["id"])
+        return gone
 
     def _write_batch(
         self,
@@ -250,6 +256,9 @@ class Ingestor:
             t0 = time.perf_counter()
             try:
                 self.registry.save_document(p.record, p.chunks, self.stores.embedder.id, p.facts)
+                for old_id in p.replaces:  # a moved file's old entry, now that it is saved
+                    self.stores.vectors.delete_doc(old_id)
+                    self.registry.delete_document(old_id)
             except Exception as exc:
                 _fail(p.result, Path(p.record.path), exc)
             # its own preparation and registry commit, plus its share of the batch's embedding
@@ -323,6 +332,7 @@ class _Prepared:
     facts: object
     prepare_s: float  # load, clean, structure, chunks and facts of this document
     vectors: object = None
+    replaces: list[str] = field(default_factory=list)  # old entries of a moved file
 
 
 def _vector_metadata(record: DocumentRecord) -> dict[str, object]:
