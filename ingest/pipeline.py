@@ -108,6 +108,7 @@ class Ingestor:
     def __init__(self, settings: Settings, stores: Stores | None = None) -> None:
         self.settings = settings
         self.stores = stores or Stores.open(settings)
+        self._this_run: dict[str, FileResult] = {}
 
     @property
     def registry(self) -> Registry:
@@ -129,6 +130,7 @@ class Ingestor:
             force = True
             paths = [*paths, *self._registered_paths()]
         report = IngestReport()
+        self._this_run = {}  # content hash -> the file read first in this run
         batch: list[_Prepared] = []
         for path in expand_paths(paths):
             result, prepared = self._prepare_file(path, access, force)
@@ -191,6 +193,7 @@ class Ingestor:
                 moved_from = self._moved_from(result, content_hash)
                 if result.status == "duplicate":
                     return result, None
+            self._this_run.setdefault(content_hash, result)
             record, chunks = self.prepare(resolved, doc_id, content_hash, access)
             facts = extract_facts(record)
             result.status = "updated" if existing else "added"
@@ -208,15 +211,21 @@ class Ingestor:
         file still exists is marked a duplicate (not indexed twice: its passages would crowd
         the top results twice); otherwise the file was moved or renamed, and the ids of its
         old entries are returned, to be removed once the new one is saved."""
+        first = self._this_run.get(content_hash)  # a copy within this run, not yet saved
+        twins = [(first.doc_id, first.source)] if first is not None else []
         gone = []
         for twin in self.registry.find_by_content(content_hash):
             if Path(twin["path"]).is_file():
-                result.status = "duplicate"
-                result.doc_id = twin["id"]
-                result.reason = f"same content as {twin['source']}, already indexed"
-                result.reason_da = f"samme indhold som {twin['source']}, som allerede er indlæst"
-                return []
-            gone.append(twin["id"])
+                twins.append((twin["id"], twin["source"]))
+            else:
+                gone.append(twin["id"])
+        if twins:
+            doc_id, source = twins[0]
+            result.status = "duplicate"
+            result.doc_id = doc_id
+            result.reason = f"same content as {source}, already indexed"
+            result.reason_da = f"samme indhold som {source}, som allerede er indlæst"
+            return []
         return gone
 
     def _write_batch(

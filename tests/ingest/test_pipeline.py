@@ -76,6 +76,20 @@ def test_a_copy_is_a_duplicate_and_a_moved_file_takes_over(fresh_settings, tmp_p
     assert copy.reason == f"same content as {SMALL}, already indexed"
     assert _consistent(ingestor) == (docs, chunks)
 
+    # both copies in one run: the second is a duplicate of the first, not yet saved
+    shutil.copy(CORPUS / SMALL, moved / "endnu en kopi.txt")
+    together = {f.source: f.status for f in ingestor.ingest_paths([second, moved]).files}
+    assert together == {"kopi.txt": "duplicate", "endnu en kopi.txt": "duplicate"}
+    (moved / "endnu en kopi.txt").unlink()
+    fresh = tmp_path / "d"
+    fresh.mkdir()
+    shutil.copy(CORPUS / "bufu_2021-06-07_568_task_force_status.txt", fresh / "x.txt")
+    shutil.copy(CORPUS / "bufu_2021-06-07_568_task_force_status.txt", fresh / "y.txt")
+    in_one_run = {f.source: f.status for f in ingestor.ingest_paths([fresh]).files}
+    assert sorted(in_one_run.values()) == ["added", "duplicate"]
+    assert ingestor.remove("x.txt") or ingestor.remove("y.txt")
+    assert _consistent(ingestor) == (docs, chunks)
+
     (second / "kopi.txt").unlink()
     (first / SMALL).rename(moved / "omdøbt.txt")
     [renamed] = ingestor.ingest_paths([moved]).files
