@@ -84,6 +84,8 @@ SYNONYM_SETS = (
     # "Hvilket firma afgav det billigste bud?" / "Laveste bud var fra …"
     ("billigste", "laveste"),
     ("hjælp", "bistand"),
+    # "Hvem er tovholder på indsatsen?" / a status table's column "Ansvarlig"
+    ("tovholder", "tovholderen", "ansvarlig", "ansvarlige"),
 )
 
 
@@ -110,3 +112,9 @@ def synonym_stems(stem: str, analyzer: DanishAnalyzer) -> tuple[str, ...]:
     """The stems (by `analyzer`) of the words that mean what `stem` means, `stem` excluded."""
     words = _by_stem().get(stem, ())
     return tuple(dict.fromkeys(t for w in words for t in analyzer.analyze(w)[:1] if t != stem))
+
+
+def synonym_words(word: str) -> tuple[str, ...]:
+    """The words of every set `word`'s stem is in, as written (`word` itself included)."""
+    stems = _stems(word.lower())
+    return tuple(dict.fromkeys((word.lower(), *(w for s in stems for w in _by_stem().get(s, ())))))

@@ -32,6 +32,7 @@ from assistant.extractive.shapes import (
 from assistant.intent import ITEM_WORD, PRICE_WORD, Intent, asked_item_number
 from assistant.question_terms import WORD, TermStats, WordGroup, match_group
 from assistant.stages import names_asked_stage, names_other_stage
+from assistant.synonyms import synonym_words
 from assistant.types import SearchHit
 from assistant.votes import rest_of_vote
 from ingest.dates import MONTHS, find_dates
@@ -141,7 +142,24 @@ def key_candidates(groups: list[WordGroup], question: str = "") -> list[WordGrou
 # "Hvad er tidsplanen?": a list or table under a heading that names it can answer, as for
 # "Hvilke …?"
 _WHAT_IS = re.compile(r"\s*hvad\s+(?:er|var|bliver)\b", re.IGNORECASE)
+# "Hvem er formand for forældrebestyrelsen?" asks for the holder of a role: the role word
+_ASKED_ROLE = re.compile(
+    r"\s*(?:hvem\s+(?:er|var|bliver|blev)|who\s+(?:is|was)\s+the)\s+(?:den\s+nye\s+|new\s+)?"
+    r"(\w+)\s+(?:for|af|i|på|ved|hos|of|at|in)\b",
+    re.IGNORECASE,
+)
 _ITEM_WORD = re.compile(ITEM_WORD, re.IGNORECASE)
+
+
+def asked_role(question: str) -> re.Pattern[str] | None:
+    """The role a "Hvem er <rolle> for …?" question asks the holder of, as a pattern that
+    finds it alone or closing a compound ("leder" in "Dagtilbudsleder Anne Holm"), never
+    opening or inside one: "indledende" names no leader."""
+    m = _ASKED_ROLE.match(question)
+    if m is None or m.group(1).lower().endswith("ende"):
+        return None  # "Hvem var fraværende på mødet?" asks who was absent, no role
+    words = "|".join(re.escape(w) for w in synonym_words(m.group(1)))
+    return re.compile(rf"(?:{words})(?:en|e|ne|erne|s|ens)?\b", re.IGNORECASE)
 
 
 def without_item_words(groups: list[WordGroup], asked: str) -> list[WordGroup]:
@@ -310,9 +328,7 @@ class ExtractiveAnswerer:
                 return Selection([], None, False)
             best = cands[0]
         cfg = self.config
-        confident = (
-            best.context_coverage >= cfg.min_context_coverage and best.score >= cfg.min_score
-        )
+        confident = self._confident(best)
         topical = [g for g in groups if not self.stats.is_cue(g.main[0])] or groups
         if intent.asks_amount:
             # "kontraktsummen", "mindsteprisen" say what is asked, not whose it is: the
@@ -330,6 +346,7 @@ class ExtractiveAnswerer:
         if intent.english:
             # an English word no Danish document has ("study") names nothing to look for
             topical = [g for g in topical if self.stats.seen(g)] or topical
+        subject = topical
         if topic and not any(g.main[0] in own for g in topical):
             # an elliptical later part ("og hvad har de kostet?"): its subject is the first
             # part's, and any of that part's words names it
@@ -349,6 +366,7 @@ class ExtractiveAnswerer:
                 # other words count too
                 margin = COMMON_KEY_MARGIN
             keys = [g for value, g in specific if value >= top - margin]
+            subject = keys
             key_found = any(self.scorer.group_in_context(g, best) for g in keys)
             if not key_found and not later:
                 tied = self.scorer.keyed_near_tie(best, cands, keys)
@@ -365,6 +383,21 @@ class ExtractiveAnswerer:
                 # ("..., og hvad er det næste skridt?" is not any document's next step)
                 if not any(self.scorer.group_in_context(g, best) for g in about):
                     return Selection([], None, False)
+        role = asked_role(question)
+        if role is not None and not self.scorer.says_near(role, best):
+            # "Hvem er leder af Nordby Børnehus?" is not answered by a sentence about the
+            # house that names no leader: a sentence naming the role and the subject answers,
+            # or none does
+            holders = [
+                c
+                for c in cands
+                if self.scorer.says_near(role, c)
+                and any(self.scorer.group_in_context(g, c) for g in subject)
+            ]
+            if not holders:
+                return Selection([], None, False)
+            best, key_found = _lead_with(cands, holders[0]), True
+            confident = self._confident(best)
         if asked_item is not None and within_item(self.places.item_number(best), asked_item):
             key_found = True  # "punkt 46" named the item the sentence stands in
         best.refers_to_heading = self._refers_to_heading(question, groups, best)
@@ -433,6 +466,11 @@ class ExtractiveAnswerer:
             later=later is not None,
             update=update,
         )
+
+    def _confident(self, best: Candidate) -> bool:
+        """The best sentence covers enough of the question, with its context, to answer."""
+        cfg = self.config
+        return best.context_coverage >= cfg.min_context_coverage and best.score >= cfg.min_score
 
     def _in_asked_stage(self, question: str, c: Candidate) -> bool:
         """The sentence or the headings above it name the stage the question asks about."""

@@ -335,6 +335,21 @@ class SentenceScorer(Step):
             c.local_coverage, _ = coverage(groups, terms | local | before)
         c.context_coverage, _ = coverage(groups, terms | local | ctx | window)
 
+    def says_near(self, pattern: re.Pattern[str], c: Candidate) -> bool:
+        """The sentence, its table row and column names, the label on the line before it or
+        its own heading matches `pattern`: where a document says which role a person has."""
+        view = self.docs.get(c.doc_id)
+        if view is None:
+            return bool(pattern.search(c.text))
+        row = view.table_row(c.start)
+        label = None if row else self._label_before(view, c)
+        path = view.section_path(c.start)
+        texts = [c.text, path[-1] if path else ""]
+        header = column_names_row(view, c.start) if row else None
+        spans = (label, row and (row.start, row.end), header and (header.start, header.end))
+        texts += [view.text[span[0] : span[1]] for span in spans if span]
+        return any(pattern.search(t) for t in texts)
+
     def span_terms(self, view: DocView, span: tuple[int, int]) -> set[str]:
         """The analysed terms of a span of a document, kept with the document."""
         key = ("span_terms", *span)

@@ -3037,3 +3037,38 @@ def test_a_compound_asked_in_other_words_meets_the_documents_compound(tmp_path) 
     )
     assert not answer.abstained, answer.text
     assert "120.000 kr." in answer.text, answer.text
+
+
+DAYCARE_MEMO_MD = """# Notat: Udvidelse af Solsikken
+
+Dato: 12. maj 2026
+
+## Baggrund
+
+Daginstitutionen Solsikken udvides med to vuggestuegrupper, svarende til ca. 24 pladser, med
+forventet ibrugtagning i august 2027. Den indledende projektering er afsluttet, og
+overslaget over anlægsudgiften er 6,4 mio. kr.
+
+## Organisering
+
+| Opgave | Ansvarlig | Frist |
+|---|---|---|
+| Byggeprogram | Lone Wiberg, Ejendomme | 1. juli 2026 |
+| Forældreinddragelse | Per Holst, Dagtilbud | 15. august 2026 |
+
+Forældrebestyrelsen inddrages i indretningen af de nye grupperum.
+"""
+
+
+def test_a_question_for_a_roles_holder_needs_a_sentence_naming_the_role(tmp_path) -> None:
+    """ "Hvem er leder af …?" is not answered by a sentence about the institution that names no
+    leader ("indledende" holds no "leder"); a role the document names under another word
+    ("tovholder" / a column "Ansvarlig") is answered by its row."""
+    unseen = assistant_over(tmp_path, {"notat_solsikken_2026-05-12.md": DAYCARE_MEMO_MD})
+    leader = unseen.ask("Hvem er leder af Solsikken?")
+    assert leader.abstained, leader.text
+    chair = unseen.ask("Hvem er formand for forældrebestyrelsen i Solsikken?")
+    assert chair.abstained, chair.text
+    holder = unseen.ask("Hvem er tovholder på forældreinddragelsen ved udvidelsen af Solsikken?")
+    assert not holder.abstained, holder.text
+    assert "Per Holst" in holder.text, holder.text
