@@ -145,9 +145,18 @@ def _clean_title(title: str) -> str:
 
 _NUMBER_BEFORE = re.compile(
     r"(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december"
-    r"|d\.|den|kl\.|nr\.|pkt\.|år|fra|til|pr\.|og|på|i)$",
+    r"|d\.|den|kl\.|nr\.|pkt\.|år|fra|til|pr\.|og|på|i"
+    # words that take a number: "forslag til Lokalplan" + "2.17 Erhvervsområde …"
+    r"|lokalplan(?:en)?|afsnit|kapitel|bilag|tabel|figur|punkt|version|etape|side)$",
     re.I,
 )
+
+
+def _sentence_goes_on(previous: str, rest: str) -> bool:
+    """ "… hvor lokalplanen tillader" + "30. Administrationen indstiller, at …": a paragraph's
+    line broken before a number, the sentence closing on the next line. A title has no full
+    stop, and a heading does not follow an open paragraph line without a blank line."""
+    return len(previous) >= 60 and not previous.endswith(_TERMINAL_PUNCT) and rest.endswith(".")
 
 
 def _runs_on(previous: str, number: int) -> bool:
@@ -271,7 +280,9 @@ def _line_headings(lines: list[_Line]) -> list[_Heading]:
             # after "1. høringssvarene tages til efterretning," the next point of the list
             # follows; a line ending open never comes right before a heading
             wrapped = not prev_blank and (
-                _runs_on(lines[i - 1].text, number) or lines[i - 1].text.endswith((",", ";"))
+                _runs_on(lines[i - 1].text, number)
+                or lines[i - 1].text.endswith((",", ";"))
+                or _sentence_goes_on(lines[i - 1].text, rest)
             )
             # "5. Målgruppe for botilbud i Dahliahuset på Hedebo," wraps its title onto the
             # next line: an open end is still an item heading when a case header follows.
@@ -302,7 +313,11 @@ def _line_headings(lines: list[_Line]) -> list[_Heading]:
                 if (prev := _NUMBERED_RE.match(before)) and int(prev.group(1)) == number - 1:
                     list_points.add(i)
             continue
-        if (m := _SUBNUMBERED_RE.match(t)) and _is_sub_heading(t, m.group(2)):
+        if (
+            (m := _SUBNUMBERED_RE.match(t))
+            and _is_sub_heading(t, m.group(2))
+            and (prev_blank or not _runs_on(lines[i - 1].text, int(m.group(1).split(".")[0])))
+        ):
             depth = m.group(1).count(".")
             head = _Heading(
                 line.start, line.end, "numbered", 12 + depth, _clean_title(m.group(2)), m.group(1)
@@ -335,7 +350,9 @@ def _wraps_into_item(lines: list[_Line], i: int) -> bool:
     """ "Punkt 5: Idrætshal i Allingåbro – projektforslag og" + "anlægsbevilling" + "Sagsnr.:
     …": a title the PDF wrapped onto a short lower-case line, with the case header after it."""
     text = lines[i].text
-    if len(text) > 150 or text.endswith(_TERMINAL_PUNCT) or i + 1 >= len(lines):
+    # "… – udestue," + "Mågevej 7": a comma leaves the title open
+    closed = text.endswith(_TERMINAL_PUNCT) and not text.endswith(",")
+    if len(text) > 150 or closed or i + 1 >= len(lines):
         return False
     nxt = lines[i + 1].text
     return (
@@ -355,6 +372,8 @@ def _join_wrapped_title(head: _Heading, lines: list[_Line], i: int) -> None:
         j += 1  # the PDF set the title's first line apart as a heading of its own
     if j >= len(lines) or not lines[j].text or _NUMBERED_RE.match(lines[j].text):
         return  # a numbered line is a heading of its own
+    if _named_item(_clean_title(lines[j].text)):
+        return  # and so is "Pkt. 13 Eventuelt" under "Pkt. 12 …" in a contents list
     if j > i + 1 and _ITEM_HEADER_RE.match(lines[j].text):
         return  # "Sagsnr.: …" opens the item's body
     nxt = lines[j]

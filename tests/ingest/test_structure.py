@@ -593,3 +593,51 @@ def test_items_numbered_with_a_bar_are_agenda_items_and_their_contents_entry_is_
         ("2", "Behandlingstakst for haveaffald – konsekvens for affaldsgebyret"),
         ("3", "Lukket punkt: Arealerhvervelse"),
     ]
+
+
+# A PDF referat's contents page (each page number on a line of its own, closed items without
+# one) and items whose titles wrap after a comma; a paragraph line breaks before "30." and
+# before a plan's number "2.17".
+_PKT_MINUTES_WITH_CONTENTS = (
+    "Referat\n\nTeknisk Udvalg\n\nIndholdsfortegnelse\n\n"
+    "Pkt. 1 Lokalplan 2.17 Erhvervsområde Nørremark – forslag\n2\n"
+    "Pkt. 2 Ansøgning om dispensation fra Lokalplan 1.19 – carport, Hybenvej 3\n4\n"
+    "Pkt. 3 Lukket punkt: Køb af ejendom – Engvej 12\n"
+    "Pkt. 4 Eventuelt\n\n"
+    "Pkt. 1 Lokalplan 2.17 Erhvervsområde Nørremark – forslag\nSagsnr.: 26/000101\n\n"
+    "Resumé\n\nAdministrationen har på anmodning fra en grundejer udarbejdet forslag til "
+    "Lokalplan\n"
+    "2.17 Erhvervsområde Nørremark og forslag til Kommuneplantillæg nr. 4 med tilhørende\n"
+    "miljørapport. Forslagene sendes i høring i 8 uger.\n\n"
+    "Beslutning\n\nGodkendt.\n\n"
+    "Pkt. 2 Ansøgning om dispensation fra Lokalplan 1.19 – carport,\nHybenvej 3\n\n"
+    "Sagsnr.: 26/000233\n\nResumé\n\n"
+    "Ejeren har søgt om dispensation til en carport. Bebyggelsesprocenten bliver 33, hvor "
+    "lokalplanen tillader\n"
+    "30. Administrationen indstiller, at der meddeles afslag.\n\n"
+    "Beslutning\n\nAdministrationens indstilling blev godkendt. Der meddeles afslag.\n\n"
+    "Pkt. 3 Lukket punkt: Køb af ejendom – Engvej 12\nSagsnr.: 26/000599\n\n"
+    "Beslutning\n\nGodkendt.\n\n"
+    "Pkt. 4 Eventuelt\nSagsnr.: 26/000414\n\nBeslutning\n\nIntet.\n"
+)
+
+
+def test_an_item_title_wrapped_after_a_comma_and_numbers_inside_paragraphs():
+    """ "Pkt. 2 … – carport," + "Hybenvej 3" is item 2 (so its contents entry is dropped and
+    its decision is under it); "30. Administrationen …" and "2.17 Erhvervsområde …" continue
+    their paragraphs' sentences; a contents line "Pkt. 4 Eventuelt" is no part of the title
+    above it."""
+    text = _PKT_MINUTES_WITH_CONTENTS
+    sections = build_sections(text)
+    body = text.index("Pkt. 4 Eventuelt\n\n")  # the contents page ends here
+    items = [(s.number, s.title, s.start > body) for s in sections if s.kind == "agenda_item"]
+    assert items == [
+        ("1", "Lokalplan 2.17 Erhvervsområde Nørremark – forslag", True),
+        ("2", "Ansøgning om dispensation fra Lokalplan 1.19 – carport, Hybenvej 3", True),
+        ("3", "Lukket punkt: Køb af ejendom – Engvej 12", True),
+        ("4", "Eventuelt", True),
+    ]
+    decided = text.index("Der meddeles afslag.")
+    assert agenda_item_at(sections, decided).number == "2"
+    numbers = {s.number for s in sections if s.number}
+    assert "30" not in numbers and "2.17" not in numbers, numbers
