@@ -41,6 +41,9 @@ ABBREVIATIONS = {
     "mill",
     "pkt",
     "inkl",
+    "ekskl",
+    "kvt",  # "1. kvt." (kvartal)
+    "stk",
     "evt",
     "f.eks",
     "dvs",

@@ -58,7 +58,37 @@ def normalize_characters(text: str, min_cells: int = 3) -> str:
     text = unicodedata.normalize("NFC", text)
     text = _ODD_SPACES.sub(" ", text)
     text = _SPACES.sub(" ", text)
-    return "\n".join(_cells(line.strip(), min_cells) for line in text.split("\n"))
+    lines = [line.strip() for line in text.split("\n")]
+    pairs = _two_column_runs(lines) if min_cells > 2 else set()
+    return "\n".join(_cells(line, 2 if i in pairs else min_cells) for i, line in enumerate(lines))
+
+
+# a figure with its unit, as a table's cell holds it ("1,6", "650.000 kr.", "40 %")
+_FIGURE_CELL = re.compile(r"[-+−]?\d[\d.,:]*\s*(?:%|(?:(?:mio|mia)\.\s*)?kr\.?)?")
+MIN_PAIR_ROWS = 3  # lines of a two-column table: its column names and two rows
+
+
+def _two_column_runs(lines: list[str]) -> set[int]:
+    """Runs of three or more lines of two TAB-separated cells, two or more of them ending in
+    a figure: a two-column table the loader found ("Post" | "Mio. kr." over "Regnvandsbassin"
+    | "1,6"). Two words a line sets apart come alone, not as such a run."""
+    kept: set[int] = set()
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and _pair(lines[j]) is not None:
+            j += 1
+        figures = sum(bool(_FIGURE_CELL.fullmatch(_pair(lines[k])[1])) for k in range(i, j))
+        if j - i >= MIN_PAIR_ROWS and figures >= 2:
+            kept.update(range(i, j))
+        i = max(j, i + 1)
+    return kept
+
+
+def _pair(line: str) -> tuple[str, str] | None:
+    """The two cells of a line of exactly two non-empty TAB-separated cells, else None."""
+    cells = [" ".join(cell.split()) for cell in line.split(TABLE_CELL_SEPARATOR)]
+    return (cells[0], cells[1]) if len(cells) == 2 and all(cells) else None
 
 
 def _cells(line: str, min_cells: int = 3) -> str:

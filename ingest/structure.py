@@ -144,7 +144,7 @@ def _clean_title(title: str) -> str:
 
 
 _NUMBER_BEFORE = re.compile(
-    r"(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december"
+    r"\b(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december"
     r"|d\.|den|kl\.|nr\.|pkt\.|år|fra|til|pr\.|og|på|i"
     # words that take a number: "forslag til Lokalplan" + "2.17 Erhvervsområde …"
     r"|lokalplan(?:en)?|afsnit|kapitel|bilag|tabel|figur|punkt|version|etape|side)$",

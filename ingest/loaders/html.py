@@ -270,6 +270,8 @@ def _layout_table(writer: _Writer, table: Tag) -> bool:
         any(cell.find("table") is not None for cell in cells)
         or (blocky and all(len(row) == 1 for row in rows))
         or any(len(_inline_text(cell)) > _LAYOUT_CELL_CHARS for cell in blocky)
+        # a row per agenda item: number | title | the item's paragraphs
+        or any(_titles_its_row(cell, row) for row in rows for cell in row)
     )
     if not layout:
         return False  # a table of data, its cells' text wrapped in <p> (a Word export)
@@ -298,6 +300,8 @@ def _layout_table(writer: _Writer, table: Tag) -> bool:
                         and not _ITEM_NUMBER.fullmatch(text)
                         and all(not o or _ITEM_NUMBER.fullmatch(o) for o in others)
                     )
+                    # "2." | "Tillægsbevilling …" | the item's paragraphs: a title cell
+                    or _titles_its_row(cell, cells)
                 )
             )
             if heads:
@@ -310,6 +314,20 @@ def _layout_table(writer: _Writer, table: Tag) -> bool:
             else:
                 writer.add("p", text)
     return True
+
+
+def _titles_its_row(cell: Tag, cells: list[Tag]) -> bool:
+    """A cell of plain text between an item's number cell and a cell of paragraphs (an old
+    portal's row per item: number | title | text) is the item's title."""
+    others = [c for c in cells if c is not cell]
+    numbered = [c for c in others if _ITEM_NUMBER.fullmatch(_inline_text(c))]
+    bodies = [c for c in others if c.find(_CELL_BLOCKS) is not None]
+    return (
+        not _ITEM_NUMBER.fullmatch(_inline_text(cell))
+        and len(numbered) == 1
+        and len(bodies) == len(others) - 1
+        and len(bodies) >= 1
+    )
 
 
 _EMPHASIS = ("b", "strong")

@@ -130,7 +130,9 @@ def _justified_prose(cells: list[str]) -> bool:
 
 _Cell = tuple[int, int, str]  # start and end column in the layout line, and its text
 MAX_HEADER_LINES = 3  # "Korrigeret" / "budget 2023": a header cell wrapped over lines
-MAX_ROW_LINES = 12  # plain-text lines one table row may take (a line per cell, wrapped cells)
+# plain-text lines one table row may take (a line per cell, wrapped cells: eight column
+# names over three lines)
+MAX_ROW_LINES = 24
 
 
 _CELL = re.compile(r"\S+(?: {1,2}\S+)*")  # cells are apart by runs of three or more spaces
@@ -219,16 +221,28 @@ def _table_rows(layout: str) -> dict[str, str]:
     rows: dict[str, str] = {}
     above: list[list[_Cell]] = []  # the non-row lines since the last blank run before a row
     in_table = False
+    last: list[_Cell] = []  # the last row's cells, its label growing by its wrapped lines
     for line in layout.splitlines():
         if not line.strip():
             if not in_table and above and above[-1]:
                 above.append([])  # a blank line closes the run above
+            last = []  # a label wraps onto the line right under its row, never past a gap
             continue
         found = _cells(line)
         cells = [text for _, _, text in found]
         numbers = sum(bool(_NUMBER_CELL.fullmatch(c)) for c in cells[1:])
         row = len(cells) >= 3 and numbers >= 2 and not _justified_prose(cells)
+        if in_table and not row and _wraps_label(found, last):
+            # "Leverandør," + "implementering" + "(Nordsag)": the label cell wrapped under
+            # its row's first line; the plain text has the whole label before the figures
+            del rows[" ".join(t for _, _, t in last)]
+            a, b, label = last[0]
+            last = [(a, max(b, found[0][1]), f"{label} {found[0][2]}"), *last[1:]]
+            cells = [t for _, _, t in last]
+            rows[" ".join(cells)] = TABLE_CELL_SEPARATOR.join(cells)
+            continue
         if row:
+            last = found
             rows[" ".join(cells)] = TABLE_CELL_SEPARATOR.join(cells)
             if not in_table:
                 run = above[: len(above) - 1] if above and not above[-1] else above
@@ -253,6 +267,20 @@ def _table_rows(layout: str) -> dict[str, str]:
     return rows
 
 
+def _wraps_label(line: list[_Cell], row: list[_Cell]) -> bool:
+    """A line of one short cell standing in the label column of the row above, clear of its
+    figures: the label's next line."""
+    if len(line) != 1 or len(row) < 2:
+        return False
+    a, b, text = line[0]
+    return (
+        abs(a - row[0][0]) <= ALIGN_SLACK
+        and b < row[1][0]
+        and len(text) <= MAX_NAME_CHARS
+        and not _NUMBER_CELL.fullmatch(text)
+    )
+
+
 _LETTER = re.compile(r"[A-Za-zÆØÅæøå]")
 ALIGN_SLACK = 2  # columns a left-aligned cell may stand off its column name's start
 MAX_NAME_CHARS = 40  # a column name is short: a longer cell is prose
@@ -260,17 +288,18 @@ MAX_NAME_CHARS = 40  # a column name is short: a longer cell is prose
 
 def _aligned_rows(layout: str) -> list[dict[str, str]]:
     """Text tables in a page's layout text, each as its rows (words -> cells): a line of
-    three or more short column
-    names ("Nr. | Initiativ | Ansvarlig | Frist | Status"), then two or more lines whose cells
-    each start where a column name starts. A line holding only later columns continues the
-    row above (a cell wrapped onto a second line, "(facade, vinduer og ventilation)")."""
+    three or more short column names ("Nr. | Initiativ | Ansvarlig | Frist | Status"), or two
+    over a column of figures ("Post | Mio. kr."), then two or more lines whose cells each
+    start where a column name starts (or end where it ends). A line holding only later
+    columns continues the row above (a cell wrapped onto a second line, "(facade, vinduer og
+    ventilation)")."""
     tables: list[dict[str, str]] = []
     lines = layout.splitlines()
     i = 0
     while i < len(lines):
         names = _cells(lines[i])
         spans = [(a, b) for a, b, _ in names]
-        if len(names) < 3 or any(
+        if len(names) < 2 or any(
             len(t) > MAX_NAME_CHARS or t.endswith((",", ";")) or not _LETTER.search(t)
             for _, _, t in names
         ):  # column names are short words ("1. | Generelt | 2" is a line of contents)
@@ -295,7 +324,10 @@ def _aligned_rows(layout: str) -> list[dict[str, str]]:
             else:
                 break
             j = end = j + 1
-        if len(body) >= 2:
+        # two columns only when the second holds figures ("Post" | "Mio. kr."): a pair of
+        # words side by side is no table
+        figures = len(names) >= 3 or all(_NUMBER_CELL.fullmatch(row[1]) for row in body)
+        if len(body) >= 2 and figures:
             table = {}
             for row in [[t for _, _, t in names], *body]:
                 cells = [c for c in row if c]

@@ -950,3 +950,106 @@ def test_html_layout_tables_are_read_as_the_sections_they_lay_out(tmp_path: Path
         ("table_row", "Periode\tAktivitet"),
         ("table_row", "Januar-marts 2024\tTilbudsindhentning"),
     ]
+
+
+def test_an_old_portals_row_per_item_heads_each_item_by_its_title_cell(tmp_path: Path) -> None:
+    """An old portal lays each agenda item out as one table row: a number cell, a plain title
+    cell and a cell of the item's paragraphs. The title cell, with its number, is the item's
+    heading; the paragraphs stay prose under it."""
+    path = tmp_path / "oekonomiudvalget.html"
+    path.write_text(
+        "<html><body><h1>Økonomiudvalget</h1><table class='punkt'>"
+        "<tr><td class='nr'>1.</td><td class='titel'>Godkendelse af dagsorden</td>"
+        "<td class='tekst'><p><b>Beslutning</b></p><p>Godkendt.</p></td></tr>"
+        "<tr><td class='nr'>2.</td><td class='titel'>Tillægsbevilling til nyt ESDH-system</td>"
+        "<td class='tekst'><p><b>Sagsfremstilling</b></p><p>Kommunens andel af "
+        "implementeringsudgiften er 42 %, svarende til 1.344.000 kr.</p>"
+        "<p><b>Beslutning</b></p><p>Anbefales.</p></td></tr></table></body></html>",
+        encoding="utf-8",
+    )
+    blocks = [(b.kind, b.text) for b in load_file(path).blocks]
+    headings = [text for kind, text in blocks if kind == "heading"]
+    assert "1. Godkendelse af dagsorden" in headings
+    assert "2. Tillægsbevilling til nyt ESDH-system" in headings
+    assert (
+        "prose",
+        "Kommunens andel af implementeringsudgiften er 42 %, svarende til 1.344.000 kr.",
+    ) in blocks
+
+
+def test_a_pdf_tables_wrapped_row_labels_and_tall_header_stay_rows(tmp_path: Path) -> None:
+    """A budget follow-up's table: column names wrapped over three lines, row labels wrapped
+    under their row's figures ("Leverandør," / "implementering"). Each row is one line of
+    cells with its whole label, and the names are one header row."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=9)
+    pdf.set_xy(10, 20)
+    pdf.cell(0, 5, "Tabel 1 viser budget og forbrug pr. kvartal.")
+    x = (10, 55, 80, 105, 130)
+    names = (["Budgetpost"], ["Budget", "2026"], ["Forbrug", "1. kvt."], ["Forbrug", "2. kvt."])
+    names += (["Forbrug i", "alt pr.", "30.09"],)
+    for col, lines in enumerate(names):
+        for k, line in enumerate(lines):
+            pdf.set_xy(x[col], 35 + 4 * k)
+            pdf.cell(22, 4, line)
+    rows = (
+        (["Leverandør,", "implementering"], "2.150.000", "0", "645.000", "645.000"),
+        (["Intern projektledelse"], "420.000", "85.000", "110.000", "195.000"),
+        (["Datamigrering", "(ekstern konsulent)"], "300.000", "0", "95.000", "95.000"),
+    )
+    y = 52
+    for label, *figures in rows:
+        for k, line in enumerate(label):
+            pdf.set_xy(x[0], y + 4 * k)
+            pdf.cell(40, 4, line)
+        for col, figure in enumerate(figures, 1):
+            pdf.set_xy(x[col], y)
+            pdf.cell(22, 4, figure)
+        y += 4 * len(label) + 2
+    path = tmp_path / "budgetopfoelgning.pdf"
+    pdf.output(str(path))
+    lines = load_file(path).pages[0].split("\n")
+    assert "Budgetpost\tBudget 2026\tForbrug 1. kvt.\tForbrug 2. kvt.\tForbrug i alt pr. 30.09" in (
+        lines
+    )
+    assert "Leverandør, implementering\t2.150.000\t0\t645.000\t645.000" in lines
+    assert "Intern projektledelse\t420.000\t85.000\t110.000\t195.000" in lines
+    assert "Datamigrering (ekstern konsulent)\t300.000\t0\t95.000\t95.000" in lines
+
+
+def test_a_pdf_table_of_two_columns_a_label_and_a_figure_is_read_as_rows(tmp_path: Path) -> None:
+    """ "Post | Mio. kr." over a column of figures: two columns are a table when the second
+    holds figures, and its rows stay rows in the indexed text; two words a line sets apart
+    ("Mødedato:   10.03.2026") stay text."""
+    from fpdf import FPDF
+
+    from ingest.document import parse_loaded
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    pdf.set_xy(10, 20)
+    pdf.cell(0, 5, "Anlægsoverslaget for byggemodningen er:")
+    rows = (("Post", "Mio. kr."), ("Jord-, kloak- og vejarbejder", "9,9"))
+    rows += (("Regnvandsbassin", "1,6"), ("I alt", "11,5"))
+    for i, (label, figure) in enumerate(rows):
+        pdf.set_xy(12, 32 + 8 * i)
+        pdf.cell(100, 5, label)
+        pdf.set_xy(120, 32 + 8 * i)
+        pdf.cell(30, 5, figure)
+    pdf.set_xy(10, 70)
+    pdf.multi_cell(0, 5, "Udgiften fordeles med 11,2 mio. kr. i 2026 og 0,3 mio. kr. i 2027.")
+    path = tmp_path / "referat.pdf"
+    pdf.output(str(path))
+    loaded = load_file(path)
+    record, _ = parse_loaded(loaded, path, "x")
+    lines = record.text.split("\n")
+    assert "Post\tMio. kr." in lines
+    assert "Jord-, kloak- og vejarbejder\t9,9" in lines
+    assert "I alt\t11,5" in lines
+    row = record.text.index("Regnvandsbassin")
+    assert any(b.kind == "table_row" and b.start == row for b in record.blocks)
+    assert "Udgiften fordeles med 11,2 mio. kr. i 2026 og 0,3 mio. kr. i 2027." in lines
