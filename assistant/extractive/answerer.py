@@ -319,11 +319,11 @@ class ExtractiveAnswerer:
         if newer is not None:
             best = _lead_with(cands, newer)
         asked = f"{question} {topic or ''}"
-        if names_other_stage(asked, best.text):
+        if self._of_other_stage(asked, best):
             # "etape 3" asked, "etape 2" answered: a near miss, unless a sentence of the asked
             # stage's own section answers ("Punkt 7: LED-udskiftning, etape 2" + "… tildeling
             # af kontrakten til Lysteknik Nord ApS.")
-            cands = [c for c in cands if not names_other_stage(asked, c.text)]
+            cands = [c for c in cands if not self._of_other_stage(asked, c)]
             if not cands or not self._in_asked_stage(asked, cands[0]):
                 return Selection([], None, False)
             best = cands[0]
@@ -471,6 +471,16 @@ class ExtractiveAnswerer:
         """The best sentence covers enough of the question, with its context, to answer."""
         cfg = self.config
         return best.context_coverage >= cfg.min_context_coverage and best.score >= cfg.min_score
+
+    def _of_other_stage(self, question: str, c: Candidate) -> bool:
+        """The sentence, or the headings above it, name the question's stage with another
+        number only: "tildeling af kontrakten til Lysteknik Nord ApS" under "Punkt 7:
+        LED-udskiftning, etape 2" does not answer a question about etape 3."""
+        if names_other_stage(question, c.text):
+            return True
+        view = self.docs.get(c.doc_id)
+        context = self.scorer.context_text(view, c.start) if view is not None else ""
+        return not names_asked_stage(question, c.text) and names_other_stage(question, context)
 
     def _in_asked_stage(self, question: str, c: Candidate) -> bool:
         """The sentence or the headings above it name the stage the question asks about."""

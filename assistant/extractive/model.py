@@ -55,6 +55,7 @@ SCORE_FEATURES = (
     "total",
     "label",
     "reason",
+    "person",
     "rank_prior",
 )
 SCORE_WEIGHTS = (
@@ -72,6 +73,7 @@ SCORE_WEIGHTS = (
     "total_bonus",
     "label_bonus",
     "reason_bonus",
+    "person_bonus",
     "rank_prior",
 )
 
@@ -141,6 +143,10 @@ class ExtractiveConfig:
     # "Hvad er årsagerne til merudgiften?": a sentence giving a cause ("Merudgiften skyldes
     # …") above one that only names the expense
     reason_bonus: float = 0.2
+    # "Hvem leder arbejdsgruppen?": a sentence naming someone the question does not ("…
+    # ledes af informationssikkerhedskoordinator Line Vestergaard") above one that only
+    # names the role ("… ledes af kommunens informationssikkerhedskoordinator")
+    person_bonus: float = 0.1
     min_context_coverage: float = 0.5
     min_score: float = 0.45
     follow_ratio: float = 0.8  # extra sentences must score this share of the best

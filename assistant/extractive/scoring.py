@@ -15,7 +15,7 @@ from assistant.extractive.shapes import FIELD, column_names_row, dates_in, has_c
 from assistant.extractive.step import Step
 from assistant.intent import Intent
 from assistant.parties import party_mentions
-from assistant.question_terms import WordGroup, coverage, match_group
+from assistant.question_terms import WORD, WordGroup, coverage, match_group
 from assistant.votes import records_vote
 from ingest.dates import MONTHS
 from ingest.facts.sentences import Sentence
@@ -94,6 +94,21 @@ _GIVES_REASON = re.compile(
     re.IGNORECASE,
 )
 # The labels of a place: "Mødested", "Sted", "Lokale", "Adresse" (with a colon or not)
+# two capitalised words in a row: a name ("Line Vestergaard", "Kildemose Forsyning A/S");
+# Danish writes its nouns in lower case
+_NAME = re.compile(
+    r"\b([A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ]?[a-zæøå]+)?)\s+(?:[A-ZÆØÅ]\.\s+)?([A-ZÆØÅ][a-zæøå]+)\b"
+)
+
+
+MAX_FIELD_LINE = 80  # characters of a field line ("Ansvarlig: Camilla Friis.")
+
+
+def names_someone(text: str, asked: set[str]) -> bool:
+    """The text names a person or body the question does not ("Hvem leder …?")."""
+    return any({m.group(1).casefold(), m.group(2).casefold()} - asked for m in _NAME.finditer(text))
+
+
 _PLACE_LABEL = re.compile(r"\W*(?:møde)?(?:sted|lokale|adresse|place|venue|location)\W*", re.I)
 
 
@@ -150,6 +165,7 @@ class SentenceScorer(Step):
         if intent.asks_amount:
             asked_years = set(intent.years) - {int(a) for a in intent.amounts}
         weights = self.config.weights()
+        asked = {g.word.casefold() for g in groups}
         for c in cands:
             known = memo.get((c.doc_id, c.index))
             if known is not None:
@@ -162,11 +178,16 @@ class SentenceScorer(Step):
                     )
                 self._coverages(c, groups, context_terms, keep_committees, identities[c.doc_id])
                 memo[(c.doc_id, c.index)] = tuple(getattr(c, name) for name in _COVERAGE_FIELDS)
-            c.features = self._features(c, intent, asked_years, rarest)
+            c.features = self._features(c, intent, asked_years, rarest, asked)
             c.score = sum(w * f for w, f in zip(weights, c.features, strict=True)) + c.boost
 
     def _features(
-        self, c: Candidate, intent: Intent, asked_years: set[int], rarest: WordGroup | None
+        self,
+        c: Candidate,
+        intent: Intent,
+        asked_years: set[int],
+        rarest: WordGroup | None,
+        asked: set[str],
     ) -> tuple[float, ...]:
         """The candidate's scoring features, in the order of `SCORE_FEATURES`: how much of
         the question it covers (alone, with its section heading, with all its context), what
@@ -195,6 +216,7 @@ class SentenceScorer(Step):
             # "Fraværende: Karsten Bech" for "Hvem var fraværende"
             float(rarest is not None and self._labelled_by(c, rarest)),
             float(intent.asks_why and bool(_GIVES_REASON.search(c.text))),
+            float(intent.asks_who and self._names_someone(c, asked)),
             1.0 / c.rank if c.rank < 50 else 0.0,
         )
 
@@ -229,6 +251,27 @@ class SentenceScorer(Step):
         if said and body:
             said.append(meta.committee or "")
         return self.stats.terms(" ".join(said)) if said else set()
+
+    def _names_someone(self, c: Candidate, asked: set[str]) -> bool:
+        """The sentence, or the field line right under it ("Ansvarlig: Camilla Friis."
+        under an action), names someone the question does not, nor the document's title or
+        first line ("Vordingborg Kommune · Center for Børn og Unge" is whose paper it is)."""
+        view = self.docs.get(c.doc_id)
+        if view is None:
+            return names_someone(c.text, asked)
+        own = view.text.split("\n", 1)[0]
+        asked = asked | {w.casefold() for w in WORD.findall(f"{view.record.meta.title} {own}")}
+        if names_someone(c.text, asked):
+            return True
+        if c.index + 1 >= len(view.sentences):
+            return False
+        after = view.sentences[c.index + 1]
+        return (
+            "\n\n" not in view.text[c.end : after.start]
+            and len(after.text) <= MAX_FIELD_LINE
+            and FIELD.match(after.text) is not None
+            and names_someone(after.text, asked)
+        )
 
     def _labelled_by(self, c: Candidate, rarest: WordGroup) -> bool:
         """The sentence is a field ("Fraværende: Karsten Bech (O)", "Kontaktperson: …")

@@ -3072,3 +3072,45 @@ def test_a_question_for_a_roles_holder_needs_a_sentence_naming_the_role(tmp_path
     holder = unseen.ask("Hvem er tovholder på forældreinddragelsen ved udvidelsen af Solsikken?")
     assert not holder.abstained, holder.text
     assert "Per Holst" in holder.text, holder.text
+
+
+SECURITY_MINUTES_MD = """# Referat – Økonomiudvalget – 11. maj 2026
+
+## 4. Kommissorium for arbejdsgruppe om informationssikkerhed og NIS2
+
+### Sagsfremstilling
+
+Direktionen har udarbejdet et kommissorium for en tværgående arbejdsgruppe. Arbejdsgruppen
+ledes af kommunens informationssikkerhedskoordinator og har deltagelse af blandt andet IT,
+jura, beredskab og HR.
+
+### Beslutning
+
+Godkendt.
+"""
+
+SECURITY_COMMISSION_MD = """# Kommissorium for arbejdsgruppen om informationssikkerhed
+
+## 1. Formål
+
+Gruppen skal vurdere kommunens parathed i forhold til NIS2 og foreslå en handlingsplan.
+
+## 2. Organisering
+
+Arbejdsgruppen ledes af informationssikkerhedskoordinator Line Vestergaard.
+"""
+
+
+def test_a_who_question_is_answered_by_the_sentence_naming_someone(tmp_path) -> None:
+    """ "Hvem leder arbejdsgruppen …?": the minutes' sentence names only the role, the
+    commission's names the person; the one naming someone answers."""
+    unseen = assistant_over(
+        tmp_path,
+        {
+            "oeu_referat_2026-05-11.md": SECURITY_MINUTES_MD,
+            "kommissorium_nis2.md": SECURITY_COMMISSION_MD,
+        },
+    )
+    answer = unseen.ask("Hvem leder arbejdsgruppen om informationssikkerhed og NIS2?")
+    assert not answer.abstained, answer.text
+    assert "Line Vestergaard" in answer.text, answer.text
