@@ -65,13 +65,18 @@ _SHARE = re.compile(r"\s*(?:%|pct\b|procent)", re.IGNORECASE)
 _SHARE_TERMS = {"procent", "pct", "andel"}
 
 
-def _first_of_each_wording(candidates: list[Candidate]) -> list[Candidate]:
-    """The candidates without a repeat of words already chosen (a restated summary)."""
+def _first_of_each_wording(
+    candidates: list[Candidate], in_table: Callable[[Candidate], bool]
+) -> list[Candidate]:
+    """The candidates without a repeat of words already chosen (a restated summary). A
+    table's cells repeat by nature ("0,0" in three years of one row): each stays."""
     kept: list[Candidate] = []
     seen: set[str] = set()
     for c in candidates:
         words = wording(c.text)
-        if words not in seen:
+        if in_table(c):
+            kept.append(c)
+        elif words not in seen:
             seen.add(words)
             kept.append(c)
     return kept
@@ -432,7 +437,7 @@ class ExtractiveAnswerer:
         chosen += rest_of_vote(chosen, cands)
         chosen += self.companions.context_after(best, chosen)
         chosen = [c for c in chosen if new_to_reader(c)]  # context an earlier part showed
-        chosen = _first_of_each_wording(chosen)
+        chosen = _first_of_each_wording(chosen, self.places.in_table)
         chosen.sort(key=lambda c: (c.doc_id != best.doc_id, c.doc_id, c.index))
         chosen = self.companions.with_labels(chosen)
         items: dict[int, list[Candidate]] = {}

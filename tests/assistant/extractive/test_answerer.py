@@ -7,7 +7,13 @@ import dataclasses
 import pytest
 
 from assistant.citations import DocumentCache
-from assistant.extractive.answerer import ExtractiveAnswerer, count_ok, key_candidates, source_words
+from assistant.extractive.answerer import (
+    ExtractiveAnswerer,
+    _first_of_each_wording,
+    count_ok,
+    key_candidates,
+    source_words,
+)
 from assistant.extractive.lists import _listed_from
 from assistant.extractive.model import Candidate
 from assistant.extractive.scoring import MEMO_KEYS
@@ -2068,3 +2074,14 @@ def test_a_short_list_item_is_shown_from_the_chosen_sentence_on(tmp_path_factory
     )
     assert "Mette Vang" in answer.text and "18. marts 2031" in answer.text, answer.text
     assert "mundtligt" not in answer.text, answer.text
+
+
+def test_a_table_rows_repeated_cells_are_kept_while_a_restated_sentence_goes() -> None:
+    """A Word table's cells are quoted one by one; a row's "0,0" in two years and its "4,7"
+    in 2027 and the total are all shown. A sentence restating one already chosen goes."""
+    row = ["Byggemodning Tornhøj Vænge, etape 2", "4,7", "0,0", "0,0", "4,7"]
+    cells = [Candidate("annex", 10 * i, 10 * i + 5, text, i) for i, text in enumerate(row)]
+    said = "Overslaget er 14,6 mio. kr."
+    sentences = [Candidate("memo", 0, 30, said, 0), Candidate("memo", 40, 70, said, 1)]
+    kept = _first_of_each_wording(cells + sentences, lambda c: c.doc_id == "annex")
+    assert [c.text for c in kept] == [*row, said]
