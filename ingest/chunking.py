@@ -15,6 +15,7 @@ from ingest.blocks import answerable_spans
 from ingest.models import (
     BULLET_MARK,
     CASE_NUMBER_LABEL,
+    TABLE_CELL_SEPARATOR,
     Block,
     Chunk,
     CleanText,
@@ -168,16 +169,39 @@ def _pieces(text: str, start: int, end: int, cfg: ChunkingConfig) -> list[tuple[
     return [(s, e) for s, e in (_strip_span(text, a, b) for a, b in out) if e > s]
 
 
+_NEWLINE = re.compile(r"\n")
+
+
+def _line_before(text: str, newline: int) -> str:
+    """The line that ends at `newline`."""
+    return text[text.rfind("\n", 0, newline) + 1 : newline]
+
+
+def _in_table_row(text: str, pos: int) -> bool:
+    """`pos` falls inside a line of TAB-separated cells, not at its start."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return pos > line_start and TABLE_CELL_SEPARATOR in line
+
+
 def _sentences_if_long(
     text: str, start: int, end: int, cfg: ChunkingConfig
 ) -> list[tuple[int, int]]:
     if end - start <= cfg.hard_max:
         return [(start, end)]
-    cuts = [
+    # a table's rows are cut between, never inside ("… tildeles Brdr. | Skovlund A/S …")
+    sentence_ends = {
         m.end()
         for m in _SENTENCE_END.finditer(text, start, end)
-        if _is_sentence_end(text, m.start())
-    ]
+        if _is_sentence_end(text, m.start()) and not _in_table_row(text, m.end())
+    }
+    row_ends = {
+        m.end()
+        for m in _NEWLINE.finditer(text, start, end)
+        if TABLE_CELL_SEPARATOR in _line_before(text, m.start())
+    }
+    cuts = sorted((sentence_ends | row_ends) - {end})
     pieces: list[tuple[int, int]] = []
     pos = start
     for cut in cuts:

@@ -71,3 +71,22 @@ def test_a_lead_in_paragraph_opens_the_chunk_of_its_list():
     items = f"{filler}\n\n4. Bedre fysiske rammer for borgere og medarbejdere\n\n{filler}"
     first = _pack(items, _pieces(items, 0, len(items), cfg), cfg)[0]
     assert items[first[0] : first[1]].endswith("borgere og medarbejdere")
+
+
+def test_a_long_table_is_cut_between_its_rows_never_inside_one():
+    """A decision log's table runs past the chunk size with no blank line: it is cut where a
+    row ends, never at a full stop inside a row ("… tildeles Brdr. Skovlund A/S …" stays one
+    row, so its date, decision and owner are found together)."""
+    from ingest.chunking import ChunkingConfig, _pack, _pieces
+
+    rows = [
+        f"{10 + i:02d}.02.2026\tB-{i:02d}: Tilbud nr. {i} er vurderet. Kontrakten tildeles "
+        f"Brdr. Skovlund A/S med en tilbudssum på {i},87 mio. kr. ekskl. moms.\tKaren Lysholm"
+        for i in range(1, 16)
+    ]
+    text = "Dato\tBeslutning\tAnsvarlig\n" + "\n".join(rows) + "\n"
+    cfg = ChunkingConfig()
+    chunks = [text[s:e] for s, e in _pack(text, _pieces(text, 0, len(text), cfg), cfg)]
+    assert len(chunks) > 1
+    lines = [line for chunk in chunks for line in chunk.split("\n")]
+    assert lines == ["Dato\tBeslutning\tAnsvarlig", *rows]
