@@ -217,6 +217,10 @@ _COUNT = _rx(
     r"\bantal(?:let)?\b",
     r"\bhow\s+(?:many|often)\b|\bwhat\s+share\b|\bhow\s+large\s+a\s+share\b",
 )
+# "Hvor højt må man bygge?", "Hvor langt er der til mosen?": a measure, told in metres
+_ASKS_MEASURE = _rx(
+    r"\bhvor\s+(?:høj[et]?|lang[et]?|bred[et]?|dyb[et]?|tæt|tykk?[et]?|tall|long|wide|far|deep)\b",
+)
 _COUNTED = re.compile(
     # "Hvor mange sidder der i …?" counts people; the verb names nothing counted, nor does
     # "gange" ("Hvor mange gange rykkede man ud?" is told as "41 udkald")
@@ -298,6 +302,7 @@ class Intent:
     amounts: list[float] = field(default_factory=list)
     asks_when: bool = False
     asks_count: bool = False
+    asks_measure: bool = False  # a height, length, width or distance
     asks_amount: bool = False
     asks_who: bool = False
     recommendation: bool = False
@@ -397,6 +402,7 @@ def classify(question: str) -> Intent:
         amounts=amounts,
         asks_when=bool(_WHEN.search(q)),
         asks_count=bool(_COUNT.search(q)),
+        asks_measure=bool(_ASKS_MEASURE.search(q)),
         asks_who=bool(_WHO.search(q)),
         recommendation=bool(_RECOMMENDATION.search(q)),
         wants_list=bool(_LIST.search(q)),

@@ -35,6 +35,10 @@ SYNONYM_SETS = (
     ("søge", "søger", "søgte", "søgt", "ansøge", "ansøger", "ansøgte", "ansøgt", "ansøgning"),
     ("fraværende", "afbud", "fravær"),
     ("lang", "længde", "længden"),  # "Hvor lang bliver ruten?" / "Den korrekte længde er …"
+    # "Hvor høje må rækkehusene være?" / "Den maksimale bygningshøjde nedsættes til 8,5 m"
+    ("høj", "højt", "høje", "højde", "højden"),
+    ("bred", "bredt", "brede", "bredde", "bredden"),
+    ("dyb", "dybt", "dybe", "dybde", "dybden"),
     ("lave", "opgaver", "opgave"),  # "Hvad skal arbejdsgruppen lave?" / "3. Opgaver"
     ("forsinket", "forsinkede", "halter", "bagud"),  # "halter bagefter" / "Forsinket"
     ("afsluttet", "gennemført"),  # a status column's "Gennemført"

@@ -56,6 +56,7 @@ SCORE_FEATURES = (
     "label",
     "reason",
     "person",
+    "measure",
     "rank_prior",
 )
 SCORE_WEIGHTS = (
@@ -74,6 +75,7 @@ SCORE_WEIGHTS = (
     "label_bonus",
     "reason_bonus",
     "person_bonus",
+    "measure_bonus",
     "rank_prior",
 )
 
@@ -147,6 +149,9 @@ class ExtractiveConfig:
     # ledes af informationssikkerhedskoordinator Line Vestergaard") above one that only
     # names the role ("… ledes af kommunens informationssikkerhedskoordinator")
     person_bonus: float = 0.1
+    # "Hvor høje må rækkehusene være?": a sentence stating a measure with its unit ("… nedsættes
+    # til 8,5 m") above one that only names the houses
+    measure_bonus: float = 0.08
     min_context_coverage: float = 0.5
     min_score: float = 0.45
     follow_ratio: float = 0.8  # extra sentences must score this share of the best

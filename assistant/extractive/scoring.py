@@ -11,7 +11,14 @@ from typing import Any
 
 from assistant.citations import DocView
 from assistant.extractive.model import Candidate
-from assistant.extractive.shapes import FIELD, column_names_row, dates_in, has_count, is_label
+from assistant.extractive.shapes import (
+    FIELD,
+    column_names_row,
+    dates_in,
+    has_count,
+    has_measure,
+    is_label,
+)
 from assistant.extractive.step import Step
 from assistant.intent import Intent
 from assistant.parties import party_mentions
@@ -217,6 +224,7 @@ class SentenceScorer(Step):
             float(rarest is not None and self._labelled_by(c, rarest)),
             float(intent.asks_why and bool(_GIVES_REASON.search(c.text))),
             float(intent.asks_who and self._names_someone(c, asked)),
+            float(intent.asks_measure and has_measure(c.text)),
             1.0 / c.rank if c.rank < 50 else 0.0,
         )
 

@@ -187,6 +187,18 @@ def has_number(text: str) -> bool:
     return bool(_DIGITS.search(text) or _NUMBER_WORDS.search(text))
 
 
+# a figure with a unit of length ("8,5 m", "22 meters højde", "ca. 300 m", "2,1 km"), or a
+# height in storeys ("1½ etage"); an area ("31 ha") tells no height or distance
+_LENGTH = re.compile(
+    r"\d[\d.,½]*\s*(?:m|meter|meters|km|kilometer|cm|etager?)(?![\w²³])", re.IGNORECASE
+)
+
+
+def has_measure(text: str) -> bool:
+    """A height, length, width or distance with its unit."""
+    return _LENGTH.search(text) is not None
+
+
 def has_count(text: str) -> bool:
     """A number that can be a count: not only years ("frem mod 2035" counts nothing)."""
     return has_number(_YEAR_ALONE.sub(" ", _DAY_OR_TIME.sub(" ", text)))

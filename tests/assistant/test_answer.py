@@ -3114,3 +3114,37 @@ def test_a_who_question_is_answered_by_the_sentence_naming_someone(tmp_path) -> 
     answer = unseen.ask("Hvem leder arbejdsgruppen om informationssikkerhed og NIS2?")
     assert not answer.abstained, answer.text
     assert "Line Vestergaard" in answer.text, answer.text
+
+
+LOCAL_PLAN_MD = """# Referat – Plan- og Boligudvalget – 10. marts 2026
+
+## Pkt. 3 Lokalplan 1.42 Boligområde ved Tornhøj Vænge – endelig vedtagelse
+
+### Sagsfremstilling
+
+Lokalplanen giver mulighed for op til 48 parcelhuse i delområde A og op til 22 rækkehuse i
+delområde B. Høringen har ført til flere ændringer af planen for rækkehusene i delområde B.
+Den maksimale bygningshøjde nedsættes til 8,5 m, og bebyggelsen må højst have 1½ etage mod
+Tornhøjvej.
+
+## Pkt. 4 Lokalplan 2.17 Erhvervsområde Lyngså Syd – forslag
+
+### Sagsfremstilling
+
+Planerne giver mulighed for ca. 31 ha erhverv syd for Lyngså ved Hovedvej 34 og det nye
+erhvervsområde. Miljørapporten vurderer påvirkningen af Lyngså Mose, der ligger ca. 300 m øst
+for området.
+"""
+
+
+def test_a_question_for_a_measure_is_answered_by_the_figure_with_its_unit(tmp_path) -> None:
+    """ "Hvor høje må rækkehusene være?" meets "bygningshøjde … 8,5 m" ("høje" and "højde" are
+    one word asked two ways), and "Hvor tæt på mosen …?" the sentence giving the distance in
+    metres, not the one that only names the area."""
+    unseen = assistant_over(tmp_path, {"pbu_referat_2026-03-10.md": LOCAL_PLAN_MD})
+    high = unseen.ask("Hvor høje må rækkehusene i Tornhøj Vænge være?")
+    assert "8,5 m" in high.text, high.text
+    question = "Hvor tæt på Lyngså Mose ligger det nye erhvervsområde?"
+    hits = unseen.retriever.search(question, k=5)
+    best = unseen.extractive.select(question, classify(question), hits).best
+    assert best is not None and "ca. 300 m øst for området" in best.text, best
