@@ -219,7 +219,9 @@ _COUNT = _rx(
 )
 # "Hvor højt må man bygge?", "Hvor langt er der til mosen?": a measure, told in metres
 _ASKS_MEASURE = _rx(
-    r"\bhvor\s+(?:høj[et]?|lang[et]?|bred[et]?|dyb[et]?|tæt|tykk?[et]?|tall|long|wide|far|deep)\b",
+    # "hvor lang tid" (and "how long") asks a duration, not a length
+    r"\bhvor\s+(?:høj[et]?|lang[et]?(?!\s+tid)|bred[et]?|dyb[et]?|tæt|tykk?[et]?)\b",
+    r"\bhow\s+(?:tall|high|wide|far|deep|close)\b",
 )
 _COUNTED = re.compile(
     # "Hvor mange sidder der i …?" counts people; the verb names nothing counted, nor does

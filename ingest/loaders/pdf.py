@@ -235,7 +235,7 @@ def _table_rows(layout: str) -> dict[str, str]:
         if in_table and not row and _wraps_label(found, last):
             # "Leverandør," + "implementering" + "(Nordsag)": the label cell wrapped under
             # its row's first line; the plain text has the whole label before the figures
-            del rows[" ".join(t for _, _, t in last)]
+            rows.pop(" ".join(t for _, _, t in last), None)
             a, b, label = last[0]
             last = [(a, max(b, found[0][1]), f"{label} {found[0][2]}"), *last[1:]]
             cells = [t for _, _, t in last]

@@ -490,3 +490,19 @@ def test_how_much_without_money_asks_a_quantity(question: str, quantity: bool) -
     intent = classify(question)
     assert intent.asks_amount
     assert intent.asks_quantity is quantity
+
+
+def test_a_height_length_or_distance_is_a_measure_a_duration_is_not():
+    """ "Hvor høje …?", "Hvor langt …?", "How far …?" ask a measure told with a unit;
+    "Hvor lang tid …?" and "How long …?" ask how long something takes."""
+    from assistant.intent import classify
+
+    for question in (
+        "Hvor høje må rækkehusene være?",
+        "Hvor langt er der til skolen?",
+        "Hvor tæt på mosen ligger erhvervsområdet?",
+        "How far is the new area from the bog?",
+    ):
+        assert classify(question).asks_measure, question
+    for question in ("Hvor lang tid varer høringen?", "How long will the consultation last?"):
+        assert not classify(question).asks_measure, question
