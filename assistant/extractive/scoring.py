@@ -267,8 +267,13 @@ class SentenceScorer(Step):
         view = self.docs.get(c.doc_id)
         if view is None:
             return names_someone(c.text, asked)
-        own = view.text.split("\n", 1)[0]
-        asked = asked | {w.casefold() for w in WORD.findall(f"{view.record.meta.title} {own}")}
+        own = view.cache.get("own_names")
+        if own is None:  # the words of the document's title and first line, once per document
+            first = view.text.split("\n", 1)[0]
+            own = view.cache["own_names"] = {
+                w.casefold() for w in WORD.findall(f"{view.record.meta.title} {first}")
+            }
+        asked = asked | own
         if names_someone(c.text, asked):
             return True
         if c.index + 1 >= len(view.sentences):
@@ -392,14 +397,21 @@ class SentenceScorer(Step):
         view = self.docs.get(c.doc_id)
         if view is None:
             return bool(pattern.search(c.text))
-        row = view.table_row(c.start)
-        label = None if row else self._label_before(view, c)
         path = view.section_path(c.start)
         texts = [c.text, path[-1] if path else ""]
-        header = column_names_row(view, c.start) if row else None
-        spans = (label, row and (row.start, row.end), header and (header.start, header.end))
-        texts += [view.text[span[0] : span[1]] for span in spans if span]
+        texts += [view.text[a:b] for a, b in self._beside(view, c)]
         return any(pattern.search(t) for t in texts)
+
+    def _beside(self, view: DocView, c: Candidate) -> list[tuple[int, int]]:
+        """What says a sentence's subject beside it: the label on the line before its value
+        ("Timepris:" + "1.200-1.400 kr/time"), or, for a table cell, its whole row and the
+        table's column names."""
+        row = view.table_row(c.start)
+        if row is None:
+            label = self._label_before(view, c)
+            return [label] if label is not None else []
+        header = column_names_row(view, c.start)
+        return [(row.start, row.end)] + ([(header.start, header.end)] if header else [])
 
     def span_terms(self, view: DocView, span: tuple[int, int]) -> set[str]:
         """The analysed terms of a span of a document, kept with the document."""
@@ -471,15 +483,9 @@ class SentenceScorer(Step):
         if view is None:
             return False
         terms = self.stats.terms(f"{c.text} {self.context_text(view, c.start)}")
-        row = view.table_row(c.start)
-        label = None if row else self._label_before(view, c)
-        if label is not None:  # "Timepris:" + "1.200-1.400 kr/time"
-            terms = terms | self.span_terms(view, label)
-        if row is not None:  # a table cell is said by its whole row, under its column names
-            terms = terms | self.span_terms(view, (row.start, row.end))
-            header = column_names_row(view, c.start)
-            if header is not None:
-                terms = terms | self.span_terms(view, (header.start, header.end))
+        for span in self._beside(view, c):
+            terms = terms | self.span_terms(view, span)
+        if view.table_row(c.start) is not None:
             # and in the text its table stands in ("Tilbygningen opføres …" + the costs)
             sections = view.sections_at(c.start)
             terms = terms | self._window_terms(view, c, sections[-1] if sections else None)
