@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ingest.blocks import ends_in_page_number, is_leader_line, line_kind, toc_lines
 from ingest.clean import ends_in_wrapped_hyphen
-from ingest.models import BULLET_MARK, Block, Section
+from ingest.models import BULLET_MARK, TABLE_CELL_SEPARATOR, Block, Section
 
 # Headings of Danish minutes and case presentations (matched case-insensitively, whole line,
 # optionally followed by a colon).
@@ -96,9 +96,13 @@ _DECISION_RE = re.compile(
 )
 _MD_RE = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _AD_PKT_RE = re.compile(r"^ad\s+(?:pkt|punkt)\.?\s*(\d+(?:\s*[-–og,]+\s*\d+)*)\s*:?\s*$", re.I)
-_NUMBERED_RE = re.compile(r"^(\d{1,4})\.\s+([A-ZÆØÅ\"'“”«].*)$")
-# "2.1.3 Støjskærm langs Landevejen", "3.8.1. Transformerstationer": a report's sub-sections
-_SUBNUMBERED_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+([A-ZÆØÅ].*)$")
+_NUMBERED_RE = re.compile(r"^(\d{1,4})\.\s+([A-ZÆØÅ\"'“”«»].*)$")
+# "2.1.3 Støjskærm langs Landevejen", "3.8.1. Transformerstationer", "2.1 »Smag på …«": a
+# report's sub-sections
+_SUBNUMBERED_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+([A-ZÆØÅ\"“«»].*)$")
+# "3 Erhverv og samarbejde": a report's chapter numbered without a full stop (Word's numbered
+# headings put a tab there); only between blank lines, since a paragraph may open "6 nye …"
+_BARE_NUMBERED_RE = re.compile(r"^(\d{1,2})\s+([A-ZÆØÅ\"“«»].*)$")
 _INLINE_NUMBERED_RE = re.compile(
     r"(?:^|(?<=[.:!?] )|(?<=[.:!?]\s\d )|(?<=\n))(\d{1,2})\. "
     r"([A-ZÆØÅ][\wæøåÆØÅ\-/]*"
@@ -181,7 +185,8 @@ def _is_heading_like(line: str, max_chars: int = 90, max_words: int = 12) -> boo
     """A short stand-alone line that reads as a title, not a sentence or list item."""
     if not line or len(line) > max_chars or _BULLET_RE.match(line):
         return False
-    if line.endswith(_TERMINAL_PUNCT) or not (line[0].isupper() or line[0].isdigit()):
+    opening = line.lstrip("»«\"“'")[:1]  # a quoted title: "»Smag på Lyngbjerg«"
+    if line.endswith(_TERMINAL_PUNCT) or not (opening.isupper() or opening.isdigit()):
         return False
     if _LOWER_POINT.match(line):
         return False  # "4d. mindre lokaler på idrætshaller (møderum mv.)": a point of a list
@@ -236,6 +241,7 @@ def _line_headings(lines: list[_Line]) -> list[_Heading]:
     # numbered lines right below the line numbered one less (blank lines between or not):
     # a list's later points
     list_points: set[int] = set()
+    chapters: set[int] = set()  # lines of bare-numbered chapter headings ("3 Erhverv …")
     above = ""  # the last non-empty line before this one
     for i, line in enumerate(lines):
         t = line.text
@@ -275,6 +281,8 @@ def _line_headings(lines: list[_Line]) -> list[_Heading]:
             _join_wrapped_title(head, lines, i)
             heads.append(head)
             continue
+        if TABLE_CELL_SEPARATOR in t:
+            continue  # a table row ("1.1 Hedestien | 400 | 850") heads nothing
         if m := _NUMBERED_RE.match(t):
             number, rest = int(m.group(1)), m.group(2).strip()
             # after "1. høringssvarene tages til efterretning," the next point of the list
@@ -324,12 +332,40 @@ def _line_headings(lines: list[_Line]) -> list[_Heading]:
             )
             numbered_candidates.append((i, head, _body_follows(lines, i)))
             continue
+        if (m := _BARE_NUMBERED_RE.match(t)) and _chapter_line(lines, i, m.group(1)):
+            title = _clean_title(m.group(2))
+            head = _Heading(line.start, line.end, "numbered", 9, title, m.group(1))
+            numbered_candidates.append((i, head, True))  # text, a section or a list follows
+            chapters.add(i)
+            continue
         if prev_blank and _is_heading_like(t) and _followed_by_paragraph(lines, i):
             heads.append(_Heading(line.start, line.end, "heading", 9, bare))
         elif prev_blank and _asks_alone(lines, i) and _followed_by_paragraph(lines, i):
             heads.append(_Heading(line.start, line.end, "heading", 9, bare))
+    numbered_candidates = _in_sequence(numbered_candidates, chapters)
     heads.extend(_accept_numbered(numbered_candidates, list_points))
     return heads
+
+
+def _in_sequence(
+    cands: list[tuple[int, _Heading, bool]], chapters: set[int]
+) -> list[tuple[int, _Heading, bool]]:
+    """The numbered candidates less the bare-numbered chapter lines ("4 Eksempel …") that the
+    numbering after them does not carry on: the next chapter or section line is "4.1" or "5",
+    or there is none (the points of a list, "1. …", are no sections)."""
+    numbers = [(i, head.number or "") for i, head, _ in cands]
+    sections = [(i, number) for i, number in numbers if i in chapters or "." in number]
+    out = []
+    for i, head, body in cands:
+        if i in chapters:
+            after = next((number for j, number in sections if j > i), None)
+            number = int(head.number or 0)
+            if after is not None and not (
+                after.startswith(f"{number}.") or after == str(number + 1)
+            ):
+                continue
+        out.append((i, head, body))
+    return out
 
 
 _CLOSED_ITEM = re.compile(
@@ -458,6 +494,22 @@ def _followed_by_paragraph(lines: list[_Line], i: int) -> bool:
     return len(nxt) > max(60, len(lines[i].text) * 1.5) or _BULLET_RE.match(nxt) is not None
 
 
+def _chapter_line(lines: list[_Line], i: int, number: str) -> bool:
+    """A line "3 Erhverv og samarbejde" set apart by blank lines, reading as a title, and
+    followed by a paragraph or by its own first section ("3.1 Turismenetværk")."""
+    text = lines[i].text
+    if (i and lines[i - 1].text) or i + 1 >= len(lines) or lines[i + 1].text:
+        return False
+    if not _is_heading_like(text) or ends_in_page_number(text):
+        return False
+    nxt = next((line.text for line in lines[i + 1 :] if line.text), "")
+    return (
+        _followed_by_paragraph(lines, i)
+        or nxt.startswith(f"{number}.1 ")
+        or nxt.startswith("1. ")  # a chapter that is a numbered list ("7 Videre proces")
+    )
+
+
 def _accept_numbered(
     cands: list[tuple[int, _Heading, bool]], list_points: set[int]
 ) -> list[_Heading]:
@@ -558,6 +610,19 @@ def _without_contents_lines(text: str) -> str:
 _CONTENTS_KINDS = ("agenda_item", "numbered")
 
 
+def _numbered_titles_only(text: str) -> bool:
+    """Lines that are all numbered titles ("5 Forebyggelse", "6 Økonomi"): the rest of a
+    contents list, not a section's text."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    return all(
+        (m := _SECTION_TITLE.match(line)) is not None and _is_heading_like(m.group(1))
+        for line in lines
+    )
+
+
+_SECTION_TITLE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(\S.*)$")
+
+
 def _without_contents_entries(heads: list[_Heading], text: str) -> list[_Heading]:
     """A contents entry without a page number ("579. Ejendomshandel – Lukket punkt" closing
     the list, a closed item has no page), or with its page on a line of its own ("5. Risici" /
@@ -571,7 +636,11 @@ def _without_contents_entries(heads: list[_Heading], text: str) -> list[_Heading
         under = text[head.heading_end : heads[i + 1].start] if i + 1 < len(heads) else "."
         under = _without_contents_lines(under).strip()
         # nothing, or one short line (a running header kept once: "Klima- og Miljøudvalget")
-        empty = not under or ("\n" not in under and len(under) <= 80 and under[-1] not in ".:")
+        empty = (
+            not under
+            or ("\n" not in under and len(under) <= 80 and under[-1] not in ".:")
+            or _numbered_titles_only(under)
+        )
         if head.kind in _CONTENTS_KINDS and key in later and empty:
             continue
         if head.kind in _CONTENTS_KINDS:

@@ -163,6 +163,58 @@ def _paragraph_text(paragraph: Paragraph) -> str:
     return "\n".join(line.strip() for line in paragraph.text.splitlines() if line.strip())
 
 
+_NOT_A_YEAR_DIGIT = re.compile(r"\d")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _names_only(row: object) -> bool:
+    """A row of words and years: no figure a data row would hold."""
+    text = " ".join(tc.xpath("string(.)") for tc in row.tc_lst)  # type: ignore[attr-defined]
+    return not _NOT_A_YEAR_DIGIT.search(_YEAR.sub("", text))
+
+
+def header_band(table: Table) -> int:
+    """How many top rows name the columns together with the row below them.
+
+    A budget annex often heads its figures in two rows: "Projekt | Anlægsudgift fordelt på år
+    (t.kr.) | I alt" over "2026 | 2027 | 2028", the outer cells merged down. Read as rows, the
+    upper one is a row of its own that answers nothing and hides which row names the columns.
+    The band is the top rows whose merged cells continue into the row below, all of words and
+    years."""
+    trs = table._tbl.tr_lst
+    band = 0
+    while (
+        band + 1 < len(trs)
+        and any(tc.vMerge == "continue" for tc in trs[band + 1].tc_lst)
+        and _names_only(trs[band])
+        and _names_only(trs[band + 1])
+    ):
+        band += 1
+    return band
+
+
+def _group_labels(table: Table, band: int) -> list[str]:
+    """The texts of the band's cells that span several columns ("Anlægsudgift fordelt på år
+    (t.kr.)"): written above the table, since no one column is named by them."""
+    labels = []
+    for tr in table._tbl.tr_lst[:band]:
+        for tc in tr.tc_lst:
+            text = " ".join(tc.xpath("string(.)").split())
+            if tc.grid_span > 1 and tc.vMerge is None and text:
+                labels.append(text)
+    return labels
+
+
+def table_blocks(table: Table) -> list[RawBlock]:
+    """A table's blocks: a line for the labels of a merged header's upper rows, then its rows
+    from the row that names the columns."""
+    band = header_band(table)
+    labels = _group_labels(table, band)
+    rows = table_rows(table)
+    blocks = [RawBlock("prose", " – ".join(labels))] if labels else []
+    return blocks + [RawBlock("table_row", row) for row in rows[band:]]
+
+
 def table_rows(table: Table) -> list[str]:
     """A table as rows of TAB-separated cells; merged cells are written once."""
     rows: list[str] = []
@@ -300,7 +352,7 @@ def _blocks(document: DocxDocument) -> tuple[list[RawBlock], str | None]:
             else:
                 blocks.append(RawBlock("prose", text))
         elif tag == "tbl":
-            blocks.extend(RawBlock("table_row", row) for row in table_rows(Table(child, document)))
+            blocks.extend(table_blocks(Table(child, document)))
     return blocks, first_heading
 
 

@@ -93,7 +93,8 @@ def _page_texts(reader: PdfReader) -> tuple[list[str], list[str]]:
     body = body_style([line for page in styles for line in page])
     heads = heading_keys(styles, body)
     shown = shown_titles(styles[0], body, texts[0]) if styles else []
-    return [set_headings_apart(text, heads) for text in texts], shown
+    apart = [set_headings_apart(text, page) for text, page in zip(texts, heads, strict=True)]
+    return apart, shown
 
 
 # Table rows of numbers: pypdf's plain text runs a row's cells together ("Damgårdstoften 65

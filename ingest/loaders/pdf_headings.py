@@ -25,6 +25,7 @@ MAX_HEADING_LINES = 3  # a wrapped item title takes up to three lines; more is a
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi|,b\b", re.IGNORECASE)
 _ENDS_PROSE = re.compile(r"[.,;:]\s*$")
 _LETTER = re.compile(r"[^\W\d_]")
+_SECTION_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.?[^\W\d_]")  # a key: no spaces
 
 
 @dataclass(frozen=True)
@@ -98,13 +99,42 @@ def _is_heading(line: StyledLine, body: tuple[float, bool]) -> bool:
     return larger or bolder
 
 
-def heading_keys(
-    pages: Sequence[Sequence[StyledLine]], body: tuple[float, bool]
-) -> dict[str, tuple[float, bool]]:
-    """The texts (whitespace removed) of the document's heading lines, with their style; a
-    text that also stands as body text somewhere is left out, since the plain text cannot tell
-    the two apart. `body`: the document's `body_style`."""
-    heads: dict[str, tuple[float, bool]] = {}
+Style = tuple[float, bool]
+
+
+@dataclass(frozen=True)
+class PageHeadings:
+    """Which lines of one page's text are headings, and in which style."""
+
+    # the style of each occurrence of a line text on the page, in page order (None: body text)
+    occurrences: dict[str, list[Style | None]]
+    # the document's heading texts, for a line the page's styles do not show on its own
+    elsewhere: dict[str, Style]
+
+    def styles(self, lines: list[str]) -> list[Style | None]:
+        """The heading style of each of the page's text lines, or None."""
+        seen: Counter[str] = Counter()
+        out: list[Style | None] = []
+        for line in lines:
+            key = _key(line)
+            found = self.occurrences.get(key, [])
+            if not line.strip():
+                out.append(None)
+            elif seen[key] < len(found):
+                out.append(found[seen[key]])
+            else:
+                out.append(None if found else self.elsewhere.get(key))
+            seen[key] += 1
+        return out
+
+
+def heading_keys(pages: Sequence[Sequence[StyledLine]], body: Style) -> list[PageHeadings]:
+    """For each page, its heading lines. A line is read in the style the page sets it in,
+    occurrence by occurrence: a contents list and the heading it names may share a page and a
+    text. A text set in bold body type only is a heading nowhere when it stands as body text
+    anywhere (a run of bold lines is emphasis), unless it opens with a section number ("1.1
+    Formål", which a contents list repeats). `body`: the document's `body_style`."""
+    heads: dict[str, Style] = {}
     plain: set[str] = set()
     for page in pages:
         for line in page:
@@ -112,16 +142,30 @@ def heading_keys(
                 heads.setdefault(_key(line.text), (line.size, line.bold))
             else:
                 plain.add(_key(line.text))
-    return {key: style for key, style in heads.items() if key not in plain}
+    weak = {
+        k
+        for k, (size, _) in heads.items()
+        if size < body[0] + LARGER_BY and k in plain and not _SECTION_NUMBER.match(k)
+    }
+    elsewhere = {k: style for k, style in heads.items() if k not in weak}
+    out = []
+    for page in pages:
+        occurrences: dict[str, list[Style | None]] = {}
+        for line in page:
+            key = _key(line.text)
+            heading = _is_heading(line, body) and key not in weak
+            occurrences.setdefault(key, []).append((line.size, line.bold) if heading else None)
+        out.append(PageHeadings(occurrences, elsewhere))
+    return out
 
 
-def set_headings_apart(text: str, heads: dict[str, tuple[float, bool]]) -> str:
+def set_headings_apart(text: str, heads: PageHeadings) -> str:
     """`text` with a blank line before and after each run of heading lines in one style (a
     title over the first section's heading is two headings; a wrapped title is one run, its
     first line may end in a comma). Runs longer than MAX_HEADING_LINES, or ending as a
     sentence or a label does, are bold text and stay as they are."""
     lines = text.split("\n")
-    styles = [heads.get(_key(line)) if line.strip() else None for line in lines]
+    styles = heads.styles(lines)
     out: list[str] = []
     i = 0
     while i < len(lines):

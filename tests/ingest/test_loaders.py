@@ -236,6 +236,46 @@ def test_docx_automatic_numbering_is_written(tmp_path: Path) -> None:
     ]
 
 
+def test_docx_header_merged_over_two_rows_names_the_columns_once(tmp_path: Path) -> None:
+    document = docx.Document()
+    table = document.add_table(rows=4, cols=4)
+    top, names = table.rows[0].cells, table.rows[1].cells
+    top[0].text, top[1].text, top[3].text = "Projekt", "Udgift fordelt på år (t.kr.)", "I alt"
+    top[0].merge(names[0])  # merged down
+    top[3].merge(names[3])
+    top[1].merge(top[2])  # merged across the years
+    names[1].text, names[2].text = "2026", "2027"
+    for row, cells in zip(
+        table.rows[2:],
+        [["Lyngholm Skole", "3.100", "1.800", "4.900"], ["Havbakkeskolen", "6.800", "–", "6.800"]],
+        strict=True,
+    ):
+        for cell, text in zip(row.cells, cells, strict=True):
+            cell.text = text
+    path = tmp_path / "bilag.docx"
+    document.save(str(path))
+    # the label over the years stands above the table; one row names the columns, so no
+    # row of names is taken for data and the rows below read under their column names
+    assert load_file(path).pages == [
+        "Udgift fordelt på år (t.kr.)\n\n"
+        "Projekt\t2026\t2027\tI alt\n"
+        "Lyngholm Skole\t3.100\t1.800\t4.900\n"
+        "Havbakkeskolen\t6.800\t–\t6.800"
+    ]
+
+
+def test_docx_table_of_figures_under_one_row_of_names_is_read_as_it_stands(tmp_path: Path) -> None:
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=2)
+    rows = [["Projekt", "2026"], ["Lyngholm Skole", "3.100"]]
+    for row, cells in zip(table.rows, rows, strict=True):
+        for cell, text in zip(row.cells, cells, strict=True):
+            cell.text = text
+    path = tmp_path / "bilag.docx"
+    document.save(str(path))
+    assert load_file(path).pages == ["Projekt\t2026\nLyngholm Skole\t3.100"]
+
+
 def test_html_strips_navigation_keeps_headings_and_table(agenda_html: Path) -> None:
     loaded = load_file(agenda_html)
     assert loaded.kind == "html"

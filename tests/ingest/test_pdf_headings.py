@@ -62,3 +62,31 @@ def test_a_bold_lead_in_word_or_a_bold_paragraph_is_no_heading(tmp_path: Path) -
     page = load_file(_notat(tmp_path / "notat.pdf")).pages[0]
     assert "plejeboliger.\nFremhævet afsnit\nFremhævet afsnit" in page  # no blank line put in
     assert "\n\nBemærk:" not in page
+
+
+def test_a_heading_named_in_a_contents_list_is_still_a_heading(tmp_path: Path) -> None:
+    """A contents list names every chapter in body type, on the chapter's own page or another:
+    the chapter line set larger is still a heading, the contents line stays a list line."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    pdf.multi_cell(0, 6, "Indhold", new_x="LMARGIN", new_y="NEXT")
+    for chapter in ("1 Indledning", "1.1 Formål", "2 Budget"):
+        pdf.multi_cell(0, 6, chapter, new_x="LMARGIN", new_y="NEXT")
+    for heading, text in (
+        ("1 Indledning", None),
+        ("1.1 Formål", "Planen beskriver de risici, der findes i kommunen, og beredskabet."),
+        ("2 Budget", "Planen koster 2,8 mio. kr. om året og finansieres af beredskabet."),
+    ):
+        pdf.set_font("Helvetica", "B", 13 if "." not in heading else 11.5)
+        pdf.multi_cell(0, 7, heading, new_x="LMARGIN", new_y="NEXT")
+        if text:
+            pdf.set_font("Helvetica", "", 11)
+            pdf.multi_cell(0, 6, text, new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(tmp_path / "plan.pdf"))
+    page = load_file(tmp_path / "plan.pdf").pages[0]
+    assert "Indhold\n1 Indledning\n1.1 Formål\n2 Budget\n" in page  # the list as it stands
+    assert "\n\n1 Indledning\n\n1.1 Formål\n\nPlanen beskriver" in page
+    assert "beredskabet.\n\n2 Budget\n\nPlanen koster" in page

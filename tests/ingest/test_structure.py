@@ -641,3 +641,45 @@ def test_an_item_title_wrapped_after_a_comma_and_numbers_inside_paragraphs():
     assert agenda_item_at(sections, decided).number == "2"
     numbers = {s.number for s in sections if s.number}
     assert "30" not in numbers and "2.17" not in numbers, numbers
+
+
+_PLAN = (
+    "Indhold\n\n"
+    "1 Kyst og natur\n1.1 Hedestien\n2 Landsbyerne\n2.1 »Smag på Lyngbjerg«\n3 Budget\n"
+    "4 Videre proces\n\n"
+    "1 Kyst og natur\n\n"
+    "Kysten og heden er kommunens stærkeste aktiver, og indsatsen gør naturen tilgængelig.\n\n"
+    "1.1 Hedestien\n\n"
+    "En 38 km lang afmærket vandre- og cykelrute fra Vesterhede til Lyngbjerg Strand.\n\n"
+    "2 Landsbyerne\n\n"
+    "2.1 »Smag på Lyngbjerg«\n\n"
+    "En fødevarerute med mindst 20 gårdbutikker og en årlig høstfestival i september.\n\n"
+    "4 Eksempel på et udtryk: \"ANVENDELSE\" like '%Gas%'\n\n"
+    "Udtrykket finder de bygninger, hvis anvendelse nævner gas, i bygnings- og boligregistret.\n\n"
+    "3 Budget\n\n"
+    "Tabel 1 viser budgettet for handleplanen fordelt på indsatser og år (1.000 kr.).\n"
+    "Indsats\t2026\t2027\tI alt\n"
+    "1.1 Hedestien\t400\t850\t1.250\n"
+    "2.1 Smag på Lyngbjerg\t100\t200\t300\n\n"
+    "4 Videre proces\n\n"
+    "1. Offentlig høring fra 23. marts til 18. maj 2026\n"
+    "2. Endelig vedtagelse i Byrådet den 22. juni 2026\n"
+)
+
+
+def test_chapters_numbered_without_a_full_stop_hold_their_sections():
+    sections = build_sections(_PLAN)
+    heads = [(s.level, s.number, s.title) for s in sections]
+    # the contents list names the chapters; the chapters themselves head the text, a
+    # quoted title is a section's too, and a chapter may be a list
+    assert heads == [
+        (1, "1", "Kyst og natur"),
+        (2, "1.1", "Hedestien"),
+        (1, "2", "Landsbyerne"),
+        (2, "2.1", "»Smag på Lyngbjerg«"),
+        (1, "3", "Budget"),
+        (1, "4", "Videre proces"),
+    ]
+    budget = next(s for s in sections if s.number == "3")
+    # a table row opening with an initiative's number is a row of the budget, no section
+    assert "1.1 Hedestien\t400" in _PLAN[budget.start : budget.end]
