@@ -13,6 +13,7 @@ from pathlib import Path
 
 import docx
 from docx.document import Document as DocxDocument
+from docx.oxml.table import CT_Row
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
@@ -163,17 +164,17 @@ def _paragraph_text(paragraph: Paragraph) -> str:
     return "\n".join(line.strip() for line in paragraph.text.splitlines() if line.strip())
 
 
-_NOT_A_YEAR_DIGIT = re.compile(r"\d")
+_DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
-def _names_only(row: object) -> bool:
+def _names_only(tr: CT_Row) -> bool:
     """A row of words and years: no figure a data row would hold."""
-    text = " ".join(tc.xpath("string(.)") for tc in row.tc_lst)  # type: ignore[attr-defined]
-    return not _NOT_A_YEAR_DIGIT.search(_YEAR.sub("", text))
+    text = " ".join(tc.xpath("string(.)") for tc in tr.tc_lst)
+    return not _DIGIT.search(_YEAR.sub("", text))
 
 
-def header_band(table: Table) -> int:
+def _header_band(table: Table) -> int:
     """How many top rows name the columns together with the row below them.
 
     A budget annex often heads its figures in two rows: "Projekt | Anlægsudgift fordelt på år
@@ -208,7 +209,7 @@ def _group_labels(table: Table, band: int) -> list[str]:
 def table_blocks(table: Table) -> list[RawBlock]:
     """A table's blocks: a line for the labels of a merged header's upper rows, then its rows
     from the row that names the columns."""
-    band = header_band(table)
+    band = _header_band(table)
     labels = _group_labels(table, band)
     rows = table_rows(table)
     blocks = [RawBlock("prose", " – ".join(labels))] if labels else []
