@@ -20,7 +20,7 @@ from ingest.loaders.pdf_headings import (
     LineStyles,
     StyledLine,
     body_style,
-    heading_keys,
+    page_headings,
     set_headings_apart,
     shown_titles,
 )
@@ -91,7 +91,7 @@ def _page_texts(reader: PdfReader) -> tuple[list[str], list[str]]:
         styles.append(visitor.finish())
         texts.append(_with_table_cells(text, pages[index]))
     body = body_style([line for page in styles for line in page])
-    heads = heading_keys(styles, body)
+    heads = page_headings(styles, body)
     shown = shown_titles(styles[0], body, texts[0]) if styles else []
     apart = [set_headings_apart(text, page) for text, page in zip(texts, heads, strict=True)]
     return apart, shown

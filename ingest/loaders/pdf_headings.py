@@ -128,7 +128,7 @@ class PageHeadings:
         return out
 
 
-def heading_keys(pages: Sequence[Sequence[StyledLine]], body: Style) -> list[PageHeadings]:
+def page_headings(pages: Sequence[Sequence[StyledLine]], body: Style) -> list[PageHeadings]:
     """For each page, its heading lines. A line is read in the style the page sets it in,
     occurrence by occurrence: a contents list and the heading it names may share a page and a
     text. A text set in bold body type only is a heading nowhere when it stands as body text

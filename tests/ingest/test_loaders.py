@@ -236,6 +236,16 @@ def test_docx_automatic_numbering_is_written(tmp_path: Path) -> None:
     ]
 
 
+def _saved_with_rows(document, rows, texts: list[list[str]], tmp_path: Path) -> Path:  # type: ignore[no-untyped-def]
+    """The Word document saved as bilag.docx, with `texts` written into the table `rows`."""
+    for row, cells in zip(rows, texts, strict=True):
+        for cell, text in zip(row.cells, cells, strict=True):
+            cell.text = text
+    path = tmp_path / "bilag.docx"
+    document.save(str(path))
+    return path
+
+
 def test_docx_header_merged_over_two_rows_names_the_columns_once(tmp_path: Path) -> None:
     document = docx.Document()
     table = document.add_table(rows=4, cols=4)
@@ -245,15 +255,11 @@ def test_docx_header_merged_over_two_rows_names_the_columns_once(tmp_path: Path)
     top[3].merge(names[3])
     top[1].merge(top[2])  # merged across the years
     names[1].text, names[2].text = "2026", "2027"
-    for row, cells in zip(
-        table.rows[2:],
-        [["Lyngholm Skole", "3.100", "1.800", "4.900"], ["Havbakkeskolen", "6.800", "–", "6.800"]],
-        strict=True,
-    ):
-        for cell, text in zip(row.cells, cells, strict=True):
-            cell.text = text
-    path = tmp_path / "bilag.docx"
-    document.save(str(path))
+    body = [
+        ["Lyngholm Skole", "3.100", "1.800", "4.900"],
+        ["Havbakkeskolen", "6.800", "–", "6.800"],
+    ]
+    path = _saved_with_rows(document, table.rows[2:], body, tmp_path)
     # the label over the years stands above the table; one row names the columns, so no
     # row of names is taken for data and the rows below read under their column names
     assert load_file(path).pages == [
@@ -268,11 +274,7 @@ def test_docx_table_of_figures_under_one_row_of_names_is_read_as_it_stands(tmp_p
     document = docx.Document()
     table = document.add_table(rows=2, cols=2)
     rows = [["Projekt", "2026"], ["Lyngholm Skole", "3.100"]]
-    for row, cells in zip(table.rows, rows, strict=True):
-        for cell, text in zip(row.cells, cells, strict=True):
-            cell.text = text
-    path = tmp_path / "bilag.docx"
-    document.save(str(path))
+    path = _saved_with_rows(document, table.rows, rows, tmp_path)
     assert load_file(path).pages == ["Projekt\t2026\nLyngholm Skole\t3.100"]
 
 
