@@ -314,8 +314,8 @@ class FactsAnswerer:
     def topic_groups(
         self, question: str, intent: Intent, keep_cues: bool = False
     ) -> list[WordGroup]:
-        """Question words that name the topic: cue words (unless `keep_cues`), years and
-        amounts left out, and for a decision its date, which is matched as a date ("den 12.
+        """Question words that name the topic: cue words (unless `keep_cues`), years, time
+        words ("i år", "om året") and amounts left out, and for a decision its date, which is matched as a date ("den 12.
         september 2025" names no topic; a budget's "fra 10. marts til 4. april" is the period
         its answer must state)."""
         groups = self.stats.refresh().groups(question, intent.english)
@@ -331,6 +331,8 @@ class FactsAnswerer:
                 continue
             if all(re.fullmatch(r"[\d.,-]+", t) for t in g.main):
                 continue
+            if _TIME_WORDS.fullmatch(g.word):
+                continue  # "i år", "om året": when, not what
             out.append(g)
         return out
 

@@ -288,7 +288,7 @@ CUE_WORDS = frozenset(
     liste nævn alle besluttede beslutning beslutningen besluttet vedtog vedtaget indstilling
     indstillingen frist fristen deadline mangler stadig udestående opfølgninger stor store
     størst kr kroner dkk mio mill mia tkr sidder sad fylder fyldte truffet traf træffe træffes
-    enig enige enedes aftalt aftalte samlede samlet
+    enig enige enedes aftalt aftalte samlede samlet stort
     how much many what which when who whom is are was were did does do the a an of for to in
     on by and or budget cost costs allocated allocation decided decision recommendation list
     """.split()

@@ -1258,3 +1258,28 @@ def test_an_allocation_that_says_more_than_its_lead_is_quoted_under_it(tmp_path_
     assert "900.000 kr." in more.text and "to fuldtidsstillinger" in more.text, more.text
     bare = unseen.ask("Hvor meget er der afsat til forældrenetværk?")
     assert "150.000 kr." in bare.text and "til dette" not in bare.text, bare.text
+
+
+def test_time_words_and_size_words_name_no_topic(tmp_path_factory) -> None:
+    """ "Hvor stort er budgettet for bosætningskampagnen i år?": "i år" says when and "stort"
+    how much, neither what. Read as topic words, they matched a loan's "løbetid på 25 år" in the
+    same minutes, and the loan answered a question about the campaign."""
+    from tests.conftest import assistant_over
+
+    assistant = assistant_over(
+        tmp_path_factory.mktemp("time-words"),
+        {
+            "byraad_referat_2026-06-24.md": "# Referat – Byrådet – 24. juni 2026\n\n"
+            "## 575. Havnen – kommunegaranti for lån\n\n"
+            "Havnen anmoder om kommunegaranti for et stort lån i KommuneKredit på 6,5 mio. kr. "
+            "med en løbetid på 25 år. Der opkræves en garantiprovision, første år ca. 32.500 "
+            "kr.\n\n"
+            "## 576. Bosætningskampagnen »Plads til livet« – status\n\n"
+            "Bosætningskampagnen startede den 1. marts 2026 med et budget på 1,2 mio. kr. "
+            "Kampagnens samlede budget for 2026 er dermed 1,45 mio. kr. inklusive "
+            "tillægsbevillingen.\n",
+        },
+    )
+    answer = assistant.ask("Hvor stort er budgettet for bosætningskampagnen i år i alt?")
+    assert "1,45 mio. kr." in answer.text, answer.text
+    assert "KommuneKredit" not in answer.text, answer.text
