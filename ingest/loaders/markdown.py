@@ -143,6 +143,8 @@ def markdown_blocks(source: str) -> list[RawBlock]:
                 label = _ordered_label(tokens, index)
                 item = f"{label} {text}" if label else text
                 blocks.append(RawBlock("list_item", item, list_depth))  # nesting: its parent
+            elif _links_only(token):
+                blocks.append(RawBlock("boilerplate", text))
             else:
                 lead = _bold_lead_line(token)
                 if lead is not None:
@@ -162,6 +164,38 @@ def markdown_blocks(source: str) -> list[RawBlock]:
             if text:
                 blocks.append(RawBlock("prose", text))
     return blocks
+
+
+# what may stand between the links of a row of links: separators, "og"
+_LINK_SEPARATORS = re.compile(r"[\s·|•,;/–—-]*(?:\bog\b)?[\s·|•,;/–—-]*", re.I)
+_LINK_ROW_LABEL = re.compile(r"\s*[A-ZÆØÅ][\w ]{0,40}:\s*")  # "Relaterede dokumenter:"
+
+
+def _links_only(token: Token) -> bool:
+    """A paragraph that is two or more links and nothing else but separators, after at most a
+    short label ("*Relaterede dokumenter:* [Referat …](…) · [Strategi …](…)"): navigation to
+    other pages, no statement of its own."""
+    between = [""]  # the text before the first link, between two links, after the last
+    depth = 0
+    for child in token.children or []:
+        if child.type == "link_open":
+            depth += 1
+        elif child.type == "link_close":
+            depth -= 1
+            if not depth:
+                between.append("")
+        elif child.type in ("image", "code_inline", "html_inline") and not depth:
+            return False
+        elif child.type == "text" and not depth:
+            between[-1] += child.content
+        elif child.type in ("softbreak", "hardbreak") and not depth:
+            between[-1] += " "
+    label, *rest = between
+    return (
+        len(rest) >= 2
+        and bool(_LINK_SEPARATORS.fullmatch(label) or _LINK_ROW_LABEL.fullmatch(label))
+        and all(_LINK_SEPARATORS.fullmatch(piece) for piece in rest)
+    )
 
 
 def _bold_lead_line(token: Token) -> tuple[str, list[Token]] | None:

@@ -135,6 +135,31 @@ def test_markdown_is_indexed_as_rendered_text(tmp_path: Path) -> None:
         assert record.text[block.start : block.end].strip() == record.text[block.start : block.end]
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "kind"),
+    [
+        (
+            "*Relaterede dokumenter:* [Referat ÆSU 09.06.2026](https://example.org/aesu) · "
+            "[Demensstrategi 2026-2030](https://example.org/demens)",
+            "boilerplate",
+        ),
+        ("[Forside](/) | [Møder](/moeder) | [Kontakt](/kontakt)", "boilerplate"),
+        # one link, or links inside a statement: the statement is content
+        ("Læs mere: [Demensstrategi 2026-2030](https://example.org/demens)", "prose"),
+        ("Se [bilag 1](a.pdf) og [bilag 2](b.pdf) for detaljer om tidsplanen.", "prose"),
+    ],
+)
+def test_a_markdown_row_of_links_is_navigation(tmp_path: Path, paragraph: str, kind: str) -> None:
+    """A paragraph of links and separators after at most a label points to other pages and
+    states nothing: it is never an answer ("Where will the meeting be held?" was answered
+    with a decision log's "Relaterede dokumenter: …")."""
+    path = tmp_path / "log.md"
+    path.write_text(f"# Beslutningslog\n\nMødet holdes i kantinen.\n\n{paragraph}\n", "utf-8")
+    kinds = _kinds(_parse(path))
+    assert kinds[-1][0] == kind, kinds
+    assert ("prose", "Mødet holdes i kantinen.") in kinds
+
+
 def test_front_matter_title_when_no_top_heading(tmp_path: Path) -> None:
     path = tmp_path / "side.md"
     path.write_text(
