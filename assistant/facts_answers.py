@@ -315,9 +315,9 @@ class FactsAnswerer:
         self, question: str, intent: Intent, keep_cues: bool = False
     ) -> list[WordGroup]:
         """Question words that name the topic: cue words (unless `keep_cues`), years, time
-        words ("i år", "om året") and amounts left out, and for a decision its date, which is matched as a date ("den 12.
-        september 2025" names no topic; a budget's "fra 10. marts til 4. april" is the period
-        its answer must state)."""
+        words ("i år", "om året") and amounts left out, and for a decision its date, which is
+        matched as a date ("den 12. september 2025" names no topic; a budget's "fra 10. marts
+        til 4. april" is the period its answer must state)."""
         groups = self.stats.refresh().groups(question, intent.english)
         spans = [(m.start, m.end) for m in find_amounts(question)]
         if intent.kind == "decision":
