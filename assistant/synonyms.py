@@ -68,8 +68,20 @@ SYNONYM_SETS = (
     ("afstemning", "afstemningen", "stemte", "stemmer", "stemmerne", "stemmetal", "stemmetallene"),
     # "Hvem er vores kontaktperson hos fonden?" / a letter's "Sagsbehandler: …"
     ("kontaktperson", "kontaktpersonen", "sagsbehandler", "sagsbehandleren"),
-    # "Hvor meget kan man spare ved …?" / "Det giver en besparelse på 1,4 mio. kr."
-    ("spare", "sparer", "spares", "spart", "besparelse", "besparelsen", "besparelser"),
+    # "Hvor meget kan man spare ved …?" / "Det giver en besparelse på 1,4 mio. kr.";
+    # "Hvor meget sparer kommunen på lukkedagene?" / "Effektiviseringen udgør 380.000 kr."
+    (
+        "spare",
+        "sparer",
+        "spares",
+        "spart",
+        "besparelse",
+        "besparelsen",
+        "besparelser",
+        "effektivisering",
+        "effektiviseringen",
+        "effektiviseringer",
+    ),
     # "den eksterne konsulent" / "Ekstern rådgiver (analyse og scenarier)"
     ("konsulent", "konsulenten", "rådgiver", "rådgiveren"),
     # "Hvor meget var der brugt af budgettet?" / "Pr. 31. august er der forbrugt 1,12 mio. kr."

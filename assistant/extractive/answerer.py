@@ -60,6 +60,9 @@ _ASKS_LATER = re.compile(
 )
 # "Hvornår er næste møde?": the next event is the one the latest paper names
 _NEXT = re.compile(r"\bnæste\b", re.IGNORECASE)
+# "…, efter at udvalget havde behandlet den i april?": the clause says which moment's value is
+# asked, not what the answer's sentence names ("behandlet" is no key to the budget's sentence)
+_AFTER_CLAUSE = re.compile(r"\befter\s+at\s+[^,?;–]+", re.IGNORECASE)
 
 _SHARE = re.compile(r"\s*(?:%|pct\b|procent)", re.IGNORECASE)
 _SHARE_TERMS = {"procent", "pct", "andel"}
@@ -650,9 +653,10 @@ def _restates(part: str, first: str, words: int = 4) -> bool:
 
 def without_later_words(groups: list[WordGroup], question: str) -> list[WordGroup]:
     """The groups apart from the words asking for the latest value ("seneste justering",
-    "aktuelle"): they say which paper answers, not what its sentence names (all of them
-    when nothing else is left)."""
+    "aktuelle", "efter at licitationen er afholdt"): they say which paper answers, not what
+    its sentence names (all of them when nothing else is left)."""
     said = {w.lower() for m in _ASKS_LATER.finditer(question) for w in m.group().split()}
+    said |= {w.lower() for m in _AFTER_CLAUSE.finditer(question) for w in m.group().split()}
     return [g for g in groups if g.word.lower() not in said] or groups
 
 

@@ -139,6 +139,15 @@ def test_to_save_is_a_saving(stats) -> None:
     assert match_group(save, stats.terms("Det giver en besparelse på 1,4 mio. kr.")) == 1.0
 
 
+def test_an_efficiency_gain_is_a_saving(stats) -> None:
+    """A budget's "effektivisering" is what it saves: "Hvor meget sparer kommunen på
+    lukkedagene?" / "Effektiviseringen udgør 380.000 kr. årligt" (blind probe 66)."""
+    saves = stats.groups("Hvor meget sparer kommunen?")[0]
+    assert saves.word == "sparer"
+    said = stats.terms("Effektiviseringen udgør 380.000 kr. årligt med fuld virkning fra 2027.")
+    assert match_group(saves, said) == 1.0
+
+
 def test_per_year_is_yearly_and_this_years_is_not(stats) -> None:
     """ "Hvad koster kontrakten om året?" / "Den årlige kontraktsum udgør 6,2 mio. kr."; "årets
     kulturpris" (this year's) asks for no yearly amount."""

@@ -1947,6 +1947,25 @@ def test_the_words_asking_for_the_latest_value_are_no_subject() -> None:
     assert without_later_words(alone, "Hvad var den seneste justering?") == alone
 
 
+def test_an_after_clause_says_when_not_what() -> None:
+    """ "…, efter at udvalget havde behandlet den i april?": the clause names the moment whose
+    value is asked. Its rarest word ("behandlet") was taken as the key the answer's sentence
+    must name, and "… så handlingsplanens samlede budget blev 6,0 mio. kr." was withheld
+    (blind probes 68 and 70)."""
+    from assistant.extractive.answerer import without_later_words
+
+    question = (
+        "Hvad endte det samlede budget for jobcentrets handlingsplan på, efter at udvalget "
+        "havde behandlet den i april?"
+    )
+    words = ("samlede", "budget", "jobcentrets", "handlingsplan", "udvalget", "behandlet")
+    groups = [WordGroup(w, (w,), (), 1.0) for w in words + ("april",)]
+    assert [g.word for g in without_later_words(groups, question)] == list(words[:4])
+    tender = "Hvor mange penge er der nu sat af, efter at licitationen er overstået, til reserven?"
+    groups = [WordGroup(w, (w,), (), 1.0) for w in ("penge", "licitationen", "reserven")]
+    assert [g.word for g in without_later_words(groups, tender)] == ["penge", "reserven"]
+
+
 def test_a_dates_words_are_no_subject() -> None:
     """ "udgangen" of "ved udgangen af 2025" says when: it is never the key word a sentence
     must name, unless nothing else is asked; a month stays (headings date by it)."""
