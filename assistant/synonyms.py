@@ -102,6 +102,8 @@ SYNONYM_SETS = (
     ("hjælp", "bistand"),
     # "Hvem er tovholder på indsatsen?" / a status table's column "Ansvarlig"
     ("tovholder", "tovholderen", "ansvarlig", "ansvarlige"),
+    # "Hvor mange gange rykkede brandvæsenet ud?" / "Strandvig Beredskab havde 412 udrykninger"
+    ("brandvæsen", "brandvæsenet", "beredskab", "beredskabet"),
 )
 
 

@@ -139,6 +139,16 @@ def test_to_save_is_a_saving(stats) -> None:
     assert match_group(save, stats.terms("Det giver en besparelse på 1,4 mio. kr.")) == 1.0
 
 
+def test_the_fire_service_is_the_emergency_service(stats) -> None:
+    """Municipal reports name the fire service "Beredskab"; residents say "brandvæsenet": "Hvor
+    mange gange rykkede brandvæsenet ud?" / "Strandvig Beredskab havde 412 udrykninger" (blind
+    probe 76)."""
+    fire = stats.groups("Hvor mange gange rykkede brandvæsenet ud?")[-1]
+    assert fire.word == "brandvæsenet"
+    said = stats.terms("Strandvig Beredskab havde 412 udrykninger i 2025 mod 388 i 2024.")
+    assert match_group(fire, said) == 1.0
+
+
 def test_an_efficiency_gain_is_a_saving(stats) -> None:
     """A budget's "effektivisering" is what it saves: "Hvor meget sparer kommunen på
     lukkedagene?" / "Effektiviseringen udgør 380.000 kr. årligt" (blind probe 66)."""
