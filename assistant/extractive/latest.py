@@ -50,6 +50,33 @@ _CHANGE_VERB = re.compile(
 _VALUE_PRECISIONS = ("day", "month")
 
 
+# how much of the best's coverage of the question a sentence changing a count must have
+COUNT_CHANGE_COVERAGE = 0.5
+
+
+class Count(float):
+    """A plain number that can change as a date or an amount can ("15 hverdage", "10,0 m",
+    "40 borgere", "bebyggelsesprocent 40"): its own type, so that no count is read as an
+    amount or a date."""
+
+
+# a number that is no year or part of a longer one ("15", "8,5", "1.100"; not "2026")
+_NUMBER = re.compile(r"(?<![\w.,/-])\d{1,3}(?:(?:\.\d{3})+|,\d+)?(?![\w/-]|[.,]\d)")
+# "fra 10,0 m til 8,5 m": a unit word between the old count and "til"
+_UNIT_TO = re.compile(r"^\s*[^\W\d_]{1,12}\.?\s+til\s+$")
+
+
+def _counts(text: str, ref: dt.date | None) -> list[tuple[int, int, Count]]:
+    """(start, end, value) of the plain numbers of a text, outside its dates and amounts."""
+    taken = [(d.start, d.end) for d in find_dates(text, ref=ref)]
+    taken += [(m.start, m.end) for m in find_amounts(text)]
+    return [
+        (m.start(), m.end(), Count(m.group().replace(".", "").replace(",", ".")))
+        for m in _NUMBER.finditer(text)
+        if not any(a < m.end() and m.start() < b for a, b in taken)
+    ]
+
+
 def _date_value(mention: DateMention) -> object:
     """A day as its date, a month as (year, month): "januar 2030" is not "1. januar 2030"."""
     if mention.precision == "month":
@@ -76,9 +103,13 @@ def changed_values(text: str, ref: dt.date | None) -> list[tuple[object, object]
                 out.append((m.low, m.high))
     pairs = [(a.start, a.end, _date_value(a)) for a in dates if a.precision in _VALUE_PRECISIONS]
     pairs += [(m.start, m.end, m.amount_dkk) for m in amounts]
+    pairs += _counts(text, ref)
     pairs.sort()
     for (s1, e1, old), (s2, _, new) in itertools.pairwise(pairs):
-        if type(old) is not type(new) or old == new or not _TO_BETWEEN.match(text[e1:s2]):
+        if type(old) is not type(new) or old == new:
+            continue
+        between = text[e1:s2]
+        if not (_TO_BETWEEN.match(between) or (type(old) is Count and _UNIT_TO.match(between))):
             continue
         before = text[max(0, s1 - 25) : s1]
         if _FROM_BEFORE.search(before):
@@ -103,11 +134,11 @@ def changed_values(text: str, ref: dt.date | None) -> list[tuple[object, object]
 
 
 def stated_values(text: str, ref: dt.date | None) -> set[object]:
-    """The dates (days) and amounts a text states."""
+    """The dates (days), amounts and counts a text states."""
     values: set[object] = {
         _date_value(d) for d in find_dates(text, ref=ref) if d.precision in _VALUE_PRECISIONS
     }
-    return values | {m.amount_dkk for m in find_amounts(text)}
+    return values | {m.amount_dkk for m in find_amounts(text)} | {c for *_, c in _counts(text, ref)}
 
 
 class LatestValues(Step):
@@ -176,7 +207,14 @@ class LatestValues(Step):
             stated |= row_amounts(view, best.start)
         for c in changing:
             changes = changed_values(c.text, self.places.doc_date(c))
-            if any(old in stated and new not in stated for old, new in changes):
+            # a bare number is a weaker tie than a date or an amount: "Antallet af ruter
+            # reduceres fra 6 til 5" changes no "mere end 6 km"; a change of a count is of the
+            # best's subject only when it covers the question about as well
+            close = c.local_coverage >= COUNT_CHANGE_COVERAGE * best.local_coverage
+            if any(
+                old in stated and new not in stated and (close or not isinstance(old, Count))
+                for old, new in changes
+            ):
                 return c
         # "… skønnet til mellem 2,1 og 2,6 mio. kr. Efter visitationsmødet … er skønnet
         # præciseret til 2,4 mio. kr.": the next sentence gives the value anew, without "fra"
@@ -195,5 +233,7 @@ class LatestValues(Step):
 
 
 def _value_kind(value: object) -> str:
-    """An amount (a number of kroner) or a date (a day, or a month as a tuple)."""
+    """An amount (a number of kroner), a count, or a date (a day, or a month as a tuple)."""
+    if isinstance(value, Count):
+        return "count"
     return "amount" if isinstance(value, int | float) else "date"

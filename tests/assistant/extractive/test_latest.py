@@ -133,3 +133,74 @@ def test_a_table_cell_in_thousands_is_shown_with_the_note_that_changes_it(
     )
     answer = unseen.ask("Hvad regner man nu med, at el, varme og vand koster i 2028?")
     assert "560.000 kr." in answer.text, answer.text
+
+
+def test_a_count_changed_from_one_number_to_another_is_a_change() -> None:
+    """Deadlines in working days, heights, percentages and targets change as amounts do:
+    "nedsættes fra 15 til 10 hverdage", "fra 10,0 m til 8,5 m"; a count is its own kind, so
+    "15 hverdage" is never 15 kroner."""
+    from assistant.extractive.latest import Count
+
+    days = changed_values("Svarfristen nedsættes fra 15 til 10 hverdage.", None)
+    assert days == [(15.0, 10.0)] and all(isinstance(v, Count) for v in days[0])
+    assert changed_values("Bygningshøjden nedsættes fra 10,0 m til 8,5 m.", None) == [(10.0, 8.5)]
+    assert changed_values("Antallet af pladser øges fra 1.100 til 1.200.", None) == [
+        (1100.0, 1200.0)
+    ]
+    assert 15.0 in stated_values("Borgeren får svar inden for 15 hverdage.", None)
+    # a period is no change, and a year is no count
+    assert changed_values("Der er åbent fra 9 til 15 på hverdage.", None) == []
+    assert not any(isinstance(v, Count) for v in stated_values("Planen gælder 2026.", None))
+
+
+BOSTOETTE_MD = """# Referat – Social- og Sundhedsudvalget – 19. maj 2026
+
+## 4. Kvalitetsstandard for socialpædagogisk bostøtte
+
+### Sagsfremstilling
+
+I udkastet til den nye standard er det fastsat, at en borger som udgangspunkt får svar på en
+ansøgning om bostøtte inden for 15 hverdage. Omfanget af bostøtte fastsættes efter en
+individuel vurdering.
+
+### Indstilling
+
+Forvaltningen indstiller, at kvalitetsstandarden sendes videre til Byrådet.
+
+## 5. Kørsel til dagtilbud
+
+Kommunen bevilger kørsel, hvis afstanden er mere end 6 km. Der kan også bevilges kørsel, hvis
+vejen er trafikfarlig.
+
+## 6. Busplan 2026
+
+Den nye busplan gælder fra august. Antallet af ruter til kørsel af børn bliver reduceret fra 6
+til 5, og køreplanen bliver tilpasset skolernes ringetider.
+"""
+
+
+PROTOKOL_MD = """# Beslutningsprotokol – Byrådet – 16. juni 2026
+
+## 210. Kvalitetsstandard for socialpædagogisk bostøtte
+
+Godkendt med den ændring, at svarfristen på en ansøgning om bostøtte nedsættes fra 15 til 10
+hverdage.
+
+## 211. Salg af grund på Møllevej
+
+Godkendt.
+"""
+
+
+def test_a_decision_that_changes_a_count_is_shown_with_it(tmp_path_factory) -> None:
+    """ "Hvor længe må en borger vente på svar …?": the draft's 15 working days comes with the
+    decision that cut them to 10 (blind probe 70); a change of another count ("ruter … fra 6
+    til 5") is not shown with "mere end 6 km" (blind probe 72)."""
+    assistant = assistant_over(
+        tmp_path_factory.mktemp("count-change"),
+        {"ssu_referat_2026-05-19.md": BOSTOETTE_MD, "byraad_protokol_2026-06-16.md": PROTOKOL_MD},
+    )
+    answer = assistant.ask("Hvor længe må en borger vente på svar på en ansøgning om bostøtte?")
+    assert "fra 15 til 10" in answer.text, answer.text
+    distance = assistant.ask("Hvor langt skal man bo fra dagtilbuddet for at få kørsel?")
+    assert "6 km" in distance.text and "ruter" not in distance.text, distance.text
