@@ -196,6 +196,14 @@ _DECISION = _rx(
     rf"\b{_ACTED}\s+(?:\S+\s+){{0,6}}?{_BODY}|{_BODY}\s+{_ACTED}\b",
     r"\bdecid\w*|\bdecision\w*|\bresolv\w*|\btake\s+note\b|\btook\s+note\b",
     r"\bapprove[ds]?\b.*\b(?:committee|council|board)\b|\b(?:committee|council|board)\b.*\bapprove",
+    # yes/no about what is to happen or what a body said: "Skal Lærkehuset lukke tidligere?",
+    # "Bliver weekendbusserne bevaret?", "Har politikerne sagt ja til …?" - plans ask it of a
+    # proposal, and its decision answers (a proposal the decision changed is no answer)
+    r"^\s*(?:skal|bliver)\b",
+    r"^\s*har\b.*\bsagt\s+(?:ja|nej)\s+til\b",
+    # the decision held against a body's wish: "…, som brugerbestyrelsen ønskede?"
+    r"\bsom\s+(?:\S+\s+)?\w*(?:udvalg|byråd|bestyrelse)\w*\s+"
+    r"(?:foreslog|indstillede|anbefalede|ønskede)\b",
 )
 _RECOMMENDATION = _rx(
     r"\bindstilling\w*|\bindstille[rt]?\b|\bindstillede\b",

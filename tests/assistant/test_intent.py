@@ -40,6 +40,12 @@ from assistant.intent import asked_item_number, classify, is_english, parse_as_o
         ("Did the committee approve the report or take note of it?", "decision"),
         ("Blev alle ansøgninger godkendt efter administrationens anbefaling?", "decision"),
         ("Sagde udvalget ja til anmodningen om en ekstra bevilling?", "decision"),
+        # yes/no about what is to happen to a proposal: its decision answers (blind probes
+        # 69-76: the proposal's own wording was the answer, and the decision had changed it)
+        ("Skal Lærkehuset lukke tidligere om aftenen tirsdag og torsdag?", "decision"),
+        ("Bliver weekendbusserne på linje 214 bevaret?", "decision"),
+        ("Har politikerne sagt ja til at teste en AI-assistent?", "decision"),
+        ("Bliver vinduerne skiftet i sommerferien, som brugerbestyrelsen ønskede?", "decision"),
         # a body that acted on a proposal, before or after its verb
         ("Hvad ændrede Teknik- og Miljøudvalget i forslaget om busruten?", "decision"),
         ("Hvilke krav satte styregruppen til den nye leverandør?", "decision"),
