@@ -347,9 +347,11 @@ def is_english(question: str) -> bool:
     return en > da
 
 
-# "Hvor blev mødet holdt?" asks a place; "hvor meget/mange/længe/stor …" a quantity
+# "Hvor blev mødet holdt?" asks a place; "hvor meget/mange/længe/stor …" a quantity, and "nu
+# hvor" / "der hvor" join a clause ("…, nu hvor fjernvarmen bliver forsinket?")
 _WHERE = re.compile(
-    r"\bhvor\b(?!\s+(?:meget|mange|længe|langt|ofte|tit|stor\w*|lang\w*|høj\w*|lille|små|"
+    r"(?<!\bnu )(?<!\bder )\bhvor\b"
+    r"(?!\s+(?:meget|mange|længe|langt|ofte|tit|stor\w*|lang\w*|høj\w*|lille|små|"
     r"gammel\w*|godt|vidt|hurtigt|tidligt|sent|mange))|\bwhere\b",
     re.IGNORECASE,
 )

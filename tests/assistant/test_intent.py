@@ -512,3 +512,16 @@ def test_a_height_length_or_distance_is_a_measure_a_duration_is_not():
         assert classify(question).asks_measure, question
     for question in ("Hvor lang tid varer høringen?", "How long will the consultation last?"):
         assert not classify(question).asks_measure, question
+
+
+def test_nu_hvor_joins_a_clause_and_asks_no_place() -> None:
+    """ "Hvad gør man for kunderne, nu hvor fjernvarmen bliver forsinket?" asks no place: the
+    place bonus lifted a meeting's "Sted: Elmelund Fjernvarme, mødelokalet" into the answer
+    (blind probe 67). "Hvor blev mødet holdt?" still asks one."""
+    assert not classify(
+        "Hvad gør man for de kunder, der har fået fjernet deres gasfyr, nu hvor fjernvarmen "
+        "bliver forsinket?"
+    ).asks_where
+    assert not classify("Hvem ejer grunden, der hvor stationen skal ligge?").asks_where
+    assert classify("Hvor blev Børne- og Ungeudvalgets møde holdt?").asks_where
+    assert classify("Where was the meeting held?").asks_where
