@@ -12,7 +12,7 @@ from assistant.extractive.shapes import dates_in, row_amounts
 from assistant.extractive.step import Step
 from assistant.intent import Intent
 from ingest.dates import DateMention, find_dates
-from ingest.money import find_amounts
+from ingest.money import MoneyMention, find_amounts
 
 
 def _asked_values(text: str, intent: Intent) -> set[object]:
@@ -50,10 +50,6 @@ _CHANGE_VERB = re.compile(
 _VALUE_PRECISIONS = ("day", "month")
 
 
-# how much of the best's coverage of the question a sentence changing a count must have
-COUNT_CHANGE_COVERAGE = 0.5
-
-
 class Count(float):
     """A plain number that can change as a date or an amount can ("15 hverdage", "10,0 m",
     "40 borgere", "bebyggelsesprocent 40"): its own type, so that no count is read as an
@@ -66,10 +62,11 @@ _NUMBER = re.compile(r"(?<![\w.,/-])\d{1,3}(?:(?:\.\d{3})+|,\d+)?(?![\w/-]|[.,]\
 _UNIT_TO = re.compile(r"^\s*[^\W\d_]{1,12}\.?\s+til\s+$")
 
 
-def _counts(text: str, ref: dt.date | None) -> list[tuple[int, int, Count]]:
+def _counts(
+    text: str, dates: list[DateMention], amounts: list[MoneyMention]
+) -> list[tuple[int, int, Count]]:
     """(start, end, value) of the plain numbers of a text, outside its dates and amounts."""
-    taken = [(d.start, d.end) for d in find_dates(text, ref=ref)]
-    taken += [(m.start, m.end) for m in find_amounts(text)]
+    taken = [(d.start, d.end) for d in dates] + [(m.start, m.end) for m in amounts]
     return [
         (m.start(), m.end(), Count(m.group().replace(".", "").replace(",", ".")))
         for m in _NUMBER.finditer(text)
@@ -103,7 +100,7 @@ def changed_values(text: str, ref: dt.date | None) -> list[tuple[object, object]
                 out.append((m.low, m.high))
     pairs = [(a.start, a.end, _date_value(a)) for a in dates if a.precision in _VALUE_PRECISIONS]
     pairs += [(m.start, m.end, m.amount_dkk) for m in amounts]
-    pairs += _counts(text, ref)
+    pairs += _counts(text, dates, amounts)
     pairs.sort()
     for (s1, e1, old), (s2, _, new) in itertools.pairwise(pairs):
         if type(old) is not type(new) or old == new:
@@ -135,10 +132,10 @@ def changed_values(text: str, ref: dt.date | None) -> list[tuple[object, object]
 
 def stated_values(text: str, ref: dt.date | None) -> set[object]:
     """The dates (days), amounts and counts a text states."""
-    values: set[object] = {
-        _date_value(d) for d in find_dates(text, ref=ref) if d.precision in _VALUE_PRECISIONS
-    }
-    return values | {m.amount_dkk for m in find_amounts(text)} | {c for *_, c in _counts(text, ref)}
+    dates, amounts = find_dates(text, ref=ref), find_amounts(text)
+    values: set[object] = {_date_value(d) for d in dates if d.precision in _VALUE_PRECISIONS}
+    values |= {m.amount_dkk for m in amounts}
+    return values | {count for *_, count in _counts(text, dates, amounts)}
 
 
 class LatestValues(Step):
@@ -210,7 +207,7 @@ class LatestValues(Step):
             # a bare number is a weaker tie than a date or an amount: "Antallet af ruter
             # reduceres fra 6 til 5" changes no "mere end 6 km"; a change of a count is of the
             # best's subject only when it covers the question about as well
-            close = c.local_coverage >= COUNT_CHANGE_COVERAGE * best.local_coverage
+            close = c.local_coverage >= self.config.count_change_coverage * best.local_coverage
             if any(
                 old in stated and new not in stated and (close or not isinstance(old, Count))
                 for old, new in changes

@@ -162,6 +162,10 @@ class ExtractiveConfig:
     # drops a change of another subject's date (probe 62); 0.3 also dropped two changes that
     # do not repeat their subject ("Anlægsstart er derfor flyttet fra 1. april …")
     superseding_coverage: float = 0.1
+    # ... and a change of a count ("fra 15 til 10 hverdage") this share: a bare number ties a
+    # change to the best less than a date or an amount does ("ruter … fra 6 til 5" is no
+    # change of "mere end 6 km"; probe 72)
+    count_change_coverage: float = 0.5
     asked_year_ratio: float = 0.8  # see `ExtractiveAnswerer._names_asked_year`
     decision_ratio: float = 0.4  # the item's decision beside its case text: this share
     other_doc_ratio: float = 0.9  # ... and from another document this share (devset median
