@@ -38,6 +38,7 @@ from assistant.extractive.companions import TABLE_CAPTION_REACH
 from assistant.extractive.model import Candidate, ListCandidate, Selection, wording
 from assistant.extractive.shapes import (
     LIST_ITEM_START,
+    applied_only,
     cited_item_heading,
     column_names_row,
     dates_in,
@@ -584,15 +585,21 @@ class Assistant:
         return self._abstain(intent, cset)
 
     def _misses_asked(self, question_part: str, intent: Intent, cited: list[Citation]) -> bool:
-        """A near miss: no named choice where the winner of a tender was asked (`winner`), a
-        total where a price per unit was asked ("pr. meter"), or only prices per unit where a
-        total was asked ("i alt")."""
+        """A near miss: no named choice where the winner of a tender was asked (`winner`), the
+        first of a ranking where the second was asked ("det næstlaveste bud"), only what was
+        applied for where what was given was asked, a total where a price per unit was asked
+        ("pr. meter"), or only prices per unit where a total was asked ("i alt")."""
         if asks_winner(question_part):
             return not names_winner(question_part, [c.quote for c in cited])
         if _of_another_period(intent, cited):
             return True
+        said = [c.quote for c in cited]
+        if _ranks_below(question_part, said):
+            return True  # "det næstlaveste bud" asked, "det laveste bud" cited
         if not intent.asks_amount:
             return False
+        if intent.asks_granted and _applied_only(said):
+            return True  # "Hvor meget har fonden givet?" of "Der er søgt 6 mio. kr. hos fonden"
         rate = asked_rate(question_part)
         if rate is not None:
             return not self._states_rate(rate, cited)
@@ -983,3 +990,24 @@ class Assistant:
             sources=answer.sources,
         )
         return fallback
+
+
+# "næstlaveste", "næststørste": the second of a ranking ("næste" is "next", no rank)
+_SECOND_OF = re.compile(r"\bnæst(?!e\b)(\w+ste)\b", re.IGNORECASE)
+
+
+def _ranks_below(question: str, said: list[str]) -> bool:
+    """The question asks the second of a ranking ("det næstlaveste bud") and the cited text
+    states the first ("det laveste bud") and no second: a near miss, not its answer."""
+    m = _SECOND_OF.search(question)
+    if m is None:
+        return False
+    text = " ".join(said)
+    first = re.compile(rf"\b{re.escape(m.group(1))}\b", re.IGNORECASE)
+    return bool(first.search(text)) and not _SECOND_OF.search(text)
+
+
+def _applied_only(said: list[str]) -> bool:
+    """Every cited sentence with an amount states what was applied for and no grant."""
+    with_amounts = [t for t in said if find_amounts(t)]
+    return bool(with_amounts) and all(applied_only(t) for t in with_amounts)

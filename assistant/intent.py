@@ -241,7 +241,8 @@ _COUNTED = re.compile(
 )
 _FREQUENCY = _rx(r"\bhvor\s+(?:tit|ofte|hyppigt)\b", r"\bhow\s+often\b")
 _GRANTED_ASKED = _rx(
-    r"\bfik\b|\bfået\b|\bbevilg\w*|\btildel\w*|\btilsagn\w*|\bgranted\b|\breceived?\b"
+    r"\bfik\b|\bfået\b|\bgivet\b|\bgav\b|\bbevilg\w*|\btildel\w*|\btilsagn\w*|\bgranted\b|"
+    r"\breceived?\b"
 )
 _APPLIED_ASKED = _rx(r"\b(?:an)?søg\w*|\bapplie[ds]\b|\bapply\b")
 # "Hvor stort / højt / mange / længe …?" asks a size; "Hvor langt er projektet nået?" asks how

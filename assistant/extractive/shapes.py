@@ -81,8 +81,9 @@ def states_time(text: str) -> bool:
 
 
 # an amount applied for, not granted: "Kærby Hallen har søgt om et anlægstilskud på
-# 1.250.000 kr.", "Der ansøges om 4,8 mio. kr.", "ansøgt beløb"
-APPLIED_FOR = re.compile(r"\b(?:an)?søg(?:er|es|te|t)\s+om\b|\bansøgt\b", re.IGNORECASE)
+# 1.250.000 kr.", "Der ansøges om 4,8 mio. kr.", "ansøgt beløb", "Der er søgt 6 mio. kr. hos
+# fonden"
+APPLIED_FOR = re.compile(r"\b(?:an)?søg(?:er|es|te|t)\s+om\b|\b(?:an)?søgt\b", re.IGNORECASE)
 # ... and granted: "Udvalget bevilgede 1.000.000 kr.", "tilsagn om 3,9 mio. kr."
 GRANTED = re.compile(r"\bbevilg\w*|\btildel\w*|\btilsagn\w*|\bimødekom\w*", re.IGNORECASE)
 

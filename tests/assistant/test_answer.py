@@ -3148,3 +3148,37 @@ def test_a_question_for_a_measure_is_answered_by_the_figure_with_its_unit(tmp_pa
     hits = unseen.retriever.search(question, k=5)
     best = unseen.extractive.select(question, classify(question), hits).best
     assert best is not None and "ca. 300 m øst for området" in best.text, best
+
+
+_TENDER_AND_FUND = {
+    "kfu_referat_2026-03-10.md": (
+        "# Referat – Kultur- og Fritidsudvalget – 10. marts 2026\n\n"
+        "## 16. Kulturhuset Mejeriet – anlægsbudget\n\n"
+        "### Sagsfremstilling\n\n"
+        "Licitationen på ombygningen af mejeriet blev afholdt den 2. marts 2026. Der indkom fire "
+        "bud, og det laveste bud fra Bjerre & Søn A/S lød på 31,6 mio. kr.\n\n"
+        "### Økonomi\n\n"
+        "Anlægsoverslaget er 38,5 mio. kr. Der er desuden søgt 6 mio. kr. hos Fonden for Kultur "
+        "i Vest til kulturhusets sal.\n"
+    )
+}
+
+
+def test_the_first_of_a_ranking_is_no_answer_to_the_second(tmp_path: Path) -> None:
+    """ "Hvor stort var det næstlaveste bud?" of minutes that name only the lowest bid: the
+    lowest is a near miss, not the answer (blind probes 66 and 73)."""
+    unseen = assistant_over(tmp_path, _TENDER_AND_FUND)
+    second = unseen.ask("Hvor stort var det næstlaveste bud ved licitationen på mejeriet?")
+    assert second.abstained, second.text
+    lowest = unseen.ask("Hvor stort var det laveste bud ved licitationen på mejeriet?")
+    assert "31,6 mio. kr." in lowest.text, lowest.text
+
+
+def test_an_application_is_no_answer_to_what_was_given(tmp_path: Path) -> None:
+    """ "Hvor mange penge har fonden givet?" of "Der er søgt 6 mio. kr. hos fonden": what was
+    applied for is a near miss of what was given (blind probe 69)."""
+    unseen = assistant_over(tmp_path, _TENDER_AND_FUND)
+    given = unseen.ask("Hvor mange penge har Fonden for Kultur i Vest givet til kulturhuset?")
+    assert given.abstained, given.text
+    applied = unseen.ask("Hvor mange penge er der søgt hos Fonden for Kultur i Vest?")
+    assert "6 mio. kr." in applied.text, applied.text

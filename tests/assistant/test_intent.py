@@ -136,6 +136,7 @@ def test_granted_questions() -> None:
     application asks what was applied for."""
     assert classify("Hvor meget fik Kærby Hallen bevilget?").asks_granted
     assert classify("Hvor stort et tilskud blev tildelt foreningen?").asks_granted
+    assert classify("Hvor mange penge har fonden givet til kulturhuset?").asks_granted
     assert not classify("Hvor meget søgte hallen om, og hvor meget fik den?").asks_granted
     assert not classify("Hvor meget koster renoveringen?").asks_granted
 
