@@ -104,6 +104,10 @@ SYNONYM_SETS = (
     ("tovholder", "tovholderen", "ansvarlig", "ansvarlige"),
     # "Hvor mange gange rykkede brandvæsenet ud?" / "Strandvig Beredskab havde 412 udrykninger"
     ("brandvæsen", "brandvæsenet", "beredskab", "beredskabet"),
+    # "Hvor mange meldinger sendte borgerne ind?" / "Det kom der 412 indberetninger ud af."
+    ("melding", "meldinger", "indberetning", "indberetninger"),
+    # "Hvad koster ladestanderne?" / "Anlægsudgiften til ladeinfrastruktur udgør 3,5 mio. kr."
+    ("ladestander", "ladestandere", "ladestanderne", "ladepunkter", "ladeinfrastruktur"),
 )
 
 

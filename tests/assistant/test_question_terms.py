@@ -149,6 +149,18 @@ def test_the_fire_service_is_the_emergency_service(stats) -> None:
     assert match_group(fire, said) == 1.0
 
 
+def test_reports_and_chargers_by_their_documents_words(stats) -> None:
+    """Residents send "meldinger", a report counts "indberetninger" (blind probe 73); a
+    question's "ladestanderne" are a budget's "ladeinfrastruktur" (blind probe 71)."""
+    reports = stats.groups("Hvor mange meldinger sendte borgerne ind?")[0]
+    assert reports.word == "meldinger"
+    assert match_group(reports, stats.terms("Det kom der 412 indberetninger ud af.")) == 1.0
+    chargers = stats.groups("Hvad koster ladestanderne?")[-1]
+    assert chargers.word == "ladestanderne"
+    said = stats.terms("Anlægsudgiften til ladeinfrastruktur udgør 3,5 mio. kr.")
+    assert match_group(chargers, said) == 1.0
+
+
 def test_an_efficiency_gain_is_a_saving(stats) -> None:
     """A budget's "effektivisering" is what it saves: "Hvor meget sparer kommunen på
     lukkedagene?" / "Effektiviseringen udgør 380.000 kr. årligt" (blind probe 66)."""
