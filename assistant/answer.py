@@ -72,7 +72,7 @@ from assistant.retriever import HybridRetriever
 from assistant.stages import names_other_stage
 from assistant.types import Answer, Citation, SearchFilters, SearchHit
 from assistant.verify import verify
-from assistant.winner import asks_winner, names_winner
+from assistant.winner import asks_firm, asks_winner, names_firm, names_winner
 from ingest.dates import find_dates
 from ingest.money import find_amounts
 from plan_assistant.settings import Settings
@@ -585,12 +585,17 @@ class Assistant:
         return self._abstain(intent, cset)
 
     def _misses_asked(self, question_part: str, intent: Intent, cited: list[Citation]) -> bool:
-        """A near miss: no named choice where the winner of a tender was asked (`winner`), the
-        first of a ranking where the second was asked ("det næstlaveste bud"), only what was
-        applied for where what was given was asked, a total where a price per unit was asked
-        ("pr. meter"), or only prices per unit where a total was asked ("i alt")."""
+        """A near miss: no named choice where the winner of a tender was asked, no firm named
+        where a firm was asked (`winner`), the first of a ranking where the second was asked
+        ("det næstlaveste bud"), only what was applied for where what was given was asked, a
+        total where a price per unit was asked ("pr. meter"), or only prices per unit where a
+        total was asked ("i alt")."""
         if asks_winner(question_part):
             return not names_winner(question_part, [c.quote for c in cited])
+        if asks_firm(question_part):
+            return not names_firm(
+                question_part, [c.quote for c in cited], [self._in_prose(c) for c in cited]
+            )
         if _of_another_period(intent, cited):
             return True
         said = [c.quote for c in cited]
@@ -615,6 +620,12 @@ class Assistant:
         undecided_docs = {c.doc_id for c in cset.citations[mark:]}
         places = self.extractive.places
         return best.doc_id not in undecided_docs or places.under_decision_heading(best)
+
+    def _in_prose(self, citation: Citation) -> bool:
+        """The citation quotes running text or a list item, not a heading or a table row."""
+        view = self.docs.get(citation.doc_id)
+        block = view.block_at(citation.start) if view is not None else None
+        return block is not None and block.kind in ("prose", "list_item")
 
     @staticmethod
     def _only_rates(cited: list[Citation]) -> bool:

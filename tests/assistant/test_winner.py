@@ -1,10 +1,10 @@
-"""Which supplier won or was chosen: only a passage naming a choice answers."""
+"""Which supplier won or was chosen, or which firm does a job: only a passage naming one answers."""
 
 from __future__ import annotations
 
 import pytest
 
-from assistant.winner import asks_winner, names_winner
+from assistant.winner import asks_firm, asks_winner, names_firm, names_winner
 from tests.conftest import assistant_over
 
 
@@ -59,3 +59,43 @@ def test_the_minutes_that_name_the_contractor_answer(tmp_path_factory) -> None:
     )
     answer = unseen.ask(QUESTION)
     assert not answer.abstained and "Fjordbyg ApS" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("Hvilket rekrutteringsbureau bruger kommunen til at finde sygeplejersker?", True),
+        ("Hvilken entreprenør udfører separatkloakeringen i Østervang?", True),
+        ("Hvilken leverandør skal levere armaturerne til etape 2?", True),
+        ("Hvilke firmaer bød på renoveringen?", False),
+        ("Hvilken afdeling har ansvaret for puljen?", False),
+    ],
+)
+def test_asks_firm(question: str, asks: bool) -> None:
+    assert asks_firm(question) is asks
+
+
+def test_a_firm_is_named_by_its_form_an_acronym_or_a_name_in_running_text() -> None:
+    question = "Hvilken rådgiver skal udarbejde analysen af LED-belysningen?"
+    assert names_firm(question, ["Analysen udarbejdes af Nordvang Rådgivende A/S."], [True])
+    assert names_firm(question, ["Kommunen har indgået aftale med COWI om analysen."], [True])
+    assert names_firm(question, ["Analysen udarbejdes af Rambøll."], [True])
+    # an unnamed role, a compound's acronym, or names of people and places in a table row
+    assert not names_firm(question, ["Analysen laves med en ekstern rådgiver."], [True])
+    assert not names_firm(question, ["Krav om DGNB-certificering og LED-armaturer."], [True])
+    assert not names_firm(question, ["Vej og Park, Thomas Bech"], [False])
+
+
+STAFFING = (
+    "# Notat – rekruttering af sygeplejersker, Strandby Kommune\n\n"
+    "Kommunen rekrutterer sygeplejersker fra andre EU/EØS-lande i samarbejde med et "
+    "rekrutteringsbureau. Sygeplejerskerne tilbydes danskundervisning i seks måneder før "
+    "ansættelse.\n"
+)
+
+
+def test_a_firm_asked_of_a_note_that_names_none_is_no_answer(tmp_path_factory) -> None:
+    unseen = assistant_over(tmp_path_factory.mktemp("firm"), {"notat.md": STAFFING})
+    assert not unseen.ask("Hvordan rekrutterer kommunen sygeplejersker?").abstained
+    answer = unseen.ask("Hvilket rekrutteringsbureau bruger kommunen til at finde sygeplejersker?")
+    assert answer.abstained, answer.text
