@@ -43,7 +43,7 @@ _MONEY_NOUN = (
     r"(?:[\w-]*penge(?:ne)?|[\w-]*kroner|midlerne|kr\.|millioner|mio\.|mia\.|milliarder)(?!\w)"
 )
 # "Hvad betalte kommunen for ejendommen?" asks the price ("Hvem betaler?" asks who)
-_PAID = r"\bhvad\s+(?:betalte|betaler|betalt|(?:skal|skulle|vil|kan)\s+\w+\s+betale)\b"
+_PAID = r"\bhvad\s+(?:betalte|betaler|betalt|(?:skal|skulle|vil|kan)\s+(?:\w+\s+){1,2}?betale)\b"
 # a price or sum named by a compound: "mindsteprisen", "billetprisen", "kontraktsummen" (not
 # an amount asked by "hvem"/"hvilken": "Hvem fik kulturprisen?")
 _PRICE_COMPOUND = r"\b\w+(?:pris(?:en|er|erne)?|sum(?:men)?)\b"
@@ -59,7 +59,10 @@ _BUDGET = _rx(
     r"\bafsat\b|\bafsætte[st]?\b|\bafsættes\b|\bsat\s+af\b|\bsatte\s+af\b",
     r"\bbevilge[ts]?\b|\bbevilling\w*|\bbevilget\b",
     r"\bkoste[tr]?\b|\bkostede\b|\bpris(?:en)?\b|\budgift\w*|\bmerudgift\w*|\bomkostning\w*",
-    r"\bpenge\b|\bmidler\b|\bfinansier\w*|\bøkonomi(?:en)?\b|\btilskud\w*",
+    r"\bpenge(?:ne)?\b|\bmidler\b|\bfinansier\w*|\bøkonomi(?:en)?\b|\btilskud\w*",
+    # "Hvor dyrt bliver systemet?", "den samlede anlægsramme" (not a "tidsramme"), "Hvor stor
+    # en regning får kommunen?"
+    r"\bhvor\s+dyr[te]?\b|\b(?!tids)\w*ramme(?:n)?\b|\bregning(?:en)?\b",
     # compounds name the money too: "anlægsbevillingen", "licensudgifterne",
     # "totalomkostningerne", "driftstilskuddet", "egenfinansieringen"
     r"\b\w+(?:udgift|omkostning|bevilling|beløb|tilskud|finansiering)\w*",
@@ -71,6 +74,7 @@ _BUDGET = _rx(
     r"\b(?:overskud|underskud|merforbrug|mindreforbrug)\w*",
     r"\bkr\.|\bkroner\b|\bmio\b|\bmill\b",
     r"\bhow\s+much\b|\bbudgets?\b|\bcost[s]?\b|\ballocat(?:ed|ion|ions)\b|\bfund(?:s|ing|ed)?\b",
+    r"\bfees?\b|\bsavings\b",
     r"\bspen[dt]\b|\bspending\b",
     r"\bhvor\s+stor[te]?\b.*(?:pulje|ramme|budget|bevilling|beløb|udgift|besparelse|indtægt|overskud|underskud|lån|garanti|udbetaling|gevinst|bidrag|tilskud)\w*",
     # "…, og hvad skal der bruges på ombygningen?": what is spent on it
@@ -98,6 +102,7 @@ _AMOUNT_WORDS = _rx(
     r"\bhvor\s+(?:meget|mange\s+penge|stort?\s+(?:et\s+)?beløb)",
     rf"\bhvor\s+mange\s+{_MONEY_NOUN}",
     r"\bkoste[tr]?\b|\bkostede\b|\bbeløb\w*|\bpris(?:en)?\b|\bhow\s+much\b|\w*takst\w*",
+    r"\bhvor\s+dyr[te]?\b",
 )
 _BUDGET_GET = _rx(r"^\s*hvad\s+får\b", r"\bhvad\s+fik\b", r"\bhvad\s+(?:blev|er)\s+\w+\s+tildelt\b")
 _LIST = _rx(

@@ -475,6 +475,7 @@ def test_what_someone_paid_asks_an_amount_and_who_pays_does_not() -> None:
     for question in (
         "Hvad betalte kommunen for den ejendom, som udvalget godkendte at købe?",
         "Hvad skal grundejerne betale for kloakeringen?",
+        "Hvad skal kommunen selv betale for vandløbsprojektet?",
     ):
         intent = classify(question)
         assert intent.kind == "budget" and intent.asks_amount, question
@@ -526,3 +527,25 @@ def test_nu_hvor_joins_a_clause_and_asks_no_place() -> None:
     assert not classify("Hvem ejer grunden, der hvor stationen skal ligge?").asks_where
     assert classify("Hvor blev Børne- og Ungeudvalgets møde holdt?").asks_where
     assert classify("Where was the meeting held?").asks_where
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hvor dyrt bliver det nye vagtplansystem samlet set?",
+        "Hvad er den samlede anlægsramme for plejecentret i dag?",
+        "Hvad er den samlede økonomiske ramme for handleplanen 2026-2029?",
+        "Hvor stor en regning får kommunen for overskridelsen i 2026?",
+        "Hvor stor en del af pengene til kampagnen går til annoncer?",
+        "What annual fee will the municipality receive for the campsite?",
+        "What annual savings are expected from the new structure?",
+    ],
+)
+def test_a_price_a_frame_a_bill_or_a_fee_asks_an_amount(question: str) -> None:
+    """Money named by "hvor dyrt", a budget frame ("anlægsrammen"), a bill, "pengene", a fee
+    or savings: the answer must state an amount."""
+    assert classify(question).asks_amount, question
+
+
+def test_a_time_frame_is_no_money() -> None:
+    assert not classify("Hvad er tidsrammen for projektet?").asks_amount
