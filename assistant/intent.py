@@ -137,6 +137,9 @@ _WHEN = _rx(
     r"\bhvornår\b",
     r"\bhvilken\s+dato\b|\bhvilket\s+tidspunkt\b|\bhvilken\s+måned\b|\bhvilket\s+år\b",
     r"\bhvilken\s+(?:periode|uge)\b",  # "I hvilken periode kan man komme med bemærkninger?"
+    # "Hvad er fristen?", "Hvad er den gældende frist for, at …?": a date ("svarfristen" can
+    # be a duration, "10 hverdage", so only the bare word)
+    r"\bhvad\s+(?:er|var|bliver)\s+(?:den\s+|det\s+)?(?:\w+\s+)?(?:frist(?:en)?|deadline)\b",
     r"\bfra\s+hvornår\b|\binden\s+hvornår\b|\bhvor\s+længe\b|\bhvor\s+langt\s+ind\b",
     r"\bwhen\b|\bwhat\s+date\b|\bwhich\s+date\b|\bby\s+when\b|\bwhat\s+(?:month|year)\b",
 )

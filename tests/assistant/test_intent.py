@@ -469,6 +469,17 @@ def test_in_which_period_asks_when() -> None:
     assert classify("I hvilken uge starter arbejdet?").asks_when
 
 
+def test_what_the_deadline_is_asks_when() -> None:
+    """ "Hvad er den gældende frist for, at ordningen skal være indført?" is answered by a date,
+    as "hvornår" is; a "svarfrist" can be a duration ("10 hverdage") and is not asked so."""
+    assert classify(
+        "Hvad er den gældende frist for, at mentorordningen skal være indført?"
+    ).asks_when
+    assert classify("hvad er fristen?").asks_when
+    assert classify("Hvad er deadline for arbejdsgruppens endelige rapport?").asks_when
+    assert not classify("Hvad er svarfristen for en ansøgning om bostøtte?").asks_when
+
+
 def test_what_someone_paid_asks_an_amount_and_who_pays_does_not() -> None:
     """ "Hvad betalte kommunen for ejendommen?" asks a price, which a closed item never states
     (a near miss, not the decision "Godkendt."); "Hvem betaler?" asks who."""
