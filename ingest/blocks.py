@@ -344,8 +344,8 @@ _NUMBERED_ENTRY = re.compile(r"\d{1,3}\.\s+\S")  # "2. Handleplan for børn og u
 
 
 def _mark_under_headings(text: str, blocks: list[Block], kinds: list[str | None]) -> None:
-    """The heading "Indholdsfortegnelse" and the short lines under it are a table of contents;
-    short file-like titles under "Bilag" are an attachment list."""
+    """The heading "Indholdsfortegnelse" and the short lines or table rows under it are a table
+    of contents; short file-like titles under "Bilag" are an attachment list."""
     i = 0
     while i < len(blocks):
         block = blocks[i]
@@ -369,6 +369,8 @@ def _mark_under_headings(text: str, blocks: list[Block], kinds: list[str | None]
                     and _NUMBERED_ENTRY.match(line) is not None
                     and len(line) < 130
                 )
+                # a contents table: "Sag nr. | Titel | J.nr.", "3 | Ny affaldsordning | 07.18…"
+                or (blocks[j].kind == "table_row" and len(line) < 160)
             ):
                 run.append(j)
             elif attachments and (

@@ -753,3 +753,35 @@ def test_an_old_portal_laid_out_in_table_rows_reads_as_its_items(tmp_path: Path)
     decision = [s for s in record.sections if s.title == "Beslutning"][-1]
     said = record.text[decision.start : decision.end]
     assert said.endswith("Bevilget 30.000 kr. fra kulturpuljen.")
+
+
+CONTENTS_TABLE_MINUTES = """# Referat – Teknik- og Miljøudvalget – 19. maj 2026
+
+Indholdsfortegnelse
+
+| Sag nr. | Titel | J.nr. |
+|---|---|---|
+| 1 | Godkendelse af dagsorden | 00.01.00-A00-2-26 |
+| 2 | Ny affaldsordning i sommerhusområderne | 07.18.02-G01-4-26 |
+
+## Sag nr. 1: Godkendelse af dagsorden
+
+Dagsordenen blev godkendt.
+
+## Sag nr. 2: Ny affaldsordning i sommerhusområderne
+
+Ca. 3.400 sommerhuse skal overgå til den nye ordning med 4-kammerbeholdere.
+"""
+
+
+def test_a_contents_table_under_its_heading_is_a_table_of_contents(tmp_path: Path) -> None:
+    """A table of the items' numbers, titles and case numbers under "Indholdsfortegnelse" is
+    the minutes' contents, not rows to answer from ("3 – Ny affaldsordning – 07.18…" once
+    answered "Hvor mange sommerhuse …?" with its item number)."""
+    path = tmp_path / "referat.md"
+    path.write_text(CONTENTS_TABLE_MINUTES, encoding="utf-8")
+    kinds = _kinds(_parse(path))
+    rows = [(kind, text) for kind, text in kinds if "07.18.02" in text or "J.nr." in text]
+    assert rows and all(kind == "toc" for kind, _ in rows), rows
+    assert ("prose", "Dagsordenen blev godkendt.") in kinds
+    assert not any("07.18.02" in c for c in _chunk_texts(path))
