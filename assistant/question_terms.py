@@ -230,6 +230,7 @@ class TermStats:
         if english:
             # English words cannot match Danish text; their Danish counterparts can.
             words = [_ENGLISH_HINTS.get(w.lower(), w) for w in words]
+        again = any(w.lower() == "igen" for w in words)
         groups: list[WordGroup] = []
         origin: list[int] = []  # the word each group came from
         seen: set[str] = set()
@@ -262,6 +263,8 @@ class TermStats:
                     for t in (*syncope_forms(main[0]), *participle_forms(main[0]))
                     if self.df.get(t, 0) > 0
                 ]
+                if again and not parts:
+                    inflected += self._again_forms(main[0], words[position + 1 : position + 2])
                 groups.append(
                     WordGroup(
                         surface,
@@ -273,6 +276,20 @@ class TermStats:
                 )
                 origin.append(position)
         return _one_weight_per_name(groups, origin, words)
+
+    def _again_forms(self, stem: str, following: list[str]) -> list[str]:
+        """A verb with "igen" is the same verb with "gen-": "Hvornår åbner pladsen igen?" /
+        "genåbning 1. februar 2027", "tages op igen" / "genoptages". The corpus's terms that
+        start so, a few letters of derivation at most ("genåbn", "genåbning")."""
+        particle = following[0].lower() if following else ""
+        heads = [f"gen{stem}"]
+        if particle in _PARTICLES:
+            heads.append(f"gen{particle}{stem}")
+        return [
+            t
+            for t in self.df
+            if any(t.startswith(head) and len(t) <= len(head) + 4 for head in heads)
+        ]
 
     def relatives(self, term: str) -> tuple[str, ...]:
         """Corpus terms that share a long prefix with `term` ("arbejdsmarked" and
@@ -327,6 +344,8 @@ class TermStats:
 
 
 _VOWELS = frozenset("aeiouyæøå")
+# the particles of Danish particle verbs a "gen-" verb takes in ("tage op" / "genoptage")
+_PARTICLES = frozenset({"op", "ind", "ud", "frem", "over"})
 
 
 def syncope_forms(stem: str) -> tuple[str, ...]:

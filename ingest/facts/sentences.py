@@ -368,6 +368,9 @@ def _wrapped_number(text: str, m: re.Match[str], word: str, hi: int) -> bool:
     head = text[m.end() : min(hi, m.end() + 16)]
     if _AMOUNT_START.match(head):
         return True  # "bevilges" + "50.000 kr., og at …": an amount, not "2.1 Titel"
+    ordinal = re.match(r"\d{1,2}\.", head)
+    if ordinal and word[-1:].isalpha() and _ORDINAL_NOUN.match(text, m.end() + ordinal.end()):
+        return True  # "forventes at genåbne" + "1. november 2026.": a date, not item 1
     return re.match(r"\d{1,2}[.)]\s|\d+(?:\.\d+)+\s|\d+\s+[A-ZÆØÅ]", head) is None
 
 

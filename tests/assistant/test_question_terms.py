@@ -12,6 +12,7 @@ from assistant.question_terms import (
     participle_forms,
     syncope_forms,
 )
+from tests.conftest import assistant_over
 
 
 @pytest.fixture(scope="module")
@@ -207,3 +208,25 @@ def test_who_was_missing_asks_who_was_absent(stats) -> None:
     """ "Hvem manglede ved mødet?" is answered by "Fraværende: …" (or "Afbud: …")."""
     words = [g.word for g in stats.groups("Hvem manglede ved udvalgets møde den 10. marts?")]
     assert "fraværende" in words and "manglede" not in words, words
+
+
+RECYCLING = (
+    "# Status – genbrugspladserne, Egebjerg Kommune\n\n"
+    "Genbrugspladsen i Hestehave åbner kl. 10 på hverdage og kl. 9 i weekenden.\n\n"
+    "Pladsen lukker for ombygning den 2. november 2026. Den genåbner 1. februar 2027 med en "
+    "ny rampe og overdækkede containere.\n"
+)
+
+
+def test_a_verb_with_igen_is_its_gen_verb(tmp_path_factory) -> None:
+    """ "Hvornår åbner pladsen igen?" is "genåbner" ("genåbning"), as "tages op igen" is
+    "genoptages": the question's verb finds the document's "gen-" verb, and only with "igen"."""
+    unseen = assistant_over(tmp_path_factory.mktemp("again"), {"status.md": RECYCLING})
+    stats = TermStats(unseen.stores.registry).refresh()
+    opens = next(
+        g for g in stats.groups("Hvornår åbner genbrugspladsen igen?") if g.word == "åbner"
+    )
+    said = stats.terms("Den genåbner 1. februar 2027 med en ny rampe.")
+    assert match_group(opens, said) == 1.0
+    plain = next(g for g in stats.groups("Hvornår åbner genbrugspladsen?") if g.word == "åbner")
+    assert match_group(plain, said) == 0.0

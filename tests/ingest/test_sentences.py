@@ -462,3 +462,19 @@ def test_a_unit_after_a_number_ends_the_sentence() -> None:
         "Anlægget koster 64 mio. kr.",
     ]
     assert texts("Stien er 900 m. Den åbner i maj.") == ["Stien er 900 m.", "Den åbner i maj."]
+
+
+def test_a_date_wrapped_to_the_next_line_is_no_numbered_point() -> None:
+    """A PDF line ending "forventes at genåbne" goes on with "1. november 2026." on the next:
+    a date, not point 1 of a list; "1. at der gives …" after "indstiller," still is one."""
+    text = (
+        "Pladsen holder lukket fra 1. august til 31. oktober 2026 og forventes at genåbne\n"
+        "1. november 2026. Borgerne henvises til Egebjerg Genbrugsplads.\n"
+        "Direktøren indstiller,\n1. at der gives en anlægsbevilling på 4,6 mio. kr."
+    )
+    sentences = [" ".join(s.text.split()) for s in split_sentences(text)]
+    assert (
+        "Pladsen holder lukket fra 1. august til 31. oktober 2026 og forventes at genåbne "
+        "1. november 2026." in sentences
+    )
+    assert "1. at der gives en anlægsbevilling på 4,6 mio. kr." in sentences
