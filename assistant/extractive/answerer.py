@@ -28,6 +28,7 @@ from assistant.extractive.shapes import (
     has_count,
     listed_noun,
     satisfies,
+    states_time,
 )
 from assistant.intent import ITEM_WORD, PRICE_WORD, Intent, asked_item_number
 from assistant.question_terms import WORD, TermStats, WordGroup, match_group
@@ -51,6 +52,8 @@ _REFERS_BACK = re.compile(r"\s*(?:det|der|dette|disse|heraf|heriblandt)\b", re.I
 # støjhandlingsplan" (a new plan is its subject). "er det stadig 1. oktober?", "den nuværende
 # ramme" (stop 53: probe 61's two "stadig" questions now lead with the later paper's value;
 # no other answer changed). "faktisk" changed no answer.
+# a question in the past tense asks what was, not what is now planned
+_PAST = re.compile(r"\b(?:blev|var|havde|fik|skete|kom|gik|\w+ede)\b", re.IGNORECASE)
 _ASKS_LATER = re.compile(
     r"\bnye?\s+(?:dato|tidsplan|frist|deadline|tidspunkt|pris|beløb|ramme)\b"
     r"|\b(?:endelige?|efterfølgende|senere|nu|stadig|nuværende)\b"
@@ -318,8 +321,15 @@ class ExtractiveAnswerer:
         cands.sort(key=lambda c: (-c.score, c.rank, c.doc_id, c.index))
         best = cands[0]
         asks_later = _ASKS_LATER.search(question) or (intent.asks_when and _NEXT.search(question))
-        later = self.latest.later_rival(best, cands) if asks_later else None
-        if later is not None:
+        # "Hvornår kommer handleplanen på dagsordenen?": a planned time, which a later paper
+        # may have moved; its sentence must answer well on its own
+        planned = intent.asks_when and not _PAST.search(question)
+        # a when-question's later paper answers only with a time ("Evalueringen er forsinket")
+        timed = [best, *(c for c in cands[1:] if not intent.asks_when or states_time(c.text))]
+        later = self.latest.later_rival(best, timed) if asks_later or planned else None
+        if later is not None and (
+            self._confident(later) or (asks_later and not self._confident(best))
+        ):
             best = _lead_with(cands, later)
         # "… skulle efter planen have åbnet den 1. august. … forventes herefter at åbne den
         # 7. januar": further on in the same paper, the value as it now stands

@@ -204,3 +204,37 @@ def test_a_decision_that_changes_a_count_is_shown_with_it(tmp_path_factory) -> N
     assert "fra 15 til 10" in answer.text, answer.text
     distance = assistant.ask("Hvor langt skal man bo fra dagtilbuddet for at få kørsel?")
     assert "6 km" in distance.text and "ruter" not in distance.text, distance.text
+
+
+COMMISSION_MD = """# Kommissorium – Røgfri Strandby 2030
+
+Godkendt 2. februar 2026.
+
+## 6. Tidsplan
+
+Arbejdsgruppens handleplan for Røgfri Strandby 2030 forelægges udvalget den 1. september 2026.
+"""
+
+HEALTH_MINUTES_MD = """# Referat – Sundheds- og Forebyggelsesudvalget – 9. juni 2026
+
+## Punkt 3: Status på Røgfri Strandby 2030
+
+### Beslutning
+
+Udvalget besluttede, at handleplanen for Røgfri Strandby 2030 først forelægges udvalget på
+mødet den 3. november 2026, så erfaringerne fra pilotforløbet kan indgå.
+"""
+
+
+def test_a_planned_time_is_answered_by_the_later_paper_that_moved_it(tmp_path_factory) -> None:
+    """ "Hvornår kommer handleplanen på udvalgets dagsorden?" asks the time as planned now: the
+    June minutes that moved it answer first, not the February commission."""
+    unseen = assistant_over(
+        tmp_path_factory.mktemp("planned"),
+        {
+            "kommissorium_2026-02-02.md": COMMISSION_MD,
+            "sfu_referat_2026-06-09.md": HEALTH_MINUTES_MD,
+        },
+    )
+    answer = unseen.ask("Hvornår forelægges handleplanen for Røgfri Strandby 2030 for udvalget?")
+    assert answer.citations[0].quote.count("3. november 2026") == 1, answer.text
