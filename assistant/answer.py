@@ -587,9 +587,9 @@ class Assistant:
     def _misses_asked(self, question_part: str, intent: Intent, cited: list[Citation]) -> bool:
         """A near miss: no named choice where the winner of a tender was asked, no firm named
         where a firm was asked (`winner`), the first of a ranking where the second was asked
-        ("det næstlaveste bud"), only what was applied for where what was given was asked, a
-        total where a price per unit was asked ("pr. meter"), or only prices per unit where a
-        total was asked ("i alt")."""
+        ("det næstlaveste bud"), only the deputy where the chair was asked, only what was
+        applied for where what was given was asked, a total where a price per unit was asked
+        ("pr. meter"), or only prices per unit where a total was asked ("i alt")."""
         if asks_winner(question_part):
             return not names_winner(question_part, [c.quote for c in cited])
         if asks_firm(question_part):
@@ -601,6 +601,8 @@ class Assistant:
         said = [c.quote for c in cited]
         if _ranks_below(question_part, said):
             return True  # "det næstlaveste bud" asked, "det laveste bud" cited
+        if _deputy_only(question_part, said):
+            return True  # "Hvem er formand?" asked, "Poul Erik Sand (næstformand)" cited
         if not intent.asks_amount:
             return False
         if intent.asks_granted and _applied_only(said):
@@ -1016,6 +1018,27 @@ def _ranks_below(question: str, said: list[str]) -> bool:
     text = " ".join(said)
     first = re.compile(rf"\b{re.escape(m.group(1))}\b", re.IGNORECASE)
     return bool(first.search(text)) and not _SECOND_OF.search(text)
+
+
+# "Hvem er formand for Ældrerådet?": a chair asked for; "næstformand" is the deputy
+_CHAIR_ASKED = re.compile(
+    r"\bhvem\s+(?:er|var|bliver|blev)\s+(?:\w+\s+)?(formand|forperson)\b", re.I
+)
+# a person's name: two capitalised words in a row ("Poul Erik Sand", "Ulla Brix")
+_PERSON = re.compile(r"\b[A-ZÆØÅ][a-zæøå]+\s+(?:[A-ZÆØÅ]\.\s+)?[A-ZÆØÅ][a-zæøå]+\b")
+
+
+def _deputy_only(question: str, said: list[str]) -> bool:
+    """The question asks who chairs a body and the cited text names only its deputy
+    ("Poul Erik Sand (næstformand)", "Formanden havde meldt afbud."): a near miss."""
+    m = _CHAIR_ASKED.search(question)
+    if m is None:
+        return False
+    role = m.group(1).lower()
+    if not any(re.search(rf"\bnæst{role}", t, re.I) for t in said):
+        return False
+    chair = re.compile(rf"\b{role}\w*", re.I)
+    return not any(_PERSON.search(chair.sub(" ", t)) for t in said if chair.search(t))
 
 
 def _applied_only(said: list[str]) -> bool:

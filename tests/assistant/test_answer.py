@@ -3182,3 +3182,28 @@ def test_an_application_is_no_answer_to_what_was_given(tmp_path: Path) -> None:
     assert given.abstained, given.text
     applied = unseen.ask("Hvor mange penge er der søgt hos Fonden for Kultur i Vest?")
     assert "6 mio. kr." in applied.text, applied.text
+
+
+_SENIOR_COUNCIL_MAIL = {
+    "mail_aeldreraadet_2026-04-28.txt": (
+        "Fra: Lone Kjær\nTil: Kim Lassen\nDato: 28. april 2026\nEmne: Møde med Ældrerådet om "
+        "Flextur\n\nHej Kim\n\nKort referat af mødet i dag.\n\nDeltagere fra Ældrerådet: Poul "
+        "Erik Sand (næstformand), Grethe Munk og Knud Aagaard. Formanden havde meldt afbud.\n\n"
+        "Ældrerådet sender skriftligt høringssvar om taksten senest 5. maj.\n"
+    ),
+    "styregruppe_kommissorium.md": (
+        "# Kommissorium – styregruppen for ny brandstation\n\n## Styregruppe\n\n"
+        "Formand: Kommunaldirektør Ulla Brix. Næstformand: Beredskabschef Jens Holm.\n"
+    ),
+}
+
+
+def test_the_deputy_is_no_answer_to_who_chairs(tmp_path: Path) -> None:
+    """ "Hvem er formand for Ældrerådet?" of a mail that names its "næstformand" and says the
+    chair sent apologies: the deputy is a near miss (blind probes 75 and 77); a document that
+    names the chair answers."""
+    unseen = assistant_over(tmp_path, _SENIOR_COUNCIL_MAIL)
+    chair = unseen.ask("Hvem er formand for Ældrerådet?")
+    assert chair.abstained, chair.text
+    named = unseen.ask("Hvem er formand for styregruppen for den nye brandstation?")
+    assert "Ulla Brix" in named.text, named.text
