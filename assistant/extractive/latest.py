@@ -191,8 +191,9 @@ class LatestValues(Step):
             for c in cands
             if c.text != best.text and c.local_coverage >= floor and _CHANGE_VERB.search(c.text)
         ]
+        decided = self._decided_otherwise(best, cands, floor)
         if not changing:
-            return None
+            return decided
         # a table cell states its value with the rest of its row ("2" | "Skitseprojekt …" |
         # "1. september 2028")
         view = self.docs.get(best.doc_id)
@@ -226,6 +227,32 @@ class LatestValues(Step):
             new = stated_values(following.text, self.places.doc_date(following)) - stated
             if kind in kinds and any(_value_kind(v) == kind for v in new):
                 return following
+        return decided
+
+    def _decided_otherwise(
+        self, best: Candidate, cands: list[Candidate], floor: float
+    ) -> Candidate | None:
+        """The decision of the best sentence's own agenda item stating another date or amount
+        of the same subject: "Sundhedschefen indstiller, at … indføres pr. 1. januar 2027" and,
+        under "Beslutning", "Udvalget anbefaler, at … indføres pr. 1. august 2027"."""
+        item = self.places.item_number(best)
+        if item is None or self.places.under_decision_heading(best):
+            return None
+        stated = stated_values(best.text, self.places.doc_date(best))
+        kinds = {_value_kind(v) for v in stated} - {"count"}
+        if not kinds:
+            return None
+        for c in cands:
+            if (
+                c.doc_id != best.doc_id
+                or c.local_coverage < floor
+                or not self.places.under_decision_heading(c)
+                or self.places.item_number(c) != item
+            ):
+                continue
+            new = stated_values(c.text, self.places.doc_date(c)) - stated
+            if any(_value_kind(v) in kinds for v in new):
+                return c
         return None
 
 

@@ -238,3 +238,37 @@ def test_a_planned_time_is_answered_by_the_later_paper_that_moved_it(tmp_path_fa
     )
     answer = unseen.ask("Hvornår forelægges handleplanen for Røgfri Strandby 2030 for udvalget?")
     assert answer.citations[0].quote.count("3. november 2026") == 1, answer.text
+
+
+SMOKE_FREE_MINUTES_MD = """# Referat – Sundheds- og Forebyggelsesudvalget – 9. juni 2026
+
+## Punkt 4: Røgfri arbejdstid i Strandby Kommune
+
+### Sagsfremstilling
+
+Kommissoriet lægger op til, at der indføres røgfri arbejdstid for alle kommunens
+medarbejdere fra 1. januar 2027. Røgfri arbejdstid betyder, at medarbejderne ikke må ryge i
+arbejdstiden.
+
+### Beslutning
+
+Udvalget anbefaler, at røgfri arbejdstid indføres pr. 1. august 2027 efter ønske fra HovedMED.
+
+## Punkt 5: Sundhedsbussen
+
+### Beslutning
+
+Forsøget forlænges til 1. marts 2027.
+"""
+
+
+def test_the_items_decision_stating_another_date_is_shown_with_the_case(tmp_path_factory) -> None:
+    """The case text's "fra 1. januar 2027" comes with its own item's decision, "pr. 1. august
+    2027", which moved it without saying "fra … til"; another item's decision does not."""
+    unseen = assistant_over(
+        tmp_path_factory.mktemp("decided-otherwise"),
+        {"sfu_referat_2026-06-09.md": SMOKE_FREE_MINUTES_MD},
+    )
+    answer = unseen.ask("Hvornår bliver der indført røgfri arbejdstid for kommunens ansatte?")
+    assert "1. august 2027" in answer.text, answer.text
+    assert "1. marts 2027" not in answer.text, answer.text
