@@ -12,8 +12,9 @@ a question of documents that had not chosen yet; no question in the development 
 The same holds without a choice: "Hvilken leverandør skal levere armaturerne?" or "Hvilket
 rekrutteringsbureau bruger kommunen?" is answered by a passage that names a firm (a company
 form or an acronym, or a capitalised name in running text), not by "i samarbejde med et
-rekrutteringsbureau". Probes 68, 71 and 76 each asked such a question of documents that
-named none.
+rekrutteringsbureau". Probes 68, 71, 73 and 76 asked such questions of documents that named
+none (stop 64: the first two now abstain; 73's cites the utility's "… A/S", 76's is a second
+part answered as an amount).
 """
 
 from __future__ import annotations

@@ -52,8 +52,6 @@ _REFERS_BACK = re.compile(r"\s*(?:det|der|dette|disse|heraf|heriblandt)\b", re.I
 # støjhandlingsplan" (a new plan is its subject). "er det stadig 1. oktober?", "den nuværende
 # ramme" (stop 53: probe 61's two "stadig" questions now lead with the later paper's value;
 # no other answer changed). "faktisk" changed no answer.
-# a question in the past tense asks what was, not what is now planned
-_PAST = re.compile(r"\b(?:blev|var|havde|fik|skete|kom|gik|\w+ede)\b", re.IGNORECASE)
 _ASKS_LATER = re.compile(
     r"\bnye?\s+(?:dato|tidsplan|frist|deadline|tidspunkt|pris|beløb|ramme)\b"
     r"|\b(?:endelige?|efterfølgende|senere|nu|stadig|nuværende)\b"
@@ -61,6 +59,8 @@ _ASKS_LATER = re.compile(
     r"|\b(?:aktuelle?|seneste)(?:\s+(?:justering|ændring|opdatering|revision)\w*)?\b",
     re.IGNORECASE,
 )
+# a question in the past tense asks what was, not what is now planned
+_PAST = re.compile(r"\b(?:blev|var|havde|fik|skete|kom|gik|\w+ede)\b", re.IGNORECASE)
 # "Hvornår er næste møde?": the next event is the one the latest paper names
 _NEXT = re.compile(r"\bnæste\b", re.IGNORECASE)
 # "…, efter at udvalget havde behandlet den i april?": the clause says which moment's value is
