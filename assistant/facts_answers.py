@@ -1177,6 +1177,12 @@ class FactsAnswerer:
                 )
                 cited = self._cited(row["doc_id"], rec, cset)
                 parts.append(f"Beslutningen henviser til indstillingen: {cited}")
+            elif row.get("recommendation_start") is not None and any(
+                _CHANGED.search(t) for t in decided
+            ):
+                proposed = self._proposed_value(view, row, decided, cset)
+                if proposed:
+                    parts.append(f"Forslaget var: {proposed}")
         elif not intent.recommendation:
             parts.append(NO_DECISION_YET)
             if row.get("recommendation_start") is not None:
@@ -1186,6 +1192,33 @@ class FactsAnswerer:
                 cited = self._cited(row["doc_id"], rec, cset)
                 parts.append(f"Indstillingen (ikke en beslutning): {cited}")
         return FactsResult(text="\n\n".join(parts).replace(": \n- ", ":\n- "))
+
+    @staticmethod
+    def _proposed_value(
+        view: DocView, row: dict[str, Any], decided: list[str], cset: CitationSet
+    ) -> str | None:
+        """The case's sentence whose value a decision "med den ændring, at …" changed: a
+        sentence of the item before its decision stating another figure in the decision's unit
+        ("… skal falde til 25 % i 2030" / "… skærpes … til 22 %") and sharing most words with
+        it, cited; None when none shares two."""
+        change = " ".join(decided)
+        units = {u for _, u in _VALUE_UNIT.findall(change)}
+        said = {n for n, _ in _VALUE_UNIT.findall(change)}
+        item = agenda_item_at(view.record.sections, row["decision_start"])
+        if not units or item is None:
+            return None
+        stems = content_stems(change)
+        best, shared = None, 1
+        for s in view.sentences_between(item.start, row["decision_start"]):
+            values = _VALUE_UNIT.findall(s.text)
+            if not any(u in units and n not in said for n, u in values):
+                continue
+            overlap = len(content_stems(s.text) & stems)
+            if overlap > shared:
+                best, shared = s, overlap
+        if best is None:
+            return None
+        return f"{wording(best.text)} [{cset.add(view.id, best.start, best.end)}]"
 
     def _paragraphs(self, doc_id: str, start: int, end: int) -> list[tuple[int, int, str]]:
         """Non-empty paragraphs of a span; a label alone ("Fraværende:") is left out."""
@@ -1427,6 +1460,13 @@ def _approves_as_proposed(sentences: list[str]) -> bool:
 
 
 _NEGATED = re.compile(r"\bikke\b", re.IGNORECASE)
+# a decision that changes the proposal: "Godkendt med den ændring, at …", "… med følgende
+# ændringer:"
+_CHANGED = re.compile(r"\bmed\s+(?:den|de|følgende)\s+ændring(?:er)?\b", re.IGNORECASE)
+# a figure and the unit after it: "22 %", "10 hverdage", "8,5 m", "110.000 kr."
+_VALUE_UNIT = re.compile(
+    r"(?<![\d.,])(\d[\d.,]*\d|\d)\s*(%|pct|kr|mio|m|hverdage|uger|dage|point)(?!\w)"
+)
 
 
 def _bare_approval(decision: str) -> bool:

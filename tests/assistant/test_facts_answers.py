@@ -1283,3 +1283,37 @@ def test_time_words_and_size_words_name_no_topic(tmp_path_factory) -> None:
     answer = assistant.ask("Hvor stort er budgettet for bosætningskampagnen i år i alt?")
     assert "1,45 mio. kr." in answer.text, answer.text
     assert "KommuneKredit" not in answer.text, answer.text
+
+
+SCHOOL_BUS_MINUTES_MD = """# Referat – Børne- og Skoleudvalget – 3. februar 2026
+
+## Punkt 7: Udbud af skolebuskørsel 2026-2030
+
+### Sagsfremstilling
+
+Kørslen udbydes i tre delaftaler. Tildelingskriterium: bedste forhold mellem pris og
+kvalitet, med vægtning pris 60 pct., kvalitet 30 pct. og miljø 10 pct.
+
+### Indstilling
+
+Direktøren indstiller, at udbudsmaterialet godkendes.
+
+### Beslutning
+
+Godkendt med den ændring, at miljø vægtes med 20 pct. og pris med 50 pct., mens kvalitet
+fastholdes på 30 pct.
+"""
+
+
+def test_a_decision_that_changes_the_proposal_shows_what_was_proposed(tmp_path_factory) -> None:
+    """ "Godkendt med den ændring, at miljø vægtes med 20 pct. …" comes with the case's
+    sentence it changed ("… pris 60 pct., kvalitet 30 pct. og miljø 10 pct."), cited: what
+    the committee changed is read against what was proposed."""
+    from tests.conftest import assistant_over
+
+    unseen = assistant_over(
+        tmp_path_factory.mktemp("changed-proposal"), {"bsu_2026-02-03.md": SCHOOL_BUS_MINUTES_MD}
+    )
+    answer = unseen.ask("Hvad besluttede udvalget om vægtningen i udbuddet af skolebuskørsel?")
+    assert "miljø vægtes med 20 pct." in answer.text, answer.text
+    assert "Forslaget var:" in answer.text and "miljø 10 pct." in answer.text, answer.text
