@@ -36,6 +36,7 @@ from assistant.conversation import condense
 from assistant.extractive.answerer import ExtractiveAnswerer
 from assistant.extractive.companions import TABLE_CAPTION_REACH
 from assistant.extractive.model import Candidate, ListCandidate, Selection, wording
+from assistant.extractive.scoring import names_someone
 from assistant.extractive.shapes import (
     LIST_ITEM_START,
     applied_only,
@@ -1024,8 +1025,6 @@ def _ranks_below(question: str, said: list[str]) -> bool:
 _CHAIR_ASKED = re.compile(
     r"\bhvem\s+(?:er|var|bliver|blev)\s+(?:\w+\s+)?(formand|forperson)\b", re.I
 )
-# a person's name: two capitalised words in a row ("Poul Erik Sand", "Ulla Brix")
-_PERSON = re.compile(r"\b[A-ZÆØÅ][a-zæøå]+\s+(?:[A-ZÆØÅ]\.\s+)?[A-ZÆØÅ][a-zæøå]+\b")
 
 
 def _deputy_only(question: str, said: list[str]) -> bool:
@@ -1038,7 +1037,8 @@ def _deputy_only(question: str, said: list[str]) -> bool:
     if not any(re.search(rf"\bnæst{role}", t, re.I) for t in said):
         return False
     chair = re.compile(rf"\b{role}\w*", re.I)
-    return not any(_PERSON.search(chair.sub(" ", t)) for t in said if chair.search(t))
+    # a person named beside the chair's title ("Formand: Kommunaldirektør Ulla Brix")
+    return not any(names_someone(chair.sub(" ", t), set()) for t in said if chair.search(t))
 
 
 def _applied_only(said: list[str]) -> bool:

@@ -191,9 +191,8 @@ class LatestValues(Step):
             for c in cands
             if c.text != best.text and c.local_coverage >= floor and _CHANGE_VERB.search(c.text)
         ]
-        decided = self._decided_otherwise(best, cands, floor)
         if not changing:
-            return decided
+            return self._decided_otherwise(best, cands, floor)
         # a table cell states its value with the rest of its row ("2" | "Skitseprojekt …" |
         # "1. september 2028")
         view = self.docs.get(best.doc_id)
@@ -227,7 +226,7 @@ class LatestValues(Step):
             new = stated_values(following.text, self.places.doc_date(following)) - stated
             if kind in kinds and any(_value_kind(v) == kind for v in new):
                 return following
-        return decided
+        return self._decided_otherwise(best, cands, floor)
 
     def _decided_otherwise(
         self, best: Candidate, cands: list[Candidate], floor: float
