@@ -152,10 +152,21 @@ class WordGroup:
     relatives: tuple[str, ...] = ()  # corpus terms sharing a long prefix ("arbejdsmarked...")
 
 
+# "Hvilke opgaver er endnu ikke sat i gang?": a status column's "Ikke påbegyndt" (its rows
+# saying "I gang" are the opposite)
+_NOT_STARTED = re.compile(
+    r"\bikke\s+(?:er\s+|blevet\s+|været\s+)?(?:sat|gået|kommet)\s+i\s+gang\b"
+    r"|\bikke\s+(?:er\s+|blevet\s+)?(?:startet|begyndt|igangsat)\b",
+    re.IGNORECASE,
+)
+
+
 def in_document_words(question: str) -> str:
     """The question with idioms put in the words documents use: "hvem manglede" is a minutes'
-    "Fraværende", "om året" a budget's "årligt"."""
-    return _PER_YEAR.sub("årligt", _ABSENT.sub("fraværende", question))
+    "Fraværende", "om året" a budget's "årligt", "ikke sat i gang" a status's "Ikke
+    påbegyndt"."""
+    question = _NOT_STARTED.sub("ikke påbegyndt", _ABSENT.sub("fraværende", question))
+    return _PER_YEAR.sub("årligt", question)
 
 
 class TermStats:
