@@ -65,7 +65,8 @@ _BUDGET = _rx(
     r"\bhvor\s+dyr[te]?\b|\b(?!tids)\w*ramme(?:n)?\b|\bregning(?:en)?\b",
     # compounds name the money too: "anlægsbevillingen", "licensudgifterne",
     # "totalomkostningerne", "driftstilskuddet", "egenfinansieringen"
-    r"\b\w+(?:udgift|omkostning|bevilling|beløb|tilskud|finansiering)\w*",
+    r"\b\w+(?:udgift|omkostning|bevilling|beløb|tilskud|finansiering|overslag)\w*",
+    r"\boverslag(?:et)?\b",  # a cost estimate: "anlægsoverslaget", "Hvad er overslaget?"
     _PRICE_COMPOUND,
     r"\bløbe[rt]?\s+(?:\w+\s+){0,8}?op\s+i\b",  # "Hvad kan udgifterne løbe op i?"
     r"\bhvad\s+udgør\b.*\bi\s+alt\b",  # "Hvad udgør anlægsprogrammet i alt i 2027?"
@@ -607,7 +608,7 @@ _SPLIT = re.compile(
 # for resten af 2026?": one question per thing; the place (a trailing "på/i/ved/for ..."
 # phrase of B) belongs to both.
 _RESPECTIVELY = re.compile(
-    r"^(?P<ask>.*?),?\s+(?:henholdsvis|både)\s+(?P<a>.+?)\s+og\s+(?P<b>.+?)"
+    r"^(?P<ask>.*?),?\s+(?:henholdsvis|både)\s+(?P<a>.+?)(?<!-)\s+og\s+(?P<b>.+?)"
     r"(?P<place>\s+(?:på|i|ved|for|til)\s+"
     r"[^?]+)?\s*\?\s*$",
     re.IGNORECASE,
@@ -630,8 +631,9 @@ _TWO_ASKS = re.compile(
 )
 
 
+# "til fald- og bevægelsessensorerne" is one thing: "fald-" is the first half of a compound
 _TO_BOTH = re.compile(
-    r"^(?P<ask>.*?\btil)\s+(?!henholdsvis\b)(?P<a>[^?,]+?)\s+og\s+(?P<b>[^?,]+?)\s*\?\s*$",
+    r"^(?P<ask>.*?\btil)\s+(?!henholdsvis\b)(?P<a>[^?,]+?)(?<!-)\s+og\s+(?P<b>[^?,]+?)\s*\?\s*$",
     re.IGNORECASE,
 )
 

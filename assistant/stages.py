@@ -25,11 +25,31 @@ def names_other_stage(question: str, sentence: str) -> bool:
     )
 
 
+# The same stage named by its ordinal first: "anden etape", "2. etape", "første fase"
+_ORDINALS = {
+    "første": "1",
+    "anden": "2",
+    "andet": "2",
+    "tredje": "3",
+    "fjerde": "4",
+    "femte": "5",
+    "sjette": "6",
+}
+_ORDINAL_STAGE = re.compile(
+    rf"\b({'|'.join(_ORDINALS)}|\d{{1,2}}\.)\s+(etape|fase|runde|version|zone)(?:n|en|t|et)?\b",
+    re.I,
+)
+
+
 def _stages(text: str) -> dict[str, set[str]]:
     """The stages a text names, by noun: {"etape": {"2", "3"}}."""
     out: dict[str, set[str]] = {}
     for m in _STAGE.finditer(text):
         out.setdefault(m.group(1).lower(), set()).add(m.group(2).upper())
+    for m in _ORDINAL_STAGE.finditer(text):
+        ordinal = m.group(1).lower()
+        number = _ORDINALS.get(ordinal, ordinal.rstrip("."))
+        out.setdefault(m.group(2).lower(), set()).add(number)
     return out
 
 

@@ -378,6 +378,25 @@ def test_two_things_a_budget_question_names_are_asked_respectively() -> None:
     assert respectively("Hvor meget er afsat til videndeling?") is None
 
 
+def test_a_compound_split_by_a_hyphen_is_one_thing() -> None:
+    """ "til fald- og bevægelsessensorerne" names one thing (fall and motion sensors), not
+    "fald" and "bevægelsessensorerne" to be asked about one at a time."""
+    from assistant.intent import respectively, split_question
+
+    question = "Hvad bliver den årlige driftsudgift til fald- og bevægelsessensorerne?"
+    assert respectively(question) is None
+    assert split_question("Hvad koster henholdsvis vej- og stibelysningen?") == [
+        "Hvad koster henholdsvis vej- og stibelysningen?"
+    ]
+
+
+def test_a_cost_estimate_asks_an_amount() -> None:
+    """ "Hvad er anlægsoverslaget for en ny svømmehal?" asks a figure in kroner: a sentence
+    saying that the need for a new pool is to be assessed is no answer."""
+    assert classify("Hvad er anlægsoverslaget for en ny svømmehal?").asks_amount
+    assert classify("Hvad lyder overslaget på?").asks_amount
+
+
 @pytest.mark.parametrize(
     ("question", "term"),
     [

@@ -17,3 +17,13 @@ def test_a_numbered_zone_is_a_near_miss_too() -> None:
     question = "Hvor meget skal en ejendom i zone 2 betale om året?"
     assert names_other_stage(question, "En ejendom i zone 1 vil betale ca. 2.200 kr. om året.")
     assert not names_other_stage(question, "I zone 2 betaler en ejendom 1.100 kr. om året.")
+
+
+def test_a_stage_named_by_its_ordinal_is_the_same_stage() -> None:
+    """ "Hvad er prisen på anden etape af diget?" is not answered by the row of "dige, etape
+    1", and "2. etape" is "etape 2"."""
+    question = "Hvad er prisen på anden etape af diget?"
+    assert names_other_stage(question, "Kystsikring Strandby Nord – dige, etape 1 – 24.500")
+    assert not names_other_stage(question, "Diget, etape 2, anslås til 18 mio. kr.")
+    assert not names_other_stage("Hvad koster 2. etape?", "Etape 2 koster 8,6 mio. kr.")
+    assert names_other_stage("Hvad koster første fase?", "Fase 2 koster 3 mio. kr.")
