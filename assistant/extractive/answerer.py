@@ -30,7 +30,7 @@ from assistant.extractive.shapes import (
     satisfies,
     states_time,
 )
-from assistant.intent import ITEM_WORD, PRICE_WORD, Intent, asked_item_number
+from assistant.intent import ITEM_WORD, PRICE_WORD, Intent, asked_item_number, asked_rate
 from assistant.question_terms import WORD, TermStats, WordGroup, match_group
 from assistant.stages import names_asked_stage, names_other_stage
 from assistant.synonyms import synonym_words
@@ -291,6 +291,11 @@ class ExtractiveAnswerer:
             cands = self._of_asked_years(cands, asked_years)
             if cands is None:
                 return Selection([], None, False)
+        rate = asked_rate(question) if intent.asks_amount else None
+        if rate is not None:
+            # "Hvad koster pavillonen om måneden?": the sentence stating the monthly rent
+            # answers, not the one stating the whole lease (a near miss, `_misses_asked`)
+            cands = [c for c in cands if rate.search(c.text)] or cands
         if intent.amounts and _ASKS_SIZE.search(question):
             # "Hvor stor en del af rammen på 950.000 kr. falder i 2026?": the question's own
             # amount names the subject; the answer states another one

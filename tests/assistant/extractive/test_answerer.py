@@ -2104,3 +2104,36 @@ def test_a_table_rows_repeated_cells_are_kept_while_a_restated_sentence_goes() -
     sentences = [Candidate("memo", 0, 30, said, 0), Candidate("memo", 40, 70, said, 1)]
     kept = _first_of_each_wording(cells + sentences, lambda c: c.doc_id == "annex")
     assert [c.text for c in kept] == [*row, said]
+
+
+PAVILION_CASE_TXT = """Referat – Børneudvalget – 3. marts 2032
+
+Punkt 4: Nyt børnehus ved Solsikken
+
+Sagsfremstilling
+
+Der etableres en midlertidig pavillon med 30 pladser ved Børnehuset Solsikken, indtil det nye
+børnehus står klar. Pavillonen lejes, og lejeudgiften udgør ca. 95.000 kr. om måneden
+inklusive opstilling og nedtagning.
+"""
+
+PAVILION_DELAY_TXT = """Referat – Økonomiudvalget – 12. maj 2032
+
+Punkt 7: Nyt børnehus ved Solsikken – ændret tidsplan
+
+Sagsfremstilling
+
+Byggeriet af det nye børnehus er forsinket. Lejen af den midlertidige pavillon ved Solsikken
+skal derfor forlænges med fire måneder, hvilket giver en merudgift på 380.000 kr. i 2032.
+"""
+
+
+def test_a_rate_asked_is_answered_by_the_sentence_stating_it(tmp_path_factory) -> None:
+    """ "Hvad koster pavillonen om måneden?" is answered by the monthly rent, not by the
+    extension's total (which was cited and then refused as a near miss)."""
+    unseen = assistant_over(
+        tmp_path_factory.mktemp("rate"),
+        {"referat_2032-03-03.txt": PAVILION_CASE_TXT, "referat_2032-05-12.txt": PAVILION_DELAY_TXT},
+    )
+    answer = unseen.ask("Hvad koster den midlertidige pavillon ved Solsikken om måneden?")
+    assert not answer.abstained and "95.000 kr. om måneden" in answer.text, answer.text
