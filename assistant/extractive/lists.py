@@ -21,6 +21,7 @@ from assistant.extractive.step import Step
 from assistant.question_terms import WordGroup, coverage, match_group
 from assistant.types import SearchHit
 from ingest.chunking import ABBREVIATIONS
+from ingest.models import TABLE_CELL_SEPARATOR
 from ingest.structure import is_standard_heading
 
 # a sentence that announces the list after it ("… omfatter følgende:", "Nedenfor beskrives …")
@@ -61,6 +62,8 @@ MAX_POINT_SENTENCES = 8  # a numbered point's own sentences before the next poin
 AGENDA_NOUNS = "punkter sager dagsordenspunkter emner"
 MAX_TABLE_ROWS = 40  # a table this long answers a "hvilke" question by the rows it asks for
 LISTED_NOUN_BONUS = 0.1  # a list whose intro names what "hvilke X" asks for
+PICKED_ROWS_BONUS = 0.25  # a table whose rows a question word picks out by their status
+_STATUS_COLUMN = re.compile(r"\s*status\b", re.IGNORECASE)  # "Status", "Status pr. 15.09.2026"
 MAX_SECTION_ITEMS = 15  # a section's body of this many lines or list items at most is a list
 
 MEETING_NOUNS = "dagsorden dagsordenen møde mødet referat referatet"
@@ -142,8 +145,10 @@ class ListFinder(Step):
         # forsinket?": the rows whose Status says so), never as a whole
         kept = []
         for lc in found:
+            rows = self.rows_asked_for(lc.intro, lc.items, groups)
+            lc.picked = self._picked_by_status(rows, len(lc.items), groups)
             if len(lc.items) > self.config.max_list_items:
-                lc.items = self.rows_asked_for(lc.intro, lc.items, groups)
+                lc.items = rows
                 if len(lc.items) > self.config.max_list_items + 1 and self._table_list(lc):
                     continue
             if not self._one_item_asked(lc, groups):
@@ -159,6 +164,10 @@ class ListFinder(Step):
             own, _ = coverage(groups, self.stats.terms(text))
             with_ctx, _ = coverage(groups, self.stats.terms(f"{text} {ctx}"))
             lc.score = 0.6 * own + 0.4 * with_ctx
+            if lc.picked:
+                # the rows a question word picks out are what "Hvilke … er forsinket?" asks
+                # for; a summary sentence ("2 er forsinkede") covers the words but names none
+                lc.score += PICKED_ROWS_BONUS
             if asked is not None:
                 # "Hvilke temaer …?" and a list under "Temaer for dagens møde"; but when only
                 # the best sentence names them ("… omfatte fagene dansk og matematik"), it
@@ -180,9 +189,31 @@ class ListFinder(Step):
         holds_best = any(
             x.doc_id == best.doc_id and x.start <= best.start < x.end + 1 for x in spans
         ) or any(x.doc_id == best.doc_id and best.start <= x.start < best.end for x in spans)
-        if top.score < 0.5 or (not holds_best and top.score < 0.75 * best.context_coverage):
+        rivals_best = not holds_best and not top.picked  # picked rows name what a sum counts
+        if top.score < 0.5 or (rivals_best and top.score < 0.75 * best.context_coverage):
             return None
         return replace(top, items=self.rows_asked_for(top.intro, top.items, groups))
+
+    def _picked_by_status(self, rows: list[Candidate], whole: int, groups: list[WordGroup]) -> bool:
+        """Some of a table's rows (of `whole` items) were picked out, each by what its Status
+        cell says ("Forsinket", "Ikke påbegyndt"): what "Hvilke … er forsinket?" asks for."""
+        view = self.docs.get(rows[0].doc_id) if rows and len(rows) < whole else None
+        # the table's first row ("Status pr. 15.09.2026" names a column, figures and all)
+        header = view.table_header(rows[-1].start) if view is not None else None
+        if view is None or header is None:
+            return False
+        names = view.text[header.start : header.end].split(TABLE_CELL_SEPARATOR)
+        column = next((i for i, name in enumerate(names) if _STATUS_COLUMN.match(name)), None)
+        blocks = {b.start: b for r in rows if (b := view.table_row(r.start)) is not None}
+        blocks.pop(header.start, None)
+        if column is None or not blocks:
+            return False
+        for block in blocks.values():
+            cells = view.text[block.start : block.end].split(TABLE_CELL_SEPARATOR)
+            status = self.stats.terms(cells[column]) if column < len(cells) else set()
+            if not any(match_group(g, status) >= 0.6 for g in groups):
+                return False
+        return True
 
     def data_rows(self, lc: ListCandidate) -> int | None:
         """How many table rows the list shows apart from the column names (None when its

@@ -90,6 +90,7 @@ class ListCandidate:
     score: float = 0.0
     agenda: bool = False  # the items are a meeting's agenda items
     headed: bool = False  # the items are a section's list body, the intro its heading
+    picked: bool = False  # a table whose rows a question word picked out ("Forsinket")
 
 
 @dataclass

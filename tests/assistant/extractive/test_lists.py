@@ -58,3 +58,39 @@ def test_the_meetings_items_still_answer_what_was_on_the_agenda(tmp_path_factory
         "Hvilke punkter var på dagsordenen på projektgruppens møde den 3. marts 2031?"
     )
     assert "Godkendelse af referat" in answer.text and "Næste møde" in answer.text, answer.text
+
+
+STATUS_NOTE_MD = """# Statusnotat: Handleplan for digital borgerservice 2030-2032
+
+Opfølgning pr. 1. oktober 2031.
+
+## 1. Samlet vurdering
+
+Af de 6 initiativer er 2 gennemført, 2 er i gang, 1 er forsinket, og 1 er endnu ikke påbegyndt.
+
+## 2. Opfølgningsskema
+
+| Nr. | Initiativ | Ansvarlig | Frist | Status pr. 01.10.2031 |
+|---|---|---|---|---|
+| 1 | Ny selvbetjening for flytning | Borgerservice | 01.03.2031 | Gennemført |
+| 2 | Chatfunktion på hjemmesiden | Kommunikation | 01.06.2031 | Gennemført |
+| 3 | Digital tidsbestilling | Borgerservice | 01.12.2031 | I gang |
+| 4 | Tilgængelighedstest af alle blanketter | Digitalisering | 01.11.2031 | I gang |
+| 5 | Integration til sagssystemet | IT-drift | 01.09.2031 | Forsinket – ny frist 01.02.2032 |
+| 6 | Borgerpanel om digitale løsninger | Borgerservice | 01.04.2032 | Ikke påbegyndt |
+"""
+
+
+def test_a_status_column_picks_the_rows_a_question_asks_for(tmp_path_factory) -> None:
+    """ "Hvilke initiativer er bagud?" and "… endnu ikke sat i gang?" are answered by the rows
+    whose Status cell says so, not by the sentence that counts them ("1 er forsinket") nor by
+    the rows saying "I gang"."""
+    unseen = assistant_over(
+        tmp_path_factory.mktemp("status"), {"status_2031-10-01.md": STATUS_NOTE_MD}
+    )
+    late = unseen.ask("Hvilke initiativer i handleplanen er bagud?").text
+    assert "Integration til sagssystemet" in late, late
+    assert "Chatfunktion" not in late and "Digital tidsbestilling" not in late, late
+    idle = unseen.ask("Hvilke initiativer i handleplanen er endnu ikke sat i gang?").text
+    assert "Borgerpanel" in idle, idle
+    assert "Digital tidsbestilling" not in idle and "Tilgængelighedstest" not in idle, idle
