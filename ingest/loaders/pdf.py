@@ -392,6 +392,9 @@ def _replace_rows(text: str, rows: dict[str, str]) -> tuple[str, set[str]]:
     lines = text.split("\n")
     out: list[str] = []
     found: set[str] = set()
+    # the layout text may glue two cells ("… PlantageHolmegaard MTB") where the plain text
+    # has a line per cell: the row is still found, its cells are the plain text's lines
+    glued = {"".join(key.split()): key for key in rows}
     i = 0
     while i < len(lines):
         # a row is one line or several (a line per cell, a wrapped header): the longest run
@@ -399,9 +402,13 @@ def _replace_rows(text: str, rows: dict[str, str]) -> tuple[str, set[str]]:
             if k > 1 and not all(line.strip() for line in lines[i : i + k]):
                 continue  # a blank line is no part of a row
             key = " ".join(" ".join(lines[i : i + k]).split())
-            if key in rows:
-                out.append(rows[key])
-                found.add(key)
+            near = glued.get("".join(key.split())) if k > 1 and key not in rows else None
+            if key in rows or near is not None:
+                row = rows[key] if key in rows else rows[near]
+                if near is not None and row.count(TABLE_CELL_SEPARATOR) + 1 < k:
+                    row = TABLE_CELL_SEPARATOR.join(line.strip() for line in lines[i : i + k])
+                out.append(row)
+                found.add(key if key in rows else near)
                 i += k
                 break
         else:

@@ -1095,3 +1095,24 @@ def test_a_pdf_table_of_two_columns_a_label_and_a_figure_is_read_as_rows(tmp_pat
     row = record.text.index("Regnvandsbassin")
     assert any(b.kind == "table_row" and b.start == row for b in record.blocks)
     assert "Udgiften fordeles med 11,2 mio. kr. i 2026 og 0,3 mio. kr. i 2027." in lines
+
+
+def test_a_row_whose_layout_glued_two_cells_keeps_the_plain_texts_cells() -> None:
+    """The layout text glued "… Plantage" to the next cell ("PlantageHolmegaard MTB") where
+    the plain text has a line per cell: the row is still one row, cells from the plain text,
+    and the table is not dropped for one row it could not find."""
+    from ingest.loaders.pdf import _replace_rows
+
+    text = "Projekt\nAnsøger\nTilsagn\nMountainbikespor i Plantagen\nHolmegaard MTB\n120.000 kr."
+    rows = {
+        "Projekt Ansøger Tilsagn": "Projekt\tAnsøger\tTilsagn",
+        "Mountainbikespor i PlantagenHolmegaard MTB 120.000 kr.": (
+            "Mountainbikespor i PlantagenHolmegaard MTB\t120.000 kr."
+        ),
+    }
+    out, found = _replace_rows(text, rows)
+    assert out.split("\n") == [
+        "Projekt\tAnsøger\tTilsagn",
+        "Mountainbikespor i Plantagen\tHolmegaard MTB\t120.000 kr.",
+    ]
+    assert found == set(rows)
