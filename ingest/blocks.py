@@ -304,6 +304,7 @@ def classify_junk(text: str, blocks: list[Block]) -> list[Block]:
     for i, kind in zip(candidates, sub_kinds, strict=True):
         kinds[i] = kind
     _mark_under_headings(text, blocks, kinds)
+    _mark_heading_echoes(blocks, lines, kinds)
     _mark_addresses(text, blocks, lines, kinds)
     return [
         Block(b.start, b.end, kinds[i] or b.kind, b.level) if kinds[i] else b
@@ -338,6 +339,32 @@ def _mark_addresses(
                 break
             kinds[j] = "boilerplate"
             j -= 1
+
+
+MIN_ECHOES = 3  # lines in a row that repeat later headings before they are contents
+
+
+def _mark_heading_echoes(blocks: list[Block], lines: list[str], kinds: list[str | None]) -> None:
+    """A run of lines that each repeat a heading further on ("34. Medfinansiering af …",
+    "35. Tillægsbevilling …" over the items themselves) is the page's contents, whatever its
+    heading: a portal lists a meeting's items as links above them, with no page numbers."""
+    later: set[str] = set()
+    echoes = [False] * len(blocks)
+    for i in range(len(blocks) - 1, -1, -1):
+        line = " ".join(lines[i].split()).casefold()
+        if blocks[i].kind == "heading":
+            later.add(line)
+        elif kinds[i] is None and line in later:
+            echoes[i] = True
+    i = 0
+    while i < len(blocks):
+        j = i
+        while j < len(blocks) and echoes[j]:
+            j += 1
+        if j - i >= MIN_ECHOES:
+            for k in range(i, j):
+                kinds[k] = "toc"
+        i = max(j, i + 1)
 
 
 _NUMBERED_ENTRY = re.compile(r"\d{1,3}\.\s+\S")  # "2. Handleplan for børn og unges trivsel"

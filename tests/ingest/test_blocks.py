@@ -785,3 +785,37 @@ def test_a_contents_table_under_its_heading_is_a_table_of_contents(tmp_path: Pat
     assert rows and all(kind == "toc" for kind, _ in rows), rows
     assert ("prose", "Dagsordenen blev godkendt.") in kinds
     assert not any("07.18.02" in c for c in _chunk_texts(path))
+
+
+PORTAL_ITEM_LINKS_HTML = """<html><body>
+<h1>Referat – Erhvervsudvalget – 5. maj 2031</h1>
+<p>Deltagere: Bente Krogh (V), formand</p>
+<ul>
+<li><a href="#p33">33. Godkendelse af dagsorden</a></li>
+<li><a href="#p34">34. Medfinansiering af havnemarked 2031</a></li>
+<li><a href="#p35">35. Forlængelse af aftale om turistinformation</a></li>
+</ul>
+<h2 id="p33">33. Godkendelse af dagsorden</h2>
+<h3>Beslutning</h3>
+<p>Dagsordenen blev godkendt.</p>
+<h2 id="p34">34. Medfinansiering af havnemarked 2031</h2>
+<h3>Beslutning</h3>
+<p>Godkendt.</p>
+<h2 id="p35">35. Forlængelse af aftale om turistinformation</h2>
+<h3>Beslutning</h3>
+<p>Udsat.</p>
+</body></html>
+"""
+
+
+def test_links_that_repeat_the_items_headings_are_the_pages_contents(tmp_path: Path) -> None:
+    """A portal lists a meeting's items as links above them, under no "Indhold" heading and
+    without page numbers: lines that each repeat a later heading are contents, never an
+    answer ("Blev aftalen forlænget?" was answered with the item titles)."""
+    path = tmp_path / "referat.html"
+    path.write_text(PORTAL_ITEM_LINKS_HTML, encoding="utf-8")
+    kinds = _kinds(_parse(path))
+    links = [(kind, text) for kind, text in kinds if text.startswith("35. Forlængelse")]
+    assert [kind for kind, _ in links] == ["toc", "heading"], links
+    assert ("prose", "Deltagere: Bente Krogh (V), formand") in kinds
+    assert ("prose", "Udsat.") in kinds
