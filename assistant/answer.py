@@ -562,7 +562,9 @@ class Assistant:
             question_part, intent, hits, filters, topic, shown
         )
         strict = intent.kind in ("budget", "decision")
-        if not self.gate.answers(selection, strict, required=require is not None):
+        if not self._names_the_winner(question_part, selection) and not self.gate.answers(
+            selection, strict, required=require is not None
+        ):
             return self._abstain(intent, cset)
         said = _selected_texts(selection)
         if intent.asks_when and not any(states_time(t) for t in said):
@@ -573,6 +575,19 @@ class Assistant:
             return self._abstain(intent, cset)
         return self._unless_near_miss(
             self._sentence_answer(selection, intent, cset), question_part, intent, mark
+        )
+
+    @staticmethod
+    def _names_the_winner(question_part: str, selection: Selection) -> bool:
+        """ "Hvem vandt udbuddet?" and a sentence of its subject that states the award and
+        names the firm ("… indgået kontrakt med Havblik Systems A/S"): the answer, however
+        few of the question's words it repeats."""
+        best = selection.best
+        return (
+            best is not None
+            and selection.key_found
+            and asks_winner(question_part)
+            and names_winner(question_part, [best.text])
         )
 
     def _unless_near_miss(

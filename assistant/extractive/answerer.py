@@ -36,6 +36,7 @@ from assistant.stages import names_asked_stage, names_other_stage
 from assistant.synonyms import synonym_words
 from assistant.types import SearchHit
 from assistant.votes import rest_of_vote
+from assistant.winner import asks_winner, names_winner
 from ingest.dates import MONTHS, find_dates
 from ingest.models import CASE_NUMBER_LABEL
 from ingest.money import find_amounts
@@ -296,6 +297,16 @@ class ExtractiveAnswerer:
             # "Hvad koster pavillonen om måneden?": the sentence stating the monthly rent
             # answers, not the one stating the whole lease (a near miss, `_misses_asked`)
             cands = [c for c in cands if rate.search(c.text)] or cands
+        if asks_winner(question):
+            # "Hvem vandt udbuddet?": a sentence stating the choice and naming the firm
+            # ("Kontrakten tildeles Havblik Systems A/S"), or the one it follows, answers;
+            # not a tender's contact line
+            naming = {(c.doc_id, c.index) for c in cands if names_winner(question, [c.text])}
+            cands = [
+                c
+                for c in cands
+                if (c.doc_id, c.index) in naming or (c.doc_id, c.index + 1) in naming
+            ] or cands
         if intent.amounts and _ASKS_SIZE.search(question):
             # "Hvor stor en del af rammen på 950.000 kr. falder i 2026?": the question's own
             # amount names the subject; the answer states another one

@@ -99,3 +99,30 @@ def test_a_firm_asked_of_a_note_that_names_none_is_no_answer(tmp_path_factory) -
     assert not unseen.ask("Hvordan rekrutterer kommunen sygeplejersker?").abstained
     answer = unseen.ask("Hvilket rekrutteringsbureau bruger kommunen til at finde sygeplejersker?")
     assert answer.abstained, answer.text
+
+
+TENDER_MEMO_TXT = """Udbudsnotat: Fælles bookingsystem
+
+1. Formål og baggrund
+
+Bestyrelsen besluttede den 18. september 2031 at gennemføre et fælles udbud af et
+bookingsystem. Udbuddet blev gennemført som et offentligt udbud med fire tilbudsgivere.
+
+2. Resultat
+
+Efter evalueringen blev kontrakten tildelt Havblik Systems A/S, som afgav det økonomisk mest
+fordelagtige tilbud.
+
+3. Kontaktperson
+
+Fjordby Kommune, Indkøb og Udbud (Camilla Rytter)
+"""
+
+
+def test_who_won_is_answered_by_the_sentence_naming_the_chosen_firm(tmp_path_factory) -> None:
+    """ "Hvem vandt udbuddet af bookingsystemet?": the sentence that states the award and
+    names the firm answers, not the tender's contact line (which then failed the winner
+    check and left the question unanswered)."""
+    unseen = assistant_over(tmp_path_factory.mktemp("won"), {"udbudsnotat.txt": TENDER_MEMO_TXT})
+    answer = unseen.ask("Hvem vandt udbuddet af bookingsystemet?")
+    assert not answer.abstained and "Havblik Systems A/S" in answer.text, answer.text
