@@ -612,7 +612,7 @@ class Assistant:
             return not names_firm(
                 question_part, [c.quote for c in cited], [self._in_prose(c) for c in cited]
             )
-        if _of_another_period(intent, cited):
+        if _of_another_period(intent, cited) or self._of_other_years(intent, cited):
             return True
         said = [c.quote for c in cited]
         if _ranks_below(question_part, said):
@@ -627,6 +627,26 @@ class Assistant:
         if rate is not None:
             return not self._states_rate(rate, cited)
         return asks_total(question_part) and self._only_rates(cited)
+
+    def _of_other_years(self, intent: Intent, cited: list[Citation]) -> bool:
+        """A near miss: an amount asked for some years ("i vinteren 2026-2027") and every
+        cited sentence states its value for other years, in its own words or the sentence
+        before ("I vintersæsonen 2024-2025 … Det samlede forbrug udgjorde 9,4 mio. kr.")."""
+        asked = set(intent.years)
+        if not asked or not intent.asks_amount or intent.amounts or not cited:
+            return False  # "Kommissoriet nævner 2,75 mill. kr. i 2006 - hvordan …?" asks no year
+        for c in cited:
+            view = self.docs.get(c.doc_id)
+            index = view.sentence_index(c.start) if view is not None else None
+            if view is None or index is None:
+                return False
+            s = view.sentences[index]
+            years = self.extractive.places.years_of(
+                Candidate(view.id, s.start, s.end, s.text, index)
+            )
+            if not years or years & asked:
+                return False
+        return True
 
     def _decided_elsewhere(self, selection: Selection, cset: CitationSet, mark: int) -> bool:
         """A sentence answers for an undecided item only as a decision recorded elsewhere: in

@@ -92,6 +92,12 @@ class DocumentPlaces:
         ("Post | 2025 | 2026": a cell under "2025" is for 2025)."""
         years = years_named(c.text)
         view = self.docs.get(c.doc_id)
+        if not years and view is not None and view.table_row(c.start) is None and c.index > 0:
+            # "I vintersæsonen 2024-2025 var der 61 udkald … Det samlede forbrug udgjorde
+            # 9,4 mio. kr.": the sentence before, in the same paragraph, sets the period
+            before = view.sentences[c.index - 1]
+            if "\n\n" not in view.text[before.end : c.start]:
+                years = years_named(before.text)
         header = column_names_row(view, c.start) if view is not None else None
         if view is not None and header is not None and header.start != c.start:
             names = view.text[header.start : header.end].split(TABLE_CELL_SEPARATOR)

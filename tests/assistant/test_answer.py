@@ -3207,3 +3207,28 @@ def test_the_deputy_is_no_answer_to_who_chairs(tmp_path: Path) -> None:
     assert chair.abstained, chair.text
     named = unseen.ask("Hvem er formand for styregruppen for den nye brandstation?")
     assert "Ulla Brix" in named.text, named.text
+
+
+WINTER_TXT = """Referat – Teknisk Udvalg – 10. marts 2032
+
+Punkt 5: Revision af regulativ for vintervedligeholdelse
+
+Sagsfremstilling
+
+Kommunen varetager vintertjenesten på 412 km kommuneveje og 138 km cykelstier.
+I vintersæsonen 2030-2031 var der 61 udkald, og der blev brugt 2.850 tons vejsalt. Det
+samlede forbrug på vintertjenesten udgjorde 9,4 mio. kr. mod et budget på 8,7 mio. kr.
+"""
+
+
+def test_an_amount_of_the_winter_before_is_no_answer_for_the_asked_winter(
+    tmp_path_factory,
+) -> None:
+    """ "Hvad er budgettet for vintertjenesten i vinteren 2032-2033?" is not answered by
+    the spending of 2030-2031, whose years the sentence before states; asked without a year,
+    the spending answers."""
+    unseen = assistant_over(tmp_path_factory.mktemp("winter"), {"referat_tu.txt": WINTER_TXT})
+    asked = unseen.ask("Hvad er det samlede budget for vintertjenesten i vinteren 2032-2033?")
+    assert asked.abstained, asked.text
+    named = unseen.ask("Hvad var det samlede forbrug på vintertjenesten?")
+    assert not named.abstained and "9,4 mio. kr." in named.text, named.text
