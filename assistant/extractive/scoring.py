@@ -34,6 +34,9 @@ _DEFINITE_START = re.compile(r"\s*([A-ZÆØÅ][a-zæøå]{3,}(?:et|en))\b")
 # "Det skyldes især …", "Dette betyder …": a sentence about what the one before it said
 _PRONOUN_START = re.compile(r"\s*(?:det|dette|denne|disse|heraf|hertil)\b", re.IGNORECASE)
 
+HEAD_MIN_CHARS = 5  # a compound's head that names it ("platform" of "høringsplatform")
+HEAD_REACH_CHARS = 4000  # how far back in its item the compound itself may stand
+
 _POINTS_BACK = re.compile(r"\b(?:dette|disse|denne|heraf|herved|hertil)\b", re.IGNORECASE)
 
 # A committee's name: "Børne- og Skoleudvalgets", "Kultur-, Idræts- og Fritidsudvalget"
@@ -494,4 +497,19 @@ class SentenceScorer(Step):
             # is comes before it, in its (short) section or paragraph
             sections = view.sections_at(c.start)
             terms = terms | self._window_terms(view, c, sections[-1] if sections else None)
-        return match_group(group, terms) >= 0.6
+        return match_group(group, terms) >= 0.6 or self._named_by_head(group, c, view)
+
+    def _named_by_head(self, group: WordGroup, c: Candidate, view: DocView) -> bool:
+        """ "Licensen til platformen udgør 185.000 kr." of "høringsplatform": the sentence
+        names the asked compound by its head, and the compound itself stands before it in the
+        same agenda item or top section ("… en høringsplatform, Vesterå Deltag, …")."""
+        said = self.stats.terms(c.text)
+        if not any(
+            len(t) >= HEAD_MIN_CHARS and m != t and m.endswith(t) for t in said for m in group.main
+        ):
+            return False
+        sections = view.sections_at(c.start)
+        if not sections:
+            return False
+        start = max(sections[0].start, c.start - HEAD_REACH_CHARS)
+        return match_group(group, self.span_terms(view, (start, c.start))) >= 0.6

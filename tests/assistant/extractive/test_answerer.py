@@ -2137,3 +2137,44 @@ def test_a_rate_asked_is_answered_by_the_sentence_stating_it(tmp_path_factory) -
     )
     answer = unseen.ask("Hvad koster den midlertidige pavillon ved Solsikken om måneden?")
     assert not answer.abstained and "95.000 kr. om måneden" in answer.text, answer.text
+
+
+PLATFORM_MD = """# Dagsorden – Planudvalget – 14. april 2032
+
+## Pkt. 6 Orientering om digitale høringer
+
+### Sagsfremstilling
+
+Kommunen har indgået aftale om en høringsplatform, hvor borgere kan se planforslag på et kort
+og afgive høringssvar. Platformen tages i brug fra 3. kvartal 2032, og Lokalplan nr. 1187
+bliver den første sag, der sendes i høring på platformen.
+Borgere, der ikke ønsker at anvende platformen, kan fortsat indsende høringssvar med post.
+
+### Økonomi
+
+Licensen til platformen udgør 185.000 kr. årligt og afholdes inden for initiativ 2.4 i
+Digitaliseringsstrategi 2030-2033. Engangsudgiften til opsætning og uddannelse udgør 95.000 kr.
+
+### Indstilling
+
+Forvaltningen indstiller, at orienteringen tages til efterretning.
+"""
+
+STRATEGY_STATUS_MD = """# Status på digitaliseringsstrategi 2030-2033
+
+## 2.4 Digital borgerinddragelse
+
+Initiativ 2.4 om digital borgerinddragelse følger planen, og nye digitale løsninger afprøves.
+"""
+
+
+def test_a_compound_named_by_its_head_further_on_in_its_item(tmp_path_factory) -> None:
+    """ "Hvad koster den nye digitale høringsplatform?" and "Licensen til platformen udgør
+    185.000 kr." under the item's "Økonomi": the head names the compound its item introduced
+    above, so the asked subject is found."""
+    unseen = assistant_over(
+        tmp_path_factory.mktemp("head"),
+        {"dagsorden_2032-04-14.md": PLATFORM_MD, "status.md": STRATEGY_STATUS_MD},
+    )
+    answer = unseen.ask("Hvad koster den nye digitale høringsplatform?")
+    assert not answer.abstained and "185.000 kr." in answer.text, answer.text
