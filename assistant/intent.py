@@ -69,6 +69,8 @@ _BUDGET = _rx(
     r"\boverslag(?:et)?\b",  # a cost estimate: "anlægsoverslaget", "Hvad er overslaget?"
     _PRICE_COMPOUND,
     r"\bløbe[rt]?\s+(?:\w+\s+){0,8}?op\s+i\b",  # "Hvad kan udgifterne løbe op i?"
+    # "Hvad lød det vindende tilbud på?", "Hvad lyder buddet på?": a price
+    r"\bhvad\s+(?:lød|lyder|lyde)\s+(?:\w+\s+){0,4}?\w*(?:tilbud|bud)(?:det|dene)?\b",
     r"\bhvad\s+udgør\b.*\bi\s+alt\b",  # "Hvad udgør anlægsprogrammet i alt i 2027?"
     r"\w*takst\w*",
     # a result in money: "Hvad var overskuddet på den ordinære drift i 2024?"
@@ -100,6 +102,7 @@ _THINGS_OF_A_PRICE = re.compile(
 )
 _AMOUNT_WORDS = _rx(
     _PAID,
+    r"\bhvad\s+(?:lød|lyder|lyde)\s+(?:\w+\s+){0,4}?\w*(?:tilbud|bud)(?:det|dene)?\b",
     r"\bhvor\s+(?:meget|mange\s+penge|stort?\s+(?:et\s+)?beløb)",
     rf"\bhvor\s+mange\s+{_MONEY_NOUN}",
     r"\bkoste[tr]?\b|\bkostede\b|\bbeløb\w*|\bpris(?:en)?\b|\bhow\s+much\b|\w*takst\w*",

@@ -397,6 +397,14 @@ def test_a_cost_estimate_asks_an_amount() -> None:
     assert classify("Hvad lyder overslaget på?").asks_amount
 
 
+def test_what_a_bid_came_to_asks_an_amount() -> None:
+    """ "Hvad lød det vindende tilbud på?" asks the bid's price: a sentence about the tender's
+    risks, with no amount, is no answer; what a decision said is no amount."""
+    assert classify("Hvad lød det vindende tilbud på i genudbuddet?").asks_amount
+    assert classify("Hvad lyder buddet fra Vang A/S på?").asks_amount
+    assert not classify("Hvad lød beslutningen på?").asks_amount
+
+
 @pytest.mark.parametrize(
     ("question", "term"),
     [
