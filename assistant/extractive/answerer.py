@@ -296,7 +296,12 @@ class ExtractiveAnswerer:
         if rate is not None:
             # "Hvad koster pavillonen om måneden?": the sentence stating the monthly rent
             # answers, not the one stating the whole lease (a near miss, `_misses_asked`)
-            cands = [c for c in cands if rate.search(c.text)] or cands
+            rated = [c for c in cands if rate.search(c.text)]
+            topical = [g for g in groups if not self.stats.is_cue(g.main[0])]
+            if topical:  # the rate of the asked thing: its rarest word, there or just before
+                subject = max(topical, key=self.stats.specificity)
+                rated = [c for c in rated if self.scorer.group_near(subject, c)]
+            cands = rated or cands
         if asks_winner(question):
             # "Hvem vandt udbuddet?": a sentence stating the choice and naming the firm
             # ("Kontrakten tildeles Havblik Systems A/S"), or the one it follows, answers;

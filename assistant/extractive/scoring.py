@@ -34,6 +34,7 @@ _DEFINITE_START = re.compile(r"\s*([A-ZÆØÅ][a-zæøå]{3,}(?:et|en))\b")
 # "Det skyldes især …", "Dette betyder …": a sentence about what the one before it said
 _PRONOUN_START = re.compile(r"\s*(?:det|dette|denne|disse|heraf|hertil)\b", re.IGNORECASE)
 
+NEAR_SENTENCES = 3  # sentences before one in its paragraph that may name its subject
 HEAD_MIN_CHARS = 5  # a compound's head that names it ("platform" of "høringsplatform")
 HEAD_REACH_CHARS = 4000  # how far back in its item the compound itself may stand
 
@@ -498,6 +499,22 @@ class SentenceScorer(Step):
             sections = view.sections_at(c.start)
             terms = terms | self._window_terms(view, c, sections[-1] if sections else None)
         return match_group(group, terms) >= 0.6 or self._named_by_head(group, c, view)
+
+    def group_near(self, group: WordGroup, c: Candidate) -> bool:
+        """The word is in the sentence's context or in the sentences just before it in its
+        paragraph ("Der etableres en midlertidig pavillon … Pavillonen lejes for 95.000 kr.
+        om måneden")."""
+        view = self.docs.get(c.doc_id)
+        if view is None:
+            return False
+        if self.group_in_context(group, c):
+            return True
+        before: list[str] = []
+        for s in reversed(view.sentences[max(0, c.index - NEAR_SENTENCES) : c.index]):
+            if "\n\n" in view.text[s.end : c.start]:
+                break  # another paragraph
+            before.append(s.text)
+        return match_group(group, self.stats.terms(" ".join(before))) >= 0.6
 
     def _named_by_head(self, group: WordGroup, c: Candidate, view: DocView) -> bool:
         """ "Licensen til platformen udgør 185.000 kr." of "høringsplatform": the sentence
