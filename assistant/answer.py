@@ -34,7 +34,6 @@ from assistant.citations import (
 )
 from assistant.conversation import condense
 from assistant.extractive.answerer import ExtractiveAnswerer
-from assistant.extractive.companions import TABLE_CAPTION_REACH
 from assistant.extractive.model import Candidate, ListCandidate, Selection, wording
 from assistant.extractive.scoring import names_someone
 from assistant.extractive.shapes import (
@@ -70,7 +69,7 @@ from assistant.intent import (
 from assistant.llm_step import LlmOutcome
 from assistant.question_terms import TermStats
 from assistant.retriever import HybridRetriever
-from assistant.stages import names_other_stage
+from assistant.stages import names_other_stage, names_sibling
 from assistant.types import Answer, Citation, SearchFilters, SearchHit
 from assistant.verify import verify
 from assistant.winner import asks_firm, asks_winner, names_firm, names_winner
@@ -602,10 +601,11 @@ class Assistant:
 
     def _misses_asked(self, question_part: str, intent: Intent, cited: list[Citation]) -> bool:
         """A near miss: no named choice where the winner of a tender was asked, no firm named
-        where a firm was asked (`winner`), the first of a ranking where the second was asked
-        ("det næstlaveste bud"), only the deputy where the chair was asked, only what was
-        applied for where what was given was asked, a total where a price per unit was asked
-        ("pr. meter"), or only prices per unit where a total was asked ("i alt")."""
+        where a firm was asked (`winner`), figures of other years, a sibling of the asked part
+        ("Egelund afdeling" for "Vestermølle afdeling", `stages`), the first of a ranking where
+        the second was asked ("det næstlaveste bud"), only the deputy where the chair was
+        asked, only what was applied for where what was given was asked, a total where a price
+        per unit was asked ("pr. meter"), or only prices per unit where a total was asked."""
         if asks_winner(question_part):
             return not names_winner(question_part, [c.quote for c in cited])
         if asks_firm(question_part):
@@ -615,6 +615,8 @@ class Assistant:
         if _of_another_period(intent, cited) or self._of_other_years(intent, cited):
             return True
         said = [c.quote for c in cited]
+        if names_sibling(question_part, " ".join(said)):
+            return True  # "Vestermølle afdeling" asked, "Egelund afdeling" cited
         if _ranks_below(question_part, said):
             return True  # "det næstlaveste bud" asked, "det laveste bud" cited
         if _deputy_only(question_part, said):
@@ -629,24 +631,37 @@ class Assistant:
         return asks_total(question_part) and self._only_rates(cited)
 
     def _of_other_years(self, intent: Intent, cited: list[Citation]) -> bool:
-        """A near miss: an amount asked for some years ("i vinteren 2026-2027") and every
-        cited sentence states its value for other years, in its own words or the sentence
-        before ("I vintersæsonen 2024-2025 … Det samlede forbrug udgjorde 9,4 mio. kr.")."""
+        """A near miss: a figure asked for some years ("i vinteren 2026-2027", "i 2022") and
+        every cited figure is for other years, as its own words, the sentence before ("I
+        vintersæsonen 2024-2025 … Det samlede forbrug udgjorde 9,4 mio. kr.") or its table's
+        column names ("Takst 2025", "2023 | 2024") say. Other figures than amounts are judged
+        only when table rows state them all ("Hvor mange klager … i 2022?")."""
         asked = set(intent.years)
-        if not asked or not intent.asks_amount or intent.amounts or not cited:
+        if not asked or intent.amounts or not cited:
             return False  # "Kommissoriet nævner 2,75 mill. kr. i 2006 - hvordan …?" asks no year
-        for c in cited:
+        places = self.extractive.places
+        figures = [c for c in cited if has_count(c.quote)]  # a row's label states none
+        rows = [c for c in figures if self._in_table(c)]
+        if intent.asks_amount:
+            judged = [c for c in cited if c in figures or not self._in_table(c)]
+        elif figures and len(rows) == len(figures):
+            judged = rows
+        else:
+            return False
+        for c in judged:
             view = self.docs.get(c.doc_id)
             index = view.sentence_index(c.start) if view is not None else None
             if view is None or index is None:
                 return False
-            s = view.sentences[index]
-            years = self.extractive.places.years_of(
-                Candidate(view.id, s.start, s.end, s.text, index)
-            )
+            cand = Candidate(view.id, c.start, c.end, c.quote, index)
+            years = places.years_of(cand) or places.table_years(cand)
             if not years or years & asked:
                 return False
         return True
+
+    def _in_table(self, citation: Citation) -> bool:
+        view = self.docs.get(citation.doc_id)
+        return view is not None and view.table_row(citation.start) is not None
 
     def _decided_elsewhere(self, selection: Selection, cset: CitationSet, mark: int) -> bool:
         """A sentence answers for an undecided item only as a decision recorded elsewhere: in
@@ -674,19 +689,9 @@ class Assistant:
         )
 
     def _states_rate(self, rate: re.Pattern[str], cited: list[Citation]) -> bool:
-        """Some cited passage states the asked rate ("pr. meter", "kr./m3"), or the caption
-        and column names of a cited table row's table do ("Månedlige takster (kr.)")."""
-        for c in cited:
-            said = c.quote
-            view = self.docs.get(c.doc_id)
-            row = view.table_row(c.start) if view is not None else None
-            if view is not None and row is not None:
-                first = view.table_header(c.start) or row
-                said = view.text[max(0, first.start - TABLE_CAPTION_REACH) : first.end]
-                said = f"{said} {c.quote}"
-            if rate.search(said):
-                return True
-        return False
+        """Some cited passage states the asked rate, in its words or its table's caption."""
+        places = self.extractive.places
+        return any(places.states_rate(c.doc_id, c.start, c.quote, rate) for c in cited)
 
     def _select_sentences(
         self,

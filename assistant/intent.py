@@ -574,10 +574,16 @@ def asked_rate(question: str) -> re.Pattern[str] | None:
     word = m.group(1).lower()
     if word in DANISH_MONTHS or word in _NOT_UNITS:
         return None
-    forms = [re.escape(word[: max(4, len(word) - 2)]) + r"\w*"]
+    stem = re.escape(word[: max(4, len(word) - 2)])
+    forms = [stem + r"\w*"]
     if word in _UNIT_FORMS:
         forms.append(_UNIT_FORMS[word])
-    return re.compile(rf"(?:\bpr\.?|\bper|/)\s*(?:{'|'.join(forms)})\b", _F)
+    # "kr. pr. leveret time" (one word between), "Timepriser", "timetakst", "meterprisen"
+    return re.compile(
+        rf"(?:\bpr\.?|\bper|/)\s*(?:[a-zæøå]+\s+)?(?:{'|'.join(forms)})\b"
+        rf"|\b{stem}\w{{0,3}}(?:pris|takst|sats)",
+        _F,
+    )
 
 
 def parse_as_of(value: str | dt.date | None) -> dt.date:

@@ -1,12 +1,19 @@
-"""Numbered stages of a project, for near misses.
+"""Numbered stages and named parts of a project, for near misses.
 
 "Hvor stort et tilskud har Vejdirektoratet givet til etape 3?" is not answered by the grant
-for "etape 2": the sentence names the asked stage, with another number only.
+for "etape 2": the sentence names the asked stage, with another number only. "Hvad koster
+ombygningen af Vestermølle afdeling?" is not answered by "ombygning … på Egelund afdeling":
+the sentence names a sibling of the asked part, and not the asked one.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
+
+import Stemmer
+
+from assistant.analysis import STOPWORDS_FILE, read_word_list
 
 # A numbered stage, version or zone of a project: "etape 2", "fase 3", "version 1",
 # "delområde II", "zone 2" (of a contribution scheme)
@@ -41,9 +48,16 @@ _ORDINAL_STAGE = re.compile(
 )
 
 
+# A project's coded part: "tiltag T5", "BU-07", "R-4" (a capital prefix and its number); the
+# prefix is the noun, so "T1" and "T5" are two parts of one kind
+_CODE = re.compile(r"(?<![\w-])([A-ZÆØÅ]{1,3})-?(\d{1,3})(?!\w|[.,]\d)")
+
+
 def _stages(text: str) -> dict[str, set[str]]:
-    """The stages a text names, by noun: {"etape": {"2", "3"}}."""
+    """The stages a text names, by noun: {"etape": {"2", "3"}, "T": {"5"}}."""
     out: dict[str, set[str]] = {}
+    for m in _CODE.finditer(text):
+        out.setdefault(m.group(1), set()).add(str(int(m.group(2))))
     for m in _STAGE.finditer(text):
         out.setdefault(m.group(1).lower(), set()).add(m.group(2).upper())
     for m in _ORDINAL_STAGE.finditer(text):
@@ -57,3 +71,56 @@ def names_asked_stage(question: str, text: str) -> bool:
     """The text names a stage the question asks about, with its number ("etape 2")."""
     said = _stages(text)
     return any(said.get(noun, set()) & numbers for noun, numbers in _stages(question).items())
+
+
+_WORD = re.compile(r"[^\W\d_][\w-]*")
+_SENTENCE_START = re.compile(r"(?:^|[.?!:]\s*|\n\s*)$")
+
+
+@cache
+def _stemmer() -> Stemmer.Stemmer:
+    return Stemmer.Stemmer("danish")
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    return frozenset(read_word_list(STOPWORDS_FILE))
+
+
+def _is_name(word: str) -> bool:
+    return len(word) >= 3 and word[0].isupper() and not word.isupper()
+
+
+def _named_parts(text: str) -> dict[tuple[str, str], set[str]]:
+    """The names a text gives parts of a kind, by the word beside them: "Egelund afdeling"
+    -> {("after", "afdeling"): {"egelund"}}, "Område Nord" -> {("before", "områd"): {"nord"}}.
+    A capitalised word opening a sentence is no name ("Hvad …", "Kerneproduktet er …")."""
+    words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+    stem, stop = _stemmer().stemWord, _stopwords()
+    out: dict[tuple[str, str], set[str]] = {}
+    for i, (word, start, _end) in enumerate(words):
+        if not _is_name(word) or _SENTENCE_START.search(text[:start]):
+            continue
+        name = stem(word.lower())
+        for side, j in (("after", i + 1), ("before", i - 1)):
+            if not 0 <= j < len(words):
+                continue
+            other = words[j][0].lower()
+            first, second = sorted((i, j))
+            gap = text[words[first][2] : words[second][1]]
+            if other in stop or len(other) < 3 or not gap.isspace():
+                continue  # "af Vestermølle", "Vestermølle, og": no kind named beside it
+            out.setdefault((side, stem(other)), set()).add(name)
+    return out
+
+
+def names_sibling(question: str, text: str) -> bool:
+    """The text names another part of the kind the question names ("Egelund afdeling" for
+    "… Vestermølle afdeling?", "Område Syd" for "Område Nord") and never the asked one."""
+    said = _named_parts(text)
+    low = text.lower()
+    for key, names in _named_parts(question).items():
+        others = said.get(key, set()) - names
+        if others and not any(name[: max(4, len(name) - 1)] in low for name in names):
+            return True
+    return False

@@ -296,7 +296,7 @@ class ExtractiveAnswerer:
         if rate is not None:
             # "Hvad koster pavillonen om måneden?": the sentence stating the monthly rent
             # answers, not the one stating the whole lease (a near miss, `_misses_asked`)
-            rated = [c for c in cands if rate.search(c.text)]
+            rated = [c for c in cands if self.places.states_rate(c.doc_id, c.start, c.text, rate)]
             topical = [g for g in groups if not self.stats.is_cue(g.main[0])]
             if topical:  # the rate of the asked thing: its rarest word, there or just before
                 subject = max(topical, key=self.stats.specificity)

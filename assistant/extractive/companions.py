@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 
 from assistant.citations import DocView
 from assistant.extractive.model import Candidate, add_sentence
+from assistant.extractive.places import TABLE_CAPTION_REACH
 from assistant.extractive.scoring import SentenceScorer
 from assistant.extractive.shapes import (
     APPLIED_FOR,
@@ -46,7 +47,6 @@ LIST_ITEM_CHARS = 300  # a list item this short is shown on from a chosen senten
 
 # "Tabel 2 viser de anlægsprojekter …", "jf. tabel 3": a table named by its number
 _TABLE_REF = re.compile(r"\btabel\s+(\d{1,2})\b", re.IGNORECASE)
-TABLE_CAPTION_REACH = 200  # characters from a caption ("Tabel 2. Anlægsprogram") to its table
 
 
 def _named_table(view: DocView, sentence: str) -> Block | None:

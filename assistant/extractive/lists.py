@@ -15,6 +15,7 @@ from assistant.extractive.shapes import (
     LIST_ITEM_START,
     column_names_row,
     listed_noun,
+    listed_word,
     satisfies,
 )
 from assistant.extractive.step import Step
@@ -62,11 +63,13 @@ MAX_POINT_SENTENCES = 8  # a numbered point's own sentences before the next poin
 AGENDA_NOUNS = "punkter sager dagsordenspunkter emner"
 MAX_TABLE_ROWS = 40  # a table this long answers a "hvilke" question by the rows it asks for
 LISTED_NOUN_BONUS = 0.1  # a list whose intro names what "hvilke X" asks for
+TYPED_ITEMS_BONUS = 0.1  # a list whose items are what "hvilke X" asks for ("dage": dates)
 PICKED_ROWS_BONUS = 0.25  # a table whose rows a question word picks out by their status
 _STATUS_COLUMN = re.compile(r"\s*status\b", re.IGNORECASE)  # "Status", "Status pr. 15.09.2026"
 MAX_SECTION_ITEMS = 15  # a section's body of this many lines or list items at most is a list
 
 MEETING_NOUNS = "dagsorden dagsordenen møde mødet referat referatet"
+_AGENDA_WORD = re.compile(r"(?:dagsordens)?punkt\w*|sag(?:en|er|erne)?|emne\w*", re.IGNORECASE)
 _NAMES_AGENDA = re.compile(r"\bdagsorden|\bagenda\b", re.IGNORECASE)
 # "Hvilke punkter på (styregruppens) handlingsliste …": where the listed things are listed
 _LISTED_FROM = re.compile(
@@ -81,6 +84,15 @@ def _listed_from(question: str, groups: list[WordGroup]) -> WordGroup | None:
         return None
     word = m.group(1).lower()
     return next((g for g in groups if g.word.lower() == word), None)
+
+
+# the kind of value the X of "Hvilke X …?" is: "Hvilke dage/datoer …?" asks for dates
+_LISTED_TYPES = ((re.compile(r"dage|datoer|mødedatoer|tidspunkter", re.I), "date"),)
+
+
+def _listed_type(question: str) -> str | None:
+    word = listed_word(question)
+    return next((t for rx, t in _LISTED_TYPES if word and rx.fullmatch(word)), None)
 
 
 def _asked_count(question: str) -> int | None:
@@ -110,9 +122,11 @@ class ListFinder(Step):
         "hvilke ...?" question better than single sentences do, or None. `headed_by`: only a
         list under a heading that names that word ("Tidsplan" for "Hvad er tidsplanen?")."""
         wanted = _asked_count(question)
+        typed = _listed_type(question)
         asked = listed_noun(question, groups)
         best_names_asked = match_group(asked, self.stats.terms(best.text)) if asked else 0.0
-        asks_items = bool(asked and match_group(asked, self.stats.terms(AGENDA_NOUNS)))
+        word = listed_word(question)
+        asks_items = bool(word and _AGENDA_WORD.fullmatch(word))
         source = _listed_from(question, groups)
         if source is not None and match_group(source, self.stats.terms(MEETING_NOUNS)):
             source = None  # "Hvilke punkter på dagsordenen …?": the agenda items
@@ -122,9 +136,9 @@ class ListFinder(Step):
             found.extend(self.structured_lists(doc_id))
         if headed_by is not None:
             found = [lc for lc in found if self._headed_by(lc, headed_by)]
-        if asked is not None and not asks_items and not _NAMES_AGENDA.search(question):
+        if word and not asks_items and not _NAMES_AGENDA.search(question):
             # "Hvilke risici er nævnt i referatet?": the list under "4.5 Risici", never the
-            # meeting's items, one of which is titled so
+            # meeting's items, one of which is titled so (nor for "Hvilke dage …?")
             found = [lc for lc in found if not lc.agenda]
         # a section's list body answers only the question its heading names ("Hvilke risici …?"
         # and "4.5 Risici")
@@ -179,6 +193,8 @@ class ListFinder(Step):
                     named = 1.0
                     lc.score = max(lc.score, with_ctx)
                 lc.score += LISTED_NOUN_BONUS * (named if named else -best_names_asked)
+            if typed is not None and self._items_of_type(lc, typed):
+                lc.score += TYPED_ITEMS_BONUS  # "Hvilke dage …?" and a list of dates
             if wanted is not None:
                 inline = lc.intro is not None and not lc.intro.text.rstrip().endswith(":")
                 count = sum(not i.continues for i in lc.items) + (1 if inline else 0)
@@ -193,6 +209,12 @@ class ListFinder(Step):
         if top.score < 0.5 or (rivals_best and top.score < 0.75 * best.context_coverage):
             return None
         return replace(top, items=self.rows_asked_for(top.intro, top.items, groups))
+
+    @staticmethod
+    def _items_of_type(lc: ListCandidate, typed: str) -> bool:
+        """Nearly every item (not counting a continued line) states the asked kind of value."""
+        items = [i for i in lc.items if not i.continues]
+        return bool(items) and sum(satisfies(i.text, typed) for i in items) >= 0.8 * len(items)
 
     def _picked_by_status(self, rows: list[Candidate], whole: int, groups: list[WordGroup]) -> bool:
         """Some of a table's rows (of `whole` items) were picked out, each by what its Status

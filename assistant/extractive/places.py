@@ -50,6 +50,7 @@ _CASE_HEADER_FIELD = re.compile(
 
 _TOTAL_LABEL = re.compile(r"(?:i\s+alt|total|samlet|sum|i\s+alt\s+\S+)\.?", re.IGNORECASE)
 
+TABLE_CAPTION_REACH = 200  # characters from a caption ("Tabel 2. Anlægsprogram") to its table
 TABLE_UNIT_REACH = 2000  # characters from a table's unit header ("(1.000 kr.)") to a row
 
 
@@ -108,6 +109,19 @@ class DocumentPlaces:
             years |= years_named(" ".join(wanted))
         return years
 
+    def table_years(self, c: Candidate) -> set[int]:
+        """The years its table's column names ("Takst 2025 | Beløb") or, lacking those, its
+        caption ("Tabel 8. Klager 2023 og 2024") state, for any cell; empty outside tables."""
+        view = self.docs.get(c.doc_id)
+        row = view.table_row(c.start) if view is not None else None
+        if view is None or row is None:
+            return set()
+        header = column_names_row(view, c.start)
+        if header is not None:
+            return years_named(view.text[header.start : header.end])
+        first = view.table_header(c.start) or row
+        return years_named(view.text[max(0, first.start - TABLE_CAPTION_REACH) : first.start])
+
     def table_amount(self, c: Candidate) -> bool:
         """A table row whose bare figures are amounts by the table's unit header ("Udvalg
         (1.000 kr.)" over "Social- og Sundhedsudvalget 1.104.800 1.119.400 14.600")."""
@@ -146,6 +160,16 @@ class DocumentPlaces:
         view = self.docs.get(c.doc_id)
         header = column_names_row(view, c.start) if view is not None else None
         return (c.doc_id, header.start) if header is not None else None
+
+    def states_rate(self, doc_id: str, start: int, text: str, rate: re.Pattern[str]) -> bool:
+        """The text states the asked rate ("pr. meter", "kr./m3"), or, for a table row, its
+        table's caption and column names do ("Tabel 4. Timepriser …, kr. pr. leveret time")."""
+        view = self.docs.get(doc_id)
+        row = view.table_row(start) if view is not None else None
+        if view is not None and row is not None:
+            first = view.table_header(start) or row
+            text = f"{view.text[max(0, first.start - TABLE_CAPTION_REACH) : first.end]} {text}"
+        return rate.search(text) is not None
 
     def in_table(self, c: Candidate) -> bool:
         view = self.docs.get(c.doc_id)

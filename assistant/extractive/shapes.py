@@ -147,9 +147,18 @@ def unit_line(view: DocView, table_start: int) -> Sentence | None:
     angivet i 1.000 kr.", "(mio. kr.)"), or None."""
     before = view.sentences_between(max(0, table_start - UNIT_LINE_REACH), table_start)
     return next(
-        (x for x in reversed(before) if x.end <= table_start and TABLE_UNIT.search(x.text)),
+        (x for x in reversed(before) if x.end <= table_start and states_unit(x.text)),
         None,
     )
+
+
+_FIGURE_BEFORE = re.compile(r"[\d.,]\s*$")
+
+
+def states_unit(text: str) -> bool:
+    """The text names a unit of figures ("Beløb i 1.000 kr.", "(mio. kr.)"), not only an
+    amount ("de 1,4 mio. kr. overføres til 2025", "21.000 kr.")."""
+    return any(not _FIGURE_BEFORE.search(text[: m.start()]) for m in TABLE_UNIT.finditer(text))
 
 
 def row_amounts(view: DocView, offset: int) -> set[float]:
@@ -211,14 +220,17 @@ COUNT_VALUES = {
 }  # fmt: skip
 
 
-def listed_noun(question: str, groups: list[WordGroup]) -> WordGroup | None:
-    """The question's word group for the X of "Hvilke (tre) X …?" / "Hvilken X …?"."""
+def listed_word(question: str) -> str | None:
+    """The X of "Hvilke (tre) X …?" / "Hvilken X …?", lower-cased, even a function word."""
     count = "|".join(["\\d{1,2}", *COUNT_VALUES])
     m = re.search(rf"\b(?:hvilke[nt]?|which)\s+(?:(?:{count})\s+)?(\w+)", question, re.I)
-    if not m:
-        return None
-    word = m.group(1).lower()
-    return next((g for g in groups if g.word.lower() == word), None)
+    return m.group(1).lower() if m else None
+
+
+def listed_noun(question: str, groups: list[WordGroup]) -> WordGroup | None:
+    """The question's word group for the X of "Hvilke (tre) X …?" / "Hvilken X …?"."""
+    word = listed_word(question)
+    return next((g for g in groups if g.word.lower() == word), None) if word else None
 
 
 _DECISION_HEADING = re.compile(

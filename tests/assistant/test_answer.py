@@ -3232,3 +3232,113 @@ def test_an_amount_of_the_winter_before_is_no_answer_for_the_asked_winter(
     assert asked.abstained, asked.text
     named = unseen.ask("Hvad var det samlede forbrug på vintertjenesten?")
     assert not named.abstained and "9,4 mio. kr." in named.text, named.text
+
+
+HOURLY_RATES_MD = """# Kvalitetsrapport 2031 – Hjemmepleje
+
+## 3. Aktivitet og økonomi
+
+### 3.1 Økonomi
+
+Mindreforbruget på velfærdsteknologi skyldes forsinkede indkøb. Social- og Sundhedsudvalget
+har anbefalet, at de 1,4 mio. kr. overføres til 2032.
+
+### 3.2 Timepriser
+
+Timepriserne bruges til afregning med de private leverandører. Timepriserne for 2032 er
+steget med mellem 3,7 og 3,8 procent.
+
+Tabel 4. Timepriser for hjemmepleje, kr. pr. leveret time
+
+| Ydelse | 2031 | 2032 |
+|---|---|---|
+| Personlig pleje, hverdage kl. 7-15 | 384,20 kr. | 398,50 kr. |
+| Personlig pleje, aften, nat og weekend | 436,90 kr. | 451,20 kr. |
+| Praktisk hjælp, hverdage | 349,10 kr. | 362,00 kr. |
+"""
+
+
+def test_a_rate_in_a_tables_caption_answers_a_question_per_unit(tmp_path_factory) -> None:
+    """ "Hvad får en leverandør pr. time …?" of a table captioned "Timepriser …, kr. pr.
+    leveret time": its row states the rate (it was refused as a near miss), and a sentence
+    above the table stating an amount ("de 1,4 mio. kr. overføres") is no unit line."""
+    unseen = assistant_over(tmp_path_factory.mktemp("hourly"), {"kvalitet.md": HOURLY_RATES_MD})
+    answer = unseen.ask(
+        "Hvad får en leverandør pr. time for personlig pleje på hverdage i dagtimerne i 2032?"
+    )
+    assert not answer.abstained and "398,50 kr." in answer.text, answer.text
+    assert "1,4 mio. kr." not in answer.text, answer.text
+
+
+COMPLAINTS_TXT = """Kvalitetsrapport 2031 – Hjemmepleje
+
+7. Klager og ankesager
+
+Borgerne kan klage over kommunens afgørelser om hjælp og over den måde, hjælpen bliver
+leveret på.
+
+Tabel 8. Klager 2030 og 2031
+
+Klager over afgørelser om hjemmepleje          57      63
+Sager afgjort af Ankestyrelsen                 11      14
+Serviceklager over leveringen                  38      41
+
+De fleste klager over afgørelser vedrører praktisk hjælp.
+"""
+
+TARIFFS_MD = """# Referat af bestyrelsesmøde nr. 1/2031 – Forsyningen
+
+## 7. Takster 2031
+
+Bestyrelsen godkendte taksterne for 2031.
+
+| Takst 2031 (ekskl. moms) | Beløb |
+|---|---|
+| Fast bidrag pr. stikledning | 760,00 kr. |
+| Vandafledningsbidrag pr. m³ | 38,50 kr. |
+"""
+
+
+def test_a_figure_of_a_year_its_table_does_not_cover_is_a_near_miss(tmp_path_factory) -> None:
+    """ "… i 2029?" asked of a table whose caption ("Klager 2030 og 2031") or column names
+    ("Takst 2031") state other years: no answer; asked for a year it covers, its row answers."""
+    unseen = assistant_over(
+        tmp_path_factory.mktemp("table_years"),
+        {"kvalitet.txt": COMPLAINTS_TXT, "bestyrelse.md": TARIFFS_MD},
+    )
+    other = unseen.ask("Hvor mange klager over afgørelser om hjemmepleje modtog kommunen i 2029?")
+    assert other.abstained, other.text
+    covered = unseen.ask("Hvor mange klager over afgørelser om hjemmepleje kom der i 2031?")
+    assert not covered.abstained and "63" in covered.text, covered.text
+    tariff = unseen.ask("Hvad var det faste bidrag pr. stikledning hos forsyningen i 2029?")
+    assert tariff.abstained, tariff.text
+    asked = unseen.ask("Hvad er det faste bidrag pr. stikledning hos forsyningen i 2031?")
+    assert not asked.abstained and "760,00 kr." in asked.text, asked.text
+
+
+SCHOOLS_MERGER_MD = """# Referat – Byrådet – 26. marts 2031
+
+## Punkt 4: Samdrift af Egelund og Vestermølle skoler
+
+### Sagsfremstilling
+
+Egelund og Vestermølle skoler drives fra 1. august 2031 som én skole med to afdelinger.
+Samdriften giver en besparelse på 2,9 mio. kr. årligt ved fuld indfasning. Udgiften til
+ombygning af faglokaler på Egelund afdeling er skønnet til 4,5 mio. kr.
+
+### Beslutning
+
+Godkendt.
+"""
+
+
+def test_a_figure_of_a_sibling_part_is_a_near_miss(tmp_path_factory) -> None:
+    """ "Hvad koster ombygningen af Vestermølle afdeling?" is not answered by the rebuilding
+    of "Egelund afdeling"; asked of Egelund afdeling, it is."""
+    unseen = assistant_over(tmp_path_factory.mktemp("sibling"), {"byraad.md": SCHOOLS_MERGER_MD})
+    other = unseen.ask(
+        "Hvad koster ombygningen af Vestermølle afdeling i forbindelse med samdriften?"
+    )
+    assert other.abstained, other.text
+    asked = unseen.ask("Hvad koster ombygningen af Egelund afdeling i forbindelse med samdriften?")
+    assert not asked.abstained and "4,5 mio. kr." in asked.text, asked.text

@@ -267,6 +267,10 @@ def test_a_rate_asked_for_must_be_stated() -> None:
     assert per_meter.search("ca. 5.000 kr./m") and per_meter.search("1.200 kr. pr. meter")
     assert not per_meter.search("Støjværnet vil koste 5 mio. kr.")
     assert asked_rate("Hvad koster afgravning pr. kubikmeter?").search("ca. 35 kr./m3")
+    per_hour = asked_rate("Hvad får en leverandør pr. time for personlig pleje?")
+    assert per_hour.search("Tabel 4. Timepriser for hjemmepleje, kr. pr. leveret time")
+    assert per_hour.search("Timeprisen er steget") and per_hour.search("timetaksten")
+    assert not per_hour.search("Der er visiteret 208.450 timer i 2024")
     assert asked_rate("Hvilke kommuner deltog pr. januar 2026?") is None  # a date, no rate
     assert asked_rate("Hvad er budgettet pr. dags dato?") is None
     assert asked_rate("Hvad koster støjværnet?") is None

@@ -27,3 +27,35 @@ def test_a_stage_named_by_its_ordinal_is_the_same_stage() -> None:
     assert not names_other_stage(question, "Diget, etape 2, anslås til 18 mio. kr.")
     assert not names_other_stage("Hvad koster 2. etape?", "Etape 2 koster 8,6 mio. kr.")
     assert names_other_stage("Hvad koster første fase?", "Fase 2 koster 3 mio. kr.")
+
+
+def test_a_coded_part_is_named_by_its_prefix_and_number() -> None:
+    """ "T5" and "T1" are two measures of one plan, "BU-07" and "BU-02" two initiatives."""
+    question = "Hvor meget skal forsyningen betale af skybrudsledningen på Kirkebakken (T5)?"
+    assert names_other_stage(question, "For T1 vil forsyningens andel stige til 18,7 mio. kr.")
+    assert not names_other_stage(question, "T5 Skybrudsledning Kirkebakken koster 31 mio. kr.")
+    assert names_other_stage("Hvad koster BU-07?", "Initiativ BU-02 koster 1,1 mio. kr.")
+    assert not names_other_stage("Hvad er målet for CO2?", "CO2-udledningen skal falde 70 %.")
+    assert not names_other_stage("Hvad koster T2?", "Det koster 3,5 mio. kr. i 2026.")
+
+
+def test_a_sibling_of_the_asked_part_is_a_near_miss() -> None:
+    """ "Egelund afdeling" is a sibling of "Vestermølle afdeling", "Område Syd" of "Område
+    Nord", "Bakkeskov Musikforening" of "Bakkeskov Kunstforening"; a text naming the asked
+    one, or no sibling, is no near miss."""
+    from assistant.stages import names_sibling
+
+    question = "Hvad koster ombygningen af Vestermølle afdeling ved samdriften?"
+    said = "Udgiften til ombygning af faglokaler på Egelund afdeling er skønnet til 4,5 mio. kr."
+    assert names_sibling(question, said)
+    assert not names_sibling(question, said + " Vestermølle afdeling ombygges for 2 mio. kr.")
+    assert not names_sibling(question, "Ombygningen er skønnet til 4,5 mio. kr.")
+    assert names_sibling("Hvem fik kørslen i Område Nord?", "Område Syd gik til Busselskabet.")
+    assert names_sibling(
+        "Hvor stor en underskudsgaranti fik Bakkeskov Kunstforening?",
+        "Bakkeskov Musikforening gives en underskudsgaranti på 120.000 kr.",
+    )
+    # a capitalised word opening a sentence is no name: "Der iværksættes …"
+    assert not names_sibling(
+        "Hvor mange LEAN-projekter iværksættes der?", "Der iværksættes 12 projekter."
+    )

@@ -94,3 +94,72 @@ def test_a_status_column_picks_the_rows_a_question_asks_for(tmp_path_factory) ->
     idle = unseen.ask("Hvilke initiativer i handleplanen er endnu ikke sat i gang?").text
     assert "Borgerpanel" in idle, idle
     assert "Digital tidsbestilling" not in idle and "Tilgængelighedstest" not in idle, idle
+
+
+CLOSING_DAYS_MD = """# Børne- og Ungeudvalget – Referat
+
+**Mødedato:** Mandag den 2. juni 2031, kl. 15.30
+**Fra administrationen:** Direktør Anette Skov, dagtilbudschef Jesper Hein (punkt 3)
+
+## Indhold
+
+1. Godkendelse af dagsorden
+2. Plan for nedbringelse af ventetiden i PPR
+3. Fælles lukkedage i dagtilbud 2032
+4. Meddelelser
+
+## Punkt 1: Godkendelse af dagsorden
+
+Godkendt.
+
+## Punkt 2: Plan for nedbringelse af ventetiden i PPR
+
+PPR har analyseret sagsflowet og foreslår to ekstra psykologer.
+
+## Punkt 3: Fælles lukkedage i dagtilbud 2032
+
+### Sagsfremstilling
+
+Administrationen foreslår fem fælles lukkedage i de kommunale dagtilbud i 2032. På
+lukkedagene tilbydes nødpasning i Børnehuset Mejsen.
+
+Foreslåede lukkedage i 2032:
+
+- fredag den 2. januar 2032
+- fredag den 7. maj 2032 (dagen efter Kristi himmelfartsdag)
+- fredag den 5. juni 2032 (grundlovsdag)
+- fredag den 24. december 2032
+- fredag den 31. december 2032
+
+### Beslutning
+
+Godkendt.
+
+## Punkt 4: Meddelelser
+
+Ingen.
+"""
+
+REDUCTIONS_MD = """# Budgetaftale 2032-2035
+
+## Bemærkninger til de enkelte reduktioner
+
+R-01: Forudsætter samling af 7.-9. klasse på én skole fra 1. august 2032.
+
+R-04: Alle kommunale dagtilbud holder lukket kl. 16.00 om fredagen fra 1. august 2032.
+R-06: Omfatter nedlæggelse af fire lederstillinger i centralforvaltningen.
+
+Beløbene er beregnet af Økonomi og Analyse og indgår i budgetaftalens bilag 2.
+"""
+
+
+def test_a_list_of_dates_answers_which_days_not_the_meetings_items(tmp_path_factory) -> None:
+    """ "Hvilke dage …?" is answered by the list of dates, not by the meeting's items (one
+    titled with the question's words) nor by label lines that name the same words."""
+    unseen = assistant_over(
+        tmp_path_factory.mktemp("closing-days"),
+        {"referat_buu.md": CLOSING_DAYS_MD, "budgetaftale.md": REDUCTIONS_MD},
+    )
+    answer = unseen.ask("Hvilke dage holder de kommunale dagtilbud fælles lukkedag i 2032?")
+    assert "2. januar 2032" in answer.text and "31. december 2032" in answer.text, answer.text
+    assert "Godkendelse af dagsorden" not in answer.text, answer.text
