@@ -538,6 +538,17 @@ class Assistant:
                 return self._unless_near_miss(
                     self._sentence_answer(selection, intent, cset), question_part, intent, mark
                 )
+        if (
+            result is not None
+            and result.abstain
+            and not (result.notice or result.text)
+            and self._states_asked_year(question_part, intent, hits, filters, topic, shown)
+        ):
+            # the amount rows' nearest match is of another year, but a sentence on the topic
+            # names the asked year ("… 2,3 mio. kr. i 2025, 7,9 mio. kr. i 2026"): the
+            # sentences answer, under their own checks
+            del cset.citations[mark:]
+            result = None
         if result is not None:
             if result.abstain:
                 del cset.citations[mark:]
@@ -575,6 +586,21 @@ class Assistant:
         return self._unless_near_miss(
             self._sentence_answer(selection, intent, cset), question_part, intent, mark
         )
+
+    def _states_asked_year(
+        self,
+        question_part: str,
+        intent: Intent,
+        hits: list[SearchHit],
+        filters: SearchFilters | None,
+        topic: str | None,
+        shown: list[tuple[str, int, int]],
+    ) -> bool:
+        """The best sentence on the question's topic names one of the asked years."""
+        selection, _ = self._select_sentences(question_part, intent, hits, filters, topic, shown)
+        best = selection.best
+        years = self.extractive.places.years_of(best) if best is not None else set()
+        return selection.confident and bool(years & set(intent.years))
 
     @staticmethod
     def _names_the_winner(question_part: str, selection: Selection) -> bool:

@@ -445,7 +445,9 @@ def _quote_cuts(text: str, seams: Sequence[int]) -> set[int]:
         # a label: "**Dato**: ..." (markup closes before a colon) or "**Årsag** Efter ..."
         # (the line opens with markup that closes after a few words)
         opened = line_start in marked and not any(line_start < m < seam for m in marked)
-        is_label = 0 < len(label) <= 40 and (after == ":" or opened)
+        # "**Udsat**, idet …", "**Godkendt** med den ændring …": the sentence goes on
+        goes_on = re.match(r"\s*(?:[,;]|[a-zæøå])", text[seam : seam + 3]) is not None
+        is_label = 0 < len(label) <= 40 and (after == ":" or (opened and not goes_on))
         if after == "\t" or (is_label and not re.search(r"[.!?]", label)):
             cuts.add(seam)
             if after in (":", "\t"):

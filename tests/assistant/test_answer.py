@@ -3342,3 +3342,33 @@ def test_a_figure_of_a_sibling_part_is_a_near_miss(tmp_path_factory) -> None:
     assert other.abstained, other.text
     asked = unseen.ask("Hvad koster ombygningen af Egelund afdeling i forbindelse med samdriften?")
     assert not asked.abstained and "4,5 mio. kr." in asked.text, asked.text
+
+
+CLOUDBURST_MD = """# Referat – Teknik- og Miljøudvalget – 3. marts 2031
+
+## Punkt 2: Forslag til skybrudsplan – godkendelse til offentlig høring
+
+### Sagsfremstilling
+
+Løsningskataloget er opdelt i tre etaper. Etape 1 (2031-2033) har et samlet anlægsoverslag på
+52,5 mio. kr. Etape 2 (2034-2037) har et overslag på 26,8 mio. kr.
+
+### Økonomi
+
+Kommunens andel af anlægsudgifterne i etape 1 er estimeret til 16,4 mio. kr., fordelt med
+2,3 mio. kr. i 2031, 7,9 mio. kr. i 2032 og 6,2 mio. kr. i 2033. Forsyningens andel er
+estimeret til 36,1 mio. kr.
+
+I investeringsoversigten er der afsat en klimatilpasningspulje på 12,0 mio. kr. i 2031-2033.
+Der er således et udækket finansieringsbehov på 4,4 mio. kr.
+"""
+
+
+def test_a_sentence_naming_the_asked_year_answers_when_the_amount_rows_are_of_others(
+    tmp_path_factory,
+) -> None:
+    """ "Hvor meget skal kommunen lægge i etape 1 i 2032?": a sentence splitting the share by
+    year answers, though the nearest amount row is another year's."""
+    unseen = assistant_over(tmp_path_factory.mktemp("years"), {"referat_tmu.md": CLOUDBURST_MD})
+    share = unseen.ask("Hvor meget skal kommunen selv betale til skybrudsplanens etape 1 i 2032?")
+    assert not share.abstained and "7,9 mio. kr. i 2032" in share.text, share.text

@@ -372,6 +372,8 @@ def test_quotes_stop_where_markup_was_left_out(tmp_path: Path) -> None:
     source = (
         "# Beslutning\n\n- **Dato**: 2025-02-02\n- **Status**: Accepteret\n\n"
         "Styregruppen **godkendte** at afsætte 1,2 mio. kr. til projektet.\n\n"
+        "**Udsat**, idet Byrådet ønsker sagen behandlet i maj.\n\n"
+        "**Årsag** Projektet er forsinket.\n\n"
         "| Aktivitet | Beløb |\n|---|---|\n| Pilot | 1,2 mio. kr. |\n"
     )
     path = tmp_path / "beslutning.md"
@@ -382,6 +384,9 @@ def test_quotes_stop_where_markup_was_left_out(tmp_path: Path) -> None:
     assert "Dato" in sentences and "2025-02-02" in sentences and "Accepteret" in sentences
     assert "Pilot" in sentences and "1,2 mio. kr." in sentences
     assert "Styregruppen godkendte at afsætte 1,2 mio. kr. til projektet." in sentences
+    # a bold word opening a sentence that goes on ("**Udsat**, idet …") is no label
+    assert "Udsat, idet Byrådet ønsker sagen behandlet i maj." in sentences
+    assert "Årsag" in sentences and "Projektet er forsinket." in sentences
     for sentence in ("Dato", "2025-02-02", "Accepteret", "Pilot", "1,2 mio. kr."):
         assert sentence in source
 
