@@ -538,17 +538,16 @@ class Assistant:
                 return self._unless_near_miss(
                     self._sentence_answer(selection, intent, cset), question_part, intent, mark
                 )
-        if (
-            result is not None
-            and result.abstain
-            and not (result.notice or result.text)
-            and self._states_asked_year(question_part, intent, hits, filters, topic, shown)
-        ):
+        if result is not None and result.abstain and not (result.notice or result.text):
             # the amount rows' nearest match is of another year, but a sentence on the topic
-            # names the asked year ("… 2,3 mio. kr. i 2025, 7,9 mio. kr. i 2026"): the
+            # may name the asked year ("… 2,3 mio. kr. i 2025, 7,9 mio. kr. i 2026"): then the
             # sentences answer, under their own checks
-            del cset.citations[mark:]
-            result = None
+            selection, _ = self._select_sentences(
+                question_part, intent, hits, filters, topic, shown
+            )
+            if self._names_asked_year(selection, intent):
+                del cset.citations[mark:]
+                result = None
         if result is not None:
             if result.abstain:
                 del cset.citations[mark:]
@@ -587,17 +586,8 @@ class Assistant:
             self._sentence_answer(selection, intent, cset), question_part, intent, mark
         )
 
-    def _states_asked_year(
-        self,
-        question_part: str,
-        intent: Intent,
-        hits: list[SearchHit],
-        filters: SearchFilters | None,
-        topic: str | None,
-        shown: list[tuple[str, int, int]],
-    ) -> bool:
-        """The best sentence on the question's topic names one of the asked years."""
-        selection, _ = self._select_sentences(question_part, intent, hits, filters, topic, shown)
+    def _names_asked_year(self, selection: Selection, intent: Intent) -> bool:
+        """The confident best sentence names one of the asked years."""
         best = selection.best
         years = self.extractive.places.years_of(best) if best is not None else set()
         return selection.confident and bool(years & set(intent.years))
@@ -641,7 +631,8 @@ class Assistant:
         if _of_another_period(intent, cited) or self._of_other_years(intent, cited):
             return True
         said = [c.quote for c in cited]
-        if names_sibling(question_part, " ".join(said)):
+        context = " ".join(f"{c.title}. {c.section}." for c in cited)
+        if names_sibling(question_part, " ".join(said), context):
             return True  # "Vestermølle afdeling" asked, "Egelund afdeling" cited
         if _ranks_below(question_part, said):
             return True  # "det næstlaveste bud" asked, "det laveste bud" cited

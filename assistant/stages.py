@@ -114,13 +114,18 @@ def _named_parts(text: str) -> dict[tuple[str, str], set[str]]:
     return out
 
 
-def names_sibling(question: str, text: str) -> bool:
+def names_sibling(question: str, text: str, context: str = "") -> bool:
     """The text names another part of the kind the question names ("Egelund afdeling" for
-    "… Vestermølle afdeling?", "Område Syd" for "Område Nord") and never the asked one."""
+    "… Vestermølle afdeling?", "Område Syd" for "Område Nord") and never the asked one, nor
+    does its `context` (its titles and headings: a letter headed "… ved Skovlund Skole" is
+    about that school when it says "til Havnbjerg Skole")."""
     said = _named_parts(text)
+    around = _named_parts(context)
     low = text.lower()
     for key, names in _named_parts(question).items():
         others = said.get(key, set()) - names
-        if others and not any(name[: max(4, len(name) - 1)] in low for name in names):
+        if not others or names & around.get(key, set()):
+            continue
+        if not any(name[: max(4, len(name) - 1)] in low for name in names):
             return True
     return False

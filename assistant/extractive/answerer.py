@@ -3,6 +3,7 @@ whether they are strong enough to answer at all."""
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
@@ -46,6 +47,8 @@ _COUNT = re.compile(
     rf"(?<![\w.,])(?:\d+(?:[.,]\d+)*(?:\s*-\s*\d+)?|{COUNT_WORDS})\b", re.IGNORECASE
 )
 _ORDINAL = re.compile(r"\.\s*(?:-\s*\d+\.\s*)?[a-zæøå]")  # "8. klasse", "8. - 9. klasse"
+# "Hvad skal de 1,6 mio. kr. bruges til?", "Hvad går de 2 mio. kr. til?", "Hvad dækker …?"
+_ASKS_USE = re.compile(r"\b(?:bruges|anvendes|går|gå|dækker|dække)\b.*\btil\b|\bdækker\b", re.I)
 _ASKS_SIZE = re.compile(r"\bhvor\s+(?:meget|mange|stor[te]?)\b", re.IGNORECASE)
 _REFERS_BACK = re.compile(r"\s*(?:det|der|dette|disse|heraf|heriblandt)\b", re.IGNORECASE)
 # the question asks what a later paper says: "hvad er den nye dato?", "Byrådets endelige
@@ -297,11 +300,7 @@ class ExtractiveAnswerer:
             # "Hvad koster pavillonen om måneden?": the sentence stating the monthly rent
             # answers, not the one stating the whole lease (a near miss, `_misses_asked`)
             rated = [c for c in cands if self.places.states_rate(c.doc_id, c.start, c.text, rate)]
-            topical = [g for g in groups if not self.stats.is_cue(g.main[0])]
-            if topical:  # the rate of the asked thing: its rarest word, there or just before
-                subject = max(topical, key=self.stats.specificity)
-                rated = [c for c in rated if self.scorer.group_near(subject, c)]
-            cands = rated or cands
+            cands = self._near_subject(rated, groups) or cands
         if asks_winner(question):
             # "Hvem vandt udbuddet?": a sentence stating the choice and naming the firm
             # ("Kontrakten tildeles Havblik Systems A/S"), or the one it follows, answers;
@@ -317,6 +316,11 @@ class ExtractiveAnswerer:
             # amount names the subject; the answer states another one
             told = [c for c in cands if _states_other_amount(c.text, intent.amounts)]
             cands = told or cands
+        elif intent.amounts and _ASKS_USE.search(question):
+            # "Hvad skal de 1,6 mio. kr. til Åstien bruges til?": the sentence stating that
+            # amount says what it is for
+            told = [c for c in cands if _states_given_amount(c.text, intent.amounts)]
+            cands = self._near_subject(told, groups) or cands
         if intent.counted:
             counted = self._counted_terms(intent.counted, groups)
             if counted:
@@ -506,6 +510,18 @@ class ExtractiveAnswerer:
             update=update,
         )
 
+    def _near_subject(self, cands: list[Candidate], groups: list[WordGroup]) -> list[Candidate]:
+        """The candidates about the asked thing: the question's rarest topical word is in
+        their context or the sentences just before them (the rate or amount of that thing).
+        A name or compound no general word list has ("Åstien") names the thing before a
+        dictionary word ("bruges")."""
+        topical = [g for g in groups if not self.stats.is_cue(g.main[0]) and not g.word.isdigit()]
+        if not topical:
+            return cands
+        named = [g for g in topical if general_idf(g.word) == math.inf]
+        subject = max(named or topical, key=self.stats.specificity)
+        return [c for c in cands if self.scorer.group_near(subject, c)]
+
     def _confident(self, best: Candidate) -> bool:
         """The best sentence covers enough of the question, with its context, to answer."""
         cfg = self.config
@@ -689,6 +705,11 @@ def without_later_words(groups: list[WordGroup], question: str) -> list[WordGrou
     said = {w.lower() for m in _ASKS_LATER.finditer(question) for w in m.group().split()}
     said |= {w.lower() for m in _AFTER_CLAUSE.finditer(question) for w in m.group().split()}
     return [g for g in groups if g.word.lower() not in said] or groups
+
+
+def _states_given_amount(text: str, given: list[float]) -> bool:
+    """The text states one of the amounts `given` (the question's)."""
+    return any(any(abs(m.amount_dkk - a) < 0.5 for a in given) for m in find_amounts(text))
 
 
 def _states_other_amount(text: str, given: list[float]) -> bool:

@@ -55,6 +55,11 @@ def test_a_sibling_of_the_asked_part_is_a_near_miss() -> None:
         "Hvor stor en underskudsgaranti fik Bakkeskov Kunstforening?",
         "Bakkeskov Musikforening gives en underskudsgaranti på 120.000 kr.",
     )
+    # a text under a title naming the asked part is about it ("… til Havnbjerg Skole")
+    letter = "Høringssvar fra skolebestyrelsen ved Skovlund Skole"
+    asked = "Hvor mange elever berøres af forslaget om at flytte udskolingen fra Skovlund Skole?"
+    moved = "Forslaget vil betyde, at 118 elever skal transporteres til Havnbjerg Skole."
+    assert names_sibling(asked, moved) and not names_sibling(asked, moved, letter)
     # a capitalised word opening a sentence is no name: "Der iværksættes …"
     assert not names_sibling(
         "Hvor mange LEAN-projekter iværksættes der?", "Der iværksættes 12 projekter."

@@ -2178,3 +2178,35 @@ def test_a_compound_named_by_its_head_further_on_in_its_item(tmp_path_factory) -
     )
     answer = unseen.ask("Hvad koster den nye digitale høringsplatform?")
     assert not answer.abstained and "185.000 kr." in answer.text, answer.text
+
+
+TOWN_CENTRE_MD = """# Referat – Kultur-, Fritids- og Erhvervsudvalget – 3. marts 2032
+
+## Punkt 2: Byfornyelse af Torvekvarteret – status
+
+### Sagsfremstilling
+
+Byfornyelsen omfatter Store Torv, Kirkestræde og en ny sti langs åen, Åstien. Projekteringen af
+Åstien forventes udbudt i foråret 2032, og anlægget udføres i 2033.
+
+### Økonomi
+
+Beløbet til Åstien i 2032 på 1,6 mio. kr. dækker projektering (0,8 mio. kr.) og den
+arkæologiske forundersøgelse (0,8 mio. kr.). Facadepuljen er uændret 2,0 mio. kr.
+
+## Punkt 3: Åfest og Torvedage
+
+### Sagsfremstilling
+
+Handelsstandsforeningen ønsker at afholde Åfest og Torvedage den 4.-6. juli 2032 ved Åstien.
+Styregruppen er positiv, hvis den nordlige del af Åstien er taget i brug senest den 20. juni
+2032.
+"""
+
+
+def test_the_sentence_stating_the_asked_amount_says_what_it_is_for(tmp_path_factory) -> None:
+    """ "Hvad skal de 1,6 mio. kr. til Åstien bruges til?": the sentence stating that amount of
+    the asked thing answers, not the sentences that share more of the question's words."""
+    unseen = assistant_over(tmp_path_factory.mktemp("amount-use"), {"referat.md": TOWN_CENTRE_MD})
+    answer = unseen.ask("Hvad skal de 1,6 mio. kr. til Åstien i 2032 bruges til?")
+    assert "projektering (0,8 mio. kr.)" in answer.text, answer.text
