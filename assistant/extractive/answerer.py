@@ -518,7 +518,7 @@ class ExtractiveAnswerer:
         topical = [g for g in groups if not self.stats.is_cue(g.main[0]) and not g.word.isdigit()]
         if not topical:
             return cands
-        named = [g for g in topical if general_idf(g.word) == math.inf]
+        named = [g for g in topical if math.isinf(general_idf(g.word))]
         subject = max(named or topical, key=self.stats.specificity)
         return [c for c in cands if self.scorer.group_near(subject, c)]
 

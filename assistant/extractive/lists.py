@@ -60,7 +60,6 @@ def _ends_sentence(text: str) -> bool:
 
 MAX_POINT_SENTENCES = 8  # a numbered point's own sentences before the next point
 
-AGENDA_NOUNS = "punkter sager dagsordenspunkter emner"
 MAX_TABLE_ROWS = 40  # a table this long answers a "hvilke" question by the rows it asks for
 LISTED_NOUN_BONUS = 0.1  # a list whose intro names what "hvilke X" asks for
 TYPED_ITEMS_BONUS = 0.1  # a list whose items are what "hvilke X" asks for ("dage": dates)
