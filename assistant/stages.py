@@ -93,7 +93,8 @@ def _is_name(word: str) -> bool:
 
 def _named_parts(text: str) -> dict[tuple[str, str], set[str]]:
     """The names a text gives parts of a kind, by the word beside them: "Egelund afdeling"
-    -> {("after", "afdeling"): {"egelund"}}, "Område Nord" -> {("before", "områd"): {"nord"}}.
+    -> {("after", "afdeling"): {"egelund"}}, "Område Nord" -> {("before", "områd"): {"nord"}}
+    (a kind before a name is capitalised with it: a lower-case word there is mostly a verb).
     A capitalised word opening a sentence is no name ("Hvad …", "Kerneproduktet er …")."""
     words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
     stem, stop = _stemmer().stemWord, _stopwords()
@@ -110,6 +111,8 @@ def _named_parts(text: str) -> dict[tuple[str, str], set[str]]:
             gap = text[words[first][2] : words[second][1]]
             if other in stop or len(other) < 3 or not gap.isspace():
                 continue  # "af Vestermølle", "Vestermølle, og": no kind named beside it
+            if side == "before" and not words[j][0][:1].isupper():
+                continue  # "stemte Jonas Kragh": a verb before a name is no kind of it
             out.setdefault((side, stem(other)), set()).add(name)
     return out
 

@@ -60,6 +60,11 @@ def test_a_sibling_of_the_asked_part_is_a_near_miss() -> None:
     asked = "Hvor mange elever berøres af forslaget om at flytte udskolingen fra Skovlund Skole?"
     moved = "Forslaget vil betyde, at 118 elever skal transporteres til Havnbjerg Skole."
     assert names_sibling(asked, moved) and not names_sibling(asked, moved, letter)
+    # a verb before a name is no kind of it: "stemte Jonas Kragh" for "Hvordan stemte …?"
+    assert not names_sibling(
+        "Hvordan stemte Klima- og Miljøudvalget om gebyret?",
+        "For indstillingen stemte Jonas Kragh (A) og Birgitte Lund (V).",
+    )
     # a capitalised word opening a sentence is no name: "Der iværksættes …"
     assert not names_sibling(
         "Hvor mange LEAN-projekter iværksættes der?", "Der iværksættes 12 projekter."
