@@ -658,9 +658,11 @@ class Assistant:
             return False  # "Kommissoriet nævner 2,75 mill. kr. i 2006 - hvordan …?" asks no year
         places = self.extractive.places
         figures = [c for c in cited if has_count(c.quote)]  # a row's label states none
-        rows = [c for c in figures if self._in_table(c)]
+        rows = [c for c in figures if _in_row(self.docs.get(c.doc_id), c.start)]
         if intent.asks_amount:
-            judged = [c for c in cited if c in figures or not self._in_table(c)]
+            judged = [
+                c for c in cited if c in figures or not _in_row(self.docs.get(c.doc_id), c.start)
+            ]
         elif figures and len(rows) == len(figures):
             judged = rows
         else:
@@ -675,10 +677,6 @@ class Assistant:
             if not years or years & asked:
                 return False
         return True
-
-    def _in_table(self, citation: Citation) -> bool:
-        view = self.docs.get(citation.doc_id)
-        return view is not None and view.table_row(citation.start) is not None
 
     def _decided_elsewhere(self, selection: Selection, cset: CitationSet, mark: int) -> bool:
         """A sentence answers for an undecided item only as a decision recorded elsewhere: in

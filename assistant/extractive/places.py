@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from assistant.citations import DocumentCache
+from assistant.citations import DocumentCache, DocView
 from assistant.extractive.model import Candidate, wording
 from assistant.extractive.shapes import (
     DECISION_WORDS,
@@ -52,6 +52,16 @@ _TOTAL_LABEL = re.compile(r"(?:i\s+alt|total|samlet|sum|i\s+alt\s+\S+)\.?", re.I
 
 TABLE_CAPTION_REACH = 200  # characters from a caption ("Tabel 2. Anlægsprogram") to its table
 TABLE_UNIT_REACH = 2000  # characters from a table's unit header ("(1.000 kr.)") to a row
+
+
+def _above_table(view: DocView, offset: int, with_header: bool) -> str:
+    """The caption above the table holding `offset` (within `TABLE_CAPTION_REACH`), and its
+    first row when `with_header`."""
+    first = view.table_header(offset) or view.table_row(offset)
+    if first is None:
+        return ""
+    end = first.end if with_header else first.start
+    return view.text[max(0, first.start - TABLE_CAPTION_REACH) : end]
 
 
 class DocumentPlaces:
@@ -119,8 +129,7 @@ class DocumentPlaces:
         header = column_names_row(view, c.start)
         if header is not None:
             return years_named(view.text[header.start : header.end])
-        first = view.table_header(c.start) or row
-        return years_named(view.text[max(0, first.start - TABLE_CAPTION_REACH) : first.start])
+        return years_named(_above_table(view, c.start, with_header=False))
 
     def table_amount(self, c: Candidate) -> bool:
         """A table row whose bare figures are amounts by the table's unit header ("Udvalg
@@ -165,10 +174,8 @@ class DocumentPlaces:
         """The text states the asked rate ("pr. meter", "kr./m3"), or, for a table row, its
         table's caption and column names do ("Tabel 4. Timepriser …, kr. pr. leveret time")."""
         view = self.docs.get(doc_id)
-        row = view.table_row(start) if view is not None else None
-        if view is not None and row is not None:
-            first = view.table_header(start) or row
-            text = f"{view.text[max(0, first.start - TABLE_CAPTION_REACH) : first.end]} {text}"
+        if view is not None and view.table_row(start) is not None:
+            text = f"{_above_table(view, start, with_header=True)} {text}"
         return rate.search(text) is not None
 
     def in_table(self, c: Candidate) -> bool:
