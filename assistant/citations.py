@@ -270,6 +270,10 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# how stale a document may be when another process re-ingests it (see `Registry.recent_revision`)
+REVISION_MAX_AGE_S = 0.5
+
+
 class DocumentCache:
     """Documents by id, loaded once per registry revision (thread-safe)."""
 
@@ -280,7 +284,7 @@ class DocumentCache:
         self._docs: dict[str, DocView | None] = {}
 
     def get(self, doc_id: str) -> DocView | None:
-        revision = self.registry.revision()
+        revision = self.registry.recent_revision(REVISION_MAX_AGE_S)
         with self._lock:
             if revision != self._revision:
                 self._docs.clear()

@@ -169,6 +169,9 @@ def in_document_words(question: str) -> str:
     return _PER_YEAR.sub("årligt", question)
 
 
+_TERMS_KEPT = 100_000  # texts whose terms `TermStats.terms` keeps
+
+
 class TermStats:
     """Analyzer fitted on the corpus and term document frequencies over chunks.
 
@@ -184,6 +187,7 @@ class TermStats:
         self.n = 0
         self._cue_terms: frozenset[str] = frozenset()
         self._relatives: dict[str, tuple[str, ...]] = {}
+        self._terms: dict[str, frozenset[str]] = {}  # `terms` by text, for this analyzer
 
     def refresh(self) -> TermStats:
         revision = self.registry.revision()
@@ -197,6 +201,7 @@ class TermStats:
                     for term in set(analyzer.analyze(text)):
                         df[term] = df.get(term, 0) + 1
                 self.analyzer, self.df, self.n = analyzer, df, len(texts)
+                self._terms = {}
                 self._relatives = {}
                 self._cue_terms = frozenset(t for w in CUE_WORDS for t in analyzer.analyze(w))
                 self._revision = revision
@@ -231,8 +236,16 @@ class TermStats:
         """Some form of the word occurs in the corpus."""
         return any(self.df.get(t, 0) > 0 for t in (*group.main, *group.parts, *group.relatives))
 
-    def terms(self, text: str) -> set[str]:
-        return set(self.analyzer.analyze(text))
+    def terms(self, text: str) -> frozenset[str]:
+        """The text's index terms. Kept by text: an answer analyses the same sentences,
+        headings and section texts of its passages again and again, and so do the next
+        questions on the same documents (analysis was a fifth of an answer's time)."""
+        found = self._terms.get(text)
+        if found is None:
+            if len(self._terms) >= _TERMS_KEPT:  # bounded memory; a new batch refills it
+                self._terms = {}
+            found = self._terms[text] = frozenset(self.analyzer.analyze(text))
+        return found
 
     def groups(self, question: str, english: bool = False) -> list[WordGroup]:
         """The question's words as weighted groups (stopwords dropped, cue words light)."""

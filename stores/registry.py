@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+import time
 from collections.abc import Iterable
 from dataclasses import asdict
 from datetime import UTC, datetime
@@ -16,6 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from ingest.models import Block, Chunk, DocumentMeta, DocumentRecord, PageSpan, Section
+
+# writes through any registry of this process, so a revision read before one is never reused
+_process_writes = 0
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -100,6 +104,8 @@ class Registry:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
         self._lock = threading.RLock()
+        # the last revision read: (value, when, `_process_writes` then)
+        self._read: tuple[int, float, int] = (0, -float("inf"), -1)
 
     @classmethod
     def open(cls, data_dir: Path | str) -> Registry:
@@ -118,9 +124,23 @@ class Registry:
 
     def revision(self) -> int:
         """Bumped on every change, so in-memory indexes (BM25) know when to rebuild."""
-        return int(self.get_meta("revision") or 0)
+        value = int(self.get_meta("revision") or 0)
+        self._read = (value, time.monotonic(), _process_writes)
+        return value
+
+    def recent_revision(self, max_age_s: float) -> int:
+        """The revision read at most `max_age_s` ago, or read now: an answer looks documents
+        up a thousand times, and one query each was a tenth of its time. A write in this
+        process is seen at once; another process's (an ingest beside a server) within
+        `max_age_s`."""
+        value, read_at, writes = self._read
+        if writes != _process_writes or time.monotonic() - read_at > max_age_s:
+            return self.revision()
+        return value
 
     def _bump_revision(self) -> None:
+        global _process_writes
+        _process_writes += 1
         self.conn.execute(
             "INSERT INTO meta (key, value) VALUES ('revision', '1') "
             "ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1"
