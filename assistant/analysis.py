@@ -168,8 +168,10 @@ _IRREGULAR_ENDINGS = (
 # their infinitive ("støtte", "beslutte", "samle") and so the present and -et forms, which
 # Snowball stems alike; words whose -ede is no such ending are left alone.
 _NOT_PAST_EDE = frozenset({"allerede", "forberede", "udbrede", "tilstede", "fremmede"})
-# Snowball takes "-ig" off "billig", which leaves "bil": "det billigste bud" is not a car
-_KEPT_STEMS = ("billig",)
+# Snowball takes "-ig" off "billig", which leaves "bil": "det billigste bud" is not a car;
+# it reads "eksterne" as a plural in "-erne" ("ekst") while "ekstern" stays whole, and keeps
+# the neuter "-t" ("eksternt"): an adjective's three forms are one word
+_KEPT_STEMS = ("billig", "ekstern", "intern")
 
 _UNIT_FACTORS = {"mio": 1_000_000, "mia": 1_000_000_000, "tusind": 1_000, "tusindkr": 1_000}
 
@@ -499,7 +501,7 @@ class DanishAnalyzer:
                     surface = surface[:-2]  # "støttede" -> "støtte"
             cached = self._stemmer.stemWord(surface)
             kept = next((k for k in _KEPT_STEMS if surface.startswith(k)), None)
-            if kept is not None and kept.startswith(cached):
+            if kept is not None and (kept.startswith(cached) or surface == f"{kept}t"):
                 cached = kept
             if cached.endswith("et") and cached + "t" in surface:
                 # a noun in -et doubles its t when inflected, and Snowball then keeps the -et

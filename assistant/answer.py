@@ -37,8 +37,9 @@ from assistant.extractive.answerer import ExtractiveAnswerer
 from assistant.extractive.model import Candidate, ListCandidate, Selection, wording
 from assistant.extractive.scoring import names_someone
 from assistant.extractive.shapes import (
+    APPLIED_FOR,
+    GRANTED,
     LIST_ITEM_START,
-    applied_only,
     cited_item_heading,
     column_names_row,
     dates_in,
@@ -1097,6 +1098,9 @@ def _deputy_only(question: str, said: list[str]) -> bool:
 
 
 def _applied_only(said: list[str]) -> bool:
-    """Every cited sentence with an amount states what was applied for and no grant."""
+    """A cited amount is what was applied for, and no cited sentence states a grant: the
+    other amounts beside it ("egenfinansieringen på 0,3 mio. kr.") are no grant either."""
     with_amounts = [t for t in said if find_amounts(t)]
-    return bool(with_amounts) and all(applied_only(t) for t in with_amounts)
+    return any(APPLIED_FOR.search(t) for t in with_amounts) and not any(
+        GRANTED.search(t) for t in said
+    )

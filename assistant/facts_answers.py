@@ -29,7 +29,12 @@ from assistant.citations import (
     document_label,
     trim_span,
 )
-from assistant.extractive.answerer import ExtractiveAnswerer, key_candidates, without_item_words
+from assistant.extractive.answerer import (
+    ExtractiveAnswerer,
+    key_candidates,
+    without_date_words,
+    without_item_words,
+)
 from assistant.extractive.model import wording
 from assistant.extractive.places import years_named
 from assistant.extractive.scoring import COMMITTEE_NAME, asks_about_committee
@@ -170,6 +175,8 @@ MAX_TABLE_DOCUMENTS = 3  # documents in one budget table
 # 0.691 from 3; 5 rows scored the same at a longer median)
 MAX_BUDGET_ROWS = 4
 ITEM_TITLE_WEIGHT = 0.1  # a decision's item title naming the question's subject
+# a word naming the asked item matches a decision row this well (a compound: both its parts)
+KEY_MATCH = 0.6
 YEAR_OF_ROW_BONUS = 0.1  # an amount for the asked year outranks a total that names it
 SMALL_CORPUS_DOCUMENTS = 20  # up to this, every facts row is a candidate
 
@@ -1008,6 +1015,7 @@ class FactsAnswerer:
             # a meeting's one decided item answers what it decided, not its undecided ones
             rows = [r for r in rows if r.get("decision_start") is not None] or rows
         scored = []
+        keys = self._item_keys(rows, groups, intent)
         for row in rows:
             date_ok, exact = _date_matches(intent, row.get("decision_date") or row.get("doc_date"))
             if not date_ok:
@@ -1019,6 +1027,8 @@ class FactsAnswerer:
             own, ctx, key = self._row_match(groups, specific, context)
             if ctx < self.min_decision_coverage:
                 continue
+            if keys and not self._names_item(keys, f"{specific} {context}"):
+                continue  # the body, meeting and date match every item of the minutes
             subject = self._without_body(groups, row)
             if subject and len(subject) < len(groups):
                 # the deciding body is every item's; an item's own text naming it ("…
@@ -1108,6 +1118,21 @@ class FactsAnswerer:
             return []
         doc_id = min(dated, key=lambda r: (ranks.get(r["doc_id"], 99), r["doc_id"]))["doc_id"]
         return [r for r in dated if r["doc_id"] == doc_id]
+
+    def _item_keys(
+        self, rows: list[dict[str, Any]], groups: list[WordGroup], intent: Intent
+    ) -> list[WordGroup]:
+        """The question's words apart from the body, its meetings, decisions and dates: what
+        names the asked item ("affaldsgebyrerne" in "Hvad besluttede Byrådet om
+        affaldsgebyrerne på mødet den 27. marts 2025?"). None for a question naming no item."""
+        body = " ".join(filter(None, {r.get("committee") or r.get("doc_committee") for r in rows}))
+        named = self.stats.terms(f"{body} {MEETING_WORDS} {DECISION_WORDS}")
+        topical = [g for g in groups if not set(g.main) & named and not g.word.isdigit()]
+        return [g for g in without_date_words(topical, intent) if g.word.lower() not in MONTHS]
+
+    def _names_item(self, keys: list[WordGroup], text: str) -> bool:
+        terms = self.stats.terms(text)
+        return any(match_group(k, terms) >= KEY_MATCH for k in keys)
 
     def _without_body(self, groups: list[WordGroup], row: dict[str, Any]) -> list[WordGroup]:
         """The question's words apart from those naming the row's deciding body."""

@@ -471,7 +471,7 @@ def classify(question: str) -> Intent:
     elif _FOLLOWUP_LIST.search(q) and not _counts_other_things(intent):
         intent.kind = "followup_list"
     elif (
-        _DECISION.search(q)
+        _DECISION.search(_CONDITION.sub(" ", q))
         or intent.asks_vote  # a vote is how a decision was made
         or (intent.recommendation and not budget and not intent.asks_when)
     ):
@@ -485,6 +485,11 @@ def classify(question: str) -> Intent:
     elif intent.wants_list and not intent.asks_when and not intent.asks_count:
         intent.kind = "list"
     return intent
+
+
+# "Hvad skal man betale …, hvis forslaget bliver vedtaget?": a condition names a decision the
+# question takes as given; what it asks is in its main clause
+_CONDITION = re.compile(r",?\s*\b(?:hvis|såfremt|forudsat\s+at|if)\b[^?]*", re.IGNORECASE)
 
 
 _FOLLOWUP_NOUN = re.compile(
@@ -524,6 +529,10 @@ def asked_item_number(question: str) -> str | None:
 
 
 _RATE = re.compile(r"\b(?:pr\.?|per)\s+([a-zæøå]{3,})\b(?!\s*\d)", _F)
+# "Hvad betaler jobcentret i timen?", "Hvad koster en time hos …?": a rate without "pr."
+_PER_ONE = re.compile(
+    r"\bi\s+(timen)\b|\b(?:koster|koste|betaler|betale)\s+(?:en|et)\s+(time|døgn|nat)\b", _F
+)
 _NOT_UNITS = {"dags", "mail", "brev", "telefon"}  # "pr. dags dato", "modtaget pr. mail"
 # units a document abbreviates: "kr./m3", "1.200 kr/t"
 _UNIT_FORMS = {
@@ -568,10 +577,11 @@ def asked_rate(question: str) -> re.Pattern[str] | None:
         word = next(w for w in period.groups() if w).lower()
         unit = "måned" if word.startswith("måned") else "uge" if word.startswith("uge") else "dag"
         return re.compile(_PERIOD_FORMS[unit], _F)
-    m = _RATE.search(question)
+    m = _RATE.search(question) or _PER_ONE.search(question)
     if m is None:
         return None
-    word = m.group(1).lower()
+    word = next(w for w in m.groups() if w).lower()
+    word = {"timen": "time"}.get(word, word)
     if word in DANISH_MONTHS or word in _NOT_UNITS:
         return None
     stem = re.escape(word[: max(4, len(word) - 2)])
@@ -579,9 +589,11 @@ def asked_rate(question: str) -> re.Pattern[str] | None:
     if word in _UNIT_FORMS:
         forms.append(_UNIT_FORMS[word])
     # "kr. pr. leveret time" (one word between), "Timepriser", "timetakst", "meterprisen"
+    definite = {"time": "timen", "døgn": "døgnet", "nat": "natten"}.get(word)
     return re.compile(
         rf"(?:\bpr\.?|\bper|/)\s*(?:[a-zæøå]+\s+)?(?:{'|'.join(forms)})\b"
-        rf"|\b{stem}\w{{0,3}}(?:pris|takst|sats)",
+        rf"|\b{stem}\w{{0,3}}(?:pris|takst|sats)"
+        + (rf"|\b(?:i|om)\s+{definite}\b" if definite else ""),  # "485 kr. i timen"
         _F,
     )
 

@@ -67,7 +67,9 @@ _PER_NORMAL = {
     "dagligt": "dag",
 }  # fmt: skip
 
-_LEAD = r"(?<![\w.,/-])"
+# no digit, word or range dash before an amount; a minus sign after a space or a cell
+# boundary is its sign ("-180.000 kr." in a table of reductions)
+_LEAD = r"(?<![\w.,/])(?<![\w.,/]-)"
 # NUM [- NUM] [scale] cur  |  NUM [- NUM] scale (no currency, money words only after)
 _AFTER = re.compile(
     _LEAD

@@ -70,6 +70,8 @@ MAX_SECTION_ITEMS = 15  # a section's body of this many lines or list items at m
 MEETING_NOUNS = "dagsorden dagsordenen møde mødet referat referatet"
 _AGENDA_WORD = re.compile(r"(?:dagsordens)?punkt\w*|sag(?:en|er|erne)?|emne\w*", re.IGNORECASE)
 _NAMES_AGENDA = re.compile(r"\bdagsorden|\bagenda\b", re.IGNORECASE)
+_WORD_NUMBERED = re.compile(r"\s*([^\W\d_]{3,})\s+\d{1,2}\s*[:.–-]\s+\S")
+_AGENDA_HEADING = re.compile(r"(?:dagsorden(?:en)?|agenda)(?:\s+\S+){0,4}", re.IGNORECASE)
 # "Hvilke punkter på (styregruppens) handlingsliste …": where the listed things are listed
 _LISTED_FROM = re.compile(
     r"\b(?:hvilke[nt]?|which)\s+(?:\w+\s+)?(?:på|i|fra|under|on|in)\s+(?:\w+s\s+)?(\w+)", re.I
@@ -133,6 +135,10 @@ class ListFinder(Step):
         found: list[ListCandidate] = []
         for doc_id in doc_ids:
             found.extend(self.structured_lists(doc_id))
+        for lc in found:
+            # a decision record's "## Dagsorden" with its numbered items is the meeting's
+            # agenda as the parsed "Punkt 2: …" items are
+            lc.agenda = lc.agenda or self._under_agenda_heading(lc)
         if headed_by is not None:
             found = [lc for lc in found if self._headed_by(lc, headed_by)]
         if word and not asks_items and not _NAMES_AGENDA.search(question):
@@ -317,15 +323,22 @@ class ListFinder(Step):
             if sec.kind in ("numbered", "agenda_item") and sec.start not in starts:
                 starts.add(sec.start)  # an item read both ways is one item
                 children.setdefault(sec.parent, []).append(sec)
+        # headings numbered by a word of their own ("Indsatsområde 1: …", "Indsatsområde 2: …")
+        # under one parent: the strategy's areas, as "1. …", "2. …" would be
+        named: dict[tuple[int | None, str], list] = {}
+        for sec in view.record.sections:
+            m = _WORD_NUMBERED.match(sec.title)
+            if m is not None and sec.start not in starts:
+                named.setdefault((sec.parent, m.group(1).lower()), []).append(sec)
+        for (_, word), secs in named.items():
+            if len(secs) >= 2:
+                out.append(self._word_numbered_list(view, word, secs))
         by_id = {sec.id: sec for sec in view.record.sections}
         for parent_id, secs in children.items():
             if len(secs) < 2:
                 continue
             secs.sort(key=lambda sec: sec.start)
-            items = []
-            for sec in secs:
-                a, b = view.heading_of(sec)
-                items.append(Candidate(doc_id, a, b, view.text[a:b], -1))
+            items = self._heading_items(view, secs)
             intro = None
             parent = by_id.get(parent_id) if parent_id is not None else None
             lo = view.heading_of(parent)[1] if parent is not None else 0
@@ -418,6 +431,32 @@ class ListFinder(Step):
             and not view.text[c.end : after.start].strip()
             and _in_list_block(view, after.start)
         )
+
+    @staticmethod
+    def _heading_items(view: DocView, secs: list) -> list[Candidate]:
+        """The sections' headings as list items."""
+        return [Candidate(view.id, a, b, view.text[a:b], -1) for a, b in map(view.heading_of, secs)]
+
+    def _word_numbered_list(self, view: DocView, word: str, secs: list) -> ListCandidate:
+        """Headings "Indsatsområde 1: …", "Indsatsområde 2: …" as one list, introduced by the
+        heading right before them when it names them ("3. Indsatsområder")."""
+        secs = sorted(secs, key=lambda sec: sec.start)
+        before = [sec for sec in view.record.sections if sec.start < secs[0].start]
+        intro = None
+        if before:
+            prev = max(before, key=lambda sec: sec.start)
+            if word[:-1] in prev.title.lower():
+                a, b = view.heading_of(prev)
+                intro = Candidate(view.id, a, b, view.text[a:b], -1)
+        return ListCandidate(view.id, intro, self._heading_items(view, secs))
+
+    def _under_agenda_heading(self, lc: ListCandidate) -> bool:
+        """The list's own section is headed "Dagsorden" (or "Agenda")."""
+        view = self.docs.get(lc.doc_id)
+        if view is None or not lc.items:
+            return False
+        path = view.section_path(lc.items[0].start)
+        return bool(path) and _AGENDA_HEADING.fullmatch(path[-1].strip(" *#:")) is not None
 
     def satisfies_with_items(self, c: Candidate, require: str) -> bool:
         """The sentence states what `require` asks for, or it opens a list whose items do

@@ -82,10 +82,17 @@ def states_time(text: str) -> bool:
 
 # an amount applied for, not granted: "Kærby Hallen har søgt om et anlægstilskud på
 # 1.250.000 kr.", "Der ansøges om 4,8 mio. kr.", "ansøgt beløb", "Der er søgt 6 mio. kr. hos
-# fonden"
-APPLIED_FOR = re.compile(r"\b(?:an)?søg(?:er|es|te|t)\s+om\b|\b(?:an)?søgt\b", re.IGNORECASE)
-# ... and granted: "Udvalget bevilgede 1.000.000 kr.", "tilsagn om 3,9 mio. kr."
-GRANTED = re.compile(r"\bbevilg\w*|\btildel\w*|\btilsagn\w*|\bimødekom\w*", re.IGNORECASE)
+# fonden", "… foreslår, at kommunen søger 2.460.000 kr."
+APPLIED_FOR = re.compile(
+    r"\b(?:an)?søg(?:er|es|te|t)\s+(?:om\b|(?:ca\.\s+|i\s+alt\s+)?\d)|\b(?:an)?søgt\b",
+    re.IGNORECASE,
+)
+# ... and granted or received: "Udvalget bevilgede 1.000.000 kr.", "tilsagn om 3,9 mio. kr.",
+# "Projektet modtager 2 mio. kr. fra puljen"
+GRANTED = re.compile(
+    r"\bbevilg\w*|\btildel\w*|\btilsagn\w*|\bimødekom\w*|\bmodtag\w*|\budbetal\w*",
+    re.IGNORECASE,
+)
 
 
 def applied_only(text: str) -> bool:

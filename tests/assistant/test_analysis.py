@@ -354,3 +354,11 @@ def test_everyday_words_split_compounds_for_the_answer_step_only() -> None:
     assert not {"core", "this", "steve", "net", "vær"} & general
     # an inflectional ending is no part: "årsagerne" is not "årsag" + "erne"
     assert scoring.analyze("årsagerne") == ["årsag"]
+
+
+def test_an_adjectives_forms_in_ern_share_one_stem(analyzer: DanishAnalyzer) -> None:
+    """Snowball reads "eksterne" as a plural in "-erne" and keeps the neuter "-t": "en ekstern
+    mentor" must find "eksterne leverandører" and "eksternt"."""
+    assert {analyzer.analyze(w)[0] for w in ("ekstern", "eksterne", "eksternt")} == {"ekstern"}
+    assert {analyzer.analyze(w)[0] for w in ("intern", "interne", "internt")} == {"intern"}
+    assert analyzer.analyze("borgerne") == analyzer.analyze("borger")  # a plural stays one

@@ -3372,3 +3372,135 @@ def test_a_sentence_naming_the_asked_year_answers_when_the_amount_rows_are_of_ot
     unseen = assistant_over(tmp_path_factory.mktemp("years"), {"referat_tmu.md": CLOUDBURST_MD})
     share = unseen.ask("Hvor meget skal kommunen selv betale til skybrudsplanens etape 1 i 2032?")
     assert not share.abstained and "7,9 mio. kr. i 2032" in share.text, share.text
+
+
+JOBCENTER_MD = """# Referat – Beskæftigelsesudvalget – 12. maj 2031
+
+Mødested: Jobcentret, mødelokale 2. Mødet sluttede kl. 17.30.
+
+## Punkt 4: Ansøgning til puljen Broen til beskæftigelse
+
+### Sagsfremstilling
+
+Forvaltningen foreslår, at der søges om 2,25 mio. kr. fra puljen Broen til beskæftigelse.
+Egenfinansieringen på 0,3 mio. kr. findes inden for udvalgets ramme.
+
+### Beslutning
+
+Godkendt.
+
+## Punkt 5: Mentorstøtte
+
+### Sagsfremstilling
+
+Jobcentret køber i dag mentorstøtte hos eksterne leverandører til en gennemsnitlig timepris på
+485 kr. Fremover leveres mentorstøtten af et internt mentorkorps på 4 årsværk, som koster
+2,1 mio. kr. om året.
+
+### Beslutning
+
+Godkendt.
+
+## Punkt 6: Foreløbige reduktionsforslag
+
+### Sagsfremstilling
+
+| Forslag | 2032 | 2033 |
+|---|---|---|
+| A: Samling af vejledningen i ungehuset | -350.000 kr. | -350.000 kr. |
+| C: Jobcaféen flyttes til biblioteket | -180.000 kr. | -180.000 kr. |
+
+### Beslutning
+
+Taget til efterretning.
+"""
+
+
+WASTE_FEE_NOTE_MD = """# Notat om affaldsgebyrer 2032
+
+Forsyningen foreslår, at affaldsgebyret for en helårsbolig hæves fra 3.586 kr. til 3.702 kr.
+om året. Gebyret for en fritidsbolig foreslås hævet fra 1.948 kr. til 2.010 kr. Forslaget
+sendes i høring i juni 2031 og forelægges udvalget på mødet i august 2031.
+"""
+
+
+COUNCIL_MD = """# Beslutningsprotokol – Byrådet – 27. marts 2031
+
+## Sag nr. 19. Anlægsbevilling til offentlige ladepunkter
+
+Klima- og Miljøudvalget anbefaler, at der gives en anlægsbevilling på 2,4 mio. kr.
+
+**Beslutning i Byrådet den 27. marts 2031**
+
+Godkendt.
+
+## Sag nr. 20. Lokalplan for boliger ved Egholt Bakke
+
+Planudvalget anbefaler, at lokalplanen vedtages endeligt.
+
+**Beslutning i Byrådet den 27. marts 2031**
+
+Godkendt med den ændring, at antallet af rækkehuse reduceres fra 48 til 42.
+
+## Sag nr. 21. Lukket sag: Køb af areal til skovrejsning
+
+**Beslutning i Byrådet den 27. marts 2031**
+
+Godkendt.
+
+Protokollen er underskrevet digitalt af byrådets medlemmer. Næste ordinære byrådsmøde holdes
+torsdag den 24. april 2031.
+"""
+
+
+@pytest.fixture(scope="module")
+def jobcenter(tmp_path_factory):
+    return assistant_over(
+        tmp_path_factory.mktemp("jobcenter"),
+        {"referat.md": JOBCENTER_MD, "notat.md": WASTE_FEE_NOTE_MD, "byraad.md": COUNCIL_MD},
+    )
+
+
+def test_what_was_applied_for_is_a_near_miss_beside_other_amounts(jobcenter) -> None:
+    """ "Hvor mange penge fik kommunen bevilget fra puljen?" is not answered by what it applies
+    for, even when the co-financing's amount stands beside it; asked what it applies for, it
+    is."""
+    granted = jobcenter.ask("Hvor mange penge fik kommunen bevilget fra puljen Broen?")
+    assert granted.abstained, granted.text
+    applied = jobcenter.ask("Hvor meget søger kommunen fra puljen Broen til beskæftigelse?")
+    assert not applied.abstained and "2,25 mio. kr." in applied.text, applied.text
+
+
+def test_a_rate_asked_without_pr_needs_a_rate(jobcenter) -> None:
+    """ "i timen" and "Hvad koster en time …?" ask a price per hour: the hourly price answers,
+    an annual staff figure does not."""
+    hourly = jobcenter.ask("Hvad betaler jobcentret i timen for en ekstern mentor?")
+    assert not hourly.abstained and "485 kr." in hourly.text, hourly.text
+    team = jobcenter.ask("Hvad koster en time hos det interne mentorkorps?")
+    assert team.abstained, team.text
+
+
+def test_a_negative_amount_in_a_table_of_reductions_answers(jobcenter) -> None:
+    """ "-180.000 kr." is the saving of the row that names it."""
+    saving = jobcenter.ask("Hvor meget kan man spare ved at flytte Jobcaféen til biblioteket?")
+    assert not saving.abstained and "180.000 kr." in saving.text, saving.text
+
+
+def test_a_meetings_decision_answers_only_the_item_the_question_names(jobcenter) -> None:
+    """The committee and the meeting's date match every item: a decision of another item does
+    not answer what was decided about a topic the minutes never name."""
+    other = jobcenter.ask(
+        "Hvad besluttede Byrådet om affaldsgebyrerne for 2032 på mødet den 27. marts 2031?"
+    )
+    assert other.abstained, other.text
+    named = jobcenter.ask("Hvad besluttede Byrådet om lokalplanen på mødet den 27. marts 2031?")
+    assert not named.abstained and "fra 48 til 42" in named.text, named.text
+
+
+def test_a_fee_asked_on_a_condition_asks_the_fee(jobcenter) -> None:
+    """ "Hvad skal man betale …, hvis forslaget bliver vedtaget?" asks the proposed fee, not
+    a decision: the sentence proposing it answers."""
+    fee = jobcenter.ask(
+        "Hvad skal man betale i affaldsgebyr for en fritidsbolig, hvis forslaget bliver vedtaget?"
+    )
+    assert not fee.abstained and "2.010 kr." in fee.text, fee.text

@@ -163,3 +163,87 @@ def test_a_list_of_dates_answers_which_days_not_the_meetings_items(tmp_path_fact
     answer = unseen.ask("Hvilke dage holder de kommunale dagtilbud fælles lukkedag i 2032?")
     assert "2. januar 2032" in answer.text and "31. december 2032" in answer.text, answer.text
     assert "Godkendelse af dagsorden" not in answer.text, answer.text
+
+
+DECISION_RECORD_MD = """# Handicaprådet – beslutningsprotokol – 2. juni 2032
+
+## Dagsorden
+
+1. Godkendelse af dagsorden
+2. Høring: Revideret kvalitetsstandard for socialpædagogisk støtte
+3. Orientering: Bofællesskabet Kærhaven – tidsplan
+4. Eventuelt
+
+## 2. Høring: Revideret kvalitetsstandard for socialpædagogisk støtte
+
+Kvalitetsstandarden er revideret og sendt i høring med frist den 13. juni 2032.
+
+## 3. Orientering: Bofællesskabet Kærhaven – tidsplan
+
+Indflytning forventes den 1. december 2033.
+"""
+
+STRATEGY_MD = """# Digitaliseringsstrategi 2032-2035
+
+## 1. Vision
+
+Strategien hviler på fem principper: enkelhed, tryghed, åbenhed, fællesskab og effekt.
+
+## 2. Indsatsområder
+
+## Indsatsområde 1: Digital service for borgere og virksomheder
+
+Selvbetjeningsløsningerne samles på én platform.
+
+## Indsatsområde 2: Data og kunstig intelligens
+
+En AI-assistent afprøves i Jobcentret.
+
+## Indsatsområde 3: Informationssikkerhed og robust drift
+
+Kommunen tilslutter sig en fælles SOC-overvågning.
+
+## 3. Økonomi
+
+Strategien finansieres inden for rammen.
+"""
+
+
+QUALITY_STANDARD_MD = """# Referat – Social- og Sundhedsudvalget – 12. maj 2032
+
+## Punkt 4: Revideret kvalitetsstandard for socialpædagogisk støtte
+
+### Sagsfremstilling
+
+Kvalitetsstandarden for socialpædagogisk støtte efter servicelovens § 85 er revideret. Den
+beskriver serviceniveauet og sendes i høring hos Handicaprådet.
+
+### Beslutning
+
+Godkendt.
+"""
+
+
+def test_a_decision_records_dagsorden_list_is_its_agenda(tmp_path_factory) -> None:
+    """The numbered list under "## Dagsorden" is the meeting's items: it answers "Hvilke
+    punkter …?", never what a topic named in one of its items holds."""
+    unseen = assistant_over(
+        tmp_path_factory.mktemp("dagsorden"),
+        {"handicapraad.md": DECISION_RECORD_MD, "referat.md": QUALITY_STANDARD_MD},
+    )
+    levels = unseen.ask(
+        "Hvilke støtteniveauer lægger den reviderede kvalitetsstandard for socialpædagogisk "
+        "støtte op til?"
+    )
+    assert "Eventuelt" not in levels.text, levels.text
+    items = unseen.ask("Hvilke punkter var på Handicaprådets dagsorden den 2. juni 2032?")
+    assert "Eventuelt" in items.text and "Kærhaven" in items.text, items.text
+
+
+def test_headings_numbered_by_a_word_of_their_own_are_a_list(tmp_path_factory) -> None:
+    """ "Indsatsområde 1: …", "Indsatsområde 2: …" answer "Hvilke indsatsområder …?" as the
+    numbered sections "1. …", "2. …" would."""
+    unseen = assistant_over(tmp_path_factory.mktemp("areas"), {"strategi.md": STRATEGY_MD})
+    areas = unseen.ask("Hvilke indsatsområder er der i digitaliseringsstrategien?")
+    for area in ("Digital service", "Data og kunstig intelligens", "Informationssikkerhed"):
+        assert area in areas.text, areas.text
