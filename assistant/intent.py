@@ -471,7 +471,7 @@ def classify(question: str) -> Intent:
     elif _FOLLOWUP_LIST.search(q) and not _counts_other_things(intent):
         intent.kind = "followup_list"
     elif (
-        _DECISION.search(_CONDITION.sub(" ", q))
+        _DECISION.search(q)
         or intent.asks_vote  # a vote is how a decision was made
         or (intent.recommendation and not budget and not intent.asks_when)
     ):
@@ -485,11 +485,6 @@ def classify(question: str) -> Intent:
     elif intent.wants_list and not intent.asks_when and not intent.asks_count:
         intent.kind = "list"
     return intent
-
-
-# "Hvad skal man betale …, hvis forslaget bliver vedtaget?": a condition names a decision the
-# question takes as given; what it asks is in its main clause
-_CONDITION = re.compile(r",?\s*\b(?:hvis|såfremt|forudsat\s+at|if)\b[^?]*", re.IGNORECASE)
 
 
 _FOLLOWUP_NOUN = re.compile(

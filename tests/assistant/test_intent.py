@@ -591,12 +591,3 @@ def test_a_price_a_frame_a_bill_or_a_fee_asks_an_amount(question: str) -> None:
 
 def test_a_time_frame_is_no_money() -> None:
     assert not classify("Hvad er tidsrammen for projektet?").asks_amount
-
-
-def test_a_decision_named_in_a_condition_is_not_what_is_asked() -> None:
-    """ "Hvad skal man betale …, hvis forslaget bliver vedtaget?" asks an amount; the decision
-    in its "hvis"-clause is taken as given. A decision asked in the main clause stays one."""
-    fee = classify("Hvad skal man betale i affaldsgebyr i 2026, hvis forslaget bliver vedtaget?")
-    assert fee.kind == "budget" and fee.asks_amount
-    asked = classify("Hvad besluttede udvalget om gebyret, hvis man ser bort fra høringen?")
-    assert asked.kind == "decision"
