@@ -1125,8 +1125,7 @@ class FactsAnswerer:
         """The question's words apart from the body, its meetings, decisions and dates: what
         names the asked item ("affaldsgebyrerne" in "Hvad besluttede Byrådet om
         affaldsgebyrerne på mødet den 27. marts 2025?"). None for a question naming no item."""
-        body = " ".join(filter(None, {r.get("committee") or r.get("doc_committee") for r in rows}))
-        named = self.stats.terms(f"{body} {MEETING_WORDS} {DECISION_WORDS}")
+        named = self._meeting_terms(rows)
         topical = [g for g in groups if not set(g.main) & named and not g.word.isdigit()]
         return [g for g in without_date_words(topical, intent) if g.word.lower() not in MONTHS]
 
@@ -1142,9 +1141,13 @@ class FactsAnswerer:
     def _names_only_body(self, rows: list[dict[str, Any]], groups: list[WordGroup]) -> bool:
         """The question's words, apart from its date, name only the body and its meetings or
         decisions ("Hvad besluttede styregruppen den 3. april 2025?"): no item's topic."""
-        body = " ".join(filter(None, {r.get("committee") or r.get("doc_committee") for r in rows}))
-        named = self.stats.terms(f"{body} {MEETING_WORDS} {DECISION_WORDS}")
+        named = self._meeting_terms(rows)
         return all(set(g.main) & named for g in groups)
+
+    def _meeting_terms(self, rows: list[dict[str, Any]]) -> frozenset[str]:
+        """The terms of the rows' deciding bodies and of words naming meetings and decisions."""
+        body = " ".join(filter(None, {r.get("committee") or r.get("doc_committee") for r in rows}))
+        return self.stats.terms(f"{body} {MEETING_WORDS} {DECISION_WORDS}")
 
     @staticmethod
     def _item_heading(view: DocView, row: dict[str, Any], at: int) -> tuple[int, int] | None:
