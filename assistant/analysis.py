@@ -48,7 +48,7 @@ LEXICON_FILE = DATA_DIR / "danish_lexicon.txt"
 _CACHE_LIMIT = 500_000  # entries per cache before it is emptied
 
 # Bump when analysis changes in a way that makes stored indexes stale.
-ANALYZER_VERSION = 10
+ANALYZER_VERSION = 11
 
 
 class Token(NamedTuple):

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -216,6 +217,15 @@ def _strip_unsupported_digits(text: str, support: str) -> str:
     return one_line(out).strip(" ,.:;-")
 
 
+# Cue words of an amount question that name the subject of a decision question
+_MONEY_NOUNS = frozenset("budget budgettet budgetter bevilling bevillingen beløb beløbet".split())
+
+
+def _names_a_body(name: str) -> bool:
+    """The name is a committee's, council's or board's alone ("Kultur- og Fritidsudvalget")."""
+    return bool(COMMITTEE_NAME.fullmatch(name.strip()))
+
+
 def _cell(text: str | None) -> str:
     return one_line((text or "").replace("|", "/"))
 
@@ -256,6 +266,17 @@ def _cells_line(view: DocView, start: int, end: int, cset: CitationSet, whole: b
     if TABLE_CELL_SEPARATOR not in text:
         return ""
     return f"{display_text(text)} [{cset.add(view.id, start, end)}]"
+
+
+def _table_lines(view: DocView, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of a paragraph's lines when every one is a table row, else []."""
+    found = re.finditer(r"[^\n]+", view.text[start:end])
+    lines = [(m.start() + start, m.end() + start) for m in found]
+    for x, _ in lines:
+        block = view.block_at(x)
+        if block is None or block.kind != "table_row":
+            return []
+    return lines
 
 
 class FactsAnswerer:
@@ -335,7 +356,8 @@ class FactsAnswerer:
             if g.word in said:
                 continue
             if self.stats.is_cue(g.main[0]) and not keep_cues:
-                continue
+                if not (intent.kind == "decision" and g.word.lower() in _MONEY_NOUNS):
+                    continue  # "Hvad besluttede bestyrelsen om budgettet?": money is the topic
             if all(re.fullmatch(r"[\d.,-]+", t) for t in g.main):
                 continue
             if _TIME_WORDS.fullmatch(g.word):
@@ -676,8 +698,9 @@ class FactsAnswerer:
         self, row: dict[str, Any], cset: CitationSet, groups: list[WordGroup] | None = None
     ) -> str:
         name, heading_n = self._cite_initiative(row, cset)
+        of_body = _names_a_body(name)
         n = cset.add(row["doc_id"], row["start"], row["end"])
-        amount = row["amount_text"]
+        amount = " ".join(row["amount_text"].split())  # "0,65 mio.\nkr." across a PDF line
         if len(name) > 1 and name[0].isupper() and name[1].islower():
             name = name[0].lower() + name[1:]  # "Til videndeling", not "Til Videndeling"
         ref = f"[{heading_n}][{n}]" if heading_n else f"[{n}]"
@@ -691,7 +714,9 @@ class FactsAnswerer:
         # total or an extra cost is quoted: "Den samlede økonomi for <heading>" and "Merudgiften
         # til <heading>" answered no devset or corpus/ question and read wrong under headings
         # that name no initiative ("Merudgiften til budgetopfølgning pr. 30. september").
-        if name and heading_n and kind in ("allocation", "grant"):
+        # a body's name heads what it spends, it is not what the money is for ("5.7 Kultur- og
+        # Fritidsudvalget" over a saving on a swimming bath's ventilation)
+        if name and heading_n and kind in ("allocation", "grant") and not of_body:
             verb = "afsat" if kind == "allocation" else "bevilget"
             lead = f"Til {name} er der {verb} {amount}{period_txt} {ref}."
         quote = one_line(row["quote"])
@@ -1016,6 +1041,12 @@ class FactsAnswerer:
             rows = [r for r in rows if r.get("decision_start") is not None] or rows
         scored = []
         keys = self._item_keys(rows, groups, intent)
+        if keys:
+            # "… om trafiksikkerhedsplanen på mødet i marts": the meeting is every item's, and
+            # an item whose decision mentions "næste møde" is no closer to the one named
+            occasion = self.stats.terms(OCCASION_WORDS)
+            groups = [g for g in groups if not set(g.main) & occasion]
+        per_doc = Counter(r["doc_id"] for r in rows)
         for row in rows:
             date_ok, exact = _date_matches(intent, row.get("decision_date") or row.get("doc_date"))
             if not date_ok:
@@ -1029,7 +1060,7 @@ class FactsAnswerer:
                 continue
             if keys and not self._names_item(keys, f"{specific} {context}"):
                 continue  # the body, meeting and date match every item of the minutes
-            subject = self._without_body(groups, row)
+            subject = self._without_body(groups, row, per_doc[row["doc_id"]] > 2)
             if subject and len(subject) < len(groups):
                 # the deciding body is every item's; an item's own text naming it ("…
                 # orienteres om den endelige tidsplan" under "Økonomiudvalget anbefaler …")
@@ -1133,9 +1164,17 @@ class FactsAnswerer:
         terms = self.stats.terms(text)
         return any(match_group(k, terms) >= KEY_MATCH for k in keys)
 
-    def _without_body(self, groups: list[WordGroup], row: dict[str, Any]) -> list[WordGroup]:
-        """The question's words apart from those naming the row's deciding body."""
-        body = self.stats.terms(row.get("committee") or row.get("doc_committee") or "")
+    def _without_body(
+        self, groups: list[WordGroup], row: dict[str, Any], minutes: bool = False
+    ) -> list[WordGroup]:
+        """The question's words apart from those naming the row's deciding body, and for
+        minutes (a document of several items) those of its title: "beredskabets" in "Hvad
+        besluttede beredskabets bestyrelse om budgettet?" names the minutes of "Beredskab
+        Nordkyst I/S", every item's, and not the item whose text mentions "beredskabet"."""
+        owner = row.get("committee") or row.get("doc_committee") or ""
+        if minutes:
+            owner = f"{owner} {row.get('title') or ''}"
+        body = self.stats.terms(owner)
         return [g for g in groups if not set(g.main) & body]
 
     def _names_only_body(self, rows: list[dict[str, Any]], groups: list[WordGroup]) -> bool:
@@ -1301,6 +1340,12 @@ class FactsAnswerer:
         out = ""
         view = self.docs.get(doc_id)
         for a, b, text in paragraphs:
+            if view is not None and TABLE_CELL_SEPARATOR in text:
+                rows = _table_lines(view, a, b)
+                if rows:  # a table in a decision ("Ejerbidraget fordeles således:"): its rows
+                    out += "".join(f"\n- {_cells_line(view, x, y, cset)}" for x, y in rows)
+                    out += "\n"  # the text after the table starts a line of its own
+                    continue
             # one citation per sentence: each claim shown carries its own marker
             spans = [(s.start, s.end) for s in view.sentences_between(a, b)] if view else []
             spans = _joined_markers(view.text if view else "", spans, a, b)
@@ -1311,8 +1356,8 @@ class FactsAnswerer:
             if _ITEM_LINE.match(text) or self._bulleted(doc_id, a):
                 out += f"\n- {piece}"
             else:
-                out += f" {piece}" if out else piece
-        return out
+                out += f" {piece}" if out and not out.endswith("\n") else piece
+        return out.rstrip("\n")
 
 
 # A decision by the body the question names ("Hvad ændrede Klima-, Teknik- og Miljøudvalget
@@ -1514,6 +1559,7 @@ _ITEM_LINE = re.compile(r"\s*(?:\d{1,2}[.)]|[a-zæøå][.)]|[-•·*–▪])\s+\
 MEETING_WORDS = " ".join(
     ["udvalg udvalget mødet møde byrådet kommunalbestyrelsen styregruppen referat", *MONTHS]
 )
+OCCASION_WORDS = " ".join(["mødet møde møder referat referatet dagsorden dagsordenen", *MONTHS])
 MEETING_PARAGRAPHS = 2  # of each item's decision in a meeting's summary
 NO_DECISION_YET_ITEMS = "Der er endnu ikke truffet beslutning om:"
 # "Hvilke sager er stadig under behandling?", "Hvad er endnu ikke besluttet?"

@@ -22,6 +22,7 @@ from assistant.extractive.step import Step
 from assistant.question_terms import WordGroup, coverage, match_group
 from assistant.types import SearchHit
 from ingest.chunking import ABBREVIATIONS
+from ingest.facts.sentences import Sentence
 from ingest.models import TABLE_CELL_SEPARATOR
 from ingest.structure import is_standard_heading
 
@@ -56,6 +57,28 @@ def _ends_sentence(text: str) -> bool:
     """The text ends with a period after a word, not an abbreviation's ("1,6 mio. kr.")."""
     m = _LAST_WORD.search(text)
     return m is not None and m.group(1).lower() not in ABBREVIATIONS
+
+
+# "Hjemmeplejen Nord: forventet merforbrug …": an item that names what it is about first
+_LABELLED = re.compile(r"[A-ZÆØÅ0-9][^:\n.]{1,60}:\s")
+
+
+def _whole_line(text: str, s: Sentence) -> bool:
+    """The sentence fills its own line(s) to the line's end: a PDF list item whose bullet was
+    lost ("Energipulje til forsamlingshuse, anslået 500.000 kr. årligt.")."""
+    return "\n" not in s.text and text[s.end : s.end + 2].lstrip(" ")[:1] in ("\n", "")
+
+
+def _unmarked_shape(text: str, first: Sentence) -> str | None:
+    """How a colon's list without markers shows where an item starts, from its first item:
+    "label" (each item starts "Navn: …" and may run over several sentences), "line" (each
+    item is one sentence on a line of its own), or None (an item without a period: the first
+    line that ends a sentence closes the list)."""
+    if _LABELLED.match(first.text):
+        return "label"
+    if _ends_sentence(first.text) and _whole_line(text, first):
+        return "line"
+    return None
 
 
 MAX_POINT_SENTENCES = 8  # a numbered point's own sentences before the next point
@@ -546,6 +569,7 @@ class ListFinder(Step):
         inline_list = inline and not opens_list and ":" in intro.text
         out_marked = False
         tight = False  # items so far were separated by single line breaks
+        shape: str | None = None  # how a list without markers shows its items (_unmarked_shape)
         for i in range(intro.index + 1, len(view.sentences)):
             if i in continued:
                 continue
@@ -571,6 +595,15 @@ class ListFinder(Step):
                 or (inline_list and "\n" not in gap and len(s.text) <= 160)
                 or (lead_in and _in_list_block(view, s.start))
             )
+            if out and shape == "label" and not marked:
+                if "\n" not in gap or not s.text[:1].isupper():
+                    # "… (6,2 pct.). Handleplan godkendt …", "… 11,0 meter / (§ 6.4).": the
+                    # item goes on
+                    out.append(Candidate(view.id, s.start, s.end, s.text, i, continues=True))
+                    continue
+                is_item = is_item and bool(_LABELLED.match(s.text))
+            elif out and shape == "line" and not marked:
+                is_item = is_item and _whole_line(text, s)
             if not is_item or len(s.text) > 300 or is_standard_heading(s.text):
                 break  # an ordinary sentence or the item's next case heading ends the list
             if view.in_heading(s.start, s.end):
@@ -578,6 +611,8 @@ class ListFinder(Step):
             if s.text.rstrip().endswith(":"):
                 break  # the next list's intro, or a label ("Fraværende:"), not an item
             out_marked = marked if not out else out_marked
+            if not out and opens_list and not marked and not _in_list_block(view, s.start):
+                shape = _unmarked_shape(text, s)
             if len(out) == 1:
                 tight = not blank
             out.append(Candidate(view.id, s.start, s.end, s.text, i))
@@ -592,6 +627,7 @@ class ListFinder(Step):
                 and not blank
                 and not _in_list_block(view, s.start)  # a format's own list item goes on
                 and _ends_sentence(s.text)
+                and shape is None
             ):
                 # unmarked lines (a PDF whose bullets were lost: "400.000 kr. fra …" /
                 # "250.000 kr. i form af egne medarbejdertimer."): the period closes the list,

@@ -1317,3 +1317,121 @@ def test_a_decision_that_changes_the_proposal_shows_what_was_proposed(tmp_path_f
     answer = unseen.ask("Hvad besluttede udvalget om vægtningen i udbuddet af skolebuskørsel?")
     assert "miljø vægtes med 20 pct." in answer.text, answer.text
     assert "Forslaget var:" in answer.text and "miljø 10 pct." in answer.text, answer.text
+
+
+_BOARD_MINUTES_MD = """# Beredskab Vestkyst I/S – Referat af bestyrelsesmøde
+
+**Dato:** 24. april 2031
+
+## 4. Sager til beslutning
+
+### 4.1 Budgetforslag 2032 og overslagsår 2033-2035
+
+Administrationen har udarbejdet budgetforslag 2032 med et samlet ejerbidrag på 48,6 mio. kr.
+
+**Beslutning:**
+Godkendt med den ændring, at reduktionsforslag R1 indarbejdes, så ejerbidraget for 2032
+reduceres med 0,8 mio. kr. til 47,8 mio. kr.
+
+Ejerbidraget for 2032 fordeles herefter således:
+
+| Ejerkommune | Andel | Ejerbidrag 2032 (kr.) |
+|---|---|---|
+| Tarmby Kommune | 55 % | 26.290.000 |
+| Vesterlev Kommune | 45 % | 21.510.000 |
+
+Budgetforslaget sendes i høring hos ejerkommunerne.
+
+### 4.2 Risikobaseret dimensionering – udsendelse i høring
+
+Beredskabet har udarbejdet et udkast til ny plan for risikobaseret dimensionering, som
+beredskabet skal sende i høring hos ejerkommunerne.
+
+**Beslutning:**
+Godkendt med den ændring, at høringsperioden forlænges fra 4 til 6 uger.
+"""
+
+
+def test_a_boards_decision_on_its_budget_is_the_budget_items(tmp_path_factory) -> None:
+    """ "Hvad besluttede beredskabets bestyrelse om budgettet for 2032?": "budgettet" is the
+    asked item (a money word, but no amount is asked), and "beredskabets" names the minutes'
+    owner, every item's, not item 4.2 whose text says "beredskabet". The decision's table is
+    shown as rows, and the text after it on a line of its own."""
+    from tests.conftest import assistant_over
+
+    unseen = assistant_over(
+        tmp_path_factory.mktemp("board"), {"bestyrelsesreferat.md": _BOARD_MINUTES_MD}
+    )
+    answer = unseen.ask("Hvad besluttede beredskabets bestyrelse om budgettet for 2032?")
+    assert "reduktionsforslag R1" in answer.text, answer.text
+    assert "høringsperioden" not in answer.text, answer.text
+    assert "\n- Tarmby Kommune [" in answer.text, answer.text
+    assert "– 26.290.000 [" in answer.text, answer.text
+    assert "\nBudgetforslaget sendes i høring" in answer.text, answer.text
+
+
+_TRAFFIC_MINUTES = (
+    "Teknik- og Trafikudvalget\nReferat\n3. marts 2031\n\n"
+    "2. Trafikplan 2031-2036 - endelig godkendelse efter høring\n"
+    "Indstilling\nForvaltningen indstiller, at trafikplanen godkendes.\n"
+    "Beslutning i Teknik- og Trafikudvalget den 3. marts 2031\n"
+    "Anbefales over for Byrådet med den ændring, at projekt 2.3 fremrykkes til 2032.\n\n"
+    "6. Henvendelse om fartdæmpning på Skolevej\n"
+    "Resumé\nEn borgergruppe ønsker fartdæmpning på Skolevej.\n"
+    "Indstilling\nForvaltningen indstiller, at ønsket vurderes ved midtvejsevalueringen af "
+    "trafikplanen.\n"
+    "Beslutning i Teknik- og Trafikudvalget den 3. marts 2031\n"
+    "Udsat. Udvalget ønsker at besigtige Skolevej inden næste møde den 7. april 2031.\n"
+)
+_TRAFFIC_PLAN_MD = (
+    "# Trafikplan 2031-2036\n\nTrafikplanen samler kommunens projekter for trafiksikkerhed. "
+    "Trafikplanen prioriterer skoleveje. Trafikplanen evalueres midtvejs i 2033, og "
+    "trafikplanen revideres i 2036.\n"
+)
+
+
+def test_the_meeting_a_question_names_is_no_key_to_its_items(tmp_path_factory) -> None:
+    """ "… om trafikplanen på mødet i marts": the meeting is every item's; an item whose
+    decision mentions "næste møde" is not the one asked about."""
+    from tests.conftest import assistant_over
+
+    unseen = assistant_over(
+        tmp_path_factory.mktemp("meeting"),
+        {"referat.txt": _TRAFFIC_MINUTES, "trafikplan.md": _TRAFFIC_PLAN_MD},
+    )
+    question = "Hvad besluttede Teknik- og Trafikudvalget om trafikplanen på mødet i marts 2031?"
+    result, _ = facts(unseen, question)  # the decision rows' own choice, before any sentence
+    assert "fremrykkes til 2032" in result.text, result.text
+    assert "besigtige" not in result.text, result.text
+    assert "fremrykkes til 2032" in unseen.ask(question).text
+
+
+_EXPECTED_ACCOUNTS_PAGE = [
+    "5. Forventet regnskab pr. udvalg",
+    "5.7 Kultur- og Fritidsudvalget",
+    "Idrætsanlæg og svømmehal forventer et mindreforbrug på 0,8 mio. kr. Heraf skyldes 0,65 mio.",
+    "kr. en varig energibesparelse efter udskiftning af ventilationsanlægget i Tarmby Svømmehal,",
+    "som foreslås tilbageført til kassen (tillægsbevilling nr. 9).",
+    "5.8 Status på landsbyprojekter",
+    "Cykelstien Østby-Vestby er forsinket, fordi ekspropriationen ikke er afsluttet.",
+    "Der er gravet 14 nye vandhuller. Prisen har ligget mellem 15.000 og 30.000 kr. pr. vandhul.",
+]
+
+
+def test_an_amount_across_a_pdf_line_is_one_amount_and_a_body_no_initiative(tmp_path) -> None:
+    """ "0,65 mio.\\nkr." is shown as "0,65 mio. kr." (never a line "kr. [1]"), and the
+    committee heading above it is who spends it, not what it is for: no "Til Kultur- og
+    Fritidsudvalget er der bevilget …"."""
+    from tests.conftest import assistant_for_docs
+    from tests.ingest.conftest import write_pdf
+
+    (tmp_path / "docs").mkdir()
+    write_pdf(tmp_path / "docs" / "budgetopfoelgning.pdf", [_EXPECTED_ACCOUNTS_PAGE])
+    unseen = assistant_for_docs(tmp_path)
+    answer = unseen.ask("Hvor meget sparer ventilationsanlægget i Tarmby Svømmehal?")
+    assert "0,65 mio. kr." in answer.text, answer.text
+    assert not answer.text.startswith("kr."), answer.text
+    assert "Til kultur- og Fritidsudvalget" not in answer.text, answer.text
+    # "mellem" is a function word: "cykelstien mellem Østby og Vestby" is not the ponds' price
+    path = unseen.ask("Hvad koster cykelstien mellem Østby og Vestby?")
+    assert path.abstained, path.text

@@ -247,3 +247,49 @@ def test_headings_numbered_by_a_word_of_their_own_are_a_list(tmp_path_factory) -
     areas = unseen.ask("Hvilke indsatsområder er der i digitaliseringsstrategien?")
     for area in ("Digital service", "Data og kunstig intelligens", "Informationssikkerhed"):
         assert area in areas.text, areas.text
+
+
+# A budget follow-up as a PDF prints it: lists after a colon whose bullets were lost, one
+# with items "Navn: …" over several sentences and lines, one with an item a line each.
+_FOLLOW_UP_PAGE = [
+    "8. Overførsler og handleplaner",
+    "Følgende institutioner forventes at have et merforbrug på over 3 pct., som skal "
+    "afvikles efter en",
+    "handleplan:",
+    "Bøgehuset: forventet merforbrug på 2,1 mio. kr. (5,2 pct.). Handleplan godkendt af",
+    "Social- og Sundhedsudvalget den 9. september 2031.",
+    "Lindegården: forventet merforbrug på 0,9 mio. kr. (3,4 pct.). Handleplan forelægges i",
+    "november 2031.",
+    "Tarmby Ungdomsskole: forventet merforbrug på 0,4 mio. kr. (3,1 pct.). Afvikles over 2032.",
+    "Overførslerne forelægges Byrådet i april 2032 sammen med regnskabet for 2031, og de",
+    "endelige beløb kendes først efter regnskabsafslutningen.",
+    "",
+    "9. Ældrerådets ønsker",
+    "Ældrerådet har sendt sine ønsker til budget 2032.",
+    "Følgende ønsker fra ældrerådet er ikke finansieret:",
+    "Motionshold i alle lokalområder, anslået 200.000 kr. årligt.",
+    "Kørselsordning til dagcentrene, anslået 450.000 kr. årligt.",
+    "Ny seniorfestival, anslået 60.000 kr. årligt.",
+    "Forvaltningen vurderer, at ønskerne kan indgå i budgetforhandlingerne, hvis der findes",
+    "finansiering inden for rammen.",
+]
+
+
+def test_a_pdf_lists_items_without_bullets_are_all_listed(tmp_path) -> None:
+    """After "…:" a PDF's list without markers goes on past an item's period: items that
+    start "Navn: …" run over sentences and lines until a line starts otherwise, and items
+    that each fill a line of their own end at the first line that wraps."""
+    from tests.conftest import assistant_for_docs
+    from tests.ingest.conftest import write_pdf
+
+    (tmp_path / "docs").mkdir()
+    write_pdf(tmp_path / "docs" / "budgetopfoelgning.pdf", [_FOLLOW_UP_PAGE])
+    unseen = assistant_for_docs(tmp_path)
+    over = unseen.ask("Hvilke institutioner skal lave en handleplan for deres merforbrug?")
+    for name in ("Bøgehuset", "Lindegården", "Tarmby Ungdomsskole", "november 2031"):
+        assert name in over.text, over.text
+    assert "Overførslerne forelægges" not in over.text, over.text
+    wishes = unseen.ask("Hvilke af ældrerådets ønsker er ikke finansieret?")
+    for wish in ("Motionshold", "Kørselsordning", "seniorfestival"):
+        assert wish in wishes.text, wishes.text
+    assert "Forvaltningen vurderer" not in wishes.text, wishes.text
