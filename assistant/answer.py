@@ -35,6 +35,7 @@ from assistant.citations import (
 from assistant.conversation import condense
 from assistant.extractive.answerer import ExtractiveAnswerer
 from assistant.extractive.model import Candidate, ListCandidate, Selection, wording
+from assistant.extractive.places import amount_years
 from assistant.extractive.scoring import names_someone
 from assistant.extractive.shapes import (
     APPLIED_FOR,
@@ -590,7 +591,10 @@ class Assistant:
     def _names_asked_year(self, selection: Selection, intent: Intent) -> bool:
         """The confident best sentence names one of the asked years."""
         best = selection.best
-        years = self.extractive.places.years_of(best) if best is not None else set()
+        if best is None:
+            return False
+        own = amount_years(best.text) if intent.asks_amount else set()
+        years = own or self.extractive.places.years_of(best)
         return selection.confident and bool(years & set(intent.years))
 
     @staticmethod
@@ -674,7 +678,8 @@ class Assistant:
             if view is None or index is None:
                 return False
             cand = Candidate(view.id, c.start, c.end, c.quote, index)
-            years = places.years_of(cand) or places.table_years(cand)
+            own = amount_years(c.quote) if intent.asks_amount else set()
+            years = own or places.years_of(cand) or places.table_years(cand)
             if not years or years & asked:
                 return False
         return True

@@ -38,6 +38,13 @@ _LEADER_ONLY = re.compile(r"^\s*(?:(?:\.\s?){3,}|…+)\s*\d{1,4}\s*$")
 _TOC_HEADING = re.compile(
     r"^(?:\d+\.?\s*)?(?:indholdsfortegnelse|indhold|table of contents|contents)\s*:?$", re.I
 )
+
+
+def is_contents_heading(title: str) -> bool:
+    """ "Indholdsfortegnelse", "Indhold", "Contents": the heading of a table of contents."""
+    return _TOC_HEADING.match(title.strip()) is not None
+
+
 _ATTACHMENT_LINE = re.compile(
     r"^(?:bilag|vedhæftet|vedhæftning|appendiks)\s*(?:nr\.?\s*)?[\dA-Z]{0,3}\s*[:.)–-]?\s*\S.*$",
     re.I,

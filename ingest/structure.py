@@ -12,7 +12,13 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from ingest.blocks import ends_in_page_number, is_leader_line, line_kind, toc_lines
+from ingest.blocks import (
+    ends_in_page_number,
+    is_contents_heading,
+    is_leader_line,
+    line_kind,
+    toc_lines,
+)
 from ingest.clean import ends_in_wrapped_hyphen
 from ingest.models import BULLET_MARK, TABLE_CELL_SEPARATOR, Block, Section
 
@@ -111,6 +117,8 @@ _INLINE_NUMBERED_RE = re.compile(
 )
 _BULLET_RE = re.compile(rf"^\s*(?:{BULLET_MARK}|\d+\))\s+")
 _TERMINAL_PUNCT = (".", ",", ";", "!", "?", ":")
+# a line ending in an ordinal goes on: "… status for 4." + "kvartal 2024"
+_ORDINAL_END = re.compile(r"\s\d{1,2}\.$")
 
 
 @dataclass
@@ -386,8 +394,10 @@ def _wraps_into_item(lines: list[_Line], i: int) -> bool:
     """ "Punkt 5: Idrætshal i Allingåbro – projektforslag og" + "anlægsbevilling" + "Sagsnr.:
     …": a title the PDF wrapped onto a short lower-case line, with the case header after it."""
     text = lines[i].text
-    # "… – udestue," + "Mågevej 7": a comma leaves the title open
+    # "… – udestue," + "Mågevej 7": a comma leaves the title open, and so does an ordinal
+    # ("… – status for 4." + "kvartal 2024")
     closed = text.endswith(_TERMINAL_PUNCT) and not text.endswith(",")
+    closed = closed and not _ORDINAL_END.search(text)
     if len(text) > 150 or closed or i + 1 >= len(lines):
         return False
     nxt = lines[i + 1].text
@@ -426,7 +436,7 @@ def _join_wrapped_title(head: _Heading, lines: list[_Line], i: int) -> None:
     if (
         continues
         and len(nxt.text) < 80
-        and not lines[i].text.endswith(".")
+        and (not lines[i].text.endswith(".") or _ORDINAL_END.search(lines[i].text))
         and (j == i + 1 or _title_line(lines, j))
     ):
         joiner = "" if head.title.endswith("-") and not head.title.endswith(" -") else " "
@@ -712,7 +722,13 @@ def _tree(heads: list[_Heading], text: str, by_level: bool) -> list[Section]:
             stack.pop()
         parent = stack[-1][1] if stack else None
         end = len(text)
+        # a table of contents heads its entries only: the items after it (a portal's "h2
+        # Indholdsfortegnelse" over "h3 Punkt 1: …") are not its sub-sections
+        contents = is_contents_heading(head.title)
         for later in heads[n + 1 :]:
+            if contents:
+                end = later.start
+                break
             if (
                 later.rank <= rank
                 or (not by_level and later.kind == "agenda_item")
@@ -737,7 +753,8 @@ def _tree(heads: list[_Heading], text: str, by_level: bool) -> list[Section]:
                 heading_end=head.heading_end,
             )
         )
-        stack.append((rank, len(sections) - 1))
+        if not contents:
+            stack.append((rank, len(sections) - 1))
     _fix_ends(sections, text)
     return sections
 

@@ -41,6 +41,31 @@ def years_named(text: str | None) -> set[int]:
     return years
 
 
+# "4,5 mio. kr. i 2028", "2,0 mio. kr. for 2026-2027": the year written right after an amount
+_YEAR_AFTER = re.compile(
+    r"\s*(?:i|for)\s+(?:år(?:et)?\s+)?((?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?)\b"
+)
+# "i overslagsåret 2026 afsat 27.950.000 kr.", "for 2025 på i alt 14,5 mio. kr.": just before it
+_YEAR_BEFORE = re.compile(
+    r"\b(?:i|for)\s+(?:\w*år(?:et)?\s+)?((?:19|20)\d\d)(?:\s+[^\W\d]+){0,3}\s*$"
+)
+
+
+def amount_years(text: str) -> set[int]:
+    """The years a text's amounts are for, where written beside them ("Merbehovet på 4,5 mio.
+    kr. i 2028 indgår i budgetforhandlingerne for 2026-2029" is about 2028, not 2029);
+    empty when no amount has its year beside it."""
+    years: set[int] = set()
+    for m in find_amounts(text):
+        after = _YEAR_AFTER.match(text, m.end)
+        before = _YEAR_BEFORE.search(text[max(0, m.start - 60) : m.start])
+        if after is not None:
+            years |= years_named(after.group(1))
+        elif before is not None:
+            years |= years_named(before.group(1))
+    return years
+
+
 # a case header's field, as a portal shows it in a row of its own ("Sagsnr. | 24/30211",
 # "Sagsbehandler | Økonomi og Personale"): the case's filing, never an answer to its content
 _CASE_HEADER_FIELD = re.compile(

@@ -3495,3 +3495,25 @@ def test_a_meetings_decision_answers_only_the_item_the_question_names(jobcenter)
     assert other.abstained, other.text
     named = jobcenter.ask("Hvad besluttede Byrådet om lokalplanen på mødet den 27. marts 2031?")
     assert not named.abstained and "fra 48 til 42" in named.text, named.text
+
+
+_GROUND_CAPITAL_NOTE_MD = """# Notat: Grundkapital til almene boliger 2025-2028
+
+## Grundkapitalramme 2025-2028
+
+Byrådet har fastsat grundkapitalrammen til 6,0 mio. kr. i 2025 og 10,5 mio. kr. i 2026.
+Merbehovet på 4,5 mio. kr. i 2028 indgår i budgetforhandlingerne for 2026-2029.
+"""
+
+
+def test_a_budget_period_in_the_sentence_is_not_the_year_of_its_amount(tmp_path_factory) -> None:
+    """ "Hvor stor er grundkapitalrammen for 2029?" is not answered by "4,5 mio. kr. i 2028",
+    whose sentence names 2029 only as the end of the budget period it goes into."""
+    from tests.conftest import assistant_over
+
+    unseen = assistant_over(
+        tmp_path_factory.mktemp("period"), {"grundkapital.md": _GROUND_CAPITAL_NOTE_MD}
+    )
+    assert unseen.ask("Hvor stor er grundkapitalrammen for 2029?").abstained
+    asked = unseen.ask("Hvor stort er merbehovet for grundkapital i 2028?")
+    assert "4,5 mio. kr." in asked.text, asked.text

@@ -683,3 +683,40 @@ def test_chapters_numbered_without_a_full_stop_hold_their_sections():
     budget = next(s for s in sections if s.number == "3")
     # a table row opening with an initiative's number is a row of the budget, no section
     assert "1.1 Hedestien\t400" in _PLAN[budget.start : budget.end]
+
+
+def test_an_item_title_wrapped_after_an_ordinal_is_one_item() -> None:
+    """ "Sag nr. 23. … – status for 4." + "kvartal 2024": the PDF wrapped the title after an
+    ordinal's period, which ends no title; the item stands apart from the one before it."""
+    text = (
+        "Referat\n\nSag nr. 22. Forslag til Lokalplan 412 – offentlig høring\n\n"
+        "Sagsnr.: 01.02.05-P16-1-25\n\nResumé\n\nUdvalget skal tage stilling.\n\n"
+        "Beslutning i Plan- og Boligudvalget den 3. marts 2031\n\nGodkendt.\n\n"
+        "Sag nr. 23. Sagsbehandlingstider på byggesagsområdet – status for 4.\n"
+        "kvartal 2030\n\nSagsnr.: 02.00.00-A00-2-25\n\nResumé\n\nUdvalget orienteres.\n\n"
+        "Beslutning i Plan- og Boligudvalget den 3. marts 2031\n\nTaget til efterretning.\n"
+    )
+    items = [(s.number, s.title) for s in build_sections(text) if s.number]
+    assert items == [
+        ("22", "Forslag til Lokalplan 412 – offentlig høring"),
+        ("23", "Sagsbehandlingstider på byggesagsområdet – status for 4. kvartal 2030"),
+    ]
+
+
+def test_a_table_of_contents_heading_is_no_parent_of_the_items_after_it() -> None:
+    """A portal page's "h2 Indholdsfortegnelse" over "h3 Punkt 1: …": the items are the
+    minutes' own, not sub-sections of the contents (whose path would read "Indholdsfortegnelse
+    > Punkt 2 …")."""
+    text = (
+        "# Referat – Teknik- og Trafikudvalget\n\n## Indholdsfortegnelse\n\n"
+        "Punkt 1: Godkendelse af dagsorden\nPunkt 2: Trafikplan 2031-2036\n\n"
+        "### Punkt 1: Godkendelse af dagsorden\n\nGodkendt.\n\n"
+        "### Punkt 2: Trafikplan 2031-2036\n\n#### Beslutning\n\nGodkendt.\n"
+    )
+    sections = build_sections(text)
+    by_title = {s.title: s for s in sections}
+    title = sections.index(by_title["Referat – Teknik- og Trafikudvalget"])
+    assert by_title["Godkendelse af dagsorden"].parent == title
+    assert by_title["Trafikplan 2031-2036"].parent == title
+    contents = by_title["Indholdsfortegnelse"]
+    assert contents.end <= by_title["Godkendelse af dagsorden"].start
