@@ -36,6 +36,7 @@ from assistant.extractive.answerer import (
     without_date_words,
     without_item_words,
 )
+from assistant.extractive.latest import asks_after_change, marks_earlier
 from assistant.extractive.model import wording
 from assistant.extractive.places import years_named
 from assistant.extractive.scoring import COMMITTEE_NAME, asks_about_committee
@@ -608,6 +609,9 @@ class FactsAnswerer:
                 # names the year only in its split ("42,5 mio. kr., heraf 30,5 mio. kr. i 2025")
                 score += YEAR_OF_ROW_BONUS
             scored.append((score, row))
+        if asks_after_change(question):
+            # "…, efter at bestyrelsen har ændret budgettet?": not the row "før … ændring"
+            scored = [(score, r) for score, r in scored if not marks_earlier(r["quote"])]
         if not scored and by_amount:
             # "Er de 5,5 mio. kr. ... ?": the amount itself identifies the row
             top = {h.doc_id for h in hits[:3]}

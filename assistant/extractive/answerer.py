@@ -11,7 +11,7 @@ from dataclasses import replace
 from assistant.citations import DocumentCache
 from assistant.commonness import general_idf
 from assistant.extractive.companions import Companions
-from assistant.extractive.latest import LatestValues
+from assistant.extractive.latest import LatestValues, asks_after_change
 from assistant.extractive.lists import ListFinder
 from assistant.extractive.model import (
     Candidate,
@@ -361,6 +361,12 @@ class ExtractiveAnswerer:
         newer = self.latest.later_in_paper(best, cands, intent) if asks_later else None
         if newer is not None:
             best = _lead_with(cands, newer)
+        if asks_later or asks_after_change(question):
+            # "…, efter at bestyrelsen har ændret budgettet?" and "I budgetforslaget før
+            # bestyrelsens ændring var …": the value after the change answers
+            after = self.latest.instead_of_earlier(best, cands, intent)
+            if after is not None:
+                best = _lead_with(cands, after)
         asked = f"{question} {topic or ''}"
         if self._of_other_stage(asked, best):
             # "etape 3" asked, "etape 2" answered: a near miss, unless a sentence of the asked

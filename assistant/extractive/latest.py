@@ -45,6 +45,32 @@ _CHANGE_VERB = re.compile(
 )
 
 
+# a value the text itself calls the earlier one: "før bestyrelsens ændring", "oprindeligt"
+_EARLIER_VALUE = re.compile(
+    r"\bfør\s+(?:\w+\s+){0,2}(?:ændring\w*|justering\w*|revision\w*|reduktion\w*|"
+    r"licitation\w*|besparelse\w*)|\boprindelig(?:t|e)?\b",
+    re.IGNORECASE,
+)
+
+
+# "efter at bestyrelsen har ændret budgettet", "efter ændringen": the value after a change
+_AFTER_CHANGE = re.compile(
+    r"\befter\s+(?:at\s+)?(?:\w+\s+){0,4}?(?:ændre\w*|ændring\w*|juster\w*|revider\w*|"
+    r"reducere\w*|nedsat|nedsætte\w*|hæve\w*|hævet|forhøje\w*|licitation\w*)",
+    re.IGNORECASE,
+)
+
+
+def asks_after_change(question: str) -> bool:
+    """The question asks for a value as it stands after a change it names."""
+    return _AFTER_CHANGE.search(question) is not None
+
+
+def marks_earlier(text: str) -> bool:
+    """The text calls its value the one before a change ("før bestyrelsens ændring")."""
+    return _EARLIER_VALUE.search(text) is not None
+
+
 # a day, or a month ("planlagt til april 2030" … "flyttes fra april 2030 til september 2030");
 # a year or a season is too vague to be the value that changed
 _VALUE_PRECISIONS = ("day", "month")
@@ -152,6 +178,27 @@ class LatestValues(Step):
         later = [(self.places.doc_date(c), c.score, c) for c in cands[1:] if c.score >= floor]
         later = [(when, score, c) for when, score, c in later if when is not None and when > mine]
         return max(later, key=lambda x: x[:2])[2] if later else None
+
+    def instead_of_earlier(
+        self, best: Candidate, cands: list[Candidate], intent: Intent
+    ) -> Candidate | None:
+        """When the best sentence calls its value the earlier one ("I budgetforslaget før
+        bestyrelsens ændring var andelen 28.591.200 kr.", "oprindeligt"), the best-scoring
+        sentence nearly as good that states another value of the asked kind and no such mark:
+        a question about the value after the change is not answered by the value before it."""
+        mine = _asked_values(best.text, intent)
+        if not mine or not _EARLIER_VALUE.search(best.text):
+            return None
+        floor = self.config.later_ratio * best.score
+        rivals = [
+            c
+            for c in cands
+            if c.score >= floor
+            and not _EARLIER_VALUE.search(c.text)
+            and (theirs := _asked_values(c.text, intent))
+            and not theirs & mine
+        ]
+        return max(rivals, key=lambda c: c.score) if rivals else None
 
     def later_in_paper(
         self, best: Candidate, cands: list[Candidate], intent: Intent

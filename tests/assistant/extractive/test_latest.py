@@ -272,3 +272,28 @@ def test_the_items_decision_stating_another_date_is_shown_with_the_case(tmp_path
     answer = unseen.ask("Hvornår bliver der indført røgfri arbejdstid for kommunens ansatte?")
     assert "1. august 2027" in answer.text, answer.text
     assert "1. marts 2027" not in answer.text, answer.text
+
+
+_OWNER_SHARE_MD = """# Referat - Beredskabsudvalget - 2. juni 2031
+
+## Punkt 4: Beredskab Vestkyst - budget 2032 og ejerbidrag
+
+### Sagsfremstilling
+
+Bestyrelsen for Beredskab Vestkyst har godkendt budget 2032 med en reduktion af
+ejerbidraget. Tarmby Kommunes andel af ejerbidraget er 55 % svarende til 26.290.000 kr. i 2032.
+I budgetforslaget før bestyrelsens ændring var Tarmby Kommunes andel 26.730.000 kr.
+"""
+
+
+def test_the_value_after_a_change_is_not_the_one_marked_as_before_it(tmp_path_factory) -> None:
+    """ "…, efter at bestyrelsen har ændret budgettet?" is answered by the share as it now is,
+    not by the sentence that calls itself the figure "før bestyrelsens ændring"."""
+    from tests.conftest import assistant_over
+
+    unseen = assistant_over(tmp_path_factory.mktemp("before"), {"referat.md": _OWNER_SHARE_MD})
+    answer = unseen.ask(
+        "Hvad skal Tarmby Kommune betale til Beredskab Vestkyst i 2032, efter at bestyrelsen "
+        "har ændret budgettet?"
+    )
+    assert answer.text.startswith("Tarmby Kommunes andel af ejerbidraget er 55 %"), answer.text
