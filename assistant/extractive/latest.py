@@ -61,14 +61,21 @@ _AFTER_CHANGE = re.compile(
 )
 
 
+# a sentence that states the value after a change answers, scoring this share of the one
+# that calls its value the earlier one (the later-paper rivals need 0.8: nothing marks the
+# best as superseded there)
+EARLIER_RIVAL_RATIO = 0.6
+
+
 def asks_after_change(question: str) -> bool:
     """The question asks for a value as it stands after a change it names."""
     return _AFTER_CHANGE.search(question) is not None
 
 
 def marks_earlier(text: str) -> bool:
-    """The text calls its value the one before a change ("før bestyrelsens ændring")."""
-    return _EARLIER_VALUE.search(text) is not None
+    """The text calls its one value the one before a change ("før bestyrelsens ændring");
+    "2,6 mio. kr. mod oprindeligt 2,2 mio. kr." states the value after it too."""
+    return _EARLIER_VALUE.search(text) is not None and len(find_amounts(text)) <= 1
 
 
 # a day, or a month ("planlagt til april 2030" … "flyttes fra april 2030 til september 2030");
@@ -187,14 +194,14 @@ class LatestValues(Step):
         sentence nearly as good that states another value of the asked kind and no such mark:
         a question about the value after the change is not answered by the value before it."""
         mine = _asked_values(best.text, intent)
-        if not mine or not _EARLIER_VALUE.search(best.text):
+        if len(mine) != 1 or not _EARLIER_VALUE.search(best.text):
             return None
-        floor = self.config.later_ratio * best.score
+        floor = EARLIER_RIVAL_RATIO * best.score
         rivals = [
             c
             for c in cands
             if c.score >= floor
-            and not _EARLIER_VALUE.search(c.text)
+            and not marks_earlier(c.text)
             and (theirs := _asked_values(c.text, intent))
             and not theirs & mine
         ]

@@ -283,6 +283,11 @@ _OWNER_SHARE_MD = """# Referat - Beredskabsudvalget - 2. juni 2031
 Bestyrelsen for Beredskab Vestkyst har godkendt budget 2032 med en reduktion af
 ejerbidraget. Tarmby Kommunes andel af ejerbidraget er 55 % svarende til 26.290.000 kr. i 2032.
 I budgetforslaget før bestyrelsens ændring var Tarmby Kommunes andel 26.730.000 kr.
+
+## Punkt 5: Lokaler til fællesskabsklassen
+
+Der afsættes nu 2,6 mio. kr. i anlæg i 2032 til lokalerne mod oprindeligt 2,2 mio. kr.
+Merudgiften på 0,4 mio. kr. til lokalerne er ikke finansieret.
 """
 
 
@@ -297,3 +302,6 @@ def test_the_value_after_a_change_is_not_the_one_marked_as_before_it(tmp_path_fa
         "har ændret budgettet?"
     )
     assert answer.text.startswith("Tarmby Kommunes andel af ejerbidraget er 55 %"), answer.text
+    # a sentence stating the value now beside the original one is no earlier value
+    rooms = unseen.ask("Hvad koster lokalerne til fællesskabsklassen nu?")
+    assert rooms.text.startswith("Der afsættes nu 2,6 mio. kr."), rooms.text
