@@ -225,6 +225,20 @@ def _no_news(cset: CitationSet, mark: int) -> bool:
     return all(c.quote.rstrip().endswith(":") for c in cset.citations[mark:])
 
 
+def _required_shape(question: str, intent: Intent) -> str | None:
+    """What a sentence must state to answer the question (see `ExtractiveAnswerer.select`)."""
+    require = {"budget": "amount", "decision": "decision"}.get(intent.kind)
+    if intent.kind == "budget" and not intent.asks_amount:
+        return None  # about money, not asking for a figure
+    if require == "amount" and intent.asks_share:
+        return "share"  # "Hvor meget fylder …?": a percentage answers too
+    if require == "amount" and intent.asks_quantity:
+        return "quantity"  # "Hvor meget skal der lægges til for bølger?": 25 cm
+    if intent.kind == "lookup" and _ASKS_A_SHARE.search(question):
+        return "share"
+    return require
+
+
 class Assistant:
     """Facade used by the CLI, the HTTP API and the eval harness."""
 
@@ -579,8 +593,15 @@ class Assistant:
             return self._abstain(intent, cset)
         said = _selected_texts(selection)
         if intent.asks_when and not any(states_time(t) for t in said):
-            # "Hvornår er der rejsegilde?" over sentences that say nothing of when
-            return self._abstain(intent, cset)
+            # "Hvornår skal Byrådet igen tage stilling til …?" over "Byrådet skal tage stilling
+            # til …": the best sentence that states a date answers, under the same gate
+            timed, _ = self._select_sentences(
+                question_part, intent, hits, filters, topic, shown, require="date"
+            )
+            if not (timed.best and self.gate.answers(timed, strict, required=True)):
+                # "Hvornår er der rejsegilde?" over sentences that say nothing of when
+                return self._abstain(intent, cset)
+            selection = timed
         if intent.asks_size and not any(has_count(t) for t in said):
             # "Hvor stort forventes efterslæbet at være i 2028?" over sentences with no figure
             return self._abstain(intent, cset)
@@ -722,8 +743,10 @@ class Assistant:
         filters: SearchFilters | None,
         topic: str | None,
         shown: list[tuple[str, int, int]],
+        require: str | None = None,
     ) -> tuple[Selection, str | None]:
-        """The best sentences for a question (part), and what they were required to state."""
+        """The best sentences for a question (part), and what they were required to state
+        (`require` when given, else what the question's kind needs)."""
         access = filters.access if filters else None
         extra: list[tuple[str, int, int, float]] = []
         # follow-up sentences of the retrieved documents join the candidates (a chunk that
@@ -733,15 +756,7 @@ class Assistant:
             # a question about a coming deadline is answered by a stated next step
             boost = 0.15 if intent.kind == "followup" else 0.05
             extra += self.facts.followup_candidates(access, filters, boost, doc_ids)
-        require = {"budget": "amount", "decision": "decision"}.get(intent.kind)
-        if intent.kind == "budget" and not intent.asks_amount:
-            require = None  # about money, not asking for a figure
-        elif require == "amount" and intent.asks_share:
-            require = "share"  # "Hvor meget fylder …?": a percentage answers too
-        elif require == "amount" and intent.asks_quantity:
-            require = "quantity"  # "Hvor meget skal der lægges til for bølger?": 25 cm
-        elif intent.kind == "lookup" and _ASKS_A_SHARE.search(question_part):
-            require = "share"
+        require = require or _required_shape(question_part, intent)
         selection = self.extractive.select(
             question_part,  # a later part by its own words, its topic passed beside it
             intent,
