@@ -664,6 +664,10 @@ class Assistant:
             return True  # "det næstlaveste bud" asked, "det laveste bud" cited
         if _deputy_only(question_part, said):
             return True  # "Hvem er formand?" asked, "Poul Erik Sand (næstformand)" cited
+        if _no_holder_named(question_part, said):
+            return True  # "Hvem er formand for …?" asked, "Formanden orienterede om …" cited
+        if _name_unsaid(question_part, f"{' '.join(said)} {context} {_sources(cited)}"):
+            return True  # "… i Hårbyhus?" asked, a sentence of the Kildehaven item cited
         if not intent.asks_amount:
             return False
         if intent.asks_granted and _applied_only(said):
@@ -1115,6 +1119,44 @@ def _deputy_only(question: str, said: list[str]) -> bool:
     chair = re.compile(rf"\b{role}\w*", re.I)
     # a person named beside the chair's title ("Formand: Kommunaldirektør Ulla Brix")
     return not any(names_someone(chair.sub(" ", t), set()) for t in said if chair.search(t))
+
+
+# "Hvem er formand for Landdistriktsrådet?", "Hvad hedder direktøren for …?": a person asked
+# by the post they hold
+_HOLDER_ASKED = re.compile(
+    r"\b(?:hvem\s+(?:er|var|bliver|blev)|hvad\s+hedder)\s+(?:den\s+nye\s+)?"
+    r"\w*(?:formand|forperson|direktør|chef|leder|borgmester|koordinator|sekretær|"
+    r"kontaktperson|referent)(?:en)?\b",
+    re.I,
+)
+
+
+def _no_holder_named(question: str, said: list[str]) -> bool:
+    """The question asks who holds a post and no cited text names a person the question does
+    not ("Formanden orienterede om møde i Landdistriktsrådet …", a table row "Direktør for
+    Social og Handicap"): a near miss."""
+    if _HOLDER_ASKED.search(question) is None:
+        return False
+    asked = {w.casefold() for w in re.findall(r"\w+", question)}
+    return not any(names_someone(t, asked) for t in said)
+
+
+# a capitalised word inside a question: a place, project, body or person it names
+_QUESTION_NAME = re.compile(r"(?<=\s)([A-ZÆØÅ][a-zæøå]{3,})\b")
+
+
+def _sources(cited: list[Citation]) -> str:
+    return " ".join(c.source for c in cited)
+
+
+def _name_unsaid(question: str, context: str) -> bool:
+    """A name the question gives ("ungdomsboligerne i Hårbyhus") that no cited sentence, its
+    section, its document's title or file name says: the answer is about another place."""
+    low = context.lower()
+    for name in _QUESTION_NAME.findall(question):
+        if name[: max(4, len(name) - 3)].lower() not in low:
+            return True
+    return False
 
 
 def _applied_only(said: list[str]) -> bool:

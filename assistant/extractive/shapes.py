@@ -216,9 +216,18 @@ def has_measure(text: str) -> bool:
     return _LENGTH.search(text) is not None
 
 
+# a number that names a plan, an item or a part: "Lokalplan 409", "nr. 19", "punkt 7", "§ 6"
+_IDENTIFIER = re.compile(
+    r"\b(?:lokalplan|kommuneplantillæg|tillæg|nr|punkt|pkt|sag|bilag|afd|afdeling)\.?\s*"
+    r"\d+(?:\.\d+)*|§\s*\d+(?:\.\d+)*",
+    re.IGNORECASE,
+)
+
+
 def has_count(text: str) -> bool:
-    """A number that can be a count: not only years ("frem mod 2035" counts nothing)."""
-    return has_number(_YEAR_ALONE.sub(" ", _DAY_OR_TIME.sub(" ", text)))
+    """A number that can be a count: not only years ("frem mod 2035" counts nothing), nor
+    only a plan's or an item's number ("forslag til Lokalplan 409" states no size)."""
+    return has_number(_IDENTIFIER.sub(" ", _YEAR_ALONE.sub(" ", _DAY_OR_TIME.sub(" ", text))))
 
 
 COUNT_VALUES = {

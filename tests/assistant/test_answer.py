@@ -3517,3 +3517,65 @@ def test_a_budget_period_in_the_sentence_is_not_the_year_of_its_amount(tmp_path_
     assert unseen.ask("Hvor stor er grundkapitalrammen for 2029?").abstained
     asked = unseen.ask("Hvor stort er merbehovet for grundkapital i 2028?")
     assert "4,5 mio. kr." in asked.text, asked.text
+
+
+_POSTPONED_ITEM_MD = """# Referat – Byrådet – 24. juni 2031
+
+## Punkt 14: Forslag til Kommuneplantillæg nr. 19 – Solcelleanlæg ved Hårby Mark
+
+### Resumé
+
+Byrådet skal tage stilling til, om forslag til Kommuneplantillæg nr. 19 for et solcelleanlæg
+på ca. 42 ha ved Hårby Mark kan sendes i offentlig høring.
+
+### Beslutning i Byrådet den 24. juni 2031
+
+Udsat. Sagen genoptages på Byrådets møde den 26. august 2031, efter at der er holdt et
+dialogmøde med naboerne.
+"""
+
+
+def test_a_when_question_is_answered_by_the_sentence_that_states_when(tmp_path_factory) -> None:
+    """ "Hvornår skal Byrådet igen tage stilling til …?": the summary repeats the question's
+    words and states no time; the decision's "Sagen genoptages på Byrådets møde den 26. august
+    2031" answers."""
+    from tests.conftest import assistant_over
+
+    unseen = assistant_over(tmp_path_factory.mktemp("postponed"), {"byraad.md": _POSTPONED_ITEM_MD})
+    answer = unseen.ask(
+        "Hvornår skal Byrådet igen tage stilling til kommuneplantillægget for solcelleanlægget "
+        "ved Hårby Mark?"
+    )
+    assert "26. august 2031" in answer.text, answer.text
+
+
+_RURAL_COMMITTEE_MD = """# Referat – Landdistriktsudvalget – 3. marts 2031
+
+## Punkt 1: Meddelelser
+
+Formanden orienterede om møde i Landdistriktsrådet den 11. februar 2031, hvor rådet drøftede
+den kommende statusrapport.
+
+## Punkt 2: Sygefravær
+
+| Opgave | Ansvarlig | Frist |
+|---|---|---|
+| Sygefravær i Social og Handicap | Direktør for Social og Handicap | 1. december 2031 |
+
+## Punkt 3: Projektgruppe
+
+Formand for projektgruppen er vejchef Torben Holm.
+"""
+
+
+def test_who_holds_a_post_is_answered_only_by_a_person_named(tmp_path_factory) -> None:
+    """ "Hvem er formand for Landdistriktsrådet?" is not answered by "Formanden orienterede
+    om møde i Landdistriktsrådet …", nor "Hvad hedder direktøren for …?" by a row naming the
+    post: neither names anyone. A sentence that names the holder answers."""
+    from tests.conftest import assistant_over
+
+    unseen = assistant_over(tmp_path_factory.mktemp("holder"), {"referat.md": _RURAL_COMMITTEE_MD})
+    assert unseen.ask("Hvem er formand for Landdistriktsrådet?").abstained
+    assert unseen.ask("Hvad hedder direktøren for Social og Handicap?").abstained
+    chair = unseen.ask("Hvem er formand for projektgruppen?")
+    assert "Torben Holm" in chair.text, chair.text
