@@ -666,8 +666,6 @@ class Assistant:
             return True  # "Hvem er formand?" asked, "Poul Erik Sand (næstformand)" cited
         if _no_holder_named(question_part, said):
             return True  # "Hvem er formand for …?" asked, "Formanden orienterede om …" cited
-        if _name_unsaid(question_part, f"{' '.join(said)} {context} {_sources(cited)}"):
-            return True  # "… i Hårbyhus?" asked, a sentence of the Kildehaven item cited
         if not intent.asks_amount:
             return False
         if intent.asks_granted and _applied_only(said):
@@ -1139,24 +1137,6 @@ def _no_holder_named(question: str, said: list[str]) -> bool:
         return False
     asked = {w.casefold() for w in re.findall(r"\w+", question)}
     return not any(names_someone(t, asked) for t in said)
-
-
-# a capitalised word inside a question: a place, project, body or person it names
-_QUESTION_NAME = re.compile(r"(?<=\s)([A-ZÆØÅ][a-zæøå]{3,})\b")
-
-
-def _sources(cited: list[Citation]) -> str:
-    return " ".join(c.source for c in cited)
-
-
-def _name_unsaid(question: str, context: str) -> bool:
-    """A name the question gives ("ungdomsboligerne i Hårbyhus") that no cited sentence, its
-    section, its document's title or file name says: the answer is about another place."""
-    low = context.lower()
-    for name in _QUESTION_NAME.findall(question):
-        if name[: max(4, len(name) - 3)].lower() not in low:
-            return True
-    return False
 
 
 def _applied_only(said: list[str]) -> bool:
