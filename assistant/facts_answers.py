@@ -1064,7 +1064,8 @@ class FactsAnswerer:
                 continue
             if keys and not self._names_item(keys, f"{specific} {context}"):
                 continue  # the body, meeting and date match every item of the minutes
-            subject = self._without_body(groups, row, per_doc[row["doc_id"]] > 2)
+            minutes = per_doc[row["doc_id"]] >= MINUTES_ROWS
+            subject = self._without_body(groups, row, minutes)
             if subject and len(subject) < len(groups):
                 # the deciding body is every item's; an item's own text naming it ("…
                 # orienteres om den endelige tidsplan" under "Økonomiudvalget anbefaler …")
@@ -1563,6 +1564,7 @@ _ITEM_LINE = re.compile(r"\s*(?:\d{1,2}[.)]|[a-zæøå][.)]|[-•·*–▪])\s+\
 MEETING_WORDS = " ".join(
     ["udvalg udvalget mødet møde byrådet kommunalbestyrelsen styregruppen referat", *MONTHS]
 )
+MINUTES_ROWS = 3  # decision rows of one document that make it minutes of several items
 OCCASION_WORDS = " ".join(["mødet møde møder referat referatet dagsorden dagsordenen", *MONTHS])
 MEETING_PARAGRAPHS = 2  # of each item's decision in a meeting's summary
 NO_DECISION_YET_ITEMS = "Der er endnu ikke truffet beslutning om:"
