@@ -1099,34 +1099,28 @@ def _ranks_below(question: str, said: list[str]) -> bool:
     return bool(first.search(text)) and not _SECOND_OF.search(text)
 
 
-# "Hvem er formand for Ældrerådet?": a chair asked for; "næstformand" is the deputy
-_CHAIR_ASKED = re.compile(
-    r"\bhvem\s+(?:er|var|bliver|blev)\s+(?:\w+\s+)?(formand|forperson)\b", re.I
+# "Hvem er formand for Landdistriktsrådet?", "Hvad hedder direktøren for …?": a person asked
+# by the post they hold (group 1; "formand" asks the chair, "næstformand" the deputy)
+_HOLDER_ASKED = re.compile(
+    r"\b(?:hvem\s+(?:er|var|bliver|blev)|hvad\s+hedder)\s+(?:den\s+nye\s+|\w+\s+)?"
+    r"(\w*(?:formand|forperson|direktør|chef|leder|borgmester|koordinator|sekretær|"
+    r"kontaktperson|referent))(?:en)?\b",
+    re.I,
 )
 
 
 def _deputy_only(question: str, said: list[str]) -> bool:
     """The question asks who chairs a body and the cited text names only its deputy
     ("Poul Erik Sand (næstformand)", "Formanden havde meldt afbud."): a near miss."""
-    m = _CHAIR_ASKED.search(question)
-    if m is None:
-        return False
-    role = m.group(1).lower()
+    m = _HOLDER_ASKED.search(question)
+    role = m.group(1).lower() if m is not None else ""
+    if role not in ("formand", "forperson"):
+        return False  # "næstformand" is the deputy asked for
     if not any(re.search(rf"\bnæst{role}", t, re.I) for t in said):
         return False
     chair = re.compile(rf"\b{role}\w*", re.I)
     # a person named beside the chair's title ("Formand: Kommunaldirektør Ulla Brix")
     return not any(names_someone(chair.sub(" ", t), set()) for t in said if chair.search(t))
-
-
-# "Hvem er formand for Landdistriktsrådet?", "Hvad hedder direktøren for …?": a person asked
-# by the post they hold
-_HOLDER_ASKED = re.compile(
-    r"\b(?:hvem\s+(?:er|var|bliver|blev)|hvad\s+hedder)\s+(?:den\s+nye\s+)?"
-    r"\w*(?:formand|forperson|direktør|chef|leder|borgmester|koordinator|sekretær|"
-    r"kontaktperson|referent)(?:en)?\b",
-    re.I,
-)
 
 
 def _no_holder_named(question: str, said: list[str]) -> bool:

@@ -273,11 +273,7 @@ def _table_lines(view: DocView, start: int, end: int) -> list[tuple[int, int]]:
     """The spans of a paragraph's lines when every one is a table row, else []."""
     found = re.finditer(r"[^\n]+", view.text[start:end])
     lines = [(m.start() + start, m.end() + start) for m in found]
-    for x, _ in lines:
-        block = view.block_at(x)
-        if block is None or block.kind != "table_row":
-            return []
-    return lines
+    return lines if all(view.table_row(x) is not None for x, _ in lines) else []
 
 
 class FactsAnswerer:
@@ -704,7 +700,8 @@ class FactsAnswerer:
         name, heading_n = self._cite_initiative(row, cset)
         of_body = _names_a_body(name)
         n = cset.add(row["doc_id"], row["start"], row["end"])
-        amount = " ".join(row["amount_text"].split())  # "0,65 mio.\nkr." across a PDF line
+        # the stored amount is verbatim ("0,65 mio.\nkr." across a PDF line); shown on one line
+        amount = " ".join(row["amount_text"].split())
         if len(name) > 1 and name[0].isupper() and name[1].islower():
             name = name[0].lower() + name[1:]  # "Til videndeling", not "Til Videndeling"
         ref = f"[{heading_n}][{n}]" if heading_n else f"[{n}]"
