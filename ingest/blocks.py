@@ -138,9 +138,21 @@ def _mark_runs(lines: list[str], kinds: list[str | None]) -> None:
     ending in a page number after a numbered or short title are a table of contents.
     """
     n = len(lines)
-    for k in range(1, n):
-        if is_leader_line(lines[k]) and kinds[k - 1] is None and len(lines[k - 1]) <= 130:
-            kinds[k - 1] = "toc"  # the entry whose leaders were extracted as their own line
+    leaders_first = False
+    for k in range(n):
+        if not is_leader_line(lines[k]):
+            continue
+        if not any(is_leader_line(lines[j]) for j in range(max(0, k - MAX_WRAPPED_LINES), k)):
+            # a run's first leaders right under "Indholdsfortegnelse": the extraction put each
+            # entry's leaders and page number before its title, so the last title follows
+            leaders_first = k > 0 and is_contents_heading(lines[k - 1])
+            if leaders_first and kinds[k - 1] is None:
+                kinds[k - 1] = "toc"  # the contents heading, as the entry above would be
+        # the entry whose leaders were extracted as their own line (leaders first: the title
+        # after them, and the line before them, the end of a title wrapped over two lines)
+        for entry in (k - 1, k + 1) if leaders_first else (k - 1,):
+            if 0 <= entry < n and kinds[entry] is None and len(lines[entry]) <= 130:
+                kinds[entry] = "toc"
     i = 0
     while i < n:
         j = i
@@ -304,7 +316,10 @@ def classify_junk(text: str, blocks: list[Block]) -> list[Block]:
         None if b.kind == "heading" else line_kind(" ".join(lines[i].split()))
         for i, b in enumerate(blocks)
     ]
-    candidates = [i for i, b in enumerate(blocks) if b.kind != "heading"]
+    # headings are no junk, but "Indholdsfortegnelse" tells how its entries were extracted
+    candidates = [
+        i for i, b in enumerate(blocks) if b.kind != "heading" or is_contents_heading(lines[i])
+    ]
     sub_lines = [" ".join(lines[i].split()) for i in candidates]
     sub_kinds = [kinds[i] for i in candidates]
     _mark_runs(sub_lines, sub_kinds)

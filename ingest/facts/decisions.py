@@ -41,7 +41,7 @@ _COMMITTEE = re.compile(
 _OUTCOME_WORDS: list[tuple[str, str]] = [
     (
         "afvist",
-        r"\b(?:afvist|afvises|afviste|ikke\s+godkendt|forkastet|forkastes"
+        r"\b(?:afvist|afvises|afviste|afslået|afslås|afslog|ikke\s+godkendt|forkastet|forkastes"
         r"|ikke\s+(?:blevet\s+)?(?:vedtaget|vedtages|tiltrådt|tiltrædes))\b",
     ),
     ("udsat", r"\b(?:udsat|udsættes|udsatte|udskydes|udskudt|genoptages)\b"),
@@ -357,7 +357,7 @@ _DECIDER_FIELD = re.compile(
 )
 _DATE_FIELD = re.compile(r"^[ \t]*dato[ \t]*:[ \t]*(\S.*)$", re.M | _F)
 _RECORD_OUTCOMES: list[tuple[str | None, re.Pattern[str]]] = [
-    ("afvist", re.compile(r"(?:afvist|forkastet|ikke\s+godkendt)\b", _F)),
+    ("afvist", re.compile(r"(?:afvist|afslået|forkastet|ikke\s+godkendt)\b", _F)),
     ("udsat", re.compile(r"udsat\b", _F)),
     ("godkendt", re.compile(r"(?:besluttet|vedtaget|godkendt|accepteret|tiltrådt)\b", _F)),
     (None, re.compile(r"(?:under\s+behandling|udkast|afventer|til\s+behandling|foreslået)\b", _F)),

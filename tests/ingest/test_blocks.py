@@ -824,3 +824,56 @@ def test_links_that_repeat_the_items_headings_are_the_pages_contents(tmp_path: P
     assert [kind for kind, _ in links] == ["toc", "heading"], links
     assert ("prose", "Deltagere: Bente Krogh (V), formand") in kinds
     assert ("prose", "Udsat.") in kinds
+
+
+LEADERS_FIRST_PLAN = """Bjerregaard Kommune
+Forebyggelsesplan 2025-2028
+
+Indholdsfortegnelse
+
+. . . . . . . . . . . . . . . . . . . . . . . . . . . . . . 3
+1. Forord
+. . . . . . . . . . . . . . . . . . . . . . . . . 4
+2. Rygestop
+. . . . . . . . . . . . . . . . . . . . . . . . . . 5
+2.1 Snusfri Ungdom
+. . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . 6
+
+Bilag
+
+1. Forord
+
+Med planen samler kommunen alle forebyggelsesindsatser i én plan.
+
+2. Rygestop
+
+Flere unge bruger nikotin i nye former.
+
+2.1 Snusfri Ungdom
+
+Indsatsen udvikler et stoptilbud til unge.
+Budget
+2025: 385.000 kr. · 2026: 415.000 kr.
+
+Bilag
+
+Bilag 1: Sundhedsprofil 2024
+Bilag 2: Handleplan for Snusfri Ungdom
+"""
+
+
+def test_the_last_entry_of_contents_whose_leaders_come_first_is_no_heading(
+    tmp_path: Path,
+) -> None:
+    """A PDF that draws each entry's leaders and page number before its title extracts them
+    above it, so the last title ("Bilag") follows the last leader line; it is an entry, not
+    a heading over the whole plan (probe 95)."""
+    path = tmp_path / "plan.txt"
+    path.write_text(LEADERS_FIRST_PLAN, encoding="utf-8")
+    record = _parse(path)
+    toc = " ".join(text for kind, text in _kinds(record) if kind == "toc")
+    assert "2.1 Snusfri Ungdom" in toc and "Bilag" in toc
+    budget = record.text.index("2025: 385.000 kr.")
+    path_titles = [s.title for s in record.sections if s.start <= budget < s.end]
+    assert "Bilag" not in path_titles, path_titles
+    assert "Snusfri Ungdom" in " ".join(path_titles), path_titles
