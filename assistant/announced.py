@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from assistant.intent import Intent
 from ingest.dates import DateMention, find_dates, iso_date
+from ingest.structure import DECIDING_BODY
 from stores.registry import Registry
 
 # a question about what was done or said then, not about when something is to happen
@@ -30,6 +31,9 @@ _PAST_EVENT = re.compile(
     re.IGNORECASE,
 )
 MAX_SPAN_DAYS = 31  # a day or a month; a year or a period names no meeting
+_MEETING = re.compile(
+    rf"\bmøde\w*|\b{DECIDING_BODY}\b|\bbestyrelse\w*|\bstyregruppe\w*", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -62,7 +66,8 @@ class AnnouncedMeetings:
         if intent.asks_when or not _PAST_EVENT.search(question):
             return None
         dated = [d for d in self._documents() if access is None or d.access in access]
-        for mention in [d for d in intent.dates if _names_a_meeting(d)]:
+        meeting = names_meeting(question)
+        for mention in [d for d in intent.dates if _names_a_meeting(d, meeting)]:
             if _only_announced(mention.date, mention.end_date, dated):
                 return mention
         for mention in _days_without_year(question):
@@ -110,7 +115,9 @@ class AnnouncedMeetings:
         for section in record.sections:
             written |= {m.date for m in find_dates(section.title, date) if m.precision == "day"}
         mentions = tuple(
-            (m.date, m.end_date) for m in find_dates(record.text, date) if _names_a_meeting(m)
+            (m.date, m.end_date)
+            for m in find_dates(record.text, date)
+            if _names_a_meeting(m, meeting=True)
         )
         return _Dated(record.id, record.access, date is not None, tuple(sorted(written)), mentions)
 
@@ -130,8 +137,18 @@ def _days_without_year(question: str) -> list[DateMention]:
     return [m for m in mentions if m.precision == "day" and not m.explicit_year]
 
 
-def _names_a_meeting(mention: DateMention) -> bool:
-    return (mention.end_date - mention.date).days <= MAX_SPAN_DAYS
+def names_meeting(question: str) -> bool:
+    """The question names a meeting or a body that meets ("på mødet", "udvalget")."""
+    return _MEETING.search(question) is not None
+
+
+def _names_a_meeting(mention: DateMention, meeting: bool) -> bool:
+    """A day, or a month of a question that names a meeting or a body ("Hvad besluttede
+    udvalget i marts 2026?"); "… tilskud til deres festival i januar 2026?" dates the
+    festival, not a meeting."""
+    if (mention.end_date - mention.date).days > MAX_SPAN_DAYS:
+        return False
+    return mention.precision == "day" or meeting
 
 
 def unrecorded_notice(mention: DateMention) -> str:

@@ -225,6 +225,10 @@ def _no_news(cset: CitationSet, mark: int) -> bool:
     return all(c.quote.rstrip().endswith(":") for c in cset.citations[mark:])
 
 
+# a yes/no question: "Fik …?", "Blev … godkendt?", "Har … fået …?"
+_ASKS_WHETHER = re.compile(r"\s*(?:fik|får|blev|bliver|er|var|har|havde|kan|skal|vil)\b", re.I)
+
+
 def _required_shape(question: str, intent: Intent) -> str | None:
     """What a sentence must state to answer the question (see `ExtractiveAnswerer.select`)."""
     require = {"budget": "amount", "decision": "decision"}.get(intent.kind)
@@ -654,7 +658,7 @@ class Assistant:
             return not names_firm(
                 question_part, [c.quote for c in cited], [self._in_prose(c) for c in cited]
             )
-        if _of_another_period(intent, cited) or self._of_other_years(intent, cited):
+        if _of_another_period(intent, cited) or self._of_other_years(intent, cited, question_part):
             return True
         said = [c.quote for c in cited]
         context = " ".join(f"{c.title}. {c.section}." for c in cited)
@@ -675,7 +679,7 @@ class Assistant:
             return not self._states_rate(rate, cited)
         return asks_total(question_part) and self._only_rates(cited)
 
-    def _of_other_years(self, intent: Intent, cited: list[Citation]) -> bool:
+    def _of_other_years(self, intent: Intent, cited: list[Citation], question: str = "") -> bool:
         """A near miss: a figure asked for some years ("i vinteren 2026-2027", "i 2022") and
         every cited figure is for other years, as its own words, the sentence before ("I
         vintersæsonen 2024-2025 … Det samlede forbrug udgjorde 9,4 mio. kr.") or its table's
@@ -688,9 +692,16 @@ class Assistant:
         figures = [c for c in cited if has_count(c.quote)]  # a row's label states none
         rows = [c for c in figures if _in_row(self.docs.get(c.doc_id), c.start)]
         if intent.asks_amount:
+            # a decision asked yes or no is judged by its figures only: "Afslået. … søge igen
+            # til 2027" answers "Fik vinterbaderne tilskud til festivalen i januar 2026?"
+            whether = intent.kind == "decision" and _ASKS_WHETHER.match(question) is not None
             judged = [
-                c for c in cited if c in figures or not _in_row(self.docs.get(c.doc_id), c.start)
+                c
+                for c in cited
+                if c in figures or (not whether and not _in_row(self.docs.get(c.doc_id), c.start))
             ]
+            if not judged:
+                return False
         elif figures and len(rows) == len(figures):
             judged = rows
         else:
@@ -702,7 +713,12 @@ class Assistant:
                 return False
             cand = Candidate(view.id, c.start, c.end, c.quote, index)
             own = amount_years(c.quote) if intent.asks_amount else set()
-            years = own or places.years_of(cand) or places.table_years(cand)
+            years = (
+                own
+                or places.years_of(cand)
+                or places.table_years(cand)
+                or places.heading_years(cand)
+            )
             if not years or years & asked:
                 return False
         return True

@@ -395,4 +395,5 @@ def document_label(title: str | None) -> str:
     t = re.sub(r"\([^)]*\d[^)]*\)", "", t)
     t = re.sub(r"\s*(?:\b(?:fra|i|for|af|pr\.?|nr\.?)\s+)?\S*\d\S*", "", t)
     t = re.sub(r"\s+([:.,])", r"\1", t)
-    return " ".join(t.split()).strip(" .,:;-")
+    t = re.sub(r"(\s[–—-])(?:\s+[–—-])+", r"\1", t)  # "Byrådet – 30.09.2025 – 14.00": one dash
+    return " ".join(t.split()).strip(" .,:;-–—")

@@ -19,9 +19,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from assistant.announced import names_meeting
 from assistant.citations import (
     CitationSet,
     DocumentCache,
@@ -1024,6 +1025,10 @@ class FactsAnswerer:
         rows = [r for r in rows if self._allowed(r, filters)]
         if not rows:
             return None
+        if not names_meeting(question):
+            # "Fik vinterbaderne tilskud til deres festival i januar 2026?": a month dates the
+            # matter, not the meeting that decided it
+            intent = replace(intent, dates=[d for d in intent.dates if d.precision == "day"])
         groups = self.topic_groups(question, intent)
         if self._names_only_body(rows, groups):
             # "Blev budget 2026 vedtaget i Byrådet?": a cue word is the topic when nothing else
@@ -1420,6 +1425,8 @@ def _forwarded_to_asked_body(question: str, row: dict[str, Any]) -> str:
     if asked is None or not decider:
         return ""
     body = asked["body"] or asked["genitive"]
+    if re.fullmatch(r"udvalg(?:et)?", body, re.IGNORECASE):
+        return ""  # "Hvad besluttede udvalget …?": the committee whose minutes these are
     body = body[:1].upper() + body[1:]
     if _names_committee(body, decider):
         return ""

@@ -199,10 +199,11 @@ _DECISION = _rx(
     r"^\s*(?:blev|er|var|sagde)\b.*(?<!\bend )\b(?:godkendt|godkendte|vedtaget|bevilget|afvist|"
     r"anbefalet|udsat|givet|ja\s+til|sendt\s+i\s+(?:offentlig\s+)?høring)\b",
     # "Fik ejeren dispensation til carporten?", "Har skolen fået lov til …?", "Fik klubben de
-    # 650.000 kr., de søgte om?": what a case was granted or refused
+    # 650.000 kr., de søgte om?", "Fik foreningen penge til …?": what a case was granted or
+    # refused
     r"^\s*(?:fik|har\b.*\bfået)\b.*\b(?:dispensation|tilladelse|lov\s+til|ja\s+til|afslag|"
     r"godkendelse|medhold|tilskud(?:det)?|bevilling(?:en)?|støtte(?:n)?|(?:an)?søgte|"
-    r"(?:an)?søgt)\b",
+    r"(?:an)?søgt|penge(?:ne)?|midler(?:ne)?)\b",
     # a body that acted: "Hvad ændrede Klima-, Teknik- og Miljøudvalget i ...?", "Hvilke krav
     # satte Plan- og Tryghedsudvalget ...?"
     rf"\b{_ACTED}\s+(?:\S+\s+){{0,6}}?{_BODY}|{_BODY}\s+{_ACTED}\b",
@@ -309,7 +310,7 @@ CUE_WORDS = frozenset(
     liste nævn alle besluttede beslutning beslutningen besluttet vedtog vedtaget indstilling
     indstillingen frist fristen deadline mangler stadig udestående opfølgninger stor store
     størst kr kroner dkk mio mill mia tkr sidder sad fylder fyldte truffet traf træffe træffes
-    enig enige enedes aftalt aftalte samlede samlet stort
+    enig enige enedes aftalt aftalte samlede samlet stort ifølge
     how much many what which when who whom is are was were did does do the a an of for to in
     on by and or budget cost costs allocated allocation decided decision recommendation list
     """.split()

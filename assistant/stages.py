@@ -88,7 +88,13 @@ def _stopwords() -> frozenset[str]:
 
 
 def _is_name(word: str) -> bool:
-    return len(word) >= 3 and word[0].isupper() and not word.isupper()
+    """ "Egelund", "Nørre-Vedby"; not "Flextur-taksterne", a compound whose head is a noun."""
+    return (
+        len(word) >= 3
+        and word[0].isupper()
+        and not word.isupper()
+        and re.search(r"-[a-zæøå]", word) is None
+    )
 
 
 def _named_parts(text: str) -> dict[tuple[str, str], set[str]]:

@@ -389,7 +389,7 @@ class ExtractiveAnswerer:
         # a year or number is matched as what it is (a near miss when it differs), never as
         # the subject: "svømmehal" is the key of "Hvad kostede den nye svømmehal i 2019?"
         topical = without_date_words(
-            [g for g in topical if not g.word.isdigit()] or topical, intent
+            [g for g in topical if not g.word.isdigit()] or topical, intent, question
         )
         topical = without_later_words(topical, question)
         if intent.english:
@@ -689,11 +689,24 @@ def count_ok(text: str, counted: set[str], stats: TermStats, before_text: str = 
     return False
 
 
-def without_date_words(groups: list[WordGroup], intent: Intent) -> list[WordGroup]:
+# "ved udgangen af maj", "i starten af året": when, in a question that names no year
+_TIME_OF = re.compile(
+    r"\b(?:udgangen|udløbet|starten|begyndelsen|midten|slutningen)\s+af\s+(?:"
+    + "|".join(MONTHS)
+    + r"|året|måneden|kvartalet|halvåret|\d\.\s*(?:kvartal|halvår))\b",
+    re.IGNORECASE,
+)
+
+
+def without_date_words(
+    groups: list[WordGroup], intent: Intent, question: str = ""
+) -> list[WordGroup]:
     """The groups apart from the words that place the question's dates: "udgangen" of "ved
-    udgangen af 2025" says when, not what a sentence must name (all of them when nothing else
-    is left). A month stays: "januar 2026" names the meeting or follow-up its heading dates."""
+    udgangen af 2025" (or of "ved udgangen af maj") says when, not what a sentence must name
+    (all of them when nothing else is left). A month stays: "januar 2026" names the meeting
+    or follow-up its heading dates."""
     said = {w.lower() for d in intent.dates for w in re.findall(r"[^\W\d_]+", d.text)}
+    said |= {m.group().split()[0].lower() for m in _TIME_OF.finditer(question)}
     said -= set(MONTHS)
     return [g for g in groups if g.word.lower() not in said] or groups
 

@@ -10,16 +10,20 @@ from assistant.citations import DocumentCache, DocView
 from assistant.extractive.model import Candidate, wording
 from assistant.extractive.shapes import (
     DECISION_WORDS,
+    amounts_under_unit,
     column_names_row,
     is_decision_heading,
     is_label,
     only_link,
+    unit_below,
 )
+from ingest.dates import find_dates
 from ingest.models import CASE_NUMBER_LABEL, TABLE_CELL_SEPARATOR
 from ingest.money import find_amounts
 from ingest.structure import agenda_item_at
 
-_YEAR_AS_WORD = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+# a year, not a price level ("2025-niveau", "2025-priser", "(2025-pl)"): no period it is for
+_YEAR_AS_WORD = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)(?!-(?:niveau|pl\b|p/l\b))")
 _OPEN_ENDED = re.compile(
     r"\b(?:og\s+frem(?:ad|efter)?\b|fremover|fremad|og\s+følgende\b|ff\b)", re.IGNORECASE
 )
@@ -144,6 +148,20 @@ class DocumentPlaces:
             years |= years_named(" ".join(wanted))
         return years
 
+    def heading_years(self, c: Candidate) -> set[int]:
+        """The years the heading of the section the candidate stands in names ("Kontingentmodel
+        2026–2027" over "hver kommune betaler et grundbeløb på 300.000 kr."); none for a
+        document's top section, whose title dates the paper, nor for a meeting's day."""
+        view = self.docs.get(c.doc_id)
+        sections = view.sections_at(c.start) if view is not None else []
+        if view is None or len(sections) < 2:
+            return set()
+        title = sections[-1].title
+        for day in reversed([d for d in find_dates(title) if d.precision == "day"]):
+            # "Beslutning i Byrådet den 8. oktober 2025": the day of a meeting, no period
+            title = title[: day.start] + title[day.end :]
+        return years_named(title)
+
     def table_years(self, c: Candidate) -> set[int]:
         """The years its table's column names ("Takst 2025 | Beløb") or, lacking those, its
         caption ("Tabel 8. Klager 2023 og 2024") state, for any cell; empty outside tables."""
@@ -168,7 +186,11 @@ class DocumentPlaces:
         if starts is None:  # once per row: each cell of it asks again
             lo = max(0, row.start - TABLE_UNIT_REACH)
             mentions = find_amounts(view.text[lo : row.end])
-            starts = view.cache[key] = [lo + m.start for m in mentions if lo + m.start >= row.start]
+            starts = [lo + m.start for m in mentions if lo + m.start >= row.start]
+            below = unit_below(view, row.start) if not starts else None
+            if below is not None:  # "Tabel 7.1: Anlægsudgifter i fase 3, mio. kr." under it
+                starts = [m.start for m in amounts_under_unit(view, below, row)]
+            view.cache[key] = starts
         return any(c.start <= start < c.end for start in starts)
 
     def opens_with_column_names(self, c: Candidate) -> bool:

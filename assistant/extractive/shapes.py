@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from assistant.citations import CitationSet, DocView
 from assistant.extractive.model import wording
@@ -13,7 +14,7 @@ from ingest.dates import MONTHS, find_dates
 from ingest.facts.budgets import TABLE_UNIT
 from ingest.facts.sentences import Sentence
 from ingest.models import TABLE_CELL_SEPARATOR, Block
-from ingest.money import find_amounts
+from ingest.money import MoneyMention, find_amounts
 from ingest.structure import DECIDING_BODY, agenda_item_at
 
 COUNT_WORDS = (
@@ -139,11 +140,18 @@ def only_link(text: str) -> bool:
     return bool(_URL.search(text)) and len(WORDS.findall(_URL.sub(" ", text))) < 2
 
 
+# a period a column is for: "1. kvt. 2025", "2. halvår", "Q3", "2024/25"
+_PERIOD_NAME = re.compile(
+    r"\b[1-4]\.\s*(?:kvt\.|kvartal|halvår)|\bQ[1-4]\b|\b(?:19|20)\d\d/\d\d\b", re.IGNORECASE
+)
+
+
 def names_columns(row: str) -> bool:
-    """A first row of words and years, no other figures: the table's column names, shown
-    above the row ("Indsats | 2025 | 2026 | I alt"). A cell that only gives the figures' unit
-    ("1.000 kr." over the row names) is a column name too."""
-    return not any(ch.isdigit() for ch in YEAR.sub("", TABLE_UNIT.sub("", row)))
+    """A first row of words, years and periods ("1. kvt. 2025"), no other figures: the
+    table's column names, shown above the row ("Indsats | 2025 | 2026 | I alt"). A cell that
+    only gives the figures' unit ("1.000 kr." over the row names) is a column name too."""
+    words = _PERIOD_NAME.sub("", TABLE_UNIT.sub("", row))
+    return not any(ch.isdigit() for ch in YEAR.sub("", words))
 
 
 UNIT_LINE_REACH = 400  # characters above a table where its unit line may stand
@@ -159,7 +167,41 @@ def unit_line(view: DocView, table_start: int) -> Sentence | None:
     )
 
 
-_FIGURE_BEFORE = re.compile(r"[\d.,]\s*$")
+UNIT_CAPTION_REACH = 200  # characters from a table's last row to a caption under it
+
+
+def unit_below(view: DocView, offset: int) -> Sentence | None:
+    """The caption right under the table holding `offset` when it gives the figures' unit
+    ("Tabel 7.1: Anlægsudgifter i fase 3, mio. kr."), or None."""
+    row = view.table_row(offset)
+    while row is not None:
+        last, row = row, view.table_row(row.end + 1)
+    if view.table_row(offset) is None:
+        return None
+    after = view.sentences_between(last.end, last.end + UNIT_CAPTION_REACH)
+    caption = next((x for x in after if x.start >= last.end), None)
+    if caption is None or view.table_row(caption.start) is not None:
+        return None
+    return caption if states_unit(caption.text) else None
+
+
+def amounts_under_unit(view: DocView, unit: Sentence, row: Block) -> list[MoneyMention]:
+    """The row's figures read in the `unit` of a caption under its table, with offsets into
+    the document."""
+    said = TABLE_UNIT.search(unit.text)
+    if said is None:
+        return []
+    header = f"({said.group()}.)\n"  # the caption's unit as a unit line over the row
+    text = f"{header}{view.text[row.start : row.end]}"
+    at = len(header)
+    return [
+        replace(m, start=m.start - at + row.start, end=m.end - at + row.start)
+        for m in find_amounts(text)
+        if m.start >= at
+    ]
+
+
+_FIGURE_BEFORE = re.compile(r"\d(?:[.,]\d+)*\s*$")  # "1,4 mio. kr.", not "fase 3, mio. kr."
 
 
 def states_unit(text: str) -> bool:
@@ -178,7 +220,8 @@ def row_amounts(view: DocView, offset: int) -> set[float]:
     header = column_names_row(view, offset)
     unit = unit_line(view, header.start if header is not None else row.start)
     if unit is None:
-        return set()
+        below = unit_below(view, offset)
+        return {m.amount_dkk for m in amounts_under_unit(view, below, row)} if below else set()
     at = row.start - unit.start
     return {m.amount_dkk for m in find_amounts(view.text[unit.start : row.end]) if m.start >= at}
 

@@ -54,3 +54,30 @@ def test_the_meetings_own_minutes_answer(tmp_path_factory: pytest.TempPathFactor
     for question in (QUESTION, QUESTION.replace("14. maj 2025", "14. maj")):
         answer = unseen.ask(question)
         assert not answer.abstained and "tidlig opsporing" in answer.text, answer.text
+
+
+def test_a_month_that_dates_the_matter_names_no_meeting(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """ "Fik vinterbaderne tilskud til deres festival i januar 2026?" dates the festival, not
+    a meeting: the June minutes that refused the grant answer it (probe 94); a month of a
+    question naming a meeting is still the meeting's."""
+    june = (
+        "# Referat – Erhvervs- og Turismeudvalget – 2. juni 2025\n\n"
+        "## 36. Ansøgning om tilskud til Ravnsholt Vinterbadefestival\n\n"
+        "Foreningen Ravnsholt Vinterbadere søger om 45.000 kr. til Ravnsholt "
+        "Vinterbadefestival den 31. januar 2026.\n\n"
+        "### Beslutning i Erhvervs- og Turismeudvalget den 2. juni 2025\n\n"
+        "Afslået. Udvalget opfordrer foreningen til at søge igen til 2027.\n\n"
+        "## 37. Vestkyst Gastro Week 2025\n\nForeningen Smag Vestkysten søger om 120.000 kr. "
+        "til madfestivalen i oktober.\n\n"
+        "### Beslutning i Erhvervs- og Turismeudvalget den 2. juni 2025\n\n"
+        "Godkendt med den ændring, at tilskuddet udgør 100.000 kr.\n\n"
+        "## 38. Autocamperpladser på Vestkajen\n\nForvaltningen foreslår en takst på 175 kr.\n\n"
+        "### Beslutning i Erhvervs- og Turismeudvalget den 2. juni 2025\n\nGodkendt.\n"
+    )
+    unseen = assistant_over(tmp_path_factory.mktemp("festival"), {"referat.md": june})
+    answer = unseen.ask("Fik vinterbaderne tilskud til deres festival i januar 2026?")
+    assert not answer.abstained and "Afslået" in answer.text, answer.text
+    answer = unseen.ask("Hvad besluttede udvalget om vinterbadefestivalen på mødet i januar 2026?")
+    assert answer.abstained and answer.notice and "planlagt" in answer.notice, answer.text

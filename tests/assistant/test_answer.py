@@ -3579,3 +3579,40 @@ def test_who_holds_a_post_is_answered_only_by_a_person_named(tmp_path_factory) -
     assert unseen.ask("Hvad hedder direktøren for Social og Handicap?").abstained
     chair = unseen.ask("Hvem er formand for projektgruppen?")
     assert "Torben Holm" in chair.text, chair.text
+
+
+def test_a_year_outside_the_period_its_heading_names_is_a_near_miss(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """ "… i 2028?" over a yearless sentence under "Kontingentmodel 2026–2027": the heading
+    sets the years its figures are for, and 2028 is not among them (probe 94)."""
+    from tests.conftest import assistant_over
+
+    minutes = (
+        "# Destination Vestkyst – referat af bestyrelsesmøde\n\n## 3. Økonomi\n\n"
+        "### 3.1 Regnskab 2024\n\nRegnskabet viser et overskud på 212.000 kr.\n\n"
+        "### 3.2 Kontingentmodel 2026–2027 (til beslutning)\n\n"
+        "Kontingentet fra de tre ejerkommuner Ravnsholt, Lyngsø og Egebæk fordeles i dag alene "
+        "efter kommunernes andel af "
+        "overnatningerne. Direktøren fremlagde et forslag til en ny model, hvor hver kommune "
+        "betaler et grundbeløb på 300.000 kr., og det resterende kontingent fordeles efter "
+        "kommunernes gennemsnitlige andel af overnatningerne i de seneste tre år.\n"
+    )
+    from assistant.extractive.model import Candidate
+
+    unseen = assistant_over(tmp_path_factory.mktemp("heading-years"), {"referat.md": minutes})
+    view = unseen.docs.get(unseen.stores.registry.list_documents()[0]["id"])
+    start = view.text.index("Direktøren fremlagde")
+    index = view.sentence_index(start)
+    sentence = view.sentences[index]
+    said = Candidate(view.id, sentence.start, sentence.end, sentence.text, index)
+    assert unseen.extractive.places.heading_years(said) == {2026, 2027}
+    decided = view.text.index("Regnskabet viser")
+    index = view.sentence_index(decided)
+    sentence = view.sentences[index]
+    said = Candidate(view.id, sentence.start, sentence.end, sentence.text, index)
+    assert unseen.extractive.places.heading_years(said) == {2024}
+    asked = "Hvor meget skal Lyngsø Kommune betale i kontingent til Destination Vestkyst"
+    assert unseen.ask(f"{asked} i 2028?").abstained
+    answer = unseen.ask(f"{asked} i 2026?")
+    assert not answer.abstained and "300.000 kr." in answer.text, answer.text

@@ -145,3 +145,16 @@ def test_a_word_list_items_number_is_not_quoted(tmp_path) -> None:
     quotes = [c.quote for c in answer.citations]
     assert any(q.startswith("En kortlægning af henvendelserne") for q in quotes), answer.text
     assert all(q in file_text for q in quotes), quotes
+
+
+def test_a_document_label_keeps_no_numbers_and_no_dangling_dash() -> None:
+    """An answer names a source by its title without numbers (numbers come from quotes); a
+    title whose date was numeric ("Referat – Byrådet – 30.09.2025") is not left ending in a
+    dash (probe 96's "*Referat – Byrådet –*:")."""
+    from assistant.citations import document_label
+
+    assert (
+        document_label("Referat – Byråd 2022-2025 – 1. oktober 2025") == "Referat – Byråd – oktober"
+    )
+    assert document_label("Referat – Byrådet – 30.09.2025") == "Referat – Byrådet"
+    assert document_label("Notat – 12.3.2025 – Vejstøj") == "Notat – Vejstøj"

@@ -1435,3 +1435,19 @@ def test_an_amount_across_a_pdf_line_is_one_amount_and_a_body_no_initiative(tmp_
     # "mellem" is a function word: "cykelstien mellem Østby og Vestby" is not the ponds' price
     path = unseen.ask("Hvad koster cykelstien mellem Østby og Vestby?")
     assert path.abstained, path.text
+
+
+def test_the_committee_asked_generically_is_the_one_whose_decision_is_recorded() -> None:
+    """ "Hvad besluttede udvalget …?" over a committee's "Anbefales godkendt … over for
+    Økonomiudvalget" asks that committee's decision, which its recommendation is; "Hvad
+    besluttede Økonomiudvalget …?" over the same row asks the other body's own (probe 94)."""
+    from assistant.facts_answers import _forwarded_to_asked_body
+
+    row = {
+        "committee": "Erhvervs- og Turismeudvalget",
+        "decision": "Anbefales godkendt over for Økonomiudvalget med den ændring, at "
+        "tillægsbevillingen finansieres af kassebeholdningen.",
+    }
+    assert _forwarded_to_asked_body("Hvad besluttede udvalget om havnebadet?", row) == ""
+    notice = _forwarded_to_asked_body("Hvad besluttede Økonomiudvalget om havnebadet?", row)
+    assert "anbefaling til Økonomiudvalget" in notice, notice

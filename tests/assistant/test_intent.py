@@ -591,3 +591,14 @@ def test_a_price_a_frame_a_bill_or_a_fee_asks_an_amount(question: str) -> None:
 
 def test_a_time_frame_is_no_money() -> None:
     assert not classify("Hvad er tidsrammen for projektet?").asks_amount
+
+
+def test_whether_money_was_granted_asks_a_decision() -> None:
+    """ "Fik foreningen penge til …?" asks whether the application was granted (the item's
+    decision, "Udsat."), as "Fik … tilskud?" does; "Hvor mange penge fik …?" asks the sum
+    (probe 95)."""
+    assert classify("Fik Bjerregaard Idrætsforening penge til Motion for seniorer?").kind == (
+        "decision"
+    )
+    assert classify("Fik vinterbaderne tilskud til deres festival?").kind == "decision"
+    assert classify("Hvor mange penge fik skolen til nye lokaler?").kind == "budget"

@@ -69,3 +69,19 @@ def test_a_sibling_of_the_asked_part_is_a_near_miss() -> None:
     assert not names_sibling(
         "Hvor mange LEAN-projekter iværksættes der?", "Der iværksættes 12 projekter."
     )
+
+
+def test_a_compound_with_a_capital_first_part_is_no_name() -> None:
+    """ "Blev Flextur-taksterne hævet …?" names no part "Flextur-taksterne" of a kind "hævet",
+    so the recommendation's "… for Flextur hæves …" is no sibling of it (probe 96)."""
+    from assistant.stages import names_sibling
+
+    question = "Blev Flextur-taksterne hævet, som forvaltningen foreslog?"
+    said = (
+        "Godkendt med den ændring, at minimumstaksten fastsættes til 33 kr. Direktøren "
+        "indstiller, at minimumstaksten for Flextur hæves fra 30 kr. til 35 kr."
+    )
+    assert not names_sibling(question, said)
+    assert names_sibling(
+        "Hvad koster Vestermølle afdeling?", "Prisen for Egelund afdeling er 4 mio."
+    )
