@@ -22,7 +22,7 @@ from ingest.models import CASE_NUMBER_LABEL, TABLE_CELL_SEPARATOR
 from ingest.money import find_amounts
 from ingest.structure import agenda_item_at
 
-# a year, not a price level ("2025-niveau", "2025-priser", "(2025-pl)"): no period it is for
+# a year, not a price level ("2025-niveau", "(2025-pl)"): no period it is for
 _YEAR_AS_WORD = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)(?!-(?:niveau|pl\b|p/l\b))")
 _OPEN_ENDED = re.compile(
     r"\b(?:og\s+frem(?:ad|efter)?\b|fremover|fremad|og\s+følgende\b|ff\b)", re.IGNORECASE

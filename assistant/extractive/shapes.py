@@ -173,11 +173,11 @@ UNIT_CAPTION_REACH = 200  # characters from a table's last row to a caption unde
 def unit_below(view: DocView, offset: int) -> Sentence | None:
     """The caption right under the table holding `offset` when it gives the figures' unit
     ("Tabel 7.1: Anlægsudgifter i fase 3, mio. kr."), or None."""
-    row = view.table_row(offset)
-    while row is not None:
-        last, row = row, view.table_row(row.end + 1)
-    if view.table_row(offset) is None:
+    last = view.table_row(offset)
+    if last is None:
         return None
+    while (following := view.table_row(last.end + 1)) is not None:
+        last = following
     after = view.sentences_between(last.end, last.end + UNIT_CAPTION_REACH)
     caption = next((x for x in after if x.start >= last.end), None)
     if caption is None or view.table_row(caption.start) is not None:
