@@ -49,6 +49,11 @@ def assistant_over(root: Path, files: dict[str, str]):
     return assistant_for_docs(root)
 
 
+def only_view(assistant):
+    """The `DocView` of the one document a test's assistant holds."""
+    return assistant.docs.get(assistant.stores.registry.list_documents()[0]["id"])
+
+
 def assistant_for_docs(root: Path):
     """An Assistant over a fresh data dir holding what a test wrote under `root/docs` (a PDF
     or a Word file it built), ingested."""

@@ -3599,19 +3599,21 @@ def test_a_year_outside_the_period_its_heading_names_is_a_near_miss(
         "kommunernes gennemsnitlige andel af overnatningerne i de seneste tre år.\n"
     )
     from assistant.extractive.model import Candidate
+    from tests.conftest import only_view
 
     unseen = assistant_over(tmp_path_factory.mktemp("heading-years"), {"referat.md": minutes})
-    view = unseen.docs.get(unseen.stores.registry.list_documents()[0]["id"])
-    start = view.text.index("Direktøren fremlagde")
-    index = view.sentence_index(start)
-    sentence = view.sentences[index]
-    said = Candidate(view.id, sentence.start, sentence.end, sentence.text, index)
-    assert unseen.extractive.places.heading_years(said) == {2026, 2027}
-    decided = view.text.index("Regnskabet viser")
-    index = view.sentence_index(decided)
-    sentence = view.sentences[index]
-    said = Candidate(view.id, sentence.start, sentence.end, sentence.text, index)
-    assert unseen.extractive.places.heading_years(said) == {2024}
+    view = only_view(unseen)
+
+    def sentence_at(needle: str) -> Candidate:
+        index = view.sentence_index(view.text.index(needle))
+        sentence = view.sentences[index]
+        return Candidate(view.id, sentence.start, sentence.end, sentence.text, index)
+
+    assert unseen.extractive.places.heading_years(sentence_at("Direktøren fremlagde")) == {
+        2026,
+        2027,
+    }
+    assert unseen.extractive.places.heading_years(sentence_at("Regnskabet viser")) == {2024}
     asked = "Hvor meget skal Lyngsø Kommune betale i kontingent til Destination Vestkyst"
     assert unseen.ask(f"{asked} i 2028?").abstained
     answer = unseen.ask(f"{asked} i 2026?")

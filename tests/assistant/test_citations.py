@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from tests.conftest import assistant_over
+from tests.conftest import assistant_over, only_view
 
 MARKDOWN = (
     "# Beslutning om OS2borgerPC\n\n"
@@ -105,7 +105,7 @@ def test_a_pdf_quote_over_a_page_break_is_quoted_line_by_line(tmp_path) -> None:
     path = write_pdf(docs / "referat.pdf", pages, header="Nordby Kommune · Byrådet · Referat")
     raw = "\n".join(page.extract_text() for page in PdfReader(path).pages)
     assistant = assistant_for_docs(tmp_path)
-    view = assistant.docs.get(assistant.stores.registry.list_documents()[0]["id"])
+    view = only_view(assistant)
     start = view.text.index("Erstatninger til lodsejere")
     end = view.text.index("anlægsoverslaget.") + len("anlægsoverslaget.")
     quote = view.text[start:end]

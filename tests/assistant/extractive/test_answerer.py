@@ -20,7 +20,7 @@ from assistant.extractive.scoring import MEMO_KEYS
 from assistant.extractive.shapes import is_decision_heading, is_label, names_columns
 from assistant.intent import classify
 from assistant.question_terms import TermStats, WordGroup
-from tests.conftest import assistant_over
+from tests.conftest import assistant_over, only_view
 
 
 @pytest.fixture(scope="module")
@@ -384,7 +384,7 @@ def test_a_lead_in_without_a_colon_opens_its_list(tmp_path_factory: pytest.TempP
             "## Certifikater\n\nDer bestilles et nyt certifikat til Identity Provideren.\n",
         },
     )
-    view = assistant.docs.get(assistant.docs.registry.list_documents()[0]["id"])
+    view = only_view(assistant)
 
     def items_after(opening: str) -> list[str]:
         index = next(i for i, s in enumerate(view.sentences) if s.text.startswith(opening))

@@ -30,7 +30,7 @@ def test_a_caption_under_a_table_gives_its_rows_unit(tmp_path_factory) -> None:
     """ "Tabel 7.1: Anlægsudgifter i fase 3, mio. kr." under the table says what its bare
     figures are, as a unit line above it would ("fase 3," is no amount before the unit)."""
     from assistant.extractive.shapes import row_amounts, states_unit
-    from tests.conftest import assistant_over
+    from tests.conftest import assistant_over, only_view
 
     assert states_unit("Tabel 7.1: Anlægsudgifter i fase 3, mio. kr. (2025-priser)")
     assert not states_unit("Heraf overføres de 1,4 mio. kr. til 2026.")
@@ -43,6 +43,6 @@ def test_a_caption_under_a_table_gives_its_rows_unit(tmp_path_factory) -> None:
         "## 8. Tidsplan\n\nFase 3 gennemføres i 2029-2031.\n"
     )
     unseen = assistant_over(tmp_path_factory.mktemp("unit-below"), {"plan.md": plan})
-    view = unseen.docs.get(unseen.stores.registry.list_documents()[0]["id"])
+    view = only_view(unseen)
     row = view.text.index("Stiforbindelse og broer")
     assert row_amounts(view, row) == {2_300_000.0, 3_000_000.0, 2_000_000.0, 7_300_000.0}
