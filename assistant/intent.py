@@ -197,7 +197,12 @@ _DECISION = _rx(
     # yes/no about an outcome: "Blev ansøgningerne godkendt?", "Sagde udvalget ja til ...?"
     # ("Blev stien dyrere end bevilget?" compares a cost with its grant: no decision asked)
     r"^\s*(?:blev|er|var|sagde)\b.*(?<!\bend )\b(?:godkendt|godkendte|vedtaget|bevilget|afvist|"
-    r"anbefalet|udsat|givet|ja\s+til|sendt\s+i\s+(?:offentlig\s+)?høring)\b",
+    r"anbefalet|udsat|givet|frigivet|forkastet|afslået|ja\s+til|"
+    r"sendt\s+i\s+(?:offentlig\s+)?høring)\b",
+    # a question that opens with a body's act: "Godkendte Bredsted Byråd garantien …?"
+    r"^\s*(?:godkendte|vedtog|afviste|bevilgede|udsatte|forkastede)\b",
+    # "Fik Venstre flertal for …?", "Fik golfklubben sin kommunegaranti?": an outcome
+    r"^\s*fik\b.*\b(?:flertal|sin|sit|sine)\b",
     # "Fik ejeren dispensation til carporten?", "Har skolen fået lov til …?", "Fik klubben de
     # 650.000 kr., de søgte om?", "Fik foreningen penge til …?": what a case was granted or
     # refused

@@ -602,3 +602,19 @@ def test_whether_money_was_granted_asks_a_decision() -> None:
     )
     assert classify("Fik vinterbaderne tilskud til deres festival?").kind == "decision"
     assert classify("Hvor mange penge fik skolen til nye lokaler?").kind == "budget"
+
+
+def test_a_body_s_act_or_a_granted_outcome_asks_a_decision() -> None:
+    """A question that opens with a body's act ("Godkendte Bredsted Byråd …?"), asks whether
+    money was released ("Blev pengene … frigivet …?"), or whether someone got their grant or
+    a majority ("Fik golfklubben sin kommunegaranti?", "Fik Venstre flertal for …?") is
+    answered by the item's decision, not by the application (blind probes 100 and 101)."""
+    for question in (
+        "Godkendte Bredsted Byråd garantien for investeringsplanen på mødet i oktober?",
+        "Blev pengene til færdigprojektering af daginstitutionen frigivet i september?",
+        "Fik Ålykke Golfklub sin kommunegaranti?",
+        "Fik Venstre flertal for deres ændringsforslag i Byrådet?",
+    ):
+        assert classify(question).kind == "decision", question
+    # a figure asked of what was released is still a budget question
+    assert classify("Hvor mange penge blev frigivet til projekteringen?").kind == "budget"
