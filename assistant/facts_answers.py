@@ -48,7 +48,7 @@ from assistant.extractive.shapes import (
     is_decision_heading,
     unit_line,
 )
-from assistant.intent import Intent, asked_item_number
+from assistant.intent import Intent, asked_item_number, proposal_frame_words
 from assistant.question_terms import TermStats, WordGroup, coverage, match_group
 from assistant.types import Citation, SearchFilters, SearchHit
 from ingest.clean import one_line
@@ -349,9 +349,10 @@ class FactsAnswerer:
         if intent.kind == "decision":
             spans += [(d.start, d.end) for d in intent.dates]
         said = {w for a, b in spans for w in re.findall(r"\w+", question[a:b])}
+        frame = proposal_frame_words(question)  # "godkendt som foreslået": no topic
         out = []
         for g in groups:
-            if g.word in said:
+            if g.word in said or g.word.lower() in frame:
                 continue
             if self.stats.is_cue(g.main[0]) and not keep_cues:
                 if not (intent.kind == "decision" and g.word.lower() in _MONEY_NOUNS):

@@ -223,6 +223,20 @@ _DECISION = _rx(
     r"\bsom\s+(?:\S+\s+)?\w*(?:udvalg|byråd|bestyrelse)\w*\s+"
     r"(?:foreslog|indstillede|anbefalede|ønskede)\b",
 )
+# "…, som forvaltningen havde foreslået?", "… godkendt som indstillet?": the decision is held
+# against the proposal; the words say what is compared, not what the case is about
+_PROPOSAL_FRAME = re.compile(
+    r"\bsom\s+(?:\w+\s+){0,3}?(?:foreslået|foreslog|foreslåede|indstillet|indstillede|"
+    r"anbefalet|anbefalede|ønsket|ønskede)\b",
+    re.IGNORECASE,
+)
+
+
+def proposal_frame_words(question: str) -> set[str]:
+    """The lower-cased words of the question's "som … foreslået" frame, if any."""
+    return {w.lower() for m in _PROPOSAL_FRAME.finditer(question) for w in m.group(0).split()}
+
+
 _RECOMMENDATION = _rx(
     r"\bindstilling\w*|\bindstille[rt]?\b|\bindstillede\b",
     r"\brecommend\w*|\bproposal\b|\bproposed\b",

@@ -31,7 +31,14 @@ from assistant.extractive.shapes import (
     satisfies,
     states_time,
 )
-from assistant.intent import ITEM_WORD, PRICE_WORD, Intent, asked_item_number, asked_rate
+from assistant.intent import (
+    ITEM_WORD,
+    PRICE_WORD,
+    Intent,
+    asked_item_number,
+    asked_rate,
+    proposal_frame_words,
+)
 from assistant.question_terms import WORD, TermStats, WordGroup, match_group
 from assistant.stages import names_asked_stage, names_other_stage
 from assistant.synonyms import synonym_words
@@ -149,9 +156,10 @@ def source_words(question: str) -> set[str]:
 def key_candidates(groups: list[WordGroup], question: str = "") -> list[WordGroup]:
     """The words that can name a question's subject: not an adjective ("den nye hjemmeside"
     is about the website; "Hvor meget dyrere blev skybrudsprojektet?" about the project),
-    nor the source it cites ("… i 2026 ifølge anlægstabellen?" is about the project)."""
-    source = source_words(question)
-    return [g for g in groups if g.word.lower() not in _NOT_KEY_WORDS | source] or groups
+    nor the source it cites ("… i 2026 ifølge anlægstabellen?" is about the project), nor
+    the proposal it holds a decision against ("… godkendt som foreslået?")."""
+    frame = source_words(question) | proposal_frame_words(question)
+    return [g for g in groups if g.word.lower() not in _NOT_KEY_WORDS | frame] or groups
 
 
 # "Hvad er tidsplanen?": a list or table under a heading that names it can answer, as for

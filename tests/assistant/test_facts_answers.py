@@ -1451,3 +1451,59 @@ def test_the_committee_asked_generically_is_the_one_whose_decision_is_recorded()
     assert _forwarded_to_asked_body("Hvad besluttede udvalget om havnebadet?", row) == ""
     notice = _forwarded_to_asked_body("Hvad besluttede Økonomiudvalget om havnebadet?", row)
     assert "anbefaling til Økonomiudvalget" in notice, notice
+
+
+PROPOSAL_FRAME_MD = """# Referat – Teknik- og Miljøudvalget – 7. oktober 2025
+
+## 103. Affald Vestegn I/S – Investeringsplan 2026-2030 og kommunegaranti
+
+### Indstilling
+
+Direktøren anbefaler, at Hjortlund Kommune stiller garanti for selskabets lån, og at
+garantien godkendes.
+
+### Beslutning i Teknik- og Miljøudvalget den 7. oktober 2025
+
+Anbefales med den ændring, at selskabets bestyrelse forelægger en opdateret driftsøkonomi for
+Hjortlund Kommune. Oversendes til Økonomiudvalget.
+
+## 106. Trafiksikkerhedsplan 2026-2029
+
+### Indstilling
+
+Direktøren indstiller, at Trafiksikkerhedsplan 2026-2029 godkendes.
+
+### Beslutning i Teknik- og Miljøudvalget den 7. oktober 2025
+
+Godkendt med den ændring, at krydset Skolevej/Ringvejen gennemføres i 2026.
+"""
+
+# the plan itself and a status note name it too: it is no rare word of the folder
+PLAN_TXT = """Trafiksikkerhedsplan 2026-2029
+
+Trafiksikkerhedsplanen omfatter 12 projekter ved skoleveje. Trafiksikkerhedsplanen
+prioriterer krydsene efter antallet af uheld.
+"""
+STATUS_TXT = """Status på trafiksikkerhedsplanen
+
+Trafiksikkerhedsplanen følges op hvert halve år.
+"""
+
+
+def test_a_decision_held_against_its_proposal_is_found_by_its_subject(tmp_path_factory) -> None:
+    """ "Blev trafiksikkerhedsplanen godkendt som foreslået?": "som foreslået" says what the
+    decision is compared with, so the item whose recommendation "anbefaler" (a synonym of
+    "foreslå") does not answer in place of the item the question names (blind probe 100)."""
+    from tests.conftest import assistant_over
+
+    minutes = assistant_over(
+        tmp_path_factory.mktemp("frame"),
+        {
+            "tmu_2025-10-07_referat.md": PROPOSAL_FRAME_MD,
+            "trafiksikkerhedsplan.txt": PLAN_TXT,
+            "status_trafiksikkerhed.txt": STATUS_TXT,
+        },
+    )
+    answer = minutes.ask("Blev trafiksikkerhedsplanen i Hjortlund godkendt som foreslået?")
+    assert "krydset Skolevej/Ringvejen" in answer.text, answer.text
+    assert "driftsøkonomi" not in answer.text
