@@ -125,8 +125,15 @@ def _justified_prose(cells: list[str]) -> bool:
     """A justified paragraph's line: its layout text spreads every word apart ("på    3,5
     mio.    kr.    i    2025    til    projektering"), so each "cell" is one word and the
     words outnumber the numbers; a table row's cells after its label are mostly figures."""
-    words = [c for c in cells if " " not in c and not _NUMBER_CELL.fullmatch(c)]
+    words = [
+        c for c in cells if " " not in c and not _NUMBER_CELL.fullmatch(c) and c not in _NIL_CELLS
+    ]
     return len(words) > len(cells) / 2
+
+
+# a dash in a column of figures is an empty cell ("Ladeinfrastruktur  5,8  -  -  -  5,8"), no
+# word of a justified line
+_NIL_CELLS = frozenset("-–—")
 
 
 _Cell = tuple[int, int, str]  # start and end column in the layout line, and its text

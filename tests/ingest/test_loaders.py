@@ -1116,3 +1116,22 @@ def test_a_row_whose_layout_glued_two_cells_keeps_the_plain_texts_cells() -> Non
         "Mountainbikespor i Plantagen\tHolmegaard MTB\t120.000 kr.",
     ]
     assert found == set(rows)
+
+
+def test_a_row_whose_empty_cells_are_dashes_is_a_table_row() -> None:
+    """A year table's row with a dash in each year it has no figure ("Ladeinfrastruktur 5,8
+    - - - - 5,8") is a row like its neighbours, not a justified line of words: its figures
+    stay apart and under their years (blind probe 100)."""
+    from ingest.loaders.pdf import _table_rows
+
+    layout = "\n".join(
+        [
+            "  Projekt                             2026    2027    2028    2029    2030    I alt",
+            "  Sorteringsanlæg Vestmarken           3,5    14,0    28,5    16,0       -     62,0",
+            "  Ladeinfrastruktur, depot Hjortlund   5,8       -       -       -       -      5,8",
+        ]
+    )
+    rows = _table_rows(layout)
+    assert rows["Ladeinfrastruktur, depot Hjortlund 5,8 - - - - 5,8"] == (
+        "Ladeinfrastruktur, depot Hjortlund\t5,8\t-\t-\t-\t-\t5,8"
+    )
