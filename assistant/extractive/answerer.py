@@ -65,7 +65,7 @@ _REFERS_BACK = re.compile(r"\s*(?:det|der|dette|disse|heraf|heriblandt)\b", re.I
 # no other answer changed). "faktisk" changed no answer.
 _ASKS_LATER = re.compile(
     r"\bnye?\s+(?:dato|tidsplan|frist|deadline|tidspunkt|pris|beløb|ramme)\b"
-    r"|\b(?:endelige?|efterfølgende|senere|nu|stadig|nuværende)\b"
+    r"|\b(?:endelige?|efterfølgende|senere|nu|stadig|nuværende|hidtil)\b|\bindtil\s+videre\b"
     # "den aktuelle anlægsramme", "efter den seneste justering"
     r"|\b(?:aktuelle?|seneste)(?:\s+(?:justering|ændring|opdatering|revision)\w*)?\b",
     re.IGNORECASE,

@@ -204,13 +204,17 @@ class SentenceScorer(Step):
         the question it covers (alone, with its section heading, with all its context), what
         the question asks for that it states, and its passage's retrieval rank."""
         dates = dates_in(c.text) if intent.asks_when else []
+        # "Hvor mange stod på venteliste i starten af september 2025?": a sentence dated
+        # inside the asked month answers before one of January's
+        months = [d for d in intent.dates if d.precision != "year"]
+        dated = dates or (dates_in(c.text) if months else [])
         return (
             c.coverage,
             c.local_coverage,
             c.context_coverage,
             float(intent.asks_count and has_count(c.text)),
             float(bool(dates)),  # "… senest 15. december 2024" answers "hvornår"
-            float(bool(dates) and _within_asked(dates, intent.dates)),  # "møde i juni 2025"
+            float(bool(dated) and _within_asked(dated, intent.dates if dates else months)),
             float(
                 intent.kind == "decision"
                 and (self.places.in_decision_section(c) or self.places.after_decision_label(c))

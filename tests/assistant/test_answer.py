@@ -3618,3 +3618,25 @@ def test_a_year_outside_the_period_its_heading_names_is_a_near_miss(
     assert unseen.ask(f"{asked} i 2028?").abstained
     answer = unseen.ask(f"{asked} i 2026?")
     assert not answer.abstained and "300.000 kr." in answer.text, answer.text
+
+
+def test_so_far_asks_what_the_latest_paper_says(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """ "Hvor mange unge bruger kulturpasset indtil videre?": the plan's goal for 2028 is no
+    answer where a later status note counts the users so far (blind probe 98)."""
+    plan = (
+        "Kulturplan 2025-2028\n\nVedtaget af Byrådet den 27. marts 2025.\n\n"
+        "Kulturpasset\n\nAlle unge mellem 15 og 24 år kan få et digitalt kulturpas. "
+        "Målet er, at 1.200 unge bruger kulturpasset inden udgangen af 2028.\n"
+    )
+    status = (
+        "Status på kulturplanen pr. 30. september 2025\n\nKulturpasset\n\n"
+        "Kulturpasset blev lanceret den 15. august 2025. Pr. 30. september 2025 har 318 unge "
+        "aktiveret passet, og 204 unge bruger det.\n"
+    )
+    assistant = assistant_over(
+        tmp_path_factory.mktemp("so-far"),
+        {"kulturplan_2025-03-27.txt": plan, "status_kulturplan_2025-09-30.txt": status},
+    )
+    answer = assistant.ask("Hvor mange unge bruger kulturpasset indtil videre?")
+    assert "318 unge" in answer.text, answer.text
+    assert "318 unge" in answer.citations[0].quote or "1.200" not in answer.text, answer.text
