@@ -21,7 +21,7 @@ from assistant.extractive.model import (
     wording,
 )
 from assistant.extractive.places import DocumentPlaces
-from assistant.extractive.scoring import SentenceScorer
+from assistant.extractive.scoring import SentenceScorer, names_someone
 from assistant.extractive.shapes import (
     COUNT_WORDS,
     YEAR,
@@ -167,11 +167,16 @@ def key_candidates(groups: list[WordGroup], question: str = "") -> list[WordGrou
 _WHAT_IS = re.compile(r"\s*hvad\s+(?:er|var|bliver)\b", re.IGNORECASE)
 # "Hvem er formand for forældrebestyrelsen?" asks for the holder of a role: the role word
 _ASKED_ROLE = re.compile(
-    r"\s*(?:hvem\s+(?:er|var|bliver|blev)|who\s+(?:is|was)\s+the)\s+(?:den\s+nye\s+|new\s+)?"
-    r"(\w+)\s+(?:for|af|i|på|ved|hos|of|at|in)\b",
+    r"\s*(?:(?:hvem\s+(?:er|var|bliver|blev)|who\s+(?:is|was)\s+the)\s+(?:den\s+nye\s+|new\s+)?"
+    r"(\w+)\s+(?:for|af|i|på|ved|hos|of|at|in)\b"
+    # "Hvem er ansat som leder af …?", "Hvad hedder den ungerådgiver, der …?": a person asked
+    # by the role the documents give them
+    r"|hvem\s+(?:er|var|bliver|blev)\s+(?:ansat|valgt|udpeget|konstitueret)\s+som\s+(\w+)"
+    r"|hvad\s+hedder\s+(?:den|det)\s+(?:nye\s+)?(\w+))",
     re.IGNORECASE,
 )
 _ITEM_WORD = re.compile(ITEM_WORD, re.IGNORECASE)
+_INITIALS = re.compile(r"\b[A-ZÆØÅ]{2,4}\b")  # "JB", "HR": a person's initials, a unit
 
 
 def asked_role(question: str) -> re.Pattern[str] | None:
@@ -179,9 +184,10 @@ def asked_role(question: str) -> re.Pattern[str] | None:
     finds it alone or closing a compound ("leder" in "Dagtilbudsleder Anne Holm"), never
     opening or inside one: "indledende" names no leader."""
     m = _ASKED_ROLE.match(question)
-    if m is None or m.group(1).lower().endswith("ende"):
+    word = next((g for g in m.groups() if g), "") if m is not None else ""
+    if not word or word.lower().endswith("ende"):
         return None  # "Hvem var fraværende på mødet?" asks who was absent, no role
-    words = "|".join(re.escape(w) for w in synonym_words(m.group(1)))
+    words = "|".join(re.escape(w) for w in synonym_words(word))
     return re.compile(rf"(?:{words})(?:en|e|ne|erne|s|ens)?\b", re.IGNORECASE)
 
 
@@ -441,15 +447,22 @@ class ExtractiveAnswerer:
                 if not any(self.scorer.group_in_context(g, best) for g in about):
                     return Selection([], None, False)
         role = asked_role(question)
-        if role is not None and not self.scorer.says_near(role, best):
+        named = {w.casefold() for w in WORD.findall(question)}
+        if role is not None and self.scorer.says_near(role, best):
+            if not self._names_holder(best, named):
+                # "Hvem er ansat som leder af …?" is not answered by "Rekrutteringen af leder
+                # … starter i marts 2027": the role without anyone in it
+                return Selection([], None, False)
+        elif role is not None:
             # "Hvem er leder af Nordby Børnehus?" is not answered by a sentence about the
-            # house that names no leader: a sentence naming the role and the subject answers,
-            # or none does
+            # house that names no leader: a sentence naming the role, the subject and someone
+            # answers, or none does
             holders = [
                 c
                 for c in cands
                 if self.scorer.says_near(role, c)
                 and any(self.scorer.group_in_context(g, c) for g in subject)
+                and self._names_holder(c, named)
             ]
             if not holders:
                 return Selection([], None, False)
@@ -556,6 +569,18 @@ class ExtractiveAnswerer:
         view = self.docs.get(c.doc_id)
         context = self.scorer.context_text(view, c.start) if view is not None else ""
         return names_asked_stage(question, f"{c.text} {context}")
+
+    def _names_holder(self, c: Candidate, asked: set[str]) -> bool:
+        """The sentence (or its field line, or its table row) names someone the question does
+        not, by name or by initials or a unit's abbreviation ("JB er ansvarlig for …"): a
+        role's holder."""
+        if self.scorer.names_someone_near(c, asked):
+            return True
+        if any(m.group().casefold() not in asked for m in _INITIALS.finditer(c.text)):
+            return True
+        view = self.docs.get(c.doc_id)
+        row = view.table_row(c.start) if view is not None else None
+        return row is not None and names_someone(view.text[row.start : row.end], asked)
 
     def _named_documents(self, question: str, doc_ids: set[str]) -> set[str]:
         """The documents a question names as its source ("… ifølge statusnotatet fra oktober

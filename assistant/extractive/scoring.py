@@ -231,7 +231,7 @@ class SentenceScorer(Step):
             # "Fraværende: Karsten Bech" for "Hvem var fraværende"
             float(rarest is not None and self._labelled_by(c, rarest)),
             float(intent.asks_why and bool(_GIVES_REASON.search(c.text))),
-            float(intent.asks_who and self._names_someone(c, asked)),
+            float(intent.asks_who and self.names_someone_near(c, asked)),
             float(intent.asks_measure and has_measure(c.text)),
             1.0 / c.rank if c.rank < 50 else 0.0,
         )
@@ -268,7 +268,7 @@ class SentenceScorer(Step):
             said.append(meta.committee or "")
         return self.stats.terms(" ".join(said)) if said else set()
 
-    def _names_someone(self, c: Candidate, asked: set[str]) -> bool:
+    def names_someone_near(self, c: Candidate, asked: set[str]) -> bool:
         """The sentence, or the field line right under it ("Ansvarlig: Camilla Friis."
         under an action), names someone the question does not, nor the document's title or
         first line ("Vordingborg Kommune · Center for Børn og Unge" is whose paper it is)."""
