@@ -14,7 +14,7 @@ from assistant.citations import CitationSet, DocView
 from assistant.extractive.model import wording
 from ingest.models import TABLE_CELL_SEPARATOR
 
-_INITIALS = re.compile(r"(?<![\w-])[A-ZÆØÅ]{2,3}(?![\w-])")
+INITIALS = re.compile(r"(?<![\w-])[A-ZÆØÅ]{2,3}(?![\w-])")
 _NAME = re.compile(r"(?<![\w-])[A-ZÆØÅ][a-zæøåéü]+(?:[ -][A-ZÆØÅ][a-zæøåéü]+){1,3}(?![\w-])")
 _MARKERS = re.compile(r"\[\d+\]")
 _LINE_KINDS = ("table_row", "list_item", "prose")
@@ -53,7 +53,7 @@ def spell_out_initials(text: str, cset: CitationSet) -> str:
     """`text` with a cited line for each person it names by initials only."""
     lines = []
     plain = _MARKERS.sub(" ", text)
-    for initials in list(dict.fromkeys(_INITIALS.findall(plain)))[:_MAX_SPELLED]:
+    for initials in list(dict.fromkeys(INITIALS.findall(plain)))[:_MAX_SPELLED]:
         docs = [c.doc_id for c in cset.citations if re.search(rf"\b{initials}\b", c.quote)]
         for doc_id in dict.fromkeys(docs):
             view = cset.docs.get(doc_id)

@@ -31,6 +31,7 @@ from assistant.extractive.shapes import (
     satisfies,
     states_time,
 )
+from assistant.initials import INITIALS
 from assistant.intent import (
     ITEM_WORD,
     PRICE_WORD,
@@ -176,7 +177,6 @@ _ASKED_ROLE = re.compile(
     re.IGNORECASE,
 )
 _ITEM_WORD = re.compile(ITEM_WORD, re.IGNORECASE)
-_INITIALS = re.compile(r"\b[A-ZÆØÅ]{2,4}\b")  # "JB", "HR": a person's initials, a unit
 
 
 def asked_role(question: str) -> re.Pattern[str] | None:
@@ -447,7 +447,7 @@ class ExtractiveAnswerer:
                 if not any(self.scorer.group_in_context(g, best) for g in about):
                     return Selection([], None, False)
         role = asked_role(question)
-        named = {w.casefold() for w in WORD.findall(question)}
+        named = {w.casefold() for w in WORD.findall(question)} if role is not None else set()
         if role is not None and self.scorer.says_near(role, best):
             if not self._names_holder(best, named):
                 # "Hvem er ansat som leder af …?" is not answered by "Rekrutteringen af leder
@@ -576,7 +576,7 @@ class ExtractiveAnswerer:
         role's holder."""
         if self.scorer.names_someone_near(c, asked):
             return True
-        if any(m.group().casefold() not in asked for m in _INITIALS.finditer(c.text)):
+        if any(m.group().casefold() not in asked for m in INITIALS.finditer(c.text)):
             return True
         view = self.docs.get(c.doc_id)
         row = view.table_row(c.start) if view is not None else None

@@ -203,18 +203,20 @@ class SentenceScorer(Step):
         """The candidate's scoring features, in the order of `SCORE_FEATURES`: how much of
         the question it covers (alone, with its section heading, with all its context), what
         the question asks for that it states, and its passage's retrieval rank."""
-        dates = dates_in(c.text) if intent.asks_when else []
-        # "Hvor mange stod på venteliste i starten af september 2025?": a sentence dated
-        # inside the asked month answers before one of January's
-        months = [d for d in intent.dates if d.precision != "year"]
-        dated = dates or (dates_in(c.text) if months else [])
+        # a when-question's dates, or the month or season any other question names ("Hvor
+        # mange stod på venteliste i starten af september 2025?": a sentence dated inside it
+        # answers before one of January's)
+        periods = (
+            intent.dates if intent.asks_when else [d for d in intent.dates if d.precision != "year"]
+        )
+        dates = dates_in(c.text) if intent.asks_when or periods else []
         return (
             c.coverage,
             c.local_coverage,
             c.context_coverage,
             float(intent.asks_count and has_count(c.text)),
-            float(bool(dates)),  # "… senest 15. december 2024" answers "hvornår"
-            float(bool(dated) and _within_asked(dated, intent.dates if dates else months)),
+            float(intent.asks_when and bool(dates)),  # "… senest 15. december 2024"
+            float(bool(dates) and _within_asked(dates, periods)),
             float(
                 intent.kind == "decision"
                 and (self.places.in_decision_section(c) or self.places.after_decision_label(c))
